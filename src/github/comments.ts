@@ -1,0 +1,80 @@
+import { topicMarker } from "../core/markers.js";
+import type { Services } from "./services.js";
+import type { GitHub, IssueRef } from "./types.js";
+
+export interface BotComment {
+  id: number;
+  body: string;
+}
+
+async function listBotComments(octokit: GitHub, issue: IssueRef, botLogin: string, topic: string): Promise<BotComment[]> {
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...issue, per_page: 100 });
+  const marker = topicMarker(topic);
+  return comments
+    .filter((c) => c.user?.login === botLogin && (c.body ?? "").includes(marker))
+    .map((c) => ({ id: c.id, body: c.body ?? "" }));
+}
+
+export type StickyOutcome = "created" | "updated" | "unchanged" | "absent";
+
+/**
+ * One comment per topic per issue/PR, found by its hidden marker among the
+ * bot's own comments. Runs under a per-issue lock and re-reads the comments
+ * inside it, so redelivered or concurrent events never create a second one;
+ * an older duplicate (from another instance) is deleted.
+ */
+export async function upsertStickyComment(
+  octokit: GitHub,
+  services: Services,
+  issue: IssueRef,
+  topic: string,
+  body: string,
+): Promise<StickyOutcome> {
+  const fullBody = `${topicMarker(topic)}\n${body}`;
+  return services.locks.run(commentLockKey(issue), async () => {
+    const [first, ...duplicates] = await listBotComments(octokit, issue, await services.botLogin(), topic);
+    for (const duplicate of duplicates) {
+      await octokit.rest.issues.deleteComment({ owner: issue.owner, repo: issue.repo, comment_id: duplicate.id });
+    }
+    if (!first) {
+      await octokit.rest.issues.createComment({ ...issue, body: fullBody });
+      return "created";
+    }
+    if (first.body === fullBody) return "unchanged";
+    await octokit.rest.issues.updateComment({ owner: issue.owner, repo: issue.repo, comment_id: first.id, body: fullBody });
+    return "updated";
+  });
+}
+
+/** Edits the topic's comment if there is one; never creates it (for "resolved" states). */
+export async function updateStickyCommentIfPresent(
+  octokit: GitHub,
+  services: Services,
+  issue: IssueRef,
+  topic: string,
+  body: string,
+): Promise<StickyOutcome> {
+  const fullBody = `${topicMarker(topic)}\n${body}`;
+  return services.locks.run(commentLockKey(issue), async () => {
+    const [first] = await listBotComments(octokit, issue, await services.botLogin(), topic);
+    if (!first) return "absent";
+    if (first.body === fullBody) return "unchanged";
+    await octokit.rest.issues.updateComment({ owner: issue.owner, repo: issue.repo, comment_id: first.id, body: fullBody });
+    return "updated";
+  });
+}
+
+/** Reads the topic's current comment (for features that keep state in it). */
+export async function findStickyComment(
+  octokit: GitHub,
+  services: Services,
+  issue: IssueRef,
+  topic: string,
+): Promise<BotComment | undefined> {
+  const [first] = await listBotComments(octokit, issue, await services.botLogin(), topic);
+  return first;
+}
+
+export function commentLockKey(issue: IssueRef): string {
+  return `comments:${issue.owner}/${issue.repo}#${issue.issue_number}`;
+}

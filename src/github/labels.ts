@@ -1,0 +1,53 @@
+import type { Services } from "./services.js";
+import type { GitHub, IssueRef, RepoRef } from "./types.js";
+
+export interface LabelSpec {
+  name: string;
+  color: string;
+  description: string;
+}
+
+/** Creates the label with its colour and description when the repository lacks it. */
+export async function ensureLabel(octokit: GitHub, services: Services, repo: RepoRef, label: LabelSpec): Promise<void> {
+  const key = `${repo.owner}/${repo.repo}:${label.name.toLowerCase()}`;
+  if (services.knownLabels.has(key)) return;
+  try {
+    await octokit.rest.issues.createLabel({ ...repo, ...label });
+  } catch (error) {
+    // 422 "already_exists" is the common case and means there is nothing to do.
+    if ((error as { status?: number }).status !== 422) throw error;
+  }
+  services.knownLabels.add(key);
+}
+
+export async function addLabel(
+  octokit: GitHub,
+  services: Services,
+  issue: IssueRef,
+  current: readonly string[],
+  label: LabelSpec,
+): Promise<boolean> {
+  if (hasLabel(current, label.name)) return false;
+  await ensureLabel(octokit, services, issue, label);
+  await octokit.rest.issues.addLabels({ ...issue, labels: [label.name] });
+  return true;
+}
+
+export async function removeLabel(octokit: GitHub, issue: IssueRef, current: readonly string[], name: string): Promise<boolean> {
+  if (!hasLabel(current, name)) return false;
+  try {
+    await octokit.rest.issues.removeLabel({ ...issue, name });
+  } catch (error) {
+    // Someone removed it in the meantime: the goal is reached.
+    if ((error as { status?: number }).status !== 404) throw error;
+  }
+  return true;
+}
+
+export function hasLabel(current: readonly string[], name: string): boolean {
+  return current.some((label) => label.toLowerCase() === name.toLowerCase());
+}
+
+export function labelNames(labels: readonly (string | { name?: string })[] | undefined): string[] {
+  return (labels ?? []).map((l) => (typeof l === "string" ? l : (l.name ?? ""))).filter(Boolean);
+}

@@ -1,0 +1,26 @@
+import { generateKeyPairSync } from "node:crypto";
+import { Probot, ProbotOctokit } from "probot";
+import intentbot from "../../src/index.js";
+
+let privateKey: string | undefined;
+
+function testKey(): string {
+  privateKey ??= generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: "pkcs1", format: "pem" },
+    publicKeyEncoding: { type: "spki", format: "pem" },
+  }).privateKey;
+  return privateKey;
+}
+
+/** A fresh app per test (nothing cached between tests), with retries and throttling off. */
+export function createTestApp(): Probot {
+  const probot = new Probot({
+    appId: 1,
+    privateKey: testKey(),
+    logLevel: "fatal",
+    Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
+  });
+  void probot.load(intentbot);
+  return probot;
+}

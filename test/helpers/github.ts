@@ -1,0 +1,43 @@
+import nock from "nock";
+
+export const OWNER = "octo-org";
+export const REPO = "widgets";
+export const INSTALLATION_ID = 4242;
+export const BOT_LOGIN = "intentbot[bot]";
+
+/** The GitHub API, with the installation token every event needs. */
+export function github(): nock.Scope {
+  return nock("https://api.github.com")
+    .post(`/app/installations/${INSTALLATION_ID}/access_tokens`)
+    .reply(200, { token: "test-token", permissions: {} });
+}
+
+/** `GET /app`, through which the app learns its bot login (once per app instance). */
+export function mockBotIdentity(scope: nock.Scope): nock.Scope {
+  return scope.get("/app").reply(200, { id: 1, slug: "intentbot", name: "intentbot" });
+}
+
+/** No `.github/intent.yml` in the repository nor in the org's `.github` repository. */
+export function mockNoConfig(scope: nock.Scope, repo = REPO): nock.Scope {
+  return scope
+    .get(`/repos/${OWNER}/${repo}/contents/.github%2Fintent.yml`)
+    .reply(404)
+    .get(`/repos/${OWNER}/.github/contents/.github%2Fintent.yml`)
+    .reply(404);
+}
+
+export function mockConfig(scope: nock.Scope, yaml: string, repo = REPO): nock.Scope {
+  return scope.get(`/repos/${OWNER}/${repo}/contents/.github%2Fintent.yml`).reply(200, yaml, { "content-type": "application/vnd.github.v3.raw; charset=utf-8" });
+}
+
+/** Records request bodies so tests can assert them with a readable diff. */
+export function recorder<T = Record<string, unknown>>(): { bodies: T[]; match: (body: T) => boolean } {
+  const bodies: T[] = [];
+  return {
+    bodies,
+    match: (body: T) => {
+      bodies.push(body);
+      return true;
+    },
+  };
+}
