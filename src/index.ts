@@ -1,8 +1,16 @@
 import type { Probot } from "probot";
 import { createServices } from "./github/services.js";
+import { guard } from "./handlers/guard.js";
+import { onIssueIntent } from "./handlers/intent/issue.js";
+import { onPullRequestIntent } from "./handlers/intent/pull-request.js";
 
 /** Wiring only: each feature's handlers live in `src/handlers/`. */
 export default function intentbot(app: Probot): void {
   const services = createServices(app);
-  void services;
+
+  app.on(["issues.opened", "issues.edited", "issues.reopened"], guard("intent:issue", services, onIssueIntent));
+  app.on(
+    ["pull_request.opened", "pull_request.edited", "pull_request.reopened", "pull_request.ready_for_review", "pull_request.synchronize"],
+    guard("intent:pull_request", services, onPullRequestIntent),
+  );
 }

@@ -8,7 +8,7 @@ const perEvent = new WeakMap<object, Promise<ConfigResult>>();
 export function configForEvent(context: Context): Promise<ConfigResult> {
   let result = perEvent.get(context);
   if (!result) {
-    result = loadConfig(context);
+    result = loadConfig(context.octokit, context.repo());
     perEvent.set(context, result);
   }
   return result;

@@ -1,4 +1,5 @@
-import type { Context } from "probot";
+import { readTextFile } from "../github/files.js";
+import type { GitHub, RepoRef } from "../github/types.js";
 import { mergeConfigs } from "./merge.js";
 import { fileDefines, lineOfKey, problemsFromIssues, type ConfigProblem } from "./problems.js";
 import { configSchema, type Config } from "./schema.js";
@@ -14,19 +15,16 @@ interface ConfigFile {
   config: Record<string, unknown> | null;
 }
 
-type RepoContext = Pick<Context, "octokit" | "repo">;
-
 /**
  * Loads `.github/intent.yml` the way `context.config` does (default branch,
  * `_extends`, the org's `.github` repository as fallback), but keeps the list
  * of files so that a validation error can name the file and line it came from.
  * Nothing here throws for a bad file: the caller reports the problems.
  */
-export async function loadConfig(context: RepoContext): Promise<ConfigResult> {
-  const { owner, repo } = context.repo();
+export async function loadConfig(octokit: GitHub, { owner, repo }: RepoRef): Promise<ConfigResult> {
   let files: ConfigFile[];
   try {
-    ({ files } = await context.octokit.config.get({ owner, repo, path: CONFIG_PATH }));
+    ({ files } = await octokit.config.get({ owner, repo, path: CONFIG_PATH }));
   } catch (error) {
     return { ok: false, problems: [yamlProblem(error, `${owner}/${repo}/${CONFIG_PATH}`)] };
   }
@@ -41,7 +39,7 @@ export async function loadConfig(context: RepoContext): Promise<ConfigResult> {
   for (const problem of problemsFromIssues(parsed.error.issues, input)) {
     const source = files.find((file) => file.config && fileDefines(file.config, problem.key)) ?? files[0];
     if (!source) continue;
-    if (!texts.has(source)) texts.set(source, readRaw(context, source));
+    if (!texts.has(source)) texts.set(source, readRaw(octokit, source));
     const text = await texts.get(source);
     problems.push({
       ...problem,
@@ -52,15 +50,9 @@ export async function loadConfig(context: RepoContext): Promise<ConfigResult> {
   return { ok: false, problems };
 }
 
-async function readRaw(context: RepoContext, file: ConfigFile): Promise<string | undefined> {
+async function readRaw(octokit: GitHub, file: ConfigFile): Promise<string | undefined> {
   try {
-    const response = await context.octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
-      owner: file.owner,
-      repo: file.repo,
-      path: file.path,
-      mediaType: { format: "raw" },
-    });
-    return typeof response.data === "string" ? response.data : undefined;
+    return await readTextFile(octokit, file, file.path);
   } catch {
     // The line number is a courtesy: the problem is still reported without it.
     return undefined;

@@ -23,7 +23,7 @@ const intentSection = z
     minWords: z.number().int().min(1).max(100).default(3),
     why: z.array(z.string().min(1)).min(1).default(["why", "motivation", "problem", "context", "goal"]),
     who: z.array(z.string().min(1)).min(1).default(["who", "users", "audience", "customer", "persona"]),
-    placeholders: z.array(z.string()).default(["tbd", "n/a", "na", "todo", "-", "...", "…", "tba", "none"]),
+    placeholders: z.array(z.string()).default(["tbd", "n/a", "na", "todo", "-", "...", "…", "tba", "none", "no response"]),
     exempt: z
       .strictObject({
         bots: z.boolean().default(true),

@@ -8,16 +8,16 @@ export interface LabelSpec {
 }
 
 /** Creates the label with its colour and description when the repository lacks it. */
-export async function ensureLabel(octokit: GitHub, services: Services, repo: RepoRef, label: LabelSpec): Promise<void> {
-  const key = `${repo.owner}/${repo.repo}:${label.name.toLowerCase()}`;
-  if (services.knownLabels.has(key)) return;
-  try {
-    await octokit.rest.issues.createLabel({ ...repo, ...label });
-  } catch (error) {
-    // 422 "already_exists" is the common case and means there is nothing to do.
-    if ((error as { status?: number }).status !== 422) throw error;
-  }
-  services.knownLabels.add(key);
+export function ensureLabel(octokit: GitHub, services: Services, { owner, repo }: RepoRef, label: LabelSpec): Promise<void> {
+  const key = `${owner}/${repo}:${label.name}`.toLowerCase();
+  return services.knownLabels.get(key, async () => {
+    try {
+      await octokit.rest.issues.createLabel({ owner, repo, ...label });
+    } catch (error) {
+      // 422 "already_exists" is the common case and means there is nothing to do.
+      if ((error as { status?: number }).status !== 422) throw error;
+    }
+  });
 }
 
 export async function addLabel(
@@ -28,7 +28,7 @@ export async function addLabel(
   label: LabelSpec,
 ): Promise<boolean> {
   if (hasLabel(current, label.name)) return false;
-  await ensureLabel(octokit, services, issue, label);
+  await ensureLabel(octokit, services, { owner: issue.owner, repo: issue.repo }, label);
   await octokit.rest.issues.addLabels({ ...issue, labels: [label.name] });
   return true;
 }
@@ -48,6 +48,6 @@ export function hasLabel(current: readonly string[], name: string): boolean {
   return current.some((label) => label.toLowerCase() === name.toLowerCase());
 }
 
-export function labelNames(labels: readonly (string | { name?: string })[] | undefined): string[] {
-  return (labels ?? []).map((l) => (typeof l === "string" ? l : (l.name ?? ""))).filter(Boolean);
+export function labelNames(labels: readonly (string | { name?: string } | null)[] | undefined): string[] {
+  return (labels ?? []).map((l) => (typeof l === "string" ? l : (l?.name ?? ""))).filter(Boolean);
 }

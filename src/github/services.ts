@@ -1,15 +1,26 @@
 import type { Probot } from "probot";
 import { botIdentity } from "./bot-identity.js";
 import { KeyedLocks } from "./locks.js";
+import { TtlCache } from "./ttl-cache.js";
 
-/** What one running app shares between events: no state that must survive a restart. */
+const FIVE_MINUTES = 5 * 60 * 1000;
+const ONE_HOUR = 60 * 60 * 1000;
+
+/** What one running app shares between events: caches and locks, no state that must survive a restart. */
 export interface Services {
   botLogin: () => Promise<string>;
   locks: KeyedLocks;
-  /** Labels known to exist, per repository, so each is created at most once per process. */
-  knownLabels: Set<string>;
+  /** Labels known to exist, per repository, so each is created at most once an hour per process. */
+  knownLabels: TtlCache<void>;
+  /** Issue and PR templates per repository. */
+  templates: TtlCache<string[]>;
 }
 
 export function createServices(app: Probot): Services {
-  return { botLogin: botIdentity(app), locks: new KeyedLocks(), knownLabels: new Set() };
+  return {
+    botLogin: botIdentity(app),
+    locks: new KeyedLocks(),
+    knownLabels: new TtlCache(ONE_HOUR),
+    templates: new TtlCache(FIVE_MINUTES),
+  };
 }

@@ -19,7 +19,9 @@ export function createTestApp(): Probot {
     appId: 1,
     privateKey: testKey(),
     logLevel: "fatal",
-    Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
+    // A function runs after Probot's own defaults, which would re-enable
+    // throttling (one write per second) for event clients.
+    Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, retry: { enabled: false }, throttle: { enabled: false } })),
   });
   void probot.load(intentbot);
   return probot;

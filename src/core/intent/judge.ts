@@ -1,0 +1,82 @@
+import { countWords } from "../markdown.js";
+import { allLines, findStatements, type Aliases, type Field, type Statement, type StatementSource } from "./statements.js";
+
+export interface IntentRules extends Aliases {
+  minWords: number;
+  placeholders: readonly string[];
+}
+
+/** A why or who that counts. */
+export interface Finding {
+  field: Field;
+  source: StatementSource;
+  label: string;
+  text: string;
+}
+
+/** A candidate that does not count, and why, so the bot can say what to fix. */
+export interface Rejection {
+  field: Field;
+  label: string;
+  reason: "empty" | "template" | "placeholder" | "too short";
+  words?: number;
+}
+
+export interface BodyIntent {
+  why?: Finding | undefined;
+  who?: Finding | undefined;
+  rejections: Rejection[];
+}
+
+const normalizeLine = (line: string) =>
+  line
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, " ")
+    .trim();
+
+/** Strips a template's YAML front matter (markdown issue templates start with one). */
+function stripFrontMatter(template: string): string {
+  return template.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n?/, "");
+}
+
+/** Lines that appear in the repository's templates: text left unchanged from them is not the author's. */
+export function templateLines(templates: readonly string[]): Set<string> {
+  const lines = new Set<string>();
+  for (const template of templates) {
+    for (const line of allLines(stripFrontMatter(template))) {
+      const normalized = normalizeLine(line);
+      if (normalized) lines.add(normalized);
+    }
+  }
+  return lines;
+}
+
+function judge(statement: Statement, rules: IntentRules, template: ReadonlySet<string>): Finding | Rejection {
+  const own = statement.lines.map((l) => l.trim()).filter((l) => l !== "");
+  const reject = (reason: Rejection["reason"], words?: number): Rejection => ({ field: statement.field, label: statement.label, reason, ...(words === undefined ? {} : { words }) });
+  if (own.length === 0) return reject("empty");
+  const authored = own.filter((line) => !template.has(normalizeLine(line)));
+  if (authored.length === 0) return reject("template");
+  const text = authored.join("\n");
+  const placeholders = new Set(rules.placeholders.map(normalizeLine));
+  if (placeholders.has(normalizeLine(text)) || authored.every((line) => placeholders.has(normalizeLine(line)) || normalizeLine(line) === "")) {
+    return reject("placeholder");
+  }
+  // A persona is short ("As an admin"); the story around it is the statement.
+  const words = countWords(statement.wholeStatement ?? text);
+  if (words < rules.minWords) return reject("too short", words);
+  return { field: statement.field, source: statement.source, label: statement.label, text };
+}
+
+/** What a body states of why and who, judged by the rules; the first valid statement of each wins. */
+export function judgeBody(body: string | null | undefined, rules: IntentRules, template: ReadonlySet<string>): BodyIntent {
+  const result: BodyIntent = { rejections: [] };
+  for (const statement of findStatements(body, rules)) {
+    if (result[statement.field]) continue;
+    const verdict = judge(statement, rules, template);
+    if ("reason" in verdict) result.rejections.push(verdict);
+    else result[statement.field] = verdict;
+  }
+  result.rejections = result.rejections.filter((r) => !result[r.field]);
+  return result;
+}

@@ -1,0 +1,99 @@
+import type { CheckResult } from "../../github/checks.js";
+import { quoteInline } from "../sanitize.js";
+import type { Rejection } from "./judge.js";
+import type { Field } from "./statements.js";
+import type { IntentVerdict, SourcedFinding } from "./decide.js";
+
+export const INTENT_CHECK = "Product intent";
+
+const FIELD_NAME: Record<Field, string> = { why: "Why", who: "Who" };
+
+const PLACEHOLDER: Record<Field, string> = {
+  why: "What problem this solves, and what changes for the user when it ships.",
+  who: "The users or customers this is for (e.g. admins of team workspaces).",
+};
+
+function describeFinding(finding: SourcedFinding | undefined, field: Field, here: string): string {
+  if (!finding) return `- **${FIELD_NAME[field]}**: missing`;
+  const where = finding.from ? `inherited from ${finding.from}` : `in this ${here}`;
+  return `- **${FIELD_NAME[field]}** (${finding.source} “${quoteInline(finding.label, 40)}”, ${where}): ${quoteInline(finding.text)}`;
+}
+
+function describeRejection(rejection: Rejection): string {
+  const label = `“${quoteInline(rejection.label, 40)}”`;
+  switch (rejection.reason) {
+    case "empty":
+      return `${label} is there but empty.`;
+    case "template":
+      return `${label} still holds the template's text.`;
+    case "placeholder":
+      return `${label} holds only a placeholder.`;
+    case "too short":
+      return `${label} has ${rejection.words ?? 0} word(s); write at least the configured minimum.`;
+  }
+}
+
+/** A copy-paste snippet with exactly the missing sections. */
+export function missingSnippet(missing: readonly Field[]): string {
+  const sections = missing.map((field) => `## ${FIELD_NAME[field]}\n${PLACEHOLDER[field]}`);
+  return ["```markdown", ...sections.flatMap((s, i) => (i === 0 ? [s] : ["", s])), "```"].join("\n");
+}
+
+function explanation(verdict: IntentVerdict, here: string): string[] {
+  const lines = [describeFinding(verdict.why, "why", here), describeFinding(verdict.who, "who", here)];
+  if (verdict.externalTicket) lines.push(`- **Ticket**: ${quoteInline(verdict.externalTicket, 120)} (external ticket, counted as the intent)`);
+  if (verdict.rejections.length > 0) lines.push("", "Not counted:", ...verdict.rejections.map((r) => `- ${describeRejection(r)}`));
+  if (verdict.unreadable.length > 0) lines.push("", `Could not read ${verdict.unreadable.join(", ")} (missing, or not visible to the app).`);
+  return lines;
+}
+
+function howToFix(verdict: IntentVerdict, here: string): string[] {
+  const linkHint =
+    here === "pull request"
+      ? "Or link an issue that states them, e.g. `Closes #123`: a pull request inherits why and who from the issues it links."
+      : "Or link a ticket that states them, e.g. `Part of #123`.";
+  return ["", `Add ${verdict.missing.map((f) => `**${FIELD_NAME[f]}**`).join(" and ")} to the description, for example:`, "", missingSnippet(verdict.missing), "", linkHint];
+}
+
+export function intentCheck(verdict: IntentVerdict, mode: "advise" | "enforce"): CheckResult {
+  if (verdict.met) {
+    return {
+      name: INTENT_CHECK,
+      conclusion: "success",
+      title: verdict.externalTicket && verdict.missing.length > 0 ? `Intent from ticket ${verdict.externalTicket}`.slice(0, 200) : "Why and who are stated",
+      summary: explanation(verdict, "pull request").join("\n"),
+    };
+  }
+  return {
+    name: INTENT_CHECK,
+    conclusion: mode === "enforce" ? "failure" : "neutral",
+    title: `Missing: ${verdict.missing.map((f) => FIELD_NAME[f].toLowerCase()).join(" and ")}`,
+    summary: [...explanation(verdict, "pull request"), ...howToFix(verdict, "pull request")].join("\n"),
+  };
+}
+
+export function exemptCheck(reason: string): CheckResult {
+  return { name: INTENT_CHECK, conclusion: "success", title: "Exempt from the intent check", summary: `No intent needed: ${reason}.` };
+}
+
+export function configErrorCheck(name: string, problems: string): CheckResult {
+  return { name, conclusion: "failure", title: "Invalid .github/intent.yml", summary: problems };
+}
+
+export function issueComplaint(verdict: IntentVerdict, label: string): string {
+  return [
+    `### This issue does not yet say ${verdict.missing.map((f) => `**${f}**`).join(" or ")}`,
+    "",
+    "Product owns the why and the who; stating them here lets whoever picks this up build the right thing.",
+    "",
+    ...explanation(verdict, "issue"),
+    ...howToFix(verdict, "issue"),
+    "",
+    `The \`${label}\` label goes away, and this comment is updated, as soon as the description says both.`,
+  ].join("\n");
+}
+
+/** What the complaint becomes once the issue is fixed: short, so it does not clutter the thread. */
+export function issueResolved(verdict: IntentVerdict): string {
+  return ["✅ This issue now states why and who. Thank you!", "", ...explanation(verdict, "issue")].join("\n");
+}

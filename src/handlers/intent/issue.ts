@@ -1,0 +1,84 @@
+import type { Context } from "probot";
+import { configForEvent } from "../../config/for-event.js";
+import { loadConfig } from "../../config/load.js";
+import { renderConfigProblems } from "../../config/problems.js";
+import { decideIntent, exemptionReason } from "../../core/intent/decide.js";
+import { issueComplaint, issueResolved } from "../../core/intent/render.js";
+import { updateStickyCommentIfPresent, upsertStickyComment } from "../../github/comments.js";
+import { addLabel, labelNames, removeLabel } from "../../github/labels.js";
+import type { Services } from "../../github/services.js";
+import type { GitHub, RepoRef } from "../../github/types.js";
+import { gatherIntentFacts } from "./gather.js";
+import { checkPullRequestIntent } from "./pull-request.js";
+
+export const INTENT_TOPIC = "intent";
+
+const MAX_RECHECKED_PULL_REQUESTS = 20;
+
+/** issues opened, edited, reopened: label and one sticky comment while why/who are missing. */
+export async function onIssueIntent(context: Context<"issues.opened" | "issues.edited" | "issues.reopened">, services: Services): Promise<void> {
+  const { issue } = context.payload;
+  const ref = context.issue();
+  const result = await configForEvent(context);
+  if (!result.ok) {
+    await upsertStickyComment(context.octokit, services, ref, INTENT_TOPIC, renderConfigProblems(result.problems));
+    return;
+  }
+  const { config } = result;
+  if (!config.intent.enabled || !config.intent.issues) return;
+
+  const labels = labelNames(issue.labels);
+  const exempt = exemptionReason({ authorType: issue.user?.type, labels, title: issue.title }, config.intent.exempt);
+  if (exempt) {
+    context.log.debug({ issue: issue.number, exempt }, "issue exempt from intent check");
+    return;
+  }
+  const facts = await gatherIntentFacts(context.octokit, services, config, context.repo(), { kind: "issue", number: issue.number, title: issue.title, body: issue.body });
+  const verdict = decideIntent(facts);
+  context.log.info({ issue: issue.number, met: verdict.met, missing: verdict.missing }, "intent decided");
+
+  if (verdict.met) {
+    await removeLabel(context.octokit, ref, labels, config.intent.label);
+    await updateStickyCommentIfPresent(context.octokit, services, ref, INTENT_TOPIC, issueResolved(verdict));
+  } else {
+    await addLabel(context.octokit, services, ref, labels, { name: config.intent.label, color: "d93f0b", description: "States no why or who yet (intentbot)" });
+    await upsertStickyComment(context.octokit, services, ref, INTENT_TOPIC, issueComplaint(verdict, config.intent.label));
+  }
+
+  if (context.payload.action === "edited" && "body" in (context.payload.changes ?? {})) {
+    await recheckLinkingPullRequests(context.octokit, services, context.repo(), issue.number);
+  }
+}
+
+interface TimelineSource {
+  issue?: {
+    number: number;
+    state?: string;
+    pull_request?: unknown;
+    repository?: { name: string; owner: { login: string } };
+  };
+}
+
+/** Open pull requests that mention the issue inherit its why/who: check them again. */
+async function recheckLinkingPullRequests(octokit: GitHub, services: Services, repo: RepoRef, issueNumber: number): Promise<void> {
+  const events = await octokit.paginate(octokit.rest.issues.listEventsForTimeline, { ...repo, issue_number: issueNumber, per_page: 100 });
+  const seen = new Set<string>();
+  const targets: { repo: RepoRef; number: number }[] = [];
+  for (const event of events) {
+    if (!("event" in event) || event.event !== "cross-referenced") continue;
+    const source = (event as { source?: TimelineSource }).source?.issue;
+    if (!source?.pull_request || source.state !== "open") continue;
+    const target = source.repository ? { owner: source.repository.owner.login, repo: source.repository.name } : repo;
+    const key = `${target.owner}/${target.repo}#${source.number}`.toLowerCase();
+    if (seen.has(key) || targets.length >= MAX_RECHECKED_PULL_REQUESTS) continue;
+    seen.add(key);
+    targets.push({ repo: target, number: source.number });
+  }
+  for (const target of targets) {
+    const config = await loadConfig(octokit, target.repo);
+    if (!config.ok) continue; // reported on that pull request's own events
+    const { data: pr } = await octokit.rest.pulls.get({ ...target.repo, pull_number: target.number });
+    if (pr.state !== "open") continue;
+    await checkPullRequestIntent(octokit, services, config.config, target.repo, pr);
+  }
+}

@@ -1,0 +1,51 @@
+import type { Context } from "probot";
+import { configForEvent } from "../../config/for-event.js";
+import { renderConfigProblems } from "../../config/problems.js";
+import type { Config } from "../../config/schema.js";
+import { decideIntent, exemptionReason } from "../../core/intent/decide.js";
+import { configErrorCheck, exemptCheck, INTENT_CHECK, intentCheck } from "../../core/intent/render.js";
+import { publishCheck } from "../../github/checks.js";
+import { labelNames } from "../../github/labels.js";
+import type { Services } from "../../github/services.js";
+import type { GitHub, RepoRef } from "../../github/types.js";
+import { gatherIntentFacts } from "./gather.js";
+
+/** The parts of a pull request the intent check reads. */
+export interface PullRequestSubject {
+  number: number;
+  title: string;
+  body: string | null;
+  draft?: boolean | undefined;
+  labels?: { name?: string }[] | undefined;
+  user: { type?: string } | null;
+  head: { sha: string };
+}
+
+export async function checkPullRequestIntent(
+  octokit: GitHub,
+  services: Services,
+  config: Config,
+  repo: RepoRef,
+  pr: PullRequestSubject,
+): Promise<void> {
+  if (!config.intent.enabled || !config.intent.pullRequests || pr.draft) return;
+  const exempt = exemptionReason({ authorType: pr.user?.type, labels: labelNames(pr.labels), title: pr.title }, config.intent.exempt);
+  if (exempt) {
+    await publishCheck(octokit, repo, pr.head.sha, exemptCheck(exempt));
+    return;
+  }
+  const facts = await gatherIntentFacts(octokit, services, config, repo, { kind: "pull request", number: pr.number, title: pr.title, body: pr.body });
+  await publishCheck(octokit, repo, pr.head.sha, intentCheck(decideIntent(facts), config.mode));
+}
+
+/** pull_request opened, edited, reopened, ready_for_review, synchronize. */
+export async function onPullRequestIntent(context: Context<"pull_request">, services: Services): Promise<void> {
+  const pr = context.payload.pull_request;
+  if (pr.draft) return;
+  const config = await configForEvent(context);
+  if (!config.ok) {
+    await publishCheck(context.octokit, context.repo(), pr.head.sha, configErrorCheck(INTENT_CHECK, renderConfigProblems(config.problems)));
+    return;
+  }
+  await checkPullRequestIntent(context.octokit, services, config.config, context.repo(), pr);
+}
