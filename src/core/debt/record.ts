@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { dataMarker, readDataMarker } from "../markers.js";
+
+/**
+ * The machine-readable state of one rebuild-debt issue: the contract between
+ * the hack-debt feature (which writes it), `/phase` (whose hack phases create
+ * debt) and the dashboard (which reads it). It lives in GitHub, never in
+ * process memory: in the body of a debt issue the app created, or in the app's
+ * `debt` sticky comment on a debt issue a person created. It is trusted only
+ * where the app's own bot account wrote it.
+ */
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, "an ISO date");
+
+export const hackPullRequestSchema = z.object({
+  /** `owner/repo` when the PR lives in another repository than the debt issue. */
+  repo: z.string().optional(),
+  number: z.number().int().positive(),
+  state: z.enum(["open", "merged", "closed"]),
+  /** When it merged: the day the hack shipped. */
+  mergedAt: isoDate.optional(),
+  author: z.string().optional(),
+  /** Whether the PR still declares the hack (its label or other declaration). */
+  declared: z.boolean().default(true),
+});
+
+export const debtRecordSchema = z.object({
+  kind: z.literal("debt"),
+  version: z.literal(1),
+  /** The app created the issue (it may close it as not planned when the hack is abandoned). */
+  createdByApp: z.boolean(),
+  hackPrs: z.array(hackPullRequestSchema).default([]),
+  reason: z.string().optional(),
+  /** GitHub login of the person who owns the rebuild. */
+  owner: z.string().optional(),
+  estimate: z
+    .object({
+      /** As written, e.g. `2d`. */
+      hack: z.string().optional(),
+      rebuild: z.string().optional(),
+      /** The rebuild estimate in working hours, for totals. */
+      rebuildHours: z.number().nonnegative().optional(),
+    })
+    .default({}),
+  rebuildWhen: z.string().optional(),
+  rebuildBy: isoDate.optional(),
+  /** Files the hack touched, for the dashboard's interest (later PRs changing them). */
+  files: z.array(z.string()).default([]),
+  teams: z.array(z.string()).default([]),
+  /** Set when the debt comes from a hack phase of `/phase`. */
+  phase: z.object({ parent: z.number().int().positive(), number: z.number().int().positive() }).optional(),
+});
+
+export type HackPullRequest = z.infer<typeof hackPullRequestSchema>;
+export type DebtRecord = z.infer<typeof debtRecordSchema>;
+
+export function debtRecordMarker(record: DebtRecord): string {
+  return dataMarker(record);
+}
+
+/** The record in a body, or undefined when there is none or it is malformed. */
+export function readDebtRecord(body: string | null | undefined): DebtRecord | undefined {
+  const parsed = debtRecordSchema.safeParse(readDataMarker(body));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The day the hack shipped: the first merge among its PRs. */
+export function shippedAt(record: DebtRecord): string | undefined {
+  return record.hackPrs
+    .map((pr) => pr.mergedAt)
+    .filter((date): date is string => date !== undefined)
+    .sort()[0];
+}
