@@ -8,6 +8,16 @@ import { z } from "zod";
  */
 
 const label = z.string().trim().min(1).max(50);
+
+function isRegExp(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
+const regExpSource = z.string().min(1).refine(isRegExp, "a valid JavaScript regular expression");
 const globList = z.array(z.string().min(1));
 
 export const permissionLevels = ["read", "triage", "write", "maintain", "admin"] as const;
@@ -28,7 +38,7 @@ const intentSection = z
       .strictObject({
         bots: z.boolean().default(true),
         labels: z.array(label).default(["dependencies"]),
-        titlePatterns: z.array(z.string().min(1)).default([]),
+        titlePatterns: z.array(regExpSource).default([]),
       })
       .prefault({}),
     tickets: z
@@ -38,7 +48,7 @@ const intentSection = z
           .strictObject({
             enabled: z.boolean().default(false),
             patterns: z
-              .array(z.string().min(1))
+              .array(regExpSource)
               .default(["\\b[A-Z][A-Z0-9]{1,9}-[1-9][0-9]*\\b", "https://linear\\.app/[\\w-]+/issue/[A-Z0-9]+-[0-9]+"]),
           })
           .prefault({}),

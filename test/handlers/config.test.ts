@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { createTestApp } from "../helpers/app.js";
+import { github, mockBotIdentity, mockConfig, OWNER, recorder, REPO } from "../helpers/github.js";
+import { delivery, payload } from "../fixtures/payloads.js";
+
+const RAW = { "content-type": "application/vnd.github.v3.raw; charset=utf-8" };
+const ISSUE = `/repos/${OWNER}/${REPO}/issues/1`;
+
+describe("loading .github/intent.yml", () => {
+  it("falls back to the organisation's .github repository", async () => {
+    const probot = createTestApp();
+    const scope = github();
+    scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2Fintent.yml`).reply(404);
+    scope.get(`/repos/${OWNER}/.github/contents/.github%2Fintent.yml`).reply(200, "intent:\n  exempt:\n    labels: [bug]\n", RAW);
+
+    // The example issue carries the label `bug`, exempt by the org's config: nothing else happens.
+    await probot.receive(delivery("issues.opened", payload("issues.opened", { issue: { body: "fix it" } })));
+  });
+
+  it("follows _extends and reports a problem in the extended file with its own path and line", async () => {
+    const probot = createTestApp();
+    const comment = recorder<{ body: string }>();
+    const scope = github();
+    mockConfig(scope, "_extends: shared\nmode: enforce\n");
+    scope.get(`/repos/${OWNER}/shared/contents/.github%2Fintent.yml`).times(2).reply(200, "intent:\n  minWords: 0\n", RAW);
+    mockBotIdentity(scope);
+    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
+    scope.post(`${ISSUE}/comments`, comment.match).reply(201, { id: 1 });
+
+    await probot.receive(delivery("issues.opened", payload("issues.opened", { issue: { body: "fix it", labels: [] } })));
+    expect(comment.bodies[0]?.body).toContain("- `intent.minWords` (`octo-org/shared/.github/intent.yml`, line 2) — given `0`; allowed: a number ≥ 1");
+  });
+});
