@@ -150,6 +150,32 @@ describe("intent check on pull requests", () => {
     expect(check.bodies[0]).toMatchObject({ conclusion: "success", output: { title: "Exempt from the intent check", summary: "No intent needed: it was opened by a bot." } });
   });
 
+  it("passes a pull request whose title matches an exempt pattern", async () => {
+    const probot = createTestApp();
+    const check = recorder<CheckBody>();
+    const scope = github();
+    mockConfig(scope, 'intent:\n  exempt:\n    titlePatterns: ["^chore:"]\n');
+    scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
+
+    await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", { pull_request: { title: "Chore: bump lockfile" } })));
+    expect(check.bodies[0]?.output.summary).toBe("No intent needed: its title matches `^chore:`.");
+  });
+
+  it("handles a 65,536-character description and keeps the summary short", async () => {
+    const filler = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(600);
+    const body = `## Why\n${filler}\n\n## Who\nSupport agents answering tickets.\n\n${filler}`.slice(0, 65_536);
+    const probot = createTestApp();
+    const check = recorder<CheckBody>();
+    const scope = prScope();
+    mockNoConfig(scope);
+    scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
+
+    await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", { pull_request: { body } })));
+    expect(body).toHaveLength(65_536);
+    expect(check.bodies[0]?.conclusion).toBe("success");
+    expect(check.bodies[0]?.output.summary.length).toBeLessThan(1_000);
+  });
+
   it("reports an invalid config in the check, with key, line and allowed values", async () => {
     const yaml = "# intentbot\nmode: strict\n";
     const probot = createTestApp();
