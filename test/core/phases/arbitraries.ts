@@ -50,7 +50,7 @@ export const plannedPhases = (minLength = 1, maxLength = 12): fc.Arbitrary<Plann
     { selector: (phase) => phase.number, minLength, maxLength },
   );
 
-export const phaseStates = (maxLength = 12): fc.Arbitrary<PhaseState[]> =>
+export const phaseStates = (minLength = 0, maxLength = 12): fc.Arbitrary<PhaseState[]> =>
   fc.uniqueArray(
     fc.record(
       {
@@ -66,5 +66,5 @@ export const phaseStates = (maxLength = 12): fc.Arbitrary<PhaseState[]> =>
       },
       { requiredKeys: ["number", "name", "hack", "done"] },
     ),
-    { selector: (phase) => phase.number, minLength: 0, maxLength },
+    { selector: (phase) => phase.number, minLength, maxLength },
   );
