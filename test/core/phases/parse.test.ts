@@ -127,6 +127,8 @@ describe("parsePhaseCommand: estimates and the hack marker", () => {
     ["A (hack)", "A", undefined, true],
     ["A (2d) — hack", "A", "2d", true],
     ["A — 2d (hack)", "A", "2d", true],
+    ["Sign-up flow — 2d", "Sign-up flow", "2d", false],
+    ["Backend - API — 1d 4h", "Backend - API", "1d 4h", false],
   ])("%s", (item, name, estimate, hack) => {
     const [phase] = phasesOf(`/phase\n1. ${item}`);
     expect(phase?.name).toBe(name);
@@ -204,6 +206,7 @@ describe("parsePhaseCommand: errors", () => {
     ["/phase\n- [ ]", /^Phase 1: it has no name\.$/],
     ["/phase\n1. A — 3x", /^Phase 1: the estimate "3x" cannot be read; write a number and a unit/],
     ["/phase\n1. Upgrade (2024)", /the estimate "2024" cannot be read/],
+    ["/phase\n1. A — 2-3d", /the estimate "2-3d" cannot be read/],
     ["/phase\n1. A — hakc, 2d", /"hakc" is neither an estimate nor `hack`/],
     ["/phase\n1. A — 2d, 1w", /two estimates \(2d and 1w\); give one/],
     ["/phase\n1. A (2d) — 1w", /two estimates/],
