@@ -10,7 +10,7 @@ const TASK_BOX = /^\[[ xX]\](?:[ \t]+|$)/;
 
 interface Marker {
   item: ListItem;
-  /** Ordered items with `.` or `)`, or bullets with `-`, `*` or `+`: a change of kind starts a new list, as in Markdown. */
+  /** `.` or `)` after a number, or the bullet `-`, `*` or `+`: as in Markdown, another kind starts another list. */
   kind: string;
   /** Where the item's text starts; lines indented this far belong to the item. */
   contentColumn: number;

@@ -30,6 +30,7 @@ export function parsePhaseCommand(command: Command): PhaseParseResult {
         ? { ok: true, command: { kind: "done", number } }
         : fail("`/phase done` takes one phase number, such as `/phase done 2`.");
     }
+    case "hack":
     default: {
       const match = HACK_ARGS.exec(rest);
       const number = phaseNumber(match?.[1] ?? "");
@@ -69,7 +70,10 @@ function parsePlan(args: string, body: readonly string[]): PhaseParseResult {
     if (number === 0) problems.push("Phases are numbered from 1, not 0.");
     else if (seen.has(number)) problems.push(`Phase ${number} is listed twice.`);
     else if (!parsed.ok) problems.push(`Phase ${number}: ${parsed.error}`);
-    else phases.push({ number, name: parsed.name, hack: parsed.hack, ...(parsed.estimate && { estimate: parsed.estimate }) });
+    else {
+      const { name, hack, estimate } = parsed;
+      phases.push({ number, name, hack, ...(estimate && { estimate }) });
+    }
     seen.add(number);
   }
 

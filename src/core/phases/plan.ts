@@ -37,7 +37,8 @@ export function planPhaseChanges(existing: readonly PhaseState[], requested: rea
     listed.add(number);
     const phase = current.get(number);
     if (!phase) {
-      const created = { number, name: wanted.name, hack: wanted.hack, ...(wanted.estimate && { estimate: wanted.estimate }) };
+      const { name, hack, estimate } = wanted;
+      const created: PlannedPhase = { number, name, hack, ...(estimate && { estimate }) };
       changes.create.push(created);
       next.set(number, { ...created, done: false });
       continue;
