@@ -1,0 +1,10 @@
+/** GitHub allows at most 100 sub-issues per issue, and each phase is one. */
+export const MAX_PHASES = 100;
+
+/** Long enough for any real phase name; leaves room for the parent's title in the sub-issue's. */
+export const MAX_NAME_LENGTH = 200;
+
+/** In characters as a person counts them (code points), not UTF-16 units. */
+export function nameLength(name: string): number {
+  return [...name].length;
+}

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { readDataMarker } from "../markers.js";
+import { parseEstimate } from "./estimate.js";
+import { MAX_NAME_LENGTH, MAX_PHASES, nameLength } from "./limits.js";
+import { phasesSectionOf } from "./section.js";
+import type { PhaseState } from "./types.js";
+
+const positive = z.number().int().positive();
+
+/** The hidden data of one phase: false flags and missing values are left out to keep the body small. */
+const phaseData = z.object({
+  number: positive,
+  name: z.string().refine((name) => name.trim() !== "" && nameLength(name) <= MAX_NAME_LENGTH),
+  /** Kept as written; the hours are worked out again on reading. */
+  estimate: z.string().optional(),
+  hack: z.boolean().optional(),
+  done: z.boolean().optional(),
+  issueNumber: positive.optional(),
+  issueId: positive.optional(),
+  debtIssueNumber: positive.optional(),
+});
+export type PhaseData = z.infer<typeof phaseData>;
+
+const sectionData = z.object({
+  v: z.literal(1),
+  phases: z
+    .array(phaseData)
+    .max(MAX_PHASES)
+    .refine((phases) => new Set(phases.map((phase) => phase.number)).size === phases.length),
+});
+
+/** A checklist line as `renderPhasesSection` writes it; people tick these boxes by hand. */
+const CHECKLIST_LINE = /^- \[([ xX])\] (?:#\d+ )?Phase (\d+):/gm;
+
+/**
+ * The phases recorded in the parent issue's body, or none when it has no
+ * readable phases section. A box ticked or cleared by hand wins over the
+ * recorded `done`, so the next render keeps what people did.
+ *
+ * The parent body is written by people, not only by the bot, so this data can
+ * be edited: check issue numbers against the parent's actual sub-issues
+ * before acting on them.
+ */
+export function readPhasesState(body: string | null | undefined): PhaseState[] {
+  const section = phasesSectionOf(body);
+  if (section === undefined) return [];
+  const parsed = sectionData.safeParse(readDataMarker(section));
+  if (!parsed.success) return [];
+  const ticked = new Map([...section.matchAll(CHECKLIST_LINE)].map((m) => [Number(m[2]), m[1] !== " "]));
+  return parsed.data.phases
+    .map((data) => {
+      const estimate = data.estimate === undefined ? undefined : parseEstimate(data.estimate);
+      return {
+        number: data.number,
+        name: data.name,
+        hack: data.hack ?? false,
+        done: ticked.get(data.number) ?? data.done ?? false,
+        ...(estimate && { estimate }),
+        ...(data.issueNumber && { issueNumber: data.issueNumber }),
+        ...(data.issueId && { issueId: data.issueId }),
+        ...(data.debtIssueNumber && { debtIssueNumber: data.debtIssueNumber }),
+      };
+    })
+    .sort((a, b) => a.number - b.number);
+}
