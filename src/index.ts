@@ -1,16 +1,38 @@
 import type { Probot } from "probot";
-import { createServices } from "./github/services.js";
+import { createServices, type Services } from "./github/services.js";
 import { guard } from "./handlers/guard.js";
 import { onIssueIntent } from "./handlers/intent/issue.js";
 import { onPullRequestIntent } from "./handlers/intent/pull-request.js";
+import { onSignoffCommand, onSignoffPullRequest } from "./handlers/signoff/events.js";
 
-/** Wiring only: each feature's handlers live in `src/handlers/`. */
-export default function intentbot(app: Probot): void {
-  const services = createServices(app);
+const PULL_REQUEST_CHANGED = [
+  "pull_request.opened",
+  "pull_request.edited",
+  "pull_request.reopened",
+  "pull_request.ready_for_review",
+  "pull_request.synchronize",
+] as const;
 
-  app.on(["issues.opened", "issues.edited", "issues.reopened"], guard("intent:issue", services, onIssueIntent));
-  app.on(
-    ["pull_request.opened", "pull_request.edited", "pull_request.reopened", "pull_request.ready_for_review", "pull_request.synchronize"],
-    guard("intent:pull_request", services, onPullRequestIntent),
-  );
+/** Each feature wires its events to its handlers; nothing else happens here. */
+export const features = {
+  intent(app: Probot, services: Services): void {
+    app.on(["issues.opened", "issues.edited", "issues.reopened"], guard("intent:issue", services, onIssueIntent));
+    app.on([...PULL_REQUEST_CHANGED], guard("intent:pull_request", services, onPullRequestIntent));
+  },
+  signoff(app: Probot, services: Services): void {
+    app.on([...PULL_REQUEST_CHANGED, "pull_request_review.submitted", "pull_request_review.dismissed"], guard("signoff:pull_request", services, onSignoffPullRequest));
+    app.on("issue_comment.created", guard("signoff:command", services, onSignoffCommand));
+  },
+};
+
+export type Feature = keyof typeof features;
+
+export function intentbotWith(names: readonly Feature[]) {
+  return (app: Probot): void => {
+    const services = createServices(app);
+    for (const name of names) features[name](app, services);
+  };
 }
+
+/** The Probot app: every feature. */
+export default intentbotWith(Object.keys(features) as Feature[]);

@@ -14,6 +14,8 @@ export interface Services {
   knownLabels: TtlCache<void>;
   /** Issue and PR templates per repository. */
   templates: TtlCache<string[]>;
+  /** Team membership answers (`org/team:user`). */
+  teamMembers: TtlCache<boolean>;
 }
 
 export function createServices(app: Probot): Services {
@@ -22,5 +24,6 @@ export function createServices(app: Probot): Services {
     locks: new KeyedLocks(),
     knownLabels: new TtlCache(ONE_HOUR),
     templates: new TtlCache(FIVE_MINUTES),
+    teamMembers: new TtlCache(FIVE_MINUTES, 5000),
   };
 }

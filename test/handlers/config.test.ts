@@ -8,7 +8,7 @@ const ISSUE = `/repos/${OWNER}/${REPO}/issues/1`;
 
 describe("loading .github/intent.yml", () => {
   it("falls back to the organisation's .github repository", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["intent"]);
     const scope = github();
     scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2Fintent.yml`).reply(404);
     scope.get(`/repos/${OWNER}/.github/contents/.github%2Fintent.yml`).reply(200, "intent:\n  exempt:\n    labels: [bug]\n", RAW);
@@ -18,7 +18,7 @@ describe("loading .github/intent.yml", () => {
   });
 
   it("follows _extends and reports a problem in the extended file with its own path and line", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["intent"]);
     const comment = recorder<{ body: string }>();
     const scope = github();
     mockConfig(scope, "_extends: shared\nmode: enforce\n");
