@@ -136,6 +136,7 @@ describe("intent check on pull requests", () => {
 
   it("skips drafts until they are ready for review", async () => {
     const probot = createTestApp();
+    mockNoConfig(github()); // read by the hack-debt feature: a draft can be a hack
     await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", { pull_request: { draft: true } })));
   });
 
@@ -157,11 +158,12 @@ describe("intent check on pull requests", () => {
     const scope = github();
     mockConfig(scope, yaml);
     mockConfig(scope, yaml);
-    scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
+    scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).times(2).reply(201, {}); // Product intent and Hack debt
 
     await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", {})));
-    expect(check.bodies[0]).toMatchObject({ name: "Product intent", conclusion: "failure", output: { title: "Invalid .github/intent.yml" } });
-    expect(check.bodies[0]?.output.summary).toContain('- `mode` (`octo-org/widgets/.github/intent.yml`, line 2) — given `"strict"`; allowed: one of `advise`, `enforce`');
+    const intent = check.bodies.find((b) => b.name === "Product intent");
+    expect(intent).toMatchObject({ name: "Product intent", conclusion: "failure", output: { title: "Invalid .github/intent.yml" } });
+    expect(intent?.output.summary).toContain('- `mode` (`octo-org/widgets/.github/intent.yml`, line 2) — given `"strict"`; allowed: one of `advise`, `enforce`');
   });
 
   it("neutralises mentions and markers quoted from the description", async () => {

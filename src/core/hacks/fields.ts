@@ -145,6 +145,14 @@ export function fieldsFromBody(body: string | null | undefined, here: RepoLike):
   return fields;
 }
 
+/** The text without its `Debt:`/`Rebuild:` lines: a debt issue is not the ticket a change is for. */
+export function withoutDebtLines(body: string | null | undefined): string {
+  return (body ?? "")
+    .split(/\r?\n/)
+    .filter((line) => fieldOfLine(line)?.field !== "debt")
+    .join("\n");
+}
+
 /** Later sources fill only what earlier ones left out. */
 export function mergeFields(...sources: readonly (HackFields | undefined)[]): HackFields {
   const merged: HackFields = {};

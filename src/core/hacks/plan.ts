@@ -7,7 +7,7 @@ import { hackContent, hackFields, newDebtBody, otherHacksNeedIt, removeHackPr, s
 import { textDeclarations, type DeclarationWay } from "./declaration.js";
 import { sameRef, type DebtRef } from "./fields.js";
 import { DEBT_TOPIC, debtIssueTitle, HACK_TOPIC, hackCheck, renderDebtRegion, renderHackComment } from "./render.js";
-import { hackStateMarker, type HackPrState, type LinkedDebt, type ProblemKind } from "./state.js";
+import { hackPrStateSchema, hackStateMarker, type HackPrState, type LinkedDebt, type ProblemKind } from "./state.js";
 
 export type HackRules = Config["hacks"];
 
@@ -112,8 +112,10 @@ export function declaration(facts: HackFacts, rules: HackRules): Declaration {
   else if (facts.trigger.kind === "unlabeled") withdrawn = present;
   else if (facts.previous?.withdrawn) withdrawn = facts.previous.withdrawn.ways.filter((w) => present.includes(w));
   const live = present.filter((w) => !withdrawn?.includes(w));
-  const ways: DeclarationWay[] = [...(labelled ? (["label"] as const) : []), ...live];
-  return { declared: ways.length > 0, ways, withdrawn, command };
+  // A declared hack carries the label (the app adds it), so the label is one of its ways.
+  const declared = labelled || live.length > 0;
+  const ways: DeclarationWay[] = [...(declared ? (["label"] as const) : []), ...live];
+  return { declared, ways, withdrawn, command };
 }
 
 /** The issue the hack names as its debt: the description first, then the `/hack` comment. */
@@ -305,7 +307,8 @@ export function planHack(facts: HackFacts, rules: HackRules, mode: "advise" | "e
   }
 
   const pr = facts.pr;
-  const state: HackPrState = {
+  // Parsed for the schema's key order: an unchanged state must render to the same comment.
+  const state: HackPrState = hackPrStateSchema.parse({
     kind: "hack-pr",
     version: 1,
     declared: decl.declared,
@@ -315,7 +318,7 @@ export function planHack(facts: HackFacts, rules: HackRules, mode: "advise" | "e
     ...(debt ? { debt } : {}),
     ...(problem ? { problem } : {}),
     pr: { state: pr.merged ? "merged" : pr.state, ...(pr.merged && pr.mergedAt ? { mergedAt: pr.mergedAt } : {}) },
-  };
+  });
   const options = { label: rules.label, createDebtIssue: rules.createDebtIssue };
   const comment = `${renderHackComment(state, facts.repo, options)}\n\n${hackStateMarker(state)}`;
   const planned: HackAction[] = [];
@@ -343,7 +346,7 @@ export function debtStateChanged(
   const debt: LinkedDebt = { ...previous.debt, state: issue.state };
   delete debt.stateReason;
   if (issue.state === "closed" && issue.stateReason) debt.stateReason = issue.stateReason;
-  const state: HackPrState = { ...previous, debt };
+  const state: HackPrState = hackPrStateSchema.parse({ ...previous, debt });
   const body = `${renderHackComment(state, here, { label: rules.label, createDebtIssue: rules.createDebtIssue })}\n\n${hackStateMarker(state)}`;
   return { state, body };
 }

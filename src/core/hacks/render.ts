@@ -161,7 +161,7 @@ function describeWays(state: HackPrState, label: string): string {
     .filter((w) => w !== "label")
     .map((w) => (w === "command" ? `\`/hack\` from ${quoteInline(state.command?.by ?? "a maintainer", 60)}` : WAY_TEXT[w]));
   if (others.length === 0) return `the \`${label}\` label`;
-  return `${joinAnd(others)}; intentbot added the \`${label}\` label`;
+  return `${joinAnd(others)}; it carries the \`${label}\` label`;
 }
 
 function problemText(state: HackPrState, here: RepoLike, createDebtIssue: boolean): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { estimateHours, fieldsFromBody, fieldsFromLines, mergeFields, parseIssueRef, refLabel, sameRef } from "../../../src/core/hacks/fields.js";
+import { estimateHours, fieldsFromBody, fieldsFromLines, mergeFields, parseIssueRef, refLabel, sameRef, withoutDebtLines } from "../../../src/core/hacks/fields.js";
 
 const here = { owner: "octo-org", repo: "widgets" };
 
@@ -67,6 +67,10 @@ describe("hack fields", () => {
 
   it("keeps an unreadable debt value for commands to report", () => {
     expect(fieldsFromLines(["Debt: soon"], here)).toEqual({ unreadableDebt: "soon" });
+  });
+
+  it("drops the debt lines (a debt issue is not the change's ticket)", () => {
+    expect(withoutDebtLines("Closes #7\nDebt: #45\n**Rebuild:** #46\nRebuild by: 2026-12-01")).toBe("Closes #7\nRebuild by: 2026-12-01");
   });
 
   it("merges sources, earlier ones winning", () => {

@@ -54,14 +54,14 @@ const types = (actions: readonly HackAction[]) => actions.map((a) => a.type);
 describe("declaration", () => {
   it.each<[string, Partial<HackFacts>, Partial<HackFacts["pr"]>, { declared: boolean; ways: string[]; withdrawn?: string[] }]>([
     ["the label alone", {}, { title: "Prices", body: "", labels: ["Hack"] }, { declared: true, ways: ["label"] }],
-    ["title and section", {}, {}, { declared: true, ways: ["title", "section"] }],
-    ["the box", {}, { title: "Prices", body: "- [x] This is a hack" }, { declared: true, ways: ["checkbox"] }],
-    ["a /hack comment", { trigger: { kind: "command", command: { by: "lead", reason: "demo", fields: {} } } }, { title: "Prices", body: "" }, { declared: true, ways: ["command"] }],
+    ["title and section", {}, {}, { declared: true, ways: ["label", "title", "section"] }],
+    ["the box", {}, { title: "Prices", body: "- [x] This is a hack" }, { declared: true, ways: ["label", "checkbox"] }],
+    ["a /hack comment", { trigger: { kind: "command", command: { by: "lead", reason: "demo", fields: {} } } }, { title: "Prices", body: "" }, { declared: true, ways: ["label", "command"] }],
     ["a /hack remembered from before", { previous: { ...linkedState(50), command: { by: "lead", reason: "demo", fields: {} } } }, { title: "Prices", body: "", labels: ["hack"] }, { declared: true, ways: ["label", "command"] }],
     ["nothing", {}, { title: "Prices", body: "" }, { declared: false, ways: [] }],
     ["the label removed, title still prefixed", { trigger: { kind: "unlabeled" } }, { body: "" }, { declared: false, ways: [], withdrawn: ["title"] }],
     ["still withdrawn on a later edit", { trigger: { kind: "edited", bodyChanged: false }, previous: { ...linkedState(50), withdrawn: { ways: ["title"] } } }, { body: "" }, { declared: false, ways: [], withdrawn: ["title"] }],
-    ["a new kind of declaration after withdrawal", { trigger: { kind: "edited", bodyChanged: true }, previous: { ...linkedState(50), withdrawn: { ways: ["title"] } } }, {}, { declared: true, ways: ["section"], withdrawn: ["title"] }],
+    ["a new kind of declaration after withdrawal", { trigger: { kind: "edited", bodyChanged: true }, previous: { ...linkedState(50), withdrawn: { ways: ["title"] } } }, {}, { declared: true, ways: ["label", "section"], withdrawn: ["title"] }],
     ["the label back ends withdrawal", { trigger: { kind: "labeled" }, previous: { ...linkedState(50), withdrawn: { ways: ["title"] } } }, { labels: ["hack"], body: "" }, { declared: true, ways: ["label", "title"] }],
     ["an unlabeled event after the label came back", { trigger: { kind: "unlabeled" } }, { labels: ["hack"] }, { declared: true, ways: ["label", "title", "section"] }],
   ])("%s", (_name, patch, pr, expected) => {
@@ -149,7 +149,7 @@ describe("the plan", () => {
   it("links a just-created issue: comment first, then the label, then the check; the issue is already up to date", () => {
     const plan = planHack(facts({ linked: appIssue(50, created.record, { body: created.body }) }), rules, "advise");
     expect(types(plan.actions)).toEqual(["pr-comment", "add-label", "check"]);
-    expect(plan.state).toEqual({ kind: "hack-pr", version: 1, declared: true, ways: ["title", "section"], debt: { ...repo, number: 50, createdByApp: true, state: "open" }, pr: { state: "open" } });
+    expect(plan.state).toEqual({ kind: "hack-pr", version: 1, declared: true, ways: ["label", "title", "section"], debt: { ...repo, number: 50, createdByApp: true, state: "open" }, pr: { state: "open" } });
     const comment = plan.actions[0];
     expect(comment?.type === "pr-comment" && readHackState(comment.body)).toEqual(plan.state);
     expect(plan.actions[1]).toEqual({ type: "add-label", issue: { ...repo, number: 12 }, label: { name: "hack", color: "fbca04", description: "A deliberate shortcut that must be rebuilt if it works (intentbot)" } });

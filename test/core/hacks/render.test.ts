@@ -14,7 +14,7 @@ describe("the hack PR's comment", () => {
     [
       "declared several ways, including /hack",
       { ...base, ways: ["label", "title", "checkbox", "command"], command: { by: "@lead", reason: "x", fields: {} }, debt: debt({ createdByApp: false }) },
-      ["Declared by its title prefix, the ticked “This is a hack” box and `/hack` from @\u200blead; intentbot added the `hack` label.", "(named by this hack)"],
+      ["Declared by its title prefix, the ticked “This is a hack” box and `/hack` from @\u200blead; it carries the `hack` label.", "(named by this hack)"],
     ],
     ["merged", { ...base, debt: debt(), pr: { state: "merged", mergedAt: "2026-10-02T10:00:00Z" } }, ["Shipped on 2026-10-02: #50 is **outstanding** rebuild debt until it is closed."]],
     ["repaid", { ...base, debt: debt({ state: "closed", stateReason: "completed" }), pr: { state: "merged", mergedAt: "2026-10-02" } }, ["✅ **Repaid:** #50 is closed."]],
