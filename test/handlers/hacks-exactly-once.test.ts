@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createTestApp } from "../helpers/app.js";
 import { BOT_LOGIN, github, mockBotIdentity, mockConfig, recorder } from "../helpers/github.js";
-import { appDebtIssue, AUTHOR, CONFIG, FILES, mockFiles, mockSearch, path, PR, prData } from "../helpers/hacks.js";
+import { appDebtIssue, AUTHOR, CONFIG, FILES, hackComment, linkedState, mockFiles, mockSearch, path, PR, prData } from "../helpers/hacks.js";
 import { delivery, payload } from "../fixtures/payloads.js";
 
 type Scope = ReturnType<typeof github>;
@@ -98,6 +98,21 @@ describe("exactly one debt issue per hack PR", () => {
 
     await probot.receive(delivery("pull_request.opened", opened()));
     expect(comment.bodies[0]?.body).toContain("Its rebuild debt is tracked in #50 (created by intentbot).");
+  });
+
+  it("a failed read of the linked debt issue creates nothing (the guard logs it; the next event retries)", async () => {
+    const probot = createTestApp();
+    const scope = github();
+    mockConfig(scope, CONFIG);
+    scope.get(path.pr).reply(200, prData({ labels: [{ name: "hack" }] }));
+    mockBotIdentity(scope);
+    scope
+      .get(path.comments(PR))
+      .query({ per_page: 100 })
+      .reply(200, [hackComment(900, linkedState(50))]);
+    scope.get(path.issue(50)).reply(403, { message: "You have exceeded a secondary rate limit" });
+
+    await probot.receive(delivery("pull_request.synchronize", payload("pull_request.synchronize", { pull_request: { title: "[hack] Hard-code prices" } })));
   });
 
   it("concurrent labeled and edited events create one debt issue", async () => {

@@ -41,7 +41,9 @@ export async function readDebtIssue(octokit: GitHub, services: Services, ref: De
   try {
     ({ data } = await octokit.rest.issues.get({ owner: ref.owner, repo: ref.repo, issue_number: ref.number }));
   } catch (error) {
-    if ([404, 410, 403].includes(status(error) ?? 0)) return missing;
+    // Only "not there": a 403 (often a secondary rate limit) must never read as missing,
+    // or a linked debt issue would be replaced by a duplicate.
+    if (status(error) === 404 || status(error) === 410) return missing;
     throw error;
   }
   const bot = await services.botLogin();

@@ -33,7 +33,7 @@ export async function reconcileHack(octokit: GitHub, services: Services, log: Lo
     if (!decl.declared && !previous) return;
 
     if (previous?.debt) facts.linked = await readDebtIssue(octokit, services, previous.debt, true);
-    const named = namedDebt(facts, decl.command);
+    const named = decl.declared ? namedDebt(facts, decl.command) : undefined;
     if (named && !sameRef(named, facts.linked?.ref)) facts.named = await readDebtIssue(octokit, services, named, true);
 
     let choice = chooseDebt(facts, rules, decl);
