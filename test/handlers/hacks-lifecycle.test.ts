@@ -89,6 +89,29 @@ describe("hack lifecycle", () => {
     expect(check.bodies[0]).toMatchObject({ conclusion: "success", output: { title: "Not a hack" } });
   });
 
+  it("new commits: the debt issue's files and HACK: lines follow, and nothing else is written", async () => {
+    const probot = createTestApp();
+    const scope = github();
+    mockConfig(scope, CONFIG);
+    const debtUpdates = recorder<{ body: string }>();
+    const check = recorder<{ conclusion: string }>();
+    scope.get(path.pr).reply(200, prData({ labels: hackPr.labels }));
+    mockBotIdentity(scope);
+    scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, [hackComment(900, linkedState(50))]);
+    scope.get(path.issue(50)).reply(200, appDebtIssue(50));
+    scope.get(path.files).query({ per_page: 100 }).reply(200, [{ filename: "src/cart.ts", patch: "@@ -10,0 +11,1 @@\n+  skipTax(); // HACK: no tax rules yet" }]);
+    scope.patch(path.issue(50), debtUpdates.match).reply(200, {});
+    scope.post(path.checks, check.match).reply(201, {});
+
+    await probot.receive(delivery("pull_request.synchronize", payload("pull_request.synchronize", { pull_request: hackPr })));
+
+    const body = debtUpdates.bodies[0]?.body ?? "";
+    expect(body).toContain("### Files touched\n- `src/cart.ts`\n");
+    expect(body).toContain(`- [\`src/cart.ts:11\`](https://github.com/${OWNER}/${REPO}/blob/ec26c3e57ca3a959ca5aad62de7213c562f8c821/src/cart.ts#L11) \`skipTax(); // HACK: no tax rules yet\``);
+    expect(body).not.toContain("src/prices.ts");
+    expect(check.bodies[0]?.conclusion).toBe("success");
+  });
+
   it("reopened: the debt issue the app closed is reopened", async () => {
     const probot = createTestApp();
     const scope = github();
