@@ -1,6 +1,9 @@
 import type { Probot } from "probot";
 import { createServices, type Services } from "./github/services.js";
 import { guard } from "./handlers/guard.js";
+import { onHackCommand } from "./handlers/hacks/command.js";
+import { onDebtIssueState } from "./handlers/hacks/debt-issue.js";
+import { onPullRequestHack } from "./handlers/hacks/pull-request.js";
 import { onIssueIntent } from "./handlers/intent/issue.js";
 import { onPullRequestIntent } from "./handlers/intent/pull-request.js";
 import { onSignoffCommand, onSignoffPullRequest } from "./handlers/signoff/events.js";
@@ -22,6 +25,14 @@ export const features = {
   signoff(app: Probot, services: Services): void {
     app.on([...PULL_REQUEST_CHANGED, "pull_request_review.submitted", "pull_request_review.dismissed"], guard("signoff:pull_request", services, onSignoffPullRequest));
     app.on("issue_comment.created", guard("signoff:command", services, onSignoffCommand));
+  },
+  hacks(app: Probot, services: Services): void {
+    app.on(
+      ["pull_request.opened", "pull_request.edited", "pull_request.reopened", "pull_request.synchronize", "pull_request.labeled", "pull_request.unlabeled", "pull_request.closed"],
+      guard("hacks:pull_request", services, onPullRequestHack),
+    );
+    app.on(["issue_comment.created", "issue_comment.edited"], guard("hacks:command", services, onHackCommand));
+    app.on(["issues.closed", "issues.reopened"], guard("hacks:debt_issue", services, onDebtIssueState));
   },
 };
 

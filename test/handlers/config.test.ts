@@ -31,3 +31,22 @@ describe("loading .github/intent.yml", () => {
     expect(comment.bodies[0]?.body).toContain("- `intent.minWords` (`octo-org/shared/.github/intent.yml`, line 2) — given `0`; allowed: a number ≥ 1");
   });
 });
+
+describe("an invalid config with every feature loaded", () => {
+  it("is read once per delivery and reported on each feature's check run", async () => {
+    const yaml = "mode: strict\n";
+    const probot = createTestApp();
+    const check = recorder<{ name: string; conclusion: string; output: { summary: string } }>();
+    const scope = github();
+    mockConfig(scope, yaml);
+    mockConfig(scope, yaml); // read again for the line numbers
+    scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).times(3).reply(201, {});
+
+    await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", {})));
+    expect(check.bodies.map((b) => b.name).sort()).toEqual(["Cross-team sign-off", "Hack debt", "Product intent"]);
+    for (const body of check.bodies) {
+      expect(body.conclusion).toBe("failure");
+      expect(body.output.summary).toContain('- `mode` (`octo-org/widgets/.github/intent.yml`, line 1) — given `"strict"`; allowed: one of `advise`, `enforce`');
+    }
+  });
+});

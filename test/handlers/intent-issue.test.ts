@@ -94,7 +94,8 @@ describe("intent check on issues", () => {
     mockNoConfig(scope);
     scope.post(`${ISSUE}/labels`).reply(200, []);
     scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, [{ id: 10, user: { login: BOT_LOGIN }, body: created.bodies[0]?.body }]);
-    await probot.receive(event);
+    // A redelivery arrives as a fresh copy of the payload.
+    await probot.receive(structuredClone(event));
     expect(created.bodies).toHaveLength(1);
   });
 

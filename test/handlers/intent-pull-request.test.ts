@@ -186,8 +186,9 @@ describe("intent check on pull requests", () => {
     scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
 
     await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", {})));
-    expect(check.bodies[0]).toMatchObject({ name: "Product intent", conclusion: "failure", output: { title: "Invalid .github/intent.yml" } });
-    expect(check.bodies[0]?.output.summary).toContain('- `mode` (`octo-org/widgets/.github/intent.yml`, line 2) — given `"strict"`; allowed: one of `advise`, `enforce`');
+    const intent = check.bodies.find((b) => b.name === "Product intent");
+    expect(intent).toMatchObject({ name: "Product intent", conclusion: "failure", output: { title: "Invalid .github/intent.yml" } });
+    expect(intent?.output.summary).toContain('- `mode` (`octo-org/widgets/.github/intent.yml`, line 2) — given `"strict"`; allowed: one of `advise`, `enforce`');
   });
 
   it("neutralises mentions and markers quoted from the description", async () => {
