@@ -1,0 +1,172 @@
+import { z } from "zod";
+import { dataMarker, readDataMarker, topicMarker } from "../markers.js";
+import { formatHours } from "../phases/estimate.js";
+import { quoteInline } from "../sanitize.js";
+import type { DashboardInput, DashboardState, DebtItem } from "./model.js";
+import { ageInDays, byPriority, isOutstanding, isOverdue, isRepaid, recordWeek, summarize, type Summary } from "./summary.js";
+
+export const DASHBOARD_TOPIC = "dashboard";
+/** GitHub rejects issue bodies longer than this. */
+export const BODY_LIMIT = 65_536;
+
+export const ACTIONS = {
+  "remind-overdue": "Remind the owners of overdue items",
+  refresh: "Refresh this dashboard now",
+} as const;
+export type ActionId = keyof typeof ACTIONS;
+
+const actionMarker = (id: ActionId) => `<!-- intentbot:action:${id} -->`;
+const RECENT_LIMIT = 20;
+
+const stateSchema = z.object({
+  kind: z.literal("dashboard"),
+  history: z.array(z.object({ week: z.string(), outstanding: z.number() })),
+  pausedConfig: z.string().optional(),
+});
+
+const issueLink = (n: number) => `#${n}`;
+
+function searchUrl(repo: string, query: string): string {
+  return `https://github.com/${repo}/issues?q=${encodeURIComponent(query)}`;
+}
+
+function row(item: DebtItem, now: Date): string {
+  const overdue = isOverdue(item, now);
+  const when = [item.rebuildWhen ? `when: ${quoteInline(item.rebuildWhen, 80)}` : "", item.rebuildBy ? `by ${item.rebuildBy.slice(0, 10)}${overdue ? " ⚠️ **overdue**" : ""}` : ""]
+    .filter(Boolean)
+    .join(" · ");
+  const cells = [
+    `${issueLink(item.issue)} ${quoteInline(item.title, 80)}`,
+    item.hackPrs.map(issueLink).join(", "),
+    item.shippedAt?.slice(0, 10) ?? "",
+    item.shippedAt ? `${ageInDays(item.shippedAt, now)} d` : "",
+    // Logins are written without a live mention: rewriting the dashboard must not notify anyone.
+    item.owner ? quoteInline(`@${item.owner}`) : "",
+    item.teams.map((t) => `\`${quoteInline(t, 60)}\``).join(" "),
+    item.estimate ? quoteInline(item.estimate, 20) : "",
+    when,
+    String(item.interest),
+  ];
+  return `| ${cells.join(" | ")} |`;
+}
+
+const TABLE_HEAD = [
+  "| Debt | Hack PRs | Shipped | Age | Owner | Teams | Estimate | Rebuild when / by | Interest |",
+  "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+];
+
+function summarySection(summary: Summary): string[] {
+  const effort = `${formatHours(summary.rebuildHours)}${summary.unestimated > 0 ? ` (${summary.unestimated} item(s) not estimated)` : ""}`;
+  return [
+    "## Summary",
+    "",
+    "| | |",
+    "| --- | --- |",
+    `| Outstanding debt items | ${summary.outstanding}${summary.overdue > 0 ? ` (${summary.overdue} overdue)` : ""} |`,
+    `| Hacks merged without a debt issue | ${summary.untracked} |`,
+    `| Oldest / median age | ${summary.oldestDays ?? "–"} d / ${summary.medianDays ?? "–"} d |`,
+    `| Estimated rebuild effort | ${effort} |`,
+    `| Interest (PRs that changed hacked files since they shipped) | ${summary.interest} |`,
+    `| Repaid in the last 30 / 90 days | ${summary.repaid30} / ${summary.repaid90} |`,
+    ...(summary.pending > 0 ? [`| Debt for hacks not merged yet | ${summary.pending} |`] : []),
+  ];
+}
+
+function trendSection(history: DashboardState["history"]): string[] {
+  if (history.length === 0) return [];
+  const max = Math.max(1, ...history.map((p) => p.outstanding));
+  return [
+    "## Outstanding debt, last 12 weeks",
+    "",
+    "```mermaid",
+    "xychart-beta",
+    `  x-axis [${history.map((p) => `"${p.week.slice(5)}"`).join(", ")}]`,
+    `  y-axis "items" 0 --> ${max}`,
+    `  line [${history.map((p) => p.outstanding).join(", ")}]`,
+    "```",
+  ];
+}
+
+/** Lines added while they fit the budget; what does not fit is counted, never cut mid-line. */
+function fit(lines: readonly string[], budget: number): { kept: string[]; left: number } {
+  const kept: string[] = [];
+  let used = 0;
+  for (const line of lines) {
+    if (used + line.length + 1 > budget) break;
+    kept.push(line);
+    used += line.length + 1;
+  }
+  return { kept, left: lines.length - kept.length };
+}
+
+/**
+ * The whole dashboard body, pure: the same input renders the same text
+ * (so an unchanged dashboard is never edited). The outstanding table gets
+ * whatever room the fixed sections leave under GitHub's limit; rows that do
+ * not fit are summarised with a link to a search listing every debt issue.
+ */
+export function renderDashboard(input: DashboardInput, title: string): { body: string; state: DashboardState } {
+  const { now, items } = input;
+  const summary = summarize(items, input.untracked.length, now);
+  const state: DashboardState = { ...input.state, history: recordWeek(input.state.history, now, summary.outstanding) };
+  const outstanding = items.filter(isOutstanding).sort(byPriority(now));
+  const repaid = items.filter(isRepaid).sort((a, b) => (b.closedAt ?? "").localeCompare(a.closedAt ?? "")).slice(0, RECENT_LIMIT);
+  const allDebt = searchUrl(input.repo, `is:issue is:open label:"${input.debtLabel}"`);
+
+  const head = [
+    topicMarker(DASHBOARD_TOPIC),
+    `# ${quoteInline(title, 200)}`,
+    "",
+    "Hack-to-rebuild debt in this repository, kept current by intentbot. Comment `/dashboard refresh` to update it now.",
+    "",
+    ...summarySection(summary),
+    "",
+    "## Actions",
+    "",
+    ...(Object.entries(ACTIONS) as [ActionId, string][]).map(([id, label]) => `- [ ] ${actionMarker(id)} ${label}`),
+    "",
+  ];
+  const repaidLines = repaid.length
+    ? ["## Recently repaid", "", ...repaid.map((i) => `- ${issueLink(i.issue)} ${quoteInline(i.title, 80)} — repaid ${i.closedAt?.slice(0, 10) ?? ""}`), ""]
+    : [];
+  const untracked = input.untracked.slice(0, RECENT_LIMIT);
+  const untrackedLines = untracked.length
+    ? [
+        "## Hacks without a debt issue",
+        "",
+        ...untracked.map((h) => `- ${issueLink(h.pr)} ${quoteInline(h.title, 80)} — merged ${h.mergedAt.slice(0, 10)}`),
+        ...(input.untracked.length > untracked.length ? [`- …and ${input.untracked.length - untracked.length} more`] : []),
+        "",
+      ]
+    : [];
+  const tail = [...repaidLines, ...untrackedLines, ...trendSection(state.history), "", dataMarker({ kind: "dashboard", ...state })];
+
+  const fixed = [...head, "## Outstanding debt", "", "Sorted by priority: overdue first, then interest, then age.", "", ...TABLE_HEAD, "", ...tail].join("\n").length;
+  // Room for the overflow line and a safety margin for multi-byte characters counted by GitHub.
+  const budget = BODY_LIMIT - fixed - 400;
+  const { kept, left } = fit(outstanding.map((i) => row(i, now)), budget);
+  const table = outstanding.length
+    ? [...TABLE_HEAD, ...kept, ...(left > 0 ? ["", `…and ${left} more outstanding item(s): [list them all](${allDebt}).`] : [])]
+    : ["No outstanding debt. 🎉"];
+
+  const body = [...head, "## Outstanding debt", "", ...(outstanding.length ? ["Sorted by priority: overdue first, then interest, then age.", ""] : []), ...table, "", ...tail].join("\n");
+  return { body, state };
+}
+
+export interface ParsedDashboard {
+  state: DashboardState;
+  ticked: ActionId[];
+}
+
+/** The inverse of `renderDashboard`: the hidden state and the boxes a person ticked. */
+export function parseDashboard(body: string | null | undefined): ParsedDashboard {
+  const parsed = stateSchema.safeParse(readDataMarker(body));
+  const state: DashboardState = parsed.success
+    ? {
+        history: parsed.data.history,
+        ...(parsed.data.pausedConfig === undefined ? {} : { pausedConfig: parsed.data.pausedConfig }),
+      }
+    : { history: [] };
+  const ticked = (Object.keys(ACTIONS) as ActionId[]).filter((id) => new RegExp(`^\\s*[-*] \\[[xX]\\] ${actionMarker(id)}`, "m").test(body ?? ""));
+  return { state, ticked };
+}
