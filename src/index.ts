@@ -1,5 +1,6 @@
 import type { Probot } from "probot";
-import { createServices, type Services } from "./github/services.js";
+import { createServices, type ServiceOptions, type Services } from "./github/services.js";
+import { onDashboardCommand, onDashboardEvent } from "./handlers/dashboard/events.js";
 import { guard } from "./handlers/guard.js";
 import { onHackCommand } from "./handlers/hacks/command.js";
 import { onDebtIssueState } from "./handlers/hacks/debt-issue.js";
@@ -34,13 +35,24 @@ export const features = {
     app.on(["issue_comment.created", "issue_comment.edited"], guard("hacks:command", services, onHackCommand));
     app.on(["issues.closed", "issues.reopened"], guard("hacks:debt_issue", services, onDebtIssueState));
   },
+  dashboard(app: Probot, services: Services): void {
+    app.on(
+      ["pull_request.closed", "pull_request.labeled", "pull_request.unlabeled", "pull_request.reopened"],
+      guard("dashboard:pull_request", services, onDashboardEvent),
+    );
+    app.on(
+      ["issues.opened", "issues.edited", "issues.closed", "issues.reopened", "issues.labeled", "issues.unlabeled", "issues.deleted", "issues.transferred"],
+      guard("dashboard:issue", services, onDashboardEvent),
+    );
+    app.on("issue_comment.created", guard("dashboard:command", services, onDashboardCommand));
+  },
 };
 
 export type Feature = keyof typeof features;
 
-export function intentbotWith(names: readonly Feature[]) {
+export function intentbotWith(names: readonly Feature[], options: ServiceOptions = {}) {
   return (app: Probot): void => {
-    const services = createServices(app);
+    const services = createServices(app, options);
     for (const name of names) features[name](app, services);
   };
 }

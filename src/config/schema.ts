@@ -95,6 +95,13 @@ const dashboardSection = z
     title: z.string().trim().min(1).max(200).default("Hack-to-rebuild debt dashboard"),
     label: label.default("intent-dashboard"),
     permission: permissionLevel.default("triage"),
+    /** Read from the organisation's `.github` repository only. */
+    org: z
+      .strictObject({
+        enabled: z.boolean().default(false),
+        title: z.string().trim().min(1).max(200).default("Hack-to-rebuild debt across the organisation"),
+      })
+      .prefault({}),
   })
   .prefault({});
 

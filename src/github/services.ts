@@ -1,4 +1,5 @@
 import type { Probot } from "probot";
+import { Coalescer, realClock, type Clock } from "../core/dashboard/coalesce.js";
 import { botIdentity } from "./bot-identity.js";
 import { Redis } from "ioredis";
 import { KeyedLocks, type Locks } from "./locks.js";
@@ -7,6 +8,7 @@ import { TtlCache } from "./ttl-cache.js";
 
 const FIVE_MINUTES = 5 * 60 * 1000;
 const ONE_HOUR = 60 * 60 * 1000;
+const ONE_MINUTE = 60 * 1000;
 
 /** What one running app shares between events: caches and locks, no state that must survive a restart. */
 export interface Services {
@@ -19,15 +21,26 @@ export interface Services {
   templates: TtlCache<string[]>;
   /** Team membership answers (`org/team:user`). */
   teamMembers: TtlCache<boolean>;
+  /** At most one dashboard refresh per repository per minute. */
+  dashboardRuns: Coalescer;
+  clock: Clock;
 }
 
-export function createServices(app: Probot, redisUrl: string | undefined = process.env.REDIS_URL): Services {
+export interface ServiceOptions {
+  redisUrl?: string | undefined;
+  /** Time for coalescing; tests pass a fake one. */
+  clock?: Clock;
+}
+
+export function createServices(app: Probot, { redisUrl = process.env.REDIS_URL, clock = realClock }: ServiceOptions = {}): Services {
   return {
     botLogin: botIdentity(app),
     locks: redisUrl ? new RedisLocks(redisClient(app, redisUrl)) : new KeyedLocks(),
     knownLabels: new TtlCache(ONE_HOUR),
     templates: new TtlCache(FIVE_MINUTES),
     teamMembers: new TtlCache(FIVE_MINUTES, 5000),
+    dashboardRuns: new Coalescer(ONE_MINUTE, clock, (error) => app.log.error({ err: error }, "dashboard refresh failed")),
+    clock,
   };
 }
 

@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
 import { Probot, ProbotOctokit } from "probot";
+import type { ServiceOptions } from "../../src/github/services.js";
 import { features, intentbotWith, type Feature } from "../../src/index.js";
 
 let privateKey: string | undefined;
@@ -18,7 +19,7 @@ function testKey(): string {
  * throttling off. A feature's tests load only that feature, so they assert
  * its exact calls; `createTestApp()` loads them all.
  */
-export function createTestApp(only: readonly Feature[] = Object.keys(features) as Feature[]): Probot {
+export function createTestApp(only: readonly Feature[] = Object.keys(features) as Feature[], options: ServiceOptions = {}): Probot {
   const probot = new Probot({
     appId: 1,
     privateKey: testKey(),
@@ -27,6 +28,6 @@ export function createTestApp(only: readonly Feature[] = Object.keys(features) a
     // throttling (one write per second) for event clients.
     Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, retry: { enabled: false }, throttle: { enabled: false } })),
   });
-  void probot.load(intentbotWith(only));
+  void probot.load(intentbotWith(only, { redisUrl: undefined, ...options }));
   return probot;
 }

@@ -170,3 +170,25 @@ export function parseDashboard(body: string | null | undefined): ParsedDashboard
   const ticked = (Object.keys(ACTIONS) as ActionId[]).filter((id) => new RegExp(`^\\s*[-*] \\[[xX]\\] ${actionMarker(id)}`, "m").test(body ?? ""));
   return { state, ticked };
 }
+
+/** The body with its hidden state replaced, everything else untouched (for pausing a closed dashboard). */
+export function withState(body: string, state: DashboardState): string {
+  const marker = dataMarker({ kind: "dashboard", ...state });
+  const replaced = body.replace(/<!-- intentbot:data \{.*?\} -->/s, () => marker);
+  return replaced === body && !body.includes(marker) ? `${body}\n${marker}` : replaced;
+}
+
+export const DASHBOARD_USAGE = [
+  "Commands on this dashboard issue:",
+  "",
+  "- `/dashboard refresh` — recompute it now",
+  "- `/dashboard on` — reopen it and keep it current again after it was closed",
+].join("\n");
+
+/** The comment a ticked "remind" box posts on an overdue debt issue: the one place the bot mentions someone. */
+export function overdueReminder(item: DebtItem, dashboard: number, now: Date): string {
+  const who = item.owner ? `@${item.owner} ` : "";
+  const shipped = item.shippedAt ? ` The hack shipped ${ageInDays(item.shippedAt, now)} days ago` : "";
+  const interest = item.interest > 0 ? `, and ${item.interest} pull request(s) have changed its files since.` : ".";
+  return `${who}this rebuild debt was due by ${item.rebuildBy?.slice(0, 10) ?? "?"} and is overdue.${shipped}${shipped ? interest : ""} Please plan the rebuild or set a new \`Rebuild by:\` date. (Reminder from the debt dashboard, #${dashboard}.)`;
+}

@@ -1,0 +1,110 @@
+import type { Context } from "probot";
+import { configForEvent } from "../../config/for-event.js";
+import { renderConfigProblems } from "../../config/problems.js";
+import type { Config } from "../../config/schema.js";
+import { parseCommands } from "../../core/commands.js";
+import { DASHBOARD_TOPIC, DASHBOARD_USAGE, parseDashboard } from "../../core/dashboard/render.js";
+import { hasTopicMarker } from "../../core/markers.js";
+import { reactToComment, replyToCommand } from "../../github/comments.js";
+import { hasLabel, labelNames } from "../../github/labels.js";
+import { hasPermission } from "../../github/permissions.js";
+import type { Services } from "../../github/services.js";
+import { repoOf, type GitHub, type Log, type RepoRef } from "../../github/types.js";
+import { refreshDashboard } from "./refresh.js";
+
+type DebtEvent = Context<"issues" | "pull_request">;
+
+interface Item {
+  number: number;
+  labels?: ({ name?: string } | null)[] | null;
+  user: { login: string } | null;
+  body?: string | null;
+  pull_request?: unknown;
+}
+
+function scheduleRefresh(octokit: GitHub, services: Services, log: Log, config: Config, repo: RepoRef) {
+  const key = `${repo.owner}/${repo.repo}`.toLowerCase();
+  return services.dashboardRuns.request(key, async () => {
+    const outcome = await refreshDashboard(octokit, services, log, config, repo, new Date(services.clock.now()));
+    log.info({ repo: key, outcome }, "dashboard refreshed");
+  });
+}
+
+async function isDashboard(item: Item, config: Config, services: Services): Promise<boolean> {
+  return !item.pull_request && hasLabel(labelNames(item.labels ?? []), config.dashboard.label) && hasTopicMarker(item.body, DASHBOARD_TOPIC) && item.user?.login === (await services.botLogin());
+}
+
+/**
+ * Hack PRs and debt issues changing (state, labels, edits): refresh the
+ * repository's dashboard, coalesced. Edits and closes of the dashboard
+ * issue itself by a person: act on ticked boxes at once / note the close.
+ */
+export async function onDashboardEvent(context: DebtEvent, services: Services): Promise<void> {
+  const payload = context.payload as {
+    action: string;
+    label?: { name: string };
+    issue?: Item;
+    pull_request?: Item;
+    sender: { login: string; type?: string };
+    repository: { name: string; owner: { login: string } };
+  };
+  const result = await configForEvent(context);
+  if (!result.ok || !result.config.dashboard.enabled) return;
+  const { config } = result;
+  const repo = repoOf(payload);
+  const item = payload.issue ?? payload.pull_request;
+  if (!item) return;
+
+  if (payload.issue && (await isDashboard(payload.issue, config, services))) {
+    if (payload.sender.login === (await services.botLogin())) return; // our own edit
+    if (payload.action === "closed" || (payload.action === "edited" && parseDashboard(payload.issue.body).ticked.length > 0)) {
+      services.dashboardRuns.markRun(`${repo.owner}/${repo.repo}`.toLowerCase());
+      await refreshDashboard(context.octokit, services, context.log, config, repo, new Date(services.clock.now()));
+    }
+    return;
+  }
+
+  const watched = payload.pull_request ? config.hacks.label : config.hacks.debtLabel;
+  const relevant = hasLabel(labelNames(item.labels ?? []), watched) || payload.label?.name.toLowerCase() === watched.toLowerCase();
+  if (!relevant) return;
+  await scheduleRefresh(context.octokit, services, context.log, config, repo);
+}
+
+/** `/dashboard refresh` and `/dashboard on`, on the dashboard issue, by someone with `dashboard.permission`. */
+export async function onDashboardCommand(context: Context<"issue_comment.created">, services: Services): Promise<void> {
+  const { issue, comment } = context.payload;
+  const command = parseCommands(comment.body, ["dashboard"])[0];
+  if (!command || comment.user?.type === "Bot") return;
+  const ref = context.issue();
+  const reply = (body: string) => replyToCommand(context.octokit, services, ref, comment.id, body);
+  const result = await configForEvent(context);
+  if (!result.ok) {
+    await reply(renderConfigProblems(result.problems));
+    return;
+  }
+  const { config } = result;
+  if (!(await isDashboard(issue, config, services))) {
+    await reply(`\`/dashboard\` works on the dashboard issue itself (labelled \`${config.dashboard.label}\`).\n\n${DASHBOARD_USAGE}`);
+    return;
+  }
+  const verb = command.args.toLowerCase();
+  if (verb !== "refresh" && verb !== "on") {
+    await reply(`Unknown \`/dashboard\` command.\n\n${DASHBOARD_USAGE}`);
+    await reactToComment(context.octokit, ref, comment.id, "confused");
+    return;
+  }
+  const user = comment.user?.login ?? "";
+  if (!(await hasPermission(context.octokit, context.repo(), user, config.dashboard.permission))) {
+    await reply(`Sorry, \`/dashboard ${verb}\` needs at least the \`${config.dashboard.permission}\` permission on this repository.`);
+    await reactToComment(context.octokit, ref, comment.id, "confused");
+    return;
+  }
+  if (!config.dashboard.enabled) {
+    await reply("The dashboard is turned off in `.github/intent.yml` (`dashboard.enabled: false`).");
+    return;
+  }
+  const repo = context.repo();
+  services.dashboardRuns.markRun(`${repo.owner}/${repo.repo}`.toLowerCase());
+  await refreshDashboard(context.octokit, services, context.log, config, repo, new Date(services.clock.now()), { turnOn: verb === "on" });
+  await reactToComment(context.octokit, ref, comment.id, "rocket");
+}

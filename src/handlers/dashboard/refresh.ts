@@ -1,0 +1,74 @@
+import type { Config } from "../../config/schema.js";
+import type { DebtItem } from "../../core/dashboard/model.js";
+import { DASHBOARD_TOPIC, overdueReminder, parseDashboard, renderDashboard, withState, type ActionId } from "../../core/dashboard/render.js";
+import { isOutstanding, isOverdue } from "../../core/dashboard/summary.js";
+import { createDashboardIssue, findDashboardIssue, readIssueBody } from "../../github/dashboard-issue.js";
+import type { Services } from "../../github/services.js";
+import type { GitHub, Log, RepoRef } from "../../github/types.js";
+import { gatherDashboard } from "./gather.js";
+
+export type RefreshOutcome = "created" | "updated" | "unchanged" | "paused" | "none";
+
+/** The dashboard settings a person's close is measured against: a change to them turns the dashboard back on. */
+function configKey(config: Config): string {
+  const { enabled, title, label } = config.dashboard;
+  return JSON.stringify({ enabled, title, label });
+}
+
+async function runActions(octokit: GitHub, repo: RepoRef, ticked: readonly ActionId[], items: readonly DebtItem[], dashboard: number, now: Date): Promise<void> {
+  if (!ticked.includes("remind-overdue")) return;
+  for (const item of items.filter((i) => isOutstanding(i) && isOverdue(i, now))) {
+    await octokit.rest.issues.createComment({ ...repo, issue_number: item.issue, body: overdueReminder(item, dashboard, now) });
+  }
+}
+
+/**
+ * Recomputes one repository's dashboard under a per-repository lock:
+ * creates it with the first debt, leaves it closed while a person keeps it
+ * closed, runs ticked actions and resets their boxes, and writes only when
+ * the body changes. The body is re-read just before writing, so a box
+ * ticked in the meantime is acted on instead of lost.
+ */
+export async function refreshDashboard(
+  octokit: GitHub,
+  services: Services,
+  log: Log,
+  config: Config,
+  repo: RepoRef,
+  now: Date,
+  options: { turnOn?: boolean } = {},
+): Promise<RefreshOutcome> {
+  return services.locks.run(`dashboard:${repo.owner}/${repo.repo}`.toLowerCase(), async () => {
+    const settings = config.dashboard;
+    const existing = await findDashboardIssue(octokit, services, repo, settings.label, DASHBOARD_TOPIC);
+    if (existing?.state === "closed") {
+      const state = parseDashboard(existing.body).state;
+      const changed = state.pausedConfig !== undefined && state.pausedConfig !== configKey(config);
+      if (!options.turnOn && !changed) {
+        if (state.pausedConfig === undefined) {
+          await octokit.rest.issues.update({ ...repo, issue_number: existing.number, body: withState(existing.body, { ...state, pausedConfig: configKey(config) }) });
+        }
+        return "paused";
+      }
+      await octokit.rest.issues.update({ ...repo, issue_number: existing.number, state: "open" });
+    }
+
+    const facts = await gatherDashboard(octokit, services, config, repo, now);
+    const input = { now, ...facts, repo: `${repo.owner}/${repo.repo}`, debtLabel: config.hacks.debtLabel };
+    if (!existing) {
+      if (!facts.items.some((i) => i.state === "open") && facts.untracked.length === 0) return "none";
+      const { body } = renderDashboard({ ...input, state: { history: [] } }, settings.title);
+      const number = await createDashboardIssue(octokit, services, repo, settings.title, body, { name: settings.label, color: "5319e7", description: "intentbot's hack-to-rebuild debt dashboard" }, log);
+      log.info({ issue: number }, "dashboard created");
+      return "created";
+    }
+
+    const current = await readIssueBody(octokit, repo, existing.number);
+    const parsed = parseDashboard(current);
+    await runActions(octokit, repo, parsed.ticked, facts.items, existing.number, now);
+    const { body } = renderDashboard({ ...input, state: { history: parsed.state.history } }, settings.title);
+    if (body === current) return "unchanged";
+    await octokit.rest.issues.update({ ...repo, issue_number: existing.number, body });
+    return "updated";
+  });
+}

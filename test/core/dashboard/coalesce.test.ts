@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { Coalescer, type Clock } from "../../../src/core/dashboard/coalesce.js";
+
+function fakeClock() {
+  let now = 0;
+  const timers: { at: number; fn: () => void }[] = [];
+  const clock: Clock = { now: () => now, later: (fn, ms) => void timers.push({ at: now + ms, fn }) };
+  return {
+    clock,
+    advance(ms: number) {
+      now += ms;
+      const due = timers.filter((t) => t.at <= now);
+      timers.splice(0, timers.length, ...timers.filter((t) => t.at > now));
+      for (const t of due) t.fn();
+    },
+    pending: () => timers.length,
+  };
+}
+
+describe("coalescing dashboard refreshes", () => {
+  it("runs the first request at once and a burst as one trailing run with the newest work", async () => {
+    const time = fakeClock();
+    const runs: string[] = [];
+    const coalescer = new Coalescer(60_000, time.clock);
+    const work = (name: string) => async () => void runs.push(name);
+
+    expect(await coalescer.request("o/r", work("a"))).toBe("ran");
+    time.advance(1_000);
+    expect(await coalescer.request("o/r", work("b"))).toBe("deferred");
+    expect(await coalescer.request("o/r", work("c"))).toBe("merged");
+    expect(await coalescer.request("o/other", work("x"))).toBe("ran");
+    expect(runs).toEqual(["a", "x"]);
+
+    time.advance(58_999);
+    expect(runs).toEqual(["a", "x"]);
+    time.advance(1);
+    await Promise.resolve();
+    expect(runs).toEqual(["a", "x", "c"]);
+    expect(time.pending()).toBe(0);
+
+    time.advance(60_000);
+    expect(await coalescer.request("o/r", work("d"))).toBe("ran");
+  });
+
+  it("a forced run restarts the interval", async () => {
+    const time = fakeClock();
+    const coalescer = new Coalescer(60_000, time.clock);
+    coalescer.markRun("o/r");
+    expect(await coalescer.request("o/r", async () => undefined)).toBe("deferred");
+  });
+});
