@@ -1,0 +1,213 @@
+import type nock from "nock";
+import { describe, expect, it } from "vitest";
+import type { Clock } from "../../src/core/dashboard/coalesce.js";
+import { debtRecordMarker, type DebtRecord } from "../../src/core/debt/record.js";
+import { createTestApp } from "../helpers/app.js";
+import { BOT_LOGIN, github, mockBotIdentity, mockConfig, OWNER, recorder, REPO } from "../helpers/github.js";
+import { delivery, payload } from "../fixtures/payloads.js";
+
+const NOW = Date.parse("2026-11-23T12:00:00Z");
+const CONFIG = "intent:\n  enabled: false\n";
+const MARKER = "<!-- intentbot:dashboard -->";
+
+function fakeClock() {
+  let now = NOW;
+  const timers: { at: number; fn: () => void }[] = [];
+  const clock: Clock = { now: () => now, later: (fn, ms) => void timers.push({ at: now + ms, fn }) };
+  return {
+    clock,
+    timers,
+    advance(ms: number) {
+      now += ms;
+      const due = timers.filter((t) => t.at <= now);
+      timers.splice(0, timers.length, ...timers.filter((t) => t.at > now));
+      for (const t of due) t.fn();
+    },
+  };
+}
+
+const record: DebtRecord = {
+  kind: "debt",
+  version: 1,
+  createdByApp: true,
+  hackPrs: [{ number: 12, state: "merged", mergedAt: "2026-10-02T10:00:00Z", declared: true }],
+  owner: "ana",
+  estimate: { rebuild: "2w", rebuildHours: 80 },
+  rebuildBy: "2026-11-01",
+  files: ["src/prices.ts"],
+  teams: [],
+};
+const debtIssue = { number: 50, title: "Rebuild: prices", state: "open", user: { login: BOT_LOGIN }, body: `Rebuild\n${debtRecordMarker(record)}` };
+
+const q = (query: string) => ({ q: `repo:${OWNER}/${REPO} ${query}`, per_page: 100 });
+
+/** The reads of one refresh: the dashboard lookup, three searches and the interest query. */
+function gatherMocks(scope: nock.Scope, dashboards: unknown[]) {
+  scope.get(`/repos/${OWNER}/${REPO}/issues`).query({ labels: "intent-dashboard", creator: BOT_LOGIN, state: "all", per_page: 100 }).reply(200, dashboards);
+  scope.get("/search/issues").query(q('is:issue is:open label:"rebuild-debt"')).reply(200, { total_count: 1, items: [debtIssue] });
+  scope.get("/search/issues").query(q('is:issue is:closed label:"rebuild-debt" closed:>=2026-08-25')).reply(200, { total_count: 0, items: [] });
+  scope
+    .get(`/repos/${OWNER}/${REPO}/commits`)
+    .query({ path: "src/prices.ts", since: "2026-10-02T10:00:00Z", per_page: 100 })
+    .reply(200, [{ commit: { message: "Tweak prices (#20)" } }, { commit: { message: "Merge pull request #21 from x/y" } }, { commit: { message: "Hack (#12)" } }]);
+  scope.get("/search/issues").query(q('is:pr is:merged label:"hack"')).reply(200, {
+    total_count: 2,
+    items: [
+      { number: 12, title: "[hack] prices", state: "closed", user: { login: "ana" }, pull_request: { merged_at: "2026-10-02T10:00:00Z" } },
+      { number: 33, title: "quick fix", state: "closed", user: { login: "bo" }, pull_request: { merged_at: "2026-11-01T10:00:00Z" } },
+    ],
+  });
+}
+
+const labeled = () => payload("issues.labeled", { issue: { number: 50, labels: [{ name: "rebuild-debt" }], user: { login: BOT_LOGIN, type: "Bot" } }, label: { name: "rebuild-debt" } });
+
+describe("debt dashboard", () => {
+  it("is created with the first debt, labelled and pinned", async () => {
+    const time = fakeClock();
+    const probot = createTestApp(["dashboard"], { clock: time.clock });
+    const created = recorder<{ title: string; body: string; labels: string[] }>();
+    const pin = recorder<{ variables: { id: string } }>();
+    const scope = github();
+    mockConfig(scope, CONFIG);
+    mockBotIdentity(scope);
+    gatherMocks(scope, []);
+    scope.post(`/repos/${OWNER}/${REPO}/labels`).reply(201, {});
+    scope.post(`/repos/${OWNER}/${REPO}/issues`, created.match).reply(201, { number: 99, node_id: "I_99" });
+    scope.post("/graphql", pin.match).reply(200, { data: { pinIssue: { issue: { number: 99 } } } });
+
+    await probot.receive(delivery("issues.labeled", labeled()));
+
+    const issue = created.bodies[0];
+    expect(issue).toMatchObject({ title: "Hack-to-rebuild debt dashboard", labels: ["intent-dashboard"] });
+    expect(issue?.body.startsWith(MARKER)).toBe(true);
+    expect(issue?.body).toContain("| #50 Rebuild: prices | #12 | 2026-10-02 | 52 d | @\u200bana |  | 2w | by 2026-11-01 ⚠️ **overdue** | 2 |");
+    expect(issue?.body).toContain("| Hacks merged without a debt issue | 1 |");
+    expect(issue?.body).toContain("- #33 quick fix — merged 2026-11-01");
+    expect(pin.bodies[0]?.variables).toEqual({ id: "I_99" });
+  });
+
+  it("updates the dashboard, and does not edit it when nothing changed", async () => {
+    const time = fakeClock();
+    const probot = createTestApp(["dashboard"], { clock: time.clock });
+    const update = recorder<{ body: string }>();
+    const scope = github();
+    mockConfig(scope, CONFIG);
+    mockBotIdentity(scope);
+    const dashboard = { number: 99, node_id: "I_99", state: "open", user: { login: BOT_LOGIN }, labels: [{ name: "intent-dashboard" }], body: `${MARKER}\nold` };
+    gatherMocks(scope, [dashboard]);
+    scope.get(`/repos/${OWNER}/${REPO}/issues/99`).reply(200, { ...dashboard });
+    scope.patch(`/repos/${OWNER}/${REPO}/issues/99`, update.match).reply(200, {});
+    await probot.receive(delivery("issues.labeled", labeled()));
+    expect(update.bodies[0]?.body).toContain("| #50 Rebuild: prices |");
+
+    // A minute later, the same facts: the body is read, found equal, and left alone.
+    time.advance(60_000);
+    mockConfig(scope, CONFIG);
+    gatherMocks(scope, [{ ...dashboard, body: update.bodies[0]?.body }]);
+    scope.get(`/repos/${OWNER}/${REPO}/issues/99`).reply(200, { ...dashboard, body: update.bodies[0]?.body });
+    await probot.receive(delivery("issues.labeled", labeled()));
+    expect(update.bodies).toHaveLength(1);
+  });
+
+  it("coalesces a burst of events into one trailing refresh a minute after the first", async () => {
+    const time = fakeClock();
+    const probot = createTestApp(["dashboard"], { clock: time.clock });
+    const created = recorder();
+    const scope = github();
+    mockConfig(scope, CONFIG);
+    mockBotIdentity(scope);
+    gatherMocks(scope, []);
+    scope.post(`/repos/${OWNER}/${REPO}/labels`).reply(201, {});
+    scope.post(`/repos/${OWNER}/${REPO}/issues`, created.match).reply(201, { number: 99, node_id: "I_99" });
+    scope.post("/graphql").reply(200, { data: {} });
+    await probot.receive(delivery("issues.labeled", labeled()));
+
+    // Three more events within the minute: config reads only, no refresh yet.
+    for (let i = 0; i < 3; i++) {
+      time.advance(5_000);
+      mockConfig(scope, CONFIG);
+      await probot.receive(delivery("issues.labeled", labeled()));
+    }
+    expect(time.timers).toHaveLength(1);
+
+    const update = recorder<{ body: string }>();
+    const dashboard = { number: 99, node_id: "I_99", state: "open", user: { login: BOT_LOGIN }, body: `${MARKER}\nold` };
+    gatherMocks(scope, [dashboard]);
+    scope.get(`/repos/${OWNER}/${REPO}/issues/99`).reply(200, dashboard);
+    scope.patch(`/repos/${OWNER}/${REPO}/issues/99`, update.match).reply(200, {});
+    time.advance(45_000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(created.bodies).toHaveLength(1);
+    expect(update.bodies).toHaveLength(1);
+  });
+
+  it("a ticked box runs its action (a reminder on each overdue item) and is reset", async () => {
+    const time = fakeClock();
+    const probot = createTestApp(["dashboard"], { clock: time.clock });
+    const reminder = recorder<{ body: string }>();
+    const update = recorder<{ body: string }>();
+    const scope = github();
+    mockConfig(scope, CONFIG);
+    mockBotIdentity(scope);
+    const ticked = `${MARKER}\n- [x] <!-- intentbot:action:remind-overdue --> Remind the owners of overdue items\n`;
+    const dashboard = { number: 99, node_id: "I_99", state: "open", user: { login: BOT_LOGIN }, labels: [{ name: "intent-dashboard" }], body: ticked };
+    gatherMocks(scope, [dashboard]);
+    scope.get(`/repos/${OWNER}/${REPO}/issues/99`).reply(200, dashboard);
+    scope.post(`/repos/${OWNER}/${REPO}/issues/50/comments`, reminder.match).reply(201, {});
+    scope.patch(`/repos/${OWNER}/${REPO}/issues/99`, update.match).reply(200, {});
+
+    await probot.receive(delivery("issues.edited", payload("issues.edited", { issue: dashboard, sender: { login: "ana", type: "User" } })));
+
+    expect(reminder.bodies[0]?.body).toMatch(/^@ana this rebuild debt was due by 2026-11-01 and is overdue\. The hack shipped 52 days ago, and 2 pull request\(s\) have changed its files since\./);
+    expect(update.bodies[0]?.body).toContain("- [ ] <!-- intentbot:action:remind-overdue -->");
+  });
+
+  it("stays closed after a person closes it, until /dashboard on", async () => {
+    const time = fakeClock();
+    const probot = createTestApp(["dashboard"], { clock: time.clock });
+    const paused = recorder<{ body: string }>();
+    const scope = github();
+    mockConfig(scope, CONFIG);
+    mockBotIdentity(scope);
+    const closed = { number: 99, node_id: "I_99", state: "closed", user: { login: BOT_LOGIN }, labels: [{ name: "intent-dashboard" }], body: `${MARKER}\nbody\n<!-- intentbot:data {"kind":"dashboard","history":[]} -->` };
+    scope.get(`/repos/${OWNER}/${REPO}/issues`).query({ labels: "intent-dashboard", creator: BOT_LOGIN, state: "all", per_page: 100 }).reply(200, [closed]);
+    scope.patch(`/repos/${OWNER}/${REPO}/issues/99`, paused.match).reply(200, {});
+    await probot.receive(delivery("issues.closed", payload("issues.closed", { issue: closed, sender: { login: "ana", type: "User" } })));
+    expect(paused.bodies[0]?.body).toContain('<!-- intentbot:data {"kind":"dashboard","history":[],"pausedConfig":');
+
+    // A debt event later: the dashboard is found closed and paused, and left alone.
+    time.advance(120_000);
+    mockConfig(scope, CONFIG);
+    scope.get(`/repos/${OWNER}/${REPO}/issues`).query({ labels: "intent-dashboard", creator: BOT_LOGIN, state: "all", per_page: 100 }).reply(200, [{ ...closed, body: paused.bodies[0]?.body }]);
+    await probot.receive(delivery("issues.labeled", labeled()));
+
+    // /dashboard on by a maintainer reopens and refreshes it.
+    const reopened = recorder<{ state?: string; body?: string }>();
+    mockConfig(scope, CONFIG);
+    scope.get(`/repos/${OWNER}/${REPO}/collaborators/ana/permission`).reply(200, { permission: "write", role_name: "write" });
+    gatherMocks(scope, [{ ...closed, body: paused.bodies[0]?.body }]);
+    scope.patch(`/repos/${OWNER}/${REPO}/issues/99`, reopened.match).twice().reply(200, {});
+    scope.get(`/repos/${OWNER}/${REPO}/issues/99`).reply(200, { ...closed, state: "open", body: paused.bodies[0]?.body });
+    scope.post(`/repos/${OWNER}/${REPO}/issues/comments/7/reactions`, (b: { content: string }) => b.content === "rocket").reply(201, {});
+    await probot.receive(
+      delivery("issue_comment.created", payload("issue_comment.created", { issue: { ...closed, pull_request: undefined }, comment: { id: 7, body: "/dashboard on", user: { login: "ana", type: "User" } } })),
+    );
+    expect(reopened.bodies[0]).toEqual({ state: "open" });
+    expect(reopened.bodies[1]?.body).toContain("| #50 Rebuild: prices |");
+  });
+
+  it("refuses /dashboard from someone without the permission", async () => {
+    const probot = createTestApp(["dashboard"], { clock: fakeClock().clock });
+    const reply = recorder<{ body: string }>();
+    const scope = github();
+    mockConfig(scope, CONFIG);
+    mockBotIdentity(scope);
+    scope.get(`/repos/${OWNER}/${REPO}/collaborators/eve/permission`).reply(200, { permission: "read", role_name: "read" });
+    scope.get(`/repos/${OWNER}/${REPO}/issues/99/comments`).query({ per_page: 100 }).reply(200, []);
+    scope.post(`/repos/${OWNER}/${REPO}/issues/99/comments`, reply.match).reply(201, {});
+    scope.post(`/repos/${OWNER}/${REPO}/issues/comments/7/reactions`).reply(201, {});
+    const dashboard = { number: 99, state: "open", user: { login: BOT_LOGIN }, labels: [{ name: "intent-dashboard" }], body: `${MARKER}\n` };
+    await probot.receive(delivery("issue_comment.created", payload("issue_comment.created", { issue: dashboard, comment: { id: 7, body: "/dashboard refresh", user: { login: "eve", type: "User" } } })));
+    expect(reply.bodies[0]?.body).toContain("Sorry, `/dashboard refresh` needs at least the `triage` permission");
+  });
+});
