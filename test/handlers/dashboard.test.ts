@@ -93,7 +93,7 @@ describe("debt dashboard", () => {
     const scope = github();
     mockConfig(scope, CONFIG);
     mockBotIdentity(scope);
-    const dashboard = { number: 99, node_id: "I_99", state: "open", user: { login: BOT_LOGIN }, labels: [{ name: "intent-dashboard" }], body: `${MARKER}\nold` };
+    const dashboard = { number: 99, node_id: "I_99", state: "open" as const, user: { login: BOT_LOGIN }, labels: [{ name: "intent-dashboard" }], body: `${MARKER}\nold` };
     gatherMocks(scope, [dashboard]);
     scope.get(`/repos/${OWNER}/${REPO}/issues/99`).reply(200, { ...dashboard });
     scope.patch(`/repos/${OWNER}/${REPO}/issues/99`, update.match).reply(200, {});
@@ -150,7 +150,7 @@ describe("debt dashboard", () => {
     mockConfig(scope, CONFIG);
     mockBotIdentity(scope);
     const ticked = `${MARKER}\n- [x] <!-- intentbot:action:remind-overdue --> Remind the owners of overdue items\n`;
-    const dashboard = { number: 99, node_id: "I_99", state: "open", user: { login: BOT_LOGIN }, labels: [{ name: "intent-dashboard" }], body: ticked };
+    const dashboard = { number: 99, node_id: "I_99", state: "open" as const, user: { login: BOT_LOGIN }, labels: [{ name: "intent-dashboard" }], body: ticked };
     gatherMocks(scope, [dashboard]);
     scope.get(`/repos/${OWNER}/${REPO}/issues/99`).reply(200, dashboard);
     scope.post(`/repos/${OWNER}/${REPO}/issues/50/comments`, reminder.match).reply(201, {});
@@ -169,10 +169,10 @@ describe("debt dashboard", () => {
     const scope = github();
     mockConfig(scope, CONFIG);
     mockBotIdentity(scope);
-    const closed = { number: 99, node_id: "I_99", state: "closed", user: { login: BOT_LOGIN }, labels: [{ name: "intent-dashboard" }], body: `${MARKER}\nbody\n<!-- intentbot:data {"kind":"dashboard","history":[]} -->` };
+    const closed = { number: 99, node_id: "I_99", state: "closed" as const, user: { login: BOT_LOGIN }, labels: [{ name: "intent-dashboard" }], body: `${MARKER}\nbody\n<!-- intentbot:data {"kind":"dashboard","history":[]} -->` };
     scope.get(`/repos/${OWNER}/${REPO}/issues`).query({ labels: "intent-dashboard", creator: BOT_LOGIN, state: "all", per_page: 100 }).reply(200, [closed]);
     scope.patch(`/repos/${OWNER}/${REPO}/issues/99`, paused.match).reply(200, {});
-    await probot.receive(delivery("issues.closed", payload("issues.closed", { issue: closed, sender: { login: "ana", type: "User" } })));
+    await probot.receive(delivery("issues.closed", payload("issues.closed", { issue: closed, sender: { login: "ana", type: "User" } } as never)));
     expect(paused.bodies[0]?.body).toContain('<!-- intentbot:data {"kind":"dashboard","history":[],"pausedConfig":');
 
     // A debt event later: the dashboard is found closed and paused, and left alone.
@@ -206,7 +206,7 @@ describe("debt dashboard", () => {
     scope.get(`/repos/${OWNER}/${REPO}/issues/99/comments`).query({ per_page: 100 }).reply(200, []);
     scope.post(`/repos/${OWNER}/${REPO}/issues/99/comments`, reply.match).reply(201, {});
     scope.post(`/repos/${OWNER}/${REPO}/issues/comments/7/reactions`).reply(201, {});
-    const dashboard = { number: 99, state: "open", user: { login: BOT_LOGIN }, labels: [{ name: "intent-dashboard" }], body: `${MARKER}\n` };
+    const dashboard = { number: 99, state: "open" as const, user: { login: BOT_LOGIN }, labels: [{ name: "intent-dashboard" }], body: `${MARKER}\n` };
     await probot.receive(delivery("issue_comment.created", payload("issue_comment.created", { issue: dashboard, comment: { id: 7, body: "/dashboard refresh", user: { login: "eve", type: "User" } } })));
     expect(reply.bodies[0]?.body).toContain("Sorry, `/dashboard refresh` needs at least the `triage` permission");
   });
