@@ -41,8 +41,11 @@ const debtIssue = { number: 50, title: "Rebuild: prices", state: "open", user: {
 
 const q = (query: string) => ({ q: `repo:${OWNER}/${REPO} ${query}`, per_page: 100 });
 
-/** The reads of one refresh: the dashboard lookup, three searches and the interest query. */
-function gatherMocks(scope: nock.Scope, dashboards: unknown[]) {
+/** The reads of one refresh: the dashboard lookup, three searches, the interest query, and the org's config (no roll-up). */
+function gatherMocks(scope: nock.Scope, dashboards: unknown[], orgConfig?: string) {
+  const org = scope.get(`/repos/${OWNER}/.github/contents/.github%2Fintent.yml`);
+  if (orgConfig) org.reply(200, orgConfig, { "content-type": "application/vnd.github.v3.raw; charset=utf-8" });
+  else org.reply(404);
   scope.get(`/repos/${OWNER}/${REPO}/issues`).query({ labels: "intent-dashboard", creator: BOT_LOGIN, state: "all", per_page: 100 }).reply(200, dashboards);
   scope.get("/search/issues").query(q('is:issue is:open label:"rebuild-debt"')).reply(200, { total_count: 1, items: [debtIssue] });
   scope.get("/search/issues").query(q('is:issue is:closed label:"rebuild-debt" closed:>=2026-08-25')).reply(200, { total_count: 0, items: [] });
@@ -194,6 +197,28 @@ describe("debt dashboard", () => {
     );
     expect(reopened.bodies[0]).toEqual({ state: "open" });
     expect(reopened.bodies[1]?.body).toContain("| #50 Rebuild: prices |");
+  });
+
+  it("keeps this repository's row in the organisation roll-up when the org enables it", async () => {
+    const time = fakeClock();
+    const probot = createTestApp(["dashboard"], { clock: time.clock });
+    const rollup = recorder<{ body: string }>();
+    const scope = github();
+    mockConfig(scope, CONFIG);
+    mockBotIdentity(scope);
+    const dashboard = { number: 99, node_id: "I_99", state: "open" as const, user: { login: BOT_LOGIN }, labels: [{ name: "intent-dashboard" }], body: `${MARKER}\nold` };
+    gatherMocks(scope, [dashboard], "dashboard:\n  org:\n    enabled: true\n");
+    scope.get(`/repos/${OWNER}/${REPO}/issues/99`).reply(200, dashboard);
+    scope.patch(`/repos/${OWNER}/${REPO}/issues/99`).reply(200, {});
+    const existing = `<!-- intentbot:dashboard-org -->\n<!-- intentbot:data {"kind":"dashboard-org","repos":{"octo-org/api":{"outstanding":5,"overdue":0,"interest":2,"history":[]}}} -->`;
+    scope
+      .get(`/repos/${OWNER}/.github/issues`)
+      .query({ labels: "intent-dashboard", creator: BOT_LOGIN, state: "all", per_page: 100 })
+      .reply(200, [{ number: 4, node_id: "I_4", state: "open", user: { login: BOT_LOGIN }, body: existing }]);
+    scope.patch(`/repos/${OWNER}/.github/issues/4`, rollup.match).reply(200, {});
+
+    await probot.receive(delivery("issues.labeled", labeled()));
+    expect(rollup.bodies[0]?.body).toContain("| octo-org/api | 5 | 0 | 2 |  |\n| octo-org/widgets | 1 | 1 | 2 | █ |\n| **All 2 repositories** | **6** | **1** | **4** | |");
   });
 
   it("refuses /dashboard from someone without the permission", async () => {

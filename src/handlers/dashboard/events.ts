@@ -11,6 +11,7 @@ import { hasPermission } from "../../github/permissions.js";
 import type { Services } from "../../github/services.js";
 import { repoOf, type GitHub, type Log, type RepoRef } from "../../github/types.js";
 import { refreshDashboard } from "./refresh.js";
+import { updateRollup } from "./rollup.js";
 
 type DebtEvent = Context<"issues" | "pull_request">;
 
@@ -22,12 +23,15 @@ interface Item {
   pull_request?: unknown;
 }
 
+/** A refresh of the repository's dashboard, then of its row in the organisation roll-up. */
+async function refresh(octokit: GitHub, services: Services, log: Log, config: Config, repo: RepoRef, options: { turnOn?: boolean } = {}): Promise<void> {
+  const result = await refreshDashboard(octokit, services, log, config, repo, new Date(services.clock.now()), options);
+  log.info({ repo: `${repo.owner}/${repo.repo}`, outcome: result.outcome }, "dashboard refreshed");
+  if (result.summary) await updateRollup(octokit, services, log, repo, result.summary);
+}
+
 function scheduleRefresh(octokit: GitHub, services: Services, log: Log, config: Config, repo: RepoRef) {
-  const key = `${repo.owner}/${repo.repo}`.toLowerCase();
-  return services.dashboardRuns.request(key, async () => {
-    const outcome = await refreshDashboard(octokit, services, log, config, repo, new Date(services.clock.now()));
-    log.info({ repo: key, outcome }, "dashboard refreshed");
-  });
+  return services.dashboardRuns.request(`${repo.owner}/${repo.repo}`.toLowerCase(), () => refresh(octokit, services, log, config, repo));
 }
 
 async function isDashboard(item: Item, config: Config, services: Services): Promise<boolean> {
@@ -59,7 +63,7 @@ export async function onDashboardEvent(context: DebtEvent, services: Services): 
     if (payload.sender.login === (await services.botLogin())) return; // our own edit
     if (payload.action === "closed" || (payload.action === "edited" && parseDashboard(payload.issue.body).ticked.length > 0)) {
       services.dashboardRuns.markRun(`${repo.owner}/${repo.repo}`.toLowerCase());
-      await refreshDashboard(context.octokit, services, context.log, config, repo, new Date(services.clock.now()));
+      await refresh(context.octokit, services, context.log, config, repo);
     }
     return;
   }
@@ -105,6 +109,6 @@ export async function onDashboardCommand(context: Context<"issue_comment.created
   }
   const repo = context.repo();
   services.dashboardRuns.markRun(`${repo.owner}/${repo.repo}`.toLowerCase());
-  await refreshDashboard(context.octokit, services, context.log, config, repo, new Date(services.clock.now()), { turnOn: verb === "on" });
+  await refresh(context.octokit, services, context.log, config, repo, { turnOn: verb === "on" });
   await reactToComment(context.octokit, ref, comment.id, "rocket");
 }

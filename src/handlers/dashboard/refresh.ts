@@ -1,13 +1,20 @@
 import type { Config } from "../../config/schema.js";
 import type { DebtItem } from "../../core/dashboard/model.js";
 import { DASHBOARD_TOPIC, overdueReminder, parseDashboard, renderDashboard, withState, type ActionId } from "../../core/dashboard/render.js";
-import { isOutstanding, isOverdue } from "../../core/dashboard/summary.js";
+import type { RepoSummary } from "../../core/dashboard/rollup.js";
+import { isOutstanding, isOverdue, summarize } from "../../core/dashboard/summary.js";
 import { createDashboardIssue, findDashboardIssue, readIssueBody } from "../../github/dashboard-issue.js";
 import type { Services } from "../../github/services.js";
 import type { GitHub, Log, RepoRef } from "../../github/types.js";
 import { gatherDashboard } from "./gather.js";
 
 export type RefreshOutcome = "created" | "updated" | "unchanged" | "paused" | "none";
+
+export interface RefreshResult {
+  outcome: RefreshOutcome;
+  /** This repository's row for the organisation roll-up, when the dashboard is live. */
+  summary?: RepoSummary | undefined;
+}
 
 /** The dashboard settings a person's close is measured against: a change to them turns the dashboard back on. */
 function configKey(config: Config): string {
@@ -37,7 +44,7 @@ export async function refreshDashboard(
   repo: RepoRef,
   now: Date,
   options: { turnOn?: boolean } = {},
-): Promise<RefreshOutcome> {
+): Promise<RefreshResult> {
   return services.locks.run(`dashboard:${repo.owner}/${repo.repo}`.toLowerCase(), async () => {
     const settings = config.dashboard;
     const existing = await findDashboardIssue(octokit, services, repo, settings.label, DASHBOARD_TOPIC);
@@ -48,27 +55,32 @@ export async function refreshDashboard(
         if (state.pausedConfig === undefined) {
           await octokit.rest.issues.update({ ...repo, issue_number: existing.number, body: withState(existing.body, { ...state, pausedConfig: configKey(config) }) });
         }
-        return "paused";
+        return { outcome: "paused" };
       }
       await octokit.rest.issues.update({ ...repo, issue_number: existing.number, state: "open" });
     }
 
     const facts = await gatherDashboard(octokit, services, config, repo, now);
     const input = { now, ...facts, repo: `${repo.owner}/${repo.repo}`, debtLabel: config.hacks.debtLabel };
+    const rollupRow = (history: RepoSummary["history"]): RepoSummary => {
+      const summary = summarize(facts.items, facts.untracked.length, now);
+      return { outstanding: summary.outstanding, overdue: summary.overdue, interest: summary.interest, history };
+    };
     if (!existing) {
-      if (!facts.items.some((i) => i.state === "open") && facts.untracked.length === 0) return "none";
-      const { body } = renderDashboard({ ...input, state: { history: [] } }, settings.title);
+      if (!facts.items.some((i) => i.state === "open") && facts.untracked.length === 0) return { outcome: "none" };
+      const { body, state } = renderDashboard({ ...input, state: { history: [] } }, settings.title);
       const number = await createDashboardIssue(octokit, services, repo, settings.title, body, { name: settings.label, color: "5319e7", description: "intentbot's hack-to-rebuild debt dashboard" }, log);
       log.info({ issue: number }, "dashboard created");
-      return "created";
+      return { outcome: "created", summary: rollupRow(state.history) };
     }
 
     const current = await readIssueBody(octokit, repo, existing.number);
     const parsed = parseDashboard(current);
     await runActions(octokit, repo, parsed.ticked, facts.items, existing.number, now);
-    const { body } = renderDashboard({ ...input, state: { history: parsed.state.history } }, settings.title);
-    if (body === current) return "unchanged";
+    const { body, state } = renderDashboard({ ...input, state: { history: parsed.state.history } }, settings.title);
+    const summary = rollupRow(state.history);
+    if (body === current) return { outcome: "unchanged", summary };
     await octokit.rest.issues.update({ ...repo, issue_number: existing.number, body });
-    return "updated";
+    return { outcome: "updated", summary };
   });
 }
