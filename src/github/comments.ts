@@ -78,3 +78,19 @@ export async function findStickyComment(
 export function commentLockKey(issue: IssueRef): string {
   return `comments:${issue.owner}/${issue.repo}#${issue.issue_number}`;
 }
+
+/**
+ * The bot's answer to one command comment. It is a sticky comment keyed by
+ * the command's comment id, so a redelivered or edited command updates its
+ * answer instead of posting a second one.
+ */
+export function replyToCommand(octokit: GitHub, services: Services, issue: IssueRef, commandCommentId: number, body: string): Promise<StickyOutcome> {
+  return upsertStickyComment(octokit, services, issue, `reply:${commandCommentId}`, body);
+}
+
+export type Reaction = "+1" | "-1" | "eyes" | "rocket" | "confused" | "hooray";
+
+/** Reacting twice with the same content is a no-op on GitHub, so this is safe to repeat. */
+export async function reactToComment(octokit: GitHub, issue: IssueRef, commentId: number, content: Reaction): Promise<void> {
+  await octokit.rest.reactions.createForIssueComment({ owner: issue.owner, repo: issue.repo, comment_id: commentId, content });
+}
