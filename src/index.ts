@@ -3,6 +3,7 @@ import { createServices } from "./github/services.js";
 import { guard } from "./handlers/guard.js";
 import { onIssueIntent } from "./handlers/intent/issue.js";
 import { onPullRequestIntent } from "./handlers/intent/pull-request.js";
+import { onPhaseCommand } from "./handlers/phases/command.js";
 
 /** Wiring only: each feature's handlers live in `src/handlers/`. */
 export default function intentbot(app: Probot): void {
@@ -13,4 +14,5 @@ export default function intentbot(app: Probot): void {
     ["pull_request.opened", "pull_request.edited", "pull_request.reopened", "pull_request.ready_for_review", "pull_request.synchronize"],
     guard("intent:pull_request", services, onPullRequestIntent),
   );
+  app.on(["issue_comment.created", "issue_comment.edited"], guard("phases:command", services, onPhaseCommand));
 }

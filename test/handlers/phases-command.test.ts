@@ -1,0 +1,304 @@
+import { describe, expect, it } from "vitest";
+import { parseEstimate } from "../../src/core/phases/estimate.js";
+import { renderPhasesSection } from "../../src/core/phases/render.js";
+import { replacePhasesSection } from "../../src/core/phases/section.js";
+import { readPhasesState } from "../../src/core/phases/state.js";
+import type { Estimate, PhaseState } from "../../src/core/phases/types.js";
+import { createTestApp } from "../helpers/app.js";
+import { github, mockBotIdentity, mockConfig, mockNoConfig } from "../helpers/github.js";
+import { CARRIED, COMMENT_URL, LEAD, PARENT, PARENT_BODY, PARENT_TITLE, path, phaseComment, World } from "../helpers/phases.js";
+
+type Scope = ReturnType<typeof github>;
+
+const est = (text: string): Estimate => {
+  const estimate = parseEstimate(text);
+  if (!estimate) throw new Error(text);
+  return estimate;
+};
+
+const PLAN = "We agreed on three steps.\n\n/phase\n1. Internal invite — 1.5w\n2. External invite — 2d\n3. Group invite — 3d\n\nGroup invites can wait.";
+
+function allowed(scope: Scope, level = "write", login = LEAD) {
+  scope.get(path.permission(login)).reply(200, { permission: level === "triage" ? "read" : level, role_name: level, user: { login } });
+}
+
+/** The run's common start: token, 👀, no config file, the commenter's permission. */
+function start(world: World, level = "write"): Scope {
+  const scope = github();
+  world.react(scope, 2);
+  mockNoConfig(scope);
+  allowed(scope, level);
+  return scope;
+}
+
+const PLANNED: PhaseState[] = [
+  { number: 1, name: "Internal invite", estimate: est("1.5w"), hack: false, done: false, issueNumber: 11 },
+  { number: 2, name: "External invite", estimate: est("2d"), hack: false, done: false, issueNumber: 12 },
+  { number: 3, name: "Group invite", estimate: est("3d"), hack: false, done: false, issueNumber: 13 },
+];
+
+describe("/phase, first run", () => {
+  it("creates one sub-issue per phase, records each in the parent at once, and answers", async () => {
+    const probot = createTestApp();
+    const world = new World();
+    const scope = start(world);
+    world.readParent(scope, 1 + 3 + 1);
+    mockBotIdentity(scope);
+    world.listSubIssues(scope);
+    scope.post(path.labels, { name: "phase", color: "1d76db", description: "A phase of a larger issue, planned with /phase (intentbot)" }).reply(201, {});
+    world.createIssues(scope, 3).writeParent(scope, 3).link(scope, 3).reply(scope);
+
+    await probot.receive(phaseComment(PLAN));
+
+    expect(world.reactions).toEqual(["eyes", "rocket"]);
+    expect(world.created.map((issue) => [issue.title, issue.labels])).toEqual([
+      [`${PARENT_TITLE} — Phase 1: Internal invite`, ["phase"]],
+      [`${PARENT_TITLE} — Phase 2: External invite`, ["phase"]],
+      [`${PARENT_TITLE} — Phase 3: Group invite`, ["phase"]],
+    ]);
+    expect(world.created[1]?.body).toBe(
+      [
+        "Phase 2 of #1: **External invite**",
+        "",
+        CARRIED,
+        "",
+        "---",
+        "_The why and who above are #1's._",
+        "_Planned with `/phase` on #1, whose checklist tracks this phase. When it is done, close this issue or comment `/phase done 2` on #1._",
+        "",
+        '<!-- intentbot:data {"kind":"phase","v":1,"parent":1,"number":2} -->',
+      ].join("\n"),
+    );
+    // The sub-issues API takes the issue's id, not its number.
+    expect(world.linked).toEqual([9011, 9012, 9013]);
+    // Each creation is recorded before the next one starts.
+    expect(world.parentWrites.map((body) => readPhasesState(body).map((p) => p.issueNumber))).toEqual([
+      [11, undefined, undefined],
+      [11, 12, undefined],
+      [11, 12, 13],
+    ]);
+    const final = PLANNED.map((phase) => ({ ...phase, issueId: 9000 + (phase.issueNumber ?? 0) }));
+    expect(world.parent.body).toBe(replacePhasesSection(PARENT_BODY, renderPhasesSection(final, { commentUrl: COMMENT_URL })));
+    expect(world.parent.body.startsWith(`${PARENT_BODY}\n\n<!-- intentbot:phases:start -->\n## Phases\n`)).toBe(true);
+    expect(world.replies).toEqual([
+      [
+        `<!-- intentbot:reply:${492700400} -->`,
+        "**Phases updated.** The checklist is in this issue's description.",
+        "",
+        "- Created Phase 1: Internal invite — 1.5w → #11",
+        "- Created Phase 2: External invite — 2d → #12",
+        "- Created Phase 3: Group invite — 3d → #13",
+        "",
+        "**Total:** 2.5w (100h) · **Left:** 2.5w (100h) · 0 of 3 phases done",
+      ].join("\n"),
+    ]);
+  });
+
+  it("carries a one-line plan", async () => {
+    const probot = createTestApp();
+    const world = new World();
+    const scope = start(world);
+    world.readParent(scope, 1 + 2 + 1);
+    mockBotIdentity(scope);
+    world.listSubIssues(scope);
+    scope.post(path.labels).reply(201, {});
+    world.createIssues(scope, 2).writeParent(scope, 2).link(scope, 2).reply(scope);
+
+    await probot.receive(phaseComment("/phase Internal invite | External invite"));
+    expect(world.created.map((issue) => issue.title)).toEqual([`${PARENT_TITLE} — Phase 1: Internal invite`, `${PARENT_TITLE} — Phase 2: External invite`]);
+    expect(readPhasesState(world.parent.body).map((p) => [p.number, p.name, p.issueNumber])).toEqual([
+      [1, "Internal invite", 11],
+      [2, "External invite", 12],
+    ]);
+  });
+});
+
+describe("/phase, run again", () => {
+  it("adds new numbers, renames existing ones, reports the ones left out and deletes nothing", async () => {
+    const probot = createTestApp();
+    const world = new World().seed(PLANNED);
+    const scope = start(world);
+    world.readParent(scope, 1 + 1 + 1);
+    mockBotIdentity(scope);
+    world.listSubIssues(scope);
+    scope.post(path.labels).reply(201, {});
+    // The rename is already in the section written right after the new phase's issue.
+    world.createIssues(scope, 1).writeParent(scope, 1).link(scope, 1).reply(scope);
+    const retitled: unknown[] = [];
+    scope.patch(path.issue(12), (body) => retitled.push(body) > 0).reply(200, {});
+
+    await probot.receive(phaseComment("/phase\n1. Internal invite — 1.5w\n2. Invite by link\n4. Domain invite — 1d"));
+
+    expect(world.created.map((issue) => issue.title)).toEqual([`${PARENT_TITLE} — Phase 4: Domain invite`]);
+    expect(world.linked).toEqual([9014]);
+    expect(retitled).toEqual([{ title: `${PARENT_TITLE} — Phase 2: Invite by link` }]);
+    expect(readPhasesState(world.parent.body).map((p) => [p.number, p.name, p.estimate?.text, p.issueNumber])).toEqual([
+      [1, "Internal invite", "1.5w", 11],
+      [2, "Invite by link", "2d", 12],
+      [3, "Group invite", "3d", 13],
+      [4, "Domain invite", "1d", 14],
+    ]);
+    const reply = world.replies[0] ?? "";
+    expect(reply).toContain("- Created Phase 4: Domain invite — 1d → #14\n- Renamed phase 2 (#12): External invite → Invite by link");
+    expect(reply).toContain("Not in this list, so kept as they are: phase 3 (#13). Phases are never deleted; to drop one, close its issue as not planned.");
+  });
+
+  it("an edited command applies the new list; an edit that leaves the command alone does nothing", async () => {
+    const probot = createTestApp();
+    const world = new World().seed(PLANNED);
+    const scope = start(world);
+    world.readParent(scope, 1 + 1 + 1);
+    mockBotIdentity(scope);
+    world.listSubIssues(scope);
+    scope.post(path.labels).reply(201, {});
+    world.createIssues(scope, 1).writeParent(scope, 1).link(scope, 1);
+    // The edit answers in the command's existing reply, and takes back the 😕 of nothing (none was given).
+    scope.get(path.comments(PARENT)).query({ per_page: 100 }).reply(200, [{ id: 700, user: { login: "intentbot[bot]" }, body: "<!-- intentbot:reply:492700400 -->\nold answer" }]);
+    const updated: { body: string }[] = [];
+    scope.patch("/repos/octo-org/widgets/issues/comments/700", (body: { body: string }) => updated.push(body) > 0).reply(200, {});
+    scope.get(path.reactions).query({ content: "confused", per_page: 100 }).reply(200, []);
+
+    const before = "/phase\n1. Internal invite — 1.5w\n2. External invite — 2d\n3. Group invite — 3d";
+    await probot.receive(phaseComment(`${before}\n4. Domain invite — 1d`, { action: "edited", from: before }));
+    expect(world.created.map((issue) => issue.title)).toEqual([`${PARENT_TITLE} — Phase 4: Domain invite`]);
+    expect(updated[0]?.body).toContain("- Created Phase 4: Domain invite — 1d → #14");
+    expect(world.reactions).toEqual(["eyes", "rocket"]);
+
+    // Only the prose around the command changed: no call at all.
+    await probot.receive(phaseComment(`Typo fixed.\n\n${before}\n4. Domain invite — 1d`, { action: "edited", from: `Typo fixd.\n\n${before}\n4. Domain invite — 1d` }));
+  });
+
+  it("takes back its 😕 when an edit fixes a refused command", async () => {
+    const probot = createTestApp();
+    const world = new World().seed(PLANNED);
+    const scope = start(world);
+    world.readParent(scope, 2);
+    mockBotIdentity(scope);
+    world.listSubIssues(scope);
+    world.writeParent(scope, 1);
+    const closed: unknown[] = [];
+    scope.patch(path.issue(12), (body) => closed.push(body) > 0).reply(200, {});
+    scope.get(path.comments(PARENT)).query({ per_page: 100 }).reply(200, [{ id: 700, user: { login: "intentbot[bot]" }, body: "<!-- intentbot:reply:492700400 -->\nThat `/phase` could not be read" }]);
+    scope.patch("/repos/octo-org/widgets/issues/comments/700").reply(200, {});
+    scope.get(path.reactions).query({ content: "confused", per_page: 100 }).reply(200, [
+      { id: 51, content: "confused", user: { login: "someone" } },
+      { id: 52, content: "confused", user: { login: "intentbot[bot]" } },
+    ]);
+    scope.delete(`${path.reactions}/52`).reply(204);
+
+    await probot.receive(phaseComment("/phase done 2", { action: "edited", from: "/phase done two" }));
+    expect(closed).toEqual([{ state: "closed", state_reason: "completed" }]);
+    expect(world.reactions).toEqual(["eyes", "rocket"]);
+  });
+});
+
+describe("/phase, redelivered", () => {
+  it("a redelivered command creates nothing, writes nothing and keeps its first answer", async () => {
+    const probot = createTestApp();
+    const world = new World();
+    const scope = start(world);
+    world.readParent(scope, 5);
+    mockBotIdentity(scope);
+    world.listSubIssues(scope);
+    scope.post(path.labels).reply(201, {});
+    world.createIssues(scope, 3).writeParent(scope, 3).link(scope, 3).reply(scope);
+    const event = phaseComment(PLAN, { id: "same-delivery" });
+    await probot.receive(event);
+    expect(world.created).toHaveLength(3);
+
+    // Again: the parent and its sub-issues are read, the section is unchanged, and the answer is found.
+    world.react(scope, 2);
+    mockNoConfig(scope);
+    allowed(scope);
+    world.readParent(scope, 2);
+    world.listSubIssues(scope);
+    scope
+      .get(path.comments(PARENT))
+      .query({ per_page: 100 })
+      .reply(200, () => [{ id: 700, user: { login: "intentbot[bot]" }, body: world.replies[0] }]);
+    await probot.receive(event);
+
+    expect(world.created).toHaveLength(3);
+    expect(world.parentWrites).toHaveLength(3);
+    expect(world.replies).toHaveLength(1);
+    expect(world.reactions).toEqual(["eyes", "rocket", "eyes", "rocket"]);
+  });
+
+  it("two deliveries at once create each phase once", async () => {
+    const probot = createTestApp();
+    const world = new World();
+    const scope = github();
+    world.react(scope, 4);
+    mockNoConfig(scope);
+    mockNoConfig(scope);
+    allowed(scope);
+    allowed(scope);
+    world.readParent(scope, 5 + 2);
+    mockBotIdentity(scope);
+    world.listSubIssues(scope);
+    world.listSubIssues(scope);
+    scope.post(path.labels).reply(201, {});
+    world.createIssues(scope, 3).writeParent(scope, 3).link(scope, 3).reply(scope);
+    scope
+      .get(path.comments(PARENT))
+      .query({ per_page: 100 })
+      .reply(200, () => [{ id: 700, user: { login: "intentbot[bot]" }, body: world.replies[0] }]);
+
+    await Promise.all([probot.receive(phaseComment(PLAN, { id: "a" })), probot.receive(phaseComment(PLAN, { id: "b" }))]);
+    expect(world.created).toHaveLength(3);
+    expect(world.linked).toEqual([9011, 9012, 9013]);
+  });
+});
+
+describe("/phase, who and what", () => {
+  it("refuses a read-only user politely, and changes nothing", async () => {
+    const probot = createTestApp();
+    const world = new World();
+    const scope = start(world, "read");
+    mockBotIdentity(scope);
+    world.reply(scope);
+
+    await probot.receive(phaseComment(PLAN));
+    expect(world.reactions).toEqual(["eyes", "confused"]);
+    expect(world.replies[0]).toContain("Sorry, lead: `/phase` needs at least **triage** access to this repository, so nothing was changed.");
+  });
+
+  it("answers bad syntax with the problem and the usage, and creates nothing", async () => {
+    const probot = createTestApp();
+    const world = new World();
+    const scope = start(world);
+    mockBotIdentity(scope);
+    world.reply(scope);
+
+    await probot.receive(phaseComment("/phase\n1. Internal invite — 3x\n2. External invite (hakc, 2d)"));
+    expect(world.reactions).toEqual(["eyes", "confused"]);
+    const reply = world.replies[0] ?? "";
+    expect(reply).toContain("That `/phase` could not be read, so nothing was changed: The phase list has 2 problems:");
+    expect(reply).toContain("**How to use `/phase`**");
+  });
+
+  it("ignores commands in code blocks and quotes, on pull requests and from bots", async () => {
+    const probot = createTestApp();
+    await probot.receive(phaseComment("> /phase\n> 1. Internal invite\n\n```\n/phase A | B\n```"));
+    await probot.receive(phaseComment("/phase done 1", { login: "intentbot[bot]", type: "Bot" }));
+    const onPr = phaseComment("/phase A | B");
+    (onPr.payload.issue as { pull_request?: unknown }).pull_request = { url: "https://api.github.com/repos/octo-org/widgets/pulls/1" };
+    await probot.receive(onPr);
+  });
+
+  it("reports an invalid configuration in its answer", async () => {
+    const probot = createTestApp();
+    const world = new World();
+    const scope = github();
+    world.react(scope, 2);
+    // Read once for the config, once more for the line of the problem.
+    mockConfig(scope, "phases:\n  permission: everyone\n");
+    mockConfig(scope, "phases:\n  permission: everyone\n");
+    mockBotIdentity(scope);
+    world.reply(scope);
+
+    await probot.receive(phaseComment(PLAN));
+    expect(world.replies[0]).toContain("`phases.permission` (`octo-org/widgets/.github/intent.yml`, line 2) — given `\"everyone\"`");
+    expect(world.reactions).toEqual(["eyes", "confused"]);
+  });
+});
