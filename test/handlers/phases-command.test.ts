@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readDebtRecord } from "../../src/core/debt/record.js";
 import { parseEstimate } from "../../src/core/phases/estimate.js";
 import { renderPhasesSection } from "../../src/core/phases/render.js";
 import { replacePhasesSection } from "../../src/core/phases/section.js";
@@ -300,5 +301,191 @@ describe("/phase, who and what", () => {
     await probot.receive(phaseComment(PLAN));
     expect(world.replies[0]).toContain("`phases.permission` (`octo-org/widgets/.github/intent.yml`, line 2) — given `\"everyone\"`");
     expect(world.reactions).toEqual(["eyes", "confused"]);
+  });
+});
+
+describe("/phase, hack phases", () => {
+  it("a phase planned as a hack gets its rebuild-debt issue, recorded in the parent", async () => {
+    const probot = createTestApp();
+    const world = new World();
+    const scope = start(world);
+    world.readParent(scope, 1 + 3 + 1);
+    mockBotIdentity(scope);
+    world.listSubIssues(scope);
+    scope.post(path.labels, { name: "phase", color: "1d76db", description: "A phase of a larger issue, planned with /phase (intentbot)" }).reply(201, {});
+    scope.post(path.labels, { name: "rebuild-debt", color: "5319e7", description: "Rebuild owed by a hack (intentbot)" }).reply(201, {});
+    world.createIssues(scope, 3).writeParent(scope, 3).link(scope, 2).reply(scope);
+
+    await probot.receive(phaseComment("/phase\n1. Internal invite — 1.5w\n2. Group invite — hack, 3d"));
+
+    const debt = world.created[2];
+    expect(debt?.title).toBe(`Rebuild: ${PARENT_TITLE} — Phase 2: Group invite`);
+    expect(debt?.labels).toEqual(["rebuild-debt"]);
+    expect(debt?.body).toContain("This is the **rebuild debt** of phase 2 of #1 (#12), **Group invite**, planned as a hack");
+    expect(debt?.body).toContain("| hack | 3d |");
+    expect(readDebtRecord(debt?.body)).toEqual({
+      kind: "debt",
+      version: 1,
+      createdByApp: true,
+      hackPrs: [],
+      owner: LEAD,
+      estimate: { hack: "3d" },
+      files: [],
+      teams: [],
+      phase: { parent: PARENT, number: 2 },
+    });
+    expect(readPhasesState(world.parent.body).map((p) => [p.number, p.hack, p.issueNumber, p.debtIssueNumber])).toEqual([
+      [1, false, 11, undefined],
+      [2, true, 12, 13],
+    ]);
+    expect(world.parent.body).toContain("- [ ] #12 Phase 2: Group invite — 3d · **hack**, rebuild debt #13");
+    expect(world.replies[0]).toContain("- Created Phase 2: Group invite — 3d · hack → #12\n- Marked phase 2 a hack; its rebuild debt is tracked in #13");
+  });
+
+  it("/phase hack N marks an existing phase, with the reason neutralized, and forgets a debt link nobody can vouch for", async () => {
+    const probot = createTestApp();
+    // Phase 3's recorded debt issue #5 is a person's issue, not the bot's debt issue for it.
+    const world = new World().seed(PLANNED.map((p) => (p.number === 3 ? { ...p, hack: true, debtIssueNumber: 5 } : p)));
+    const scope = start(world);
+    world.readParent(scope, 1 + 1 + 1);
+    mockBotIdentity(scope);
+    world.listSubIssues(scope);
+    scope.get(path.issue(5)).reply(200, { id: 5, number: 5, title: "Notes", state: "open", user: { login: "pm" }, body: "" });
+    scope.post(path.labels).reply(201, {});
+    world.createIssues(scope, 1).writeParent(scope, 1).reply(scope);
+
+    await probot.receive(phaseComment("/phase hack 1 Ship for the @octo-org/sales demo <!-- intentbot:data {} -->"));
+    const [first] = world.created;
+    expect(first?.title).toBe(`Rebuild: ${PARENT_TITLE} — Phase 1: Internal invite`);
+    expect(first?.body).toContain("### Why it is a hack\n> Ship for the @\u200bocto-org/sales demo &lt;!-- intentbot:data {} --&gt;");
+    expect(readDebtRecord(first?.body)?.reason).toBe("Ship for the @\u200bocto-org/sales demo &lt;!-- intentbot:data {} --&gt;");
+    expect(readPhasesState(world.parent.body).map((p) => [p.number, p.hack, p.debtIssueNumber])).toEqual([
+      [1, true, 14],
+      [2, false, undefined],
+      // Forgotten; the next `/phase` plan gives it a debt issue of its own.
+      [3, true, undefined],
+    ]);
+    expect(world.replies[0]).toContain("**Phase 1 is now a hack**; its rebuild debt is tracked in #14.");
+  });
+});
+
+describe("/phase done, list", () => {
+  it("/phase done N closes the phase's sub-issue and ticks its box", async () => {
+    const probot = createTestApp();
+    const world = new World().seed(PLANNED);
+    const scope = start(world);
+    world.readParent(scope, 2);
+    mockBotIdentity(scope);
+    world.listSubIssues(scope);
+    world.writeParent(scope, 1).reply(scope);
+    const closed: unknown[] = [];
+    scope.patch(path.issue(12), (body) => closed.push(body) > 0).reply(200, {});
+
+    await probot.receive(phaseComment("/phase done 2"));
+    expect(closed).toEqual([{ state: "closed", state_reason: "completed" }]);
+    expect(world.parent.body).toContain("- [x] #12 Phase 2: External invite — 2d");
+    expect(world.parent.body).toContain(`[this comment](${COMMENT_URL})`);
+    expect(world.replies[0]).toContain("**Phase 2 is done**; #12 is closed.\n\n**Total:** 2.5w (100h) · **Left:** 2.1w (84h) · 1 of 3 phases done");
+    expect(world.reactions).toEqual(["eyes", "rocket"]);
+  });
+
+  it("never closes an issue the checklist was edited to point at", async () => {
+    const probot = createTestApp();
+    const world = new World().seed(PLANNED);
+    world.parent.body = world.parent.body.replace('"issueNumber":12', '"issueNumber":7');
+    world.subIssues = [11, 13];
+    const scope = start(world);
+    world.readParent(scope, 2);
+    mockBotIdentity(scope);
+    world.listSubIssues(scope);
+    scope.get(path.issue(7)).reply(200, { id: 7, number: 7, title: "Unrelated", state: "open", user: { login: "pm" }, body: "" });
+    world.writeParent(scope, 1).reply(scope);
+
+    await probot.receive(phaseComment("/phase done 2"));
+    expect(world.parent.body).toContain("- [x] Phase 2: External invite — 2d");
+    expect(world.replies[0]).toContain("**Phase 2 is done**.");
+  });
+
+  it("/phase list answers with the plan and changes nothing", async () => {
+    const probot = createTestApp();
+    const world = new World().seed(PLANNED);
+    const scope = start(world);
+    world.readParent(scope, 1);
+    mockBotIdentity(scope);
+    world.listSubIssues(scope);
+    world.reply(scope);
+
+    await probot.receive(phaseComment("/phase list"));
+    expect(world.replies[0]).toContain("- Phase 2: External invite — 2d · #12\n");
+    expect(world.replies[0]).toContain("```\n/phase\n1. Internal invite — 1.5w\n2. External invite — 2d\n3. Group invite — 3d\n```");
+    expect(world.reactions).toEqual(["eyes", "rocket"]);
+  });
+
+  it("rebuilds a broken checklist from the phase sub-issues instead of duplicating them", async () => {
+    const probot = createTestApp();
+    const world = new World().seed(PLANNED);
+    world.parent.body = world.parent.body.replace('{"v":1,', '{"v":"broken",');
+    const scope = start(world);
+    world.readParent(scope, 2);
+    mockBotIdentity(scope);
+    world.listSubIssues(scope);
+    world.writeParent(scope, 1).reply(scope);
+
+    await probot.receive(phaseComment("/phase\n1. Internal invite — 1.5w\n2. External invite — 2d\n3. Group invite"));
+    expect(world.created).toEqual([]);
+    expect(readPhasesState(world.parent.body).map((p) => [p.number, p.name, p.estimate?.text, p.issueNumber])).toEqual([
+      [1, "Internal invite", "1.5w", 11],
+      [2, "External invite", "2d", 12],
+      [3, "Group invite", undefined, 13],
+    ]);
+    expect(world.replies[0]).toContain("it was rebuilt from this issue's phase sub-issues (phase 1, phase 2 and phase 3)");
+  });
+
+  it("refuses a plan the parent's description could not hold, before creating anything", async () => {
+    const probot = createTestApp();
+    const world = new World(`${PARENT_BODY}\n\n${"x".repeat(65_000)}`);
+    const scope = start(world);
+    world.readParent(scope, 1);
+    mockBotIdentity(scope);
+    world.listSubIssues(scope);
+    world.reply(scope);
+
+    await probot.receive(phaseComment(PLAN));
+    expect(world.replies[0]).toContain("longer than GitHub's limit of 65,536 characters, so nothing was changed");
+    expect(world.reactions).toEqual(["eyes", "confused"]);
+  });
+});
+
+describe("/phase without sub-issues (older GitHub Enterprise Server)", () => {
+  it("creates plain issues linked from the checklist", async () => {
+    const probot = createTestApp();
+    const world = new World();
+    const scope = start(world);
+    world.readParent(scope, 1 + 2 + 1);
+    mockBotIdentity(scope);
+    scope.get(path.subIssues).query({ per_page: 100 }).reply(404, { message: "Not Found" });
+    scope.post(path.labels).reply(201, {});
+    world.createIssues(scope, 2).writeParent(scope, 2).reply(scope);
+
+    await probot.receive(phaseComment("/phase Internal invite | External invite"));
+    expect(world.created.map((issue) => issue.title)).toEqual([`${PARENT_TITLE} — Phase 1: Internal invite`, `${PARENT_TITLE} — Phase 2: External invite`]);
+    expect(world.linked).toEqual([]);
+    expect(world.parent.body).toContain("- [ ] #11 Phase 1: Internal invite\n- [ ] #12 Phase 2: External invite");
+    expect(world.replies[0]).toContain("This GitHub has no sub-issues, so the phases are plain issues, linked from the checklist.");
+  });
+
+  it("finds its phase issues through the checklist, confirmed by each issue", async () => {
+    const probot = createTestApp();
+    const world = new World().seed(PLANNED, { linked: false });
+    const scope = start(world);
+    world.readParent(scope, 2);
+    mockBotIdentity(scope);
+    scope.get(path.subIssues).query({ per_page: 100 }).reply(404, { message: "Not Found" });
+    for (const n of [11, 12, 13]) scope.get(path.issue(n)).reply(200, () => world.issueData(n));
+    scope.patch(path.issue(11), { state: "closed", state_reason: "completed" }).reply(200, {});
+    world.writeParent(scope, 1).reply(scope);
+
+    await probot.receive(phaseComment("/phase done 1"));
+    expect(world.parent.body).toContain("- [x] #11 Phase 1: Internal invite — 1.5w");
   });
 });
