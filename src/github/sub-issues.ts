@@ -6,6 +6,7 @@ export interface SubIssue {
   number: number;
   title: string;
   state: string;
+  state_reason?: string | null | undefined;
   body?: string | null | undefined;
   user: { login: string } | null;
 }

@@ -131,12 +131,14 @@ function decideDone(facts: PhaseFacts, number: number): PhaseDecision {
   if (!phase) return { kind: "refuse", reply: reply.unknownPhase(number, facts.phases) };
   const issue = facts.issues.get(number);
   const actions: PhaseAction[] = [];
-  if (issue?.open) actions.push({ type: "close-issue", number });
+  // A deferred phase (closed as not planned) that is done after all is closed again, as completed.
+  const closing = issue !== undefined && (issue.open || issue.notPlanned === true);
+  if (closing) actions.push({ type: "close-issue", number });
   actions.push({ type: "write-section" });
   const next = facts.phases.map((p) => (p.number === number ? { ...p, done: true } : p));
   const commentUrl = plannedIn(facts.parent.body);
   if (!fits(facts.parent.body, next, commentUrl)) return { kind: "refuse", reply: reply.tooLong };
-  return { kind: "apply", next, actions, report: { ...emptyReport(facts, "done"), target: number, already: phase.done && !issue?.open }, ...(commentUrl && { commentUrl }) };
+  return { kind: "apply", next, actions, report: { ...emptyReport(facts, "done"), target: number, already: phase.done && !closing }, ...(commentUrl && { commentUrl }) };
 }
 
 function decideHack(facts: PhaseFacts, number: number, reason: string | undefined): PhaseDecision {

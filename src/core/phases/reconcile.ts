@@ -7,6 +7,8 @@ export interface PhaseIssue {
   /** REST `id`, which the sub-issues API takes. */
   id: number;
   open: boolean;
+  /** Closed as "not planned": the phase is deferred or dropped, not done. */
+  notPlanned?: boolean;
   title: string;
   /** Listed among the parent's sub-issues (always false where GitHub has no sub-issues). */
   linked: boolean;
@@ -24,8 +26,9 @@ export interface Reconciled {
  * that is not confirmed is forgotten, so the bot never renames or closes an
  * issue that is not a phase of this parent. A confirmed issue missing from the
  * record is recovered, named after its title. An issue's state is what counts
- * for "done": closing it marks the phase done, reopening it undoes that, and a
- * box ticked by hand in the checklist changes neither.
+ * for "done": closing it as completed marks the phase done, reopening it or
+ * closing it as not planned (deferring it) undoes that, and a box ticked by
+ * hand in the checklist changes neither.
  */
 export function reconcilePhases(recorded: readonly PhaseState[], issues: ReadonlyMap<number, PhaseIssue>): Reconciled {
   const phases = recorded.map((phase): PhaseState => {
@@ -33,16 +36,20 @@ export function reconcilePhases(recorded: readonly PhaseState[], issues: Readonl
     const base: PhaseState = { number: phase.number, name: phase.name, hack: phase.hack, done: phase.done };
     if (phase.estimate) base.estimate = phase.estimate;
     if (phase.debtIssueNumber) base.debtIssueNumber = phase.debtIssueNumber;
-    return issue ? { ...base, issueNumber: issue.number, issueId: issue.id, done: !issue.open } : base;
+    return issue ? { ...base, issueNumber: issue.number, issueId: issue.id, done: isDone(issue) } : base;
   });
   const known = new Set(recorded.map((phase) => phase.number));
   const recovered = [...issues.entries()]
     .filter(([number]) => !known.has(number))
-    .map(([number, issue]): PhaseState => ({ number, name: nameFromTitle(issue.title, number), hack: false, done: !issue.open, issueNumber: issue.number, issueId: issue.id }));
+    .map(([number, issue]): PhaseState => ({ number, name: nameFromTitle(issue.title, number), hack: false, done: isDone(issue), issueNumber: issue.number, issueId: issue.id }));
   return {
     phases: [...phases, ...recovered].sort((a, b) => a.number - b.number),
     recovered: recovered.map((phase) => phase.number).sort((a, b) => a - b),
   };
+}
+
+function isDone(issue: PhaseIssue): boolean {
+  return !issue.open && !issue.notPlanned;
 }
 
 /** `<parent> — Phase 2: External invite` → `External invite`; a title people rewrote is taken whole. */

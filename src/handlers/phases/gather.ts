@@ -25,9 +25,15 @@ interface IssueData {
   number: number;
   title: string;
   state: string;
+  state_reason?: string | null | undefined;
   body?: string | null | undefined;
   user: { login: string } | null;
   pull_request?: unknown;
+}
+
+function phaseIssue(issue: IssueData, linked: boolean): PhaseIssue {
+  const open = issue.state === "open";
+  return { number: issue.number, id: issue.id, open, notPlanned: !open && issue.state_reason === "not_planned", title: issue.title, linked };
 }
 
 /** An issue, or undefined when it is gone (deleted, or hidden from the app). */
@@ -79,7 +85,7 @@ export async function gatherPhaseFacts(
       otherChildren++;
       continue;
     }
-    issues.set(marker.number, { number: child.number, id: child.id, open: child.state === "open", title: child.title, linked: true });
+    issues.set(marker.number, phaseIssue(child, true));
   }
 
   const recorded = readPhasesState(parent.body);
@@ -88,7 +94,7 @@ export async function gatherPhaseFacts(
     // Not among the sub-issues: a plain phase issue (no sub-issues here), or one a crash left unlinked.
     const issue = await readIssue(octokit, repo, phase.issueNumber);
     if (issue && isPhaseIssue(issue, bot, parent.number, phase.number)) {
-      issues.set(phase.number, { number: issue.number, id: issue.id, open: issue.state === "open", title: issue.title, linked: false });
+      issues.set(phase.number, phaseIssue(issue, false));
     }
   }
 

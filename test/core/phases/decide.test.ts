@@ -100,6 +100,13 @@ describe("decidePhases", () => {
     expect(decision.kind === "apply" && decision.next.find((p) => p.number === 2)?.done).toBe(true);
   });
 
+  it("/phase done N on a deferred phase closes its issue again, as completed", () => {
+    const issues = issuesOf(phases);
+    issues.set(2, { number: 12, id: 9012, open: false, notPlanned: true, title: "x", linked: true });
+    const decision = decidePhases(facts({ kind: "done", number: 2 }, { issues }));
+    expect(decision).toMatchObject({ kind: "apply", actions: [{ type: "close-issue", number: 2 }, { type: "write-section" }], report: { already: false } });
+  });
+
   it("refuses an unknown phase number, with the numbers there are", () => {
     expect(decidePhases(facts({ kind: "done", number: 5 }))).toEqual({ kind: "refuse", reply: "This issue has no phase 5; its phases are 1 and 2. `/phase list` shows them." });
     expect(decidePhases(facts({ kind: "hack", number: 1 }, { phases: [] }))).toMatchObject({ kind: "refuse", reply: expect.stringContaining("This issue has no phases yet") as unknown });

@@ -27,6 +27,11 @@ describe("reconcilePhases", () => {
     });
   });
 
+  it("a phase whose issue was closed as not planned is deferred, not done", () => {
+    const recorded: PhaseState[] = [{ number: 1, name: "Group", hack: false, done: true, issueNumber: 11 }];
+    expect(reconcilePhases(recorded, new Map([[1, issue(11, { open: false, notPlanned: true })]])).phases[0]?.done).toBe(false);
+  });
+
   it("recovers phases found only as issues, named after their titles", () => {
     const issues = new Map([
       [2, issue(12, { title: "Invites — Phase 2: Invite by link" })],
