@@ -4,6 +4,7 @@ import { guard } from "./handlers/guard.js";
 import { onIssueIntent } from "./handlers/intent/issue.js";
 import { onPullRequestIntent } from "./handlers/intent/pull-request.js";
 import { onPhaseCommand } from "./handlers/phases/command.js";
+import { onPhaseIssueState } from "./handlers/phases/issue-state.js";
 
 /** Wiring only: each feature's handlers live in `src/handlers/`. */
 export default function intentbot(app: Probot): void {
@@ -15,4 +16,5 @@ export default function intentbot(app: Probot): void {
     guard("intent:pull_request", services, onPullRequestIntent),
   );
   app.on(["issue_comment.created", "issue_comment.edited"], guard("phases:command", services, onPhaseCommand));
+  app.on(["issues.closed", "issues.reopened"], guard("phases:issue_state", services, onPhaseIssueState));
 }
