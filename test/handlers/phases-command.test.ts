@@ -81,7 +81,10 @@ describe("/phase, first run", () => {
     const final = PLANNED.map((phase) => ({ ...phase, issueId: 9000 + (phase.issueNumber ?? 0) }));
     expect(world.parent.body).toBe(replacePhasesSection(PARENT_BODY, renderPhasesSection(final, { commentUrl: COMMENT_URL })));
     expect(world.parent.body.startsWith(`${PARENT_BODY}\n\n<!-- intentbot:phases:start -->\n## Phases\n`)).toBe(true);
-    expect(world.replies).toEqual([
+    expect(world.replies).toHaveLength(1);
+    // The answer ends with which command it answers, for a redelivery to recognise.
+    expect(world.replies[0]).toMatch(/\n\n<!-- intentbot:data \{"phaseCommand":"[0-9a-f]{16}"\} -->$/);
+    expect(world.replies.map((reply) => reply.replace(/\n\n<!-- intentbot:data .*$/, ""))).toEqual([
       [
         `<!-- intentbot:reply:${492700400} -->`,
         "**Phases updated.** The checklist is in this issue's description.",
@@ -167,6 +170,26 @@ describe("/phase, run again", () => {
 
     // Only the prose around the command changed: no call at all.
     await probot.receive(phaseComment(`Typo fixed.\n\n${before}\n4. Domain invite — 1d`, { action: "edited", from: `Typo fixd.\n\n${before}\n4. Domain invite — 1d` }));
+  });
+
+  it("an edit that only leaves a phase out writes nothing, and answers anew", async () => {
+    const probot = createTestApp();
+    const world = new World().seed(PLANNED);
+    const scope = start(world);
+    world.readParent(scope, 2);
+    mockBotIdentity(scope);
+    world.listSubIssues(scope);
+    const before = "/phase\n1. Internal invite — 1.5w\n2. External invite — 2d\n3. Group invite — 3d";
+    const earlier = { id: 700, user: { login: "intentbot[bot]" }, body: '<!-- intentbot:reply:492700400 -->\n**Phases updated.**\n\n<!-- intentbot:data {"phaseCommand":"0123456789abcdef"} -->' };
+    // Once to see whether the answer is for this version of the command (it is not), once to update it.
+    scope.get(path.comments(PARENT)).query({ per_page: 100 }).times(2).reply(200, [earlier]);
+    const updated: { body: string }[] = [];
+    scope.patch("/repos/octo-org/widgets/issues/comments/700", (body: { body: string }) => updated.push(body) > 0).reply(200, {});
+    scope.get(path.reactions).query({ content: "confused", per_page: 100 }).reply(200, []);
+
+    await probot.receive(phaseComment("/phase\n1. Internal invite — 1.5w\n2. External invite — 2d", { action: "edited", from: before }));
+    expect(world.parentWrites).toEqual([]);
+    expect(updated[0]?.body).toContain("**Nothing to change:** the phases are already as listed.\n\nNot in this list, so kept as they are: phase 3 (#13).");
   });
 
   it("takes back its 😕 when an edit fixes a refused command", async () => {

@@ -1,7 +1,9 @@
+import { createHash } from "node:crypto";
 import type { Context } from "probot";
 import { configForEvent } from "../../config/for-event.js";
 import { renderConfigProblems } from "../../config/problems.js";
 import { parseCommands, type Command } from "../../core/commands.js";
+import { dataMarker, readDataMarker } from "../../core/markers.js";
 import { decidePhases } from "../../core/phases/decide.js";
 import { parsePhaseCommand } from "../../core/phases/parse.js";
 import { disabledReply, failedReply, permissionReply, reportReply, usageReply } from "../../core/phases/reply.js";
@@ -25,6 +27,19 @@ function firstPhase(body: string | null | undefined): Command | undefined {
 
 function sameCommand(a: Command, b: Command): boolean {
   return a.args === b.args && a.body.join("\n") === b.body.join("\n");
+}
+
+/** Which command an answer answers, kept in it, so a redelivery can tell its own answer from one to an earlier version of the comment. */
+function commandTag(command: Command): string {
+  return createHash("sha256")
+    .update(JSON.stringify([command.args, command.body]))
+    .digest("hex")
+    .slice(0, 16);
+}
+
+function answeredTag(body: string | undefined): unknown {
+  const data = readDataMarker(body);
+  return typeof data === "object" && data !== null && "phaseCommand" in data ? data.phaseCommand : undefined;
 }
 
 export function phasesLockKey(repo: RepoRef, issueNumber: number): string {
@@ -53,8 +68,9 @@ export async function onPhaseCommand(context: Context<"issue_comment.created" | 
 
   const repo = context.repo();
   const thread = { ...repo, issue_number: issue.number };
+  const tag = commandTag(command);
   const finish = async (outcome: "rocket" | "confused", reply: string | undefined) => {
-    if (reply !== undefined) await replyToCommand(octokit, services, thread, comment.id, reply);
+    if (reply !== undefined) await replyToCommand(octokit, services, thread, comment.id, `${reply}\n\n${dataMarker({ phaseCommand: tag })}`);
     // An edited command's earlier outcome no longer holds.
     if (edited) await removeOwnReaction(octokit, repo, comment.id, outcome === "rocket" ? "confused" : "rocket", await services.botLogin());
     await reactToComment(octokit, thread, comment.id, outcome);
@@ -94,7 +110,7 @@ export async function onPhaseCommand(context: Context<"issue_comment.created" | 
       throw error;
     }
     // A redelivered command changes nothing, and its first answer (which said what it did) stays.
-    const answered = !result.wrote && (await findStickyComment(octokit, services, thread, replyTopic(comment.id))) !== undefined;
+    const answered = !result.wrote && answeredTag((await findStickyComment(octokit, services, thread, replyTopic(comment.id)))?.body) === tag;
     return finish("rocket", answered ? undefined : reportReply(decision.report, result.final, result));
   });
 }
