@@ -115,18 +115,22 @@ export function lineOfKey(text: string, key: string): number | undefined {
   return offset === undefined ? undefined : lineCounter.linePos(offset).line;
 }
 
-/** Markdown telling a user what is wrong and how to fix it. */
-export function renderConfigProblems(problems: readonly ConfigProblem[]): string {
-  const lines = problems.map((p) => {
+/** One line per problem: the key, where it is, what was given and what is allowed. */
+export function renderProblemLines(problems: readonly ConfigProblem[]): string[] {
+  return problems.map((p) => {
     const where = [`\`${p.file}\``, p.line ? `line ${p.line}` : undefined].filter(Boolean).join(", ");
     const key = p.key ? `\`${p.key}\`` : "the file";
     const given = p.given === undefined ? "" : ` — given \`${p.given.replaceAll("`", "'")}\``;
     return `- ${key} (${where})${given}; allowed: ${p.allowed}`;
   });
+}
+
+/** Markdown telling a user what is wrong and how to fix it. */
+export function renderConfigProblems(problems: readonly ConfigProblem[]): string {
   return [
     "intentbot could not use its configuration, so it did not evaluate this change.",
     "",
-    ...lines,
+    ...renderProblemLines(problems),
     "",
     "Fix the file on the default branch; intentbot's `docs/configuration.md` lists every key with its default and an example.",
   ].join("\n");

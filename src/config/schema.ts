@@ -64,6 +64,7 @@ const hacksSection = z
     debtLabel: label.default("rebuild-debt"),
     titlePrefixes: z.array(z.string().min(1)).default(["[hack]", "hack:"]),
     createDebtIssue: z.boolean().default(true),
+    replaceUnusableDebtIssue: z.boolean().default(false),
     codeMarker: z.string().min(1).default("HACK:"),
     permission: permissionLevel.default("write"),
   })

@@ -21,14 +21,16 @@ export type StickyOutcome = "created" | "updated" | "unchanged" | "absent";
  * One comment per topic per issue/PR, found by its hidden marker among the
  * bot's own comments. Runs under a per-issue lock and re-reads the comments
  * inside it, so redelivered or concurrent events never create a second one;
- * an older duplicate (from another instance) is deleted.
+ * an older duplicate (from another instance) is deleted. With `create: false`
+ * an absent comment stays absent (for "resolved" states).
  */
-export async function upsertStickyComment(
+async function writeStickyComment(
   octokit: GitHub,
   services: Services,
   issue: IssueRef,
   topic: string,
   body: string,
+  { create }: { create: boolean },
 ): Promise<StickyOutcome> {
   const fullBody = `${topicMarker(topic)}\n${body}`;
   return services.locks.run(commentLockKey(issue), async () => {
@@ -37,6 +39,7 @@ export async function upsertStickyComment(
       await octokit.rest.issues.deleteComment({ owner: issue.owner, repo: issue.repo, comment_id: duplicate.id });
     }
     if (!first) {
+      if (!create) return "absent";
       await octokit.rest.issues.createComment({ ...issue, body: fullBody });
       return "created";
     }
@@ -46,22 +49,13 @@ export async function upsertStickyComment(
   });
 }
 
-/** Edits the topic's comment if there is one; never creates it (for "resolved" states). */
-export async function updateStickyCommentIfPresent(
-  octokit: GitHub,
-  services: Services,
-  issue: IssueRef,
-  topic: string,
-  body: string,
-): Promise<StickyOutcome> {
-  const fullBody = `${topicMarker(topic)}\n${body}`;
-  return services.locks.run(commentLockKey(issue), async () => {
-    const [first] = await listBotComments(octokit, issue, await services.botLogin(), topic);
-    if (!first) return "absent";
-    if (first.body === fullBody) return "unchanged";
-    await octokit.rest.issues.updateComment({ owner: issue.owner, repo: issue.repo, comment_id: first.id, body: fullBody });
-    return "updated";
-  });
+export function upsertStickyComment(octokit: GitHub, services: Services, issue: IssueRef, topic: string, body: string): Promise<StickyOutcome> {
+  return writeStickyComment(octokit, services, issue, topic, body, { create: true });
+}
+
+/** Edits the topic's comment if there is one; never creates it. */
+export function updateStickyCommentIfPresent(octokit: GitHub, services: Services, issue: IssueRef, topic: string, body: string): Promise<StickyOutcome> {
+  return writeStickyComment(octokit, services, issue, topic, body, { create: false });
 }
 
 /** Reads the topic's current comment (for features that keep state in it). */

@@ -1,6 +1,8 @@
 import type { Probot } from "probot";
 import { botIdentity } from "./bot-identity.js";
-import { KeyedLocks } from "./locks.js";
+import { Redis } from "ioredis";
+import { KeyedLocks, type Locks } from "./locks.js";
+import { RedisLocks } from "./redis-locks.js";
 import { TtlCache } from "./ttl-cache.js";
 
 const FIVE_MINUTES = 5 * 60 * 1000;
@@ -9,18 +11,28 @@ const ONE_HOUR = 60 * 60 * 1000;
 /** What one running app shares between events: caches and locks, no state that must survive a restart. */
 export interface Services {
   botLogin: () => Promise<string>;
-  locks: KeyedLocks;
+  /** Per-key serialisation: in-process, or shared by all instances when `REDIS_URL` is set. */
+  locks: Locks;
   /** Labels known to exist, per repository, so each is created at most once an hour per process. */
   knownLabels: TtlCache<void>;
   /** Issue and PR templates per repository. */
   templates: TtlCache<string[]>;
+  /** Team membership answers (`org/team:user`). */
+  teamMembers: TtlCache<boolean>;
 }
 
-export function createServices(app: Probot): Services {
+export function createServices(app: Probot, redisUrl: string | undefined = process.env.REDIS_URL): Services {
   return {
     botLogin: botIdentity(app),
-    locks: new KeyedLocks(),
+    locks: redisUrl ? new RedisLocks(redisClient(app, redisUrl)) : new KeyedLocks(),
     knownLabels: new TtlCache(ONE_HOUR),
     templates: new TtlCache(FIVE_MINUTES),
+    teamMembers: new TtlCache(FIVE_MINUTES, 5000),
   };
+}
+
+function redisClient(app: Probot, url: string): Redis {
+  const redis = new Redis(url, { maxRetriesPerRequest: 3 });
+  redis.on("error", (error: unknown) => app.log.warn({ err: error }, "redis connection error"));
+  return redis;
 }

@@ -12,3 +12,8 @@ export interface RepoRef {
 export interface IssueRef extends RepoRef {
   issue_number: number;
 }
+
+/** The repository of an event's payload (for handlers shared by several events). */
+export function repoOf(payload: { repository: { name: string; owner: { login: string } } }): RepoRef {
+  return { owner: payload.repository.owner.login, repo: payload.repository.name };
+}

@@ -8,7 +8,7 @@ const ISSUE = `/repos/${OWNER}/${REPO}/issues/1`;
 
 describe("loading .github/intent.yml", () => {
   it("falls back to the organisation's .github repository", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["intent"]);
     const scope = github();
     scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2Fintent.yml`).reply(404);
     scope.get(`/repos/${OWNER}/.github/contents/.github%2Fintent.yml`).reply(200, "intent:\n  exempt:\n    labels: [bug]\n", RAW);
@@ -18,7 +18,7 @@ describe("loading .github/intent.yml", () => {
   });
 
   it("follows _extends and reports a problem in the extended file with its own path and line", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["intent"]);
     const comment = recorder<{ body: string }>();
     const scope = github();
     mockConfig(scope, "_extends: shared\nmode: enforce\n");
@@ -29,5 +29,24 @@ describe("loading .github/intent.yml", () => {
 
     await probot.receive(delivery("issues.opened", payload("issues.opened", { issue: { body: "fix it", labels: [] } })));
     expect(comment.bodies[0]?.body).toContain("- `intent.minWords` (`octo-org/shared/.github/intent.yml`, line 2) — given `0`; allowed: a number ≥ 1");
+  });
+});
+
+describe("an invalid config with every feature loaded", () => {
+  it("is read once per delivery and reported on each feature's check run", async () => {
+    const yaml = "mode: strict\n";
+    const probot = createTestApp();
+    const check = recorder<{ name: string; conclusion: string; output: { summary: string } }>();
+    const scope = github();
+    mockConfig(scope, yaml);
+    mockConfig(scope, yaml); // read again for the line numbers
+    scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).times(3).reply(201, {});
+
+    await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", {})));
+    expect(check.bodies.map((b) => b.name).sort()).toEqual(["Cross-team sign-off", "Hack debt", "Product intent"]);
+    for (const body of check.bodies) {
+      expect(body.conclusion).toBe("failure");
+      expect(body.output.summary).toContain('- `mode` (`octo-org/widgets/.github/intent.yml`, line 1) — given `"strict"`; allowed: one of `advise`, `enforce`');
+    }
   });
 });

@@ -13,7 +13,7 @@ function noTemplates(scope: ReturnType<typeof github>) {
 
 describe("intent check on issues", () => {
   it("labels an issue without why/who and explains once in a comment", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["intent"]);
     const labelCreated = recorder();
     const labelsAdded = recorder();
     const comment = recorder<{ body: string }>();
@@ -37,7 +37,7 @@ describe("intent check on issues", () => {
   });
 
   it("leaves an issue that states why and who alone", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["intent"]);
     const scope = github();
     mockNoConfig(scope);
     noTemplates(scope);
@@ -48,7 +48,7 @@ describe("intent check on issues", () => {
   });
 
   it("removes the label and resolves the comment once the issue is fixed", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["intent"]);
     const update = recorder<{ body: string }>();
     const scope = github();
     mockNoConfig(scope);
@@ -75,7 +75,7 @@ describe("intent check on issues", () => {
   });
 
   it("the same delivery twice yields one comment, edited in place only if it would change", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["intent"]);
     const created = recorder<{ body: string }>();
     const scope = github();
     mockNoConfig(scope);
@@ -94,12 +94,13 @@ describe("intent check on issues", () => {
     mockNoConfig(scope);
     scope.post(`${ISSUE}/labels`).reply(200, []);
     scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, [{ id: 10, user: { login: BOT_LOGIN }, body: created.bodies[0]?.body }]);
-    await probot.receive(event);
+    // A redelivery arrives as a fresh copy of the payload.
+    await probot.receive(structuredClone(event));
     expect(created.bodies).toHaveLength(1);
   });
 
   it("concurrent events for one issue create one comment", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["intent"]);
     const created = recorder<{ body: string }>();
     const scope = github();
     mockNoConfig(scope);
@@ -123,7 +124,7 @@ describe("intent check on issues", () => {
 
   it("does not count an issue template left unchanged", async () => {
     const template = "---\nname: Feature request\nabout: Ask for a feature\n---\n## Why\nExplain the problem this solves for the user.\n\n## Who\nName the users who need it.\n";
-    const probot = createTestApp();
+    const probot = createTestApp(["intent"]);
     const comment = recorder<{ body: string }>();
     const scope = github();
     mockNoConfig(scope);
@@ -144,7 +145,7 @@ describe("intent check on issues", () => {
   });
 
   it("inherits why/who from a linked issue", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["intent"]);
     const scope = github();
     mockNoConfig(scope);
     noTemplates(scope);
@@ -156,7 +157,7 @@ describe("intent check on issues", () => {
   });
 
   it("skips exempt issues (configured label)", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["intent"]);
     const scope = github();
     mockNoConfig(scope);
     await probot.receive(delivery("issues.opened", payload("issues.opened", { issue: { body: "bump", labels: [{ name: "dependencies" }] } })));
@@ -164,7 +165,7 @@ describe("intent check on issues", () => {
 
   it("reports an invalid config in its comment, naming the key, line and allowed values", async () => {
     const yaml = "mode: advise\nintent:\n  minWords: three\n  colour: red\n";
-    const probot = createTestApp();
+    const probot = createTestApp(["intent"]);
     const comment = recorder<{ body: string }>();
     const scope = github();
     mockConfig(scope, yaml);
@@ -181,7 +182,7 @@ describe("intent check on issues", () => {
   });
 
   it("reports a YAML syntax error with its line", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["intent"]);
     const comment = recorder<{ body: string }>();
     const scope = github();
     mockConfig(scope, "mode: advise\nintent: [unclosed\n");

@@ -26,7 +26,7 @@ function noIssueTemplates(scope: ReturnType<typeof github>) {
 
 describe("intent check on pull requests", () => {
   it("succeeds when the pull request states why and who", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["intent"]);
     const check = recorder<CheckBody>();
     const scope = github();
     mockNoConfig(scope);
@@ -51,7 +51,7 @@ describe("intent check on pull requests", () => {
   });
 
   it("inherits why and who from the issue it closes", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["intent"]);
     const check = recorder<CheckBody>();
     const scope = prScope();
     mockNoConfig(scope);
@@ -67,7 +67,7 @@ describe("intent check on pull requests", () => {
   });
 
   it("reads issues in other repositories of the installation, and says when one cannot be read", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["intent"]);
     const check = recorder<CheckBody>();
     const scope = prScope();
     mockNoConfig(scope);
@@ -84,7 +84,7 @@ describe("intent check on pull requests", () => {
   });
 
   it("is neutral in advise mode and says exactly what is missing, with a snippet", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["intent"]);
     const check = recorder<CheckBody>();
     const scope = prScope();
     mockNoConfig(scope);
@@ -100,7 +100,7 @@ describe("intent check on pull requests", () => {
   });
 
   it("fails in enforce mode", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["intent"]);
     const check = recorder<CheckBody>();
     const scope = prScope();
     mockConfig(scope, "mode: enforce\n");
@@ -111,7 +111,7 @@ describe("intent check on pull requests", () => {
   });
 
   it("counts a Jira key when external tickets are enabled, and names it", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["intent"]);
     const check = recorder<CheckBody>();
     const scope = prScope();
     mockConfig(scope, "intent:\n  tickets:\n    external:\n      enabled: true\n");
@@ -124,7 +124,7 @@ describe("intent check on pull requests", () => {
 
   it("does not count the pull request template left unchanged", async () => {
     const template = "## Why\n<!-- why? -->\nDescribe the problem.\n\n## Who\nDescribe the users.\n";
-    const probot = createTestApp();
+    const probot = createTestApp(["intent"]);
     const check = recorder<CheckBody>();
     const scope = prScope({ template });
     mockNoConfig(scope);
@@ -135,12 +135,12 @@ describe("intent check on pull requests", () => {
   });
 
   it("skips drafts until they are ready for review", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["intent"]);
     await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", { pull_request: { draft: true } })));
   });
 
   it("passes exempt pull requests (bot authors) with a reason", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["intent"]);
     const check = recorder<CheckBody>();
     const scope = github();
     mockNoConfig(scope);
@@ -151,7 +151,7 @@ describe("intent check on pull requests", () => {
   });
 
   it("passes a pull request whose title matches an exempt pattern", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["intent"]);
     const check = recorder<CheckBody>();
     const scope = github();
     mockConfig(scope, 'intent:\n  exempt:\n    titlePatterns: ["^chore:"]\n');
@@ -164,7 +164,7 @@ describe("intent check on pull requests", () => {
   it("handles a 65,536-character description and keeps the summary short", async () => {
     const filler = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(600);
     const body = `## Why\n${filler}\n\n## Who\nSupport agents answering tickets.\n\n${filler}`.slice(0, 65_536);
-    const probot = createTestApp();
+    const probot = createTestApp(["intent"]);
     const check = recorder<CheckBody>();
     const scope = prScope();
     mockNoConfig(scope);
@@ -178,7 +178,7 @@ describe("intent check on pull requests", () => {
 
   it("reports an invalid config in the check, with key, line and allowed values", async () => {
     const yaml = "# intentbot\nmode: strict\n";
-    const probot = createTestApp();
+    const probot = createTestApp(["intent"]);
     const check = recorder<CheckBody>();
     const scope = github();
     mockConfig(scope, yaml);
@@ -186,12 +186,13 @@ describe("intent check on pull requests", () => {
     scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
 
     await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", {})));
-    expect(check.bodies[0]).toMatchObject({ name: "Product intent", conclusion: "failure", output: { title: "Invalid .github/intent.yml" } });
-    expect(check.bodies[0]?.output.summary).toContain('- `mode` (`octo-org/widgets/.github/intent.yml`, line 2) — given `"strict"`; allowed: one of `advise`, `enforce`');
+    const intent = check.bodies.find((b) => b.name === "Product intent");
+    expect(intent).toMatchObject({ name: "Product intent", conclusion: "failure", output: { title: "Invalid .github/intent.yml" } });
+    expect(intent?.output.summary).toContain('- `mode` (`octo-org/widgets/.github/intent.yml`, line 2) — given `"strict"`; allowed: one of `advise`, `enforce`');
   });
 
   it("neutralises mentions and markers quoted from the description", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["intent"]);
     const check = recorder<CheckBody>();
     const scope = prScope();
     mockNoConfig(scope);
@@ -208,7 +209,7 @@ describe("intent check on pull requests", () => {
 
 describe("re-checking pull requests when their issue is edited", () => {
   it("re-checks the open pull requests that reference the issue", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["intent"]);
     const check = recorder<CheckBody>();
     const scope = github();
     const issue = `/repos/${OWNER}/${REPO}/issues/1`;

@@ -40,7 +40,7 @@ const PLANNED: PhaseState[] = [
 
 describe("/phase, first run", () => {
   it("creates one sub-issue per phase, records each in the parent at once, and answers", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["phases"]);
     const world = new World();
     const scope = start(world);
     world.readParent(scope, 1 + 3 + 1);
@@ -99,7 +99,7 @@ describe("/phase, first run", () => {
   });
 
   it("carries a one-line plan", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["phases"]);
     const world = new World();
     const scope = start(world);
     world.readParent(scope, 1 + 2 + 1);
@@ -119,7 +119,7 @@ describe("/phase, first run", () => {
 
 describe("/phase, run again", () => {
   it("adds new numbers, renames existing ones, reports the ones left out and deletes nothing", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["phases"]);
     const world = new World().seed(PLANNED);
     const scope = start(world);
     world.readParent(scope, 1 + 1 + 1);
@@ -148,7 +148,7 @@ describe("/phase, run again", () => {
   });
 
   it("an edited command applies the new list; an edit that leaves the command alone does nothing", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["phases"]);
     const world = new World().seed(PLANNED);
     const scope = start(world);
     world.readParent(scope, 1 + 1 + 1);
@@ -173,7 +173,7 @@ describe("/phase, run again", () => {
   });
 
   it("an edit that only leaves a phase out writes nothing, and answers anew", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["phases"]);
     const world = new World().seed(PLANNED);
     const scope = start(world);
     world.readParent(scope, 2);
@@ -193,7 +193,7 @@ describe("/phase, run again", () => {
   });
 
   it("takes back its 😕 when an edit fixes a refused command", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["phases"]);
     const world = new World().seed(PLANNED);
     const scope = start(world);
     world.readParent(scope, 2);
@@ -218,7 +218,7 @@ describe("/phase, run again", () => {
 
 describe("/phase, redelivered", () => {
   it("a redelivered command creates nothing, writes nothing and keeps its first answer", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["phases"]);
     const world = new World();
     const scope = start(world);
     world.readParent(scope, 5);
@@ -226,8 +226,8 @@ describe("/phase, redelivered", () => {
     world.listSubIssues(scope);
     scope.post(path.labels).reply(201, {});
     world.createIssues(scope, 3).writeParent(scope, 3).link(scope, 3).reply(scope);
-    const event = phaseComment(PLAN, { id: "same-delivery" });
-    await probot.receive(event);
+    // A redelivery is parsed afresh: the same delivery id and body, a new payload object.
+    await probot.receive(phaseComment(PLAN, { id: "same-delivery" }));
     expect(world.created).toHaveLength(3);
 
     // Again: the parent and its sub-issues are read, the section is unchanged, and the answer is found.
@@ -240,7 +240,7 @@ describe("/phase, redelivered", () => {
       .get(path.comments(PARENT))
       .query({ per_page: 100 })
       .reply(200, () => [{ id: 700, user: { login: "intentbot[bot]" }, body: world.replies[0] }]);
-    await probot.receive(event);
+    await probot.receive(phaseComment(PLAN, { id: "same-delivery" }));
 
     expect(world.created).toHaveLength(3);
     expect(world.parentWrites).toHaveLength(3);
@@ -249,7 +249,7 @@ describe("/phase, redelivered", () => {
   });
 
   it("two deliveries at once create each phase once", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["phases"]);
     const world = new World();
     const scope = github();
     world.react(scope, 4);
@@ -276,7 +276,7 @@ describe("/phase, redelivered", () => {
 
 describe("/phase, who and what", () => {
   it("refuses a read-only user politely, and changes nothing", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["phases"]);
     const world = new World();
     const scope = start(world, "read");
     mockBotIdentity(scope);
@@ -288,7 +288,7 @@ describe("/phase, who and what", () => {
   });
 
   it("answers bad syntax with the problem and the usage, and creates nothing", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["phases"]);
     const world = new World();
     const scope = start(world);
     mockBotIdentity(scope);
@@ -302,7 +302,7 @@ describe("/phase, who and what", () => {
   });
 
   it("ignores commands in code blocks and quotes, on pull requests and from bots", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["phases"]);
     await probot.receive(phaseComment("> /phase\n> 1. Internal invite\n\n```\n/phase A | B\n```"));
     await probot.receive(phaseComment("/phase done 1", { login: "intentbot[bot]", type: "Bot" }));
     const onPr = phaseComment("/phase A | B");
@@ -311,7 +311,7 @@ describe("/phase, who and what", () => {
   });
 
   it("reports an invalid configuration in its answer", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["phases"]);
     const world = new World();
     const scope = github();
     world.react(scope, 2);
@@ -329,7 +329,7 @@ describe("/phase, who and what", () => {
 
 describe("/phase, hack phases", () => {
   it("a phase planned as a hack gets its rebuild-debt issue, recorded in the parent", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["phases"]);
     const world = new World();
     const scope = start(world);
     world.readParent(scope, 1 + 3 + 1);
@@ -366,7 +366,7 @@ describe("/phase, hack phases", () => {
   });
 
   it("/phase hack N marks an existing phase, with the reason neutralized, and forgets a debt link nobody can vouch for", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["phases"]);
     // Phase 3's recorded debt issue #5 is a person's issue, not the bot's debt issue for it.
     const world = new World().seed(PLANNED.map((p) => (p.number === 3 ? { ...p, hack: true, debtIssueNumber: 5 } : p)));
     const scope = start(world);
@@ -394,7 +394,7 @@ describe("/phase, hack phases", () => {
 
 describe("/phase done, list", () => {
   it("/phase done N closes the phase's sub-issue and ticks its box", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["phases"]);
     const world = new World().seed(PLANNED);
     const scope = start(world);
     world.readParent(scope, 2);
@@ -413,7 +413,7 @@ describe("/phase done, list", () => {
   });
 
   it("never closes an issue the checklist was edited to point at", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["phases"]);
     const world = new World().seed(PLANNED);
     world.parent.body = world.parent.body.replace('"issueNumber":12', '"issueNumber":7');
     world.subIssues = [11, 13];
@@ -430,7 +430,7 @@ describe("/phase done, list", () => {
   });
 
   it("/phase list answers with the plan and changes nothing", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["phases"]);
     const world = new World().seed(PLANNED);
     const scope = start(world);
     world.readParent(scope, 1);
@@ -445,7 +445,7 @@ describe("/phase done, list", () => {
   });
 
   it("rebuilds a broken checklist from the phase sub-issues instead of duplicating them", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["phases"]);
     const world = new World().seed(PLANNED);
     world.parent.body = world.parent.body.replace('{"v":1,', '{"v":"broken",');
     const scope = start(world);
@@ -465,7 +465,7 @@ describe("/phase done, list", () => {
   });
 
   it("refuses a plan the parent's description could not hold, before creating anything", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["phases"]);
     const world = new World(`${PARENT_BODY}\n\n${"x".repeat(65_000)}`);
     const scope = start(world);
     world.readParent(scope, 1);
@@ -481,7 +481,7 @@ describe("/phase done, list", () => {
 
 describe("/phase without sub-issues (older GitHub Enterprise Server)", () => {
   it("creates plain issues linked from the checklist", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["phases"]);
     const world = new World();
     const scope = start(world);
     world.readParent(scope, 1 + 2 + 1);
@@ -498,7 +498,7 @@ describe("/phase without sub-issues (older GitHub Enterprise Server)", () => {
   });
 
   it("finds its phase issues through the checklist, confirmed by each issue", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["phases"]);
     const world = new World().seed(PLANNED, { linked: false });
     const scope = start(world);
     world.readParent(scope, 2);

@@ -32,7 +32,7 @@ function closed(number: number, phase: number, patch: { sender?: string; author?
 
 describe("a phase issue closed or reopened", () => {
   it("ticks its box in the parent's checklist", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["phases"]);
     const world = new World().seed(PLANNED);
     const twelve = world.issues.get(12);
     if (twelve) twelve.state = "closed";
@@ -48,7 +48,7 @@ describe("a phase issue closed or reopened", () => {
   });
 
   it("leaves alone issues that are not the bot's phase issues, and its own closing", async () => {
-    const probot = createTestApp();
+    const probot = createTestApp(["phases"]);
     await probot.receive(closed(12, 2, { author: "mallory", type: "User" }));
     // Learning its own login takes the app's token, not an installation's.
     mockBotIdentity(nock("https://api.github.com"));

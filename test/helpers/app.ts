@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
 import { Probot, ProbotOctokit } from "probot";
-import intentbot from "../../src/index.js";
+import { features, intentbotWith, type Feature } from "../../src/index.js";
 
 let privateKey: string | undefined;
 
@@ -13,8 +13,12 @@ function testKey(): string {
   return privateKey;
 }
 
-/** A fresh app per test (nothing cached between tests), with retries and throttling off. */
-export function createTestApp(): Probot {
+/**
+ * A fresh app per test (nothing cached between tests), with retries and
+ * throttling off. A feature's tests load only that feature, so they assert
+ * its exact calls; `createTestApp()` loads them all.
+ */
+export function createTestApp(only: readonly Feature[] = Object.keys(features) as Feature[]): Probot {
   const probot = new Probot({
     appId: 1,
     privateKey: testKey(),
@@ -23,6 +27,6 @@ export function createTestApp(): Probot {
     // throttling (one write per second) for event clients.
     Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, retry: { enabled: false }, throttle: { enabled: false } })),
   });
-  void probot.load(intentbot);
+  void probot.load(intentbotWith(only));
   return probot;
 }

@@ -22,6 +22,10 @@ export const hackPullRequestSchema = z.object({
   author: z.string().optional(),
   /** Whether the PR still declares the hack (its label or other declaration). */
   declared: z.boolean().default(true),
+  /** Hack debt: the PR's title, the files it touched, its head commit when last read. */
+  title: z.string().optional(),
+  files: z.array(z.string()).optional(),
+  headSha: z.string().optional(),
 });
 
 export const debtRecordSchema = z.object({
@@ -49,6 +53,16 @@ export const debtRecordSchema = z.object({
   teams: z.array(z.string()).default([]),
   /** Set when the debt comes from a hack phase of `/phase`. */
   phase: z.object({ parent: z.number().int().positive(), number: z.number().int().positive() }).optional(),
+  /** Hack debt: what was hacked (the hack PR's title), what a proper build needs, the why/who the PR or its ticket states. */
+  title: z.string().optional(),
+  properBuild: z.string().optional(),
+  intent: z.object({ why: z.string().optional(), who: z.string().optional(), from: z.string().optional() }).optional(),
+  /** Hack debt: lines the hack PRs added with the code marker (`HACK:`), at the PR's head commit. */
+  markers: z
+    .array(z.object({ pr: z.number().int().positive(), repo: z.string().optional(), path: z.string(), line: z.number().int().positive(), text: z.string(), sha: z.string() }))
+    .optional(),
+  /** Hack debt: the issue that replaced this one when its hack PR named another. */
+  supersededBy: z.object({ repo: z.string().optional(), number: z.number().int().positive() }).optional(),
 });
 
 export type HackPullRequest = z.infer<typeof hackPullRequestSchema>;

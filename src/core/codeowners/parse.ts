@@ -1,0 +1,78 @@
+/**
+ * CODEOWNERS parsing with GitHub's rules: gitignore-style patterns without
+ * `!` negation, `[ ]` ranges or `\#` escapes (such lines are reported and
+ * skipped), owners as `@user`, `@org/team` or an e-mail address, and a
+ * pattern with no owners un-owning what it matches.
+ */
+
+export interface Rule {
+  /** 1-based line in the file. */
+  line: number;
+  pattern: string;
+  owners: string[];
+}
+
+export interface LineError {
+  line: number;
+  text: string;
+  reason: string;
+}
+
+export interface ParsedCodeowners {
+  rules: Rule[];
+  errors: LineError[];
+}
+
+const USER = /^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const TEAM = /^@[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+$/;
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+export function isValidOwner(owner: string): boolean {
+  return USER.test(owner) || TEAM.test(owner) || EMAIL.test(owner);
+}
+
+/** Splits a line on unescaped whitespace, dropping a trailing ` # comment`. */
+function tokens(line: string): string[] {
+  const result: string[] = [];
+  let current = "";
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i] ?? "";
+    if (ch === "\\" && i + 1 < line.length) {
+      current += ch + (line[i + 1] ?? "");
+      i++;
+    } else if (ch === " " || ch === "\t") {
+      if (current) result.push(current);
+      current = "";
+    } else if (ch === "#" && current === "") {
+      break; // a comment starts at a token boundary
+    } else {
+      current += ch;
+    }
+  }
+  if (current) result.push(current);
+  return result;
+}
+
+function patternError(pattern: string): string | undefined {
+  if (pattern.startsWith("!")) return "`!` negation is not supported in CODEOWNERS";
+  if (pattern.startsWith("\\#")) return "escaping `#` with `\\` is not supported in CODEOWNERS";
+  if (/(^|[^\\])[[\]]/.test(pattern)) return "`[ ]` character ranges are not supported in CODEOWNERS";
+  return undefined;
+}
+
+export function parseCodeowners(text: string): ParsedCodeowners {
+  const rules: Rule[] = [];
+  const errors: LineError[] = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = index + 1;
+    const trimmed = raw.trim();
+    if (trimmed === "" || trimmed.startsWith("#")) return;
+    const [pattern, ...owners] = tokens(trimmed);
+    if (!pattern) return;
+    const problem = patternError(pattern) ?? owners.filter((o) => !isValidOwner(o)).map((o) => `\`${o}\` is not a user, team or e-mail address`)[0];
+    // GitHub skips an invalid line whole, so a half-understood line never assigns owners.
+    if (problem) errors.push({ line, text: raw, reason: problem });
+    else rules.push({ line, pattern, owners });
+  });
+  return { rules, errors };
+}

@@ -1,0 +1,203 @@
+import { debtRecordMarker, debtRecordSchema, type DebtRecord, type HackPullRequest } from "../debt/record.js";
+import { readHackBody, titleWithoutPrefix } from "./declaration.js";
+import type { CodeMarker } from "./diff.js";
+import { estimateHours, fieldsFromBody, mergeFields, type HackFields } from "./fields.js";
+
+/** What the debt issue says about the hack, derived from the hack PR (and its `/hack` comment). */
+export interface HackContent {
+  title: string;
+  reason?: string | undefined;
+  properBuild?: string | undefined;
+  rebuildWhen?: string | undefined;
+  rebuildBy?: string | undefined;
+  estimate: { hack?: string | undefined; rebuild?: string | undefined; rebuildHours?: number | undefined };
+  owner: string;
+}
+
+export interface CommandDeclaration {
+  by: string;
+  reason: string;
+  fields: HackFields;
+}
+
+interface RepoLike {
+  owner: string;
+  repo: string;
+}
+
+/** The description's fields win; the `/hack` comment fills what it leaves out. */
+export function hackFields(body: string | null | undefined, command: CommandDeclaration | undefined, here: RepoLike): HackFields {
+  return mergeFields(fieldsFromBody(body, here), command?.fields);
+}
+
+export function hackContent(
+  pr: { title: string; body: string | null | undefined; author: string },
+  prefixes: readonly string[],
+  command: CommandDeclaration | undefined,
+  here: RepoLike,
+): HackContent {
+  const body = readHackBody(pr.body);
+  const fields = hackFields(pr.body, command, here);
+  const reasons = [body.section || undefined, command?.reason].filter((r): r is string => r !== undefined && r.trim() !== "");
+  const rebuild = fields.rebuildEstimate;
+  return {
+    title: titleWithoutPrefix(pr.title, prefixes),
+    reason: reasons.length > 0 ? reasons.join("\n\n") : undefined,
+    properBuild: fields.properBuild ?? body.properBuild,
+    rebuildWhen: fields.rebuildWhen,
+    rebuildBy: fields.rebuildBy,
+    estimate: { hack: fields.hackEstimate, rebuild, rebuildHours: estimateHours(rebuild) },
+    owner: pr.author,
+  };
+}
+
+/** What the PR changed, as read from its files. */
+export interface HackChanges {
+  files: string[];
+  markers: CodeMarker[];
+  sha: string;
+}
+
+export interface IntentSummary {
+  why?: string | undefined;
+  who?: string | undefined;
+  /** The ticket it was inherited from, e.g. `#7`. */
+  from?: string | undefined;
+}
+
+export interface RecordUpdate {
+  /** Set only when the record is new. */
+  createdByApp: boolean;
+  /** The hack PR's entry; its `repo` is set when it lives in another repository than the debt issue. */
+  pr: HackPullRequest;
+  content?: HackContent | undefined;
+  changes?: HackChanges | undefined;
+  intent?: IntentSummary | undefined;
+}
+
+const MAX_FILES = 200;
+const MAX_MARKERS = 50;
+
+const samePr = (a: { number: number; repo?: string | undefined }, b: { number: number; repo?: string | undefined }) =>
+  a.number === b.number && (a.repo ?? "").toLowerCase() === (b.repo ?? "").toLowerCase();
+
+const unique = (items: readonly string[]) => [...new Set(items)];
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/**
+ * The debt record after one hack PR's news. The PR that the record started
+ * from (its first hack PR, or the PR that creates it) keeps the descriptive
+ * fields in sync with its description; any other PR only fills gaps, so a
+ * second hack (or a `/phase` record) never overwrites what is there.
+ */
+export function updateRecord(previous: DebtRecord | undefined, update: RecordUpdate): DebtRecord {
+  const base: DebtRecord = previous ?? { kind: "debt", version: 1, createdByApp: update.createdByApp, hackPrs: [], estimate: {}, files: [], teams: [] };
+  const existing = base.hackPrs.find((p) => samePr(p, update.pr));
+  const entry: HackPullRequest = withoutUndefined({
+    ...existing,
+    ...update.pr,
+    files: update.changes ? update.changes.files.slice(0, MAX_FILES) : existing?.files,
+    headSha: update.changes?.sha ?? update.pr.headSha ?? existing?.headSha,
+  });
+  const hackPrs = existing ? base.hackPrs.map((p) => (p === existing ? entry : p)) : [...base.hackPrs, entry];
+  const isSource = previous === undefined || samePr(previous.hackPrs[0] ?? { number: -1 }, update.pr);
+
+  let record: DebtRecord = { ...base, hackPrs };
+  const content = update.content;
+  if (content) {
+    const descriptive = {
+      title: content.title,
+      reason: content.reason,
+      properBuild: content.properBuild,
+      rebuildWhen: content.rebuildWhen,
+      rebuildBy: content.rebuildBy,
+      owner: content.owner,
+    };
+    const estimate = withoutUndefined(content.estimate);
+    if (isSource) {
+      record = { ...withoutDescriptive(record), ...withoutUndefined(descriptive), estimate };
+    } else {
+      record = { ...withoutUndefined(descriptive), ...withoutUndefined(record), estimate: { ...estimate, ...record.estimate } };
+    }
+  }
+  if (update.intent && (isSource || !record.intent)) {
+    const intent = withoutUndefined(update.intent);
+    record = Object.keys(intent).length > 0 ? { ...record, intent } : withoutIntent(record);
+  }
+  if (update.changes) {
+    const attributed = new Set(base.hackPrs.flatMap((p) => p.files ?? []));
+    const unattributed = base.files.filter((f) => !attributed.has(f));
+    const files = unique([...unattributed, ...hackPrs.flatMap((p) => p.files ?? [])]).slice(0, MAX_FILES);
+    const repo = update.pr.repo;
+    const others = (base.markers ?? []).filter((m) => !samePr(m.repo === undefined ? { number: m.pr } : { number: m.pr, repo: m.repo }, update.pr));
+    const mine = update.changes.markers.map((m) => withoutUndefined({ pr: update.pr.number, repo, ...m, sha: update.changes?.sha ?? "" }));
+    const markers = [...others, ...mine].slice(0, MAX_MARKERS);
+    record = { ...record, files };
+    record = markers.length > 0 ? { ...record, markers } : withoutMarkers(record);
+  }
+  return canonical(record);
+}
+
+/** The schema's key order, so that an unchanged record serialises to the same text (and nothing is written). */
+function canonical(record: DebtRecord): DebtRecord {
+  return debtRecordSchema.parse(record);
+}
+
+function omit<T extends object>(value: T, keys: readonly (keyof T)[]): T {
+  const copy = { ...value };
+  for (const key of keys) delete copy[key];
+  return copy;
+}
+
+function withoutDescriptive(record: DebtRecord): DebtRecord {
+  return { ...omit(record, ["title", "reason", "properBuild", "rebuildWhen", "rebuildBy", "owner"]), estimate: {} };
+}
+
+const withoutIntent = (record: DebtRecord): DebtRecord => omit(record, ["intent"]);
+const withoutMarkers = (record: DebtRecord): DebtRecord => omit(record, ["markers"]);
+
+/** The record without one hack PR (its link moved to another debt issue). */
+export function removeHackPr(record: DebtRecord, pr: { number: number; repo?: string | undefined }, supersededBy?: { repo?: string | undefined; number: number }): DebtRecord {
+  const hackPrs = record.hackPrs.filter((p) => !samePr(p, pr));
+  const markers = (record.markers ?? []).filter((m) => !samePr(m.repo === undefined ? { number: m.pr } : { number: m.pr, repo: m.repo }, pr));
+  const removedFiles = new Set(record.hackPrs.filter((p) => samePr(p, pr)).flatMap((p) => p.files ?? []));
+  const keptFiles = new Set(hackPrs.flatMap((p) => p.files ?? []));
+  let next: DebtRecord = { ...record, hackPrs, files: record.files.filter((f) => !removedFiles.has(f) || keptFiles.has(f)) };
+  next = markers.length > 0 ? { ...next, markers } : withoutMarkers(next);
+  return canonical(supersededBy && hackPrs.length === 0 ? { ...next, supersededBy: withoutUndefined(supersededBy) } : next);
+}
+
+/** Whether anything other than this PR still needs the debt: another live hack, or a `/phase` hack phase. */
+export function otherHacksNeedIt(record: DebtRecord | undefined, pr: { number: number; repo?: string | undefined }): boolean {
+  if (!record) return false;
+  if (record.phase) return true;
+  return record.hackPrs.some((p) => !samePr(p, pr) && p.declared && p.state !== "closed");
+}
+
+export const DEBT_REGION_START = "<!-- intentbot:hack-debt -->";
+export const DEBT_REGION_END = "<!-- /intentbot:hack-debt -->";
+const DATA_MARKER = /<!-- intentbot:data \{.*?\} -->/s;
+
+/**
+ * The debt issue's body with the bot's region and record replaced; what
+ * people wrote outside the region is kept. A body without the region (one
+ * written by another feature, or edited away) only gets its record replaced.
+ */
+export function spliceDebtBody(body: string, region: string, record: DebtRecord): string {
+  let next = body;
+  const start = next.indexOf(DEBT_REGION_START);
+  const end = next.indexOf(DEBT_REGION_END);
+  if (start >= 0 && end > start) {
+    next = `${next.slice(0, start)}${DEBT_REGION_START}\n${region}\n${next.slice(end)}`;
+  }
+  const marker = debtRecordMarker(record);
+  return DATA_MARKER.test(next) ? next.replace(DATA_MARKER, () => marker) : `${next.trimEnd()}\n\n${marker}`;
+}
+
+/** A new debt issue's body: the region, then the record. */
+export function newDebtBody(region: string, record: DebtRecord): string {
+  return `${DEBT_REGION_START}\n${region}\n${DEBT_REGION_END}\n\n${debtRecordMarker(record)}`;
+}

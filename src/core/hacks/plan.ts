@@ -1,0 +1,352 @@
+import type { Config } from "../../config/schema.js";
+import type { CheckResult } from "../../github/checks.js";
+import type { LabelSpec } from "../../github/labels.js";
+import { debtRecordMarker, type DebtRecord, type HackPullRequest } from "../debt/record.js";
+import { topicMarker } from "../markers.js";
+import { hackContent, hackFields, newDebtBody, otherHacksNeedIt, removeHackPr, spliceDebtBody, updateRecord, type CommandDeclaration, type HackChanges, type IntentSummary } from "./debt.js";
+import { textDeclarations, type DeclarationWay } from "./declaration.js";
+import { sameRef, type DebtRef } from "./fields.js";
+import { DEBT_TOPIC, debtIssueTitle, HACK_TOPIC, hackCheck, renderDebtRegion, renderHackComment } from "./render.js";
+import { hackPrStateSchema, hackStateMarker, type HackPrState, type LinkedDebt, type ProblemKind } from "./state.js";
+
+export type HackRules = Config["hacks"];
+
+interface RepoLike {
+  owner: string;
+  repo: string;
+}
+
+export interface PullRequestFacts {
+  number: number;
+  title: string;
+  body: string | null;
+  labels: string[];
+  author: string;
+  state: "open" | "closed";
+  merged: boolean;
+  mergedAt?: string | null | undefined;
+  headSha: string;
+}
+
+/** A debt issue as read from GitHub, with its record where the bot wrote one. */
+export interface DebtIssueFacts {
+  ref: DebtRef;
+  /** False when it does not exist or the app cannot see it. */
+  exists: boolean;
+  isPullRequest: boolean;
+  state: "open" | "closed";
+  stateReason?: string | null | undefined;
+  /** Closed by the app's bot account (so the app may reopen it). */
+  closedByApp: boolean;
+  /** Written by the app's bot account: its record lives in the body. */
+  byApp: boolean;
+  body: string;
+  labels: string[];
+  /** The trusted record: from the body when `byApp`, else from the app's `debt` comment. */
+  record?: DebtRecord | undefined;
+  /** The app's `debt` comment on an issue a person created, as it stands. */
+  debtComment?: string | undefined;
+}
+
+export type Trigger =
+  | { kind: "opened" | "reopened" | "synchronize" | "closed" | "labeled" | "unlabeled" }
+  | { kind: "edited"; bodyChanged: boolean }
+  | { kind: "command"; command: CommandDeclaration };
+
+export interface HackFacts {
+  repo: RepoLike;
+  pr: PullRequestFacts;
+  trigger: Trigger;
+  /** The state in the app's `hack` comment on the PR, and that comment's body. */
+  previous?: HackPrState | undefined;
+  previousComment?: string | undefined;
+  /** The debt issue the PR is linked to (from its state, a search, or just created). */
+  linked?: DebtIssueFacts | undefined;
+  /** The issue the hack names, when it is not the linked one. */
+  named?: DebtIssueFacts | undefined;
+  /** Read only when the record needs them. */
+  changes?: HackChanges | undefined;
+  intent?: IntentSummary | undefined;
+}
+
+export type HackAction =
+  | { type: "pr-comment"; body: string }
+  | { type: "add-label"; issue: DebtRef; label: LabelSpec }
+  | { type: "update-debt-body"; issue: DebtRef; body: string }
+  | { type: "debt-comment"; issue: DebtRef; body: string }
+  | { type: "close-debt"; issue: DebtRef }
+  | { type: "reopen-debt"; issue: DebtRef }
+  | { type: "check"; headSha: string; result: CheckResult };
+
+export function hackLabel(rules: HackRules): LabelSpec {
+  return { name: rules.label, color: "fbca04", description: "A deliberate shortcut that must be rebuilt if it works (intentbot)" };
+}
+
+export function debtLabel(rules: HackRules): LabelSpec {
+  return { name: rules.debtLabel, color: "5319e7", description: "Rebuild owed by a hack (intentbot)" };
+}
+
+const hasLabel = (labels: readonly string[], name: string) => labels.some((l) => l.toLowerCase() === name.toLowerCase());
+
+export interface Declaration {
+  declared: boolean;
+  /** The ways that count now. */
+  ways: DeclarationWay[];
+  /** Ways a person's removal of the label switched off (kept until the label or a new `/hack` returns). */
+  withdrawn?: DeclarationWay[] | undefined;
+  command?: CommandDeclaration | undefined;
+}
+
+/**
+ * Whether the PR is a hack. The label always counts. Removing it is a person
+ * saying "not a hack": the title, description and `/hack` declarations present
+ * at that moment stop counting, until the label comes back, a new `/hack` is
+ * accepted, or a new kind of declaration is added.
+ */
+export function declaration(facts: HackFacts, rules: HackRules): Declaration {
+  const labelled = hasLabel(facts.pr.labels, rules.label);
+  const command = facts.trigger.kind === "command" ? facts.trigger.command : facts.previous?.command;
+  const present: DeclarationWay[] = [...textDeclarations(facts.pr, rules.titlePrefixes), ...(command ? (["command"] as const) : [])];
+  let withdrawn: DeclarationWay[] | undefined;
+  if (labelled || facts.trigger.kind === "command") withdrawn = undefined;
+  else if (facts.trigger.kind === "unlabeled") withdrawn = present;
+  else if (facts.previous?.withdrawn) withdrawn = facts.previous.withdrawn.ways.filter((w) => present.includes(w));
+  const live = present.filter((w) => !withdrawn?.includes(w));
+  // A declared hack carries the label (the app adds it), so the label is one of its ways.
+  const declared = labelled || live.length > 0;
+  const ways: DeclarationWay[] = [...(declared ? (["label"] as const) : []), ...live];
+  return { declared, ways, withdrawn, command };
+}
+
+/** The issue the hack names as its debt: the description first, then the `/hack` comment. */
+export function namedDebt(facts: Pick<HackFacts, "pr" | "repo">, command: CommandDeclaration | undefined): DebtRef | undefined {
+  return hackFields(facts.pr.body, command, facts.repo).debt;
+}
+
+interface Problem {
+  kind: ProblemKind;
+  ref?: DebtRef | undefined;
+}
+
+export type DebtChoice =
+  | { kind: "none" }
+  | { kind: "keep"; issue: DebtIssueFacts; note?: Problem | undefined }
+  | { kind: "link"; issue: DebtIssueFacts; replacing?: DebtIssueFacts | undefined }
+  | { kind: "create"; note?: Problem | undefined }
+  | { kind: "problem"; problem: Problem };
+
+function unusable(issue: DebtIssueFacts): ProblemKind | undefined {
+  if (!issue.exists) return "named missing";
+  if (issue.isPullRequest) return "named pull request";
+  if (issue.state !== "open") return "named closed";
+  return undefined;
+}
+
+const usable = (issue: DebtIssueFacts | undefined): issue is DebtIssueFacts => issue !== undefined && issue.exists && !issue.isPullRequest;
+
+/**
+ * Which debt issue the hack has. A linked issue stays linked (closed means
+ * repaid); a newly named open issue replaces it; a named issue that is
+ * missing or closed is reported, never silently replaced unless configured.
+ */
+export function chooseDebt(facts: HackFacts, rules: HackRules, decl: Declaration): DebtChoice {
+  if (!decl.declared) return { kind: "none" };
+  const named = namedDebt(facts, decl.command);
+  const linked = usable(facts.linked) ? facts.linked : undefined;
+  const abandoned = facts.pr.state === "closed" && !facts.pr.merged;
+  if (named && !sameRef(named, linked?.ref)) {
+    const issue = facts.named && sameRef(facts.named.ref, named) ? facts.named : undefined;
+    const kind = issue ? unusable(issue) : "named missing";
+    if (issue && !kind) return { kind: "link", issue, replacing: linked };
+    const problem = { kind: kind ?? "named missing", ref: named };
+    if (linked) return { kind: "keep", issue: linked, note: problem };
+    if (abandoned) return { kind: "none" };
+    if (rules.createDebtIssue && rules.replaceUnusableDebtIssue) return { kind: "create", note: problem };
+    return { kind: "problem", problem };
+  }
+  if (linked) return { kind: "keep", issue: linked };
+  if (abandoned) return { kind: "none" };
+  if (!rules.createDebtIssue) return { kind: "problem", problem: { kind: "none named" } };
+  return { kind: "create" };
+}
+
+const CHANGE_TRIGGERS = new Set<Trigger["kind"]>(["opened", "reopened", "synchronize", "labeled", "command"]);
+
+/** Whether the PR's files must be read: for a new record entry, or when its commits may have changed. */
+export function needsChanges(facts: HackFacts, choice: DebtChoice): boolean {
+  if (choice.kind === "create") return true;
+  if (choice.kind !== "keep" && choice.kind !== "link") return false;
+  const entry = choice.issue.record?.hackPrs.find((p) => p.number === facts.pr.number && sameRepo(prRepo(facts.repo, choice.issue.ref), p.repo));
+  return !entry || (facts.pr.state === "open" && CHANGE_TRIGGERS.has(facts.trigger.kind));
+}
+
+/** Whether to read the why/who (the PR and its tickets): for a new debt issue, or when the description changed. */
+export function needsIntent(facts: HackFacts, choice: DebtChoice): boolean {
+  if (choice.kind === "create") return true;
+  if (choice.kind !== "keep" || !choice.issue.byApp) return false;
+  return (facts.trigger.kind === "edited" && facts.trigger.bodyChanged) || facts.trigger.kind === "command";
+}
+
+const sameRepo = (a: string | undefined, b: string | undefined) => (a ?? "").toLowerCase() === (b ?? "").toLowerCase();
+
+/** How a debt record names the PR: `owner/repo` only when it lives elsewhere than the debt issue. */
+function prRepo(repo: RepoLike, debt: RepoLike): string | undefined {
+  return sameRepo(`${repo.owner}/${repo.repo}`, `${debt.owner}/${debt.repo}`) ? undefined : `${repo.owner}/${repo.repo}`;
+}
+
+function prEntry(facts: HackFacts, debt: RepoLike, declared: boolean): HackPullRequest {
+  const { pr } = facts;
+  const state = pr.merged ? "merged" : pr.state === "closed" ? "closed" : "open";
+  const entry: HackPullRequest = { number: pr.number, state, author: pr.author, declared, title: pr.title };
+  const repo = prRepo(facts.repo, debt);
+  if (repo) entry.repo = repo;
+  if (pr.merged && pr.mergedAt) entry.mergedAt = pr.mergedAt;
+  return entry;
+}
+
+/** The record a debt issue should hold after this event. */
+function nextRecord(facts: HackFacts, rules: HackRules, issue: DebtIssueFacts | undefined, decl: Declaration, createdByApp: boolean, debtRepo: RepoLike): DebtRecord {
+  return updateRecord(issue?.record, {
+    createdByApp,
+    pr: prEntry(facts, debtRepo, decl.declared),
+    content: decl.declared ? hackContent(facts.pr, rules.titlePrefixes, decl.command, facts.repo) : undefined,
+    changes: facts.changes,
+    intent: facts.intent,
+  });
+}
+
+/** A new debt issue for the hack: title, body (with its record) and the owner to assign. */
+export function newDebtIssue(facts: HackFacts, rules: HackRules): { title: string; body: string; record: DebtRecord; owner: string } {
+  const decl = declaration(facts, rules);
+  const record = nextRecord(facts, rules, undefined, decl, true, facts.repo);
+  const region = renderDebtRegion(record, facts.repo, { createdByApp: true, codeMarker: rules.codeMarker });
+  return { title: debtIssueTitle(record.title ?? facts.pr.title), body: newDebtBody(region, record), record, owner: facts.pr.author };
+}
+
+/** The writes that bring one debt issue's record (and its rendering) up to date. */
+function debtWrites(issue: DebtIssueFacts, record: DebtRecord, rules: HackRules): HackAction[] {
+  const region = renderDebtRegion(record, issue.ref, { createdByApp: issue.byApp && record.createdByApp, codeMarker: rules.codeMarker });
+  if (issue.byApp) {
+    const body = spliceDebtBody(issue.body, region, record);
+    return body === issue.body ? [] : [{ type: "update-debt-body", issue: issue.ref, body }];
+  }
+  const actions: HackAction[] = [];
+  if (!hasLabel(issue.labels, rules.debtLabel)) actions.push({ type: "add-label", issue: issue.ref, label: debtLabel(rules) });
+  const body = `${region}\n\n${debtRecordMarker(record)}`;
+  if (issue.debtComment !== `${topicMarker(DEBT_TOPIC)}\n${body}`) actions.push({ type: "debt-comment", issue: issue.ref, body });
+  return actions;
+}
+
+const createdByApp = (issue: DebtIssueFacts, record: DebtRecord | undefined) => issue.byApp && (record?.createdByApp ?? false);
+
+export interface HackPlan {
+  /** The PR's state after the plan, or undefined when the PR is no hack and never was. */
+  state?: HackPrState | undefined;
+  actions: HackAction[];
+}
+
+/**
+ * Everything one event changes, as data: the PR's comment first (so that a
+ * just-created debt issue is linked before anything else can fail), then
+ * labels, the debt issues' records, lifecycle closes/reopens and the check.
+ * The shell creates a missing debt issue before planning, so `create` never
+ * reaches here.
+ */
+export function planHack(facts: HackFacts, rules: HackRules, mode: "advise" | "enforce"): HackPlan {
+  const decl = declaration(facts, rules);
+  if (!decl.declared && !facts.previous) return { actions: [] };
+  const choice = chooseDebt(facts, rules, decl);
+  if (choice.kind === "create") throw new Error("planHack needs the debt issue created first");
+
+  const actions: HackAction[] = [];
+  const prRef: DebtRef = { ...facts.repo, number: facts.pr.number };
+  let debt: LinkedDebt | undefined;
+  let problem: Problem | undefined;
+
+  const track = (issue: DebtIssueFacts, replacing?: DebtIssueFacts) => {
+    const record = nextRecord(facts, rules, issue, decl, issue.record?.createdByApp ?? false, issue.ref);
+    actions.push(...debtWrites(issue, record, rules));
+    let state = issue.state;
+    let stateReason = issue.stateReason ?? undefined;
+    const key = { number: facts.pr.number, repo: prRepo(facts.repo, issue.ref) };
+    if (!decl.declared) {
+      // Withdrawn: the comment asks whether to close the debt; nothing closes or reopens it silently.
+    } else if (facts.trigger.kind === "closed" && !facts.pr.merged && state === "open" && createdByApp(issue, record) && !otherHacksNeedIt(record, key)) {
+      actions.push({ type: "close-debt", issue: issue.ref });
+      state = "closed";
+      stateReason = "not_planned";
+    } else if (facts.trigger.kind === "reopened" && state === "closed" && issue.closedByApp && issue.stateReason === "not_planned") {
+      actions.push({ type: "reopen-debt", issue: issue.ref });
+      state = "open";
+      stateReason = undefined;
+    }
+    debt = { ...issue.ref, createdByApp: createdByApp(issue, record), state, ...(stateReason ? { stateReason } : {}) };
+    if (replacing?.record) {
+      const oldKey = { number: facts.pr.number, repo: prRepo(facts.repo, replacing.ref) };
+      const by = { number: issue.ref.number, repo: prRepo(issue.ref, replacing.ref) };
+      const oldRecord = removeHackPr(replacing.record, oldKey, by);
+      actions.push(...debtWrites(replacing, oldRecord, rules));
+      if (replacing.state === "open" && createdByApp(replacing, oldRecord) && !otherHacksNeedIt(oldRecord, oldKey)) {
+        actions.push({ type: "close-debt", issue: replacing.ref });
+      }
+    }
+  };
+
+  if (!decl.declared) {
+    // No longer a hack: the record says so, and the comment asks what to do with the debt.
+    if (usable(facts.linked)) track(facts.linked);
+  } else if (choice.kind === "keep") {
+    track(choice.issue);
+    problem = choice.note;
+  } else if (choice.kind === "link") {
+    track(choice.issue, choice.replacing);
+  } else if (choice.kind === "problem") {
+    problem = choice.problem;
+  } else {
+    problem = facts.previous?.problem;
+  }
+
+  const pr = facts.pr;
+  // Parsed for the schema's key order: an unchanged state must render to the same comment.
+  const state: HackPrState = hackPrStateSchema.parse({
+    kind: "hack-pr",
+    version: 1,
+    declared: decl.declared,
+    ways: decl.ways,
+    ...(decl.withdrawn && decl.withdrawn.length > 0 ? { withdrawn: { ways: decl.withdrawn } } : {}),
+    ...(decl.command ? { command: decl.command } : {}),
+    ...(debt ? { debt } : {}),
+    ...(problem ? { problem } : {}),
+    pr: { state: pr.merged ? "merged" : pr.state, ...(pr.merged && pr.mergedAt ? { mergedAt: pr.mergedAt } : {}) },
+  });
+  const options = { label: rules.label, createDebtIssue: rules.createDebtIssue };
+  const comment = `${renderHackComment(state, facts.repo, options)}\n\n${hackStateMarker(state)}`;
+  const planned: HackAction[] = [];
+  if (facts.previousComment !== `${topicMarker(HACK_TOPIC)}\n${comment}`) planned.push({ type: "pr-comment", body: comment });
+  if (decl.declared && !hasLabel(pr.labels, rules.label)) planned.push({ type: "add-label", issue: prRef, label: hackLabel(rules) });
+  planned.push(...actions);
+  if (pr.state === "open") {
+    const conclusionWhenUnmet = mode === "enforce" ? "failure" : "neutral";
+    planned.push({ type: "check", headSha: pr.headSha, result: hackCheck(state, facts.repo, { ...options, conclusionWhenUnmet }) });
+  }
+  return { state, actions: planned };
+}
+
+/**
+ * The PR's comment after its debt issue was closed or reopened by someone
+ * else: only the debt's state changes.
+ */
+export function debtStateChanged(
+  previous: HackPrState,
+  issue: { ref: DebtRef; state: "open" | "closed"; stateReason?: string | null | undefined },
+  here: RepoLike,
+  rules: HackRules,
+): { state: HackPrState; body: string } | undefined {
+  if (!previous.debt || !sameRef(previous.debt, issue.ref)) return undefined;
+  const debt: LinkedDebt = { ...previous.debt, state: issue.state };
+  delete debt.stateReason;
+  if (issue.state === "closed" && issue.stateReason) debt.stateReason = issue.stateReason;
+  const state: HackPrState = hackPrStateSchema.parse({ ...previous, debt });
+  const body = `${renderHackComment(state, here, { label: rules.label, createDebtIssue: rules.createDebtIssue })}\n\n${hackStateMarker(state)}`;
+  return { state, body };
+}

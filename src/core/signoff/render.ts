@@ -1,0 +1,83 @@
+import type { CheckResult } from "../../github/checks.js";
+import { quoteInline } from "../sanitize.js";
+import type { Signoff, SignoffVerdict, TeamStatus, TeamVerdict } from "./decide.js";
+
+export const SIGNOFF_CHECK = "Cross-team sign-off";
+
+const STATUS: Record<TeamStatus, string> = {
+  signed: "✅ signed off",
+  author: "✅ author's team",
+  stale: "♻️ stale: files changed since",
+  waiting: "⏳ waiting",
+};
+
+// Beyond this many files a team's list is folded away.
+const OPEN_FILE_LIST = 5;
+
+function fileList(files: readonly string[]): string {
+  const items = files.map((file) => `\`${quoteInline(file, 120).replaceAll("`", "'")}\``);
+  if (items.length <= OPEN_FILE_LIST) return items.join("<br>");
+  return `<details><summary>${items.length} files</summary>${items.join("<br>")}</details>`;
+}
+
+function who(signoff: Signoff | undefined): string {
+  if (!signoff) return "";
+  const via = signoff.via === "review" ? "approving review" : "`/signoff`";
+  const note = signoff.note ? `: “${quoteInline(signoff.note, 100)}”` : "";
+  // The login is neutralised so that editing this comment never notifies anyone.
+  return `${quoteInline(`@${signoff.user}`)} (${via}, ${signoff.at.slice(0, 10)})${note}`;
+}
+
+function row(team: TeamVerdict): string {
+  return `| \`${team.team}\` | ${STATUS[team.status]} | ${who(team.signoff)} | ${fileList(team.files)} |`;
+}
+
+export function signoffCheck(verdict: SignoffVerdict, mode: "advise" | "enforce"): CheckResult {
+  if (!verdict.needed) {
+    return {
+      name: SIGNOFF_CHECK,
+      conclusion: "success",
+      title: "No cross-team sign-off needed",
+      summary: `This pull request touches ${verdict.teamCount} team area(s); sign-off is needed from the configured minimum upwards.`,
+    };
+  }
+  const open = verdict.teams.filter((t) => t.status === "waiting" || t.status === "stale");
+  return {
+    name: SIGNOFF_CHECK,
+    conclusion: verdict.met ? "success" : mode === "enforce" ? "failure" : "neutral",
+    title: verdict.met ? `All ${verdict.teams.length} teams signed off` : `Waiting for ${open.length} of ${verdict.teams.length} teams`,
+    summary: signoffTable(verdict),
+  };
+}
+
+function signoffTable(verdict: Extract<SignoffVerdict, { needed: true }>): string {
+  return [
+    "| Team | Status | Signed by | Files |",
+    "| --- | --- | --- | --- |",
+    ...verdict.teams.map(row),
+    ...(verdict.unowned.length > 0 ? ["", `Files no team owns: ${fileList(verdict.unowned)}`] : []),
+  ].join("\n");
+}
+
+export function signoffComment(verdict: Extract<SignoffVerdict, { needed: true }>): string {
+  const example = verdict.teams.find((t) => t.status !== "signed" && t.status !== "author")?.team ?? verdict.teams[0]?.team ?? "@org/team";
+  return [
+    `### Cross-team sign-off: ${verdict.met ? "complete" : "needed"}`,
+    "",
+    `This pull request changes the areas of ${verdict.teams.length} teams. Each team signs off with an approving review by one of its members, or a member comments:`,
+    "",
+    "```",
+    `/signoff ${example} looks good for us`,
+    "```",
+    "",
+    signoffTable(verdict),
+  ].join("\n");
+}
+
+export const SIGNOFF_USAGE = [
+  "Usage: `/signoff @org/team [note]` — sign off for a team you are a member of, e.g.",
+  "",
+  "```",
+  "/signoff @acme/payments checked the refund path",
+  "```",
+].join("\n");

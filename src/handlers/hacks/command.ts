@@ -1,0 +1,66 @@
+import type { Context } from "probot";
+import { configForEvent } from "../../config/for-event.js";
+import { renderConfigProblems } from "../../config/problems.js";
+import { parseCommands, type Command } from "../../core/commands.js";
+import { parseHackCommand } from "../../core/hacks/command.js";
+import { appliedReply, disabledReply, HACK_CHECK, HACK_REPLY_TOPIC, notPullRequestReply, permissionReply, usageReply } from "../../core/hacks/render.js";
+import { configErrorCheck } from "../../core/intent/render.js";
+import { publishCheck } from "../../github/checks.js";
+import { updateStickyCommentIfPresent, upsertStickyComment } from "../../github/comments.js";
+import { hasPermission } from "../../github/permissions.js";
+import type { Services } from "../../github/services.js";
+import { reconcileHack } from "./reconcile.js";
+
+const COMMANDS = ["hack"];
+
+function firstHack(body: string | null | undefined): Command | undefined {
+  return parseCommands(body ?? "", COMMANDS)[0];
+}
+
+/** `/hack <reason> [Debt: #N]` in a comment (new, or edited so that the command changed). */
+export async function onHackCommand(context: Context<"issue_comment.created" | "issue_comment.edited">, services: Services): Promise<void> {
+  const { payload } = context;
+  const { comment, issue, sender } = payload;
+  if (sender.type === "Bot") return;
+  const command = firstHack(comment.body);
+  if (!command) return;
+  if (payload.action === "edited") {
+    const before = firstHack(payload.changes.body?.from);
+    if (before && before.args === command.args && before.body.join("\n") === command.body.join("\n")) return;
+  }
+
+  const repo = context.repo();
+  const thread = { ...repo, issue_number: issue.number };
+  const reply = (body: string) => upsertStickyComment(context.octokit, services, thread, HACK_REPLY_TOPIC, body);
+  const config = await configForEvent(context);
+  if (!config.ok) {
+    if (issue.pull_request) {
+      const { data: pr } = await context.octokit.rest.pulls.get({ ...repo, pull_number: issue.number });
+      await publishCheck(context.octokit, repo, pr.head.sha, configErrorCheck(HACK_CHECK, renderConfigProblems(config.problems)));
+    }
+    return;
+  }
+  const rules = config.config.hacks;
+  if (!rules.enabled) {
+    await reply(disabledReply);
+    return;
+  }
+  if (!issue.pull_request) {
+    await reply(notPullRequestReply);
+    return;
+  }
+  if (!(await hasPermission(context.octokit, repo, sender.login, rules.permission))) {
+    context.log.info({ pr: issue.number, user: sender.login, needed: rules.permission }, "/hack refused: permission");
+    await reply(permissionReply(sender.login, rules.permission, rules.label));
+    return;
+  }
+  const parsed = parseHackCommand(command, repo);
+  if (!parsed.ok) {
+    await reply(usageReply(parsed));
+    return;
+  }
+  const trigger = { kind: "command" as const, command: { by: sender.login, reason: parsed.reason, fields: parsed.fields } };
+  await reconcileHack(context.octokit, services, context.log, config.config, repo, issue.number, trigger);
+  // An earlier refusal on this PR is now out of date.
+  await updateStickyCommentIfPresent(context.octokit, services, thread, HACK_REPLY_TOPIC, appliedReply(sender.login));
+}

@@ -1,0 +1,48 @@
+import type { Context } from "probot";
+import { configForEvent } from "../../config/for-event.js";
+import { readDebtRecord } from "../../core/debt/record.js";
+import { debtStateChanged } from "../../core/hacks/plan.js";
+import { DEBT_TOPIC, HACK_TOPIC } from "../../core/hacks/render.js";
+import { readHackState } from "../../core/hacks/state.js";
+import { findStickyComment, updateStickyCommentIfPresent } from "../../github/comments.js";
+import { hasLabel, labelNames } from "../../github/labels.js";
+import type { Services } from "../../github/services.js";
+import { hackLockKey } from "./reconcile.js";
+
+// A debt issue shared by more hacks than this is unusual; the rest catch up on their own next event.
+const MAX_UPDATED_PULL_REQUESTS = 20;
+
+/** issues closed, reopened: a debt issue closed shows as repaid on its hack PRs; reopened, outstanding again. */
+export async function onDebtIssueState(context: Context<"issues.closed" | "issues.reopened">, services: Services): Promise<void> {
+  const { issue, sender } = context.payload;
+  const config = await configForEvent(context);
+  if (!config.ok || !config.config.hacks.enabled) return;
+  const rules = config.config.hacks;
+  const labelled = hasLabel(labelNames(issue.labels), rules.debtLabel);
+  if (!labelled && issue.user?.type !== "Bot") return;
+  const bot = await services.botLogin();
+  // The app's own close or reopen is part of a hack run that already updated the PR's comment.
+  if (sender.login === bot) return;
+  const ours = issue.user?.login === bot;
+  if (!ours && !labelled) return;
+
+  const repo = context.repo();
+  const record = ours
+    ? readDebtRecord(issue.body)
+    : readDebtRecord((await findStickyComment(context.octokit, services, { ...repo, issue_number: issue.number }, DEBT_TOPIC))?.body);
+  if (!record) return;
+
+  const state = issue.state === "closed" ? "closed" : "open";
+  for (const pr of record.hackPrs.slice(0, MAX_UPDATED_PULL_REQUESTS)) {
+    const [owner, name] = pr.repo?.split("/") ?? [];
+    const prRepo = owner && name ? { owner, repo: name } : repo;
+    const thread = { ...prRepo, issue_number: pr.number };
+    await services.locks.run(hackLockKey(prRepo, pr.number), async () => {
+      const previous = readHackState((await findStickyComment(context.octokit, services, thread, HACK_TOPIC))?.body);
+      const next = previous && debtStateChanged(previous, { ref: { ...repo, number: issue.number }, state, stateReason: issue.state_reason }, prRepo, rules);
+      if (!next) return;
+      context.log.info({ debt: issue.number, pr: pr.number, state }, "debt issue state shown on its hack");
+      await updateStickyCommentIfPresent(context.octokit, services, thread, HACK_TOPIC, next.body);
+    });
+  }
+}

@@ -1,0 +1,110 @@
+import type { Config } from "../../config/schema.js";
+import { readDebtRecord } from "../../core/debt/record.js";
+import type { HackChanges, IntentSummary } from "../../core/hacks/debt.js";
+import { findCodeMarkers } from "../../core/hacks/diff.js";
+import { withoutDebtLines, type DebtRef } from "../../core/hacks/fields.js";
+import type { DebtIssueFacts, PullRequestFacts } from "../../core/hacks/plan.js";
+import { DEBT_TOPIC } from "../../core/hacks/render.js";
+import { decideIntent } from "../../core/intent/decide.js";
+import { findStickyComment } from "../../github/comments.js";
+import { labelNames } from "../../github/labels.js";
+import type { Services } from "../../github/services.js";
+import type { GitHub, RepoRef } from "../../github/types.js";
+import { gatherIntentFacts } from "../intent/gather.js";
+
+const status = (error: unknown) => (error as { status?: number }).status;
+
+/** The PR as it is now: payloads of redelivered or concurrent events may be stale. */
+export async function readPullRequest(octokit: GitHub, repo: RepoRef, number: number): Promise<PullRequestFacts> {
+  const { data } = await octokit.rest.pulls.get({ ...repo, pull_number: number });
+  return {
+    number: data.number,
+    title: data.title,
+    body: data.body,
+    labels: labelNames(data.labels),
+    author: data.user?.login ?? "ghost",
+    state: data.state === "closed" ? "closed" : "open",
+    merged: data.merged,
+    mergedAt: data.merged_at,
+    headSha: data.head.sha,
+  };
+}
+
+/**
+ * A debt issue and its trusted record: in the body when the app wrote the
+ * issue, else in the app's `debt` comment on it. A missing issue (or one in a
+ * repository the app cannot see) comes back with `exists: false`.
+ */
+export async function readDebtIssue(octokit: GitHub, services: Services, ref: DebtRef, withRecord: boolean): Promise<DebtIssueFacts> {
+  const missing: DebtIssueFacts = { ref, exists: false, isPullRequest: false, state: "closed", closedByApp: false, byApp: false, body: "", labels: [] };
+  let data;
+  try {
+    ({ data } = await octokit.rest.issues.get({ owner: ref.owner, repo: ref.repo, issue_number: ref.number }));
+  } catch (error) {
+    // Only "not there": a 403 (often a secondary rate limit) must never read as missing,
+    // or a linked debt issue would be replaced by a duplicate.
+    if (status(error) === 404 || status(error) === 410) return missing;
+    throw error;
+  }
+  const bot = await services.botLogin();
+  const byApp = data.user?.login === bot;
+  const isPullRequest = Boolean(data.pull_request);
+  const issue: DebtIssueFacts = {
+    ref,
+    exists: true,
+    isPullRequest,
+    state: data.state === "closed" ? "closed" : "open",
+    stateReason: data.state_reason,
+    closedByApp: data.closed_by?.login === bot,
+    byApp,
+    body: data.body ?? "",
+    labels: labelNames(data.labels),
+  };
+  if (byApp) return { ...issue, record: readDebtRecord(data.body) };
+  if (!withRecord || isPullRequest) return issue;
+  const comment = await findStickyComment(octokit, services, { owner: ref.owner, repo: ref.repo, issue_number: ref.number }, DEBT_TOPIC);
+  return { ...issue, record: readDebtRecord(comment?.body), debtComment: comment?.body };
+}
+
+const SEARCHED_ISSUES = 30;
+
+/**
+ * The debt issue the app created for this PR, found by search: the fallback
+ * for a restart between creating the issue and writing its number into the
+ * PR's comment. Search is eventually consistent, so it is never the only guard.
+ */
+export async function findCreatedDebt(octokit: GitHub, services: Services, repo: RepoRef, prNumber: number, debtLabel: string): Promise<DebtIssueFacts | undefined> {
+  const bot = await services.botLogin();
+  const q = `repo:${repo.owner}/${repo.repo} is:issue author:app/${bot.replace(/\[bot\]$/, "")} label:"${debtLabel.replaceAll('"', "")}"`;
+  const { data } = await octokit.rest.search.issuesAndPullRequests({ q, sort: "created", order: "desc", per_page: SEARCHED_ISSUES });
+  const match = data.items.find((item) => {
+    if (item.user?.login !== bot) return false;
+    return readDebtRecord(item.body)?.hackPrs.some((p) => p.number === prNumber && p.repo === undefined) ?? false;
+  });
+  return match ? readDebtIssue(octokit, services, { ...repo, number: match.number }, true) : undefined;
+}
+
+/** The files the PR touches and the added lines carrying the code marker. */
+export async function readChanges(octokit: GitHub, repo: RepoRef, pr: PullRequestFacts, marker: string): Promise<HackChanges> {
+  const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: pr.number, per_page: 100 });
+  return { files: files.map((f) => f.filename), markers: findCodeMarkers(files, marker), sha: pr.headSha };
+}
+
+/** The why/who the PR states or inherits from its ticket, as the intent check reads them. */
+export async function readIntent(octokit: GitHub, services: Services, config: Config, repo: RepoRef, pr: PullRequestFacts): Promise<IntentSummary> {
+  const body = withoutDebtLines(pr.body);
+  const facts = await gatherIntentFacts(octokit, services, config, repo, { kind: "pull request", number: pr.number, title: pr.title, body });
+  const verdict = decideIntent(facts);
+  return { why: verdict.why?.text, who: verdict.who?.text, from: verdict.why?.from ?? verdict.who?.from };
+}
+
+/** Whether the user can be assigned issues in the repository (a collaborator). */
+export async function canBeAssigned(octokit: GitHub, repo: RepoRef, login: string): Promise<boolean> {
+  try {
+    await octokit.rest.issues.checkUserCanBeAssigned({ ...repo, assignee: login });
+    return true;
+  } catch (error) {
+    if (status(error) === 404) return false;
+    throw error;
+  }
+}

@@ -1,0 +1,63 @@
+import type { Context } from "probot";
+import { configForEvent } from "../../config/for-event.js";
+import { renderConfigProblems } from "../../config/problems.js";
+import type { Config } from "../../config/schema.js";
+import { textDeclarations } from "../../core/hacks/declaration.js";
+import type { Trigger } from "../../core/hacks/plan.js";
+import { HACK_CHECK } from "../../core/hacks/render.js";
+import { configErrorCheck } from "../../core/intent/render.js";
+import { publishCheck } from "../../github/checks.js";
+import { hasLabel, labelNames } from "../../github/labels.js";
+import type { Services } from "../../github/services.js";
+import { reconcileHack } from "./reconcile.js";
+
+type PullRequestContext = Context<
+  | "pull_request.opened"
+  | "pull_request.edited"
+  | "pull_request.reopened"
+  | "pull_request.synchronize"
+  | "pull_request.labeled"
+  | "pull_request.unlabeled"
+  | "pull_request.closed"
+>;
+
+// Events that change what the check says; for the others the head commit already has it.
+const CHECKED_ACTIONS = new Set(["opened", "edited", "reopened", "synchronize"]);
+
+/** pull_request opened, edited, reopened, synchronize, labeled, unlabeled, closed. */
+export async function onPullRequestHack(context: PullRequestContext, services: Services): Promise<void> {
+  const { payload } = context;
+  const pr = payload.pull_request;
+  const config = await configForEvent(context);
+  if (!config.ok) {
+    if (pr.state === "open" && CHECKED_ACTIONS.has(payload.action)) {
+      await publishCheck(context.octokit, context.repo(), pr.head.sha, configErrorCheck(HACK_CHECK, renderConfigProblems(config.problems)));
+    }
+    return;
+  }
+  const rules = config.config.hacks;
+  if (!rules.enabled) return;
+  const trigger = await triggerOf(context, rules, services);
+  if (!trigger) return;
+  // A PR nobody declared a hack needs no reads at all; the label stays on every PR the app treats as a hack.
+  const declaredInPayload = hasLabel(labelNames(pr.labels), rules.label) || textDeclarations(pr, rules.titlePrefixes).length > 0;
+  if (!declaredInPayload && trigger.kind !== "unlabeled") return;
+  await reconcileHack(context.octokit, services, context.log, config.config, context.repo(), pr.number, trigger);
+}
+
+async function triggerOf(context: PullRequestContext, rules: Config["hacks"], services: Services): Promise<Trigger | undefined> {
+  const { payload } = context;
+  switch (payload.action) {
+    case "labeled":
+    case "unlabeled": {
+      if (payload.label?.name.toLowerCase() !== rules.label.toLowerCase()) return undefined;
+      // The app's own labelling is the echo of a run that already did the work.
+      if (payload.sender.type === "Bot" && payload.sender.login === (await services.botLogin())) return undefined;
+      return { kind: payload.action };
+    }
+    case "edited":
+      return { kind: "edited", bodyChanged: payload.changes.body !== undefined };
+    default:
+      return { kind: payload.action };
+  }
+}

@@ -1,0 +1,139 @@
+import type { Config } from "../../config/schema.js";
+import { teamAreas, type OwnersOf } from "../../core/signoff/areas.js";
+import { decideSignoff, type Signoff, type SignoffVerdict } from "../../core/signoff/decide.js";
+import { signoffCheck, signoffComment } from "../../core/signoff/render.js";
+import { commandSignoffsMarker, readCommandSignoffs } from "../../core/signoff/state.js";
+import { normalizeTeam, splitTeam } from "../../core/signoff/teams.js";
+import { publishCheck } from "../../github/checks.js";
+import { findStickyComment, updateStickyCommentIfPresent, upsertStickyComment } from "../../github/comments.js";
+import type { Services } from "../../github/services.js";
+import { isTeamMember } from "../../github/teams.js";
+import type { GitHub, Log, RepoRef } from "../../github/types.js";
+import { readCodeowners } from "../../github/codeowners.js";
+
+export const SIGNOFF_TOPIC = "signoff";
+
+/** The parts of a pull request the sign-off rule reads. */
+export interface SignoffPullRequest {
+  number: number;
+  user: { login: string } | null;
+  head: { sha: string };
+  base: { ref: string };
+  requested_teams?: ({ slug: string } | null)[] | null;
+}
+
+async function changedFiles(octokit: GitHub, repo: RepoRef, pullNumber: number): Promise<string[]> {
+  const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: pullNumber, per_page: 100 });
+  // A rename touches the area it leaves as well as the one it enters.
+  return [...new Set(files.flatMap((f) => (f.previous_filename ? [f.previous_filename, f.filename] : [f.filename])))];
+}
+
+/** Approving reviews (each reviewer's latest review) by members of the touched teams. */
+async function reviewSignoffs(octokit: GitHub, services: Services, repo: RepoRef, pr: SignoffPullRequest, teams: readonly string[]): Promise<Signoff[]> {
+  const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { ...repo, pull_number: pr.number, per_page: 100 });
+  const latest = new Map<string, (typeof reviews)[number]>();
+  for (const review of reviews) {
+    const login = review.user?.login;
+    // Comments do not change a reviewer's verdict; approvals, change requests and dismissals do.
+    if (login && review.state !== "COMMENTED" && review.state !== "PENDING") latest.set(login, review);
+  }
+  const signoffs: Signoff[] = [];
+  for (const [user, review] of latest) {
+    if (review.state !== "APPROVED" || user === pr.user?.login) continue;
+    for (const team of teams) {
+      if (await isTeamMember(octokit, services, team, user)) {
+        signoffs.push({ team, user, at: review.submitted_at ?? "", sha: review.commit_id ?? "", via: "review" });
+      }
+    }
+  }
+  return signoffs;
+}
+
+/** Files changed since each sign-off's commit; a commit GitHub cannot compare (force-push) counts as "everything". */
+async function changesSince(octokit: GitHub, repo: RepoRef, head: string, shas: readonly string[], allFiles: readonly string[]): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>();
+  for (const sha of new Set(shas)) {
+    if (!sha || sha === head) continue;
+    try {
+      const { data } = await octokit.rest.repos.compareCommits({ ...repo, base: sha, head });
+      result.set(sha, (data.files ?? []).map((f) => f.filename));
+    } catch (error) {
+      if ((error as { status?: number }).status !== 404) throw error;
+      result.set(sha, [...allFiles]);
+    }
+  }
+  return result;
+}
+
+async function requestTeamReviews(octokit: GitHub, repo: RepoRef, pullNumber: number, teams: readonly string[], log: Log): Promise<void> {
+  const slugs = teams.map(splitTeam).filter((t) => t.org === repo.owner.toLowerCase()).map((t) => t.slug);
+  if (slugs.length === 0) return;
+  try {
+    await octokit.rest.pulls.requestReviewers({ ...repo, pull_number: pullNumber, team_reviewers: slugs });
+  } catch (error) {
+    // 422: a team without access to the repository cannot be requested; the comment still names it.
+    if ((error as { status?: number }).status !== 422) throw error;
+    log.warn({ err: error, teams: slugs }, "could not request team reviews");
+  }
+}
+
+/**
+ * Gathers the touched teams and their sign-offs, decides, and publishes the
+ * check, the sticky comment and review requests. Serialised per pull
+ * request, so two `/signoff` commands at once both end up in the comment.
+ */
+export async function evaluateSignoff(
+  octokit: GitHub,
+  services: Services,
+  config: Config,
+  repo: RepoRef,
+  pr: SignoffPullRequest,
+  log: Log,
+  newSignoff?: Signoff,
+): Promise<SignoffVerdict> {
+  return services.locks.run(`signoff:${repo.owner}/${repo.repo}#${pr.number}`.toLowerCase(), async () => {
+    const rules = config.signoff;
+    const issue = { ...repo, issue_number: pr.number };
+    const files = await changedFiles(octokit, repo, pr.number);
+    const ownersOf: OwnersOf = await readCodeowners(octokit, repo, pr.base.ref, log);
+    const areas = teamAreas(files, ownersOf, rules.teams);
+    const teams = [...areas.teams.keys()];
+
+    if (teams.length < rules.minTeams) {
+      const verdict = decideSignoff({ headSha: pr.head.sha, areas, authorTeams: new Set(), signoffs: [], changedSince: new Map(), requestedTeams: new Set() }, rules);
+      await publishCheck(octokit, repo, pr.head.sha, signoffCheck(verdict, config.mode));
+      await updateStickyCommentIfPresent(octokit, services, issue, SIGNOFF_TOPIC, "### Cross-team sign-off: no longer needed\n\nThis pull request now touches fewer team areas than need a sign-off.");
+      return verdict;
+    }
+
+    const existing = await findStickyComment(octokit, services, issue, SIGNOFF_TOPIC);
+    const commands = dedupe([...readCommandSignoffs(existing?.body), ...(newSignoff ? [newSignoff] : [])]).filter((s) => areas.teams.has(s.team));
+    const reviews = await reviewSignoffs(octokit, services, repo, pr, teams);
+    const author = pr.user?.login;
+    const authorTeams = new Set<string>();
+    if (rules.authorTeamsSignedOff && author) {
+      for (const team of teams) if (await isTeamMember(octokit, services, team, author)) authorTeams.add(team);
+    }
+    const signoffs = [...reviews, ...commands];
+    const changedSince = rules.staleOnPush ? await changesSince(octokit, repo, pr.head.sha, signoffs.map((s) => s.sha), files) : new Map<string, string[]>();
+    const requestedTeams = new Set((pr.requested_teams ?? []).flatMap((t) => (t ? [normalizeTeam(`${repo.owner}/${t.slug}`)] : [])));
+
+    const verdict = decideSignoff({ headSha: pr.head.sha, areas, authorTeams, signoffs, changedSince, requestedTeams }, rules);
+    if (!verdict.needed) return verdict;
+    log.info({ pr: pr.number, teams: verdict.teams.map((t) => [t.team, t.status]) }, "sign-off decided");
+    await publishCheck(octokit, repo, pr.head.sha, signoffCheck(verdict, config.mode));
+    await upsertStickyComment(octokit, services, issue, SIGNOFF_TOPIC, `${signoffComment(verdict)}\n\n${commandSignoffsMarker(commands)}`);
+    if (verdict.requestReviewsFrom.length > 0) await requestTeamReviews(octokit, repo, pr.number, verdict.requestReviewsFrom, log);
+    return verdict;
+  });
+}
+
+function dedupe(signoffs: Signoff[]): Signoff[] {
+  const seen = new Set<string>();
+  return signoffs.filter((s) => {
+    const key = `${s.team}|${s.user}|${s.at}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,82 @@
+import type { Context } from "probot";
+import { configForEvent } from "../../config/for-event.js";
+import { renderConfigProblems } from "../../config/problems.js";
+import { parseCommands } from "../../core/commands.js";
+import { configErrorCheck } from "../../core/intent/render.js";
+import { SIGNOFF_CHECK, SIGNOFF_USAGE } from "../../core/signoff/render.js";
+import { normalizeTeam } from "../../core/signoff/teams.js";
+import { publishCheck } from "../../github/checks.js";
+import { reactToComment, replyToCommand } from "../../github/comments.js";
+import type { Services } from "../../github/services.js";
+import { isTeamMember } from "../../github/teams.js";
+import { repoOf } from "../../github/types.js";
+import { evaluateSignoff, type SignoffPullRequest } from "./evaluate.js";
+
+/** pull_request opened/synchronize/reopened/ready_for_review/edited, pull_request_review submitted/dismissed. */
+export async function onSignoffPullRequest(context: Context<"pull_request" | "pull_request_review">, services: Services): Promise<void> {
+  // Both events carry the pull request; reading it through one shape keeps the types simple.
+  const payload = context.payload as { pull_request: SignoffPullRequest & { draft?: boolean; state: string }; repository: { name: string; owner: { login: string } } };
+  const pr = payload.pull_request;
+  if (pr.draft || pr.state !== "open") return;
+  const repo = repoOf(payload);
+  const config = await configForEvent(context);
+  if (!config.ok) {
+    await publishCheck(context.octokit, repo, pr.head.sha, configErrorCheck(SIGNOFF_CHECK, renderConfigProblems(config.problems)));
+    return;
+  }
+  if (!config.config.signoff.enabled) return;
+  await evaluateSignoff(context.octokit, services, config.config, repo, pr, context.log);
+}
+
+const SIGNOFF_ARGS = /^(@?[\w.-]+\/[\w.-]+)(?:\s+([\s\S]*))?$/;
+
+/** `/signoff @org/team [note]` on a pull request, by a member of that team. */
+export async function onSignoffCommand(context: Context<"issue_comment.created">, services: Services): Promise<void> {
+  const { issue, comment } = context.payload;
+  if (!issue.pull_request || comment.user?.type === "Bot") return;
+  const command = parseCommands(comment.body, ["signoff"])[0];
+  if (!command) return;
+  const ref = context.issue();
+  const config = await configForEvent(context);
+  if (!config.ok) {
+    await replyToCommand(context.octokit, services, ref, comment.id, renderConfigProblems(config.problems));
+    return;
+  }
+  if (!config.config.signoff.enabled) return;
+
+  const args = SIGNOFF_ARGS.exec(command.args);
+  if (!args?.[1]) {
+    await replyToCommand(context.octokit, services, ref, comment.id, `That \`/signoff\` is missing its team.\n\n${SIGNOFF_USAGE}`);
+    await reactToComment(context.octokit, ref, comment.id, "confused");
+    return;
+  }
+  const team = normalizeTeam(args[1]);
+  const user = comment.user?.login ?? "";
+  if (!(await isTeamMember(context.octokit, services, team, user))) {
+    await replyToCommand(
+      context.octokit,
+      services,
+      ref,
+      comment.id,
+      `This sign-off does not count: the commenter is not an active member of \`${team}\`, and only a member can sign off for a team. Ask one of its members to approve the pull request or to comment \`/signoff ${team}\`.`,
+    );
+    await reactToComment(context.octokit, ref, comment.id, "confused");
+    return;
+  }
+
+  const { data: pr } = await context.octokit.rest.pulls.get({ ...context.repo(), pull_number: issue.number });
+  const signoff = { team, user, at: comment.created_at, sha: pr.head.sha, via: "command" as const, note: args[2]?.trim() || undefined };
+  const verdict = await evaluateSignoff(context.octokit, services, config.config, context.repo(), pr, context.log, signoff);
+  if (!verdict.needed || !verdict.teams.some((t) => t.team === team)) {
+    await replyToCommand(
+      context.octokit,
+      services,
+      ref,
+      comment.id,
+      `Nothing to sign off for \`${team}\`: this pull request does not change its area${verdict.needed ? "" : ", and needs no cross-team sign-off"}.`,
+    );
+    await reactToComment(context.octokit, ref, comment.id, "confused");
+    return;
+  }
+  await reactToComment(context.octokit, ref, comment.id, "+1");
+}

@@ -1,0 +1,155 @@
+import { describe, expect, it } from "vitest";
+import { createTestApp } from "../helpers/app.js";
+import { BOT_LOGIN, github, mockBotIdentity, mockConfig, recorder } from "../helpers/github.js";
+import { appDebtIssue, AUTHOR, CONFIG, FILES, hackComment, linkedState, mockFiles, mockSearch, path, PR, prData } from "../helpers/hacks.js";
+import { delivery, payload } from "../fixtures/payloads.js";
+
+type Scope = ReturnType<typeof github>;
+
+/** The calls of the run that creates debt issue #50; returns what it wrote. */
+function mockFirstRun(scope: Scope) {
+  const issue = recorder<{ title: string; body: string }>();
+  const comment = recorder<{ body: string }>();
+  scope.get(path.pr).reply(200, prData());
+  scope.get(path.comments(PR)).query({ per_page: 100 }).times(2).reply(200, []);
+  mockSearch(scope).reply(200, { total_count: 0, incomplete_results: false, items: [] });
+  mockFiles(scope).reply(200, FILES);
+  scope.get(path.prTemplate).reply(404);
+  scope.post(path.labels).times(2).reply(201, {});
+  scope.get(path.assignee(AUTHOR)).reply(204);
+  scope.post(path.issues, issue.match).reply(201, { number: 50 });
+  scope.post(path.comments(PR), comment.match).reply(201, { id: 900 });
+  scope.post(path.issueLabels(PR)).reply(200, []);
+  scope.post(path.checks).reply(201, {});
+  return { issue, comment };
+}
+
+/** The calls of any later run, which finds #50 through the PR's comment and only re-publishes the check. */
+function mockLaterRun(scope: Scope, first: ReturnType<typeof mockFirstRun>) {
+  scope.get(path.pr).reply(200, prData({ labels: [{ name: "hack" }] }));
+  scope
+    .get(path.comments(PR))
+    .query({ per_page: 100 })
+    .reply(200, () => [{ id: 900, user: { login: BOT_LOGIN }, body: first.comment.bodies[0]?.body }]);
+  scope.get(path.issue(50)).reply(200, () => appDebtIssue(50, { body: first.issue.bodies[0]?.body }));
+  mockFiles(scope).reply(200, FILES);
+  scope.post(path.checks).reply(201, {});
+}
+
+const opened = () => payload("pull_request.opened", { pull_request: { title: "[hack] Hard-code prices" } });
+
+describe("exactly one debt issue per hack PR", () => {
+  it("a redelivered event finds the debt issue in the PR's comment and writes nothing new", async () => {
+    const probot = createTestApp(["hacks"]);
+    const scope = github();
+    mockConfig(scope, CONFIG);
+    mockBotIdentity(scope);
+    const first = mockFirstRun(scope);
+    const event = delivery("pull_request.opened", opened(), "redelivered");
+    await probot.receive(event);
+
+    mockConfig(scope, CONFIG);
+    mockLaterRun(scope, first);
+    await probot.receive(structuredClone(event));
+
+    expect(first.issue.bodies).toHaveLength(1);
+    expect(first.comment.bodies).toHaveLength(1);
+  });
+
+  it("so does an event after a restart (a new app instance, nothing in memory)", async () => {
+    const scope = github();
+    mockConfig(scope, CONFIG);
+    mockBotIdentity(scope);
+    const first = mockFirstRun(scope);
+    await createTestApp(["hacks"]).receive(delivery("pull_request.opened", opened()));
+
+    const restarted = github();
+    mockConfig(restarted, CONFIG);
+    mockBotIdentity(restarted);
+    mockLaterRun(restarted, first);
+    await createTestApp(["hacks"]).receive(delivery("pull_request.synchronize", payload("pull_request.synchronize", { pull_request: { title: "[hack] Hard-code prices" } })));
+
+    expect(first.issue.bodies).toHaveLength(1);
+  });
+
+  it("after a crash between creating the issue and commenting, search finds the issue and only the comment is written", async () => {
+    const probot = createTestApp(["hacks"]);
+    const scope = github();
+    const comment = recorder<{ body: string }>();
+    const created = appDebtIssue(50);
+    mockConfig(scope, CONFIG);
+    scope.get(path.pr).reply(200, prData());
+    mockBotIdentity(scope);
+    scope.get(path.comments(PR)).query({ per_page: 100 }).times(2).reply(200, []);
+    mockSearch(scope).reply(200, {
+      total_count: 2,
+      incomplete_results: false,
+      items: [
+        { number: 51, user: { login: BOT_LOGIN }, body: appDebtIssue(51, {}, {}).body.replace('"number":2,', '"number":3,') },
+        { number: 50, user: { login: BOT_LOGIN }, body: created.body },
+      ],
+    });
+    scope.get(path.issue(50)).reply(200, created);
+    mockFiles(scope).reply(200, FILES);
+    scope.post(path.comments(PR), comment.match).reply(201, { id: 900 });
+    scope.post(path.labels).reply(201, {});
+    scope.post(path.issueLabels(PR)).reply(200, []);
+    scope.post(path.checks).reply(201, {});
+
+    await probot.receive(delivery("pull_request.opened", opened()));
+    expect(comment.bodies[0]?.body).toContain("Its rebuild debt is tracked in #50 (created by intentbot).");
+  });
+
+  it("a failed read of the linked debt issue creates nothing (the guard logs it; the next event retries)", async () => {
+    const probot = createTestApp(["hacks"]);
+    const scope = github();
+    mockConfig(scope, CONFIG);
+    scope.get(path.pr).reply(200, prData({ labels: [{ name: "hack" }] }));
+    mockBotIdentity(scope);
+    scope
+      .get(path.comments(PR))
+      .query({ per_page: 100 })
+      .reply(200, [hackComment(900, linkedState(50))]);
+    scope.get(path.issue(50)).reply(403, { message: "You have exceeded a secondary rate limit" });
+
+    await probot.receive(delivery("pull_request.synchronize", payload("pull_request.synchronize", { pull_request: { title: "[hack] Hard-code prices" } })));
+  });
+
+  it("concurrent labeled and edited events create one debt issue", async () => {
+    const probot = createTestApp(["hacks"]);
+    const scope = github();
+    const issue = recorder<{ title: string; body: string }>();
+    const comment = recorder<{ body: string }>();
+    mockConfig(scope, CONFIG);
+    mockConfig(scope, CONFIG);
+    mockBotIdentity(scope);
+    const labelled = prData({ labels: [{ name: "hack" }] });
+    scope.get(path.pr).times(2).reply(200, labelled);
+    // Whichever run holds the PR's lock second sees the first run's comment.
+    scope
+      .get(path.comments(PR))
+      .query({ per_page: 100 })
+      .times(3)
+      .reply(200, () => comment.bodies.map((c, i) => ({ id: 900 + i, user: { login: BOT_LOGIN }, body: c.body })));
+    mockSearch(scope).reply(200, { total_count: 0, incomplete_results: false, items: [] });
+    mockFiles(scope).reply(200, FILES);
+    // The labeled run re-reads the files when it comes second; the edited run does not.
+    mockFiles(scope).optionally().reply(200, FILES);
+    scope.get(path.prTemplate).reply(404);
+    scope.post(path.labels).reply(201, {});
+    scope.get(path.assignee(AUTHOR)).reply(204);
+    scope.post(path.issues, issue.match).reply(201, { number: 50 });
+    scope.get(path.issue(50)).reply(200, () => appDebtIssue(50, { body: issue.bodies[0]?.body }));
+    scope.post(path.comments(PR), comment.match).reply(201, { id: 900 });
+    scope.post(path.checks).times(2).reply(201, {});
+
+    const hack = { title: "[hack] Hard-code prices", labels: [{ name: "hack" }] };
+    await Promise.all([
+      probot.receive(delivery("pull_request.labeled", payload("pull_request.labeled", { label: { name: "hack" }, pull_request: hack }))),
+      probot.receive(delivery("pull_request.edited", payload("pull_request.edited", { pull_request: hack, changes: { body: { from: "" } } }))),
+    ]);
+
+    expect(issue.bodies).toHaveLength(1);
+    expect(comment.bodies).toHaveLength(1);
+  });
+});

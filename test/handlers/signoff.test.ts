@@ -1,0 +1,219 @@
+import type nock from "nock";
+import { describe, expect, it } from "vitest";
+import { createTestApp } from "../helpers/app.js";
+import { BOT_LOGIN, github, mockBotIdentity, mockConfig, OWNER, recorder, REPO } from "../helpers/github.js";
+import { delivery, payload } from "../fixtures/payloads.js";
+
+const SHA = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
+const PR = `/repos/${OWNER}/${REPO}/pulls/2`;
+const ISSUE = `/repos/${OWNER}/${REPO}/issues/2`;
+// The sign-off feature alone is loaded in these tests (createTestApp(["signoff"])).
+const SIGNOFF_CONFIG = "signoff:\n  minTeams: 2\n";
+const CODEOWNERS = "* @ana\n/src/pay/ @octo-org/payments\n/src/web/ @octo-org/web\n";
+const FILES = [{ filename: "src/pay/charge.ts" }, { filename: "src/web/page.tsx" }, { filename: "README.md" }];
+const RAW = { "content-type": "application/vnd.github.v3.raw; charset=utf-8" };
+
+interface CheckBody {
+  name: string;
+  conclusion: string;
+  output: { title: string; summary: string };
+}
+
+function member(scope: nock.Scope, team: string, user: string, isMember: boolean) {
+  const path = `/orgs/${OWNER}/teams/${team}/memberships/${user}`;
+  return isMember ? scope.get(path).reply(200, { state: "active", role: "member" }) : scope.get(path).reply(404);
+}
+
+/** Reads common to every evaluation: config, files, CODEOWNERS from the base branch. */
+function evaluation(scope: nock.Scope, files = FILES) {
+  mockConfig(scope, SIGNOFF_CONFIG);
+  scope.get(`${PR}/files`).query({ per_page: 100 }).reply(200, files);
+  scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2FCODEOWNERS`).query({ ref: "master" }).reply(200, CODEOWNERS, RAW);
+}
+
+describe("cross-team sign-off", () => {
+  it("asks each touched team to sign off: check, one comment, review requests", async () => {
+    const probot = createTestApp(["signoff"]);
+    const check = recorder<CheckBody>();
+    const comment = recorder<{ body: string }>();
+    const review = recorder();
+    const scope = github();
+    evaluation(scope);
+    mockBotIdentity(scope);
+    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).twice().reply(200, []);
+    scope.get(`${PR}/reviews`).query({ per_page: 100 }).reply(200, []);
+    member(scope, "payments", "Codertocat", false);
+    member(scope, "web", "Codertocat", false);
+    scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
+    scope.post(`${ISSUE}/comments`, comment.match).reply(201, { id: 1 });
+    scope.post(`${PR}/requested_reviewers`, review.match).reply(201, {});
+
+    await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", {})));
+
+    expect(check.bodies[0]).toMatchObject({ name: "Cross-team sign-off", conclusion: "neutral", output: { title: "Waiting for 2 of 2 teams" } });
+    expect(review.bodies).toEqual([{ team_reviewers: ["payments", "web"] }]);
+    const body = comment.bodies[0]?.body ?? "";
+    expect(body).toContain("| `@octo-org/payments` | ⏳ waiting |  | `src/pay/charge.ts` |");
+    expect(body).toContain("| `@octo-org/web` | ⏳ waiting |  | `src/web/page.tsx` |");
+    expect(body).toContain("Files no team owns: `README.md`");
+    expect(body).toContain('<!-- intentbot:data {"kind":"signoff","signoffs":[]} -->');
+  });
+
+  it("counts an approving review by a team member and the author's own team", async () => {
+    const probot = createTestApp(["signoff"]);
+    const check = recorder<CheckBody>();
+    const scope = github();
+    evaluation(scope);
+    mockBotIdentity(scope);
+    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).twice().reply(200, []);
+    scope.get(`${PR}/reviews`).query({ per_page: 100 }).reply(200, [
+      { user: { login: "bo" }, state: "APPROVED", submitted_at: "2026-11-20T10:00:00Z", commit_id: SHA },
+      { user: { login: "cy" }, state: "APPROVED", submitted_at: "2026-11-20T10:00:00Z", commit_id: SHA },
+      { user: { login: "cy" }, state: "DISMISSED", submitted_at: "2026-11-20T11:00:00Z", commit_id: SHA },
+    ]);
+    member(scope, "payments", "bo", true);
+    member(scope, "web", "bo", false);
+    member(scope, "payments", "Codertocat", false);
+    member(scope, "web", "Codertocat", true);
+    scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
+    scope.post(`${ISSUE}/comments`).reply(201, { id: 1 });
+
+    await probot.receive(delivery("pull_request_review.submitted", payload("pull_request_review.submitted", {})));
+
+    expect(check.bodies[0]).toMatchObject({ conclusion: "success", output: { title: "All 2 teams signed off" } });
+    expect(check.bodies[0]?.output.summary).toContain("| `@octo-org/payments` | ✅ signed off | @\u200bbo (approving review, 2026-11-20) |");
+    expect(check.bodies[0]?.output.summary).toContain("| `@octo-org/web` | ✅ author's team |");
+  });
+
+  it("a non-member's approval does not count", async () => {
+    const probot = createTestApp(["signoff"]);
+    const check = recorder<CheckBody>();
+    const scope = github();
+    evaluation(scope);
+    mockBotIdentity(scope);
+    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).twice().reply(200, []);
+    scope.get(`${PR}/reviews`).query({ per_page: 100 }).reply(200, [{ user: { login: "eve" }, state: "APPROVED", submitted_at: "2026-11-20T10:00:00Z", commit_id: SHA }]);
+    member(scope, "payments", "eve", false);
+    member(scope, "web", "eve", false);
+    member(scope, "payments", "Codertocat", false);
+    member(scope, "web", "Codertocat", false);
+    scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
+    scope.post(`${ISSUE}/comments`).reply(201, { id: 1 });
+    scope.post(`${PR}/requested_reviewers`).reply(201, {});
+
+    await probot.receive(delivery("pull_request.reopened", payload("pull_request.reopened", {})));
+    expect(check.bodies[0]).toMatchObject({ conclusion: "neutral", output: { title: "Waiting for 2 of 2 teams" } });
+  });
+
+  it("a push to a team's files after its sign-off makes it stale", async () => {
+    const probot = createTestApp(["signoff"]);
+    const check = recorder<CheckBody>();
+    const scope = github();
+    evaluation(scope);
+    mockBotIdentity(scope);
+    const state = '<!-- intentbot:data {"kind":"signoff","signoffs":[{"team":"@octo-org/web","user":"wu","at":"2026-11-19T10:00:00Z","sha":"old","via":"command"}]} -->';
+    scope
+      .get(`${ISSUE}/comments`)
+      .query({ per_page: 100 })
+      .twice()
+      .reply(200, [{ id: 9, user: { login: BOT_LOGIN }, body: `<!-- intentbot:signoff -->\nold table\n\n${state}` }]);
+    scope.get(`${PR}/reviews`).query({ per_page: 100 }).reply(200, [{ user: { login: "bo" }, state: "APPROVED", submitted_at: "2026-11-20T10:00:00Z", commit_id: "old" }]);
+    member(scope, "payments", "bo", true);
+    member(scope, "web", "bo", false);
+    member(scope, "payments", "Codertocat", false);
+    member(scope, "web", "Codertocat", false);
+    scope.get(`/repos/${OWNER}/${REPO}/compare/old...${SHA}`).reply(200, { files: [{ filename: "src/web/page.tsx" }] });
+    scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
+    scope.patch(`/repos/${OWNER}/${REPO}/issues/comments/9`).reply(200, {});
+    scope.post(`${PR}/requested_reviewers`, (body: { team_reviewers: string[] }) => body.team_reviewers.join() === "web").reply(201, {});
+
+    await probot.receive(delivery("pull_request.synchronize", payload("pull_request.synchronize", { pull_request: { labels: [] } })));
+    expect(check.bodies[0]?.output.summary).toContain("| `@octo-org/payments` | ✅ signed off |");
+    expect(check.bodies[0]?.output.summary).toContain("| `@octo-org/web` | ♻️ stale: files changed since | @\u200bwu (`/signoff`, 2026-11-19) |");
+  });
+
+  it("needs no sign-off below minTeams: one line in the check, no comment", async () => {
+    const probot = createTestApp(["signoff"]);
+    const check = recorder<CheckBody>();
+    const scope = github();
+    evaluation(scope, [{ filename: "src/pay/charge.ts" }]);
+    mockBotIdentity(scope);
+    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
+    scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
+
+    await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", {})));
+    expect(check.bodies[0]).toMatchObject({ conclusion: "success", output: { title: "No cross-team sign-off needed" } });
+  });
+});
+
+describe("/signoff", () => {
+  function command(body: string, user = "wu") {
+    return payload("issue_comment.created", {
+      issue: { number: 2, pull_request: { url: `https://api.github.com${PR}` } },
+      comment: { id: 77, body, user: { login: user, type: "User" }, created_at: "2026-11-22T09:00:00Z" },
+    });
+  }
+
+  it("records a member's sign-off in the comment's data and reacts", async () => {
+    const probot = createTestApp(["signoff"]);
+    const comment = recorder<{ body: string }>();
+    const reaction = recorder();
+    const scope = github();
+    mockConfig(scope, SIGNOFF_CONFIG);
+    member(scope, "web", "wu", true);
+    scope.get(PR).reply(200, { number: 2, user: { login: "Codertocat" }, head: { sha: SHA }, base: { ref: "master" }, requested_teams: [{ slug: "payments" }, { slug: "web" }] });
+    scope.get(`${PR}/files`).query({ per_page: 100 }).reply(200, FILES);
+    scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2FCODEOWNERS`).query({ ref: "master" }).reply(200, CODEOWNERS, RAW);
+    mockBotIdentity(scope);
+    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).twice().reply(200, []);
+    scope.get(`${PR}/reviews`).query({ per_page: 100 }).reply(200, []);
+    member(scope, "payments", "Codertocat", false);
+    member(scope, "web", "Codertocat", false);
+    scope.post(`/repos/${OWNER}/${REPO}/check-runs`).reply(201, {});
+    scope.post(`${ISSUE}/comments`, comment.match).reply(201, { id: 1 });
+    scope.post(`/repos/${OWNER}/${REPO}/issues/comments/77/reactions`, reaction.match).reply(201, {});
+
+    await probot.receive(delivery("issue_comment.created", command("/signoff @octo-org/web checked @everyone's pages")));
+
+    const body = comment.bodies[0]?.body ?? "";
+    expect(body).toContain("| `@octo-org/web` | ✅ signed off | @\u200bwu (`/signoff`, 2026-11-22): “checked @\u200beveryone's pages” |");
+    expect(body).toContain(
+      `<!-- intentbot:data {"kind":"signoff","signoffs":[{"team":"@octo-org/web","user":"wu","at":"2026-11-22T09:00:00Z","sha":"${SHA}","via":"command","note":"checked @everyone's pages"}]} -->`,
+    );
+    expect(reaction.bodies).toEqual([{ content: "+1" }]);
+  });
+
+  it("tells a non-member why the sign-off does not count", async () => {
+    const probot = createTestApp(["signoff"]);
+    const reply = recorder<{ body: string }>();
+    const scope = github();
+    mockConfig(scope, SIGNOFF_CONFIG);
+    member(scope, "web", "eve", false);
+    mockBotIdentity(scope);
+    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
+    scope.post(`${ISSUE}/comments`, reply.match).reply(201, { id: 2 });
+    scope.post(`/repos/${OWNER}/${REPO}/issues/comments/77/reactions`).reply(201, {});
+
+    await probot.receive(delivery("issue_comment.created", command("/signoff octo-org/web", "eve")));
+    expect(reply.bodies[0]?.body).toMatch(/^<!-- intentbot:reply:77 -->\nThis sign-off does not count: the commenter is not an active member of `@octo-org\/web`/);
+  });
+
+  it("answers a malformed command with usage", async () => {
+    const probot = createTestApp(["signoff"]);
+    const reply = recorder<{ body: string }>();
+    const scope = github();
+    mockConfig(scope, SIGNOFF_CONFIG);
+    mockBotIdentity(scope);
+    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
+    scope.post(`${ISSUE}/comments`, reply.match).reply(201, { id: 2 });
+    scope.post(`/repos/${OWNER}/${REPO}/issues/comments/77/reactions`).reply(201, {});
+
+    await probot.receive(delivery("issue_comment.created", command("/signoff please")));
+    expect(reply.bodies[0]?.body).toContain("Usage: `/signoff @org/team [note]`");
+  });
+
+  it("ignores /signoff in quotes and code", async () => {
+    const probot = createTestApp(["signoff"]);
+    await probot.receive(delivery("issue_comment.created", command("> /signoff @octo-org/web\n\n```\n/signoff @octo-org/web\n```")));
+  });
+});
