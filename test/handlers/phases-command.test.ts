@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readDebtRecord } from "../../src/core/debt/record.js";
+import { DEBT_REGION_END, DEBT_REGION_START } from "../../src/core/hacks/debt.js";
 import { parseEstimate } from "../../src/core/phases/estimate.js";
 import { renderPhasesSection } from "../../src/core/phases/render.js";
 import { replacePhasesSection } from "../../src/core/phases/section.js";
@@ -346,6 +347,9 @@ describe("/phase, hack phases", () => {
     expect(debt?.labels).toEqual(["rebuild-debt"]);
     expect(debt?.body).toContain("This is the **rebuild debt** of phase 2 of #1 (#12), **Group invite**, planned as a hack");
     expect(debt?.body).toContain("| hack | 3d |");
+    // Laid out as the hack feature lays out its debt issues, so it can take this one over.
+    expect(debt?.body.startsWith(`${DEBT_REGION_START}\nThis is the **rebuild debt** of phase 2`)).toBe(true);
+    expect(debt?.body).toContain(`\n${DEBT_REGION_END}\n\n<!-- intentbot:data {"kind":"debt"`);
     expect(readDebtRecord(debt?.body)).toEqual({
       kind: "debt",
       version: 1,

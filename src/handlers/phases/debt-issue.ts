@@ -1,21 +1,23 @@
 import type { Config } from "../../config/schema.js";
-import { debtRecordMarker, type DebtRecord } from "../../core/debt/record.js";
+import type { DebtRecord } from "../../core/debt/record.js";
+import { newDebtBody } from "../../core/hacks/debt.js";
+import { debtLabel } from "../../core/hacks/plan.js";
+import { debtIssueTitle } from "../../core/hacks/render.js";
 import { neutralize, quoteInline } from "../../core/sanitize.js";
-import { MAX_TITLE_LENGTH } from "../../core/phases/title.js";
 import type { PhaseState } from "../../core/phases/types.js";
-import { ensureLabel, type LabelSpec } from "../../github/labels.js";
+import { ensureLabel } from "../../github/labels.js";
 import type { Services } from "../../github/services.js";
 import type { GitHub, RepoRef } from "../../github/types.js";
 
 /**
- * The rebuild-debt issue of a hack phase.
- *
- * Stand-in until the hack-debt feature's own debt-issue creator is on main:
- * it writes the shared `DebtRecord` contract (label `hacks.debtLabel`, the
- * record in a hidden data marker, `createdByApp`, `phase` set), so the hack
- * feature and the dashboard read these issues as they read their own. Only
- * `createPhaseDebtIssue` is called from outside this file; swap its insides
- * for the hack feature's creator when that lands.
+ * The rebuild-debt issue of a hack phase, in the hack-debt feature's format:
+ * its title (`Rebuild: …`), label (`hacks.debtLabel`), body layout (the
+ * bot's region between its markers, then the shared `DebtRecord` with
+ * `createdByApp` and `phase` set). So the hack feature takes the issue over
+ * when a hack pull request names it (`Debt: #N`), and the dashboard reads it
+ * like any other debt. Only the region's text is the phase's own: the hack
+ * feature's rendering speaks of hack pull requests, which a planned phase does
+ * not have yet. Only `createPhaseDebtIssue` is called from outside this file.
  */
 
 export interface PhaseDebtInput {
@@ -27,10 +29,6 @@ export interface PhaseDebtInput {
   /** Who asked for the hack (the commenter): the owner of the rebuild until someone else takes it. */
   owner: string;
   reason?: string | undefined;
-}
-
-export function debtLabelSpec(rules: Config["hacks"]): LabelSpec {
-  return { name: rules.debtLabel, color: "5319e7", description: "Rebuild owed by a hack (intentbot)" };
 }
 
 export function phaseDebtRecord(input: PhaseDebtInput): DebtRecord {
@@ -49,12 +47,8 @@ export function phaseDebtRecord(input: PhaseDebtInput): DebtRecord {
   };
 }
 
-export function phaseDebtTitle(phaseTitle: string): string {
-  const chars = [...`Rebuild: ${phaseTitle}`];
-  return chars.length > MAX_TITLE_LENGTH ? `${chars.slice(0, MAX_TITLE_LENGTH - 1).join("")}…` : chars.join("");
-}
-
-export function renderPhaseDebtBody(input: PhaseDebtInput, record: DebtRecord): string {
+/** The bot's region of the debt issue, for a phase no hack pull request has named yet. */
+export function renderPhaseDebtRegion(input: PhaseDebtInput, record: DebtRecord): string {
   const { parent, phase } = input;
   const issue = phase.issueNumber ? ` (#${phase.issueNumber})` : "";
   const reason = record.reason
@@ -75,17 +69,16 @@ export function renderPhaseDebtBody(input: PhaseDebtInput, record: DebtRecord): 
     "### Owner",
     `[${quoteInline(input.owner, 60)}](https://github.com/${encodeURIComponent(input.owner)}) (asked for the hack phase)`,
     "",
-    "_Close this issue once the phase is rebuilt properly._",
-    "",
-    debtRecordMarker(record),
+    "_Close this issue once the phase is rebuilt properly. A hack pull request that names it (`Debt: #N`) links it to that hack._",
   ].join("\n");
 }
 
 /** Creates the debt issue and returns its number. */
 export async function createPhaseDebtIssue(octokit: GitHub, services: Services, repo: RepoRef, rules: Config["hacks"], input: PhaseDebtInput): Promise<number> {
-  const label = debtLabelSpec(rules);
+  const label = debtLabel(rules);
   await ensureLabel(octokit, services, repo, label);
   const record = phaseDebtRecord(input);
-  const { data } = await octokit.rest.issues.create({ ...repo, title: phaseDebtTitle(input.phaseTitle), body: renderPhaseDebtBody(input, record), labels: [label.name] });
+  const body = newDebtBody(renderPhaseDebtRegion(input, record), record);
+  const { data } = await octokit.rest.issues.create({ ...repo, title: debtIssueTitle(input.phaseTitle), body, labels: [label.name] });
   return data.number;
 }
