@@ -12,7 +12,7 @@ import { hasPermission } from "../../github/permissions.js";
 import { removeOwnReaction } from "../../github/reactions.js";
 import type { Services } from "../../github/services.js";
 import type { RepoRef } from "../../github/types.js";
-import { applyPhasePlan } from "./apply.js";
+import { applyPhasePlan, type ApplyResult } from "./apply.js";
 import { gatherPhaseFacts, readParent } from "./gather.js";
 
 const COMMANDS = ["phase"];
@@ -99,7 +99,7 @@ export async function onPhaseCommand(context: Context<"issue_comment.created" | 
     if (decision.kind === "refuse") return finish("confused", decision.reply);
     if (decision.kind === "reply") return finish("rocket", decision.reply);
 
-    let result;
+    let result: ApplyResult;
     try {
       result = await applyPhasePlan(
         { octokit, services, log, config: config.config, repo, parent, subIssues: facts.subIssues, next: decision.next, commentUrl: decision.commentUrl, actor: sender.login },
