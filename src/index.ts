@@ -7,6 +7,8 @@ import { onDebtIssueState } from "./handlers/hacks/debt-issue.js";
 import { onPullRequestHack } from "./handlers/hacks/pull-request.js";
 import { onIssueIntent } from "./handlers/intent/issue.js";
 import { onPullRequestIntent } from "./handlers/intent/pull-request.js";
+import { onPhaseCommand } from "./handlers/phases/command.js";
+import { onPhaseIssueState } from "./handlers/phases/issue-state.js";
 import { onSignoffCommand, onSignoffPullRequest } from "./handlers/signoff/events.js";
 
 const PULL_REQUEST_CHANGED = [
@@ -45,6 +47,10 @@ export const features = {
       guard("dashboard:issue", services, onDashboardEvent),
     );
     app.on("issue_comment.created", guard("dashboard:command", services, onDashboardCommand));
+  },
+  phases(app: Probot, services: Services): void {
+    app.on(["issue_comment.created", "issue_comment.edited"], guard("phases:command", services, onPhaseCommand));
+    app.on(["issues.closed", "issues.reopened"], guard("phases:issue_state", services, onPhaseIssueState));
   },
 };
 

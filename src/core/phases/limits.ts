@@ -8,3 +8,6 @@ export const MAX_NAME_LENGTH = 200;
 export function nameLength(name: string): number {
   return [...name].length;
 }
+
+/** GitHub refuses an issue body longer than this (the parent's, with its Phases section). */
+export const MAX_BODY_LENGTH = 65_536;

@@ -42,7 +42,7 @@ function checklistLine(phase: PhaseState): string {
 }
 
 /** `**Total:** 5.9w (236h) · **Left:** 1.5w (60h) · 2 of 4 phases done · 1 phase not estimated` */
-function totalLine(phases: readonly PhaseState[]): string {
+export function totalLine(phases: readonly PhaseState[]): string {
   const hours = (list: readonly PhaseState[]) => list.reduce((sum, phase) => sum + (phase.estimate?.hours ?? 0), 0);
   const estimated = phases.filter((phase) => phase.estimate);
   const unestimated = phases.length - estimated.length;

@@ -29,6 +29,17 @@ const sectionData = z.object({
     .refine((phases) => new Set(phases.map((phase) => phase.number)).size === phases.length),
 });
 
+/**
+ * Whether the parent's body has a phases section the bot can read: `absent`
+ * and `unreadable` both make `readPhasesState` return no phases, but only the
+ * first means there are none (the second means someone broke the hidden data).
+ */
+export function phasesSectionStatus(body: string | null | undefined): "absent" | "readable" | "unreadable" {
+  const section = phasesSectionOf(body);
+  if (section === undefined) return "absent";
+  return sectionData.safeParse(readDataMarker(section)).success ? "readable" : "unreadable";
+}
+
 /** A checklist line as `renderPhasesSection` writes it; people tick these boxes by hand. */
 const CHECKLIST_LINE = /^- \[([ xX])\] (?:#\d+ )?Phase (\d+):/gm;
 

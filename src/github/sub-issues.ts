@@ -1,0 +1,31 @@
+import type { GitHub, IssueRef } from "./types.js";
+
+/** The parts of a sub-issue `/phase` reads. */
+export interface SubIssue {
+  id: number;
+  number: number;
+  title: string;
+  state: string;
+  state_reason?: string | null | undefined;
+  body?: string | null | undefined;
+  user: { login: string } | null;
+}
+
+/**
+ * An issue's sub-issues, or undefined where the sub-issues API does not exist
+ * (older GitHub Enterprise Server answers 404; the caller has already read the
+ * parent issue, so a 404 here never means the parent is missing).
+ */
+export async function listSubIssues(octokit: GitHub, issue: IssueRef): Promise<SubIssue[] | undefined> {
+  try {
+    return await octokit.paginate(octokit.rest.issues.listSubIssues, { ...issue, per_page: 100 });
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return undefined;
+    throw error;
+  }
+}
+
+/** Makes an issue a sub-issue of `parent`; the API takes the child's REST `id`, not its number. */
+export async function addSubIssue(octokit: GitHub, parent: IssueRef, childId: number): Promise<void> {
+  await octokit.rest.issues.addSubIssue({ ...parent, sub_issue_id: childId });
+}

@@ -1,0 +1,129 @@
+import type { Config } from "../../config/schema.js";
+import { readDebtRecord } from "../../core/debt/record.js";
+import { readPhaseIssueMarker } from "../../core/phases/child.js";
+import type { DebtPolicy, PhaseFacts } from "../../core/phases/decide.js";
+import { reconcilePhases, type PhaseIssue } from "../../core/phases/reconcile.js";
+import { phasesSectionStatus, readPhasesState } from "../../core/phases/state.js";
+import type { PhaseCommand, PhaseState } from "../../core/phases/types.js";
+import type { Services } from "../../github/services.js";
+import { listSubIssues } from "../../github/sub-issues.js";
+import type { GitHub, RepoRef } from "../../github/types.js";
+
+export interface ParentIssue {
+  number: number;
+  title: string;
+  body: string;
+}
+
+export async function readParent(octokit: GitHub, repo: RepoRef, number: number): Promise<ParentIssue> {
+  const { data } = await octokit.rest.issues.get({ ...repo, issue_number: number });
+  return { number, title: data.title, body: data.body ?? "" };
+}
+
+interface IssueData {
+  id: number;
+  number: number;
+  title: string;
+  state: string;
+  state_reason?: string | null | undefined;
+  body?: string | null | undefined;
+  user: { login: string } | null;
+  pull_request?: unknown;
+}
+
+function phaseIssue(issue: IssueData, linked: boolean): PhaseIssue {
+  const open = issue.state === "open";
+  return { number: issue.number, id: issue.id, open, notPlanned: !open && issue.state_reason === "not_planned", title: issue.title, linked };
+}
+
+/** An issue, or undefined when it is gone (deleted, or hidden from the app). */
+async function readIssue(octokit: GitHub, repo: RepoRef, number: number): Promise<IssueData | undefined> {
+  try {
+    return (await octokit.rest.issues.get({ ...repo, issue_number: number })).data;
+  } catch (error) {
+    const status = (error as { status?: number }).status;
+    if (status === 404 || status === 410) return undefined;
+    throw error;
+  }
+}
+
+function isPhaseIssue(issue: IssueData, bot: string, parent: number, number?: number): boolean {
+  if (issue.user?.login !== bot || issue.pull_request) return false;
+  const marker = readPhaseIssueMarker(issue.body);
+  return marker?.parent === parent && (number === undefined || marker.number === number);
+}
+
+export function debtPolicy(config: Config): DebtPolicy {
+  if (!config.hacks.enabled) return { create: false, why: "hack tracking is turned off in this repository (`hacks.enabled: false`)" };
+  if (!config.hacks.createDebtIssue) return { create: false, why: "intentbot does not create debt issues in this repository (`hacks.createDebtIssue: false`)" };
+  return { create: true };
+}
+
+/**
+ * Reads what a `/phase` decision needs, under the parent's lock: the parent
+ * as it is now, its sub-issues, and the recorded phases checked against them.
+ * Issue numbers in the parent's body are only believed once the issue itself
+ * (created by the bot, marked with this parent and phase) confirms them.
+ */
+export async function gatherPhaseFacts(
+  octokit: GitHub,
+  services: Services,
+  config: Config,
+  repo: RepoRef,
+  parent: ParentIssue,
+  command: PhaseCommand,
+  commentUrl: string,
+): Promise<PhaseFacts> {
+  const bot = await services.botLogin();
+  const children = await listSubIssues(octokit, { ...repo, issue_number: parent.number });
+  const issues = new Map<number, PhaseIssue>();
+  let otherChildren = 0;
+  for (const child of children ?? []) {
+    const marker = isPhaseIssue(child, bot, parent.number) ? readPhaseIssueMarker(child.body) : undefined;
+    // A second issue for the same phase (from outside the bot's lock) is left alone, like any other sub-issue.
+    if (!marker || issues.has(marker.number)) {
+      otherChildren++;
+      continue;
+    }
+    issues.set(marker.number, phaseIssue(child, true));
+  }
+
+  const recorded = readPhasesState(parent.body);
+  for (const phase of recorded) {
+    if (!phase.issueNumber || issues.has(phase.number)) continue;
+    // Not among the sub-issues: a plain phase issue (no sub-issues here), or one a crash left unlinked.
+    const issue = await readIssue(octokit, repo, phase.issueNumber);
+    if (issue && isPhaseIssue(issue, bot, parent.number, phase.number)) {
+      issues.set(phase.number, phaseIssue(issue, false));
+    }
+  }
+
+  const { phases, recovered } = reconcilePhases(recorded, issues);
+  if (command.kind === "plan" || command.kind === "hack") await confirmDebtIssues(octokit, repo, bot, parent.number, phases);
+  return {
+    command,
+    parent,
+    phases,
+    issues,
+    recovered,
+    section: phasesSectionStatus(parent.body),
+    subIssues: children !== undefined,
+    otherChildren,
+    debt: debtPolicy(config),
+    commentUrl,
+  };
+}
+
+/**
+ * Forgets a recorded debt issue that is not the bot's debt issue for this
+ * phase, so that the phase gets a real one instead of a link to whatever
+ * someone typed into the hidden data.
+ */
+async function confirmDebtIssues(octokit: GitHub, repo: RepoRef, bot: string, parent: number, phases: PhaseState[]): Promise<void> {
+  for (const phase of phases) {
+    if (!phase.hack || !phase.debtIssueNumber) continue;
+    const issue = await readIssue(octokit, repo, phase.debtIssueNumber);
+    const record = issue?.user?.login === bot ? readDebtRecord(issue.body) : undefined;
+    if (record?.phase?.parent !== parent || record.phase.number !== phase.number) delete phase.debtIssueNumber;
+  }
+}

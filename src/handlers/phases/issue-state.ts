@@ -1,0 +1,39 @@
+import type { Context } from "probot";
+import { configForEvent } from "../../config/for-event.js";
+import { readPhaseIssueMarker } from "../../core/phases/child.js";
+import { plannedIn } from "../../core/phases/decide.js";
+import type { Services } from "../../github/services.js";
+import { applyPhasePlan } from "./apply.js";
+import { phasesLockKey } from "./command.js";
+import { gatherPhaseFacts, readParent } from "./gather.js";
+
+/**
+ * issues closed, reopened: when a phase issue closes or reopens, its box in
+ * the parent's checklist (and the total left) follows. Only a readable
+ * section is updated; a broken one waits for the next `/phase`, which
+ * rebuilds it.
+ */
+export async function onPhaseIssueState(context: Context<"issues.closed" | "issues.reopened">, services: Services): Promise<void> {
+  const { issue, sender } = context.payload;
+  if (issue.user?.type !== "Bot") return;
+  const bot = await services.botLogin();
+  // The app's own close is part of a `/phase done` run, which already updated the checklist.
+  if (issue.user.login !== bot || sender.login === bot) return;
+  const marker = readPhaseIssueMarker(issue.body);
+  if (!marker) return;
+  const config = await configForEvent(context);
+  if (!config.ok || !config.config.phases.enabled) return;
+
+  const { octokit, log } = context;
+  const repo = context.repo();
+  await services.locks.run(phasesLockKey(repo, marker.parent), async () => {
+    const parent = await readParent(octokit, repo, marker.parent);
+    const facts = await gatherPhaseFacts(octokit, services, config.config, repo, parent, { kind: "list" }, "");
+    if (facts.section !== "readable" || facts.recovered.length > 0) return;
+    const result = await applyPhasePlan(
+      { octokit, services, log, config: config.config, repo, parent, subIssues: facts.subIssues, next: facts.phases, commentUrl: plannedIn(parent.body), actor: sender.login },
+      [{ type: "write-section" }],
+    );
+    if (result.wrote) log.info({ parent: marker.parent, phase: marker.number, state: issue.state }, "phase checklist follows its issue");
+  });
+}

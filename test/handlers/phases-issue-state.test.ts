@@ -1,0 +1,58 @@
+import nock from "nock";
+import { describe, expect, it } from "vitest";
+import { phaseIssueMarker } from "../../src/core/phases/child.js";
+import { parseEstimate } from "../../src/core/phases/estimate.js";
+import type { Estimate, PhaseState } from "../../src/core/phases/types.js";
+import { delivery, payload } from "../fixtures/payloads.js";
+import { createTestApp } from "../helpers/app.js";
+import { BOT_LOGIN, github, mockBotIdentity, mockNoConfig } from "../helpers/github.js";
+import { COMMENT_URL, PARENT, World } from "../helpers/phases.js";
+
+const est = (text: string): Estimate => {
+  const estimate = parseEstimate(text);
+  if (!estimate) throw new Error(text);
+  return estimate;
+};
+
+const PLANNED: PhaseState[] = [
+  { number: 1, name: "Internal invite", estimate: est("1.5w"), hack: false, done: false, issueNumber: 11 },
+  { number: 2, name: "External invite", estimate: est("2d"), hack: false, done: false, issueNumber: 12 },
+];
+
+function closed(number: number, phase: number, patch: { sender?: string; author?: string; type?: "Bot" | "User" } = {}) {
+  const author = patch.author ?? BOT_LOGIN;
+  return delivery(
+    "issues.closed",
+    payload("issues.closed", {
+      issue: { number, state: "closed", user: { login: author, type: patch.type ?? "Bot" }, body: `Phase ${phase} of #${PARENT}\n\n${phaseIssueMarker(PARENT, phase)}` },
+      sender: { login: patch.sender ?? "dev", type: "User" },
+    } as never),
+  );
+}
+
+describe("a phase issue closed or reopened", () => {
+  it("ticks its box in the parent's checklist", async () => {
+    const probot = createTestApp(["phases"]);
+    const world = new World().seed(PLANNED);
+    const twelve = world.issues.get(12);
+    if (twelve) twelve.state = "closed";
+    const scope = github();
+    mockBotIdentity(scope);
+    mockNoConfig(scope);
+    world.readParent(scope, 2).listSubIssues(scope).writeParent(scope, 1);
+
+    await probot.receive(closed(12, 2));
+    expect(world.parent.body).toContain("- [ ] #11 Phase 1: Internal invite — 1.5w\n- [x] #12 Phase 2: External invite — 2d");
+    expect(world.parent.body).toContain(`[this comment](${COMMENT_URL})`);
+    expect(world.parent.body).toContain("**Left:** 1.5w (60h) · 1 of 2 phases done");
+  });
+
+  it("leaves alone issues that are not the bot's phase issues, and its own closing", async () => {
+    const probot = createTestApp(["phases"]);
+    await probot.receive(closed(12, 2, { author: "mallory", type: "User" }));
+    // Learning its own login takes the app's token, not an installation's.
+    mockBotIdentity(nock("https://api.github.com"));
+    await probot.receive(closed(12, 2, { sender: BOT_LOGIN }));
+    await probot.receive(closed(12, 2, { author: "other-app[bot]" }));
+  });
+});

@@ -1,0 +1,189 @@
+import type nock from "nock";
+import { phaseIssueMarker } from "../../src/core/phases/child.js";
+import { renderPhasesSection } from "../../src/core/phases/render.js";
+import { replacePhasesSection } from "../../src/core/phases/section.js";
+import type { PhaseState } from "../../src/core/phases/types.js";
+import { delivery, payload } from "../fixtures/payloads.js";
+import { BOT_LOGIN, OWNER, REPO } from "./github.js";
+
+/** The issue and comment of the `issue_comment` example payloads. */
+export const PARENT = 1;
+export const COMMENT_ID = 492700400;
+export const COMMENT_URL = `https://github.com/Codertocat/Hello-World/issues/1#issuecomment-${COMMENT_ID}`;
+export const LEAD = "lead";
+export const PARENT_TITLE = "Invite people to a workspace";
+export const PARENT_BODY = ["## Why", "Teams can only grow by asking support to add people.", "", "## Who", "Workspace admins at companies with more than ten people."].join("\n");
+/** The parent's why and who, as each phase issue carries them. */
+export const CARRIED = "## Why\nTeams can only grow by asking support to add people.\n\n## Who\nWorkspace admins at companies with more than ten people.";
+
+const base = `/repos/${OWNER}/${REPO}`;
+export const path = {
+  issue: (n: number) => `${base}/issues/${n}`,
+  issues: `${base}/issues`,
+  subIssues: `${base}/issues/${PARENT}/sub_issues`,
+  labels: `${base}/labels`,
+  comments: (n: number) => `${base}/issues/${n}/comments`,
+  reactions: `${base}/issues/comments/${COMMENT_ID}/reactions`,
+  permission: (login: string) => `${base}/collaborators/${login}/permission`,
+};
+
+/** An `issue_comment` delivery on the parent issue, by `lead` unless told otherwise. */
+export function phaseComment(body: string, options: { login?: string; type?: "User" | "Bot"; action?: "created" | "edited"; from?: string; id?: string } = {}) {
+  const login = options.login ?? LEAD;
+  const type = options.type ?? "User";
+  const action = options.action ?? "created";
+  return delivery(
+    `issue_comment.${action}`,
+    payload(`issue_comment.${action}`, {
+      issue: { number: PARENT, title: PARENT_TITLE, body: PARENT_BODY, pull_request: undefined },
+      comment: { id: COMMENT_ID, body, user: { login, type } },
+      sender: { login, type },
+      ...(options.from === undefined ? {} : { changes: { body: { from: options.from } } }),
+    } as never),
+    options.id,
+  );
+}
+
+export interface FakeIssue {
+  number: number;
+  id: number;
+  title: string;
+  body: string;
+  state: "open" | "closed";
+  user: { login: string };
+  labels: string[];
+}
+
+/**
+ * The parts of GitHub a `/phase` run touches, as state the mocks read and
+ * change, so a test can run commands one after another and assert the calls.
+ */
+export class World {
+  parent: { title: string; body: string };
+  issues = new Map<number, FakeIssue>();
+  subIssues: number[] = [];
+  nextNumber = 11;
+  /** Every body written to the parent, in order. */
+  parentWrites: string[] = [];
+  created: { title: string; body: string; labels: string[] }[] = [];
+  linked: number[] = [];
+  reactions: string[] = [];
+  replies: string[] = [];
+
+  constructor(body = PARENT_BODY) {
+    this.parent = { title: PARENT_TITLE, body };
+  }
+
+  issueData(number: number) {
+    if (number === PARENT) return { id: 1000 + PARENT, number: PARENT, title: this.parent.title, body: this.parent.body, state: "open", user: { login: "pm" } };
+    const issue = this.issues.get(number);
+    return issue && { ...issue, labels: issue.labels.map((name) => ({ name })) };
+  }
+
+  /** `GET /issues/1`, `times` times. */
+  readParent(scope: nock.Scope, times: number): this {
+    scope.get(path.issue(PARENT)).times(times).reply(200, () => this.issueData(PARENT));
+    return this;
+  }
+
+  writeParent(scope: nock.Scope, times: number): this {
+    scope
+      .patch(path.issue(PARENT), (body: { body: string }) => {
+        this.parentWrites.push(body.body);
+        this.parent.body = body.body;
+        return true;
+      })
+      .times(times)
+      .reply(200, () => this.issueData(PARENT));
+    return this;
+  }
+
+  listSubIssues(scope: nock.Scope): this {
+    scope
+      .get(path.subIssues)
+      .query({ per_page: 100 })
+      .reply(200, () => this.subIssues.map((n) => this.issueData(n)));
+    return this;
+  }
+
+  createIssues(scope: nock.Scope, times: number): this {
+    scope
+      .post(path.issues, (body: { title: string; body: string; labels: string[] }) => {
+        this.created.push(body);
+        return true;
+      })
+      .times(times)
+      .reply(201, (_uri, body) => {
+        const { title, body: text, labels } = body as { title: string; body: string; labels: string[] };
+        const number = this.nextNumber++;
+        const issue: FakeIssue = { number, id: 9000 + number, title, body: text, state: "open", user: { login: BOT_LOGIN }, labels };
+        this.issues.set(number, issue);
+        return issue;
+      });
+    return this;
+  }
+
+  link(scope: nock.Scope, times: number): this {
+    scope
+      .post(path.subIssues, (body: { sub_issue_id: number }) => {
+        this.linked.push(body.sub_issue_id);
+        return true;
+      })
+      .times(times)
+      .reply(201, (_uri, body) => {
+        const number = (body as { sub_issue_id: number }).sub_issue_id - 9000;
+        this.subIssues.push(number);
+        return this.issueData(PARENT);
+      });
+    return this;
+  }
+
+  react(scope: nock.Scope, times: number): this {
+    scope
+      .post(path.reactions, (body: { content: string }) => {
+        this.reactions.push(body.content);
+        return true;
+      })
+      .times(times)
+      .reply(201, {});
+    return this;
+  }
+
+  /** `replyToCommand`: the bot's comments are listed (no earlier answer), then the answer is posted. */
+  reply(scope: nock.Scope, existing: { id: number; user: { login: string }; body: string }[] = []): this {
+    scope.get(path.comments(PARENT)).query({ per_page: 100 }).reply(200, existing);
+    scope
+      .post(path.comments(PARENT), (body: { body: string }) => {
+        this.replies.push(body.body);
+        return true;
+      })
+      .reply(201, { id: 700 });
+    return this;
+  }
+
+  /** Phases that an earlier run made: issues, sub-issues, and the parent's section. */
+  seed(phases: PhaseState[], options: { linked?: boolean; commentUrl?: string } = {}): this {
+    for (const phase of phases) {
+      if (!phase.issueNumber) continue;
+      this.issues.set(phase.issueNumber, {
+        number: phase.issueNumber,
+        id: 9000 + phase.issueNumber,
+        title: `${PARENT_TITLE} — Phase ${phase.number}: ${phase.name}`,
+        body: `Phase ${phase.number} of #${PARENT}\n\n${phaseIssueMarker(PARENT, phase.number)}`,
+        state: phase.done ? "closed" : "open",
+        user: { login: BOT_LOGIN },
+        labels: ["phase"],
+      });
+      if (options.linked !== false) this.subIssues.push(phase.issueNumber);
+      this.nextNumber = Math.max(this.nextNumber, phase.issueNumber + 1);
+    }
+    const withIds = phases.map((phase) => (phase.issueNumber ? { ...phase, issueId: 9000 + phase.issueNumber } : phase));
+    this.parent.body = replacePhasesSection(this.parent.body, renderPhasesSection(withIds, { commentUrl: options.commentUrl ?? COMMENT_URL }));
+    return this;
+  }
+}
+
+/** A reply comment as `replyToCommand` posts it. */
+export function replyComment(id: number, body: string) {
+  return { id, user: { login: BOT_LOGIN }, body: `<!-- intentbot:reply:${COMMENT_ID} -->\n${body}` };
+}
