@@ -1,8 +1,8 @@
 import type nock from "nock";
 import { describe, expect, it } from "vitest";
-import type { Clock } from "../../src/core/dashboard/coalesce.js";
 import { debtRecordMarker, type DebtRecord } from "../../src/core/debt/record.js";
 import { createTestApp } from "../helpers/app.js";
+import { fakeClock } from "../helpers/clock.js";
 import { BOT_LOGIN, github, mockBotIdentity, mockConfig, OWNER, recorder, REPO } from "../helpers/github.js";
 import { delivery, payload } from "../fixtures/payloads.js";
 
@@ -10,21 +10,6 @@ const NOW = Date.parse("2026-11-23T12:00:00Z");
 const CONFIG = "intent:\n  enabled: false\n";
 const MARKER = "<!-- intentbot:dashboard -->";
 
-function fakeClock() {
-  let now = NOW;
-  const timers: { at: number; fn: () => void }[] = [];
-  const clock: Clock = { now: () => now, later: (fn, ms) => void timers.push({ at: now + ms, fn }) };
-  return {
-    clock,
-    timers,
-    advance(ms: number) {
-      now += ms;
-      const due = timers.filter((t) => t.at <= now);
-      timers.splice(0, timers.length, ...timers.filter((t) => t.at > now));
-      for (const t of due) t.fn();
-    },
-  };
-}
 
 const record: DebtRecord = {
   kind: "debt",
@@ -66,7 +51,7 @@ const labeled = () => payload("issues.labeled", { issue: { number: 50, labels: [
 
 describe("debt dashboard", () => {
   it("is created with the first debt, labelled and pinned", async () => {
-    const time = fakeClock();
+    const time = fakeClock(NOW);
     const probot = createTestApp(["dashboard"], { clock: time.clock });
     const created = recorder<{ title: string; body: string; labels: string[] }>();
     const pin = recorder<{ variables: { id: string } }>();
@@ -90,7 +75,7 @@ describe("debt dashboard", () => {
   });
 
   it("updates the dashboard, and does not edit it when nothing changed", async () => {
-    const time = fakeClock();
+    const time = fakeClock(NOW);
     const probot = createTestApp(["dashboard"], { clock: time.clock });
     const update = recorder<{ body: string }>();
     const scope = github();
@@ -113,7 +98,7 @@ describe("debt dashboard", () => {
   });
 
   it("coalesces a burst of events into one trailing refresh a minute after the first", async () => {
-    const time = fakeClock();
+    const time = fakeClock(NOW);
     const probot = createTestApp(["dashboard"], { clock: time.clock });
     const created = recorder();
     const scope = github();
@@ -145,7 +130,7 @@ describe("debt dashboard", () => {
   });
 
   it("a ticked box runs its action (a reminder on each overdue item) and is reset", async () => {
-    const time = fakeClock();
+    const time = fakeClock(NOW);
     const probot = createTestApp(["dashboard"], { clock: time.clock });
     const reminder = recorder<{ body: string }>();
     const update = recorder<{ body: string }>();
@@ -166,7 +151,7 @@ describe("debt dashboard", () => {
   });
 
   it("stays closed after a person closes it, until /dashboard on", async () => {
-    const time = fakeClock();
+    const time = fakeClock(NOW);
     const probot = createTestApp(["dashboard"], { clock: time.clock });
     const paused = recorder<{ body: string }>();
     const scope = github();
@@ -200,7 +185,7 @@ describe("debt dashboard", () => {
   });
 
   it("keeps this repository's row in the organisation roll-up when the org enables it", async () => {
-    const time = fakeClock();
+    const time = fakeClock(NOW);
     const probot = createTestApp(["dashboard"], { clock: time.clock });
     const rollup = recorder<{ body: string }>();
     const scope = github();
@@ -222,7 +207,7 @@ describe("debt dashboard", () => {
   });
 
   it("refuses /dashboard from someone without the permission", async () => {
-    const probot = createTestApp(["dashboard"], { clock: fakeClock().clock });
+    const probot = createTestApp(["dashboard"], { clock: fakeClock(NOW).clock });
     const reply = recorder<{ body: string }>();
     const scope = github();
     mockConfig(scope, CONFIG);

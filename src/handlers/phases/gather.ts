@@ -6,7 +6,7 @@ import { reconcilePhases, type PhaseIssue } from "../../core/phases/reconcile.js
 import { phasesSectionStatus, readPhasesState } from "../../core/phases/state.js";
 import type { PhaseCommand, PhaseState } from "../../core/phases/types.js";
 import type { Services } from "../../github/services.js";
-import { listSubIssues } from "../../github/sub-issues.js";
+import { listSubIssues, type SubIssue } from "../../github/sub-issues.js";
 import type { GitHub, RepoRef } from "../../github/types.js";
 
 export interface ParentIssue {
@@ -20,14 +20,8 @@ export async function readParent(octokit: GitHub, repo: RepoRef, number: number)
   return { number, title: data.title, body: data.body ?? "" };
 }
 
-interface IssueData {
-  id: number;
-  number: number;
-  title: string;
-  state: string;
-  state_reason?: string | null | undefined;
-  body?: string | null | undefined;
-  user: { login: string } | null;
+/** A sub-issue's fields, read through the issues API too (the fallback has no sub-issues API). */
+interface IssueData extends SubIssue {
   pull_request?: unknown;
 }
 

@@ -1,21 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { Coalescer, type Clock } from "../../../src/core/dashboard/coalesce.js";
+import { Coalescer } from "../../../src/core/dashboard/coalesce.js";
+import { fakeClock } from "../../helpers/clock.js";
 
-function fakeClock() {
-  let now = 0;
-  const timers: { at: number; fn: () => void }[] = [];
-  const clock: Clock = { now: () => now, later: (fn, ms) => void timers.push({ at: now + ms, fn }) };
-  return {
-    clock,
-    advance(ms: number) {
-      now += ms;
-      const due = timers.filter((t) => t.at <= now);
-      timers.splice(0, timers.length, ...timers.filter((t) => t.at > now));
-      for (const t of due) t.fn();
-    },
-    pending: () => timers.length,
-  };
-}
 
 describe("coalescing dashboard refreshes", () => {
   it("runs the first request at once and a burst as one trailing run with the newest work", async () => {
@@ -36,7 +22,7 @@ describe("coalescing dashboard refreshes", () => {
     time.advance(1);
     await Promise.resolve();
     expect(runs).toEqual(["a", "x", "c"]);
-    expect(time.pending()).toBe(0);
+    expect(time.timers).toHaveLength(0);
 
     time.advance(60_000);
     expect(await coalescer.request("o/r", work("d"))).toBe("ran");
