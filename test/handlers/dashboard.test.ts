@@ -27,10 +27,12 @@ const debtIssue = { number: 50, title: "Rebuild: prices", state: "open", user: {
 const q = (query: string) => ({ q: `repo:${OWNER}/${REPO} ${query}`, per_page: 100 });
 
 /** The reads of one refresh: the dashboard lookup, three searches, the interest query, and the org's config (no roll-up). */
-function gatherMocks(scope: nock.Scope, dashboards: unknown[], orgConfig?: string) {
-  const org = scope.get(`/repos/${OWNER}/.github/contents/.github%2Fintent.yml`);
-  if (orgConfig) org.reply(200, orgConfig, { "content-type": "application/vnd.github.v3.raw; charset=utf-8" });
-  else org.reply(404);
+function gatherMocks(scope: nock.Scope, dashboards: unknown[], orgConfig?: string | false) {
+  if (orgConfig !== false) {
+    const org = scope.get(`/repos/${OWNER}/.github/contents/.github%2Fintent.yml`);
+    if (orgConfig) org.reply(200, orgConfig, { "content-type": "application/vnd.github.v3.raw; charset=utf-8" });
+    else org.reply(404);
+  }
   scope.get(`/repos/${OWNER}/${REPO}/issues`).query({ labels: "intent-dashboard", creator: BOT_LOGIN, state: "all", per_page: 100 }).reply(200, dashboards);
   scope.get("/search/issues").query(q('is:issue is:open label:"rebuild-debt"')).reply(200, { total_count: 1, items: [debtIssue] });
   scope.get("/search/issues").query(q('is:issue is:closed label:"rebuild-debt" closed:>=2026-08-25')).reply(200, { total_count: 0, items: [] });
@@ -204,6 +206,42 @@ describe("debt dashboard", () => {
 
     await probot.receive(delivery("issues.labeled", labeled()));
     expect(rollup.bodies[0]?.body).toContain("| octo-org/api | 5 | 0 | 2 |  |\n| octo-org/widgets | 1 | 1 | 2 | █ |\n| **All 2 repositories** | **6** | **1** | **4** | |");
+  });
+
+  it("/dashboard refresh on the roll-up refreshes every repository of the installation and rewrites all rows", async () => {
+    const probot = createTestApp(["dashboard"], { clock: fakeClock(NOW).clock });
+    const rollup = recorder<{ body: string }>();
+    const scope = github();
+    const ORG_CONFIG = "dashboard:\n  org:\n    enabled: true\n";
+    scope.get(`/repos/${OWNER}/.github/contents/.github%2Fintent.yml`).twice().reply(200, ORG_CONFIG, { "content-type": "application/vnd.github.v3.raw; charset=utf-8" });
+    mockBotIdentity(scope);
+    scope.get(`/repos/${OWNER}/.github/collaborators/ana/permission`).reply(200, { permission: "admin", role_name: "admin" });
+    scope.get("/installation/repositories").query({ per_page: 100 }).reply(200, {
+      total_count: 2,
+      repositories: [
+        { name: REPO, owner: { login: OWNER }, archived: false },
+        { name: "attic", owner: { login: OWNER }, archived: true },
+      ],
+    });
+    mockConfig(scope, CONFIG);
+    const dashboard = { number: 99, node_id: "I_99", state: "open" as const, user: { login: BOT_LOGIN }, labels: [{ name: "intent-dashboard" }], body: `${MARKER}\nold` };
+    gatherMocks(scope, [dashboard], false);
+    scope.get(`/repos/${OWNER}/${REPO}/issues/99`).reply(200, dashboard);
+    scope.patch(`/repos/${OWNER}/${REPO}/issues/99`).reply(200, {});
+    const stale = `<!-- intentbot:dashboard-org -->\n<!-- intentbot:data {"kind":"dashboard-org","repos":{"octo-org/gone":{"outstanding":9,"overdue":9,"interest":9,"history":[]}}} -->`;
+    const rollupIssue = { number: 4, node_id: "I_4", state: "open" as const, user: { login: BOT_LOGIN }, labels: [{ name: "intent-dashboard" }], body: stale };
+    scope.get(`/repos/${OWNER}/.github/issues`).query({ labels: "intent-dashboard", creator: BOT_LOGIN, state: "all", per_page: 100 }).reply(200, [rollupIssue]);
+    scope.patch(`/repos/${OWNER}/.github/issues/4`, rollup.match).reply(200, {});
+    scope.post(`/repos/${OWNER}/.github/issues/comments/8/reactions`).reply(201, {});
+
+    const event = payload("issue_comment.created", {
+      repository: { name: ".github", full_name: `${OWNER}/.github` },
+      issue: { ...rollupIssue, pull_request: undefined },
+      comment: { id: 8, body: "/dashboard refresh", user: { login: "ana", type: "User" } },
+    });
+    await probot.receive(delivery("issue_comment.created", event));
+    expect(rollup.bodies[0]?.body).toContain("| octo-org/widgets | 1 | 1 | 2 | █ |\n| **All 1 repositories** | **1** | **1** | **2** | |");
+    expect(rollup.bodies[0]?.body).not.toContain("octo-org/gone");
   });
 
   it("refuses /dashboard from someone without the permission", async () => {

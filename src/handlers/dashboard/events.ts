@@ -4,6 +4,7 @@ import { renderConfigProblems } from "../../config/problems.js";
 import type { Config } from "../../config/schema.js";
 import { parseCommands } from "../../core/commands.js";
 import { DASHBOARD_TOPIC, DASHBOARD_USAGE, parseDashboard } from "../../core/dashboard/render.js";
+import { ROLLUP_TOPIC } from "../../core/dashboard/rollup.js";
 import { hasTopicMarker } from "../../core/markers.js";
 import { reactToComment, replyToCommand } from "../../github/comments.js";
 import { hasLabel, labelNames } from "../../github/labels.js";
@@ -11,7 +12,7 @@ import { hasPermission } from "../../github/permissions.js";
 import type { Services } from "../../github/services.js";
 import { repoOf, type GitHub, type Log, type RepoRef } from "../../github/types.js";
 import { refreshDashboard } from "./refresh.js";
-import { updateRollup } from "./rollup.js";
+import { refreshWholeRollup, updateRollup } from "./rollup.js";
 
 type DebtEvent = Context<"issues" | "pull_request">;
 
@@ -34,8 +35,8 @@ function scheduleRefresh(octokit: GitHub, services: Services, log: Log, config: 
   return services.dashboardRuns.request(`${repo.owner}/${repo.repo}`.toLowerCase(), () => refresh(octokit, services, log, config, repo));
 }
 
-async function isDashboard(item: Item, config: Config, services: Services): Promise<boolean> {
-  return !item.pull_request && hasLabel(labelNames(item.labels ?? []), config.dashboard.label) && hasTopicMarker(item.body, DASHBOARD_TOPIC) && item.user?.login === (await services.botLogin());
+async function isDashboard(item: Item, config: Config, services: Services, topic = DASHBOARD_TOPIC): Promise<boolean> {
+  return !item.pull_request && hasLabel(labelNames(item.labels ?? []), config.dashboard.label) && hasTopicMarker(item.body, topic) && item.user?.login === (await services.botLogin());
 }
 
 /**
@@ -87,7 +88,9 @@ export async function onDashboardCommand(context: Context<"issue_comment.created
     return;
   }
   const { config } = result;
-  if (!(await isDashboard(issue, config, services))) {
+  const repo = context.repo();
+  const onRollup = repo.repo === ".github" && (await isDashboard(issue, config, services, ROLLUP_TOPIC));
+  if (!onRollup && !(await isDashboard(issue, config, services))) {
     await reply(`\`/dashboard\` works on the dashboard issue itself (labelled \`${config.dashboard.label}\`).\n\n${DASHBOARD_USAGE}`);
     return;
   }
@@ -107,8 +110,11 @@ export async function onDashboardCommand(context: Context<"issue_comment.created
     await reply("The dashboard is turned off in `.github/intent.yml` (`dashboard.enabled: false`).");
     return;
   }
-  const repo = context.repo();
-  services.dashboardRuns.markRun(`${repo.owner}/${repo.repo}`.toLowerCase());
-  await refresh(context.octokit, services, context.log, config, repo, { turnOn: verb === "on" });
+  if (onRollup) {
+    await refreshWholeRollup(context.octokit, services, context.log, repo.owner, new Date(services.clock.now()), verb === "on");
+  } else {
+    services.dashboardRuns.markRun(`${repo.owner}/${repo.repo}`.toLowerCase());
+    await refresh(context.octokit, services, context.log, config, repo, { turnOn: verb === "on" });
+  }
   await reactToComment(context.octokit, ref, comment.id, "rocket");
 }
