@@ -30,6 +30,11 @@ function searchUrl(repo: string, query: string): string {
   return `https://github.com/${repo}/issues?q=${encodeURIComponent(query)}`;
 }
 
+/** A team in a code span cannot mention anyone, so a well-formed name is shown as it is. */
+function teamCell(team: string): string {
+  return /^@[\w.-]+\/[\w.-]+$/.test(team) ? `\`${team}\`` : quoteInline(team, 60);
+}
+
 function row(item: DebtItem, now: Date): string {
   const overdue = isOverdue(item, now);
   const when = [item.rebuildWhen ? `when: ${quoteInline(item.rebuildWhen, 80)}` : "", item.rebuildBy ? `by ${item.rebuildBy.slice(0, 10)}${overdue ? " ⚠️ **overdue**" : ""}` : ""]
@@ -42,7 +47,7 @@ function row(item: DebtItem, now: Date): string {
     item.shippedAt ? `${ageInDays(item.shippedAt, now)} d` : "",
     // Logins are written without a live mention: rewriting the dashboard must not notify anyone.
     item.owner ? quoteInline(`@${item.owner}`) : "",
-    item.teams.map((t) => `\`${quoteInline(t, 60)}\``).join(" "),
+    item.teams.map(teamCell).join(" "),
     item.estimate ? quoteInline(item.estimate, 20) : "",
     when,
     String(item.interest),
@@ -60,7 +65,7 @@ function summarySection(summary: Summary): string[] {
   return [
     "## Summary",
     "",
-    "| | |",
+    "| Measure | Now |",
     "| --- | --- |",
     `| Outstanding debt items | ${summary.outstanding}${summary.overdue > 0 ? ` (${summary.overdue} overdue)` : ""} |`,
     `| Hacks merged without a debt issue | ${summary.untracked} |`,

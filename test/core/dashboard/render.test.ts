@@ -61,7 +61,7 @@ describe("dashboard render", () => {
       }),
       "Hack-to-rebuild debt dashboard",
     );
-    expect(body).toContain("| #2 Rebuild: thing 2 | #1002 | 2026-10-01 | 53 d | @\u200bana | `@\u200bacme/web` | 2w | when: we sign a customer · by 2026-11-01 ⚠️ **overdue** | 0 |");
+    expect(body).toContain("| #2 Rebuild: thing 2 | #1002 | 2026-10-01 | 53 d | @\u200bana | `@acme/web` | 2w | when: we sign a customer · by 2026-11-01 ⚠️ **overdue** | 0 |");
     expect(body).toContain("- [ ] <!-- intentbot:action:remind-overdue --> Remind the owners of overdue items");
     expect(body).toContain("- #5 Rebuild: thing 5 — repaid 2026-11-10");
     expect(body).toContain("- #33 quick fix — merged 2026-11-01");
