@@ -4,13 +4,14 @@ import { readTextFile } from "./files.js";
 import type { GitHub, Log, RepoRef } from "./types.js";
 
 /**
- * The owners lookup of the CODEOWNERS file GitHub itself uses for a pull
- * request: the base branch's, first found of `.github/`, root, `docs/`.
+ * The owners lookup of the CODEOWNERS file GitHub itself uses: on `ref` (a
+ * pull request's base branch; the default branch when omitted), the first
+ * found of `.github/`, root, `docs/`.
  * Compiled once per file text (cached), invalid lines logged and skipped.
  */
-export async function readCodeowners(octokit: GitHub, repo: RepoRef, baseRef: string, log: Log): Promise<OwnersOf> {
+export async function readCodeowners(octokit: GitHub, repo: RepoRef, ref: string | undefined, log: Log): Promise<OwnersOf> {
   for (const path of CODEOWNERS_PATHS) {
-    const text = await readTextFile(octokit, repo, path, baseRef);
+    const text = await readTextFile(octokit, repo, path, ref);
     if (text === undefined) continue;
     const compiled = compileCached(text);
     if (compiled.errors.length > 0) log.warn({ path, errors: compiled.errors }, "invalid CODEOWNERS lines skipped");

@@ -40,6 +40,9 @@ function gatherMocks(scope: nock.Scope, dashboards: unknown[], orgConfig?: strin
     .get(`/repos/${OWNER}/${REPO}/commits`)
     .query({ path: "src/prices.ts", since: "2026-10-02T10:00:00Z", per_page: 100 })
     .reply(200, [{ commit: { message: "Tweak prices (#20)" } }, { commit: { message: "Merge pull request #21 from x/y" } }, { commit: { message: "Hack (#12)" } }]);
+  // The record names no teams: they come from CODEOWNERS on the default branch.
+  scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2FCODEOWNERS`).reply(404);
+  scope.get(`/repos/${OWNER}/${REPO}/contents/CODEOWNERS`).reply(200, "* @ana\n/src/ @octo-org/web\n", { "content-type": "application/vnd.github.v3.raw; charset=utf-8" });
   scope.get("/search/issues").query(q('is:pr is:merged label:"hack"')).reply(200, {
     total_count: 2,
     items: [
@@ -70,7 +73,7 @@ describe("debt dashboard", () => {
     const issue = created.bodies[0];
     expect(issue).toMatchObject({ title: "Hack-to-rebuild debt dashboard", labels: ["intent-dashboard"] });
     expect(issue?.body.startsWith(MARKER)).toBe(true);
-    expect(issue?.body).toContain("| #50 Rebuild: prices | #12 | 2026-10-02 | 52 d | @\u200bana |  | 2w | by 2026-11-01 ⚠️ **overdue** | 2 |");
+    expect(issue?.body).toContain("| #50 Rebuild: prices | #12 | 2026-10-02 | 52 d | @\u200bana | `@octo-org/web` | 2w | by 2026-11-01 ⚠️ **overdue** | 2 |");
     expect(issue?.body).toContain("| Hacks merged without a debt issue | 1 |");
     expect(issue?.body).toContain("- #33 quick fix — merged 2026-11-01");
     expect(pin.bodies[0]?.variables).toEqual({ id: "I_99" });

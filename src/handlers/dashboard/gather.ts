@@ -3,9 +3,11 @@ import type { DebtItem, UntrackedHack } from "../../core/dashboard/model.js";
 import { isOutstanding } from "../../core/dashboard/summary.js";
 import { readDebtRecord, shippedAt, type DebtRecord } from "../../core/debt/record.js";
 import { DEBT_TOPIC } from "../../core/hacks/render.js";
+import { teamAreas, type OwnersOf } from "../../core/signoff/areas.js";
+import { readCodeowners } from "../../github/codeowners.js";
 import { findStickyComment } from "../../github/comments.js";
 import type { Services } from "../../github/services.js";
-import type { GitHub, RepoRef } from "../../github/types.js";
+import type { GitHub, Log, RepoRef } from "../../github/types.js";
 
 const DAY = 24 * 60 * 60 * 1000;
 const REPAID_WINDOW_DAYS = 90;
@@ -80,7 +82,7 @@ export interface DashboardFacts {
  * Everything the dashboard shows, gathered with searches by label: the cost
  * grows with the number of debt items and hacks, not with the repository.
  */
-export async function gatherDashboard(octokit: GitHub, services: Services, config: Config, repo: RepoRef, now: Date): Promise<DashboardFacts> {
+export async function gatherDashboard(octokit: GitHub, services: Services, log: Log, config: Config, repo: RepoRef, now: Date): Promise<DashboardFacts> {
   const bot = await services.botLogin();
   const scope = `repo:${repo.owner}/${repo.repo}`;
   const since = new Date(now.getTime() - REPAID_WINDOW_DAYS * DAY).toISOString().slice(0, 10);
@@ -90,13 +92,22 @@ export async function gatherDashboard(octokit: GitHub, services: Services, confi
     ...(await search(octokit, `${scope} is:issue is:closed ${debtLabel} closed:>=${since}`)),
   ];
   const budget = { left: MAX_INTEREST_QUERIES };
+  // Read once, and only when a record names no teams: the teams whose areas (as sign-off sees them) the hack touched.
+  let ownersOf: OwnersOf | undefined;
   const items: DebtItem[] = [];
   const tracked = new Set<number>();
   for (const issue of issues) {
     const record = await recordOf(octokit, services, repo, issue, bot);
     const item = toItem(issue, record);
     item.hackPrs.forEach((pr) => tracked.add(pr));
-    if (isOutstanding(item)) item.interest = await interestOf(octokit, repo, item, record?.files ?? [], budget);
+    if (isOutstanding(item)) {
+      const files = record?.files ?? [];
+      item.interest = await interestOf(octokit, repo, item, files, budget);
+      if (item.teams.length === 0 && files.length > 0) {
+        ownersOf ??= await readCodeowners(octokit, repo, undefined, log);
+        item.teams = [...teamAreas(files, ownersOf, config.signoff.teams).teams.keys()];
+      }
+    }
     items.push(item);
   }
   const hacks = await search(octokit, `${scope} is:pr is:merged label:"${config.hacks.label}"`);

@@ -60,7 +60,7 @@ export async function refreshDashboard(
       await octokit.rest.issues.update({ ...repo, issue_number: existing.number, state: "open" });
     }
 
-    const facts = await gatherDashboard(octokit, services, config, repo, now);
+    const facts = await gatherDashboard(octokit, services, log, config, repo, now);
     const input = { now, ...facts, repo: `${repo.owner}/${repo.repo}`, debtLabel: config.hacks.debtLabel };
     const rollupRow = (history: RepoSummary["history"]): RepoSummary => {
       const summary = summarize(facts.items, facts.untracked.length, now);
