@@ -69,7 +69,7 @@ export async function findStickyComment(
   return first;
 }
 
-export function commentLockKey(issue: IssueRef): string {
+function commentLockKey(issue: IssueRef): string {
   return `comments:${issue.owner}/${issue.repo}#${issue.issue_number}`;
 }
 
