@@ -1,7 +1,13 @@
-import type { Probot } from "probot";
+import type { ApplicationFunctionOptions, Probot } from "probot";
+import { healthHandler } from "./delivery/health.js";
+import { InMemoryPipeline } from "./delivery/in-memory.js";
+import type { DeliveryPipeline } from "./delivery/pipeline.js";
+import { QueuePipeline, type QueueOptions } from "./delivery/queue.js";
+import { DeliveryReconciler } from "./delivery/reconciler.js";
+import { MemoryReconcilerStore, RedisReconcilerStore } from "./delivery/reconciler-store.js";
+import { EventRouter } from "./delivery/router.js";
 import { createServices, type ServiceOptions, type Services } from "./github/services.js";
 import { onDashboardCommand, onDashboardEvent } from "./handlers/dashboard/events.js";
-import { guard } from "./handlers/guard.js";
 import { onHackCommand } from "./handlers/hacks/command.js";
 import { onDebtIssueState } from "./handlers/hacks/debt-issue.js";
 import { onPullRequestHack } from "./handlers/hacks/pull-request.js";
@@ -21,46 +27,89 @@ const PULL_REQUEST_CHANGED = [
 
 /** Each feature wires its events to its handlers; nothing else happens here. */
 export const features = {
-  intent(app: Probot, services: Services): void {
-    app.on(["issues.opened", "issues.edited", "issues.reopened"], guard("intent:issue", services, onIssueIntent));
-    app.on([...PULL_REQUEST_CHANGED], guard("intent:pull_request", services, onPullRequestIntent));
+  intent(router: EventRouter): void {
+    router.on(["issues.opened", "issues.edited", "issues.reopened"], "intent:issue", onIssueIntent);
+    router.on([...PULL_REQUEST_CHANGED], "intent:pull_request", onPullRequestIntent);
   },
-  signoff(app: Probot, services: Services): void {
-    app.on([...PULL_REQUEST_CHANGED, "pull_request_review.submitted", "pull_request_review.dismissed"], guard("signoff:pull_request", services, onSignoffPullRequest));
-    app.on("issue_comment.created", guard("signoff:command", services, onSignoffCommand));
+  signoff(router: EventRouter): void {
+    router.on([...PULL_REQUEST_CHANGED, "pull_request_review.submitted", "pull_request_review.dismissed"], "signoff:pull_request", onSignoffPullRequest);
+    router.on("issue_comment.created", "signoff:command", onSignoffCommand);
   },
-  hacks(app: Probot, services: Services): void {
-    app.on(
+  hacks(router: EventRouter): void {
+    router.on(
       ["pull_request.opened", "pull_request.edited", "pull_request.reopened", "pull_request.synchronize", "pull_request.labeled", "pull_request.unlabeled", "pull_request.closed"],
-      guard("hacks:pull_request", services, onPullRequestHack),
+      "hacks:pull_request",
+      onPullRequestHack,
     );
-    app.on(["issue_comment.created", "issue_comment.edited"], guard("hacks:command", services, onHackCommand));
-    app.on(["issues.closed", "issues.reopened"], guard("hacks:debt_issue", services, onDebtIssueState));
+    router.on(["issue_comment.created", "issue_comment.edited"], "hacks:command", onHackCommand);
+    router.on(["issues.closed", "issues.reopened"], "hacks:debt_issue", onDebtIssueState);
   },
-  dashboard(app: Probot, services: Services): void {
-    app.on(
-      ["pull_request.closed", "pull_request.labeled", "pull_request.unlabeled", "pull_request.reopened"],
-      guard("dashboard:pull_request", services, onDashboardEvent),
-    );
-    app.on(
+  dashboard(router: EventRouter): void {
+    router.on(["pull_request.closed", "pull_request.labeled", "pull_request.unlabeled", "pull_request.reopened"], "dashboard:pull_request", onDashboardEvent);
+    router.on(
       ["issues.opened", "issues.edited", "issues.closed", "issues.reopened", "issues.labeled", "issues.unlabeled", "issues.deleted", "issues.transferred"],
-      guard("dashboard:issue", services, onDashboardEvent),
+      "dashboard:issue",
+      onDashboardEvent,
     );
-    app.on("issue_comment.created", guard("dashboard:command", services, onDashboardCommand));
+    router.on("issue_comment.created", "dashboard:command", onDashboardCommand);
   },
-  phases(app: Probot, services: Services): void {
-    app.on(["issue_comment.created", "issue_comment.edited"], guard("phases:command", services, onPhaseCommand));
-    app.on(["issues.closed", "issues.reopened"], guard("phases:issue_state", services, onPhaseIssueState));
+  phases(router: EventRouter): void {
+    router.on(["issue_comment.created", "issue_comment.edited"], "phases:command", onPhaseCommand);
+    router.on(["issues.closed", "issues.reopened"], "phases:issue_state", onPhaseIssueState);
   },
 };
 
 export type Feature = keyof typeof features;
 
-export function intentbotWith(names: readonly Feature[], options: ServiceOptions = {}) {
-  return (app: Probot): void => {
+export interface AppOptions extends ServiceOptions {
+  /** Queue settings when `redisUrl` is set (tests shorten the timings). */
+  queue?: Omit<QueueOptions, "redisUrl">;
+  /** Minutes between two rounds of the delivery reconciler; 0 turns it off. Default: `RECONCILE_MINUTES`, else 10. */
+  reconcileMinutes?: number;
+}
+
+/** The running app's moving parts, for tests and shutdown. */
+export interface Running {
+  services: Services;
+  pipeline: DeliveryPipeline;
+}
+
+export function intentbotWith(names: readonly Feature[], options: AppOptions = {}, started?: (running: Running) => void) {
+  return (app: Probot, appOptions?: ApplicationFunctionOptions): void => {
     const services = createServices(app, options);
-    for (const name of names) features[name](app, services);
+    const router = new EventRouter(services);
+    for (const name of names) features[name](router);
+    const redisUrl = options.redisUrl ?? process.env.REDIS_URL;
+    const pipeline: DeliveryPipeline = redisUrl ? new QueuePipeline(app, router, services.locks, { redisUrl, ...options.queue }) : new InMemoryPipeline(router);
+    app.onAny(async (context) => {
+      if (router.handles(context.name, (context.payload as { action?: unknown }).action)) await pipeline.accept(context as never);
+    });
+    started?.({ services, pipeline });
+    if (appOptions && serve(appOptions, healthHandler(pipeline, services.redis))) {
+      startReconciler(app, services, options.reconcileMinutes ?? minutesFromEnv());
+    }
   };
+}
+
+/** Serves a route on Probot's HTTP server; false where there is none (tests, one-off runs). */
+function serve(appOptions: ApplicationFunctionOptions, handler: Parameters<ApplicationFunctionOptions["addHandler"]>[0]): boolean {
+  try {
+    appOptions.addHandler(handler);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function minutesFromEnv(): number {
+  const minutes = Number(process.env.RECONCILE_MINUTES ?? 10);
+  return Number.isFinite(minutes) && minutes >= 0 ? minutes : 10;
+}
+
+function startReconciler(app: Probot, services: Services, minutes: number): void {
+  if (minutes === 0) return;
+  const store = services.redis ? new RedisReconcilerStore(services.redis) : new MemoryReconcilerStore();
+  new DeliveryReconciler(app, store, { intervalMs: minutes * 60_000 }).start();
 }
 
 /** The Probot app: every feature. */

@@ -24,6 +24,8 @@ export interface Services {
   /** At most one dashboard refresh per repository per minute. */
   dashboardRuns: Coalescer;
   clock: Clock;
+  /** The shared Redis (`REDIS_URL`), when there is one. */
+  redis?: Redis | undefined;
 }
 
 export interface ServiceOptions {
@@ -33,14 +35,16 @@ export interface ServiceOptions {
 }
 
 export function createServices(app: Probot, { redisUrl = process.env.REDIS_URL, clock = realClock }: ServiceOptions = {}): Services {
+  const redis = redisUrl ? redisClient(app, redisUrl) : undefined;
   return {
     botLogin: botIdentity(app),
-    locks: redisUrl ? new RedisLocks(redisClient(app, redisUrl)) : new KeyedLocks(),
+    locks: redis ? new RedisLocks(redis) : new KeyedLocks(),
     knownLabels: new TtlCache(ONE_HOUR),
     templates: new TtlCache(FIVE_MINUTES),
     teamMembers: new TtlCache(FIVE_MINUTES, 5000),
     dashboardRuns: new Coalescer(ONE_MINUTE, clock, (error) => app.log.error({ err: error }, "dashboard refresh failed")),
     clock,
+    redis,
   };
 }
 

@@ -1,5 +1,5 @@
 import type nock from "nock";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { debtRecordMarker, type DebtRecord } from "../../src/core/debt/record.js";
 import { createTestApp } from "../helpers/app.js";
 import { fakeClock } from "../helpers/clock.js";
@@ -129,9 +129,10 @@ describe("debt dashboard", () => {
     scope.get(`/repos/${OWNER}/${REPO}/issues/99`).reply(200, dashboard);
     scope.patch(`/repos/${OWNER}/${REPO}/issues/99`, update.match).reply(200, {});
     time.advance(45_000);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(created.bodies).toHaveLength(1);
+    // The trailing refresh runs on its own, after the timer: wait until it has made every call.
+    await vi.waitFor(() => expect(scope.pendingMocks()).toEqual([]), { timeout: 5_000 });
     expect(update.bodies).toHaveLength(1);
+    expect(created.bodies).toHaveLength(1);
   });
 
   it("a ticked box runs its action (a reminder on each overdue item) and is reset", async () => {

@@ -40,17 +40,18 @@ const opened = () => payload("pull_request.opened", { pull_request: { title: "[h
 
 describe("exactly one debt issue per hack PR", () => {
   it("a redelivered event finds the debt issue in the PR's comment and writes nothing new", async () => {
-    const probot = createTestApp(["hacks"]);
     const scope = github();
     mockConfig(scope, CONFIG);
     mockBotIdentity(scope);
     const first = mockFirstRun(scope);
     const event = delivery("pull_request.opened", opened(), "redelivered");
-    await probot.receive(event);
+    await createTestApp(["hacks"]).receive(event);
 
+    // Redelivered to an instance that never saw it (a restart, or another instance).
     mockConfig(scope, CONFIG);
+    mockBotIdentity(github());
     mockLaterRun(scope, first);
-    await probot.receive(structuredClone(event));
+    await createTestApp(["hacks"]).receive(structuredClone(event));
 
     expect(first.issue.bodies).toHaveLength(1);
     expect(first.comment.bodies).toHaveLength(1);
@@ -100,7 +101,7 @@ describe("exactly one debt issue per hack PR", () => {
     expect(comment.bodies[0]?.body).toContain("Its rebuild debt is tracked in #50 (created by intentbot).");
   });
 
-  it("a failed read of the linked debt issue creates nothing (the guard logs it; the next event retries)", async () => {
+  it("a failed read of the linked debt issue creates nothing and fails the delivery, so it is redelivered", async () => {
     const probot = createTestApp(["hacks"]);
     const scope = github();
     mockConfig(scope, CONFIG);
@@ -112,7 +113,9 @@ describe("exactly one debt issue per hack PR", () => {
       .reply(200, [hackComment(900, linkedState(50))]);
     scope.get(path.issue(50)).reply(403, { message: "You have exceeded a secondary rate limit" });
 
-    await probot.receive(delivery("pull_request.synchronize", payload("pull_request.synchronize", { pull_request: { title: "[hack] Hard-code prices" } })));
+    await expect(
+      probot.receive(delivery("pull_request.synchronize", payload("pull_request.synchronize", { pull_request: { title: "[hack] Hard-code prices" } }))),
+    ).rejects.toThrow(/hacks:pull_request failed/);
   });
 
   it("concurrent labeled and edited events create one debt issue", async () => {

@@ -74,7 +74,7 @@ describe("intent check on issues", () => {
     expect(update.bodies[0]?.body).toContain("Drafts vanish when the page reloads.");
   });
 
-  it("the same delivery twice yields one comment, edited in place only if it would change", async () => {
+  it("the same delivery, redelivered after a restart, yields one comment, edited in place only if it would change", async () => {
     const probot = createTestApp(["intent"]);
     const created = recorder<{ body: string }>();
     const scope = github();
@@ -89,13 +89,18 @@ describe("intent check on issues", () => {
     const event = delivery("issues.opened", payload("issues.opened", { issue: { body: "Please fix it", labels: [] } }), "same-delivery");
     await probot.receive(event);
 
-    // Redelivered: the config is read again, the label already shows on the payload of
-    // a real redelivery, and the comment is found, identical, so nothing is written.
+    // Redelivered to an instance that never saw it (after a restart): the config is read
+    // again, the label already shows on the payload of a real redelivery, and the comment
+    // is found, identical, so nothing is written.
+    mockBotIdentity(github());
     mockNoConfig(scope);
+    noTemplates(scope);
+    // A new instance makes sure the label exists: GitHub answers that it does.
+    scope.post(`/repos/${OWNER}/${REPO}/labels`).reply(422, { errors: [{ code: "already_exists" }] });
     scope.post(`${ISSUE}/labels`).reply(200, []);
     scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, [{ id: 10, user: { login: BOT_LOGIN }, body: created.bodies[0]?.body }]);
     // A redelivery arrives as a fresh copy of the payload.
-    await probot.receive(structuredClone(event));
+    await createTestApp(["intent"]).receive(structuredClone(event));
     expect(created.bodies).toHaveLength(1);
   });
 

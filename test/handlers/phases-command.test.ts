@@ -231,7 +231,9 @@ describe("/phase, redelivered", () => {
     await probot.receive(phaseComment(PLAN, { id: "same-delivery" }));
     expect(world.created).toHaveLength(3);
 
-    // Again: the parent and its sub-issues are read, the section is unchanged, and the answer is found.
+    // Again, on an instance that never saw it (after a restart): the parent and its
+    // sub-issues are read, the section is unchanged, and the answer is found.
+    mockBotIdentity(github());
     world.react(scope, 2);
     mockNoConfig(scope);
     allowed(scope);
@@ -241,7 +243,7 @@ describe("/phase, redelivered", () => {
       .get(path.comments(PARENT))
       .query({ per_page: 100 })
       .reply(200, () => [{ id: 700, user: { login: "intentbot[bot]" }, body: world.replies[0] }]);
-    await probot.receive(phaseComment(PLAN, { id: "same-delivery" }));
+    await createTestApp(["phases"]).receive(phaseComment(PLAN, { id: "same-delivery" }));
 
     expect(world.created).toHaveLength(3);
     expect(world.parentWrites).toHaveLength(3);

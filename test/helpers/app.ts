@@ -28,6 +28,7 @@ export function createTestApp(only: readonly Feature[] = Object.keys(features) a
     // throttling (one write per second) for event clients.
     Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, retry: { enabled: false }, throttle: { enabled: false } })),
   });
-  void probot.load(intentbotWith(only, { redisUrl: undefined, ...options }));
+  // An empty REDIS_URL: in memory, whatever the environment says.
+  void probot.load(intentbotWith(only, { redisUrl: "", ...options }));
   return probot;
 }

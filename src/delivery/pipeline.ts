@@ -1,0 +1,34 @@
+import type { Context } from "probot";
+
+/** What `/health` reports about event handling. */
+export interface PipelineHealth {
+  mode: "in-memory" | "queue";
+  /** Jobs waiting, running, retrying (delayed) and failed for good; zeros in memory. */
+  queue: { waiting: number; active: number; delayed: number; failed: number };
+}
+
+/**
+ * Where verified deliveries go. In memory (one process, the default) they
+ * are handled before Probot answers GitHub; with `REDIS_URL` they are stored
+ * in a durable queue and GitHub is answered at once.
+ */
+export interface DeliveryPipeline {
+  /**
+   * Takes one delivery. Rejects when it was not handled (or not stored), so
+   * that Probot answers GitHub with an error and the delivery is redelivered.
+   */
+  accept(context: Context): Promise<void>;
+  health(): Promise<PipelineHealth>;
+  close(): Promise<void>;
+}
+
+/** A delivery some of whose handlers failed; a redelivery runs only those. */
+export class DeliveryFailed extends Error {
+  constructor(
+    readonly deliveryId: string,
+    readonly failed: readonly string[],
+  ) {
+    super(`delivery ${deliveryId}: ${failed.join(", ")} failed`);
+    this.name = "DeliveryFailed";
+  }
+}
