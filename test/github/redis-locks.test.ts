@@ -1,13 +1,16 @@
-import { Redis } from "ioredis";
-import { afterAll, describe, expect, it } from "vitest";
+import type { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RedisLocks } from "../../src/github/redis-locks.js";
+import { requireRedis, testRedis } from "../helpers/redis.js";
 
-// A real Redis on loopback (`.ci/run` starts one when none answers).
-const url = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-const clients = [new Redis(url), new Redis(url)];
+const clients = [testRedis(), testRedis()];
 
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.quit()));
+beforeAll(async () => {
+  for (const client of clients) await requireRedis(client);
+});
+
+afterAll(() => {
+  for (const client of clients) client.disconnect();
 });
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, 5));

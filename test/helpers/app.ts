@@ -1,11 +1,11 @@
 import { generateKeyPairSync } from "node:crypto";
 import { Probot, ProbotOctokit } from "probot";
-import type { ServiceOptions } from "../../src/github/services.js";
-import { features, intentbotWith, type Feature } from "../../src/index.js";
+import { features, intentbotWith, type AppOptions, type Feature, type Running } from "../../src/index.js";
 
 let privateKey: string | undefined;
 
-function testKey(): string {
+/** One RSA key for every test app (generating one is slow). */
+export function testPrivateKey(): string {
   privateKey ??= generateKeyPairSync("rsa", {
     modulusLength: 2048,
     privateKeyEncoding: { type: "pkcs1", format: "pem" },
@@ -14,21 +14,31 @@ function testKey(): string {
   return privateKey;
 }
 
+const running: Running[] = [];
+
 /**
  * A fresh app per test (nothing cached between tests), with retries and
  * throttling off. A feature's tests load only that feature, so they assert
  * its exact calls; `createTestApp()` loads them all.
  */
-export function createTestApp(only: readonly Feature[] = Object.keys(features) as Feature[], options: ServiceOptions = {}): Probot {
+export function createTestApp(only: readonly Feature[] = Object.keys(features) as Feature[], options: AppOptions = {}): Probot {
   const probot = new Probot({
     appId: 1,
-    privateKey: testKey(),
+    privateKey: testPrivateKey(),
     logLevel: "fatal",
     // A function runs after Probot's own defaults, which would re-enable
     // throttling (one write per second) for event clients.
     Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, retry: { enabled: false }, throttle: { enabled: false } })),
   });
   // An empty REDIS_URL: in memory, whatever the environment says.
-  void probot.load(intentbotWith(only, { redisUrl: "", ...options }));
+  void probot.load(intentbotWith(only, { redisUrl: "", ...options }, (parts) => running.push(parts)));
   return probot;
+}
+
+/** Stops the queue workers and Redis connections of every test app made so far. */
+export async function closeTestApps(): Promise<void> {
+  for (const parts of running.splice(0)) {
+    await parts.pipeline.close();
+    parts.services.redis?.disconnect();
+  }
 }
