@@ -19,7 +19,8 @@ export interface DeliveryPipeline {
    */
   accept(context: Context): Promise<void>;
   health(): Promise<PipelineHealth>;
-  close(): Promise<void>;
+  /** Stops taking deliveries; `force` does not wait for the ones running. */
+  close(force?: boolean): Promise<void>;
 }
 
 /** A delivery some of whose handlers failed; a redelivery runs only those. */

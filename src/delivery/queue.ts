@@ -5,7 +5,6 @@ import { DeliveryFailed, type DeliveryPipeline, type PipelineHealth } from "./pi
 import type { EventRouter } from "./router.js";
 import { subjectKey } from "./subject.js";
 
-const QUEUE_NAME = "intentbot-deliveries";
 
 export interface StoredDelivery {
   id: string;
@@ -17,6 +16,8 @@ export interface StoredDelivery {
 
 export interface QueueOptions {
   redisUrl: string;
+  /** The queue's name in Redis (tests use one each). */
+  name?: string;
   /** Attempts per delivery before it lands in the failed set. */
   attempts?: number;
   /** First retry delay; each later one doubles. */
@@ -49,7 +50,8 @@ export class QueuePipeline implements DeliveryPipeline {
   ) {
     const connection = { url: options.redisUrl, maxRetriesPerRequest: null };
     const attempts = options.attempts ?? 8;
-    this.queue = new Queue<StoredDelivery>(QUEUE_NAME, {
+    const name = options.name ?? "intentbot-deliveries";
+    this.queue = new Queue<StoredDelivery>(name, {
       connection,
       defaultJobOptions: {
         attempts,
@@ -59,7 +61,7 @@ export class QueuePipeline implements DeliveryPipeline {
         removeOnFail: { age: 7 * 24 * 3600 },
       },
     });
-    this.worker = new Worker<StoredDelivery>(QUEUE_NAME, (job) => this.process(job), {
+    this.worker = new Worker<StoredDelivery>(name, (job) => this.process(job), {
       connection,
       concurrency: options.concurrency ?? 4,
       lockDuration: options.lockMs ?? 30_000,
@@ -90,8 +92,9 @@ export class QueuePipeline implements DeliveryPipeline {
     };
   }
 
-  async close(): Promise<void> {
-    await this.worker.close();
+  /** Stops taking jobs; `force` leaves running ones to be retried elsewhere, as a killed process would. */
+  async close(force = false): Promise<void> {
+    await this.worker.close(force);
     await this.queue.close();
   }
 

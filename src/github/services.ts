@@ -30,15 +30,17 @@ export interface Services {
 
 export interface ServiceOptions {
   redisUrl?: string | undefined;
+  /** How long a Redis lock outlives an instance that stopped renewing it (tests shorten it). */
+  lockLeaseMs?: number;
   /** Time for coalescing; tests pass a fake one. */
   clock?: Clock;
 }
 
-export function createServices(app: Probot, { redisUrl = process.env.REDIS_URL, clock = realClock }: ServiceOptions = {}): Services {
+export function createServices(app: Probot, { redisUrl = process.env.REDIS_URL, clock = realClock, lockLeaseMs }: ServiceOptions = {}): Services {
   const redis = redisUrl ? redisClient(app, redisUrl) : undefined;
   return {
     botLogin: botIdentity(app),
-    locks: redis ? new RedisLocks(redis) : new KeyedLocks(),
+    locks: redis ? new RedisLocks(redis, lockLeaseMs === undefined ? {} : { leaseMs: lockLeaseMs }) : new KeyedLocks(),
     knownLabels: new TtlCache(ONE_HOUR),
     templates: new TtlCache(FIVE_MINUTES),
     teamMembers: new TtlCache(FIVE_MINUTES, 5000),

@@ -15,6 +15,7 @@ export function testPrivateKey(): string {
 }
 
 const running: Running[] = [];
+const partsOf = new WeakMap<Probot, Promise<Running>>();
 
 /**
  * A fresh app per test (nothing cached between tests), with retries and
@@ -30,15 +31,29 @@ export function createTestApp(only: readonly Feature[] = Object.keys(features) a
     // throttling (one write per second) for event clients.
     Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, retry: { enabled: false }, throttle: { enabled: false } })),
   });
+  let started: (parts: Running) => void = () => undefined;
+  partsOf.set(probot, new Promise((resolve) => (started = resolve)));
   // An empty REDIS_URL: in memory, whatever the environment says.
-  void probot.load(intentbotWith(only, { redisUrl: "", ...options }, (parts) => running.push(parts)));
+  void probot.load(
+    intentbotWith(only, { redisUrl: "", ...options }, (parts) => {
+      running.push(parts);
+      started(parts);
+    }),
+  );
   return probot;
 }
 
-/** Stops the queue workers and Redis connections of every test app made so far. */
+/** A test app's services and delivery pipeline. */
+export function runningParts(probot: Probot): Promise<Running> {
+  const parts = partsOf.get(probot);
+  if (!parts) throw new Error("not a test app");
+  return parts;
+}
+
+/** Stops the queue workers and Redis connections of every test app made so far, without waiting for jobs. */
 export async function closeTestApps(): Promise<void> {
   for (const parts of running.splice(0)) {
-    await parts.pipeline.close();
+    await parts.pipeline.close(true);
     parts.services.redis?.disconnect();
   }
 }
