@@ -22,7 +22,7 @@ describe("loading .github/intent.yml", () => {
     const comment = recorder<{ body: string }>();
     const scope = github();
     mockConfig(scope, "_extends: shared\nmode: enforce\n");
-    scope.get(`/repos/${OWNER}/shared/contents/.github%2Fintent.yml`).times(2).reply(200, "intent:\n  minWords: 0\n", RAW);
+    scope.get(`/repos/${OWNER}/shared/contents/.github%2Fintent.yml`).reply(200, "intent:\n  minWords: 0\n", RAW);
     mockBotIdentity(scope);
     scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
     scope.post(`${ISSUE}/comments`, comment.match).reply(201, { id: 1 });
@@ -39,7 +39,6 @@ describe("an invalid config with every feature loaded", () => {
     const check = recorder<{ name: string; conclusion: string; output: { summary: string } }>();
     const scope = github();
     mockConfig(scope, yaml);
-    mockConfig(scope, yaml); // read again for the line numbers
     scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).times(3).reply(201, {});
 
     await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", {})));
