@@ -19,9 +19,14 @@ export interface KeyedProblem extends Omit<ConfigProblem, "file" | "line"> {
   path: PathSegment[];
 }
 
-/** Turns zod issues into problems; the file and line are found later from the path. */
+/**
+ * Turns zod issues into problems, one per key: the first issue zod reports
+ * (the schema lists a number's range before its integer check, so `1e300`
+ * reads "≤ 100", not also "≤ 2^53"). The file and line are found later from the path.
+ */
 export function problemsFromIssues(issues: readonly z.core.$ZodIssue[], input: unknown): KeyedProblem[] {
-  return issues.flatMap((issue) => {
+  const seen = new Set<string>();
+  return issues.flatMap((issue): KeyedProblem[] => {
     const path = issue.path.filter((p): p is PathSegment => typeof p !== "symbol");
     if (issue.code === "unrecognized_keys") {
       const allowed = `one of the keys ${allowedKeys(path).map((k) => `\`${k}\``).join(", ")}`;
@@ -30,6 +35,9 @@ export function problemsFromIssues(issues: readonly z.core.$ZodIssue[], input: u
         return { path: keyPath, key: keyPath.join("."), given: describeValue(valueAt(input, keyPath)), allowed };
       });
     }
+    const id = path.join("\u0000");
+    if (seen.has(id)) return [];
+    seen.add(id);
     return [{ path, key: path.join("."), given: describeValue(valueAt(input, path)), allowed: describeAllowed(issue) }];
   });
 }

@@ -56,7 +56,7 @@ const intentSection = z
     issues: z.boolean().default(true),
     pullRequests: z.boolean().default(true),
     label: label.default("needs-intent"),
-    minWords: z.number().int().min(1).max(100).default(3),
+    minWords: z.number().min(1).max(100).int().default(3),
     why: words.min(1).default(["why", "motivation", "problem", "context", "goal"]),
     who: words.min(1).default(["who", "users", "audience", "customer", "persona"]),
     placeholders: z.array(z.string().max(200)).max(MAX_LIST).default(["tbd", "n/a", "na", "todo", "-", "...", "…", "tba", "none", "no response"]),
@@ -100,7 +100,7 @@ const hacksSection = z
 const signoffSection = z
   .strictObject({
     enabled: z.boolean().default(true),
-    minTeams: z.number().int().min(1).max(MAX_LIST).default(2),
+    minTeams: z.number().min(1).max(MAX_LIST).int().default(2),
     authorTeamsSignedOff: z.boolean().default(true),
     staleOnPush: z.boolean().default(true),
     requestReviews: z.boolean().default(true),
