@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { CST, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Node } from "yaml";
 import type { ConfigProblem } from "./problems.js";
 
 /**
@@ -15,6 +15,13 @@ import type { ConfigProblem } from "./problems.js";
 export const MAX_CONFIG_CHARACTERS = 65_536;
 /** The schema is four levels deep; anything much deeper is not a config. */
 export const MAX_CONFIG_DEPTH = 16;
+
+/**
+ * Anchors, aliases and tags are refused one by one, with their lines; past
+ * this many the file is refused whole, before the parser builds a node (and
+ * an error) for each of thousands of them.
+ */
+const MAX_NODE_PROPERTIES = 20;
 
 /** Nesting marks tolerated before parsing (the parser recurses once per level). */
 const MAX_NESTING_MARKS = 64;
@@ -51,6 +58,12 @@ export function readConfigYaml(text: string): ReadYamlResult {
   const lineCounter = new LineCounter();
   let doc: ReturnType<typeof parseDocument>;
   try {
+    if (countNodeProperties(text) > MAX_NODE_PROPERTIES) {
+      return {
+        ok: false,
+        problems: [{ key: "", line: undefined, given: `more than ${MAX_NODE_PROPERTIES} anchors, aliases or tags`, allowed: "plain values: anchors, aliases and tags are not supported" }],
+      };
+    }
     doc = parseDocument(text, { lineCounter, uniqueKeys: false, merge: false, prettyErrors: false });
   } catch (error) {
     // The yaml package reports errors rather than throwing; this guards against a deep input overflowing its stack.
@@ -150,6 +163,16 @@ function flowDepth(text: string): number {
     else if ((ch === 0x5d || ch === 0x7d) && depth > 0) depth--;
   }
   return deepest;
+}
+
+/** Anchors (`&a`), aliases (`*a`) and tags (`!!x`), counted by the lexer alone (a fraction of a full parse). */
+function countNodeProperties(text: string): number {
+  let count = 0;
+  for (const token of new Lexer().lex(text)) {
+    const type = CST.tokenType(token);
+    if (type === "anchor" || type === "alias" || type === "tag") count++;
+  }
+  return count;
 }
 
 /** The most `- `, `? ` or `: ` on one line: each may open a compact nested collection (`- - - x`). */

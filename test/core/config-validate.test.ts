@@ -38,6 +38,10 @@ describe("hostile config files are reported with key, line and why, never thrown
     expect(problems("intent:\n  minWords: -.inf\n")).toEqual([{ file: "intent.yml", key: "intent.minWords", line: 2, given: "-Infinity", allowed: "a value of type number" }]);
   });
 
+  it("thousands of aliases are one problem, refused before they are built", () => {
+    expect(problems(`a: &a x\nb: [${"*a, ".repeat(5_000)}]\n`)).toEqual([expect.objectContaining({ key: "", given: "more than 20 anchors, aliases or tags" })]);
+  });
+
   it("a custom tag is one problem, not one per schema key", () => {
     expect(problems("intent: !!binary AAAA\n")).toHaveLength(1);
   });
