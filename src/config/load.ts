@@ -1,10 +1,14 @@
 import { readTextFile } from "../github/files.js";
 import type { GitHub, RepoRef } from "../github/types.js";
 import { mergeConfigs } from "./merge.js";
-import { fileDefines, lineOfKey, problemsFromIssues, type ConfigProblem } from "./problems.js";
+import { definesPath, describeValue, problemsFromIssues, type ConfigProblem } from "./problems.js";
 import { configSchema, type Config } from "./schema.js";
+import { readConfigYaml, type LineIndex } from "./yaml.js";
 
 export const CONFIG_PATH = ".github/intent.yml";
+
+/** Files chained by `_extends`, the first included: enough for org → team → repo layering. */
+export const MAX_CONFIG_FILES = 5;
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] };
 
@@ -12,65 +16,79 @@ interface ConfigFile {
   owner: string;
   repo: string;
   path: string;
-  config: Record<string, unknown> | null;
+  value: Record<string, unknown>;
+  lines: LineIndex;
 }
 
+type Read = { found: false } | { found: true; file: ConfigFile } | { found: true; problems: ConfigProblem[] };
+
+const EXTENDS_ALLOWED = "`repo`, `owner/repo` or `owner/repo:path.yml`";
+
 /**
- * Loads `.github/intent.yml` the way `context.config` does (default branch,
- * `_extends`, the org's `.github` repository as fallback), but keeps the list
- * of files so that a validation error can name the file and line it came from.
- * Nothing here throws for a bad file: the caller reports the problems.
+ * Loads `.github/intent.yml` the way Probot's `context.config` does (default
+ * branch, the org's `.github` repository as fallback, `_extends` chains), but
+ * reads each file's text itself: one bounded parse per file (`./yaml.ts`)
+ * gives both the values and the line of every key, so a problem names its
+ * file and line without reading anything twice. Nothing here throws for a bad
+ * file; only GitHub errors other than 404 propagate.
  */
 export async function loadConfig(octokit: GitHub, { owner, repo }: RepoRef): Promise<ConfigResult> {
-  let files: ConfigFile[];
-  try {
-    ({ files } = await octokit.config.get({ owner, repo, path: CONFIG_PATH }));
-  } catch (error) {
-    return { ok: false, problems: [yamlProblem(error, `${owner}/${repo}/${CONFIG_PATH}`)] };
+  const files: ConfigFile[] = [];
+  let read = await readConfigFile(octokit, { owner, repo, path: CONFIG_PATH });
+  if (!read.found && repo !== ".github") read = await readConfigFile(octokit, { owner, repo: ".github", path: CONFIG_PATH });
+  for (;;) {
+    if (!read.found) break;
+    if ("problems" in read) return { ok: false, problems: read.problems };
+    const file = read.file;
+    files.push(file);
+    const extendsValue = file.value._extends;
+    delete file.value._extends;
+    if (extendsValue === undefined) break;
+    const target = extendsTarget(extendsValue, owner);
+    const problem = (allowed: string): ConfigResult => ({
+      ok: false,
+      problems: [{ file: nameOf(file), key: "_extends", line: file.lines.lineOf(["_extends"]), given: describeValue(extendsValue), allowed }],
+    });
+    if (!target) return problem(EXTENDS_ALLOWED);
+    if (files.some((f) => f.owner === target.owner && f.repo === target.repo && f.path === target.path)) return problem(`${EXTENDS_ALLOWED} naming a file not already extended`);
+    if (files.length >= MAX_CONFIG_FILES) return problem(`at most ${MAX_CONFIG_FILES} files chained with \`_extends\``);
+    read = await readConfigFile(octokit, target);
   }
-  const configs = files.map((file) => file.config).filter((c): c is Record<string, unknown> => c !== null);
-  const input = mergeConfigs(configs.reverse());
-  delete input._extends;
+
+  const input = mergeConfigs(files.map((file) => file.value).reverse());
   const parsed = configSchema.safeParse(input);
   if (parsed.success) return { ok: true, config: parsed.data };
-
-  const problems: ConfigProblem[] = [];
-  const texts = new Map<ConfigFile, Promise<string | undefined>>();
-  for (const problem of problemsFromIssues(parsed.error.issues, input)) {
-    const source = files.find((file) => file.config && fileDefines(file.config, problem.key)) ?? files[0];
-    if (!source) continue;
-    if (!texts.has(source)) texts.set(source, readRaw(octokit, source));
-    const text = await texts.get(source);
-    problems.push({
-      ...problem,
-      file: `${source.owner}/${source.repo}/${source.path}`,
-      line: text === undefined ? undefined : lineOfKey(text, problem.key),
-    });
-  }
+  const problems = problemsFromIssues(parsed.error.issues, input).flatMap(({ path, ...problem }): ConfigProblem[] => {
+    // The file that sets the value is the one to fix: files are in order of precedence.
+    const source = files.find((file) => definesPath(file.value, path)) ?? files[0];
+    return source ? [{ ...problem, file: nameOf(source), line: source.lines.lineOf(path) }] : [];
+  });
   return { ok: false, problems };
 }
 
-async function readRaw(octokit: GitHub, file: ConfigFile): Promise<string | undefined> {
-  try {
-    return await readTextFile(octokit, file, file.path);
-  } catch {
-    // The line number is a courtesy: the problem is still reported without it.
-    return undefined;
-  }
+function nameOf(file: { owner: string; repo: string; path: string }): string {
+  return `${file.owner}/${file.repo}/${file.path}`;
 }
 
-/** Probot's config plugin wraps YAML errors; dig out the message and line. */
-function yamlProblem(error: unknown, fallbackFile: string): ConfigProblem {
-  const cause = (error as { cause?: { message?: string; linePos?: { line: number }[] } }).cause;
-  const message = error instanceof Error ? error.message : String(error);
-  const url = /from (\S+)/.exec(message)?.[1];
-  const file = url ? decodeURIComponent(url.replace(/^https:\/\/[^/]+\/repos\//, "").replace("/contents/", "/")) : fallbackFile;
-  if (!message.includes("could not be parsed")) throw error;
-  return {
-    file,
-    key: "",
-    line: cause?.linePos?.[0]?.line,
-    given: (cause?.message ?? message).split("\n")[0],
-    allowed: "valid YAML: a mapping of the sections `mode`, `intent`, `hacks`, `signoff`, `phases`, `dashboard`",
-  };
+async function readConfigFile(octokit: GitHub, where: { owner: string; repo: string; path: string }): Promise<Read> {
+  const text = await readTextFile(octokit, where, where.path);
+  if (text === undefined) return { found: false };
+  const read = readConfigYaml(text);
+  if (!read.ok) return { found: true, problems: read.problems.map((p) => ({ ...p, file: nameOf(where) })) };
+  return { found: true, file: { ...where, value: read.value, lines: read.lines } };
+}
+
+/** `repo`, `owner/repo`, `repo:path.yml` or `owner/repo:path.yml`, as Probot accepts; checked by scanning, not a regex. */
+function extendsTarget(value: unknown, defaultOwner: string): { owner: string; repo: string; path: string } | undefined {
+  if (typeof value !== "string" || value.length > 300) return undefined;
+  const colon = value.indexOf(":");
+  const repoPart = colon === -1 ? value : value.slice(0, colon);
+  const path = colon === -1 ? CONFIG_PATH : value.slice(colon + 1);
+  const slash = repoPart.indexOf("/");
+  const owner = slash === -1 ? defaultOwner : repoPart.slice(0, slash);
+  const repo = slash === -1 ? repoPart : repoPart.slice(slash + 1);
+  const validOwner = /^[a-z\d-]{1,39}$/i.test(owner) && !owner.startsWith("-") && !owner.endsWith("-") && !owner.includes("--");
+  const validRepo = /^[\w.-]+$/.test(repo);
+  const validPath = /^[\w./-]+$/.test(path) && (path.endsWith(".yml") || path.endsWith(".yaml")) && !path.split("/").includes("..");
+  return validOwner && validRepo && validPath ? { owner, repo, path } : undefined;
 }

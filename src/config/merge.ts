@@ -10,7 +10,8 @@ function isPlainObject(value: unknown): value is Plain {
  * (Probot's default merge would concatenate it).
  */
 export function mergeConfigs(configs: readonly Plain[]): Plain {
-  const result: Plain = {};
+  // Prototype-less, so a key named `__proto__` is kept (and reported as unknown) rather than obeyed.
+  const result = Object.create(null) as Plain;
   for (const config of configs) {
     for (const [key, value] of Object.entries(config)) {
       const current = result[key];

@@ -1,6 +1,7 @@
-import { LineCounter, parseDocument, isMap, isScalar } from "yaml";
 import type { z } from "zod";
+import { neutralize, quoteInline } from "../core/sanitize.js";
 import { configSchema } from "./schema.js";
+import type { PathSegment } from "./yaml.js";
 
 /** One thing wrong with a config file, located precisely enough to fix it. */
 export interface ConfigProblem {
@@ -13,20 +14,31 @@ export interface ConfigProblem {
   allowed: string;
 }
 
-type PathSegment = string | number;
+/** A problem found in the merged config, before it is traced back to a file and line. */
+export interface KeyedProblem extends Omit<ConfigProblem, "file" | "line"> {
+  path: PathSegment[];
+}
 
-/** Turns zod issues into problems; the line is filled in later from the YAML text. */
-export function problemsFromIssues(issues: readonly z.core.$ZodIssue[], input: unknown): Omit<ConfigProblem, "file">[] {
-  return issues.flatMap((issue) => {
+/**
+ * Turns zod issues into problems, one per key: the first issue zod reports
+ * (the schema lists a number's range before its integer check, so `1e300`
+ * reads "≤ 100", not also "≤ 2^53"). The file and line are found later from the path.
+ */
+export function problemsFromIssues(issues: readonly z.core.$ZodIssue[], input: unknown): KeyedProblem[] {
+  const seen = new Set<string>();
+  return issues.flatMap((issue): KeyedProblem[] => {
     const path = issue.path.filter((p): p is PathSegment => typeof p !== "symbol");
     if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({
-        key: [...path, key].join("."),
-        given: describeValue(valueAt(input, [...path, key])),
-        allowed: `one of the keys ${allowedKeys(path).map((k) => `\`${k}\``).join(", ")} (\`${key}\` is not a known key)`,
-      }));
+      const allowed = `one of the keys ${allowedKeys(path).map((k) => `\`${k}\``).join(", ")}`;
+      return issue.keys.map((key) => {
+        const keyPath = [...path, key];
+        return { path: keyPath, key: keyPath.join("."), given: describeValue(valueAt(input, keyPath)), allowed };
+      });
     }
-    return [{ key: path.join("."), given: describeValue(valueAt(input, path)), allowed: describeAllowed(issue) }];
+    const id = path.join("\u0000");
+    if (seen.has(id)) return [];
+    seen.add(id);
+    return [{ path, key: path.join("."), given: describeValue(valueAt(input, path)), allowed: describeAllowed(issue) }];
   });
 }
 
@@ -58,10 +70,39 @@ function valueAt(input: unknown, path: readonly PathSegment[]): unknown {
   return value;
 }
 
-function describeValue(value: unknown): string | undefined {
+const GIVEN_LENGTH = 80;
+
+/**
+ * A short JSON-like rendering of a value, for "given …". It stops once it has
+ * enough characters, so a huge value costs no more than a small one, and it
+ * never follows a value into itself.
+ */
+export function describeValue(value: unknown): string | undefined {
   if (value === undefined) return undefined;
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  let text = "";
+  const seen = new Set<object>();
+  const write = (v: unknown): void => {
+    if (text.length > GIVEN_LENGTH) return;
+    if (typeof v === "string") text += JSON.stringify(v.slice(0, GIVEN_LENGTH + 1));
+    else if (typeof v !== "object" || v === null) text += String(v);
+    else if (seen.has(v)) text += "…";
+    else {
+      seen.add(v);
+      const array = Array.isArray(v);
+      text += array ? "[" : "{";
+      let first = true;
+      for (const key in v) {
+        if (text.length > GIVEN_LENGTH) break;
+        if (!first) text += ",";
+        first = false;
+        if (!array) text += `${JSON.stringify(key.slice(0, GIVEN_LENGTH + 1))}:`;
+        write((v as Record<string, unknown>)[key]);
+      }
+      text += array ? "]" : "}";
+    }
+  };
+  write(value);
+  return text.length > GIVEN_LENGTH ? `${text.slice(0, GIVEN_LENGTH - 3)}...` : text;
 }
 
 interface SchemaLike {
@@ -79,50 +120,36 @@ function allowedKeys(path: readonly PathSegment[]): string[] {
   return Object.keys(schema?.def.shape ?? {});
 }
 
-/** Whether a parsed config file sets the value at `key` (so the problem comes from it). */
-export function fileDefines(config: unknown, key: string): boolean {
-  const path = key === "" ? [] : key.split(".");
+/** Whether a parsed config file sets the value at `path` (so the problem comes from it). */
+export function definesPath(config: unknown, path: readonly PathSegment[]): boolean {
   let value = config;
   for (const segment of path) {
-    if (typeof value !== "object" || value === null || !(segment in value)) return false;
-    value = (value as Record<string, unknown>)[segment];
+    if (typeof value !== "object" || value === null || !Object.hasOwn(value, segment)) return false;
+    value = (value as Record<PathSegment, unknown>)[segment];
   }
   return true;
 }
 
-/** 1-based line of a dotted key in YAML text, or undefined when it cannot be found. */
-export function lineOfKey(text: string, key: string): number | undefined {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
-  const path = key === "" ? [] : key.split(".");
-  let node: unknown = doc.contents;
-  let offset: number | undefined = 0;
-  for (const segment of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
-      if (!pair) return offset === undefined ? undefined : lineCounter.linePos(offset).line;
-      offset = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
-      node = pair.value;
-    } else if (node && typeof node === "object" && "items" in node && Array.isArray(node.items)) {
-      const item: unknown = node.items[Number(segment)];
-      const range = (item as { range?: [number, number, number] } | undefined)?.range;
-      offset = range?.[0] ?? offset;
-      node = item;
-    } else {
-      break;
-    }
-  }
-  return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+/** More problems than this are counted, not listed: the first ones show what is wrong. */
+export const MAX_LISTED_PROBLEMS = 50;
+
+/** Text from the file, shown in a code span: no mention, no marker, no backtick to break out. */
+function quoted(text: string): string {
+  return `\`${quoteInline(text).replaceAll("`", "'")}\``;
 }
 
 /** One line per problem: the key, where it is, what was given and what is allowed. */
 export function renderProblemLines(problems: readonly ConfigProblem[]): string[] {
-  return problems.map((p) => {
-    const where = [`\`${p.file}\``, p.line ? `line ${p.line}` : undefined].filter(Boolean).join(", ");
-    const key = p.key ? `\`${p.key}\`` : "the file";
-    const given = p.given === undefined ? "" : ` — given \`${p.given.replaceAll("`", "'")}\``;
-    return `- ${key} (${where})${given}; allowed: ${p.allowed}`;
+  const lines = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => {
+    const where = [quoted(p.file), p.line ? `line ${p.line}` : undefined].filter(Boolean).join(", ");
+    const key = p.key ? quoted(p.key) : "the file";
+    const given = p.given === undefined ? "" : ` — given ${quoted(p.given)}`;
+    // `allowed` is the app's own text, but it may repeat a pattern's compile error.
+    return `- ${key} (${where})${given}; allowed: ${neutralize(p.allowed)}`;
   });
+  const rest = problems.length - lines.length;
+  if (rest > 0) lines.push(`- and ${rest} more problem${rest === 1 ? "" : "s"}`);
+  return lines;
 }
 
 /** Markdown telling a user what is wrong and how to fix it. */

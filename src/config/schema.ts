@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { compileGlob, MAX_GLOB_LENGTH } from "../core/glob.js";
+import { compileUserRegex, MAX_PATTERN_LENGTH } from "../core/user-regex.js";
 
 /**
  * The one schema for `.github/intent.yml`. Every key has a default, so `parse({})`
@@ -8,17 +10,41 @@ import { z } from "zod";
  */
 
 const label = z.string().trim().min(1).max(50);
+/** Lists a person writes by hand; a longer one is a mistake or an attack, and each item costs time per event. */
+const MAX_LIST = 100;
+const words = z.array(z.string().min(1).max(200)).max(MAX_LIST);
 
-function isRegExp(source: string): boolean {
-  try {
-    new RegExp(source);
-    return true;
-  } catch {
-    return false;
+/** Regular expressions run on RE2 (linear time); one RE2 cannot compile is refused here with its reason. */
+const regExpSource = z
+  .string()
+  .min(1)
+  .max(MAX_PATTERN_LENGTH)
+  .superRefine((source, ctx) => {
+    const compiled = compileUserRegex(source);
+    if (!compiled.ok) ctx.addIssue({ code: "custom", message: `a regular expression in RE2 syntax (no lookaround or backreferences); this one fails: ${compiled.reason}` });
+  });
+
+/** Globs with `*`, `?` and `**` only (`src/core/glob.ts`); what other glob dialects add is refused rather than taken literally. */
+const glob = z
+  .string()
+  .min(1)
+  .max(MAX_GLOB_LENGTH)
+  .superRefine((pattern, ctx) => {
+    const unsupported = unsupportedGlobSyntax(pattern) ?? (compileGlob(pattern).ok ? undefined : "it cannot be compiled");
+    if (unsupported) ctx.addIssue({ code: "custom", message: `a glob using \`*\`, \`?\` and \`**\` only (${unsupported}; escape a literal character with \`\\\`)` });
+  });
+const globList = z.array(glob).max(MAX_LIST);
+
+function unsupportedGlobSyntax(pattern: string): string | undefined {
+  if (pattern.startsWith("!")) return "`!` negation is not supported";
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === "\\") i++;
+    else if (ch === "[" || ch === "]") return "`[ ]` character classes are not supported";
+    else if (ch === "{" || ch === "}") return "`{ }` braces are not supported";
   }
+  return undefined;
 }
-const regExpSource = z.string().min(1).refine(isRegExp, "a valid JavaScript regular expression");
-const globList = z.array(z.string().min(1));
 
 export const permissionLevels = ["read", "triage", "write", "maintain", "admin"] as const;
 export const permissionLevel = z.enum(permissionLevels);
@@ -30,15 +56,15 @@ const intentSection = z
     issues: z.boolean().default(true),
     pullRequests: z.boolean().default(true),
     label: label.default("needs-intent"),
-    minWords: z.number().int().min(1).max(100).default(3),
-    why: z.array(z.string().min(1)).min(1).default(["why", "motivation", "problem", "context", "goal"]),
-    who: z.array(z.string().min(1)).min(1).default(["who", "users", "audience", "customer", "persona"]),
-    placeholders: z.array(z.string()).default(["tbd", "n/a", "na", "todo", "-", "...", "…", "tba", "none", "no response"]),
+    minWords: z.number().min(1).max(100).int().default(3),
+    why: words.min(1).default(["why", "motivation", "problem", "context", "goal"]),
+    who: words.min(1).default(["who", "users", "audience", "customer", "persona"]),
+    placeholders: z.array(z.string().max(200)).max(MAX_LIST).default(["tbd", "n/a", "na", "todo", "-", "...", "…", "tba", "none", "no response"]),
     exempt: z
       .strictObject({
         bots: z.boolean().default(true),
-        labels: z.array(label).default(["dependencies"]),
-        titlePatterns: z.array(regExpSource).default([]),
+        labels: z.array(label).max(MAX_LIST).default(["dependencies"]),
+        titlePatterns: z.array(regExpSource).max(MAX_LIST).default([]),
       })
       .prefault({}),
     tickets: z
@@ -49,6 +75,7 @@ const intentSection = z
             enabled: z.boolean().default(false),
             patterns: z
               .array(regExpSource)
+              .max(MAX_LIST)
               .default(["\\b[A-Z][A-Z0-9]{1,9}-[1-9][0-9]*\\b", "https://linear\\.app/[\\w-]+/issue/[A-Z0-9]+-[0-9]+"]),
           })
           .prefault({}),
@@ -62,10 +89,10 @@ const hacksSection = z
     enabled: z.boolean().default(true),
     label: label.default("hack"),
     debtLabel: label.default("rebuild-debt"),
-    titlePrefixes: z.array(z.string().min(1)).default(["[hack]", "hack:"]),
+    titlePrefixes: words.default(["[hack]", "hack:"]),
     createDebtIssue: z.boolean().default(true),
     replaceUnusableDebtIssue: z.boolean().default(false),
-    codeMarker: z.string().min(1).default("HACK:"),
+    codeMarker: z.string().min(1).max(100).default("HACK:"),
     permission: permissionLevel.default("write"),
   })
   .prefault({});
@@ -73,11 +100,14 @@ const hacksSection = z
 const signoffSection = z
   .strictObject({
     enabled: z.boolean().default(true),
-    minTeams: z.number().int().min(1).default(2),
+    minTeams: z.number().min(1).max(MAX_LIST).int().default(2),
     authorTeamsSignedOff: z.boolean().default(true),
     staleOnPush: z.boolean().default(true),
     requestReviews: z.boolean().default(true),
-    teams: z.record(z.string().regex(/^@?[\w.-]+\/[\w.-]+$/, "a team as @org/team"), globList).default({}),
+    teams: z
+      .record(z.string().max(200).regex(/^@?[\w.-]+\/[\w.-]+$/, "a team as @org/team"), globList)
+      .refine((teams) => Object.keys(teams).length <= MAX_LIST, `at most ${MAX_LIST} teams`)
+      .default({}),
   })
   .prefault({});
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { mergeConfigs } from "../../src/config/merge.js";
-import { lineOfKey, problemsFromIssues } from "../../src/config/problems.js";
+import { problemsFromIssues } from "../../src/config/problems.js";
 import { configSchema, defaultConfig } from "../../src/config/schema.js";
+import { readConfigYaml } from "../../src/config/yaml.js";
 
 describe("config schema", () => {
   it("parse({}) yields a complete config with every default", () => {
@@ -27,19 +28,25 @@ describe("config schema", () => {
     const problems = problemsFromIssues(result.error?.issues ?? [], input);
     expect(problems).toEqual(
       expect.arrayContaining([
-        { key: "mode", given: '"loud"', allowed: "one of `advise`, `enforce`" },
-        { key: "intent.minWords", given: "0", allowed: "a number ≥ 1" },
-        { key: "intent.exempt.titlePatterns.0", given: '"(unclosed"', allowed: "a valid JavaScript regular expression" },
+        { path: ["mode"], key: "mode", given: '"loud"', allowed: "one of `advise`, `enforce`" },
+        { path: ["intent", "minWords"], key: "intent.minWords", given: "0", allowed: "a number ≥ 1" },
+        {
+          path: ["intent", "exempt", "titlePatterns", 0],
+          key: "intent.exempt.titlePatterns.0",
+          given: '"(unclosed"',
+          allowed: "a regular expression in RE2 syntax (no lookaround or backreferences); this one fails: error parsing regexp: missing closing ): `(unclosed`",
+        },
         expect.objectContaining({ key: "intent.colour", given: "1" }),
       ]),
     );
   });
 
   it("finds the line of a key, a list item, and falls back to the nearest parent", () => {
-    const yaml = "# comment\nmode: loud\nintent:\n  exempt:\n    titlePatterns:\n      - ok\n      - (bad\n";
-    expect(lineOfKey(yaml, "mode")).toBe(2);
-    expect(lineOfKey(yaml, "intent.exempt.titlePatterns.1")).toBe(7);
-    expect(lineOfKey(yaml, "intent.missing")).toBe(3);
+    const read = readConfigYaml("# comment\nmode: loud\nintent:\n  exempt:\n    titlePatterns:\n      - ok\n      - (bad\n");
+    if (!read.ok) throw new Error("valid YAML");
+    expect(read.lines.lineOf(["mode"])).toBe(2);
+    expect(read.lines.lineOf(["intent", "exempt", "titlePatterns", 1])).toBe(7);
+    expect(read.lines.lineOf(["intent", "missing"])).toBe(3);
   });
 
   it("merges config files with later files winning and lists replaced", () => {

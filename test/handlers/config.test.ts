@@ -22,13 +22,40 @@ describe("loading .github/intent.yml", () => {
     const comment = recorder<{ body: string }>();
     const scope = github();
     mockConfig(scope, "_extends: shared\nmode: enforce\n");
-    scope.get(`/repos/${OWNER}/shared/contents/.github%2Fintent.yml`).times(2).reply(200, "intent:\n  minWords: 0\n", RAW);
+    scope.get(`/repos/${OWNER}/shared/contents/.github%2Fintent.yml`).reply(200, "intent:\n  minWords: 0\n", RAW);
     mockBotIdentity(scope);
     scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
     scope.post(`${ISSUE}/comments`, comment.match).reply(201, { id: 1 });
 
     await probot.receive(delivery("issues.opened", payload("issues.opened", { issue: { body: "fix it", labels: [] } })));
     expect(comment.bodies[0]?.body).toContain("- `intent.minWords` (`octo-org/shared/.github/intent.yml`, line 2) — given `0`; allowed: a number ≥ 1");
+  });
+});
+
+describe("_extends that cannot be followed", () => {
+  async function reported(mock: (scope: ReturnType<typeof github>) => void): Promise<string | undefined> {
+    const probot = createTestApp(["intent"]);
+    const comment = recorder<{ body: string }>();
+    const scope = github();
+    mock(scope);
+    mockBotIdentity(scope);
+    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
+    scope.post(`${ISSUE}/comments`, comment.match).reply(201, { id: 1 });
+    await probot.receive(delivery("issues.opened", payload("issues.opened", { issue: { body: "fix it", labels: [] } })));
+    return comment.bodies[0]?.body;
+  }
+
+  it("reports a malformed value with its line instead of failing the event", async () => {
+    const body = await reported((scope) => mockConfig(scope, "mode: enforce\n_extends: ../../etc\n"));
+    expect(body).toContain("- `_extends` (`octo-org/widgets/.github/intent.yml`, line 2) — given `\"../../etc\"`; allowed: `repo`, `owner/repo` or `owner/repo:path.yml`");
+  });
+
+  it("reports a file that extends one already read", async () => {
+    const body = await reported((scope) => {
+      mockConfig(scope, "_extends: shared\n");
+      scope.get(`/repos/${OWNER}/shared/contents/.github%2Fintent.yml`).reply(200, `_extends: ${REPO}\n`, RAW);
+    });
+    expect(body).toContain("- `_extends` (`octo-org/shared/.github/intent.yml`, line 1) — given `\"widgets\"`; allowed: `repo`, `owner/repo` or `owner/repo:path.yml` naming a file not already extended");
   });
 });
 
@@ -39,7 +66,6 @@ describe("an invalid config with every feature loaded", () => {
     const check = recorder<{ name: string; conclusion: string; output: { summary: string } }>();
     const scope = github();
     mockConfig(scope, yaml);
-    mockConfig(scope, yaml); // read again for the line numbers
     scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).times(3).reply(201, {});
 
     await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", {})));

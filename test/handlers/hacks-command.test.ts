@@ -192,7 +192,6 @@ describe("/hack", () => {
     const scope = github();
     const check = recorder<{ name: string; head_sha: string; conclusion: string }>();
     mockConfig(scope, "hacks:\n  permission: everyone\n");
-    mockConfig(scope, "hacks:\n  permission: everyone\n");
     scope.get(path.pr).reply(200, prData());
     scope.post(path.checks, check.match).reply(201, {});
 

@@ -136,7 +136,6 @@ describe("declaring a hack", () => {
     const check = recorder<CheckBody>();
     const scope = github();
     mockConfig(scope, yaml);
-    mockConfig(scope, yaml);
     scope.post(path.checks, check.match).reply(201, {});
 
     await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", {})));

@@ -174,7 +174,6 @@ describe("intent check on issues", () => {
     const comment = recorder<{ body: string }>();
     const scope = github();
     mockConfig(scope, yaml);
-    mockConfig(scope, yaml); // read again for the line numbers
     mockBotIdentity(scope);
     scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
     scope.post(`${ISSUE}/comments`, comment.match).reply(201, { id: 10 });

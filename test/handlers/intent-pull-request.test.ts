@@ -182,7 +182,6 @@ describe("intent check on pull requests", () => {
     const check = recorder<CheckBody>();
     const scope = github();
     mockConfig(scope, yaml);
-    mockConfig(scope, yaml);
     scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
 
     await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", {})));

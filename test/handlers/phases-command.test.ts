@@ -320,7 +320,6 @@ describe("/phase, who and what", () => {
     world.react(scope, 2);
     // Read once for the config, once more for the line of the problem.
     mockConfig(scope, "phases:\n  permission: everyone\n");
-    mockConfig(scope, "phases:\n  permission: everyone\n");
     mockBotIdentity(scope);
     world.reply(scope);
 

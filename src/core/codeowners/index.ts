@@ -7,7 +7,10 @@ export { parseCodeowners, type LineError, type Rule } from "./parse.js";
 export const CODEOWNERS_PATHS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"] as const;
 
 const CACHE_SIZE = 50;
+/** GitHub accepts CODEOWNERS files up to 3 MB; a few such files must not pin the heap. */
+const CACHE_CHARACTERS = 20_000_000;
 const cache = new Map<string, CodeownersMatcher>();
+let cachedCharacters = 0;
 
 /** The compiled file, from a small LRU keyed by its text (it changes rarely, PRs are many). */
 export function compileCached(text: string): CodeownersMatcher {
@@ -19,6 +22,11 @@ export function compileCached(text: string): CodeownersMatcher {
   }
   const compiled = compileCodeowners(text);
   cache.set(text, compiled);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value ?? "");
+  cachedCharacters += text.length;
+  for (const oldest of cache.keys()) {
+    if (cache.size <= 1 || (cache.size <= CACHE_SIZE && cachedCharacters <= CACHE_CHARACTERS)) break;
+    cache.delete(oldest);
+    cachedCharacters -= oldest.length;
+  }
   return compiled;
 }

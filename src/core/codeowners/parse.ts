@@ -1,10 +1,12 @@
+import { MAX_GLOB_LENGTH } from "../glob.js";
+
 /**
  * CODEOWNERS parsing with GitHub's rules: gitignore-style patterns without
  * `!` negation, `[ ]` ranges or `\#` escapes (such lines are reported and
  * skipped), owners as `@user`, `@org/team` or an e-mail address, and a
- * pattern with no owners un-owning what it matches.
+ * pattern with no owners un-owning what it matches. A pattern longer than
+ * MAX_GLOB_LENGTH is reported and skipped like any other unusable line.
  */
-
 export interface Rule {
   /** 1-based line in the file. */
   line: number;
@@ -25,10 +27,16 @@ export interface ParsedCodeowners {
 
 const USER = /^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const TEAM = /^@[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+$/;
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+/** `local@domain.tld`: one `@`, no whitespace, a dot inside the domain. Scanned, not matched: a regex here would backtrack. */
+function isEmail(owner: string): boolean {
+  const at = owner.indexOf("@");
+  if (at <= 0 || owner.indexOf("@", at + 1) !== -1 || /\s/.test(owner)) return false;
+  return owner.slice(at + 2, -1).includes(".");
+}
 
 export function isValidOwner(owner: string): boolean {
-  return USER.test(owner) || TEAM.test(owner) || EMAIL.test(owner);
+  return USER.test(owner) || TEAM.test(owner) || isEmail(owner);
 }
 
 /** Splits a line on unescaped whitespace, dropping a trailing ` # comment`. */
@@ -54,6 +62,7 @@ function tokens(line: string): string[] {
 }
 
 function patternError(pattern: string): string | undefined {
+  if (pattern.length > MAX_GLOB_LENGTH) return `the pattern is longer than ${MAX_GLOB_LENGTH} characters`;
   if (pattern.startsWith("!")) return "`!` negation is not supported in CODEOWNERS";
   if (pattern.startsWith("\\#")) return "escaping `#` with `\\` is not supported in CODEOWNERS";
   if (/(^|[^\\])[[\]]/.test(pattern)) return "`[ ]` character ranges are not supported in CODEOWNERS";

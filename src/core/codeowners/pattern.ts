@@ -1,10 +1,12 @@
+import { globFromSegments, type Glob } from "../glob.js";
+
 /**
- * Compiles one CODEOWNERS pattern to a regular expression over repository
- * paths (no leading slash), plus the literal hints the matcher indexes by.
+ * Compiles one CODEOWNERS pattern to a glob over repository paths (no
+ * leading slash), plus the literal hints the matcher indexes by.
  */
 
 export interface CompiledPattern {
-  regex: RegExp;
+  glob: Glob;
   /** Anchored patterns: their leading literal path (`services/api` for `/services/api/**`), when they have one. */
   literalPrefix?: string | undefined;
   /** Unanchored patterns: a literal path segment every match contains. */
@@ -13,69 +15,71 @@ export interface CompiledPattern {
   extension?: string | undefined;
 }
 
-const SPECIAL = /[.+^${}()|[\]\\]/g;
-
 function isLiteral(segment: string): boolean {
-  return !/(^|[^\\])[*?]/.test(segment);
+  for (let i = 0; i < segment.length; i++) {
+    const ch = segment[i];
+    if (ch === "\\") i++;
+    else if (ch === "*" || ch === "?") return false;
+  }
+  return true;
 }
 
 function unescape(segment: string): string {
-  return segment.replace(/\\(.)/g, "$1");
+  let text = "";
+  for (let i = 0; i < segment.length; i++) {
+    if (segment[i] === "\\" && i + 1 < segment.length) i++;
+    text += segment[i] ?? "";
+  }
+  return text;
 }
 
-/** One path segment's glob (no `/`) as regex source. */
-function segmentSource(segment: string): string {
-  let source = "";
-  for (let i = 0; i < segment.length; i++) {
-    const ch = segment[i] ?? "";
-    if (ch === "\\" && i + 1 < segment.length) {
-      source += (segment[i + 1] ?? "").replace(SPECIAL, "\\$&").replace(/[*?]/, "\\$&");
-      i++;
-    } else if (ch === "*") source += "[^/]*";
-    else if (ch === "?") source += "[^/]";
-    else source += ch.replace(SPECIAL, "\\$&");
-  }
-  return source;
+function trimSlashes(pattern: string): { body: string; leading: boolean; trailing: boolean } {
+  let start = 0;
+  let end = pattern.length;
+  while (start < end && pattern[start] === "/") start++;
+  while (end > start && pattern[end - 1] === "/") end--;
+  return { body: pattern.slice(start, end), leading: start > 0, trailing: end < pattern.length };
+}
+
+/**
+ * The glob segments a CODEOWNERS pattern stands for, with gitignore's rules:
+ * a slash at the start or in the middle anchors the pattern at the root
+ * (otherwise it may start at any depth); a pattern naming a directory owns
+ * everything inside it; a trailing `/` matches directories only; a trailing
+ * `/**` needs something inside; and an anchored pattern ending in `/*`
+ * (`docs/*`, `/*`) owns only the files directly there, GitHub's documented
+ * exception.
+ */
+export function patternSegments(pattern: string): string[] {
+  const { body, leading, trailing } = trimSlashes(pattern);
+  if (body === "") return ["**"];
+  const segments = body.split("/").filter((s) => s !== "");
+  const anchored = leading || segments.length > 1;
+  const head = anchored || segments[0] === "**" ? [] : ["**"];
+  const last = segments.at(-1);
+  let tail: string[];
+  if (last === "**") tail = segments.length > 1 ? ["*"] : []; // `abc/**` owns what is inside abc, not abc itself
+  else if (trailing) tail = ["*", "**"];
+  else if (anchored && last === "*") tail = [];
+  else tail = ["**"];
+  return [...head, ...segments, ...tail];
 }
 
 export function compilePattern(pattern: string): CompiledPattern {
-  const directoryOnly = pattern.endsWith("/");
-  let body = pattern.replace(/\/+$/, "");
-  // A slash at the start or in the middle anchors the pattern to the root, as in gitignore.
-  const anchored = body.startsWith("/") || body.includes("/");
-  body = body.replace(/^\/+/, "");
-  const segments = body === "" ? ["**"] : body.split("/");
-
-  let source = "";
-  segments.forEach((segment, i) => {
-    const last = i === segments.length - 1;
-    if (segment === "**") {
-      if (last) source += i === 0 ? ".*" : "/.*";
-      else source += i === 0 ? "(?:.*/)?" : "/(?:.*/)?";
-      return;
-    }
-    if (i > 0 && segments[i - 1] !== "**") source += "/";
-    source += segmentSource(segment);
-  });
-  // Only `**` was given, or the pattern ends with `/**`: it already reaches every depth.
-  const reachesDeeper = segments.at(-1) === "**";
-  // `docs/*` owns the files directly in docs/ and nothing deeper (GitHub's documented exception);
-  // any other pattern that names a directory owns everything inside it.
-  const directChildrenOnly = segments.length > 1 && segments.at(-1) === "*" && !directoryOnly;
-  const tail = reachesDeeper || directChildrenOnly ? "" : directoryOnly ? "/.*" : "(?:/.*)?";
-  const head = anchored || segments[0] === "**" ? "^" : "^(?:.*/)?";
-  const regex = new RegExp(`${head}${source}${tail}$`);
-
-  const literalSegments = segments.filter((s) => s !== "**" && isLiteral(s)).map(unescape);
+  const glob = globFromSegments(patternSegments(pattern));
+  const { body, leading } = trimSlashes(pattern);
+  const segments = body === "" ? ["**"] : body.split("/").filter((s) => s !== "");
+  const anchored = leading || segments.length > 1;
   const first = segments[0];
   if (anchored && first && first !== "**" && isLiteral(first)) {
-    const leading: string[] = [];
+    const prefix: string[] = [];
     for (const segment of segments) {
       if (segment === "**" || !isLiteral(segment)) break;
-      leading.push(unescape(segment));
+      prefix.push(unescape(segment));
     }
-    return { regex, literalPrefix: leading.join("/") };
+    return { glob, literalPrefix: prefix.join("/") };
   }
-  const extension = segments.length === 1 && /^\*\.[^*?\\/]+$/.test(first ?? "") ? (first ?? "").slice(1) : undefined;
-  return { regex, segment: literalSegments[0], extension };
+  const literal = segments.find((s) => s !== "**" && isLiteral(s));
+  const extension = segments.length === 1 && first?.startsWith("*.") && isLiteral(first.slice(1)) && !first.includes("\\") ? first.slice(1) : undefined;
+  return { glob, segment: literal === undefined ? undefined : unescape(literal), extension };
 }

@@ -1,3 +1,4 @@
+import { compileUserRegex } from "../user-regex.js";
 import type { Finding, BodyIntent, Rejection } from "./judge.js";
 import type { Field } from "./statements.js";
 
@@ -75,7 +76,11 @@ export function exemptionReason(input: ExemptionInput, rules: ExemptionRules): s
   if (rules.bots && input.authorType === "Bot") return "it was opened by a bot";
   const label = input.labels.find((l) => rules.labels.some((e) => e.toLowerCase() === l.toLowerCase()));
   if (label) return `it has the label \`${label}\``;
-  const pattern = rules.titlePatterns.find((p) => new RegExp(p, "i").test(input.title));
+  // RE2, case-insensitive: a configured pattern cannot backtrack. Validation refuses one RE2 cannot compile.
+  const pattern = rules.titlePatterns.find((p) => {
+    const compiled = compileUserRegex(p, { ignoreCase: true });
+    return compiled.ok && compiled.regex.test(input.title);
+  });
   if (pattern) return `its title matches \`${pattern}\``;
   return undefined;
 }
