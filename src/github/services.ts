@@ -1,8 +1,9 @@
 import type { Probot } from "probot";
-import { Coalescer, realClock, type Clock } from "../core/dashboard/coalesce.js";
+import { Coalescer, realClock, type Clock, type RunCoalescer } from "../core/dashboard/coalesce.js";
 import { botIdentity } from "./bot-identity.js";
 import { Redis } from "ioredis";
 import { KeyedLocks, type Locks } from "./locks.js";
+import { RedisCoalescer } from "./redis-coalescer.js";
 import { RedisLocks } from "./redis-locks.js";
 import { TtlCache } from "./ttl-cache.js";
 
@@ -21,8 +22,8 @@ export interface Services {
   templates: TtlCache<string[]>;
   /** Team membership answers (`org/team:user`). */
   teamMembers: TtlCache<boolean>;
-  /** At most one dashboard refresh per repository per minute. */
-  dashboardRuns: Coalescer;
+  /** At most one dashboard refresh per repository per minute, across instances when Redis is shared. */
+  dashboardRuns: RunCoalescer;
   clock: Clock;
   /** The shared Redis (`REDIS_URL`), when there is one. */
   redis?: Redis | undefined;
@@ -44,11 +45,15 @@ export function createServices(app: Probot, { redisUrl = process.env.REDIS_URL, 
     knownLabels: new TtlCache(ONE_HOUR),
     templates: new TtlCache(FIVE_MINUTES),
     teamMembers: new TtlCache(FIVE_MINUTES, 5000),
-    dashboardRuns: new Coalescer(ONE_MINUTE, clock, (error) => app.log.error({ err: error }, "dashboard refresh failed")),
+    dashboardRuns: redis
+      ? new RedisCoalescer(redis, ONE_MINUTE, clock, refreshFailed(app))
+      : new Coalescer(ONE_MINUTE, clock, refreshFailed(app)),
     clock,
     redis,
   };
 }
+
+const refreshFailed = (app: Probot) => (error: unknown) => app.log.error({ err: error }, "dashboard refresh failed");
 
 function redisClient(app: Probot, url: string): Redis {
   const redis = new Redis(url, { maxRetriesPerRequest: 3 });

@@ -13,6 +13,13 @@ export const realClock: Clock = {
   },
 };
 
+/** At most one run per key per interval; in this process, or across instances through Redis. */
+export interface RunCoalescer {
+  request(key: string, run: () => Promise<void>): Promise<CoalesceOutcome>;
+  /** A forced run (`/dashboard refresh`) counts as the key's latest run. */
+  markRun(key: string): Promise<void>;
+}
+
 interface KeyState {
   lastStart?: number;
   pending?: () => Promise<void>;
@@ -25,7 +32,7 @@ interface KeyState {
  * webhooks therefore costs at most one dashboard edit per repository per
  * minute, and the last event of the burst is never missed.
  */
-export class Coalescer {
+export class Coalescer implements RunCoalescer {
   private readonly keys = new Map<string, KeyState>();
 
   constructor(
@@ -57,10 +64,10 @@ export class Coalescer {
     return "deferred";
   }
 
-  /** A forced run (`/dashboard refresh`) counts as the key's latest run. */
-  markRun(key: string): void {
+  markRun(key: string): Promise<void> {
     const state = this.keys.get(key) ?? {};
     state.lastStart = this.clock.now();
     this.keys.set(key, state);
+    return Promise.resolve();
   }
 }

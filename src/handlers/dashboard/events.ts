@@ -63,7 +63,7 @@ export async function onDashboardEvent(context: DebtEvent, services: Services): 
   if (payload.issue && (await isDashboard(payload.issue, config, services))) {
     if (payload.sender.login === (await services.botLogin())) return; // our own edit
     if (payload.action === "closed" || (payload.action === "edited" && parseDashboard(payload.issue.body).ticked.length > 0)) {
-      services.dashboardRuns.markRun(`${repo.owner}/${repo.repo}`.toLowerCase());
+      await services.dashboardRuns.markRun(`${repo.owner}/${repo.repo}`.toLowerCase());
       await refresh(context.octokit, services, context.log, config, repo);
     }
     return;
@@ -113,7 +113,7 @@ export async function onDashboardCommand(context: Context<"issue_comment.created
   if (onRollup) {
     await refreshWholeRollup(context.octokit, services, context.log, repo.owner, new Date(services.clock.now()), verb === "on");
   } else {
-    services.dashboardRuns.markRun(`${repo.owner}/${repo.repo}`.toLowerCase());
+    await services.dashboardRuns.markRun(`${repo.owner}/${repo.repo}`.toLowerCase());
     await refresh(context.octokit, services, context.log, config, repo, { turnOn: verb === "on" });
   }
   await reactToComment(context.octokit, ref, comment.id, "rocket");

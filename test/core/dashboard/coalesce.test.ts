@@ -31,7 +31,7 @@ describe("coalescing dashboard refreshes", () => {
   it("a forced run restarts the interval", async () => {
     const time = fakeClock();
     const coalescer = new Coalescer(60_000, time.clock);
-    coalescer.markRun("o/r");
+    await coalescer.markRun("o/r");
     expect(await coalescer.request("o/r", async () => undefined)).toBe("deferred");
   });
 });
