@@ -58,11 +58,12 @@ async function drained(apps: readonly Probot[]): Promise<void> {
 
 describe("three instances sharing one Redis", { timeout: 40_000 }, () => {
   it("the same and racing deliveries yield one debt issue, one comment per topic and one dashboard edit a minute", async () => {
-    github = new FakeGitHub();
-    github.config = `${CONFIG}dashboard:\n  enabled: true\n`;
-    github.addPullRequest(pr({ number: PR, labels: [{ name: "hack" }] }));
-    github.files.set(PR, FILES);
-    github.start();
+    const fake = new FakeGitHub();
+    github = fake;
+    fake.config = `${CONFIG}dashboard:\n  enabled: true\n`;
+    fake.addPullRequest({ ...pr(), user: { login: AUTHOR, type: "User" }, head: { sha: SHA, ref: "changes" } });
+    fake.files.set(PR, FILES);
+    fake.start();
 
     const time = fakeClock(Date.parse("2026-12-01T12:00:00Z"));
     const apps = [0, 1, 2].map(() =>
@@ -83,15 +84,15 @@ describe("three instances sharing one Redis", { timeout: 40_000 }, () => {
     ]);
     await drained(apps);
 
-    const debtIssues = [...github.issues.values()].filter((issue) => issue.labels.some((l) => l.name === "rebuild-debt"));
+    const debtIssues = [...fake.issues.values()].filter((issue) => issue.labels.some((l) => l.name === "rebuild-debt"));
     expect(debtIssues).toHaveLength(1);
-    const topics = github.comments.filter((comment) => comment.issue === PR).map((comment) => /<!-- intentbot:([\w-]+) -->/.exec(comment.body)?.[1]);
+    const topics = fake.comments.filter((comment) => comment.issue === PR).map((comment) => /<!-- intentbot:([\w-]+) -->/.exec(comment.body)?.[1]);
     expect(topics).toEqual(["hack"]);
-    const dashboards = [...github.issues.values()].filter((issue) => issue.labels.some((l) => l.name === "intent-dashboard"));
+    const dashboards = [...fake.issues.values()].filter((issue) => issue.labels.some((l) => l.name === "intent-dashboard"));
     expect(dashboards).toHaveLength(1);
     const dashboard = dashboards[0]?.number ?? 0;
-    const dashboardWrites = () => github.writes(`/issues/${dashboard}`).filter((call) => call === `PATCH /repos/octo-org/widgets/issues/${dashboard}`);
-    expect(github.writes("/repos/octo-org/widgets/issues").filter((call) => call === "POST /repos/octo-org/widgets/issues")).toHaveLength(2);
+    const dashboardWrites = () => fake.writes(`/issues/${dashboard}`).filter((call) => call === `PATCH /repos/octo-org/widgets/issues/${dashboard}`);
+    expect(fake.writes("/repos/octo-org/widgets/issues").filter((call) => call === "POST /repos/octo-org/widgets/issues")).toHaveLength(2);
     expect(dashboardWrites()).toHaveLength(0);
 
     // The minute ends: the burst's trailing refresh runs once, on one instance.
@@ -99,6 +100,6 @@ describe("three instances sharing one Redis", { timeout: 40_000 }, () => {
     // Let the trailing refresh (if the body changed, its one edit) finish.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(dashboardWrites().length).toBeLessThanOrEqual(1);
-    expect(github.unknown).toEqual([]);
+    expect(fake.unknown).toEqual([]);
   });
 });
