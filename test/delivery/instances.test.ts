@@ -14,13 +14,20 @@ const ONE_MINUTE = 60_000;
 
 let github: FakeGitHub | undefined;
 
-beforeAll(() => requireRedis(redis));
+const coalesceKeys = async () => redis.keys("intentbot:coalesce*:octo-org/widgets");
+
+beforeAll(async () => {
+  await requireRedis(redis);
+  // A run stopped mid-way may leave its minute of coalescing behind.
+  const stale = await coalesceKeys();
+  if (stale.length > 0) await redis.del(...stale);
+});
 afterEach(async () => {
   await closeTestApps();
   github?.stop();
 });
 afterAll(async () => {
-  const keys = [...(await redis.keys(`bull:${QUEUE}*`)), ...(await redis.keys("intentbot:coalesce*octo-org/widgets"))];
+  const keys = [...(await redis.keys(`bull:${QUEUE}*`)), ...(await coalesceKeys())];
   if (keys.length > 0) await redis.del(...keys);
   redis.disconnect();
 });
