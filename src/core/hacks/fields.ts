@@ -44,6 +44,9 @@ const LABEL_LIST: readonly { field: FieldName; label: string }[] = (Object.keys(
   LABELS[field].map((label) => ({ field, label })),
 );
 
+/** The letters a label starts with: most lines are turned away on their first letter. */
+const LABEL_STARTS = new Set(LABEL_LIST.map(({ label }) => label.charCodeAt(0)));
+
 const EMPHASIS = ["**", "__"];
 
 /** Past `**` or `__` at `at`, if there is one there. */
@@ -52,6 +55,7 @@ function skipEmphasis(line: string, at: number): number {
 }
 
 const isAsciiUpper = (code: number) => code >= 0x41 && code <= 0x5a;
+const asciiLower = (code: number) => (isAsciiUpper(code) ? code + 0x20 : code);
 
 /** Where `label` ends when it starts at `at`, any run of white space standing for its spaces, letters in any case. */
 function matchLabel(line: string, at: number, label: string): number | undefined {
@@ -64,8 +68,7 @@ function matchLabel(line: string, at: number, label: string): number | undefined
       pos = after;
       continue;
     }
-    const code = line.charCodeAt(pos);
-    if ((isAsciiUpper(code) ? code + 0x20 : code) !== want) return undefined;
+    if (asciiLower(line.charCodeAt(pos)) !== want) return undefined;
     pos++;
   }
   return pos;
@@ -93,6 +96,7 @@ export function fieldOfLine(line: string): { field: FieldName; value: string } |
     if (afterBullet > at + 1) at = afterBullet;
   }
   at = skipEmphasis(line, at);
+  if (!LABEL_STARTS.has(asciiLower(line.charCodeAt(at)))) return undefined;
   for (const { field, label } of LABEL_LIST) {
     const end = matchLabel(line, at, label);
     const afterColon = end === undefined ? undefined : skipColon(line, end);
