@@ -1,10 +1,10 @@
+import { isLineTerminator } from "../scan.js";
+
 /** A list item as written: the number of an ordered item, and its text. */
 export interface ListItem {
   number?: number;
   text: string;
 }
-
-import { isLineTerminator } from "../scan.js";
 
 /** Markdown reads at most nine digits as a list number. */
 const MAX_LIST_DIGITS = 9;
