@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_ESTIMATE_HOURS } from "../bounds.js";
 import { dataMarker, readDataMarker } from "../markers.js";
 
 /**
@@ -42,8 +43,12 @@ export const debtRecordSchema = z.object({
       /** As written, e.g. `2d`. */
       hack: z.string().optional(),
       rebuild: z.string().optional(),
-      /** The rebuild estimate in working hours, for totals. */
-      rebuildHours: z.number().nonnegative().optional(),
+      /**
+       * The rebuild estimate in working hours, for totals: what `estimateHours`
+       * can give. A value outside (from an older version) reads as no hours
+       * rather than making the whole record unreadable.
+       */
+      rebuildHours: z.number().nonnegative().max(MAX_ESTIMATE_HOURS).optional().catch(undefined),
     })
     .default({}),
   rebuildWhen: z.string().optional(),

@@ -1,4 +1,5 @@
 import type { Command } from "../commands.js";
+import { isSpace } from "../scan.js";
 import { fieldOfLine, fieldsFromLines, type HackFields } from "./fields.js";
 
 export type HackCommand =
@@ -26,10 +27,24 @@ export function parseHackCommand(command: Command, here: { owner: string; repo: 
   if (fields.unreadableDebt !== undefined) return { ok: false, problem: "unreadable debt", given: fields.unreadableDebt };
 
   const reasonLines = [args, ...command.body.filter((line) => !fieldOfLine(line))];
-  const reason = reasonLines
-    .join("\n")
-    .replace(/^[\s;,:—–-]+|[\s;,—–-]+$/g, "")
-    .replace(/\n{3,}/g, "\n\n");
+  const reason = trimSeparators(reasonLines.join("\n")).replace(/\n{3,}/g, "\n\n");
   if (!/[\p{L}\p{N}]/u.test(reason)) return { ok: false, problem: "no reason" };
   return { ok: true, reason, fields };
+}
+
+const LEADING_SEPARATORS = ";,:—–-";
+const TRAILING_SEPARATORS = ";,—–-";
+
+/**
+ * The reason without the white space and separators left around it once the
+ * inline `Debt:` is cut out. A loop, because `/[\s;,—–-]+$/` retries at every
+ * position of a long run of spaces in the middle (seconds for 60,000 spaces).
+ */
+function trimSeparators(text: string): string {
+  const isSeparator = (index: number, separators: string) => isSpace(text.charCodeAt(index)) || separators.includes(text.charAt(index));
+  let start = 0;
+  let end = text.length;
+  while (start < end && isSeparator(start, LEADING_SEPARATORS)) start++;
+  while (end > start && isSeparator(end - 1, TRAILING_SEPARATORS)) end--;
+  return text.slice(start, end);
 }

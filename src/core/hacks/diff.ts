@@ -1,3 +1,5 @@
+import { MAX_LINE_NUMBER } from "../bounds.js";
+
 /** A line a pull request adds, numbered as in the new file. */
 export interface AddedLine {
   line: number;
@@ -13,6 +15,12 @@ export interface CodeMarker {
 
 const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
 
+/** A hunk's first line in the new file; undefined for a number no file has (0, or too many digits to be finite). */
+function firstLine(digits: string): number | undefined {
+  const line = digits.length <= String(MAX_LINE_NUMBER).length ? Number(digits) : Infinity;
+  return line >= 1 && line <= MAX_LINE_NUMBER ? line : undefined;
+}
+
 /**
  * The added lines of one file's unified diff (the `patch` GitHub returns per
  * file). Context lines advance the new file's line number, removed lines do
@@ -25,7 +33,8 @@ export function addedLines(patch: string | null | undefined): AddedLine[] {
     const line = raw.replace(/\r$/, "");
     const hunk = HUNK.exec(line);
     if (hunk?.[1]) {
-      next = Number(hunk[1]);
+      // A hunk whose numbering cannot be right is not read, rather than numbered Infinity.
+      next = firstLine(hunk[1]);
       continue;
     }
     if (next === undefined) continue;
@@ -45,9 +54,17 @@ export function findCodeMarkers(files: readonly { filename: string; patch?: stri
     for (const { line, text } of addedLines(file.patch)) {
       if (!text.includes(marker)) continue;
       const trimmed = text.trim();
-      markers.push({ path: file.filename, line, text: trimmed.length > MAX_MARKER_TEXT ? `${trimmed.slice(0, MAX_MARKER_TEXT - 1)}…` : trimmed });
+      markers.push({ path: file.filename, line, text: clip(trimmed, MAX_MARKER_TEXT) });
       if (markers.length >= limit) return markers;
     }
   }
   return markers;
+}
+
+/** At most `max` UTF-16 units, never half of a surrogate pair. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const last = text.charCodeAt(max - 2);
+  const end = last >= 0xd800 && last <= 0xdbff ? max - 2 : max - 1;
+  return `${text.slice(0, end)}…`;
 }

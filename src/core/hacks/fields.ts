@@ -1,4 +1,6 @@
+import { MAX_ESTIMATE_HOURS } from "../bounds.js";
 import { maskIgnoredBlocks, stripHtmlComments } from "../markdown.js";
+import { firstWord, isLineTerminator, skipSpaces, trimEndOf } from "../scan.js";
 
 /** An issue named as a hack's rebuild debt. */
 export interface DebtRef {
@@ -37,29 +39,79 @@ const LABELS: Record<FieldName, readonly string[]> = {
   debt: ["debt", "debt issue", "rebuild debt", "rebuild"],
 };
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-// `Label: value`, `- **Label:** value`, `__Label__: value`; the colon ends the label,
-// so `Rebuild when:` never reads as `Rebuild:`.
-const FIELD_LINE = new RegExp(
-  String.raw`^\s*(?:[-*+]\s+)?(?:\*\*|__)?(${Object.values(LABELS)
-    .flat()
-    .map((label) => escapeRegExp(label).replace(/ /g, "\\s+"))
-    .join("|")})(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.*)$`,
-  "i",
+/** Each label with its field, in the order they are tried: `rebuild when` before `rebuild`. */
+const LABEL_LIST: readonly { field: FieldName; label: string }[] = (Object.keys(LABELS) as FieldName[]).flatMap((field) =>
+  LABELS[field].map((label) => ({ field, label })),
 );
 
-function fieldOfLabel(label: string): FieldName | undefined {
-  const normalized = label.toLowerCase().replace(/\s+/g, " ");
-  return (Object.keys(LABELS) as FieldName[]).find((field) => LABELS[field].includes(normalized));
+/** The letters a label starts with: most lines are turned away on their first letter. */
+const LABEL_STARTS = new Set(LABEL_LIST.map(({ label }) => label.charCodeAt(0)));
+
+const EMPHASIS = ["**", "__"];
+
+/** Past `**` or `__` at `at`, if there is one there. */
+function skipEmphasis(line: string, at: number): number {
+  return EMPHASIS.some((mark) => line.startsWith(mark, at)) ? at + 2 : at;
 }
 
-/** The field a line states, if any (used to keep field lines out of a reason). */
+const isAsciiUpper = (code: number) => code >= 0x41 && code <= 0x5a;
+const asciiLower = (code: number) => (isAsciiUpper(code) ? code + 0x20 : code);
+
+/** Where `label` ends when it starts at `at`, any run of white space standing for its spaces, letters in any case. */
+function matchLabel(line: string, at: number, label: string): number | undefined {
+  let pos = at;
+  for (let i = 0; i < label.length; i++) {
+    const want = label.charCodeAt(i);
+    if (want === 0x20) {
+      const after = skipSpaces(line, pos);
+      if (after === pos) return undefined;
+      pos = after;
+      continue;
+    }
+    if (asciiLower(line.charCodeAt(pos)) !== want) return undefined;
+    pos++;
+  }
+  return pos;
+}
+
+/** Past the label's closing `**` and the colon (`:` or `：`), or undefined when no colon follows. */
+function skipColon(line: string, at: number): number | undefined {
+  const colon = skipSpaces(line, skipEmphasis(line, at));
+  const char = line.charAt(colon);
+  return char === ":" || char === "：" ? colon + 1 : undefined;
+}
+
+/**
+ * The field a line states, if any (also used to keep field lines out of a
+ * reason): `Label: value`, `- **Label:** value`, `__Label__: value`; the
+ * colon ends the label, so `Rebuild when:` never reads as `Rebuild:`. Scanned
+ * rather than matched with one regular expression, which backtracked for
+ * minutes over a long run of spaces before a line separator. As before, a
+ * value holding a line terminator (`\r`, U+2028, U+2029) is no field value.
+ */
 export function fieldOfLine(line: string): { field: FieldName; value: string } | undefined {
-  const match = FIELD_LINE.exec(line);
-  const field = match?.[1] ? fieldOfLabel(match[1]) : undefined;
-  if (!match || !field) return undefined;
-  return { field, value: (match[2] ?? "").replace(/(?:\*\*|__)\s*$/, "").trim() };
+  let at = skipSpaces(line);
+  if (at < line.length && "-*+".includes(line.charAt(at))) {
+    const afterBullet = skipSpaces(line, at + 1);
+    if (afterBullet > at + 1) at = afterBullet;
+  }
+  at = skipEmphasis(line, at);
+  if (!LABEL_STARTS.has(asciiLower(line.charCodeAt(at)))) return undefined;
+  for (const { field, label } of LABEL_LIST) {
+    const end = matchLabel(line, at, label);
+    const afterColon = end === undefined ? undefined : skipColon(line, end);
+    if (afterColon === undefined) continue;
+    const start = skipSpaces(line, skipEmphasis(line, skipSpaces(line, afterColon)));
+    for (let i = start; i < line.length; i++) if (isLineTerminator(line.charCodeAt(i))) return undefined;
+    return { field, value: withoutClosingEmphasis(line.slice(start)) };
+  }
+  return undefined;
+}
+
+/** `value**` (the bold closed after the value) reads as `value`. */
+function withoutClosingEmphasis(value: string): string {
+  const trimmed = value.trimEnd();
+  return (EMPHASIS.some((mark) => trimmed.endsWith(mark)) ? trimmed.slice(0, -2) : trimmed).trim();
 }
 
 const OWNER = String.raw`[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})`;
@@ -72,7 +124,7 @@ const MARKDOWN_LINK = /^\[[^\]]*\]\(([^)\s]+)\)/;
 export function parseIssueRef(text: string, here: RepoLike): DebtRef | undefined {
   const trimmed = text.trim();
   const linked = MARKDOWN_LINK.exec(trimmed)?.[1];
-  const token = (linked ?? trimmed.split(/\s+/)[0] ?? "").replace(/[.,;:)]+$/, "");
+  const token = trimEndOf(linked ?? firstWord(trimmed), ".,;:)");
   const short = SHORT_REF.exec(token);
   const url = short ? undefined : ISSUE_URL.exec(token);
   const match = short ?? url;
@@ -101,7 +153,7 @@ export function refLabel(ref: DebtRef, here: RepoLike): string {
 const ISO_DAY = /^(\d{4})[-/](\d{2})[-/](\d{2})$/;
 
 function isoDay(text: string): string | undefined {
-  const match = ISO_DAY.exec(text.trim().replace(/[.,;]+$/, ""));
+  const match = ISO_DAY.exec(trimEndOf(text.trim(), ".,;"));
   if (!match) return undefined;
   const day = `${match[1]}-${match[2]}-${match[3]}`;
   const date = new Date(`${day}T00:00:00Z`);
@@ -164,16 +216,29 @@ export function mergeFields(...sources: readonly (HackFields | undefined)[]): Ha
   return merged;
 }
 
-const HOURS_PER: Record<string, number> = { h: 1, d: 8, w: 40, mo: 160 };
+const HOURS_PER_UNIT: ReadonlyMap<string, number> = new Map([
+  ...["h", "hr", "hrs", "hour", "hours"].map((unit) => [unit, 1] as const),
+  ...["d", "day", "days"].map((unit) => [unit, 8] as const),
+  ...["w", "wk", "wks", "week", "weeks"].map((unit) => [unit, 40] as const),
+  ...["mo", "month", "months"].map((unit) => [unit, 160] as const),
+]);
+
+/** A few digits each side of the point: more only ever means an amount out of range. */
+const AMOUNT = /^~?\s*(\d{1,7})(?:([.,])(\d{1,7}))?\s*([a-z]+)\.?$/i;
 
 /**
  * An estimate in working hours (8-hour days, 5-day weeks, 20-day months), for
- * the dashboard's totals; undefined when the text is not a plain amount.
+ * the dashboard's totals; undefined when the text is not a plain amount, or
+ * one above `MAX_ESTIMATE_HOURS` (the text is then shown as written, never
+ * counted). `1,000h` is undefined too: a comma before three digits may group
+ * thousands or mark decimals, and a wrong guess is off by a thousand.
  */
 export function estimateHours(text: string | undefined): number | undefined {
-  const match = /^~?\s*(\d+(?:[.,]\d+)?)\s*(h|hours?|hrs?|d|days?|w|weeks?|wks?|mo|months?)\.?$/i.exec((text ?? "").trim());
-  if (!match?.[1] || !match[2]) return undefined;
-  const unit = match[2].toLowerCase();
-  const key = unit.startsWith("h") ? "h" : unit.startsWith("d") ? "d" : unit.startsWith("w") ? "w" : "mo";
-  return Math.round(Number(match[1].replace(",", ".")) * (HOURS_PER[key] ?? 0) * 100) / 100;
+  const match = AMOUNT.exec((text ?? "").trim());
+  const [, whole, point, fraction, unit] = match ?? [];
+  const perUnit = HOURS_PER_UNIT.get(unit?.toLowerCase() ?? "");
+  if (whole === undefined || perUnit === undefined) return undefined;
+  if (point === "," && fraction?.length === 3) return undefined;
+  const hours = Math.round(Number(`${whole}.${fraction ?? "0"}`) * perUnit * 100) / 100;
+  return hours <= MAX_ESTIMATE_HOURS ? hours : undefined;
 }

@@ -1,3 +1,4 @@
+import { MAX_ESTIMATE_HOURS, MAX_ESTIMATE_PARTS } from "../bounds.js";
 import type { Estimate } from "./types.js";
 
 /**
@@ -17,24 +18,39 @@ const UNIT_HOURS: ReadonlyMap<string, number> = new Map([
 /** One amount and unit; a few digits are plenty and keep the sum far from float trouble. */
 const QUANTITY = String.raw`\s*(\d{1,4}(?:\.\d{1,2})?)\s*([a-z]+)\s*`;
 
+/** Why a text is no estimate, so that a reply can say what to change. */
+export type EstimateProblem = "unreadable" | "zero" | "too large";
+
+export type EstimateReading = { ok: true; estimate: Estimate } | { ok: false; problem: EstimateProblem };
+
 /**
- * `4h`, `2d`, `1.5w`, `2 days`, `1 week`, and sums such as `1w 2d`; a leading
- * `~` (a rough guess) is allowed and kept in the text. Anything else, and a
- * zero estimate, is not an estimate.
+ * `4h`, `2d`, `1.5w`, `2 days`, `1 week`, and sums of up to
+ * `MAX_ESTIMATE_PARTS` amounts such as `1w 2d`; a leading `~` (a rough guess)
+ * is allowed and kept in the text. A zero estimate, or one above
+ * `MAX_ESTIMATE_HOURS`, is no estimate either.
  */
-export function parseEstimate(input: string): Estimate | undefined {
+export function readEstimate(input: string): EstimateReading {
   const text = input.replace(/\s+/g, " ").trim();
   const amounts = text.replace(/^~/, "");
   const quantity = new RegExp(QUANTITY, "iy");
   let hours = 0;
-  while (quantity.lastIndex < amounts.length) {
-    const match = quantity.exec(amounts);
+  for (let parts = 0; quantity.lastIndex < amounts.length; parts++) {
+    const match = parts < MAX_ESTIMATE_PARTS ? quantity.exec(amounts) : null;
     const perUnit = UNIT_HOURS.get(match?.[2]?.toLowerCase() ?? "");
-    if (!match || perUnit === undefined) return undefined;
+    if (!match || perUnit === undefined) return { ok: false, problem: "unreadable" };
     hours += Number(match[1]) * perUnit;
   }
+  if (amounts === "") return { ok: false, problem: "unreadable" };
   hours = Math.round(hours * 100) / 100;
-  return hours > 0 ? { hours, text } : undefined;
+  if (hours === 0) return { ok: false, problem: "zero" };
+  if (hours > MAX_ESTIMATE_HOURS) return { ok: false, problem: "too large" };
+  return { ok: true, estimate: { hours, text } };
+}
+
+/** The estimate a text states, or undefined for anything `readEstimate` refuses. */
+export function parseEstimate(input: string): Estimate | undefined {
+  const reading = readEstimate(input);
+  return reading.ok ? reading.estimate : undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { quoteInline } from "../sanitize.js";
-import { parseEstimate } from "./estimate.js";
+import { formatCount, MAX_ESTIMATE_HOURS } from "../bounds.js";
+import { readEstimate, type EstimateProblem } from "./estimate.js";
 import { MAX_NAME_LENGTH, nameLength } from "./limits.js";
 import type { Estimate } from "./types.js";
 
@@ -41,8 +42,9 @@ export function parsePhaseItem(text: string): ItemResult {
     const withoutHack = part.replace(/^hack\b\s*|\s*\bhack$/i, "");
     hack ||= withoutHack !== part;
     if (withoutHack === "") continue;
-    const parsed = parseEstimate(withoutHack);
-    if (!parsed) return { ok: false, error: unreadable(withoutHack) };
+    const reading = readEstimate(withoutHack);
+    if (!reading.ok) return { ok: false, error: unreadable(withoutHack, reading.problem) };
+    const parsed = reading.estimate;
     if (estimate) return { ok: false, error: `it has two estimates (${estimate.text} and ${parsed.text}); give one.` };
     estimate = parsed;
   }
@@ -65,8 +67,10 @@ function attributeTail(text: string): { rest: string; parts: string[] } | undefi
   return undefined;
 }
 
-function unreadable(part: string): string {
+function unreadable(part: string, problem: EstimateProblem): string {
   const quoted = `"${quoteInline(part, 40)}"`;
+  if (problem === "zero") return `the estimate ${quoted} is zero; leave it out when a phase has no estimate.`;
+  if (problem === "too large") return `the estimate ${quoted} is more than ${formatCount(MAX_ESTIMATE_HOURS)} hours; split the phase.`;
   return /^~?\d/.test(part)
     ? `the estimate ${quoted} cannot be read; write a number and a unit, such as \`4h\`, \`2d\` or \`1.5w\`.`
     : `${quoted} is neither an estimate nor \`hack\`.`;

@@ -1,5 +1,4 @@
-/** GitHub allows at most 100 sub-issues per issue, and each phase is one. */
-export const MAX_PHASES = 100;
+export { MAX_PHASE_NUMBER, MAX_PHASES } from "../bounds.js";
 
 /** Long enough for any real phase name; leaves room for the parent's title in the sub-issue's. */
 export const MAX_NAME_LENGTH = 200;

@@ -1,10 +1,13 @@
+import { isLineTerminator } from "../scan.js";
+
 /** A list item as written: the number of an ordered item, and its text. */
 export interface ListItem {
   number?: number;
   text: string;
 }
 
-const ITEM = /^( {0,3})(?:(\d{1,9})([.)])|([-*+]))(?:[ \t]+(.*))?$/;
+/** Markdown reads at most nine digits as a list number. */
+const MAX_LIST_DIGITS = 9;
 /** A task-list box is never part of a name, even when nothing follows it. */
 const TASK_BOX = /^\[[ xX]\](?:[ \t]+|$)/;
 
@@ -16,16 +19,36 @@ interface Marker {
   contentColumn: number;
 }
 
+const isDigit = (char: string) => char >= "0" && char <= "9";
+
+/**
+ * `1. text`, `2) text`, `- text`: up to three spaces, the marker, then spaces
+ * or tabs before the text. Scanned, since the regular expression it replaces
+ * backtracked over a long run of spaces before a line separator.
+ */
 function marker(line: string): Marker | undefined {
-  const match = ITEM.exec(line);
-  if (!match) return undefined;
-  const [, indent = "", digits, delimiter, bullet, rest = ""] = match;
+  let at = 0;
+  while (line.charAt(at) === " ") at++;
+  const indent = at;
+  if (indent > 3) return undefined;
+  while (isDigit(line.charAt(at))) at++;
+  const digits = line.slice(indent, at);
+  const kind = line.charAt(at);
+  const numbered = digits !== "" && digits.length <= MAX_LIST_DIGITS && (kind === "." || kind === ")");
+  const bulleted = digits === "" && (kind === "-" || kind === "*" || kind === "+");
+  if (!numbered && !bulleted) return undefined;
+  const markerEnd = at + 1;
+  let textStart = markerEnd;
+  while (line.charAt(textStart) === " " || line.charAt(textStart) === "\t") textStart++;
+  // `1.x` and `-x` are no list items: the marker needs a space after it, or nothing.
+  if (textStart === markerEnd && markerEnd < line.length) return undefined;
+  for (let i = textStart; i < line.length; i++) if (isLineTerminator(line.charCodeAt(i))) return undefined;
+  const rest = line.slice(textStart);
   const text = rest.replace(TASK_BOX, "");
-  const markerEnd = line.length - rest.length;
   return {
-    item: digits === undefined ? { text } : { number: Number(digits), text },
-    kind: delimiter ?? bullet ?? "",
-    contentColumn: rest === "" ? indent.length + 2 : markerEnd,
+    item: numbered ? { number: Number(digits), text } : { text },
+    kind,
+    contentColumn: rest === "" ? indent + 2 : textStart,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Command } from "../commands.js";
 import { parsePhaseItem } from "./item.js";
-import { MAX_PHASES } from "./limits.js";
+import { MAX_PHASE_NUMBER, MAX_PHASES } from "./limits.js";
 import { type ListItem, readList } from "./list.js";
 import type { PhaseParseResult, PlannedPhase } from "./types.js";
 
@@ -26,9 +26,8 @@ export function parsePhaseCommand(command: Command): PhaseParseResult {
       return rest === "" ? { ok: true, command: { kind: "list" } } : fail("`/phase list` takes nothing after it.");
     case "done": {
       const number = phaseNumber(rest);
-      return number
-        ? { ok: true, command: { kind: "done", number } }
-        : fail("`/phase done` takes one phase number, such as `/phase done 2`.");
+      if (!number) return fail("`/phase done` takes one phase number, such as `/phase done 2`.");
+      return number <= MAX_PHASE_NUMBER ? { ok: true, command: { kind: "done", number } } : fail(outOfRange(number));
     }
     case "hack":
     default: {
@@ -41,6 +40,7 @@ export function parsePhaseCommand(command: Command): PhaseParseResult {
             "To plan a phase whose name starts with “hack”, use the list form.",
         );
       }
+      if (number > MAX_PHASE_NUMBER) return fail(outOfRange(number));
       return { ok: true, command: { kind: "hack", number, ...(reason && { reason }) } };
     }
   }
@@ -68,6 +68,7 @@ function parsePlan(args: string, body: readonly string[]): PhaseParseResult {
     const number = item.number ?? index + 1;
     const parsed = parsePhaseItem(item.text);
     if (number === 0) problems.push("Phases are numbered from 1, not 0.");
+    else if (number > MAX_PHASE_NUMBER) problems.push(`Phase ${number}: phase numbers go up to ${MAX_PHASE_NUMBER}.`);
     else if (seen.has(number)) problems.push(`Phase ${number} is listed twice.`);
     else if (!parsed.ok) problems.push(`Phase ${number}: ${parsed.error}`);
     else {
@@ -87,6 +88,10 @@ function parsePlan(args: string, body: readonly string[]): PhaseParseResult {
 function phaseNumber(text: string): number | undefined {
   const number = PHASE_NUMBER.test(text) ? Number(text) : 0;
   return number > 0 ? number : undefined;
+}
+
+function outOfRange(number: number): string {
+  return `There is no phase ${number}: phase numbers go up to ${MAX_PHASE_NUMBER}.`;
 }
 
 function fail(error: string): PhaseParseResult {
