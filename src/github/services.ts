@@ -5,6 +5,7 @@ import { Redis } from "ioredis";
 import { KeyedLocks, type Locks } from "./locks.js";
 import { RedisLocks } from "./redis-locks.js";
 import { TtlCache } from "./ttl-cache.js";
+import { deriveRecordKey, type RecordKey } from "../core/records.js";
 
 const FIVE_MINUTES = 5 * 60 * 1000;
 const ONE_HOUR = 60 * 60 * 1000;
@@ -24,15 +25,21 @@ export interface Services {
   /** At most one dashboard refresh per repository per minute. */
   dashboardRuns: Coalescer;
   clock: Clock;
+  /** Seals the bot's records and checks them on the way back (`github/records.ts`). */
+  recordKey: RecordKey;
 }
 
 export interface ServiceOptions {
   redisUrl?: string | undefined;
   /** Time for coalescing; tests pass a fake one. */
   clock?: Clock;
+  /** The secret the record key is derived from: the app's webhook secret; tests pass a fixed one. */
+  recordSecret?: string | undefined;
 }
 
-export function createServices(app: Probot, { redisUrl = process.env.REDIS_URL, clock = realClock }: ServiceOptions = {}): Services {
+export function createServices(app: Probot, { redisUrl = process.env.REDIS_URL, clock = realClock, recordSecret = process.env.WEBHOOK_SECRET }: ServiceOptions = {}): Services {
+  // Without a secret every record would be sealed with a key anyone can compute.
+  if (!recordSecret) throw new Error("WEBHOOK_SECRET is not set: intentbot derives the key that authenticates its records from it");
   return {
     botLogin: botIdentity(app),
     locks: redisUrl ? new RedisLocks(redisClient(app, redisUrl)) : new KeyedLocks(),
@@ -41,6 +48,7 @@ export function createServices(app: Probot, { redisUrl = process.env.REDIS_URL, 
     teamMembers: new TtlCache(FIVE_MINUTES, 5000),
     dashboardRuns: new Coalescer(ONE_MINUTE, clock, (error) => app.log.error({ err: error }, "dashboard refresh failed")),
     clock,
+    recordKey: deriveRecordKey(recordSecret),
   };
 }
 

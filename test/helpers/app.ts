@@ -2,6 +2,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { Probot, ProbotOctokit } from "probot";
 import type { ServiceOptions } from "../../src/github/services.js";
 import { features, intentbotWith, type Feature } from "../../src/index.js";
+import { TEST_RECORD_SECRET } from "./records.js";
 
 let privateKey: string | undefined;
 
@@ -28,6 +29,6 @@ export function createTestApp(only: readonly Feature[] = Object.keys(features) a
     // throttling (one write per second) for event clients.
     Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, retry: { enabled: false }, throttle: { enabled: false } })),
   });
-  void probot.load(intentbotWith(only, { redisUrl: undefined, ...options }));
+  void probot.load(intentbotWith(only, { redisUrl: undefined, recordSecret: TEST_RECORD_SECRET, ...options }));
   return probot;
 }
