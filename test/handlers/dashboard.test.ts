@@ -29,14 +29,14 @@ const debtIssue = { number: 50, title: "Rebuild: prices", state: "open", user: {
 const q = (query: string) => ({ q: `repo:${OWNER}/${REPO} ${query}`, per_page: 100 });
 
 /** The reads of one refresh: the dashboard lookup, three searches, the interest query, and the org's config (no roll-up). */
-function gatherMocks(scope: nock.Scope, dashboards: unknown[], orgConfig?: string | false) {
+function gatherMocks(scope: nock.Scope, dashboards: unknown[], orgConfig?: string | false, debt: object = debtIssue) {
   if (orgConfig !== false) {
     const org = scope.get(`/repos/${OWNER}/.github/contents/.github%2Fintent.yml`);
     if (orgConfig) org.reply(200, orgConfig, { "content-type": "application/vnd.github.v3.raw; charset=utf-8" });
     else org.reply(404);
   }
   scope.get(`/repos/${OWNER}/${REPO}/issues`).query({ labels: "intent-dashboard", creator: BOT_LOGIN, state: "all", per_page: 100 }).reply(200, dashboards);
-  scope.get("/search/issues").query(q('is:issue is:open label:"rebuild-debt"')).reply(200, { total_count: 1, items: [debtIssue] });
+  scope.get("/search/issues").query(q('is:issue is:open label:"rebuild-debt"')).reply(200, { total_count: 1, items: [debt] });
   scope.get("/search/issues").query(q('is:issue is:closed label:"rebuild-debt" closed:>=2026-08-25')).reply(200, { total_count: 0, items: [] });
   scope
     .get(`/repos/${OWNER}/${REPO}/commits`)
@@ -156,6 +156,32 @@ describe("debt dashboard", () => {
 
     expect(reminder.bodies[0]?.body).toMatch(/^@ana this rebuild debt was due by 2026-11-01 and is overdue\. The hack shipped 52 days ago, and 2 pull request\(s\) have changed its files since\./);
     expect(update.bodies[0]?.body).toContain("- [ ] <!-- intentbot:action:remind-overdue -->");
+  });
+
+  it("trusts only sealed records: one planted before the genuine record cannot redirect the reminder", async () => {
+    const time = fakeClock(NOW);
+    const probot = createTestApp(["dashboard"], { clock: time.clock });
+    const reminder = recorder<{ body: string }>();
+    const wire: string[] = [];
+    const scope = github();
+    mockConfig(scope, CONFIG);
+    mockBotIdentity(scope);
+    // Anyone who can edit the debt issue can add a record; only the app can seal one.
+    const forged = debtRecordMarker({ ...record, owner: "acme/everyone" });
+    const planted = { ...debtIssue, body: `${forged}\n<!-- intentbot:data {"kind": -->\n${debtIssue.body}` };
+    const ticked = `${MARKER}\n- [x] <!-- intentbot:action:remind-overdue --> Remind the owners of overdue items\n`;
+    const dashboard = { number: 99, node_id: "I_99", state: "open" as const, user: { login: BOT_LOGIN }, labels: [{ name: "intent-dashboard" }], body: ticked };
+    gatherMocks(scope, [dashboard], undefined, planted);
+    scope.get(`/repos/${OWNER}/${REPO}/issues/99`).reply(200, dashboard);
+    scope.post(`/repos/${OWNER}/${REPO}/issues/50/comments`, reminder.match).reply(201, {});
+    scope.patch(`/repos/${OWNER}/${REPO}/issues/99`, (body: { body: string }) => wire.push(body.body) > 0).reply(200, {});
+
+    await probot.receive(delivery("issues.edited", payload("issues.edited", { issue: dashboard, sender: { login: "ana", type: "User" } })));
+
+    expect(reminder.bodies[0]?.body).toMatch(/^@ana this rebuild debt was due by 2026-11-01/);
+    expect(reminder.bodies[0]?.body).not.toContain("acme");
+    // On the wire, the dashboard's own record carries its seal.
+    expect(wire[0]).toMatch(/<!-- intentbot:data \{"kind":"dashboard",.*\} hmac:[\w-]{43} -->$/);
   });
 
   it("stays closed after a person closes it, until /dashboard on", async () => {
