@@ -50,15 +50,35 @@ export function escapeLinkText(text: string, maxLength = DEFAULT_LENGTH): string
 
 /**
  * A whole code span, fences included. The fence is one backtick longer than
- * the longest run inside, so nothing closes it early; entities mean nothing in
- * code, so `<!` and `->` get a zero-width space instead.
+ * the longest run inside, so nothing closes it early. GitHub notifies no one
+ * for a mention in code, so `@` stays as written (a team can be copied from
+ * it); entities mean nothing in code, so `<!` and `->` get a zero-width space
+ * instead, which keeps the raw text from holding a marker.
  */
 export function escapeInlineCode(text: string, maxLength = DEFAULT_LENGTH): string {
-  const inner = breakMentions(wellFormed(clip(oneLine(text), maxLength)).replaceAll("<!", `<${ZWSP}!`).replaceAll("->", `-${ZWSP}>`));
+  const inner = wellFormed(clip(oneLine(text), maxLength)).replaceAll("<!", `<${ZWSP}!`).replaceAll("->", `-${ZWSP}>`);
   const fence = "`".repeat(longestBacktickRun(inner) + 1);
   // A leading or trailing backtick would join the fence; one space on each side is stripped when rendered.
   const pad = inner.startsWith("`") || inner.endsWith("`") ? " " : "";
   return `${fence}${pad}${inner}${pad}${fence}`;
+}
+
+/**
+ * A code span in a table cell. The table splits a row before reading code, so
+ * each `|` is escaped too, behind an odd number of backslashes (a run of them
+ * before it is doubled: code shows backslashes as they are, so that is what
+ * the reader sees, and the cells stay as they were).
+ */
+export function escapeTableCode(text: string, maxLength = DEFAULT_LENGTH): string {
+  const code = escapeInlineCode(text, maxLength);
+  let out = "";
+  let run = 0;
+  for (const char of code) {
+    if (char === "|") out += `${"\\".repeat(run)}\\|`;
+    else out += char;
+    run = char === "\\" ? run + 1 : 0;
+  }
+  return out;
 }
 
 /** Kept for code written before the escapers above: the same as `escapeTextBlock`. */
@@ -67,14 +87,14 @@ export const neutralize = escapeTextBlock;
 export const quoteInline = escapeTableCell;
 
 /**
- * At most `maxLength` UTF-16 units, ending in `…` when cut; a surrogate pair is
- * never split.
+ * At most `maxLength` UTF-16 units, ending in `cut` when cut; a surrogate pair
+ * is never split.
  */
-export function clip(text: string, maxLength: number): string {
+export function clip(text: string, maxLength: number, cut = "…"): string {
   if (text.length <= maxLength) return text;
-  let end = Math.max(0, maxLength - 1);
+  let end = Math.max(0, maxLength - cut.length);
   if (end > 0 && isHighSurrogate(text.charCodeAt(end - 1))) end -= 1;
-  return `${text.slice(0, end)}…`;
+  return `${text.slice(0, end)}${cut}`;
 }
 
 function oneLine(text: string): string {

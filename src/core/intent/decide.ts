@@ -1,5 +1,6 @@
 import type { Finding, BodyIntent, Rejection } from "./judge.js";
 import type { Field } from "./statements.js";
+import { escapeInlineCode } from "../sanitize.js";
 
 export interface LinkedTicket {
   /** How the body named it, e.g. `#12` or `octo/api#3`. */
@@ -74,8 +75,8 @@ export interface ExemptionRules {
 export function exemptionReason(input: ExemptionInput, rules: ExemptionRules): string | undefined {
   if (rules.bots && input.authorType === "Bot") return "it was opened by a bot";
   const label = input.labels.find((l) => rules.labels.some((e) => e.toLowerCase() === l.toLowerCase()));
-  if (label) return `it has the label \`${label}\``;
+  if (label) return `it has the label ${escapeInlineCode(label)}`;
   const pattern = rules.titlePatterns.find((p) => new RegExp(p, "i").test(input.title));
-  if (pattern) return `its title matches \`${pattern}\``;
+  if (pattern) return `its title matches ${escapeInlineCode(pattern)}`;
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { quoteInline } from "../sanitize.js";
+import { escapeText } from "../sanitize.js";
 import { parseEstimate } from "./estimate.js";
 import { MAX_NAME_LENGTH, nameLength } from "./limits.js";
 import type { Estimate } from "./types.js";
@@ -66,7 +66,7 @@ function attributeTail(text: string): { rest: string; parts: string[] } | undefi
 }
 
 function unreadable(part: string): string {
-  const quoted = `"${quoteInline(part, 40)}"`;
+  const quoted = `"${escapeText(part, 40)}"`;
   return /^~?\d/.test(part)
     ? `the estimate ${quoted} cannot be read; write a number and a unit, such as \`4h\`, \`2d\` or \`1.5w\`.`
     : `${quoted} is neither an estimate nor \`hack\`.`;
