@@ -17,7 +17,8 @@ const DEFAULT_LENGTH = 200;
  * Markdown text, keeping its line breaks (for a block quote or a paragraph the
  * caller frames). Backslashes are doubled and `&`, `<`, `>` become entities:
  * what the reader sees is exactly the text, and no HTML, comment or entity
- * survives.
+ * survives. A line that would open a code fence is escaped, so the bot's own
+ * text after the block is never swallowed into code.
  */
 export function escapeTextBlock(text: string): string {
   return breakMentions(
@@ -25,9 +26,13 @@ export function escapeTextBlock(text: string): string {
       .replaceAll("\\", "\\\\")
       .replaceAll("&", "&amp;")
       .replaceAll("<", "&lt;")
-      .replaceAll(">", "&gt;"),
+      .replaceAll(">", "&gt;")
+      .replace(FENCE_START, "$1\\$2"),
   );
 }
+
+/** Up to three spaces, then three backticks or tildes, at the start of a line. */
+const FENCE_START = /^( {0,3})(```|~~~)/gm;
 
 /** Markdown text on one line: a heading, a list item, a sentence. */
 export function escapeText(text: string, maxLength = DEFAULT_LENGTH): string {

@@ -1,11 +1,11 @@
 import type { Probot } from "probot";
 import { Coalescer, realClock, type Clock } from "../core/dashboard/coalesce.js";
+import { deriveRecordKey, type RecordKey } from "../core/records.js";
 import { botIdentity } from "./bot-identity.js";
 import { Redis } from "ioredis";
 import { KeyedLocks, type Locks } from "./locks.js";
 import { RedisLocks } from "./redis-locks.js";
 import { TtlCache } from "./ttl-cache.js";
-import { deriveRecordKey, type RecordKey } from "../core/records.js";
 
 const FIVE_MINUTES = 5 * 60 * 1000;
 const ONE_HOUR = 60 * 60 * 1000;

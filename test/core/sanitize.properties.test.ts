@@ -39,6 +39,16 @@ describe("escapers, for any text", () => {
     );
   });
 
+  it("text blocks: the bot's text after one stays outside code", () => {
+    fc.assert(
+      fc.property(hostile, (text) => {
+        const html = renderHtml(`## Why\n${escapeTextBlock(text)}\n\nbot-tail`);
+        expect(html).toMatch(/<p>bot-tail<\/p>\n?$/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("text blocks: no mention, no marker, whatever the lines hold", () => {
     fc.assert(
       fc.property(hostile, (text) => {
