@@ -1,5 +1,5 @@
 import type nock from "nock";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { debtRecordMarker, type DebtRecord } from "../../src/core/debt/record.js";
 import { createTestApp } from "../helpers/app.js";
 import { fakeClock } from "../helpers/clock.js";
@@ -132,7 +132,8 @@ describe("debt dashboard", () => {
     scope.get(`/repos/${OWNER}/${REPO}/issues/99`).reply(200, dashboard);
     scope.patch(`/repos/${OWNER}/${REPO}/issues/99`, update.match).reply(200, {});
     time.advance(45_000);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The trailing refresh runs on its own; wait for its write (a slow machine needs more than a fixed pause).
+    await vi.waitFor(() => expect(update.bodies).toHaveLength(1), { timeout: 5000 });
     expect(created.bodies).toHaveLength(1);
     expect(update.bodies).toHaveLength(1);
   });
