@@ -1,5 +1,5 @@
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
-import { dataMarkerOf, dataMarkerSpans } from "./markers.js";
+import { dataMarkerOf, dataMarkerSpans, type MarkerSpan } from "./markers.js";
 
 /**
  * Records (`<!-- intentbot:data {json} -->`) live in bodies other people can
@@ -35,9 +35,22 @@ function mac(key: RecordKey, scope: string, json: string): string {
   return createHmac("sha256", key.bytes).update(`${scope}\n${json}`).digest("base64url");
 }
 
-/** Every canonical record sealed for `scope`; anything else that looks like a record is dropped. */
+/**
+ * Every canonical record sealed for `scope`; anything else that looks like a
+ * record is dropped. The renderers put each record on a line of its own, so a
+ * record in the middle of a line can only be quoted text that escaped its
+ * escaping: it is dropped rather than sealed.
+ */
 export function sealRecords(body: string, scope: string, key: RecordKey): string {
-  return rewriteMarkers(body, (content) => (isJsonObject(content) ? `${content}${MAC_TAG}${mac(key, scope, content)}` : undefined));
+  return rewriteMarkers(body, (content, span) =>
+    isJsonObject(content) && onOwnLine(body, span) ? `${content}${MAC_TAG}${mac(key, scope, content)}` : undefined,
+  );
+}
+
+function onOwnLine(body: string, span: MarkerSpan): boolean {
+  const before = span.start === 0 ? "\n" : body[span.start - 1];
+  const after = span.end === body.length ? "\n" : body[span.end];
+  return (before === "\n" || before === "\r") && (after === "\n" || after === "\r");
 }
 
 export interface Opened {
@@ -67,13 +80,13 @@ function verified(content: string, scope: string, key: RecordKey): string | unde
 }
 
 /** The body with each data marker's content replaced (or the marker removed when `rewrite` gives undefined). */
-function rewriteMarkers(body: string, rewrite: (content: string) => string | undefined): string {
+function rewriteMarkers(body: string, rewrite: (content: string, span: MarkerSpan) => string | undefined): string {
   const spans = dataMarkerSpans(body);
   if (spans.length === 0) return body;
   let out = "";
   let from = 0;
   for (const span of spans) {
-    const content = rewrite(span.content);
+    const content = rewrite(span.content, span);
     out += body.slice(from, span.start) + (content === undefined ? "" : dataMarkerOf(content));
     from = span.end;
   }

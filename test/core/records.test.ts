@@ -59,6 +59,11 @@ describe("sealed records", () => {
     expect(sealRecords(`${sealed}<!-- intentbot:data nope -->`, here, key)).toBe("");
   });
 
+  it("seals only records on a line of their own, as the renderers write them: one inside quoted text is dropped", () => {
+    expect(sealRecords(`- \`x ${record}\` is not a known key`, here, key)).toBe("- `x ` is not a known key");
+    expect(sealRecords(`a\r\n${record}\r\nb`, here, key)).toMatch(/hmac:/);
+  });
+
   it("leaves bodies without records untouched", () => {
     expect(openRecords("plain <!-- intentbot:hack --> text", here, key)).toEqual({ body: "plain <!-- intentbot:hack --> text", rejected: 0 });
   });
