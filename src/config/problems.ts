@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { neutralize, quoteInline } from "../core/sanitize.js";
+import { escapeInlineCode, escapeText } from "../core/sanitize.js";
 import { configSchema } from "./schema.js";
 import type { PathSegment } from "./yaml.js";
 
@@ -135,7 +135,7 @@ export const MAX_LISTED_PROBLEMS = 50;
 
 /** Text from the file, shown in a code span: no mention, no marker, no backtick to break out. */
 function quoted(text: string): string {
-  return `\`${quoteInline(text).replaceAll("`", "'")}\``;
+  return escapeInlineCode(text);
 }
 
 /** One line per problem: the key, where it is, what was given and what is allowed. */
@@ -145,7 +145,7 @@ export function renderProblemLines(problems: readonly ConfigProblem[]): string[]
     const key = p.key ? quoted(p.key) : "the file";
     const given = p.given === undefined ? "" : ` — given ${quoted(p.given)}`;
     // `allowed` is the app's own text, but it may repeat a pattern's compile error.
-    return `- ${key} (${where})${given}; allowed: ${neutralize(p.allowed)}`;
+    return `- ${key} (${where})${given}; allowed: ${escapeText(p.allowed, 500)}`;
   });
   const rest = problems.length - lines.length;
   if (rest > 0) lines.push(`- and ${rest} more problem${rest === 1 ? "" : "s"}`);

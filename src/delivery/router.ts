@@ -1,5 +1,6 @@
 import type { EmitterWebhookEventName } from "@octokit/webhooks";
 import type { Context } from "probot";
+import { protectRecords } from "../github/records.js";
 import type { Services } from "../github/services.js";
 
 export type Handler<E extends EmitterWebhookEventName> = (context: Context<E>, services: Services) => Promise<void>;
@@ -41,11 +42,20 @@ export class EventRouter {
   /**
    * Runs every handler of the event that is not in `skip`, side by side as
    * Probot does. A failing handler is logged and reported, never thrown, so
-   * the other features still run.
+   * the other features still run. Before any of them, the bot's records in
+   * the payload are checked and every GitHub call of the event is set to
+   * seal and check them (`github/records.ts`); if that fails, none runs.
    */
   async dispatch(context: Context, skip: ReadonlySet<string> = new Set()): Promise<DispatchResult> {
     const action = (context.payload as { action?: unknown }).action;
     const due = this.routes.filter((route) => matches(route, context.name, action) && !skip.has(route.name));
+    if (due.length === 0) return { done: [...skip], failed: [] };
+    try {
+      protectRecords(context, this.services.recordKey);
+    } catch (error) {
+      context.log.error({ err: error }, "records could not be protected: no handler ran");
+      return { done: [...skip], failed: due.map((route) => route.name) };
+    }
     const outcomes = await Promise.all(
       due.map(async (route) => {
         try {

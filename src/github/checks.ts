@@ -1,3 +1,4 @@
+import { clip } from "../core/sanitize.js";
 import type { GitHub, RepoRef } from "./types.js";
 
 export type CheckConclusion = "success" | "neutral" | "failure";
@@ -10,12 +11,10 @@ export interface CheckResult {
   text?: string | undefined;
 }
 
-// GitHub rejects check output fields longer than 65,535 characters.
+// GitHub rejects check output fields longer than 65,535 characters, and titles longer than 255.
 const OUTPUT_LIMIT = 65_000;
-
-function clip(text: string): string {
-  return text.length > OUTPUT_LIMIT ? `${text.slice(0, OUTPUT_LIMIT)}\n\n…(cut to fit GitHub's limit)` : text;
-}
+const TITLE_LIMIT = 255;
+const CUT = "\n\n…(cut to fit GitHub's limit)";
 
 /** A completed check run on the head commit; GitHub shows the newest run of each name. */
 export async function publishCheck(octokit: GitHub, repo: RepoRef, headSha: string, result: CheckResult): Promise<void> {
@@ -26,9 +25,10 @@ export async function publishCheck(octokit: GitHub, repo: RepoRef, headSha: stri
     status: "completed",
     conclusion: result.conclusion,
     output: {
-      title: result.title.slice(0, 255),
-      summary: clip(result.summary),
-      ...(result.text ? { text: clip(result.text) } : {}),
+      // A title is plain text on one line; the renderers escape what they quote into it.
+      title: clip(result.title.replace(/\s+/g, " "), TITLE_LIMIT),
+      summary: clip(result.summary, OUTPUT_LIMIT, CUT),
+      ...(result.text ? { text: clip(result.text, OUTPUT_LIMIT, CUT) } : {}),
     },
   });
 }

@@ -1,5 +1,6 @@
 import type { Probot } from "probot";
 import { Coalescer, realClock, type Clock, type RunCoalescer } from "../core/dashboard/coalesce.js";
+import { deriveRecordKey, type RecordKey } from "../core/records.js";
 import { botIdentity } from "./bot-identity.js";
 import { Redis } from "ioredis";
 import { KeyedLocks, type Locks } from "./locks.js";
@@ -27,6 +28,8 @@ export interface Services {
   clock: Clock;
   /** The shared Redis (`REDIS_URL`), when there is one. */
   redis?: Redis | undefined;
+  /** Seals the bot's records and checks them on the way back (`github/records.ts`). */
+  recordKey: RecordKey;
 }
 
 export interface ServiceOptions {
@@ -35,9 +38,13 @@ export interface ServiceOptions {
   lockLeaseMs?: number;
   /** Time for coalescing; tests pass a fake one. */
   clock?: Clock;
+  /** The secret the record key is derived from: the app's webhook secret; tests pass a fixed one. */
+  recordSecret?: string | undefined;
 }
 
-export function createServices(app: Probot, { redisUrl = process.env.REDIS_URL, clock = realClock, lockLeaseMs }: ServiceOptions = {}): Services {
+export function createServices(app: Probot, { redisUrl = process.env.REDIS_URL, clock = realClock, lockLeaseMs, recordSecret = process.env.WEBHOOK_SECRET }: ServiceOptions = {}): Services {
+  // Without a secret every record would be sealed with a key anyone can compute.
+  if (!recordSecret) throw new Error("WEBHOOK_SECRET is not set: intentbot derives the key that authenticates its records from it");
   const redis = redisUrl ? redisClient(app, redisUrl) : undefined;
   return {
     botLogin: botIdentity(app),
@@ -50,6 +57,7 @@ export function createServices(app: Probot, { redisUrl = process.env.REDIS_URL, 
       : new Coalescer(ONE_MINUTE, clock, refreshFailed(app)),
     clock,
     redis,
+    recordKey: deriveRecordKey(recordSecret),
   };
 }
 

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { renderedMentions } from "../helpers/rendered.js";
 import { describe, expect, it } from "vitest";
 import { renderConfigProblems, type ConfigProblem } from "../../src/config/problems.js";
 import { validateConfigText } from "../../src/config/validate.js";
@@ -89,7 +90,8 @@ describe("hostile config files are reported with key, line and why, never thrown
     const found = problems(text);
     expect(found).toHaveLength(3);
     const report = renderConfigProblems(found);
-    expect(report).not.toContain("@acme");
+    // Mentions stay as written only inside code spans, where GitHub notifies no one.
+    expect(renderedMentions(report)).toEqual([]);
     expect(report).not.toContain("<!--");
     // Every line keeps its code spans balanced: user text has no backtick left.
     for (const line of report.split("\n")) expect((line.match(/`/g) ?? []).length % 2).toBe(0);

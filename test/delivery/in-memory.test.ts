@@ -3,18 +3,23 @@ import { describe, expect, it } from "vitest";
 import { InMemoryPipeline } from "../../src/delivery/in-memory.js";
 import { DeliveryFailed } from "../../src/delivery/pipeline.js";
 import { EventRouter } from "../../src/delivery/router.js";
+import { deriveRecordKey } from "../../src/core/records.js";
 import type { Services } from "../../src/github/services.js";
 
 const quietLog = { info: () => undefined, error: () => undefined, debug: () => undefined, warn: () => undefined };
 
+const services = { recordKey: deriveRecordKey("test secret") } as Services;
+
 function context(id: string, name = "issues", action = "opened"): Context {
-  return { id, name, payload: { action }, log: quietLog } as unknown as Context;
+  // The router sets up record sealing on the event's client before any handler runs.
+  const octokit = { hook: { wrap: () => undefined } };
+  return { id, name, payload: { action }, log: quietLog, octokit } as unknown as Context;
 }
 
 /** A router whose handlers count their runs and fail while `failing` holds their name. */
 function countingRouter(failing: Set<string>) {
   const runs: string[] = [];
-  const router = new EventRouter({} as Services);
+  const router = new EventRouter(services);
   for (const name of ["a", "b"]) {
     router.on("issues.opened", name, () => {
       runs.push(name);
@@ -59,7 +64,7 @@ describe("in-memory deliveries", () => {
   });
 
   it("refuses a handler name used twice", () => {
-    const router = new EventRouter({} as Services);
+    const router = new EventRouter(services);
     router.on("issues", "x", () => Promise.resolve());
     expect(() => router.on("pull_request", "x", () => Promise.resolve())).toThrow("registered twice");
   });

@@ -5,6 +5,7 @@ import { createTestApp } from "../helpers/app.js";
 import { fakeClock } from "../helpers/clock.js";
 import { BOT_LOGIN, github, mockBotIdentity, mockConfig, OWNER, recorder, REPO } from "../helpers/github.js";
 import { delivery, payload } from "../fixtures/payloads.js";
+import { sealed } from "../helpers/records.js";
 
 const NOW = Date.parse("2026-11-23T12:00:00Z");
 const CONFIG = "intent:\n  enabled: false\n";
@@ -22,19 +23,20 @@ const record: DebtRecord = {
   files: ["src/prices.ts"],
   teams: [],
 };
-const debtIssue = { number: 50, title: "Rebuild: prices", state: "open", user: { login: BOT_LOGIN }, body: `Rebuild\n${debtRecordMarker(record)}` };
+const REPOSITORY_URL = `https://api.github.com/repos/${OWNER}/${REPO}`;
+const debtIssue = { number: 50, title: "Rebuild: prices", state: "open", user: { login: BOT_LOGIN }, repository_url: REPOSITORY_URL, body: sealed(`Rebuild\n${debtRecordMarker(record)}`) };
 
 const q = (query: string) => ({ q: `repo:${OWNER}/${REPO} ${query}`, per_page: 100 });
 
 /** The reads of one refresh: the dashboard lookup, three searches, the interest query, and the org's config (no roll-up). */
-function gatherMocks(scope: nock.Scope, dashboards: unknown[], orgConfig?: string | false) {
+function gatherMocks(scope: nock.Scope, dashboards: unknown[], orgConfig?: string | false, debt: object = debtIssue) {
   if (orgConfig !== false) {
     const org = scope.get(`/repos/${OWNER}/.github/contents/.github%2Fintent.yml`);
     if (orgConfig) org.reply(200, orgConfig, { "content-type": "application/vnd.github.v3.raw; charset=utf-8" });
     else org.reply(404);
   }
   scope.get(`/repos/${OWNER}/${REPO}/issues`).query({ labels: "intent-dashboard", creator: BOT_LOGIN, state: "all", per_page: 100 }).reply(200, dashboards);
-  scope.get("/search/issues").query(q('is:issue is:open label:"rebuild-debt"')).reply(200, { total_count: 1, items: [debtIssue] });
+  scope.get("/search/issues").query(q('is:issue is:open label:"rebuild-debt"')).reply(200, { total_count: 1, items: [debt] });
   scope.get("/search/issues").query(q('is:issue is:closed label:"rebuild-debt" closed:>=2026-08-25')).reply(200, { total_count: 0, items: [] });
   scope
     .get(`/repos/${OWNER}/${REPO}/commits`)
@@ -96,8 +98,9 @@ describe("debt dashboard", () => {
     // A minute later, the same facts: the body is read, found equal, and left alone.
     time.advance(60_000);
     mockConfig(scope, CONFIG);
-    gatherMocks(scope, [{ ...dashboard, body: update.bodies[0]?.body }]);
-    scope.get(`/repos/${OWNER}/${REPO}/issues/99`).reply(200, { ...dashboard, body: update.bodies[0]?.body });
+    const written = sealed(update.bodies[0]?.body ?? "");
+    gatherMocks(scope, [{ ...dashboard, body: written }]);
+    scope.get(`/repos/${OWNER}/${REPO}/issues/99`).reply(200, { ...dashboard, body: written });
     await probot.receive(delivery("issues.labeled", labeled()));
     expect(update.bodies).toHaveLength(1);
   });
@@ -156,6 +159,32 @@ describe("debt dashboard", () => {
     expect(update.bodies[0]?.body).toContain("- [ ] <!-- intentbot:action:remind-overdue -->");
   });
 
+  it("trusts only sealed records: one planted before the genuine record cannot redirect the reminder", async () => {
+    const time = fakeClock(NOW);
+    const probot = createTestApp(["dashboard"], { clock: time.clock });
+    const reminder = recorder<{ body: string }>();
+    const wire: string[] = [];
+    const scope = github();
+    mockConfig(scope, CONFIG);
+    mockBotIdentity(scope);
+    // Anyone who can edit the debt issue can add a record; only the app can seal one.
+    const forged = debtRecordMarker({ ...record, owner: "acme/everyone" });
+    const planted = { ...debtIssue, body: `${forged}\n<!-- intentbot:data {"kind": -->\n${debtIssue.body}` };
+    const ticked = `${MARKER}\n- [x] <!-- intentbot:action:remind-overdue --> Remind the owners of overdue items\n`;
+    const dashboard = { number: 99, node_id: "I_99", state: "open" as const, user: { login: BOT_LOGIN }, labels: [{ name: "intent-dashboard" }], body: ticked };
+    gatherMocks(scope, [dashboard], undefined, planted);
+    scope.get(`/repos/${OWNER}/${REPO}/issues/99`).reply(200, dashboard);
+    scope.post(`/repos/${OWNER}/${REPO}/issues/50/comments`, reminder.match).reply(201, {});
+    scope.patch(`/repos/${OWNER}/${REPO}/issues/99`, (body: { body: string }) => wire.push(body.body) > 0).reply(200, {});
+
+    await probot.receive(delivery("issues.edited", payload("issues.edited", { issue: dashboard, sender: { login: "ana", type: "User" } })));
+
+    expect(reminder.bodies[0]?.body).toMatch(/^@ana this rebuild debt was due by 2026-11-01/);
+    expect(reminder.bodies[0]?.body).not.toContain("acme");
+    // On the wire, the dashboard's own record carries its seal.
+    expect(wire[0]).toMatch(/<!-- intentbot:data \{"kind":"dashboard",.*\} hmac:[\w-]{43} -->$/);
+  });
+
   it("stays closed after a person closes it, until /dashboard on", async () => {
     const time = fakeClock(NOW);
     const probot = createTestApp(["dashboard"], { clock: time.clock });
@@ -163,25 +192,26 @@ describe("debt dashboard", () => {
     const scope = github();
     mockConfig(scope, CONFIG);
     mockBotIdentity(scope);
-    const closed = { number: 99, node_id: "I_99", state: "closed" as const, user: { login: BOT_LOGIN }, labels: [{ name: "intent-dashboard" }], body: `${MARKER}\nbody\n<!-- intentbot:data {"kind":"dashboard","history":[]} -->` };
+    const closed = { number: 99, node_id: "I_99", state: "closed" as const, user: { login: BOT_LOGIN }, labels: [{ name: "intent-dashboard" }], body: sealed(`${MARKER}\nbody\n<!-- intentbot:data {"kind":"dashboard","history":[]} -->`) };
     scope.get(`/repos/${OWNER}/${REPO}/issues`).query({ labels: "intent-dashboard", creator: BOT_LOGIN, state: "all", per_page: 100 }).reply(200, [closed]);
     scope.patch(`/repos/${OWNER}/${REPO}/issues/99`, paused.match).reply(200, {});
     await probot.receive(delivery("issues.closed", payload("issues.closed", { issue: closed, sender: { login: "ana", type: "User" } } as never)));
     expect(paused.bodies[0]?.body).toContain('<!-- intentbot:data {"kind":"dashboard","history":[],"pausedConfig":');
+    const pausedBody = sealed(paused.bodies[0]?.body ?? "");
 
     // A debt event later: the dashboard is found closed and paused, and left alone.
     time.advance(120_000);
     mockConfig(scope, CONFIG);
-    scope.get(`/repos/${OWNER}/${REPO}/issues`).query({ labels: "intent-dashboard", creator: BOT_LOGIN, state: "all", per_page: 100 }).reply(200, [{ ...closed, body: paused.bodies[0]?.body }]);
+    scope.get(`/repos/${OWNER}/${REPO}/issues`).query({ labels: "intent-dashboard", creator: BOT_LOGIN, state: "all", per_page: 100 }).reply(200, [{ ...closed, body: pausedBody }]);
     await probot.receive(delivery("issues.labeled", labeled()));
 
     // /dashboard on by a maintainer reopens and refreshes it.
     const reopened = recorder<{ state?: string; body?: string }>();
     mockConfig(scope, CONFIG);
     scope.get(`/repos/${OWNER}/${REPO}/collaborators/ana/permission`).reply(200, { permission: "write", role_name: "write" });
-    gatherMocks(scope, [{ ...closed, body: paused.bodies[0]?.body }]);
+    gatherMocks(scope, [{ ...closed, body: pausedBody }]);
     scope.patch(`/repos/${OWNER}/${REPO}/issues/99`, reopened.match).twice().reply(200, {});
-    scope.get(`/repos/${OWNER}/${REPO}/issues/99`).reply(200, { ...closed, state: "open", body: paused.bodies[0]?.body });
+    scope.get(`/repos/${OWNER}/${REPO}/issues/99`).reply(200, { ...closed, state: "open", body: pausedBody });
     scope.post(`/repos/${OWNER}/${REPO}/issues/comments/7/reactions`, (b: { content: string }) => b.content === "rocket").reply(201, {});
     await probot.receive(
       delivery("issue_comment.created", payload("issue_comment.created", { issue: { ...closed, pull_request: undefined }, comment: { id: 7, body: "/dashboard on", user: { login: "ana", type: "User" } } })),
@@ -201,7 +231,7 @@ describe("debt dashboard", () => {
     gatherMocks(scope, [dashboard], "dashboard:\n  org:\n    enabled: true\n");
     scope.get(`/repos/${OWNER}/${REPO}/issues/99`).reply(200, dashboard);
     scope.patch(`/repos/${OWNER}/${REPO}/issues/99`).reply(200, {});
-    const existing = `<!-- intentbot:dashboard-org -->\n<!-- intentbot:data {"kind":"dashboard-org","repos":{"octo-org/api":{"outstanding":5,"overdue":0,"interest":2,"history":[]}}} -->`;
+    const existing = sealed(`<!-- intentbot:dashboard-org -->\n<!-- intentbot:data {"kind":"dashboard-org","repos":{"octo-org/api":{"outstanding":5,"overdue":0,"interest":2,"history":[]}}} -->`, `${OWNER}/.github`);
     scope
       .get(`/repos/${OWNER}/.github/issues`)
       .query({ labels: "intent-dashboard", creator: BOT_LOGIN, state: "all", per_page: 100 })
@@ -232,7 +262,7 @@ describe("debt dashboard", () => {
     gatherMocks(scope, [dashboard], false);
     scope.get(`/repos/${OWNER}/${REPO}/issues/99`).reply(200, dashboard);
     scope.patch(`/repos/${OWNER}/${REPO}/issues/99`).reply(200, {});
-    const stale = `<!-- intentbot:dashboard-org -->\n<!-- intentbot:data {"kind":"dashboard-org","repos":{"octo-org/gone":{"outstanding":9,"overdue":9,"interest":9,"history":[]}}} -->`;
+    const stale = sealed(`<!-- intentbot:dashboard-org -->\n<!-- intentbot:data {"kind":"dashboard-org","repos":{"octo-org/gone":{"outstanding":9,"overdue":9,"interest":9,"history":[]}}} -->`, `${OWNER}/.github`);
     const rollupIssue = { number: 4, node_id: "I_4", state: "open" as const, user: { login: BOT_LOGIN }, labels: [{ name: "intent-dashboard" }], body: stale };
     scope.get(`/repos/${OWNER}/.github/issues`).query({ labels: "intent-dashboard", creator: BOT_LOGIN, state: "all", per_page: 100 }).reply(200, [rollupIssue]);
     scope.patch(`/repos/${OWNER}/.github/issues/4`, rollup.match).reply(200, {});

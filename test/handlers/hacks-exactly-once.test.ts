@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { createTestApp } from "../helpers/app.js";
-import { BOT_LOGIN, github, mockBotIdentity, mockConfig, recorder } from "../helpers/github.js";
+import { BOT_LOGIN, github, mockBotIdentity, mockConfig, OWNER, recorder, REPO } from "../helpers/github.js";
 import { appDebtIssue, AUTHOR, CONFIG, FILES, hackComment, linkedState, mockFiles, mockSearch, path, PR, prData } from "../helpers/hacks.js";
 import { delivery, payload } from "../fixtures/payloads.js";
+import { opened as openedBody, sealed } from "../helpers/records.js";
 
 type Scope = ReturnType<typeof github>;
+const REPOSITORY_URL = `https://api.github.com/repos/${OWNER}/${REPO}`;
 
 /** The calls of the run that creates debt issue #50; returns what it wrote. */
 function mockFirstRun(scope: Scope) {
@@ -30,8 +32,8 @@ function mockLaterRun(scope: Scope, first: ReturnType<typeof mockFirstRun>) {
   scope
     .get(path.comments(PR))
     .query({ per_page: 100 })
-    .reply(200, () => [{ id: 900, user: { login: BOT_LOGIN }, body: first.comment.bodies[0]?.body }]);
-  scope.get(path.issue(50)).reply(200, () => appDebtIssue(50, { body: first.issue.bodies[0]?.body }));
+    .reply(200, () => [{ id: 900, user: { login: BOT_LOGIN }, body: sealed(first.comment.bodies[0]?.body ?? "") }]);
+  scope.get(path.issue(50)).reply(200, () => appDebtIssue(50, { body: sealed(first.issue.bodies[0]?.body ?? "") }));
   mockFiles(scope).reply(200, FILES);
   scope.post(path.checks).reply(201, {});
 }
@@ -86,8 +88,8 @@ describe("exactly one debt issue per hack PR", () => {
       total_count: 2,
       incomplete_results: false,
       items: [
-        { number: 51, user: { login: BOT_LOGIN }, body: appDebtIssue(51, {}, {}).body.replace('"number":2,', '"number":3,') },
-        { number: 50, user: { login: BOT_LOGIN }, body: created.body },
+        { number: 51, user: { login: BOT_LOGIN }, repository_url: REPOSITORY_URL, body: sealed(openedBody(appDebtIssue(51, {}, {}).body).replace('"number":2,', '"number":3,')) },
+        { number: 50, user: { login: BOT_LOGIN }, repository_url: REPOSITORY_URL, body: created.body },
       ],
     });
     scope.get(path.issue(50)).reply(200, created);
@@ -133,7 +135,7 @@ describe("exactly one debt issue per hack PR", () => {
       .get(path.comments(PR))
       .query({ per_page: 100 })
       .times(3)
-      .reply(200, () => comment.bodies.map((c, i) => ({ id: 900 + i, user: { login: BOT_LOGIN }, body: c.body })));
+      .reply(200, () => comment.bodies.map((c, i) => ({ id: 900 + i, user: { login: BOT_LOGIN }, body: sealed(c.body) })));
     mockSearch(scope).reply(200, { total_count: 0, incomplete_results: false, items: [] });
     mockFiles(scope).reply(200, FILES);
     // The labeled run re-reads the files when it comes second; the edited run does not.
@@ -142,7 +144,7 @@ describe("exactly one debt issue per hack PR", () => {
     scope.post(path.labels).reply(201, {});
     scope.get(path.assignee(AUTHOR)).reply(204);
     scope.post(path.issues, issue.match).reply(201, { number: 50 });
-    scope.get(path.issue(50)).reply(200, () => appDebtIssue(50, { body: issue.bodies[0]?.body }));
+    scope.get(path.issue(50)).reply(200, () => appDebtIssue(50, { body: sealed(issue.bodies[0]?.body ?? "") }));
     scope.post(path.comments(PR), comment.match).reply(201, { id: 900 });
     scope.post(path.checks).times(2).reply(201, {});
 

@@ -5,6 +5,7 @@ import { renderDebtRegion } from "../../src/core/hacks/render.js";
 import { createTestApp } from "../helpers/app.js";
 import { BOT_LOGIN, github, mockBotIdentity, mockConfig, OWNER, recorder, REPO } from "../helpers/github.js";
 import { appDebtIssue, botComment, CONFIG, hackComment, linkedState, path, PR, prData } from "../helpers/hacks.js";
+import { opened, sealed } from "../helpers/records.js";
 import { delivery, payload } from "../fixtures/payloads.js";
 
 type Scope = ReturnType<typeof github>;
@@ -62,8 +63,8 @@ describe("hack lifecycle", () => {
     const scope = github();
     mockConfig(scope, CONFIG);
     const shared = appDebtIssue(50);
-    const record = updateRecord(readDebtRecord(shared.body), { createdByApp: true, pr: { number: 3, state: "merged", mergedAt: "2026-09-01T00:00:00Z", declared: true } });
-    shared.body = spliceDebtBody(shared.body, renderDebtRegion(record, repo, { createdByApp: true, codeMarker: "HACK:" }), record);
+    const record = updateRecord(readDebtRecord(opened(shared.body)), { createdByApp: true, pr: { number: 3, state: "merged", mergedAt: "2026-09-01T00:00:00Z", declared: true } });
+    shared.body = sealed(spliceDebtBody(opened(shared.body), renderDebtRegion(record, repo, { createdByApp: true, codeMarker: "HACK:" }), record));
     const run = mockLinkedRun(scope, prData({ labels: hackPr.labels, state: "closed" }), shared, 1);
 
     await probot.receive(delivery("pull_request.closed", payload("pull_request.closed", { pull_request: hackPr })));
@@ -183,7 +184,7 @@ describe("debt issue closed or reopened", () => {
 
     mockConfig(scope, CONFIG);
     mockBotIdentity(scope);
-    scope.get(path.comments(45)).query({ per_page: 100 }).reply(200, [{ id: 5, user: { login: "mallory" }, body: `<!-- intentbot:debt -->\n${debtRecordMarker(readDebtRecord(appDebtIssue(50).body) ?? ({} as never))}` }]);
+    scope.get(path.comments(45)).query({ per_page: 100 }).reply(200, [{ id: 5, user: { login: "mallory" }, body: `<!-- intentbot:debt -->\n${debtRecordMarker(readDebtRecord(opened(appDebtIssue(50).body)) ?? ({} as never))}` }]);
     await probot.receive(delivery("issues.closed", debtPayload("closed", { number: 45, user: { login: "mallory", type: "User" }, labels: [{ name: "rebuild-debt" }] })));
 
     mockConfig(scope, CONFIG);

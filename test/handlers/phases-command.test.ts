@@ -8,6 +8,7 @@ import { readPhasesState } from "../../src/core/phases/state.js";
 import type { Estimate, PhaseState } from "../../src/core/phases/types.js";
 import { createTestApp } from "../helpers/app.js";
 import { github, mockBotIdentity, mockConfig, mockNoConfig } from "../helpers/github.js";
+import { sealed } from "../helpers/records.js";
 import { CARRIED, COMMENT_URL, LEAD, PARENT, PARENT_BODY, PARENT_TITLE, path, phaseComment, World } from "../helpers/phases.js";
 
 type Scope = ReturnType<typeof github>;
@@ -181,7 +182,7 @@ describe("/phase, run again", () => {
     mockBotIdentity(scope);
     world.listSubIssues(scope);
     const before = "/phase\n1. Internal invite — 1.5w\n2. External invite — 2d\n3. Group invite — 3d";
-    const earlier = { id: 700, user: { login: "intentbot[bot]" }, body: '<!-- intentbot:reply:492700400 -->\n**Phases updated.**\n\n<!-- intentbot:data {"phaseCommand":"0123456789abcdef"} -->' };
+    const earlier = { id: 700, user: { login: "intentbot[bot]" }, body: sealed('<!-- intentbot:reply:492700400 -->\n**Phases updated.**\n\n<!-- intentbot:data {"phaseCommand":"0123456789abcdef"} -->') };
     // Once to see whether the answer is for this version of the command (it is not), once to update it.
     scope.get(path.comments(PARENT)).query({ per_page: 100 }).times(2).reply(200, [earlier]);
     const updated: { body: string }[] = [];
@@ -242,7 +243,7 @@ describe("/phase, redelivered", () => {
     scope
       .get(path.comments(PARENT))
       .query({ per_page: 100 })
-      .reply(200, () => [{ id: 700, user: { login: "intentbot[bot]" }, body: world.replies[0] }]);
+      .reply(200, () => [{ id: 700, user: { login: "intentbot[bot]" }, body: sealed(world.replies[0] ?? "") }]);
     await createTestApp(["phases"]).receive(phaseComment(PLAN, { id: "same-delivery" }));
 
     expect(world.created).toHaveLength(3);
@@ -269,7 +270,7 @@ describe("/phase, redelivered", () => {
     scope
       .get(path.comments(PARENT))
       .query({ per_page: 100 })
-      .reply(200, () => [{ id: 700, user: { login: "intentbot[bot]" }, body: world.replies[0] }]);
+      .reply(200, () => [{ id: 700, user: { login: "intentbot[bot]" }, body: sealed(world.replies[0] ?? "") }]);
 
     await Promise.all([probot.receive(phaseComment(PLAN, { id: "a" })), probot.receive(phaseComment(PLAN, { id: "b" }))]);
     expect(world.created).toHaveLength(3);
@@ -382,11 +383,13 @@ describe("/phase, hack phases", () => {
     scope.post(path.labels).reply(201, {});
     world.createIssues(scope, 1).writeParent(scope, 1).reply(scope);
 
-    await probot.receive(phaseComment("/phase hack 1 Ship for the @octo-org/sales demo <!-- intentbot:data {} -->"));
+    // A record in the comment is dropped when the event is read (it is not sealed); a topic marker is escaped when quoted.
+    await probot.receive(phaseComment("/phase hack 1 Ship for the @octo-org/sales demo <!-- intentbot:hack --> <!-- intentbot:data {} -->"));
     const [first] = world.created;
     expect(first?.title).toBe(`Rebuild: ${PARENT_TITLE} — Phase 1: Internal invite`);
-    expect(first?.body).toContain("### Why it is a hack\n> Ship for the @\u200bocto-org/sales demo &lt;!-- intentbot:data {} --&gt;");
-    expect(readDebtRecord(first?.body)?.reason).toBe("Ship for the @\u200bocto-org/sales demo &lt;!-- intentbot:data {} --&gt;");
+    expect(first?.body).toContain("### Why it is a hack\n> Ship for the @\u200bocto-org/sales demo &lt;!-- intentbot:hack --&gt;\n");
+    // The record keeps the reason as written; it is escaped wherever it is shown.
+    expect(readDebtRecord(first?.body)?.reason).toBe("Ship for the @octo-org/sales demo <!-- intentbot:hack -->");
     expect(readPhasesState(world.parent.body).map((p) => [p.number, p.hack, p.debtIssueNumber])).toEqual([
       [1, true, 14],
       [2, false, undefined],

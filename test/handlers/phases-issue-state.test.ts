@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { phaseIssueMarker } from "../../src/core/phases/child.js";
 import { parseEstimate } from "../../src/core/phases/estimate.js";
 import type { Estimate, PhaseState } from "../../src/core/phases/types.js";
+import { sealed } from "../helpers/records.js";
 import { delivery, payload } from "../fixtures/payloads.js";
 import { createTestApp } from "../helpers/app.js";
 import { BOT_LOGIN, github, mockBotIdentity, mockNoConfig } from "../helpers/github.js";
@@ -24,7 +25,7 @@ function closed(number: number, phase: number, patch: { sender?: string; author?
   return delivery(
     "issues.closed",
     payload("issues.closed", {
-      issue: { number, state: "closed", user: { login: author, type: patch.type ?? "Bot" }, body: `Phase ${phase} of #${PARENT}\n\n${phaseIssueMarker(PARENT, phase)}` },
+      issue: { number, state: "closed", user: { login: author, type: patch.type ?? "Bot" }, body: sealed(`Phase ${phase} of #${PARENT}\n\n${phaseIssueMarker(PARENT, phase)}`) },
       sender: { login: patch.sender ?? "dev", type: "User" },
     } as never),
   );

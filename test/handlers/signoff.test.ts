@@ -2,6 +2,7 @@ import type nock from "nock";
 import { describe, expect, it } from "vitest";
 import { createTestApp } from "../helpers/app.js";
 import { BOT_LOGIN, github, mockBotIdentity, mockConfig, OWNER, recorder, REPO } from "../helpers/github.js";
+import { sealed } from "../helpers/records.js";
 import { delivery, payload } from "../fixtures/payloads.js";
 
 const SHA = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
@@ -116,7 +117,7 @@ describe("cross-team sign-off", () => {
       .get(`${ISSUE}/comments`)
       .query({ per_page: 100 })
       .twice()
-      .reply(200, [{ id: 9, user: { login: BOT_LOGIN }, body: `<!-- intentbot:signoff -->\nold table\n\n${state}` }]);
+      .reply(200, [{ id: 9, user: { login: BOT_LOGIN }, body: sealed(`<!-- intentbot:signoff -->\nold table\n\n${state}`) }]);
     scope.get(`${PR}/reviews`).query({ per_page: 100 }).reply(200, [{ user: { login: "bo" }, state: "APPROVED", submitted_at: "2026-11-20T10:00:00Z", commit_id: "old" }]);
     member(scope, "payments", "bo", true);
     member(scope, "web", "bo", false);

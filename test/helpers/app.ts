@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { Probot, ProbotOctokit } from "probot";
 import { features, intentbotWith, type AppOptions, type Feature, type Running } from "../../src/index.js";
+import { TEST_RECORD_SECRET } from "./records.js";
 
 let privateKey: string | undefined;
 
@@ -35,7 +36,7 @@ export function createTestApp(only: readonly Feature[] = Object.keys(features) a
   partsOf.set(probot, new Promise((resolve) => (started = resolve)));
   // An empty REDIS_URL: in memory, whatever the environment says.
   void probot.load(
-    intentbotWith(only, { redisUrl: "", ...options }, (parts) => {
+    intentbotWith(only, { redisUrl: "", recordSecret: TEST_RECORD_SECRET, ...options }, (parts) => {
       running.push(parts);
       started(parts);
     }),

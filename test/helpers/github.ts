@@ -1,4 +1,5 @@
 import nock from "nock";
+import { openedRequest } from "./records.js";
 
 export const OWNER = "octo-org";
 export const REPO = "widgets";
@@ -30,13 +31,18 @@ export function mockConfig(scope: nock.Scope, yaml: string, repo = REPO): nock.S
   return scope.get(`/repos/${OWNER}/${repo}/contents/.github%2Fintent.yml`).reply(200, yaml, { "content-type": "application/vnd.github.v3.raw; charset=utf-8" });
 }
 
-/** Records request bodies so tests can assert them with a readable diff. */
+/**
+ * Records request bodies so tests can assert them with a readable diff. The
+ * bodies are kept as the app would read them back (records sealed for the test
+ * repository opened, any other record dropped), so a record that was not
+ * sealed, or sealed wrongly, is missing from what the test sees.
+ */
 export function recorder<T = Record<string, unknown>>(): { bodies: T[]; match: (body: T) => boolean } {
   const bodies: T[] = [];
   return {
     bodies,
     match: (body: T) => {
-      bodies.push(body);
+      bodies.push(openedRequest(structuredClone(body)));
       return true;
     },
   };

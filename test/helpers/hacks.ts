@@ -4,6 +4,7 @@ import { newDebtIssue, type HackFacts } from "../../src/core/hacks/plan.js";
 import { renderHackComment } from "../../src/core/hacks/render.js";
 import { hackStateMarker, type HackPrState } from "../../src/core/hacks/state.js";
 import { BOT_LOGIN, OWNER, REPO } from "./github.js";
+import { sealed } from "./records.js";
 
 /** The pull request of the `pull_request` example payloads. */
 export const PR = 2;
@@ -62,8 +63,9 @@ export function mockSearch(scope: nock.Scope): nock.Interceptor {
   return scope.get("/search/issues").query({ q: `repo:${OWNER}/${REPO} is:issue author:app/intentbot label:"rebuild-debt"`, sort: "created", order: "desc", per_page: "30" });
 }
 
+/** A comment the app wrote: its records sealed, as on GitHub. */
 export function botComment(id: number, topic: string, body: string): { id: number; user: { login: string }; body: string } {
-  return { id, user: { login: BOT_LOGIN }, body: `<!-- intentbot:${topic} -->\n${body}` };
+  return { id, user: { login: BOT_LOGIN }, body: sealed(`<!-- intentbot:${topic} -->\n${body}`) };
 }
 
 /** The app's `hack` comment on the PR for a state (as an earlier run left it). */
@@ -84,7 +86,7 @@ export function linkedState(number: number, patch: Partial<HackPrState> = {}): H
   };
 }
 
-/** The debt issue the app created for the PR, as `GET /issues/N` returns it. */
+/** The debt issue the app created for the PR, as `GET /issues/N` returns it (its record sealed). */
 export function appDebtIssue(number: number, patch: Record<string, unknown> = {}, pr: Partial<PullRequestData> = {}) {
   const data = prData(pr);
   const facts: HackFacts = {
@@ -94,5 +96,5 @@ export function appDebtIssue(number: number, patch: Record<string, unknown> = {}
     changes: { files: ["src/prices.ts", "docs/prices.md"], markers: [{ path: "src/prices.ts", line: 2, text: "export const price = 42; // HACK: hard-coded until the price service exists" }], sha: SHA },
   };
   const issue = newDebtIssue(facts, defaultConfig.hacks);
-  return { number, title: issue.title, body: issue.body, state: "open", state_reason: null, user: { login: BOT_LOGIN }, labels: [{ name: "rebuild-debt" }], closed_by: null, ...patch };
+  return { number, title: issue.title, body: sealed(issue.body), state: "open", state_reason: null, user: { login: BOT_LOGIN }, labels: [{ name: "rebuild-debt" }], closed_by: null, ...patch };
 }

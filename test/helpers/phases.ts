@@ -4,6 +4,7 @@ import { renderPhasesSection } from "../../src/core/phases/render.js";
 import { replacePhasesSection } from "../../src/core/phases/section.js";
 import type { PhaseState } from "../../src/core/phases/types.js";
 import { delivery, payload } from "../fixtures/payloads.js";
+import { opened, sealed } from "./records.js";
 import { BOT_LOGIN, OWNER, REPO } from "./github.js";
 
 /** The issue and comment of the `issue_comment` example payloads. */
@@ -57,6 +58,8 @@ export interface FakeIssue {
 /**
  * The parts of GitHub a `/phase` run touches, as state the mocks read and
  * change, so a test can run commands one after another and assert the calls.
+ * Bodies are kept as the app reads them (records opened) and served sealed,
+ * as GitHub holds them; a record the app did not seal is lost on the way.
  */
 export class World {
   parent: { title: string; body: string };
@@ -75,9 +78,9 @@ export class World {
   }
 
   issueData(number: number) {
-    if (number === PARENT) return { id: 1000 + PARENT, number: PARENT, title: this.parent.title, body: this.parent.body, state: "open", user: { login: "pm" } };
+    if (number === PARENT) return { id: 1000 + PARENT, number: PARENT, title: this.parent.title, body: sealed(this.parent.body), state: "open", user: { login: "pm" } };
     const issue = this.issues.get(number);
-    return issue && { ...issue, labels: issue.labels.map((name) => ({ name })) };
+    return issue && { ...issue, body: sealed(issue.body), labels: issue.labels.map((name) => ({ name })) };
   }
 
   /** `GET /issues/1`, `times` times. */
@@ -89,8 +92,8 @@ export class World {
   writeParent(scope: nock.Scope, times: number): this {
     scope
       .patch(path.issue(PARENT), (body: { body: string }) => {
-        this.parentWrites.push(body.body);
-        this.parent.body = body.body;
+        this.parentWrites.push(opened(body.body));
+        this.parent.body = opened(body.body);
         return true;
       })
       .times(times)
@@ -109,14 +112,14 @@ export class World {
   createIssues(scope: nock.Scope, times: number): this {
     scope
       .post(path.issues, (body: { title: string; body: string; labels: string[] }) => {
-        this.created.push(body);
+        this.created.push({ ...body, body: opened(body.body) });
         return true;
       })
       .times(times)
       .reply(201, (_uri, body) => {
         const { title, body: text, labels } = body as { title: string; body: string; labels: string[] };
         const number = this.nextNumber++;
-        const issue: FakeIssue = { number, id: 9000 + number, title, body: text, state: "open", user: { login: BOT_LOGIN }, labels };
+        const issue: FakeIssue = { number, id: 9000 + number, title, body: opened(text), state: "open", user: { login: BOT_LOGIN }, labels };
         this.issues.set(number, issue);
         return issue;
       });
@@ -154,7 +157,7 @@ export class World {
     scope.get(path.comments(PARENT)).query({ per_page: 100 }).reply(200, existing);
     scope
       .post(path.comments(PARENT), (body: { body: string }) => {
-        this.replies.push(body.body);
+        this.replies.push(opened(body.body));
         return true;
       })
       .reply(201, { id: 700 });
@@ -185,5 +188,5 @@ export class World {
 
 /** A reply comment as `replyToCommand` posts it. */
 export function replyComment(id: number, body: string) {
-  return { id, user: { login: BOT_LOGIN }, body: `<!-- intentbot:reply:${COMMENT_ID} -->\n${body}` };
+  return { id, user: { login: BOT_LOGIN }, body: sealed(`<!-- intentbot:reply:${COMMENT_ID} -->\n${body}`) };
 }

@@ -1,3 +1,4 @@
+import { escapeInlineCode } from "../sanitize.js";
 import { MAX_GLOB_LENGTH } from "../glob.js";
 
 /**
@@ -78,7 +79,7 @@ export function parseCodeowners(text: string): ParsedCodeowners {
     if (trimmed === "" || trimmed.startsWith("#")) return;
     const [pattern, ...owners] = tokens(trimmed);
     if (!pattern) return;
-    const problem = patternError(pattern) ?? owners.filter((o) => !isValidOwner(o)).map((o) => `\`${o}\` is not a user, team or e-mail address`)[0];
+    const problem = patternError(pattern) ?? owners.filter((o) => !isValidOwner(o)).map((o) => `${escapeInlineCode(o)} is not a user, team or e-mail address`)[0];
     // GitHub skips an invalid line whole, so a half-understood line never assigns owners.
     if (problem) errors.push({ line, text: raw, reason: problem });
     else rules.push({ line, pattern, owners });

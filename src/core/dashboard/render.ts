@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { dataMarker, readDataMarker, topicMarker } from "../markers.js";
+import { dataMarker, readDataMarker, replaceLastDataMarker, topicMarker } from "../markers.js";
 import { formatHours } from "../phases/estimate.js";
-import { quoteInline } from "../sanitize.js";
+import { escapeTableCell, escapeTableCode, escapeText } from "../sanitize.js";
 import type { DashboardInput, DashboardState, DebtItem } from "./model.js";
 import { ageInDays, byPriority, isOutstanding, isOverdue, isRepaid, recordWeek, summarize, type Summary } from "./summary.js";
 
@@ -26,29 +26,30 @@ const stateSchema = z.object({
 
 const issueLink = (n: number) => `#${n}`;
 
+/** Parentheses too, which `encodeURIComponent` keeps: one would end the link's destination early. */
 function searchUrl(repo: string, query: string): string {
-  return `https://github.com/${repo}/issues?q=${encodeURIComponent(query)}`;
+  return `https://github.com/${repo}/issues?q=${encodeURIComponent(query).replaceAll("(", "%28").replaceAll(")", "%29")}`;
 }
 
 /** A team in a code span cannot mention anyone, so a well-formed name is shown as it is. */
 function teamCell(team: string): string {
-  return /^@[\w.-]+\/[\w.-]+$/.test(team) ? `\`${team}\`` : quoteInline(team, 60);
+  return /^@[\w.-]+\/[\w.-]+$/.test(team) ? escapeTableCode(team) : escapeTableCell(team, 60);
 }
 
 function row(item: DebtItem, now: Date): string {
   const overdue = isOverdue(item, now);
-  const when = [item.rebuildWhen ? `when: ${quoteInline(item.rebuildWhen, 80)}` : "", item.rebuildBy ? `by ${item.rebuildBy.slice(0, 10)}${overdue ? " ⚠️ **overdue**" : ""}` : ""]
+  const when = [item.rebuildWhen ? `when: ${escapeTableCell(item.rebuildWhen, 80)}` : "", item.rebuildBy ? `by ${item.rebuildBy.slice(0, 10)}${overdue ? " ⚠️ **overdue**" : ""}` : ""]
     .filter(Boolean)
     .join(" · ");
   const cells = [
-    `${issueLink(item.issue)} ${quoteInline(item.title, 80)}`,
+    `${issueLink(item.issue)} ${escapeTableCell(item.title, 80)}`,
     item.hackPrs.map(issueLink).join(", "),
     item.shippedAt?.slice(0, 10) ?? "",
     item.shippedAt ? `${ageInDays(item.shippedAt, now)} d` : "",
     // Logins are written without a live mention: rewriting the dashboard must not notify anyone.
-    item.owner ? quoteInline(`@${item.owner}`) : "",
+    item.owner ? escapeTableCell(`@${item.owner}`, 60) : "",
     item.teams.map(teamCell).join(" "),
-    item.estimate ? quoteInline(item.estimate, 20) : "",
+    item.estimate ? escapeTableCell(item.estimate, 20) : "",
     when,
     String(item.interest),
   ];
@@ -120,7 +121,7 @@ export function renderDashboard(input: DashboardInput, title: string): { body: s
 
   const head = [
     topicMarker(DASHBOARD_TOPIC),
-    `# ${quoteInline(title, 200)}`,
+    `# ${escapeText(title, 200)}`,
     "",
     "Hack-to-rebuild debt in this repository, kept current by intentbot. Comment `/dashboard refresh` to update it now.",
     "",
@@ -132,14 +133,14 @@ export function renderDashboard(input: DashboardInput, title: string): { body: s
     "",
   ];
   const repaidLines = repaid.length
-    ? ["## Recently repaid", "", ...repaid.map((i) => `- ${issueLink(i.issue)} ${quoteInline(i.title, 80)} — repaid ${i.closedAt?.slice(0, 10) ?? ""}`), ""]
+    ? ["## Recently repaid", "", ...repaid.map((i) => `- ${issueLink(i.issue)} ${escapeText(i.title, 80)} — repaid ${i.closedAt?.slice(0, 10) ?? ""}`), ""]
     : [];
   const untracked = input.untracked.slice(0, RECENT_LIMIT);
   const untrackedLines = untracked.length
     ? [
         "## Hacks without a debt issue",
         "",
-        ...untracked.map((h) => `- ${issueLink(h.pr)} ${quoteInline(h.title, 80)} — merged ${h.mergedAt.slice(0, 10)}`),
+        ...untracked.map((h) => `- ${issueLink(h.pr)} ${escapeText(h.title, 80)} — merged ${h.mergedAt.slice(0, 10)}`),
         ...(input.untracked.length > untracked.length ? [`- …and ${input.untracked.length - untracked.length} more`] : []),
         "",
       ]
@@ -196,9 +197,7 @@ function tickedBoxes(body: string): string[] {
 
 /** The body with its hidden state replaced, everything else untouched (for pausing a closed dashboard). */
 export function withState(body: string, state: DashboardState): string {
-  const marker = dataMarker({ kind: "dashboard", ...state });
-  const replaced = body.replace(/<!-- intentbot:data \{.*?\} -->/s, () => marker);
-  return replaced === body && !body.includes(marker) ? `${body}\n${marker}` : replaced;
+  return replaceLastDataMarker(body, dataMarker({ kind: "dashboard", ...state }));
 }
 
 export const DASHBOARD_USAGE = [
@@ -208,9 +207,12 @@ export const DASHBOARD_USAGE = [
   "- `/dashboard on` — reopen it and keep it current again after it was closed",
 ].join("\n");
 
+const MENTIONABLE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]{1,100})?$/;
+
 /** The comment a ticked "remind" box posts on an overdue debt issue: the one place the bot mentions someone. */
 export function overdueReminder(item: DebtItem, dashboard: number, now: Date): string {
-  const who = item.owner ? `@${item.owner} ` : "";
+  // Only a login or a team is mentioned; anything else is quoted as text.
+  const who = item.owner ? (MENTIONABLE.test(item.owner) ? `@${item.owner} ` : `${escapeText(item.owner, 60)}: `) : "";
   const shipped = item.shippedAt ? ` The hack shipped ${ageInDays(item.shippedAt, now)} days ago` : "";
   const interest = item.interest > 0 ? `, and ${item.interest} pull request(s) have changed its files since.` : ".";
   return `${who}this rebuild debt was due by ${item.rebuildBy?.slice(0, 10) ?? "?"} and is overdue.${shipped}${shipped ? interest : ""} Please plan the rebuild or set a new \`Rebuild by:\` date. (Reminder from the debt dashboard, #${dashboard}.)`;

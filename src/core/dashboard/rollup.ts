@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dataMarker, readDataMarker, topicMarker } from "../markers.js";
-import { quoteInline } from "../sanitize.js";
+import { escapeTableCell, escapeText } from "../sanitize.js";
 import type { HistoryPoint } from "./model.js";
 
 export const ROLLUP_TOPIC = "dashboard-org";
@@ -52,11 +52,11 @@ export function renderRollup(repos: RollupState, title: string): string {
   );
   const rows = names.map((name) => {
     const r = repos[name] as RepoSummary;
-    return `| ${quoteInline(name, 100)} | ${r.outstanding} | ${r.overdue} | ${r.interest} | ${sparkline(r.history)} |`;
+    return `| ${escapeTableCell(name, 100)} | ${r.outstanding} | ${r.overdue} | ${r.interest} | ${sparkline(r.history)} |`;
   });
   return [
     topicMarker(ROLLUP_TOPIC),
-    `# ${quoteInline(title, 200)}`,
+    `# ${escapeText(title, 200)}`,
     "",
     "Hack-to-rebuild debt in every repository with a debt dashboard, kept current by intentbot as each repository's dashboard changes.",
     "",

@@ -1,7 +1,7 @@
 import type { CheckResult } from "../../github/checks.js";
 import type { PermissionLevel } from "../../config/schema.js";
 import type { DebtRecord, HackPullRequest } from "../debt/record.js";
-import { neutralize, quoteInline } from "../sanitize.js";
+import { clip, escapeInlineCode, escapeLinkText, escapeTableCell, escapeText, escapeTextBlock } from "../sanitize.js";
 import type { DeclarationWay } from "./declaration.js";
 import { refLabel, type DebtRef } from "./fields.js";
 import type { HackPrState } from "./state.js";
@@ -24,17 +24,15 @@ const day = (iso: string | undefined) => (iso ?? "").slice(0, 10);
 
 /** User text as a block quote: no mentions, no HTML comments. */
 function quoteBlock(text: string): string {
-  return neutralize(text)
+  return escapeTextBlock(text)
     .split("\n")
     .map((line) => (line.trim() === "" ? ">" : `> ${line}`))
     .join("\n");
 }
 
-/** Inline code that can neither close itself nor open an HTML comment (which could forge a marker). */
-export function codeSpan(text: string): string {
-  const safe = text.replaceAll("`", "'").replaceAll("<!--", "<\u200b!--").replaceAll("-->", "--\u200b>");
-  return `\`${safe}\``;
-}
+/** File paths and code lines are long; they are still one line each. */
+const CODE_LENGTH = 300;
+const codeSpan = (text: string) => escapeInlineCode(text, CODE_LENGTH);
 
 function prRef(pr: { number: number; repo?: string | undefined }, debtRepo: RepoLike): { ref: DebtRef; label: string } {
   const [owner, repo] = pr.repo?.split("/") ?? [];
@@ -89,7 +87,7 @@ export function renderDebtRegion(record: DebtRecord, debtRepo: RepoLike, options
     : `intentbot linked this issue as the **rebuild debt** of the hack in ${prList}.`;
 
   const when = [
-    record.rebuildWhen ? `- **Rebuild when:** ${quoteInline(record.rebuildWhen, 300)}` : undefined,
+    record.rebuildWhen ? `- **Rebuild when:** ${escapeText(record.rebuildWhen, 300)}` : undefined,
     record.rebuildBy ? `- **Rebuild by:** ${record.rebuildBy}` : undefined,
   ].filter((l): l is string => l !== undefined);
   const estimate = record.estimate;
@@ -98,15 +96,15 @@ export function renderDebtRegion(record: DebtRecord, debtRepo: RepoLike, options
       ? [
           "| | estimate |",
           "| --- | --- |",
-          ...(estimate.hack ? [`| hack | ${quoteInline(estimate.hack, 60)} |`] : []),
-          ...(estimate.rebuild ? [`| proper build | ${quoteInline(estimate.rebuild, 60)}${estimate.rebuildHours !== undefined ? ` (${estimate.rebuildHours} h)` : ""} |`] : []),
+          ...(estimate.hack ? [`| hack | ${escapeTableCell(estimate.hack, 60)} |`] : []),
+          ...(estimate.rebuild ? [`| proper build | ${escapeTableCell(estimate.rebuild, 60)}${estimate.rebuildHours !== undefined ? ` (${estimate.rebuildHours} h)` : ""} |`] : []),
         ]
       : [];
-  const owner = record.owner ? [`[${record.owner}](https://github.com/${encodeURIComponent(record.owner)})${options.createdByApp ? " (author of the hack, assigned)" : ""}`] : [];
+  const owner = record.owner ? [`[${escapeLinkText(record.owner, 60)}](https://github.com/${encodeURIComponent(record.owner)})${options.createdByApp ? " (author of the hack, assigned)" : ""}`] : [];
   const intent = record.intent
     ? [
-        record.intent.why ? `- **Why:** ${quoteInline(record.intent.why, 400)}` : undefined,
-        record.intent.who ? `- **Who:** ${quoteInline(record.intent.who, 400)}` : undefined,
+        record.intent.why ? `- **Why:** ${escapeText(record.intent.why, 400)}` : undefined,
+        record.intent.who ? `- **Who:** ${escapeText(record.intent.who, 400)}` : undefined,
       ].filter((l): l is string => l !== undefined)
     : [];
   const files = record.files.slice(0, MAX_FILES_SHOWN).map((f) => `- ${codeSpan(f)}`);
@@ -127,22 +125,21 @@ export function renderDebtRegion(record: DebtRecord, debtRepo: RepoLike, options
     ]),
     ...section("Estimates", estimates),
     ...section("Owner", owner),
-    ...section(`Why and who${record.intent?.from ? ` (from ${neutralize(record.intent.from)})` : ""}`, intent),
+    ...section(`Why and who${record.intent?.from ? ` (from ${escapeText(record.intent.from)})` : ""}`, intent),
     ...section(
       "Hack pull requests",
-      prs.map((p) => `- ${p.label}${p.title ? ` ${quoteInline(p.title, 120)}` : ""} — ${prStatus(p)}`),
+      prs.map((p) => `- ${p.label}${p.title ? ` ${escapeText(p.title, 120)}` : ""} — ${prStatus(p)}`),
     ),
     ...section("Files touched", files),
     ...section(`${codeSpan(options.codeMarker)} markers the hack added`, markers),
   ];
   if (options.createdByApp) lines.push("", "_intentbot keeps this part in sync with the hack pull request; anything you write outside it is kept._");
   const text = lines.join("\n");
-  return text.length > REGION_BUDGET ? `${text.slice(0, REGION_BUDGET)}\n\n…(cut to fit GitHub's limit)` : text;
+  return clip(text, REGION_BUDGET, "\n\n…(cut to fit GitHub's limit)");
 }
 
 export function debtIssueTitle(title: string): string {
-  const full = `Rebuild: ${title}`;
-  return full.length > 250 ? `${full.slice(0, 249)}…` : full;
+  return clip(`Rebuild: ${title}`, 250);
 }
 
 const WAY_TEXT: Record<Exclude<DeclarationWay, "command" | "label">, string> = {
@@ -159,9 +156,9 @@ function joinAnd(items: readonly string[]): string {
 function describeWays(state: HackPrState, label: string): string {
   const others = state.ways
     .filter((w) => w !== "label")
-    .map((w) => (w === "command" ? `\`/hack\` from ${quoteInline(state.command?.by ?? "a maintainer", 60)}` : WAY_TEXT[w]));
-  if (others.length === 0) return `the \`${label}\` label`;
-  return `${joinAnd(others)}; it carries the \`${label}\` label`;
+    .map((w) => (w === "command" ? `\`/hack\` from ${escapeText(state.command?.by ?? "a maintainer", 60)}` : WAY_TEXT[w]));
+  if (others.length === 0) return `the ${escapeInlineCode(label)} label`;
+  return `${joinAnd(others)}; it carries the ${escapeInlineCode(label)} label`;
 }
 
 function problemText(state: HackPrState, here: RepoLike, createDebtIssue: boolean): string {
@@ -223,13 +220,13 @@ function debtLine(state: HackPrState, here: RepoLike): string[] {
 /** The hack PR's one sticky comment, rendered from its state (so any event can re-render it). */
 export function renderHackComment(state: HackPrState, here: RepoLike, options: { label: string; createDebtIssue: boolean }): string {
   if (!state.declared) {
-    const lines = ["### This pull request is no longer treated as a hack", "", `The \`${options.label}\` label was removed.`];
+    const lines = ["### This pull request is no longer treated as a hack", "", `The ${escapeInlineCode(options.label)} label was removed.`];
     const debt = state.debt;
     if (debt && debt.state === "open") {
       const ref = refLabel(debt, here);
       lines.push(
         "",
-        `**Should ${ref} be closed?** It is still open as this hack's rebuild debt. If the rebuild is no longer needed, close ${ref} as not planned; intentbot never closes it on its own. If this is still a hack, add the \`${options.label}\` label back.`,
+        `**Should ${ref} be closed?** It is still open as this hack's rebuild debt. If the rebuild is no longer needed, close ${ref} as not planned; intentbot never closes it on its own. If this is still a hack, add the ${escapeInlineCode(options.label)} label back.`,
       );
     } else if (debt) {
       lines.push("", `Its debt issue ${refLabel(debt, here)} is closed.`);
@@ -278,9 +275,9 @@ const USAGE = ["```", "/hack <reason> [Debt: #123]", "```", "", "For example: `/
 
 export function permissionReply(login: string, needed: PermissionLevel, label: string): string {
   return [
-    `Sorry ${quoteInline(login, 60)}, \`/hack\` needs **${needed}** permission on this repository (\`hacks.permission\`), so intentbot did not apply it.`,
+    `Sorry ${escapeText(login, 60)}, \`/hack\` needs **${needed}** permission on this repository (\`hacks.permission\`), so intentbot did not apply it.`,
     "",
-    `Someone with ${needed} access can comment it, or the author can declare the hack in the pull request itself: a \`${label}\` label, a title starting with a hack prefix, or a “Hack” section in the description.`,
+    `Someone with ${needed} access can comment it, or the author can declare the hack in the pull request itself: a ${escapeInlineCode(label)} label, a title starting with a hack prefix, or a “Hack” section in the description.`,
   ].join("\n");
 }
 
@@ -297,5 +294,5 @@ export const notPullRequestReply = "`/hack` declares a **pull request** a hack, 
 export const disabledReply = "Hack tracking is turned off in this repository (`hacks.enabled: false` in `.github/intent.yml`), so `/hack` does nothing here.";
 
 export function appliedReply(login: string): string {
-  return `✅ \`/hack\` from ${quoteInline(login, 60)} was applied; intentbot's hack comment on this pull request shows the debt issue.`;
+  return `✅ \`/hack\` from ${escapeText(login, 60)} was applied; intentbot's hack comment on this pull request shows the debt issue.`;
 }

@@ -1,6 +1,7 @@
 import { compileUserRegex } from "../user-regex.js";
 import type { Finding, BodyIntent, Rejection } from "./judge.js";
 import type { Field } from "./statements.js";
+import { escapeInlineCode } from "../sanitize.js";
 
 export interface LinkedTicket {
   /** How the body named it, e.g. `#12` or `octo/api#3`. */
@@ -75,12 +76,12 @@ export interface ExemptionRules {
 export function exemptionReason(input: ExemptionInput, rules: ExemptionRules): string | undefined {
   if (rules.bots && input.authorType === "Bot") return "it was opened by a bot";
   const label = input.labels.find((l) => rules.labels.some((e) => e.toLowerCase() === l.toLowerCase()));
-  if (label) return `it has the label \`${label}\``;
+  if (label) return `it has the label ${escapeInlineCode(label)}`;
   // RE2, case-insensitive: a configured pattern cannot backtrack. Validation refuses one RE2 cannot compile.
   const pattern = rules.titlePatterns.find((p) => {
     const compiled = compileUserRegex(p, { ignoreCase: true });
     return compiled.ok && compiled.regex.test(input.title);
   });
-  if (pattern) return `its title matches \`${pattern}\``;
+  if (pattern) return `its title matches ${escapeInlineCode(pattern)}`;
   return undefined;
 }

@@ -1,5 +1,5 @@
 import type { CheckResult } from "../../github/checks.js";
-import { quoteInline } from "../sanitize.js";
+import { clip, escapeInlineCode, escapeText } from "../sanitize.js";
 import type { Rejection } from "./judge.js";
 import type { Field } from "./statements.js";
 import type { IntentVerdict, SourcedFinding } from "./decide.js";
@@ -15,12 +15,12 @@ const PLACEHOLDER: Record<Field, string> = {
 
 function describeFinding(finding: SourcedFinding | undefined, field: Field, here: string): string {
   if (!finding) return `- **${FIELD_NAME[field]}**: missing`;
-  const where = finding.from ? `inherited from ${finding.from}` : `in this ${here}`;
-  return `- **${FIELD_NAME[field]}** (${finding.source} “${quoteInline(finding.label, 40)}”, ${where}): ${quoteInline(finding.text)}`;
+  const where = finding.from ? `inherited from ${escapeText(finding.from, 120)}` : `in this ${here}`;
+  return `- **${FIELD_NAME[field]}** (${finding.source} “${escapeText(finding.label, 40)}”, ${where}): ${escapeText(finding.text)}`;
 }
 
 function describeRejection(rejection: Rejection): string {
-  const label = `“${quoteInline(rejection.label, 40)}”`;
+  const label = `“${escapeText(rejection.label, 40)}”`;
   switch (rejection.reason) {
     case "empty":
       return `${label} is there but empty.`;
@@ -41,9 +41,9 @@ export function missingSnippet(missing: readonly Field[]): string {
 
 function explanation(verdict: IntentVerdict, here: string): string[] {
   const lines = [describeFinding(verdict.why, "why", here), describeFinding(verdict.who, "who", here)];
-  if (verdict.externalTicket) lines.push(`- **Ticket**: ${quoteInline(verdict.externalTicket, 120)} (external ticket, counted as the intent)`);
+  if (verdict.externalTicket) lines.push(`- **Ticket**: ${escapeText(verdict.externalTicket, 120)} (external ticket, counted as the intent)`);
   if (verdict.rejections.length > 0) lines.push("", "Not counted:", ...verdict.rejections.map((r) => `- ${describeRejection(r)}`));
-  if (verdict.unreadable.length > 0) lines.push("", `Could not read ${verdict.unreadable.join(", ")} (missing, or not visible to the app).`);
+  if (verdict.unreadable.length > 0) lines.push("", `Could not read ${verdict.unreadable.map((ref) => escapeText(ref, 120)).join(", ")} (missing, or not visible to the app).`);
   return lines;
 }
 
@@ -60,7 +60,7 @@ export function intentCheck(verdict: IntentVerdict, mode: "advise" | "enforce"):
     return {
       name: INTENT_CHECK,
       conclusion: "success",
-      title: verdict.externalTicket && verdict.missing.length > 0 ? `Intent from ticket ${verdict.externalTicket}`.slice(0, 200) : "Why and who are stated",
+      title: verdict.externalTicket && verdict.missing.length > 0 ? clip(`Intent from ticket ${verdict.externalTicket}`, 200) : "Why and who are stated",
       summary: explanation(verdict, "pull request").join("\n"),
     };
   }
@@ -89,7 +89,7 @@ export function issueComplaint(verdict: IntentVerdict, label: string): string {
     ...explanation(verdict, "issue"),
     ...howToFix(verdict, "issue"),
     "",
-    `The \`${label}\` label goes away, and this comment is updated, as soon as the description says both.`,
+    `The ${escapeInlineCode(label)} label goes away, and this comment is updated, as soon as the description says both.`,
   ].join("\n");
 }
 

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { judgeBody, type Finding, type IntentRules } from "../intent/judge.js";
 import { findStatements } from "../intent/statements.js";
 import { dataMarker, readDataMarker } from "../markers.js";
-import { neutralize } from "../sanitize.js";
+import { clip, escapeText, escapeTextBlock } from "../sanitize.js";
+import { MAX_NAME_LENGTH } from "./limits.js";
 
 /**
  * A phase's own issue (a sub-issue of the parent, or a plain issue where
@@ -73,11 +74,11 @@ export interface PhaseIssueBody {
 /** The body of a new phase issue: what it is, the parent's why and who, the link back, and its marker. */
 export function renderPhaseIssueBody(input: PhaseIssueBody): string {
   const { parent, number, intent } = input;
-  const name = oneLine(input.name);
+  const name = escapeText(input.name, 2 * MAX_NAME_LENGTH);
   const sections: string[] = [`Phase ${number} of #${parent}: **${name}**`];
   for (const story of intent.stories) sections.push(carry(story));
-  if (intent.why) sections.push(`## ${capitalize(input.headings.why)}\n${carry(intent.why)}`);
-  if (intent.who) sections.push(`## ${capitalize(input.headings.who)}\n${carry(intent.who)}`);
+  if (intent.why) sections.push(`## ${escapeText(capitalize(input.headings.why))}\n${carry(intent.why)}`);
+  if (intent.who) sections.push(`## ${escapeText(capitalize(input.headings.who))}\n${carry(intent.who)}`);
   const stated = intent.stories.length > 0 || intent.why || intent.who;
   const origin = stated ? `_The why and who above are #${parent}'s._` : `_#${parent} states no why or who yet; this phase shares them once it does._`;
   sections.push(
@@ -93,13 +94,7 @@ export function renderPhaseIssueBody(input: PhaseIssueBody): string {
 
 /** User text repeated by the bot: no mentions, no HTML comments, no runaway length. */
 function carry(text: string): string {
-  const chars = [...text];
-  const clipped = chars.length > MAX_CARRIED_LENGTH ? `${chars.slice(0, MAX_CARRIED_LENGTH - 1).join("")}…` : text;
-  return neutralize(clipped.trim());
-}
-
-function oneLine(text: string): string {
-  return neutralize(text.replace(/\s+/g, " ").trim());
+  return escapeTextBlock(clip(text.trim(), MAX_CARRIED_LENGTH));
 }
 
 function capitalize(text: string): string {

@@ -1,4 +1,4 @@
-import { quoteInline } from "../sanitize.js";
+import { escapeText } from "../sanitize.js";
 import { formatCount, MAX_ESTIMATE_HOURS } from "../bounds.js";
 import { readEstimate, type EstimateProblem } from "./estimate.js";
 import { MAX_NAME_LENGTH, nameLength } from "./limits.js";
@@ -68,7 +68,7 @@ function attributeTail(text: string): { rest: string; parts: string[] } | undefi
 }
 
 function unreadable(part: string, problem: EstimateProblem): string {
-  const quoted = `"${quoteInline(part, 40)}"`;
+  const quoted = `"${escapeText(part, 40)}"`;
   if (problem === "zero") return `the estimate ${quoted} is zero; leave it out when a phase has no estimate.`;
   if (problem === "too large") return `the estimate ${quoted} is more than ${formatCount(MAX_ESTIMATE_HOURS)} hours; split the phase.`;
   return /^~?\d/.test(part)

@@ -1,5 +1,6 @@
 import { dataMarker } from "../markers.js";
-import { neutralize } from "../sanitize.js";
+import { escapeText } from "../sanitize.js";
+import { MAX_NAME_LENGTH } from "./limits.js";
 import { formatHours } from "./estimate.js";
 import type { PhaseData } from "./state.js";
 import type { PhaseState } from "./types.js";
@@ -35,9 +36,9 @@ export function renderPhasesSection(phases: readonly PhaseState[], opts: RenderO
 function checklistLine(phase: PhaseState): string {
   const issue = phase.issueNumber ? `#${phase.issueNumber} ` : "";
   const hack = phase.debtIssueNumber ? `**hack**, rebuild debt #${phase.debtIssueNumber}` : "**hack**";
-  const details = [phase.estimate?.text ?? "", phase.hack ? hack : ""].filter(Boolean).join(" · ");
-  // One line whatever the name holds, so no name can forge another phase's line or the bot's markers.
-  const name = neutralize(phase.name.replace(/\s+/g, " ").trim());
+  const details = [phase.estimate ? escapeText(phase.estimate.text, 40) : "", phase.hack ? hack : ""].filter(Boolean).join(" · ");
+  // One line whatever the name holds, so no name can forge another phase's line or the bot's markers; never clipped (names are checked against their limit, in code points).
+  const name = escapeText(phase.name, 2 * MAX_NAME_LENGTH);
   return `- [${phase.done ? "x" : " "}] ${issue}Phase ${phase.number}: ${name}${details && ` — ${details}`}`;
 }
 

@@ -1,5 +1,5 @@
 import type { PermissionLevel } from "../../config/schema.js";
-import { quoteInline } from "../sanitize.js";
+import { escapeText } from "../sanitize.js";
 import type { PhaseReport } from "./decide.js";
 import { formatPhaseCommand } from "./format.js";
 import { MAX_PHASES } from "./limits.js";
@@ -17,7 +17,7 @@ export function usageReply(error: string): string {
 
 export function permissionReply(login: string, needed: PermissionLevel): string {
   return [
-    `Sorry, ${quoteInline(login, 60)}: \`/phase\` needs at least **${needed}** access to this repository, so nothing was changed.`,
+    `Sorry, ${escapeText(login, 60)}: \`/phase\` needs at least **${needed}** access to this repository, so nothing was changed.`,
     "",
     `Ask someone with ${needed} access (or more) to comment the command, or a repository admin to grant it. The least access is set by \`phases.permission\` in \`.github/intent.yml\`.`,
   ].join("\n");
@@ -56,8 +56,8 @@ export const failedReply =
 
 /** `Phase 2: External invite — 2d · hack` */
 function phaseLabel(phase: PhaseState): string {
-  const details = [phase.estimate ? quoteInline(phase.estimate.text, 40) : "", phase.hack ? "hack" : ""].filter(Boolean).join(" · ");
-  return `Phase ${phase.number}: ${quoteInline(phase.name)}${details && ` — ${details}`}`;
+  const details = [phase.estimate ? escapeText(phase.estimate.text, 40) : "", phase.hack ? "hack" : ""].filter(Boolean).join(" · ");
+  return `Phase ${phase.number}: ${escapeText(phase.name)}${details && ` — ${details}`}`;
 }
 
 function issueOf(phase: PhaseState | undefined): string {
@@ -86,8 +86,8 @@ export function reportReply(report: PhaseReport, final: readonly PhaseState[], n
     case "plan": {
       const changes = [
         ...report.created.map((n) => `- Created ${created(n)}`),
-        ...report.renamed.map((r) => `- Renamed phase ${r.number}${issueOf(phase(r.number))}: ${quoteInline(r.from)} → ${quoteInline(r.to)}`),
-        ...report.reestimated.map((r) => `- Re-estimated phase ${r.number}: ${r.from ? quoteInline(r.from.text, 40) : "no estimate"} → ${quoteInline(r.to.text, 40)}`),
+        ...report.renamed.map((r) => `- Renamed phase ${r.number}${issueOf(phase(r.number))}: ${escapeText(r.from)} → ${escapeText(r.to)}`),
+        ...report.reestimated.map((r) => `- Re-estimated phase ${r.number}: ${r.from ? escapeText(r.from.text, 40) : "no estimate"} → ${escapeText(r.to.text, 40)}`),
         ...report.hacked.map((n) => `- Marked phase ${n} a hack${debtOf(phase(n))}`),
       ];
       lines.push(changes.length > 0 ? "**Phases updated.** The checklist is in this issue's description." : "**Nothing to change:** the phases are already as listed.");

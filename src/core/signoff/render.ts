@@ -1,5 +1,5 @@
 import type { CheckResult } from "../../github/checks.js";
-import { quoteInline } from "../sanitize.js";
+import { escapeInlineCode, escapeTableCell, escapeTableCode } from "../sanitize.js";
 import type { Signoff, SignoffVerdict, TeamStatus, TeamVerdict } from "./decide.js";
 
 export const SIGNOFF_CHECK = "Cross-team sign-off";
@@ -11,11 +11,13 @@ const STATUS: Record<TeamStatus, string> = {
   waiting: "⏳ waiting",
 };
 
+const TEAM_NAME = /^@[\w.-]+\/[\w.-]+$/;
+
 // Beyond this many files a team's list is folded away.
 const OPEN_FILE_LIST = 5;
 
-function fileList(files: readonly string[]): string {
-  const items = files.map((file) => `\`${quoteInline(file, 120).replaceAll("`", "'")}\``);
+function fileList(files: readonly string[], code: (text: string, maxLength: number) => string): string {
+  const items = files.map((file) => code(file, 120));
   if (items.length <= OPEN_FILE_LIST) return items.join("<br>");
   return `<details><summary>${items.length} files</summary>${items.join("<br>")}</details>`;
 }
@@ -23,13 +25,13 @@ function fileList(files: readonly string[]): string {
 function who(signoff: Signoff | undefined): string {
   if (!signoff) return "";
   const via = signoff.via === "review" ? "approving review" : "`/signoff`";
-  const note = signoff.note ? `: “${quoteInline(signoff.note, 100)}”` : "";
+  const note = signoff.note ? `: “${escapeTableCell(signoff.note, 100)}”` : "";
   // The login is neutralised so that editing this comment never notifies anyone.
-  return `${quoteInline(`@${signoff.user}`)} (${via}, ${signoff.at.slice(0, 10)})${note}`;
+  return `${escapeTableCell(`@${signoff.user}`, 60)} (${via}, ${signoff.at.slice(0, 10)})${note}`;
 }
 
 function row(team: TeamVerdict): string {
-  return `| \`${team.team}\` | ${STATUS[team.status]} | ${who(team.signoff)} | ${fileList(team.files)} |`;
+  return `| ${escapeTableCode(team.team)} | ${STATUS[team.status]} | ${who(team.signoff)} | ${fileList(team.files, escapeTableCode)} |`;
 }
 
 export function signoffCheck(verdict: SignoffVerdict, mode: "advise" | "enforce"): CheckResult {
@@ -55,12 +57,14 @@ function signoffTable(verdict: Extract<SignoffVerdict, { needed: true }>): strin
     "| Team | Status | Signed by | Files |",
     "| --- | --- | --- | --- |",
     ...verdict.teams.map(row),
-    ...(verdict.unowned.length > 0 ? ["", `Files no team owns: ${fileList(verdict.unowned)}`] : []),
+    ...(verdict.unowned.length > 0 ? ["", `Files no team owns: ${fileList(verdict.unowned, escapeInlineCode)}`] : []),
   ].join("\n");
 }
 
 export function signoffComment(verdict: Extract<SignoffVerdict, { needed: true }>): string {
-  const example = verdict.teams.find((t) => t.status !== "signed" && t.status !== "author")?.team ?? verdict.teams[0]?.team ?? "@org/team";
+  const team = verdict.teams.find((t) => t.status !== "signed" && t.status !== "author")?.team ?? verdict.teams[0]?.team;
+  // Shown in a code block to copy: only a plain team name, which cannot close the block.
+  const example = team !== undefined && TEAM_NAME.test(team) ? team : "@org/team";
   return [
     `### Cross-team sign-off: ${verdict.met ? "complete" : "needed"}`,
     "",

@@ -13,6 +13,7 @@ import type { Services } from "../../github/services.js";
 import { repoOf, type GitHub, type Log, type RepoRef } from "../../github/types.js";
 import { refreshDashboard } from "./refresh.js";
 import { refreshWholeRollup, updateRollup } from "./rollup.js";
+import { escapeInlineCode } from "../../core/sanitize.js";
 
 type DebtEvent = Context<"issues" | "pull_request">;
 
@@ -91,7 +92,7 @@ export async function onDashboardCommand(context: Context<"issue_comment.created
   const repo = context.repo();
   const onRollup = repo.repo === ".github" && (await isDashboard(issue, config, services, ROLLUP_TOPIC));
   if (!onRollup && !(await isDashboard(issue, config, services))) {
-    await reply(`\`/dashboard\` works on the dashboard issue itself (labelled \`${config.dashboard.label}\`).\n\n${DASHBOARD_USAGE}`);
+    await reply(`\`/dashboard\` works on the dashboard issue itself (labelled ${escapeInlineCode(config.dashboard.label)}).\n\n${DASHBOARD_USAGE}`);
     return;
   }
   const verb = command.args.toLowerCase();

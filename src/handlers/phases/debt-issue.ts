@@ -3,7 +3,7 @@ import type { DebtRecord } from "../../core/debt/record.js";
 import { newDebtBody } from "../../core/hacks/debt.js";
 import { debtLabel } from "../../core/hacks/plan.js";
 import { debtIssueTitle } from "../../core/hacks/render.js";
-import { neutralize, quoteInline } from "../../core/sanitize.js";
+import { escapeLinkText, escapeTableCell, escapeText, escapeTextBlock } from "../../core/sanitize.js";
 import type { PhaseState } from "../../core/phases/types.js";
 import { ensureLabel } from "../../github/labels.js";
 import type { Services } from "../../github/services.js";
@@ -37,7 +37,7 @@ export function phaseDebtRecord(input: PhaseDebtInput): DebtRecord {
     version: 1,
     createdByApp: true,
     hackPrs: [],
-    ...(input.reason && { reason: neutralize(input.reason) }),
+    ...(input.reason && { reason: input.reason }),
     owner: input.owner,
     // A phase's estimate is the effort of the hack itself; the rebuild's is not known yet.
     estimate: input.phase.estimate ? { hack: input.phase.estimate.text } : {},
@@ -52,22 +52,22 @@ export function renderPhaseDebtRegion(input: PhaseDebtInput, record: DebtRecord)
   const { parent, phase } = input;
   const issue = phase.issueNumber ? ` (#${phase.issueNumber})` : "";
   const reason = record.reason
-    ? record.reason
+    ? escapeTextBlock(record.reason)
         .split("\n")
         .map((line) => `> ${line}`)
         .join("\n")
     : `_No reason given: comment \`/phase hack ${phase.number} <reason>\` on #${parent.number} to add one._`;
   return [
-    `This is the **rebuild debt** of phase ${phase.number} of #${parent.number}${issue}, **${quoteInline(phase.name)}**, planned as a hack: a shortcut agreed on the understanding that, if it works, it will be rebuilt properly.`,
+    `This is the **rebuild debt** of phase ${phase.number} of #${parent.number}${issue}, **${escapeText(phase.name)}**, planned as a hack: a shortcut agreed on the understanding that, if it works, it will be rebuilt properly.`,
     "",
     `**Planned:** a hack phase of #${parent.number}.`,
     "",
     "### Why it is a hack",
     reason,
-    ...(phase.estimate ? ["", "### Estimates", "| | estimate |", "| --- | --- |", `| hack | ${quoteInline(phase.estimate.text, 60)} |`] : []),
+    ...(phase.estimate ? ["", "### Estimates", "| | estimate |", "| --- | --- |", `| hack | ${escapeTableCell(phase.estimate.text, 60)} |`] : []),
     "",
     "### Owner",
-    `[${quoteInline(input.owner, 60)}](https://github.com/${encodeURIComponent(input.owner)}) (asked for the hack phase)`,
+    `[${escapeLinkText(input.owner, 60)}](https://github.com/${encodeURIComponent(input.owner)}) (asked for the hack phase)`,
     "",
     "_Close this issue once the phase is rebuilt properly. A hack pull request that names it (`Debt: #N`) links it to that hack._",
   ].join("\n");

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { DashboardInput, DebtItem } from "../../../src/core/dashboard/model.js";
-import { BODY_LIMIT, parseDashboard, renderDashboard } from "../../../src/core/dashboard/render.js";
+import { BODY_LIMIT, overdueReminder, parseDashboard, renderDashboard } from "../../../src/core/dashboard/render.js";
+import { renderedMentions, renderedTableCells } from "../../helpers/rendered.js";
 import { byPriority, summarize, weekOf } from "../../../src/core/dashboard/summary.js";
 
 const NOW = new Date("2026-11-23T12:00:00Z");
@@ -117,5 +118,28 @@ describe("dashboard render", () => {
     const { body } = renderDashboard(input([item(1, { title: "fix @octo-org/team <!-- intentbot:data {} -->" })]), "T");
     expect(body).not.toMatch(/@[\w]/);
     expect(body.match(/<!-- intentbot:data/g)).toHaveLength(1);
+  });
+});
+
+describe("dashboard escaping", () => {
+  it("a title with a backslash before a pipe stays in its cell", () => {
+    const { body } = renderDashboard(input([item(2, { title: "x\\|y", owner: "ana", estimate: "2\\\\|w", rebuildWhen: "a|b" }), item(3)]), "Debt");
+    const cells = renderedTableCells(body);
+    // The summary table has 2 columns, the outstanding table 9: head and two rows.
+    expect(cells.filter((n) => n !== 2)).toEqual([9, 9, 9]);
+  });
+
+  it("quotes titles, owners and teams without mentions or markers", () => {
+    const { body } = renderDashboard(input([item(2, { title: "&#64;ana <!-- intentbot:data {} -->", owner: "bo", teams: ["@acme/web", "x` @acme/all"] })]), "＠everyone");
+    expect(renderedMentions(body.replace(/<!-- intentbot:[\w-]+(:[\w-]+)? -->/g, ""))).toEqual([]);
+    expect(body.match(/<!-- intentbot:data /g)).toHaveLength(1);
+    expect(body).toContain("`@acme/web`");
+  });
+
+  it("the overdue reminder mentions only a login or a team", () => {
+    const overdue = item(2, { rebuildBy: "2026-11-01" });
+    expect(overdueReminder({ ...overdue, owner: "ana" }, 99, NOW)).toMatch(/^@ana this rebuild debt/);
+    expect(overdueReminder({ ...overdue, owner: "acme/web" }, 99, NOW)).toMatch(/^@acme\/web this rebuild debt/);
+    expect(overdueReminder({ ...overdue, owner: "x @everyone" }, 99, NOW)).toMatch(/^x @\u200beveryone: this rebuild debt/);
   });
 });

@@ -1,6 +1,7 @@
+import { renderedMentions } from "../../helpers/rendered.js";
 import { describe, expect, it } from "vitest";
 import type { DebtRecord } from "../../../src/core/debt/record.js";
-import { codeSpan, debtStatusLine, hackCheck, permissionReply, renderDebtRegion, renderHackComment, usageReply } from "../../../src/core/hacks/render.js";
+import { debtStatusLine, hackCheck, permissionReply, renderDebtRegion, renderHackComment, usageReply } from "../../../src/core/hacks/render.js";
 import type { HackPrState } from "../../../src/core/hacks/state.js";
 
 const repo = { owner: "octo-org", repo: "widgets" };
@@ -59,6 +60,14 @@ describe("the Hack debt check", () => {
   ])("%#: %s %s", (state, conclusion, title) => {
     expect(hackCheck(state, repo, unmet)).toMatchObject({ name: "Hack debt", conclusion, title });
   });
+
+  it("quotes a label name in its summary without pinging anyone or forging a marker", () => {
+    const summary = hackCheck(base, repo, { ...unmet, label: "x` @acme/security <!-- intentbot:hack --> `y" }).summary;
+    expect(renderedMentions(summary)).toEqual([]);
+    expect(summary).not.toContain("<!--");
+    // In code, as written: GitHub notifies no one for a mention in code.
+    expect(summary).toContain("``x` @acme/security <\u200b!-- intentbot:hack --\u200b> `y``");
+  });
 });
 
 const record: DebtRecord = {
@@ -98,8 +107,10 @@ describe("the debt issue's region", () => {
     expect(region).toContain("- octo-org/api#3 — merged on 2026-09-30");
   });
 
-  it("makes code spans that cannot break out", () => {
-    expect(codeSpan("a`b <!-- c -->")).toBe("`a'b <\u200b!-- c --\u200b>`");
+  it("quotes a configured label in code, whatever it holds", () => {
+    const comment = renderHackComment({ ...base, declared: false }, repo, { label: "x` @acme/security `y", createDebtIssue: true });
+    expect(comment).toContain("The ``x` @acme/security `y`` label was removed.");
+    expect(renderedMentions(comment)).toEqual([]);
   });
 });
 
