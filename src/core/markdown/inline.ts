@@ -12,8 +12,9 @@ const ASCII_PUNCTUATION = new Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~");
 /** CommonMark lets an implementation bound parentheses in a link destination; cmark uses 32. */
 const MAX_DESTINATION_PARENS = 32;
 
-const isWhitespace = (ch: string | undefined) => ch === undefined || /\s/u.test(ch);
-const isPunctuation = (ch: string | undefined) => ch !== undefined && /[\p{P}\p{S}]/u.test(ch);
+// ASCII answers first: these run once per character of link destinations and delimiter runs.
+const isWhitespace = (ch: string | undefined) => ch === undefined || (ch <= " " ? /\s/.test(ch) : ch > "~" && /\s/u.test(ch));
+const isPunctuation = (ch: string | undefined) => ch !== undefined && ch !== " " && (ch < "0" || ch > "z" || (ch > "9" && ch < "A") || (ch > "Z" && ch < "a") ? /[\p{P}\p{S}]/u.test(ch) : false);
 const isAlphanumeric = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 
 function runLength(text: string, at: number, ch: string): number {
