@@ -60,7 +60,7 @@ interface Label {
  * by hand, one pass per alias: the regex it replaces retried every split of
  * a blank run between its adjacent whitespace quantifiers.
  */
-function labelOfLine(line: string, aliases: readonly string[]): Label | undefined {
+export function labelOfLine(line: string, aliases: readonly string[]): Label | undefined {
   let start = 0;
   while (start < line.length && /\s/u.test(line[start] ?? "")) start++;
   for (const alias of aliases) {

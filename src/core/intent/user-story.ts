@@ -35,8 +35,11 @@ export function findUserStory(line: string): UserStory | undefined {
   for (let i = n - 1; i >= 0; i--) afterSpace[i] = isSpace(line[i]) ? (afterSpace[i + 1] ?? n) : i;
   const skipSpace = (at: number) => afterSpace[at] ?? n;
 
+  // `.` (in `.*?` and `(.+)`) stops at line terminators; `\s+` crosses them.
   let lastTerminator = -1;
   for (let i = 0; i < n; i++) if (isLineTerminator(line[i])) lastTerminator = i;
+  const nextTerminator = new Int32Array(n + 1).fill(n);
+  for (let i = n - 1; i >= 0; i--) nextTerminator[i] = isLineTerminator(line[i]) ? i : (nextTerminator[i + 1] ?? n);
 
   /** `so\s+that\s+(.+)$` at `at`: where the benefit starts, or -1. */
   const benefitStartAt = (at: number): number => {
@@ -44,16 +47,23 @@ export function findUserStory(line: string): UserStory | undefined {
     const that = skipSpace(at + 2);
     if (!startsWithWord(line, that, "that") || !isSpace(line[that + 4])) return -1;
     const text = skipSpace(that + 4);
-    if (text < n) return text;
     // Only whitespace follows: `(.+)` keeps the last whitespace character, if `\s+` can spare it.
-    return n - (that + 4) >= 2 ? n - 1 : -1;
+    const benefit = text < n ? text : n - (that + 4) >= 2 ? n - 1 : -1;
+    return benefit > lastTerminator ? benefit : -1;
   };
-  // firstBenefit[i]: the benefit of the first "so that" at or after i, or -1.
-  const firstBenefit = new Int32Array(n + 1).fill(-1);
+  // clauseAfter[i]: the first "so that" at or after i whose benefit runs to the end of the line.
+  const clauseAfter = new Int32Array(n + 1).fill(-1);
+  const benefitOf = new Int32Array(n + 1).fill(-1);
   for (let i = n - 1; i >= 0; i--) {
-    const here = line[i] === "s" || line[i] === "S" ? benefitStartAt(i) : -1;
-    firstBenefit[i] = here >= 0 ? here : (firstBenefit[i + 1] ?? -1);
+    const benefit = line[i] === "s" || line[i] === "S" ? benefitStartAt(i) : -1;
+    benefitOf[i] = benefit;
+    clauseAfter[i] = benefit >= 0 ? i : (clauseAfter[i + 1] ?? -1);
   }
+  /** The benefit of the first clause `.*?` can reach from `at` (it cannot cross a line terminator), or -1. */
+  const benefitAfter = (at: number): number => {
+    const clause = clauseAfter[at] ?? -1;
+    return clause >= 0 && clause <= (nextTerminator[at] ?? n) ? (benefitOf[clause] ?? -1) : -1;
+  };
 
   /** `,?\s+I\s+(?:want|…)\b` at `at`: the end of the verb, or -1. */
   const verbEndAt = (at: number): number => {
@@ -74,7 +84,7 @@ export function findUserStory(line: string): UserStory | undefined {
     for (let length = 1; length <= MAX_PERSONA && isPersonaChar(line[personaStart + length - 1]); length++) {
       if (length < MIN_PERSONA) continue;
       const verbEnd = verbEndAt(personaStart + length);
-      const benefit = verbEnd > lastTerminator ? (firstBenefit[verbEnd] ?? -1) : -1;
+      const benefit = verbEnd >= 0 ? benefitAfter(verbEnd) : -1;
       if (benefit >= 0) return { persona: line.slice(personaStart, personaStart + length), benefit: line.slice(benefit) };
     }
   }
