@@ -26,6 +26,7 @@ export function hostileBodies(length = MAX_BODY): Record<string, string> {
     "1. repeated": repeatTo("1. ", length),
     "- repeated": repeatTo("- ", length),
     "lists nested by indentation": repeatTo(Array.from({ length: 300 }, (_, i) => `${" ".repeat(2 * i)}- x\n`).join(""), length),
+    "lists nested by indentation in a quote": repeatTo(Array.from({ length: 300 }, (_, i) => `> ${" ".repeat(2 * i)}- x\n`).join(""), length),
     "_a repeated": repeatTo("_a", length),
     "*a repeated": repeatTo("*a", length),
     "**a repeated": repeatTo("**a", length),

@@ -8,14 +8,15 @@
  *   so no row of a thousand cells is built;
  * - a table stops (a blank line is inserted) once it would hold more than
  *   MAX_TABLE_CELLS cells, since marked pads every row to the header's width;
- * - indentation beyond MAX_INDENT columns is cut to it, which bounds the
- *   nesting of lists by indentation;
+ * - a whitespace run at the start of a line or between its markers is cut
+ *   to MAX_INDENT columns, which bounds the nesting of lists by indentation
+ *   (about MAX_INDENT / 2 levels inside each container);
  * - text beyond MAX_BODY_LENGTH (GitHub's own limit for a body) is dropped.
  */
 export const MAX_NESTING = 16;
 export const MAX_TABLE_COLUMNS = 64;
 export const MAX_TABLE_CELLS = 20_000;
-export const MAX_INDENT = 64;
+export const MAX_INDENT = 32;
 export const MAX_BODY_LENGTH = 65_536;
 
 /** The text cut to `max` UTF-16 units, never splitting a surrogate pair. */
@@ -41,41 +42,41 @@ function markerLength(line: string, at: number): number {
   return 0;
 }
 
-/** Escapes the container markers of a line beyond MAX_NESTING. */
-function capNesting(line: string): string {
-  let at = 0;
-  let depth = 0;
-  for (;;) {
-    let indent = 0;
-    while (indent < 3 && line[at + indent] === " ") indent++;
-    const length = markerLength(line, at + indent);
-    if (length === 0) return line;
-    at += indent;
-    if (depth === MAX_NESTING) {
-      // `\` before the marker's last character turns it into text: `\>`, `\-`, `1\.`.
-      const last = at + length - 1;
-      return `${line.slice(0, last)}\\${line.slice(last)}`;
-    }
-    depth++;
-    at += length;
-    if (line[at] === " " || line[at] === "\t") at++;
-  }
+/** Columns of a run of spaces and tabs (a tab advances to the next multiple of 4). */
+function columnsOf(run: string): number {
+  let column = 0;
+  for (const ch of run) column = ch === "\t" ? column + 4 - (column % 4) : column + 1;
+  return column;
 }
 
-/** Cuts leading whitespace beyond MAX_INDENT columns (tabs count to the next multiple of 4). */
-function capIndent(line: string): string {
-  let column = 0;
+/**
+ * Caps one line: a whitespace run before content or between container
+ * markers is cut to MAX_INDENT columns (marked nests lists by indentation),
+ * and markers beyond MAX_NESTING are escaped.
+ */
+function boundLine(line: string): string {
+  const out: string[] = [];
   let at = 0;
-  while (isSpaceOrTab(line[at])) {
-    column = line[at] === "\t" ? column + 4 - (column % 4) : column + 1;
-    at++;
-    if (column > MAX_INDENT) {
-      let end = at;
-      while (isSpaceOrTab(line[end])) end++;
-      return " ".repeat(MAX_INDENT) + line.slice(end);
+  for (let depth = 0; ; depth++) {
+    let end = at;
+    while (isSpaceOrTab(line[end])) end++;
+    const run = line.slice(at, end);
+    out.push(columnsOf(run) > MAX_INDENT ? " ".repeat(MAX_INDENT) : run);
+    // A marker may follow up to 3 spaces of indentation, plus the space that ends the previous marker.
+    const length = end - at <= (depth === 0 ? 3 : 4) ? markerLength(line, end) : 0;
+    if (length === 0) {
+      out.push(line.slice(end));
+      return out.join("");
     }
+    if (depth === MAX_NESTING) {
+      // `\` before the marker's last character turns it into text: `\>`, `\-`, `1\.`.
+      const last = end + length - 1;
+      out.push(line.slice(end, last), "\\", line.slice(last));
+      return out.join("");
+    }
+    out.push(line.slice(end, end + length));
+    at = end + length;
   }
-  return line;
 }
 
 /** The number of columns of a table delimiter row (`|---|:-:|`), or 0 when the line is not one. */
@@ -103,7 +104,7 @@ export function boundMarkdown(markdown: string): string {
   let tableColumns = 0;
   let tableCells = 0;
   for (const [index, original] of lines.entries()) {
-    let line = capNesting(capIndent(original));
+    let line = boundLine(original);
     if (line.trim() === "") {
       tableColumns = 0;
     } else if (tableColumns > 0) {
