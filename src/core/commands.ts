@@ -38,13 +38,14 @@ function commandOfLine(line: string): { name: string; args: string } | undefined
  * replies ("> /phase") therefore never re-run a command.
  */
 export function parseCommands(body: string, known: readonly string[]): Command[] {
-  // Commands are found in the prose; their bodies keep code spans and links, as written.
+  // Commands are found in the prose; their arguments and bodies keep code spans, links and HTML, as written.
   const views = maskedViews(body);
   const prose = views.prose.split("\n");
   const lines = views.ignoredBlocks.split("\n");
   const commands: Command[] = [];
   for (const [index, line] of lines.entries()) {
-    const command = commandOfLine(prose[index] ?? "");
+    // The prose decides whether the line is a command; its arguments are read as written.
+    const command = commandOfLine(prose[index] ?? "") && commandOfLine(line);
     const name = command?.name.toLowerCase();
     if (command && name && known.includes(name)) {
       commands.push({ name, args: command.args, body: [] });

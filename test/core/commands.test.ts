@@ -26,6 +26,10 @@ describe("parseCommands", () => {
     ]);
   });
 
+  it("reads the arguments as written, code spans and HTML included", () => {
+    expect(names("/hack Ship `fast` <!-- note --> now")).toEqual(["hack Ship `fast` <!-- note --> now"]);
+  });
+
   it("reads the arguments of a command line full of blanks and line separators", () => {
     expect(names(`/phase${" ".repeat(60_000)}\u2028x`)).toEqual(["phase x"]);
   });
