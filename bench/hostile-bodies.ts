@@ -21,6 +21,7 @@ export function hostileBodies(length = MAX_BODY): Record<string, string> {
   return {
     "1,000-column table, then x rows": wideTable(1_000, length),
     "64-column table, then x rows": wideTable(64, length),
+    "1,000-column table in a quote": wideTable(1_000, length).replace(/^/gm, "> ").slice(0, length),
     "> repeated": repeatTo(">", length),
     "> > repeated": repeatTo("> ", length),
     "1. repeated": repeatTo("1. ", length),

@@ -1,5 +1,5 @@
 import { appendFileSync, existsSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { afterAll, bench, describe } from "vitest";
 import { parseCommands } from "../src/core/commands.js";
 import { judgeBody, templateLines } from "../src/core/intent/judge.js";
@@ -30,17 +30,27 @@ const parsers: Record<string, (body: string) => unknown> = {
   allLines,
 };
 
+interface Timing {
+  wallMs: number;
+  /** CPU time of the process: on a machine shared with other work, wall time also counts waiting. */
+  cpuMs: number;
+}
+
 /** Fastest time seen per parser and body: the noise of a shared machine only ever adds time. */
-const fastest = new Map<string, Map<string, number>>();
+const fastest = new Map<string, Map<string, Timing>>();
 
 function timeAll(name: string, parse: (body: string) => unknown) {
-  const times = fastest.get(name) ?? new Map<string, number>();
+  const times = fastest.get(name) ?? new Map<string, Timing>();
   fastest.set(name, times);
   for (const [body, text] of bodies) {
+    const cpu = process.cpuUsage();
     const start = performance.now();
     parse(text);
-    const elapsed = performance.now() - start;
-    times.set(body, Math.min(times.get(body) ?? Infinity, elapsed));
+    const wallMs = performance.now() - start;
+    const used = process.cpuUsage(cpu);
+    const cpuMs = (used.user + used.system) / 1000;
+    const best = times.get(body);
+    times.set(body, { wallMs: Math.min(best?.wallMs ?? Infinity, wallMs), cpuMs: Math.min(best?.cpuMs ?? Infinity, cpuMs) });
   }
 }
 
@@ -52,16 +62,17 @@ describe(`Markdown and intent parsers: ${bodies.length} hostile bodies of 64 KB`
 
 afterAll(() => {
   const worst = [...fastest].map(([parser, times]) => {
-    const [body, ms] = [...times].reduce((a, b) => (b[1] > a[1] ? b : a));
-    return { parser, body, ms };
+    const [body, timing] = [...times].reduce((a, b) => (b[1].wallMs > a[1].wallMs ? b : a));
+    return { parser, body, ...timing };
   });
   console.log(`\nWorst time per 64 KB body (goal: under ${GOAL_MS} ms per parser, 2 s per event)`);
-  for (const { parser, body, ms } of worst) {
-    console.log(`  ${parser.padEnd(18)} ${ms.toFixed(1).padStart(7)} ms  ${ms < GOAL_MS ? "ok  " : "SLOW"}  (${body})`);
+  for (const { parser, body, wallMs, cpuMs } of worst) {
+    const verdict = wallMs < GOAL_MS ? "ok  " : "SLOW";
+    console.log(`  ${parser.padEnd(18)} ${wallMs.toFixed(1).padStart(7)} ms (CPU ${cpuMs.toFixed(1).padStart(6)} ms)  ${verdict}  (${body})`);
   }
   const cpu = cpus();
-  const machine = `${cpu[0]?.model.trim() ?? "unknown CPU"} × ${cpu.length}`;
-  const figures = worst.map(({ parser, body, ms }) => `${parser} ${ms.toFixed(1)} ms (${body})`).join("; ");
+  const machine = `${cpu[0]?.model.trim() ?? "unknown CPU"} × ${cpu.length}, load ${loadavg()[0]?.toFixed(1)}`;
+  const figures = worst.map(({ parser, body, wallMs, cpuMs }) => `${parser} ${wallMs.toFixed(1)} ms, CPU ${cpuMs.toFixed(1)} ms (${body})`).join("; ");
   if (!existsSync(RESULTS)) writeFileSync(RESULTS, "# Benchmark results\n\nOne line per run of `npm run bench`: date, machine, worst time per 64 KB hostile body.\n\n");
   appendFileSync(RESULTS, `- ${new Date().toISOString().slice(0, 10)} · ${machine} · parsers (goal < ${GOAL_MS} ms each): ${figures}\n`);
 });

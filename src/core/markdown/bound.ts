@@ -49,32 +49,34 @@ function columnsOf(run: string): number {
   return column;
 }
 
+/** A line split where its containers end and its content starts. */
+interface BoundedLine {
+  containers: string;
+  content: string;
+}
+
 /**
  * Caps one line: a whitespace run before content or between container
  * markers is cut to MAX_INDENT columns (marked nests lists by indentation),
- * and markers beyond MAX_NESTING are escaped.
+ * and markers beyond MAX_NESTING are escaped, which makes them content.
  */
-function boundLine(line: string): string {
-  const out: string[] = [];
+function boundLine(line: string): BoundedLine {
+  const containers: string[] = [];
   let at = 0;
   for (let depth = 0; ; depth++) {
     let end = at;
     while (isSpaceOrTab(line[end])) end++;
     const run = line.slice(at, end);
-    out.push(columnsOf(run) > MAX_INDENT ? " ".repeat(MAX_INDENT) : run);
+    containers.push(columnsOf(run) > MAX_INDENT ? " ".repeat(MAX_INDENT) : run);
     // A marker may follow up to 3 spaces of indentation, plus the space that ends the previous marker.
     const length = end - at <= (depth === 0 ? 3 : 4) ? markerLength(line, end) : 0;
-    if (length === 0) {
-      out.push(line.slice(end));
-      return out.join("");
-    }
+    if (length === 0) return { containers: containers.join(""), content: line.slice(end) };
     if (depth === MAX_NESTING) {
       // `\` before the marker's last character turns it into text: `\>`, `\-`, `1\.`.
       const last = end + length - 1;
-      out.push(line.slice(end, last), "\\", line.slice(last));
-      return out.join("");
+      return { containers: containers.join(""), content: `${line.slice(end, last)}\\${line.slice(last)}` };
     }
-    out.push(line.slice(end, end + length));
+    containers.push(line.slice(end, end + length));
     at = end + length;
   }
 }
@@ -104,18 +106,20 @@ export function boundMarkdown(markdown: string): string {
   let tableColumns = 0;
   let tableCells = 0;
   for (const [index, original] of lines.entries()) {
-    let line = boundLine(original);
-    if (line.trim() === "") {
+    // Tables nest in quotes and lists too: their rows are read after the container markers.
+    const { containers, content } = boundLine(original);
+    let line = containers + content;
+    if (content.trim() === "") {
       tableColumns = 0;
     } else if (tableColumns > 0) {
       tableCells += tableColumns;
       if (tableCells > MAX_TABLE_CELLS) {
-        out.push("");
+        out.push(containers.trimEnd());
         tableColumns = 0;
       }
     } else if (index > 0) {
-      const columns = delimiterColumns(line);
-      if (columns > MAX_TABLE_COLUMNS) line = `\\${line}`;
+      const columns = delimiterColumns(content);
+      if (columns > MAX_TABLE_COLUMNS) line = `${containers}\\${content}`;
       else if (columns > 0) {
         tableColumns = columns;
         tableCells = 2 * columns;

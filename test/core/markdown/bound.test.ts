@@ -80,3 +80,21 @@ describe("boundMarkdown", () => {
     expect(clip("ab🙂", 3)).toBe("ab");
   });
 });
+
+describe("boundMarkdown in containers", () => {
+  it("renders a table wider than the limit as text inside a quote or a list item too", () => {
+    const quoted = table(MAX_TABLE_COLUMNS + 1, 2).replace(/^/gm, "> ");
+    const [quote] = lex(quoted) as Tokens.Blockquote[];
+    expect(quote?.tokens.map((t) => t.type)).not.toContain("table");
+    const listed = `- x\n\n${table(MAX_TABLE_COLUMNS + 1, 2).replace(/^/gm, "  ")}`;
+    const [list] = lex(listed) as Tokens.List[];
+    expect(list?.items[0]?.tokens.map((t) => t.type)).not.toContain("table");
+  });
+
+  it("ends a quoted table once it would hold more cells than the limit", () => {
+    const quoted = table(50, 1_000).replace(/^/gm, "> ");
+    const [quote] = lex(quoted) as Tokens.Blockquote[];
+    const [first] = (quote?.tokens ?? []).filter((t): t is Tokens.Table => t.type === "table");
+    expect(((first?.rows.length ?? 0) + 1) * 50).toBeLessThanOrEqual(MAX_TABLE_CELLS);
+  });
+});
