@@ -1,5 +1,5 @@
 import { appendFileSync, existsSync, writeFileSync } from "node:fs";
-import { cpus, loadavg } from "node:os";
+import { cpus, loadavg, platform } from "node:os";
 import { afterAll, bench, describe } from "vitest";
 import { parseCommands } from "../src/core/commands.js";
 import { judgeBody, templateLines } from "../src/core/intent/judge.js";
@@ -36,12 +36,15 @@ interface Timing {
   cpuMs: number;
 }
 
-/** Fastest time seen per parser and body: the noise of a shared machine only ever adds time. */
-const fastest = new Map<string, Map<string, Timing>>();
+/**
+ * Slowest run seen per parser and body, warm-up included (a webhook waits on
+ * the slowest input, and the first event after a deploy is real too).
+ */
+const slowest = new Map<string, Map<string, Timing>>();
 
 function timeAll(name: string, parse: (body: string) => unknown) {
-  const times = fastest.get(name) ?? new Map<string, Timing>();
-  fastest.set(name, times);
+  const times = slowest.get(name) ?? new Map<string, Timing>();
+  slowest.set(name, times);
   for (const [body, text] of bodies) {
     const cpu = process.cpuUsage();
     const start = performance.now();
@@ -49,8 +52,8 @@ function timeAll(name: string, parse: (body: string) => unknown) {
     const wallMs = performance.now() - start;
     const used = process.cpuUsage(cpu);
     const cpuMs = (used.user + used.system) / 1000;
-    const best = times.get(body);
-    times.set(body, { wallMs: Math.min(best?.wallMs ?? Infinity, wallMs), cpuMs: Math.min(best?.cpuMs ?? Infinity, cpuMs) });
+    const seen = times.get(body);
+    times.set(body, { wallMs: Math.max(seen?.wallMs ?? 0, wallMs), cpuMs: Math.max(seen?.cpuMs ?? 0, cpuMs) });
   }
 }
 
@@ -61,7 +64,7 @@ describe(`Markdown and intent parsers: ${bodies.length} hostile bodies of 64 KB`
 });
 
 afterAll(() => {
-  const worst = [...fastest].map(([parser, times]) => {
+  const worst = [...slowest].map(([parser, times]) => {
     const [body, timing] = [...times].reduce((a, b) => (b[1].wallMs > a[1].wallMs ? b : a));
     return { parser, body, ...timing };
   });
@@ -70,9 +73,12 @@ afterAll(() => {
     const verdict = wallMs < GOAL_MS ? "ok  " : "SLOW";
     console.log(`  ${parser.padEnd(18)} ${wallMs.toFixed(1).padStart(7)} ms (CPU ${cpuMs.toFixed(1).padStart(6)} ms)  ${verdict}  (${body})`);
   }
+  // The same line format as bench/worst-case.ts, so all suites read alike in bench/RESULTS.md.
   const cpu = cpus();
-  const machine = `${cpu[0]?.model.trim() ?? "unknown CPU"} × ${cpu.length}, load ${loadavg()[0]?.toFixed(1)}`;
-  const figures = worst.map(({ parser, body, wallMs, cpuMs }) => `${parser} ${wallMs.toFixed(1)} ms, CPU ${cpuMs.toFixed(1)} ms (${body})`).join("; ");
-  if (!existsSync(RESULTS)) writeFileSync(RESULTS, "# Benchmark results\n\nOne line per run of `npm run bench`: date, machine, worst time per 64 KB hostile body.\n\n");
-  appendFileSync(RESULTS, `- ${new Date().toISOString().slice(0, 10)} · ${machine} · parsers (goal < ${GOAL_MS} ms each): ${figures}\n`);
+  const machine = `${cpu[0]?.model.trim() ?? "unknown CPU"}, ${cpu.length} cores, ${platform()}, load ${loadavg()[0]?.toFixed(1)}`;
+  const figures = worst
+    .map(({ parser, body, wallMs, cpuMs }) => `${parser}: worst ${wallMs.toFixed(1)} ms, CPU ${cpuMs.toFixed(1)} ms, on ${body} (goal ${GOAL_MS})${wallMs < GOAL_MS ? "" : " MISSED"}`)
+    .join("; ");
+  if (!existsSync(RESULTS)) writeFileSync(RESULTS, "# Benchmark results\n\nOne line per run: date, machine, suite, then each input's worst and mean time against the goal for its worst.\n\n");
+  appendFileSync(RESULTS, `- ${new Date().toISOString()} — ${machine} — markdown and intent parsers, ${bodies.length} hostile 64 KB bodies — ${figures}\n`);
 });
