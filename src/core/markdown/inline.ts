@@ -14,7 +14,7 @@ const MAX_DESTINATION_PARENS = 32;
 
 // ASCII answers first: these run once per character of link destinations and delimiter runs.
 const isWhitespace = (ch: string | undefined) => ch === undefined || (ch <= " " ? /\s/.test(ch) : ch > "~" && /\s/u.test(ch));
-const isPunctuation = (ch: string | undefined) => ch !== undefined && ch !== " " && (ch < "0" || ch > "z" || (ch > "9" && ch < "A") || (ch > "Z" && ch < "a") ? /[\p{P}\p{S}]/u.test(ch) : false);
+const isPunctuation = (ch: string | undefined) => ch !== undefined && (ASCII_PUNCTUATION.has(ch) || (ch > "~" && /[\p{P}\p{S}]/u.test(ch)));
 const isAlphanumeric = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 
 function runLength(text: string, at: number, ch: string): number {
