@@ -1,4 +1,4 @@
-import { maskIgnoredBlocks } from "./markdown.js";
+import { maskedViews } from "./markdown.js";
 
 export interface Command {
   /** Lower-case name without the slash, e.g. `phase`. */
@@ -9,21 +9,46 @@ export interface Command {
   body: string[];
 }
 
-const COMMAND_LINE = /^ {0,3}\/([a-z][a-z-]*)(?:[ \t]+(.*))?$/i;
+const isNameStart = (ch: string | undefined) => ch !== undefined && /[a-z]/i.test(ch);
+const isNameChar = (ch: string | undefined) => ch !== undefined && /[a-z-]/i.test(ch);
 
 /**
- * Commands in a comment: a command is the first word of a line outside code
- * blocks, block quotes and raw HTML. Quoted replies ("> /phase") therefore
- * never re-run a command.
+ * A command line: up to three spaces, `/`, a name of letters and hyphens
+ * starting with a letter, then the end of the line or a space or tab before
+ * the arguments. Scanned by hand: one pass per line, whatever its whitespace.
+ */
+function commandOfLine(line: string): { name: string; args: string } | undefined {
+  let at = 0;
+  while (at < 3 && line[at] === " ") at++;
+  if (line[at] !== "/" || !isNameStart(line[at + 1])) return undefined;
+  const nameStart = at + 1;
+  at = nameStart + 1;
+  while (isNameChar(line[at])) at++;
+  const name = line.slice(nameStart, at);
+  const rest = line.slice(at);
+  if (rest.trimEnd() === "") return { name, args: "" };
+  if (rest[0] !== " " && rest[0] !== "\t") return undefined;
+  return { name, args: rest.trim() };
+}
+
+/**
+ * Commands in a comment: a command is the first word of a line a reader sees
+ * as prose, so never in code (blocks or spans), block quotes, raw HTML
+ * (blocks, comments or tags, even spanning lines) or link targets. Quoted
+ * replies ("> /phase") therefore never re-run a command.
  */
 export function parseCommands(body: string, known: readonly string[]): Command[] {
-  const lines = maskIgnoredBlocks(body.replace(/\r\n?/g, "\n")).split("\n");
+  // Commands are found in the prose; their arguments and bodies keep code spans, links and HTML, as written.
+  const views = maskedViews(body);
+  const prose = views.prose.split("\n");
+  const lines = views.ignoredBlocks.split("\n");
   const commands: Command[] = [];
-  for (const line of lines) {
-    const match = COMMAND_LINE.exec(line.trimEnd());
-    const name = match?.[1]?.toLowerCase();
-    if (match && name && known.includes(name)) {
-      commands.push({ name, args: (match[2] ?? "").trim(), body: [] });
+  for (const [index, line] of lines.entries()) {
+    // The prose decides whether the line is a command; its arguments are read as written.
+    const command = commandOfLine(prose[index] ?? "") && commandOfLine(line);
+    const name = command?.name.toLowerCase();
+    if (command && name && known.includes(name)) {
+      commands.push({ name, args: command.args, body: [] });
     } else {
       commands.at(-1)?.body.push(line);
     }

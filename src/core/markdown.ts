@@ -1,12 +1,36 @@
 import { Lexer, type Token, type Tokens } from "marked";
+import { boundMarkdown } from "./markdown/bound.js";
+import { maskHiddenInline, plainInline } from "./markdown/inline.js";
 
-/** HTML comments never count as content (templates use them for instructions). */
+/**
+ * HTML comments never count as content (templates use them for instructions).
+ * An unclosed `<!--` hides the rest, as a reader of the raw template would
+ * take it; one search per comment, so many unclosed openers stay linear.
+ */
 export function stripHtmlComments(markdown: string): string {
-  return markdown.replace(/<!--[\s\S]*?(-->|$)/g, "");
+  const kept: string[] = [];
+  let at = 0;
+  for (;;) {
+    const open = markdown.indexOf("<!--", at);
+    if (open < 0) break;
+    kept.push(markdown.slice(at, open));
+    const close = markdown.indexOf("-->", open + 4);
+    if (close < 0) return kept.join("");
+    at = close + 3;
+  }
+  kept.push(markdown.slice(at));
+  return kept.join("");
 }
 
+/**
+ * Block tokens of a body, bounded first (see markdown/bound.ts) and without
+ * marked's inline pass: paragraphs, headings and table cells keep their
+ * source in `text` and an empty `tokens`; read their text with `blockText`
+ * or `inlineText`, which scan it in linear time.
+ */
 export function lex(markdown: string): Token[] {
-  return new Lexer({ gfm: true }).lex(markdown);
+  const lexer = new Lexer({ gfm: true });
+  return lexer.blockTokens(boundMarkdown(markdown.replace(/\r\n?/g, "\n")), lexer.tokens);
 }
 
 /** Block tokens whose text must never count as the author's own statement. */
@@ -14,21 +38,54 @@ function isIgnoredBlock(token: Token): boolean {
   return token.type === "code" || token.type === "blockquote" || token.type === "html";
 }
 
+const blankLines = (text: string) => text.replace(/[^\n]+/g, "");
+
+function ignoredBlocksView(tokens: readonly Token[]): string {
+  return tokens.map((token) => (isIgnoredBlock(token) ? blankLines(token.raw) : token.raw)).join("");
+}
+
+function proseView(tokens: readonly Token[]): string {
+  return tokens
+    .map((token) => (isIgnoredBlock(token) || token.type === "def" ? blankLines(token.raw) : maskHiddenInline(token.raw)))
+    .join("");
+}
+
 /**
  * The source with code blocks, block quotes and raw HTML blanked out, line for
  * line, so that line-oriented scanning (commands, labels) never sees them.
  */
 export function maskIgnoredBlocks(markdown: string): string {
-  return lex(markdown)
-    .map((token) => (isIgnoredBlock(token) ? token.raw.replace(/[^\n]/g, "") : token.raw))
-    .join("");
+  return ignoredBlocksView(lex(markdown));
 }
 
-/** Plain text of inline tokens: code spans kept as text, markup dropped. */
+/** Two views of one body, line for line (see `maskedViews`). */
+export interface MaskedViews {
+  /** What `maskIgnoredBlocks` returns. */
+  ignoredBlocks: string;
+  /**
+   * Only what a reader sees as prose: link reference definitions blanked
+   * too, and inline HTML, code spans and link targets masked (even spanning
+   * lines; see `maskHiddenInline`).
+   */
+  prose: string;
+}
+
+/** Both views from one lexing, for readers that find lines in one and read them in the other. */
+export function maskedViews(markdown: string): MaskedViews {
+  const tokens = lex(markdown);
+  return { ignoredBlocks: ignoredBlocksView(tokens), prose: proseView(tokens) };
+}
+
+/** Whether the token carries inline markdown in `text` (its inline pass was never run). */
+function hasInlineSource(token: Token): token is Tokens.Paragraph | Tokens.Heading | Tokens.Text {
+  return token.type === "paragraph" || token.type === "heading" || token.type === "text";
+}
+
+/** Plain text of tokens from `lex`: markup dropped, code spans kept as text, raw HTML dropped. */
 export function inlineText(tokens: readonly Token[] | undefined): string {
   return (tokens ?? [])
     .map((token) => {
-      if ("tokens" in token && token.tokens && token.type !== "codespan") return inlineText(token.tokens);
+      if (hasInlineSource(token)) return plainInline(token.text);
       if (token.type === "br") return "\n";
       if (token.type === "html") return "";
       return "text" in token ? String(token.text) : token.raw;
@@ -39,24 +96,22 @@ export function inlineText(tokens: readonly Token[] | undefined): string {
 /** Plain text of a block token (paragraph, list, table…); code and quotes yield nothing. */
 export function blockText(token: Token): string {
   if (isIgnoredBlock(token)) return "";
+  if (hasInlineSource(token)) return plainInline(token.text);
   switch (token.type) {
-    case "paragraph":
-    case "heading":
-    case "text":
-      return "tokens" in token && token.tokens ? inlineText(token.tokens) : String(token.text ?? "");
     case "list":
       return (token as Tokens.List).items
         .map((item) => item.tokens.map(blockText).filter(Boolean).join("\n"))
         .join("\n");
     case "table": {
       const table = token as Tokens.Table;
-      return [table.header, ...table.rows].map((row) => row.map((cell) => inlineText(cell.tokens)).join(" ")).join("\n");
+      return [table.header, ...table.rows].map((row) => row.map((cell) => plainInline(cell.text)).join(" ")).join("\n");
     }
     default:
       return "";
   }
 }
 
+/** Words holding a letter or digit. Linear: one split on whitespace runs, one test per word. */
 export function countWords(text: string): number {
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }

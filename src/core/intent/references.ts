@@ -1,4 +1,5 @@
 import { maskIgnoredBlocks, stripHtmlComments } from "../markdown.js";
+import { compileUserRegex } from "../user-regex.js";
 
 export interface IssueReference {
   owner: string;
@@ -14,7 +15,9 @@ export interface References {
   external: string[];
 }
 
-const CLOSING = String.raw`(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\s*:?\s+`;
+// `Fixes #1`, `Fixes: #1`, `Fixes : #1`, written so that no two quantifiers
+// can share a character: `\s*:?\s+` retried every split of a long blank run.
+const CLOSING = String.raw`(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)(?::\s+|\s+(?::\s+)?)`;
 const NAME = String.raw`[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})`;
 const REPO_NAME = String.raw`[A-Za-z0-9._-]{1,100}`;
 const REFERENCE = new RegExp(
@@ -22,12 +25,15 @@ const REFERENCE = new RegExp(
   "gi",
 );
 
-const MAX_ISSUE_REFERENCES = 10;
+export const MAX_ISSUE_REFERENCES = 10;
+/** Matches read per configured external pattern, so one pattern cannot flood a comment. */
+export const MAX_EXTERNAL_MATCHES = 20;
 
 /**
  * The tickets a body links: GitHub issues and PRs (`#12`, `owner/repo#12`,
  * issue URLs, with or without closing keywords) and external tickets matching
- * the configured patterns. Code, quotes and HTML comments are not read.
+ * the configured patterns (at most MAX_EXTERNAL_MATCHES each). Code, quotes and
+ * HTML comments are not read.
  */
 export function findReferences(
   body: string | null | undefined,
@@ -49,7 +55,11 @@ export function findReferences(
   }
   const external = new Set<string>();
   for (const pattern of externalPatterns) {
-    for (const match of text.matchAll(new RegExp(pattern, "g"))) external.add(match[0]);
+    // Patterns come from configuration: a linear-time engine, and one that does not compile is
+    // skipped here (config validation reports it).
+    const compiled = compileUserRegex(pattern);
+    if (!compiled.ok) continue;
+    for (const match of compiled.regex.matches(text, MAX_EXTERNAL_MATCHES)) external.add(match);
   }
   // Closing references first: they name the issue the change is for.
   const issues = [...byKey.values()].sort((a, b) => Number(b.closing) - Number(a.closing));

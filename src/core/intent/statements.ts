@@ -1,5 +1,6 @@
 import type { Token } from "marked";
 import { blockText, lex, stripHtmlComments } from "../markdown.js";
+import { findUserStory } from "./user-story.js";
 
 export type Field = "why" | "who";
 export type StatementSource = "heading" | "label" | "user story";
@@ -40,27 +41,56 @@ function fieldOfHeading(text: string, aliases: Aliases): Field | undefined {
   return undefined;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Words allowed between an alias and the colon (`Who it is for:`), as many characters at most. */
+const MAX_LABEL_WORDS = 24;
+const isSpaceOrTab = (ch: string | undefined) => ch === " " || ch === "\t";
+const isLabelWordChar = (ch: string) => isSpaceOrTab(ch) || ch === "'" || ch === "’" || /\p{L}/u.test(ch);
+const isColon = (ch: string | undefined) => ch === ":" || ch === "：";
+/** Characters a regex `.` never matches: a label's statement cannot run across them. */
+const LINE_TERMINATOR = /[\r\u2028\u2029]/;
 
-/** `Why: …`, `**Motivation**: …`, `Who it is for: …` (a few words may follow the alias). */
-function labelPattern(aliases: readonly string[]): RegExp {
-  const names = aliases.map(escapeRegExp).join("|");
-  return new RegExp(`^\\s*((?:${names})(?:[ \\t]+[\\p{L}'’ \\t]{1,24}?)?)[ \\t]*[:：][ \\t]*(.*)$`, "iu");
+interface Label {
+  label: string;
+  text: string;
 }
 
-const USER_STORY = /\bas an? ([^,.;\n]{2,120}?),?\s+I\s+(?:want|need|would like|wish|can)\b.*?\bso\s+that\s+(.+)$/iu;
+/**
+ * `Why: …`, `**Motivation**: …`, `Who it is for: …`: an alias at the start of
+ * the line (case-insensitive), optionally a few words, then a colon. Scanned
+ * by hand, one pass per alias: the regex it replaces retried every split of
+ * a blank run between its adjacent whitespace quantifiers.
+ */
+export function labelOfLine(line: string, aliases: readonly string[]): Label | undefined {
+  let start = 0;
+  while (start < line.length && /\s/u.test(line[start] ?? "")) start++;
+  for (const alias of aliases) {
+    if (alias === "" || line.slice(start, start + alias.length).toLowerCase() !== alias.toLowerCase()) continue;
+    let colon = start + alias.length;
+    while (colon < line.length && isLabelWordChar(line[colon] ?? "")) colon++;
+    if (!isColon(line[colon])) continue;
+    let wordsStart = start + alias.length;
+    let wordsEnd = colon;
+    const spaceAfterAlias = isSpaceOrTab(line[wordsStart]);
+    while (wordsStart < wordsEnd && isSpaceOrTab(line[wordsStart])) wordsStart++;
+    while (wordsEnd > wordsStart && isSpaceOrTab(line[wordsEnd - 1])) wordsEnd--;
+    const words = [...line.slice(wordsStart, wordsEnd)];
+    if (words.length > 0 && (!spaceAfterAlias || words.length > MAX_LABEL_WORDS)) continue;
+    let text = colon + 1;
+    while (isSpaceOrTab(line[text])) text++;
+    if (LINE_TERMINATOR.test(line.slice(text))) continue;
+    return { label: line.slice(start, colon).trim(), text: line.slice(text) };
+  }
+  return undefined;
+}
 
 function labelStatements(lines: readonly string[], aliases: Aliases): Statement[] {
-  const patterns: [Field, RegExp][] = [
-    ["why", labelPattern(aliases.why)],
-    ["who", labelPattern(aliases.who)],
-  ];
+  const fields: Field[] = ["why", "who"];
   const statements: Statement[] = [];
   let current: Statement | undefined;
   for (const line of lines) {
-    const hit = patterns.map(([field, re]) => [field, re.exec(line)] as const).find(([, m]) => m);
+    const hit = fields.map((field) => [field, labelOfLine(line, aliases[field])] as const).find(([, label]) => label);
     if (hit?.[1]) {
-      current = { field: hit[0], source: "label", label: hit[1][1]?.trim() ?? hit[0], lines: [hit[1][2] ?? ""] };
+      current = { field: hit[0], source: "label", label: hit[1].label, lines: [hit[1].text] };
       statements.push(current);
     } else if (current && line.trim() !== "") {
       // A label's statement runs on over the following lines of its paragraph.
@@ -72,11 +102,11 @@ function labelStatements(lines: readonly string[], aliases: Aliases): Statement[
 
 function storyStatements(lines: readonly string[]): Statement[] {
   return lines.flatMap((line) => {
-    const match = USER_STORY.exec(line);
-    if (!match?.[1] || !match[2]) return [];
+    const story = findUserStory(line);
+    if (!story) return [];
     return [
-      { field: "who" as const, source: "user story" as const, label: "As a …", lines: [match[1]], wholeStatement: line },
-      { field: "why" as const, source: "user story" as const, label: "… so that", lines: [match[2]], wholeStatement: line },
+      { field: "who" as const, source: "user story" as const, label: "As a …", lines: [story.persona], wholeStatement: line },
+      { field: "why" as const, source: "user story" as const, label: "… so that", lines: [story.benefit], wholeStatement: line },
     ];
   });
 }

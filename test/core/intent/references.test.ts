@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../../../src/config/schema.js";
-import { findReferences } from "../../../src/core/intent/references.js";
+import { MAX_EXTERNAL_MATCHES, findReferences } from "../../../src/core/intent/references.js";
 
 const here = { owner: "octo-org", repo: "widgets" };
 const external = defaultConfig.intent.tickets.external.patterns;
@@ -33,5 +33,22 @@ describe("ticket references", () => {
     const text = "Implements PAY-123, see https://linear.app/acme/issue/ENG-42";
     expect(findReferences(text, here).external).toEqual([]);
     expect(findReferences(text, here, external).external).toEqual(["PAY-123", "ENG-42", "https://linear.app/acme/issue/ENG-42"]);
+  });
+
+  it.each(["Fixes  :  #4", "fixes:\t#4", "Closes\n#4"])("treats %j as closing, whatever the blanks around the colon", (text) => {
+    expect(findReferences(text, here).issues).toEqual([{ ...here, number: 4, closing: true }]);
+  });
+
+  it("does not treat a colon without a blank after it as closing", () => {
+    expect(findReferences("Fixes:#4", here).issues).toEqual([{ ...here, number: 4, closing: false }]);
+  });
+
+  it("skips an external pattern the linear-time engine cannot compile and still reads the others", () => {
+    expect(findReferences("PAY-1 and xy", here, ["(?<=x)y", "PAY-\\d+"]).external).toEqual(["PAY-1"]);
+  });
+
+  it(`reads at most ${MAX_EXTERNAL_MATCHES} matches of one external pattern`, () => {
+    const text = Array.from({ length: 50 }, (_, i) => `PAY-${i + 1}`).join(" ");
+    expect(findReferences(text, here, external).external).toHaveLength(MAX_EXTERNAL_MATCHES);
   });
 });

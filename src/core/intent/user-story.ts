@@ -1,0 +1,92 @@
+/**
+ * A user story on one line, "As a <persona>, I want … so that <benefit>",
+ * read as the former regex
+ * `/\bas an? ([^,.;\n]{2,120}?),?\s+I\s+(?:want|need|would like|wish|can)\b.*?\bso\s+that\s+(.+)$/iu`
+ * read it, but by hand in linear time: that regex re-scanned the rest of the
+ * line for every persona length at every "as a" (`as a b I want ` repeated
+ * took 13 s). Whitespace runs and the first "so that" after each position are
+ * indexed once; each "as a" then tries at most 120 persona lengths in
+ * constant time each.
+ */
+export interface UserStory {
+  persona: string;
+  benefit: string;
+}
+
+const MIN_PERSONA = 2;
+const MAX_PERSONA = 120;
+const VERBS = ["want", "need", "would like", "wish", "can"];
+
+const isSpace = (ch: string | undefined) => ch !== undefined && /\s/u.test(ch);
+/** `\b` in a JavaScript regex looks at ASCII word characters only. */
+const isWordChar = (ch: string | undefined) => ch !== undefined && /\w/.test(ch);
+/** Characters `.` does not match (the line is already split at `\n`). */
+const isLineTerminator = (ch: string | undefined) => ch === "\r" || ch === "\u2028" || ch === "\u2029";
+const isPersonaChar = (ch: string | undefined) => ch !== undefined && ch !== "," && ch !== "." && ch !== ";" && ch !== "\n";
+
+const startsWithWord = (line: string, at: number, word: string) => line.slice(at, at + word.length).toLowerCase() === word;
+const isBoundaryBefore = (line: string, at: number) => !isWordChar(line[at - 1]);
+
+export function findUserStory(line: string): UserStory | undefined {
+  const n = line.length;
+  // afterSpace[i]: the first index at or after i that is not whitespace.
+  const afterSpace = new Int32Array(n + 1);
+  afterSpace[n] = n;
+  for (let i = n - 1; i >= 0; i--) afterSpace[i] = isSpace(line[i]) ? (afterSpace[i + 1] ?? n) : i;
+  const skipSpace = (at: number) => afterSpace[at] ?? n;
+
+  // `.` (in `.*?` and `(.+)`) stops at line terminators; `\s+` crosses them.
+  let lastTerminator = -1;
+  for (let i = 0; i < n; i++) if (isLineTerminator(line[i])) lastTerminator = i;
+  const nextTerminator = new Int32Array(n + 1).fill(n);
+  for (let i = n - 1; i >= 0; i--) nextTerminator[i] = isLineTerminator(line[i]) ? i : (nextTerminator[i + 1] ?? n);
+
+  /** `so\s+that\s+(.+)$` at `at`: where the benefit starts, or -1. */
+  const benefitStartAt = (at: number): number => {
+    if (!startsWithWord(line, at, "so") || !isBoundaryBefore(line, at) || !isSpace(line[at + 2])) return -1;
+    const that = skipSpace(at + 2);
+    if (!startsWithWord(line, that, "that") || !isSpace(line[that + 4])) return -1;
+    const text = skipSpace(that + 4);
+    // Only whitespace follows: `(.+)` keeps the last whitespace character, if `\s+` can spare it.
+    const benefit = text < n ? text : n - (that + 4) >= 2 ? n - 1 : -1;
+    return benefit > lastTerminator ? benefit : -1;
+  };
+  // clauseAfter[i]: the first "so that" at or after i whose benefit runs to the end of the line.
+  const clauseAfter = new Int32Array(n + 1).fill(-1);
+  const benefitOf = new Int32Array(n + 1).fill(-1);
+  for (let i = n - 1; i >= 0; i--) {
+    const benefit = line[i] === "s" || line[i] === "S" ? benefitStartAt(i) : -1;
+    benefitOf[i] = benefit;
+    clauseAfter[i] = benefit >= 0 ? i : (clauseAfter[i + 1] ?? -1);
+  }
+  /** The benefit of the first clause `.*?` can reach from `at` (it cannot cross a line terminator), or -1. */
+  const benefitAfter = (at: number): number => {
+    const clause = clauseAfter[at] ?? -1;
+    return clause >= 0 && clause <= (nextTerminator[at] ?? n) ? (benefitOf[clause] ?? -1) : -1;
+  };
+
+  /** `,?\s+I\s+(?:want|…)\b` at `at`: the end of the verb, or -1. */
+  const verbEndAt = (at: number): number => {
+    let i = line[at] === "," ? at + 1 : at;
+    if (!isSpace(line[i])) return -1;
+    i = skipSpace(i);
+    if (line[i] !== "I" && line[i] !== "i") return -1;
+    if (!isSpace(line[i + 1])) return -1;
+    i = skipSpace(i + 1);
+    const verb = VERBS.find((v) => startsWithWord(line, i, v) && !isWordChar(line[i + v.length]));
+    return verb ? i + verb.length : -1;
+  };
+
+  for (let start = 0; start < n; start++) {
+    if (!startsWithWord(line, start, "as a") || !isBoundaryBefore(line, start)) continue;
+    const personaStart = line[start + 4] === " " ? start + 5 : (line[start + 4] === "n" || line[start + 4] === "N") && line[start + 5] === " " ? start + 6 : -1;
+    if (personaStart < 0) continue;
+    for (let length = 1; length <= MAX_PERSONA && isPersonaChar(line[personaStart + length - 1]); length++) {
+      if (length < MIN_PERSONA) continue;
+      const verbEnd = verbEndAt(personaStart + length);
+      const benefit = verbEnd >= 0 ? benefitAfter(verbEnd) : -1;
+      if (benefit >= 0) return { persona: line.slice(personaStart, personaStart + length), benefit: line.slice(benefit) };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,109 @@
+import fc from "fast-check";
+import type { Token, Tokens } from "marked";
+import { describe, expect, it } from "vitest";
+import { MAX_BODY, hostileBodies } from "../../bench/hostile-bodies.js";
+import { parseCommands } from "../../src/core/commands.js";
+import { judgeBody, templateLines } from "../../src/core/intent/judge.js";
+import { MAX_EXTERNAL_MATCHES, MAX_ISSUE_REFERENCES, findReferences } from "../../src/core/intent/references.js";
+import { allLines, findStatements, labelOfLine } from "../../src/core/intent/statements.js";
+import { findUserStory } from "../../src/core/intent/user-story.js";
+import { blockText, countWords, inlineText, lex, maskedViews, maskIgnoredBlocks, stripHtmlComments } from "../../src/core/markdown.js";
+import { MAX_INDENT, MAX_NESTING } from "../../src/core/markdown/bound.js";
+import { maskHiddenInline, plainInline } from "../../src/core/markdown/inline.js";
+
+// Every parser of Markdown, commands and intent, on any text up to GitHub's
+// 65,536 characters and on shapes built to make parsers backtrack, recurse or
+// allocate: none throws, and each returns a result of a sane shape.
+
+const here = { owner: "octo-org", repo: "widgets" };
+const aliases = { why: ["why", "motivation"], who: ["who", "who it is for"] };
+const rules = { ...aliases, minWords: 5, placeholders: ["TBD"] };
+const template = templateLines(["## Why\n\n<!-- why? -->\n"]);
+const externalPatterns = ["[A-Z]+-\\d+", "(a|a)+$", "(?<=x)y", "x*"];
+const known = ["phase", "hack"];
+
+function nesting(tokens: readonly Token[]): number {
+  let deepest = 0;
+  for (const token of tokens) {
+    if (token.type === "blockquote") deepest = Math.max(deepest, 1 + nesting((token as Tokens.Blockquote).tokens));
+    if (token.type === "list") for (const item of (token as Tokens.List).items) deepest = Math.max(deepest, 1 + nesting(item.tokens));
+  }
+  return deepest;
+}
+
+const lines = (text: string) => text.split("\n").length;
+
+/** Runs every parser on `body` and checks the shape of what each returns. */
+function checkAllParsers(body: string) {
+  const tokens = lex(body);
+  for (const token of tokens) expect(typeof blockText(token)).toBe("string");
+  expect(typeof inlineText(tokens)).toBe("string");
+
+  const views = maskedViews(body);
+  expect(lines(views.prose)).toBe(lines(views.ignoredBlocks));
+  expect(maskIgnoredBlocks(body)).toBe(views.ignoredBlocks);
+  expect(stripHtmlComments(body).length).toBeLessThanOrEqual(body.length);
+  expect(countWords(body)).toBeLessThanOrEqual(body.length);
+  expect(plainInline(body).length).toBeLessThanOrEqual(body.length);
+  expect(lines(maskHiddenInline(body))).toBe(lines(body));
+
+  for (const command of parseCommands(body, known)) {
+    expect(known).toContain(command.name);
+    expect(command.args).toBe(command.args.trim());
+    expect(command.args).not.toContain("\n");
+  }
+
+  const references = findReferences(body, here, externalPatterns);
+  expect(references.issues.length).toBeLessThanOrEqual(MAX_ISSUE_REFERENCES);
+  for (const issue of references.issues) expect(Number.isSafeInteger(issue.number) && issue.number > 0).toBe(true);
+  expect(references.external.length).toBeLessThanOrEqual(externalPatterns.length * MAX_EXTERNAL_MATCHES);
+
+  for (const statement of findStatements(body, aliases)) {
+    expect(["why", "who"]).toContain(statement.field);
+    expect(statement.lines.every((line) => typeof line === "string")).toBe(true);
+  }
+  expect(allLines(body).every((line) => !line.includes("\n"))).toBe(true);
+  const verdict = judgeBody(body, rules, template);
+  for (const rejection of verdict.rejections) expect(["empty", "template", "placeholder", "too short"]).toContain(rejection.reason);
+
+  const firstLine = body.slice(0, body.indexOf("\n") >>> 0);
+  const story = findUserStory(firstLine);
+  if (story) expect(firstLine).toContain(story.persona);
+  const label = labelOfLine(firstLine, aliases.why);
+  if (label) expect(firstLine.endsWith(label.text)).toBe(true);
+}
+
+/** Pieces that make Markdown and regex parsers work hard, repeated. */
+const hostilePiece = fc.constantFrom(
+  "_a", "*a", "**", "__", "~~", "[", "]", "](", "[a](", "`", "``", "<!--", "-->", "<a b=\"", "<a b='", "<?", "<![CDATA[", ">", "> ",
+  "1. ", "1) ", "- ", "* ", "+ ", "  ", "    ", "\t", "\n", "\n\n", " \u2028", "\u2029", "\u00a0", "|", "|-", "-|", ":-:|",
+  "fixes", "fixes ", "fixes: ", "closes #1 ", "#1", "o/r#2", "https://github.com/o/r/issues/3 ", "as a b I want ", "so that ",
+  "Why", "Why:", "Who it is for:", "/phase", "/hack ", "\\", "&#64;", "🙂", "\ud800",
+);
+const hostileShape = fc
+  .tuple(fc.array(hostilePiece, { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: MAX_BODY }))
+  .map(([pieces, length]) => {
+    const unit = pieces.join("");
+    return unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+  });
+const mixed = fc.array(fc.oneof(hostilePiece, fc.string({ maxLength: 8 })), { maxLength: 200 }).map((parts) => parts.join(""));
+
+describe("every parser on hostile input", () => {
+  it.each(Object.entries(hostileBodies()))("the 64 KB body %s", (_, body) => {
+    checkAllParsers(body);
+    // Markers on a line nest at most MAX_NESTING deep; indentation adds about MAX_INDENT / 2 levels.
+    expect(nesting(lex(body))).toBeLessThanOrEqual(MAX_NESTING + MAX_INDENT / 2 + 1);
+  });
+
+  it("any string", () => {
+    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 400 }), checkAllParsers), { numRuns: 200 });
+  });
+
+  it("any mix of delimiters and text", () => {
+    fc.assert(fc.property(mixed, checkAllParsers), { numRuns: 200 });
+  });
+
+  it("pathological shapes repeated up to 65,536 characters", () => {
+    fc.assert(fc.property(hostileShape, checkAllParsers), { numRuns: 25 });
+  });
+});
