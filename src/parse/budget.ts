@@ -3,16 +3,16 @@ import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import type { Log } from "../github/types.js";
 import type { TaskArgs, TaskName, TaskValue } from "./tasks.js";
+import { UnreadableText, type Unreadable } from "./unreadable.js";
 import type { TaskMessage } from "./worker.js";
 
-/** Why a text could not be read: the deadline passed, the heap limit was hit, or the parser threw. */
-export interface Unreadable {
-  kind: "deadline" | "memory" | "error";
-  /** One line for the user, e.g. "reading it took longer than 2 s". */
-  detail: string;
-}
-
 export type Budgeted<T> = { ok: true; value: T } | { ok: false; reason: Unreadable };
+
+/** The value, or an `UnreadableText` thrown for the feature's handler to turn into its outcome. */
+export function valueOf<T>(result: Budgeted<T>): T {
+  if (!result.ok) throw new UnreadableText(result.reason);
+  return result.value;
+}
 
 /** Runs a registered parse off the main thread; never throws for a deadline, the heap limit or a parser's error. */
 export interface ParseBudget {

@@ -10,7 +10,9 @@ import { exemptionReason } from "../core/intent/decide.js";
 import { judgeBody, templateLines, type IntentRules } from "../core/intent/judge.js";
 import { findReferences } from "../core/intent/references.js";
 import { carriedIntent } from "../core/phases/child.js";
+import { plannedIn } from "../core/phases/decide.js";
 import { parsePhaseCommand } from "../core/phases/parse.js";
+import { replacePhasesSection } from "../core/phases/section.js";
 import { phasesSectionStatus, readPhasesState } from "../core/phases/state.js";
 import { parseSignoffArgs } from "../core/signoff/command.js";
 
@@ -42,6 +44,8 @@ export const tasks = {
   // phases: the parent issue's body
   carriedIntent,
   readPhasesSection: (body: string | null | undefined) => ({ recorded: readPhasesState(body), section: phasesSectionStatus(body) }),
+  replacePhasesSection,
+  plannedIn,
   // dashboards: bodies anyone with write access can edit
   parseDashboard,
   withState,

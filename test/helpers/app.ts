@@ -1,7 +1,9 @@
 import { generateKeyPairSync } from "node:crypto";
 import { Probot, ProbotOctokit } from "probot";
+import { afterAll } from "vitest";
 import type { ServiceOptions } from "../../src/github/services.js";
 import { features, intentbotWith, type Feature } from "../../src/index.js";
+import { createParseBudget, type ParseBudget } from "../../src/parse/budget.js";
 
 let privateKey: string | undefined;
 
@@ -13,6 +15,19 @@ function testKey(): string {
   }).privateKey;
   return privateKey;
 }
+
+let budget: ParseBudget | undefined;
+
+/** One worker pool per test file (each file imports this module afresh), closed when the file ends. */
+export function sharedParseBudget(): ParseBudget {
+  budget ??= createParseBudget();
+  return budget;
+}
+
+afterAll(async () => {
+  await budget?.close();
+  budget = undefined;
+});
 
 /**
  * A fresh app per test (nothing cached between tests), with retries and
@@ -28,6 +43,6 @@ export function createTestApp(only: readonly Feature[] = Object.keys(features) a
     // throttling (one write per second) for event clients.
     Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, retry: { enabled: false }, throttle: { enabled: false } })),
   });
-  void probot.load(intentbotWith(only, { redisUrl: undefined, ...options }));
+  void probot.load(intentbotWith(only, { redisUrl: undefined, parse: sharedParseBudget(), ...options }));
   return probot;
 }
