@@ -16,6 +16,9 @@ function testKey(): string {
   return privateKey;
 }
 
+/** A logger for tests that assert what the app logs. */
+export type ProbotLog = NonNullable<ConstructorParameters<typeof Probot>[0]>["log"];
+
 let budget: ParseBudget | undefined;
 
 /** One worker pool per test file (each file imports this module afresh), closed when the file ends. */
@@ -34,15 +37,17 @@ afterAll(async () => {
  * throttling off. A feature's tests load only that feature, so they assert
  * its exact calls; `createTestApp()` loads them all.
  */
-export function createTestApp(only: readonly Feature[] = Object.keys(features) as Feature[], options: ServiceOptions = {}): Probot {
+export function createTestApp(only: readonly Feature[] = Object.keys(features) as Feature[], options: ServiceOptions & { log?: ProbotLog } = {}): Probot {
+  const { log, ...services } = options;
   const probot = new Probot({
     appId: 1,
     privateKey: testKey(),
     logLevel: "fatal",
+    ...(log ? { log } : {}),
     // A function runs after Probot's own defaults, which would re-enable
     // throttling (one write per second) for event clients.
     Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, retry: { enabled: false }, throttle: { enabled: false } })),
   });
-  void probot.load(intentbotWith(only, { redisUrl: undefined, parse: sharedParseBudget(), ...options }));
+  void probot.load(intentbotWith(only, { redisUrl: undefined, parse: sharedParseBudget(), ...services }));
   return probot;
 }
