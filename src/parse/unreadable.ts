@@ -1,4 +1,4 @@
-import type { CheckResult } from "../github/checks.js";
+import { unmetConclusion, type CheckResult } from "../github/checks.js";
 
 /** Why a text could not be read: the deadline passed, the heap limit was hit, or the parser threw. */
 export interface Unreadable {
@@ -12,9 +12,13 @@ export function unreadableLine(what: "body" | "title" | "comment" | "pull reques
   return `This ${what} could not be read within the limit: ${reason.detail}. Shorten or simplify it, and the next edit is read again.`;
 }
 
-/** A neutral check: an unreadable description is no verdict either way, and never blocks a merge. */
-export function unreadableCheck(name: string, what: "body" | "title" | "comment" | "pull request", reason: Unreadable): CheckResult {
-  return { name, conclusion: "neutral", title: `The ${what} could not be read within the limit`, summary: unreadableLine(what, reason) };
+/**
+ * No verdict, concluded as an unmet rule: neutral when advising, a failure
+ * when enforcing, so that an unreadable description is never a way past a
+ * required check (GitHub counts a neutral check as passing).
+ */
+export function unreadableCheck(name: string, what: "body" | "title" | "comment" | "pull request", reason: Unreadable, mode: "advise" | "enforce"): CheckResult {
+  return { name, conclusion: unmetConclusion(mode), title: `The ${what} could not be read within the limit`, summary: unreadableLine(what, reason) };
 }
 
 /**

@@ -2,7 +2,7 @@ import nock from "nock";
 import { afterAll, describe, expect, it } from "vitest";
 import { createParseBudget, type ParseBudget } from "../../src/parse/budget.js";
 import { createTestApp, type ProbotLog } from "../helpers/app.js";
-import { github, mockBotIdentity, mockNoConfig, OWNER, recorder, REPO } from "../helpers/github.js";
+import { github, mockBotIdentity, mockConfig, mockNoConfig, OWNER, recorder, REPO } from "../helpers/github.js";
 import { delivery, payload } from "../fixtures/payloads.js";
 import { LEAD, path, phaseComment } from "../helpers/phases.js";
 
@@ -42,7 +42,7 @@ interface CheckBody {
 
 // A stopped worker is replaced before the next parse; under tsx and a busy machine that can take seconds.
 describe("a body that cannot be read within the budget", { timeout: 30_000 }, () => {
-  it("gets a neutral intent check saying so, is logged with its delivery id, and the next event is judged as usual", async () => {
+  it("gets a intent check saying so (neutral when advising), is logged with its delivery id, and the next event is judged as usual", async () => {
     const entries: LogEntry[] = [];
     const probot = createTestApp(["intent"], { parse: budget, log: recordingLogger(entries) });
     const check = recorder<CheckBody>();
@@ -81,6 +81,19 @@ describe("a body that cannot be read within the budget", { timeout: 30_000 }, ()
     expect(next.bodies.map((b) => b.conclusion)).toEqual(["success"]);
   });
 
+  it("fails the intent check in enforce mode, so an unreadable description is no way past a required check", async () => {
+    const probot = createTestApp(["intent"], { parse: budget });
+    const check = recorder<CheckBody>();
+    const scope = github();
+    mockConfig(scope, "mode: enforce\n");
+    scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2Fpull_request_template.md`).reply(404);
+    scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
+
+    await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", { pull_request: { body: HOSTILE } })));
+
+    expect(check.bodies.map((b) => [b.conclusion, b.output.title])).toEqual([["failure", "The pull request could not be read within the limit"]]);
+  });
+
   it("leaves an issue's label alone and says so in the app's one intent comment", async () => {
     const probot = createTestApp(["intent"], { parse: budget });
     const comment = recorder<{ body: string }>();
@@ -108,7 +121,7 @@ describe("a body that cannot be read within the budget", { timeout: 30_000 }, ()
     expect(reaction.bodies).toEqual([{ content: "confused" }]);
   });
 
-  it("gets a neutral hack check when the description cannot be read for its declaration", async () => {
+  it("gets a hack check (neutral when advising) when the description cannot be read for its declaration", async () => {
     const probot = createTestApp(["hacks"], { parse: budget });
     const check = recorder<CheckBody>();
     const scope = github();

@@ -45,7 +45,7 @@ export async function onPullRequestHack(context: PullRequestContext, services: S
     const ways = await services.parse.run("textDeclarations", [{ title: pr.title, body: pr.body }, rules.titlePrefixes], context.log);
     if (!ways.ok) {
       if (pr.state === "open" && CHECKED_ACTIONS.has(payload.action)) {
-        await publishCheck(context.octokit, context.repo(), pr.head.sha, unreadableCheck(HACK_CHECK, "pull request", ways.reason));
+        await publishCheck(context.octokit, context.repo(), pr.head.sha, unreadableCheck(HACK_CHECK, "pull request", ways.reason, config.config.mode));
       }
       return;
     }

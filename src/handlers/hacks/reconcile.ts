@@ -37,7 +37,7 @@ export async function reconcileHack(octokit: GitHub, services: Services, log: Lo
       await reconcileRead(octokit, services, log, config, repo, pr, trigger);
     } catch (error) {
       if (!(error instanceof UnreadableText)) throw error;
-      if (pr.state === "open") await publishCheck(octokit, repo, pr.headSha, unreadableCheck(HACK_CHECK, "pull request", error.reason));
+      if (pr.state === "open") await publishCheck(octokit, repo, pr.headSha, unreadableCheck(HACK_CHECK, "pull request", error.reason, config.mode));
     }
   });
 }

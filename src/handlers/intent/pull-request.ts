@@ -33,7 +33,7 @@ export async function checkPullRequestIntent(
   if (!config.intent.enabled || !config.intent.pullRequests || pr.draft) return;
   const exempt = await services.parse.run("exemptionReason", [{ authorType: pr.user?.type, labels: labelNames(pr.labels), title: pr.title }, config.intent.exempt], log);
   if (!exempt.ok) {
-    await publishCheck(octokit, repo, pr.head.sha, unreadableCheck(INTENT_CHECK, "title", exempt.reason));
+    await publishCheck(octokit, repo, pr.head.sha, unreadableCheck(INTENT_CHECK, "title", exempt.reason, config.mode));
     return;
   }
   if (exempt.value) {
@@ -41,7 +41,7 @@ export async function checkPullRequestIntent(
     return;
   }
   const facts = await gatherIntentFacts(octokit, services, log, config, repo, { kind: "pull request", number: pr.number, title: pr.title, body: pr.body });
-  const result = facts.ok ? intentCheck(decideIntent(facts.value), config.mode) : unreadableCheck(INTENT_CHECK, "pull request", facts.reason);
+  const result = facts.ok ? intentCheck(decideIntent(facts.value), config.mode) : unreadableCheck(INTENT_CHECK, "pull request", facts.reason, config.mode);
   await publishCheck(octokit, repo, pr.head.sha, result);
 }
 
