@@ -9,7 +9,7 @@ import type { TaskMessage } from "./worker.js";
 export type Budgeted<T> = { ok: true; value: T } | { ok: false; reason: Unreadable };
 
 /** The value, or an `UnreadableText` thrown for the feature's handler to turn into its outcome. */
-export function valueOf<T>(result: Budgeted<T>): T {
+export function mustRead<T>(result: Budgeted<T>): T {
   if (!result.ok) throw new UnreadableText(result.reason);
   return result.value;
 }
@@ -25,13 +25,15 @@ export interface BudgetOptions {
   deadlineMs?: number | undefined;
   /** Old-generation heap of each worker; default 256 MB. */
   heapMb?: number | undefined;
+  /** Most threads at once; default 2 (tests that never stop a worker need one). */
+  threads?: number | undefined;
 }
 
 export const DEFAULT_DEADLINE_MS = 2000;
 const DEFAULT_HEAP_MB = 256;
 // Two threads keep one hostile body from queueing every other event's parse behind it,
 // without competing with the main thread for a small machine's cores.
-const MAX_THREADS = Math.min(2, Math.max(1, availableParallelism()));
+const DEFAULT_THREADS = Math.min(2, Math.max(1, availableParallelism()));
 // An idle worker above the minimum exits; the one kept warm is unref'd by Piscina, so it never holds the process open.
 const IDLE_TIMEOUT_MS = 30_000;
 
@@ -60,11 +62,11 @@ function errorCode(error: unknown): string | undefined {
   return (error as { code?: string } | null)?.code;
 }
 
-export function createParseBudget({ deadlineMs = DEFAULT_DEADLINE_MS, heapMb = DEFAULT_HEAP_MB }: BudgetOptions = {}): ParseBudget {
+export function createParseBudget({ deadlineMs = DEFAULT_DEADLINE_MS, heapMb = DEFAULT_HEAP_MB, threads = DEFAULT_THREADS }: BudgetOptions = {}): ParseBudget {
   const pool = new Piscina<TaskMessage, unknown>({
     ...workerEntry(),
     minThreads: 1,
-    maxThreads: MAX_THREADS,
+    maxThreads: threads,
     idleTimeout: IDLE_TIMEOUT_MS,
     resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: Math.min(32, heapMb) },
   });

@@ -21,9 +21,13 @@ export type ProbotLog = NonNullable<ConstructorParameters<typeof Probot>[0]>["lo
 
 let budget: ParseBudget | undefined;
 
-/** One worker pool per test file (each file imports this module afresh), closed when the file ends. */
+/**
+ * One worker pool per test file (each file imports this module afresh),
+ * closed when the file ends. One thread: under tsx each worker's start-up
+ * costs about a second of CPU, and these tests never stop a worker.
+ */
 export function sharedParseBudget(): ParseBudget {
-  budget ??= createParseBudget();
+  budget ??= createParseBudget({ threads: 1 });
   return budget;
 }
 

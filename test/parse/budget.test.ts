@@ -16,7 +16,8 @@ afterAll(() => budget.close());
 
 const rules = { why: ["why"], who: ["who"], minWords: 3, placeholders: [] };
 
-describe("the parse budget", () => {
+// Stopping a worker means starting another, which under tsx on a busy machine can take seconds.
+describe("the parse budget", { timeout: 30_000 }, () => {
   it("returns an ordinary task's value", async () => {
     const { log } = recordingLog();
     const result = await budget.run("parseCommands", ["/phase list\nmore", ["phase"]], log);

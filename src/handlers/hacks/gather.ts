@@ -9,7 +9,7 @@ import { findStickyComment } from "../../github/comments.js";
 import { labelNames } from "../../github/labels.js";
 import type { Services } from "../../github/services.js";
 import type { GitHub, Log, RepoRef } from "../../github/types.js";
-import { valueOf } from "../../parse/budget.js";
+import { mustRead } from "../../parse/budget.js";
 import { gatherIntentFacts } from "../intent/gather.js";
 
 const status = (error: unknown) => (error as { status?: number }).status;
@@ -88,14 +88,14 @@ export async function findCreatedDebt(octokit: GitHub, services: Services, repo:
 export async function readChanges(octokit: GitHub, services: Services, log: Log, repo: RepoRef, pr: PullRequestFacts, marker: string): Promise<HackChanges> {
   const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: pr.number, per_page: 100 });
   const patches = files.map((f) => ({ filename: f.filename, patch: f.patch }));
-  const markers = valueOf(await services.parse.run("findCodeMarkers", [patches, marker], log));
+  const markers = mustRead(await services.parse.run("findCodeMarkers", [patches, marker], log));
   return { files: files.map((f) => f.filename), markers, sha: pr.headSha };
 }
 
 /** The why/who the PR states or inherits from its ticket, as the intent check reads them. */
 export async function readIntent(octokit: GitHub, services: Services, log: Log, config: Config, repo: RepoRef, pr: PullRequestFacts): Promise<IntentSummary> {
-  const body = valueOf(await services.parse.run("withoutDebtLines", [pr.body], log));
-  const facts = valueOf(await gatherIntentFacts(octokit, services, log, config, repo, { kind: "pull request", number: pr.number, title: pr.title, body }));
+  const body = mustRead(await services.parse.run("withoutDebtLines", [pr.body], log));
+  const facts = mustRead(await gatherIntentFacts(octokit, services, log, config, repo, { kind: "pull request", number: pr.number, title: pr.title, body }));
   const verdict = decideIntent(facts);
   return { why: verdict.why?.text, who: verdict.who?.text, from: verdict.why?.from ?? verdict.who?.from };
 }

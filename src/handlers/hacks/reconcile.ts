@@ -8,7 +8,7 @@ import { publishCheck } from "../../github/checks.js";
 import { ensureLabel } from "../../github/labels.js";
 import type { Services } from "../../github/services.js";
 import type { GitHub, Log, RepoRef } from "../../github/types.js";
-import { valueOf } from "../../parse/budget.js";
+import { mustRead } from "../../parse/budget.js";
 import type { TaskArgs, TaskName } from "../../parse/tasks.js";
 import { unreadableCheck, UnreadableText } from "../../parse/unreadable.js";
 import { applyHackPlan } from "./apply.js";
@@ -44,7 +44,7 @@ export async function reconcileHack(octokit: GitHub, services: Services, log: Lo
 
 async function reconcileRead(octokit: GitHub, services: Services, log: Log, config: Config, repo: RepoRef, pr: HackFacts["pr"], trigger: Trigger): Promise<void> {
   const rules = config.hacks;
-  const parse = async <N extends TaskName>(name: N, args: TaskArgs<N>) => valueOf(await services.parse.run(name, args, log));
+  const parse = async <N extends TaskName>(name: N, args: TaskArgs<N>) => mustRead(await services.parse.run(name, args, log));
   const prNumber = pr.number;
   const comment = await findStickyComment(octokit, services, { ...repo, issue_number: prNumber }, HACK_TOPIC);
   const previous = readHackState(comment?.body);

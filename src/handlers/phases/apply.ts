@@ -10,7 +10,7 @@ import { ensureLabel, type LabelSpec } from "../../github/labels.js";
 import type { Services } from "../../github/services.js";
 import { addSubIssue } from "../../github/sub-issues.js";
 import type { GitHub, IssueRef, Log, RepoRef } from "../../github/types.js";
-import { valueOf } from "../../parse/budget.js";
+import { mustRead } from "../../parse/budget.js";
 import type { TaskArgs, TaskName } from "../../parse/tasks.js";
 import { intentRules } from "../intent/gather.js";
 import { createPhaseDebtIssue } from "./debt-issue.js";
@@ -60,7 +60,7 @@ export async function applyPhasePlan(input: ApplyInput, actions: readonly PhaseA
 
   let intent: CarriedIntent | undefined;
   // The parent's body is read within the parse budget; an `UnreadableText` ends the run for the command to report.
-  const parse = async <N extends TaskName>(name: N, args: TaskArgs<N>) => valueOf(await services.parse.run(name, args, log));
+  const parse = async <N extends TaskName>(name: N, args: TaskArgs<N>) => mustRead(await services.parse.run(name, args, log));
 
   const writeSection = async () => {
     // Read again just before writing, so an edit people made meanwhile outside the section is kept.
