@@ -4,6 +4,7 @@ import { createParseBudget, type ParseBudget } from "../../src/parse/budget.js";
 import { createTestApp, type ProbotLog } from "../helpers/app.js";
 import { github, mockBotIdentity, mockConfig, mockNoConfig, OWNER, recorder, REPO } from "../helpers/github.js";
 import { delivery, payload } from "../fixtures/payloads.js";
+import * as hacks from "../helpers/hacks.js";
 import { LEAD, path, phaseComment } from "../helpers/phases.js";
 
 const STATED = "## Why\nDrafts vanish when the page reloads.\n\n## Who\nSupport agents answering long tickets.";
@@ -133,5 +134,21 @@ describe("a body that cannot be read within the budget", { timeout: 30_000 }, ()
     expect(check.bodies.map(({ name, conclusion, output }) => ({ name, conclusion, title: output.title }))).toEqual([
       { name: "Hack debt", conclusion: "neutral", title: "The pull request could not be read within the limit" },
     ]);
+  });
+
+  it("a labelled hack whose description cannot be read gets the check and nothing else (no comment, no debt issue)", async () => {
+    const probot = createTestApp(["hacks"], { parse: budget });
+    const check = recorder<CheckBody>();
+    const scope = github();
+    mockNoConfig(scope);
+    mockBotIdentity(scope); // a label event from the app itself would be its own echo
+    const labelled = { labels: [{ name: "hack" }], body: `## Hack\n${HOSTILE}` };
+    scope.get(hacks.path.pr).reply(200, hacks.prData(labelled));
+    scope.get(hacks.path.comments(hacks.PR)).query(true).reply(200, []);
+    scope.post(hacks.path.checks, check.match).reply(201, {});
+
+    await probot.receive(delivery("pull_request.labeled", payload("pull_request.labeled", { label: { name: "hack" }, pull_request: labelled })));
+
+    expect(check.bodies.map((b) => [b.name, b.conclusion, b.output.title])).toEqual([["Hack debt", "neutral", "The pull request could not be read within the limit"]]);
   });
 });
