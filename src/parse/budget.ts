@@ -29,7 +29,7 @@ export interface BudgetOptions {
   threads?: number | undefined;
 }
 
-export const DEFAULT_DEADLINE_MS = 2000;
+const DEFAULT_DEADLINE_MS = 2000;
 const DEFAULT_HEAP_MB = 256;
 // Two threads keep one hostile body from queueing every other event's parse behind it,
 // without competing with the main thread for a small machine's cores.
@@ -46,7 +46,7 @@ function workerEntry(): { filename: string; execArgv: string[] } {
   };
 }
 
-export function seconds(ms: number): string {
+function seconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }
 
