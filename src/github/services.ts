@@ -3,6 +3,7 @@ import { Coalescer, realClock, type Clock, type RunCoalescer } from "../core/das
 import { deriveRecordKey, type RecordKey } from "../core/records.js";
 import { botIdentity } from "./bot-identity.js";
 import { Redis } from "ioredis";
+import { createParseBudget, type ParseBudget } from "../parse/budget.js";
 import { KeyedLocks, type Locks } from "./locks.js";
 import { RedisCoalescer } from "./redis-coalescer.js";
 import { RedisLocks } from "./redis-locks.js";
@@ -30,6 +31,8 @@ export interface Services {
   redis?: Redis | undefined;
   /** Seals the bot's records and checks them on the way back (`github/records.ts`). */
   recordKey: RecordKey;
+  /** Every parse of user text runs here, off the main thread, within a deadline and a heap limit. */
+  parse: ParseBudget;
 }
 
 export interface ServiceOptions {
@@ -40,9 +43,14 @@ export interface ServiceOptions {
   clock?: Clock;
   /** The secret the record key is derived from: the app's webhook secret; tests pass a fixed one. */
   recordSecret?: string | undefined;
+  /** A shared pool (tests use one per file); otherwise one is created with `parseDeadlineMs`. */
+  parse?: ParseBudget;
+  /** Per parse; default `INTENTBOT_PARSE_DEADLINE_MS`, else 2 s. */
+  parseDeadlineMs?: number;
 }
 
-export function createServices(app: Probot, { redisUrl = process.env.REDIS_URL, clock = realClock, lockLeaseMs, recordSecret = process.env.WEBHOOK_SECRET }: ServiceOptions = {}): Services {
+export function createServices(app: Probot, options: ServiceOptions = {}): Services {
+  const { redisUrl = process.env.REDIS_URL, clock = realClock, lockLeaseMs, recordSecret = process.env.WEBHOOK_SECRET, parse, parseDeadlineMs = deadlineFromEnv() } = options;
   // Without a secret every record would be sealed with a key anyone can compute.
   if (!recordSecret) throw new Error("WEBHOOK_SECRET is not set: intentbot derives the key that authenticates its records from it");
   const redis = redisUrl ? redisClient(app, redisUrl) : undefined;
@@ -58,10 +66,16 @@ export function createServices(app: Probot, { redisUrl = process.env.REDIS_URL, 
     clock,
     redis,
     recordKey: deriveRecordKey(recordSecret),
+    parse: parse ?? createParseBudget({ deadlineMs: parseDeadlineMs }),
   };
 }
 
 const refreshFailed = (app: Probot) => (error: unknown) => app.log.error({ err: error }, "dashboard refresh failed");
+
+function deadlineFromEnv(): number | undefined {
+  const ms = Number(process.env.INTENTBOT_PARSE_DEADLINE_MS);
+  return Number.isInteger(ms) && ms > 0 ? ms : undefined;
+}
 
 function redisClient(app: Probot, url: string): Redis {
   const redis = new Redis(url, { maxRetriesPerRequest: 3 });

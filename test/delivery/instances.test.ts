@@ -92,7 +92,7 @@ describe("three instances sharing one Redis", { timeout: 40_000 }, () => {
     await drained(apps);
 
     const debtIssues = [...fake.issues.values()].filter((issue) => issue.labels.some((l) => l.name === "rebuild-debt"));
-    expect(debtIssues).toHaveLength(1);
+    expect(debtIssues, `checks: ${JSON.stringify(fake.checkRuns.map((run) => run.output?.title))}`).toHaveLength(1);
     const topics = fake.comments.filter((comment) => comment.issue === PR).map((comment) => /<!-- intentbot:([\w-]+) -->/.exec(comment.body)?.[1]);
     expect(topics).toEqual(["hack"]);
     const dashboards = [...fake.issues.values()].filter((issue) => issue.labels.some((l) => l.name === "intent-dashboard"));

@@ -1,6 +1,8 @@
 import { generateKeyPairSync } from "node:crypto";
 import { Probot, ProbotOctokit } from "probot";
+import { afterAll } from "vitest";
 import { features, intentbotWith, type AppOptions, type Feature, type Running } from "../../src/index.js";
+import { createParseBudget, type ParseBudget } from "../../src/parse/budget.js";
 import { TEST_RECORD_SECRET } from "./records.js";
 
 let privateKey: string | undefined;
@@ -18,16 +20,38 @@ export function testPrivateKey(): string {
 const running: Running[] = [];
 const partsOf = new WeakMap<Probot, Promise<Running>>();
 
+/** A logger for tests that assert what the app logs. */
+export type ProbotLog = NonNullable<ConstructorParameters<typeof Probot>[0]>["log"];
+
+let budget: ParseBudget | undefined;
+
+/**
+ * One worker pool per test file (each file imports this module afresh),
+ * closed when the file ends. One thread: under tsx each worker's start-up
+ * costs about a second of CPU, and these tests never stop a worker.
+ */
+export function sharedParseBudget(): ParseBudget {
+  budget ??= createParseBudget({ threads: 1 });
+  return budget;
+}
+
+afterAll(async () => {
+  await budget?.close();
+  budget = undefined;
+});
+
 /**
  * A fresh app per test (nothing cached between tests), with retries and
  * throttling off. A feature's tests load only that feature, so they assert
  * its exact calls; `createTestApp()` loads them all.
  */
-export function createTestApp(only: readonly Feature[] = Object.keys(features) as Feature[], options: AppOptions = {}): Probot {
+export function createTestApp(only: readonly Feature[] = Object.keys(features) as Feature[], options: AppOptions & { log?: ProbotLog } = {}): Probot {
+  const { log, ...appOptions } = options;
   const probot = new Probot({
     appId: 1,
     privateKey: testPrivateKey(),
     logLevel: "fatal",
+    ...(log ? { log } : {}),
     // A function runs after Probot's own defaults, which would re-enable
     // throttling (one write per second) for event clients.
     Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, retry: { enabled: false }, throttle: { enabled: false } })),
@@ -36,7 +60,7 @@ export function createTestApp(only: readonly Feature[] = Object.keys(features) a
   partsOf.set(probot, new Promise((resolve) => (started = resolve)));
   // An empty REDIS_URL: in memory, whatever the environment says.
   void probot.load(
-    intentbotWith(only, { redisUrl: "", recordSecret: TEST_RECORD_SECRET, ...options }, (parts) => {
+    intentbotWith(only, { redisUrl: "", recordSecret: TEST_RECORD_SECRET, parse: sharedParseBudget(), ...appOptions }, (parts) => {
       running.push(parts);
       started(parts);
     }),

@@ -2,8 +2,7 @@ import type { Context } from "probot";
 import { configForEvent } from "../../config/for-event.js";
 import { renderConfigProblems } from "../../config/problems.js";
 import type { Config } from "../../config/schema.js";
-import { parseCommands } from "../../core/commands.js";
-import { DASHBOARD_TOPIC, DASHBOARD_USAGE, parseDashboard } from "../../core/dashboard/render.js";
+import { DASHBOARD_TOPIC, DASHBOARD_USAGE } from "../../core/dashboard/render.js";
 import { ROLLUP_TOPIC } from "../../core/dashboard/rollup.js";
 import { hasTopicMarker } from "../../core/markers.js";
 import { reactToComment, replyToCommand } from "../../github/comments.js";
@@ -11,6 +10,7 @@ import { hasLabel, labelNames } from "../../github/labels.js";
 import { hasPermission } from "../../github/permissions.js";
 import type { Services } from "../../github/services.js";
 import { repoOf, type GitHub, type Log, type RepoRef } from "../../github/types.js";
+import { firstCommand, markUnreadable } from "../commands.js";
 import { refreshDashboard } from "./refresh.js";
 import { refreshWholeRollup, updateRollup } from "./rollup.js";
 import { escapeInlineCode } from "../../core/sanitize.js";
@@ -40,6 +40,12 @@ async function isDashboard(item: Item, config: Config, services: Services, topic
   return !item.pull_request && hasLabel(labelNames(item.labels ?? []), config.dashboard.label) && hasTopicMarker(item.body, topic) && item.user?.login === (await services.botLogin());
 }
 
+/** How many action boxes a person ticked; none when the body cannot be read (the next refresh reads it again). */
+async function tickedBoxes(services: Services, log: Log, body: string | null | undefined): Promise<number> {
+  const parsed = await services.parse.run("parseDashboard", [body], log);
+  return parsed.ok ? parsed.value.ticked.length : 0;
+}
+
 /**
  * Hack PRs and debt issues changing (state, labels, edits): refresh the
  * repository's dashboard, coalesced. Edits and closes of the dashboard
@@ -63,7 +69,7 @@ export async function onDashboardEvent(context: DebtEvent, services: Services): 
 
   if (payload.issue && (await isDashboard(payload.issue, config, services))) {
     if (payload.sender.login === (await services.botLogin())) return; // our own edit
-    if (payload.action === "closed" || (payload.action === "edited" && parseDashboard(payload.issue.body).ticked.length > 0)) {
+    if (payload.action === "closed" || (payload.action === "edited" && (await tickedBoxes(services, context.log, payload.issue.body)) > 0)) {
       await services.dashboardRuns.markRun(`${repo.owner}/${repo.repo}`.toLowerCase());
       await refresh(context.octokit, services, context.log, config, repo);
     }
@@ -79,9 +85,11 @@ export async function onDashboardEvent(context: DebtEvent, services: Services): 
 /** `/dashboard refresh` and `/dashboard on`, on the dashboard issue, by someone with `dashboard.permission`. */
 export async function onDashboardCommand(context: Context<"issue_comment.created">, services: Services): Promise<void> {
   const { issue, comment } = context.payload;
-  const command = parseCommands(comment.body, ["dashboard"])[0];
-  if (!command || comment.user?.type === "Bot") return;
+  if (comment.user?.type === "Bot") return;
   const ref = context.issue();
+  const command = await firstCommand(services, context.log, comment.body, "dashboard");
+  if (command === "unreadable") return markUnreadable(context.octokit, ref, comment.id);
+  if (!command) return;
   const reply = (body: string) => replyToCommand(context.octokit, services, ref, comment.id, body);
   const result = await configForEvent(context);
   if (!result.ok) {

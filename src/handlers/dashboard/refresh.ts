@@ -1,6 +1,6 @@
 import type { Config } from "../../config/schema.js";
 import type { DebtItem } from "../../core/dashboard/model.js";
-import { DASHBOARD_TOPIC, overdueReminder, parseDashboard, renderDashboard, withState, type ActionId } from "../../core/dashboard/render.js";
+import { DASHBOARD_TOPIC, overdueReminder, renderDashboard, type ActionId } from "../../core/dashboard/render.js";
 import type { RepoSummary } from "../../core/dashboard/rollup.js";
 import { isOutstanding, isOverdue, summarize } from "../../core/dashboard/summary.js";
 import { createDashboardIssue, findDashboardIssue, readIssueBody } from "../../github/dashboard-issue.js";
@@ -8,7 +8,8 @@ import type { Services } from "../../github/services.js";
 import type { GitHub, Log, RepoRef } from "../../github/types.js";
 import { gatherDashboard } from "./gather.js";
 
-export type RefreshOutcome = "created" | "updated" | "unchanged" | "paused" | "none";
+/** `unreadable`: the dashboard's body could not be read within the parse budget; nothing was written. */
+export type RefreshOutcome = "created" | "updated" | "unchanged" | "paused" | "none" | "unreadable";
 
 export interface RefreshResult {
   outcome: RefreshOutcome;
@@ -49,11 +50,15 @@ export async function refreshDashboard(
     const settings = config.dashboard;
     const existing = await findDashboardIssue(octokit, services, repo, settings.label, DASHBOARD_TOPIC);
     if (existing?.state === "closed") {
-      const state = parseDashboard(existing.body).state;
+      const read = await services.parse.run("parseDashboard", [existing.body], log);
+      if (!read.ok) return { outcome: "unreadable" };
+      const { state } = read.value;
       const changed = state.pausedConfig !== undefined && state.pausedConfig !== configKey(config);
       if (!options.turnOn && !changed) {
         if (state.pausedConfig === undefined) {
-          await octokit.rest.issues.update({ ...repo, issue_number: existing.number, body: withState(existing.body, { ...state, pausedConfig: configKey(config) }) });
+          const paused = await services.parse.run("withState", [existing.body, { ...state, pausedConfig: configKey(config) }], log);
+          if (!paused.ok) return { outcome: "unreadable" };
+          await octokit.rest.issues.update({ ...repo, issue_number: existing.number, body: paused.value });
         }
         return { outcome: "paused" };
       }
@@ -75,7 +80,9 @@ export async function refreshDashboard(
     }
 
     const current = await readIssueBody(octokit, repo, existing.number);
-    const parsed = parseDashboard(current);
+    const read = await services.parse.run("parseDashboard", [current], log);
+    if (!read.ok) return { outcome: "unreadable" };
+    const parsed = read.value;
     await runActions(octokit, repo, parsed.ticked, facts.items, existing.number, now);
     const { body, state } = renderDashboard({ ...input, state: { history: parsed.state.history } }, settings.title);
     const summary = rollupRow(state.history);

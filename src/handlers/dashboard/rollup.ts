@@ -1,6 +1,6 @@
 import { loadConfig } from "../../config/load.js";
 import type { Config } from "../../config/schema.js";
-import { parseRollup, renderRollup, ROLLUP_TOPIC, type RepoSummary, type RollupState } from "../../core/dashboard/rollup.js";
+import { renderRollup, ROLLUP_TOPIC, type RepoSummary, type RollupState } from "../../core/dashboard/rollup.js";
 import { createDashboardIssue, findDashboardIssue } from "../../github/dashboard-issue.js";
 import type { Services } from "../../github/services.js";
 import type { GitHub, Log, RepoRef } from "../../github/types.js";
@@ -30,7 +30,13 @@ async function writeRollup(
     const existing = await findDashboardIssue(octokit, services, home, settings.label, ROLLUP_TOPIC);
     // Closed by a person: it stays closed, as a repository's dashboard does, until `/dashboard on`.
     if (existing?.state === "closed" && !options.turnOn) return;
-    const repos = options.replaceAll ? rows : { ...parseRollup(existing?.body), ...rows };
+    let repos = rows;
+    if (!options.replaceAll) {
+      const read = await services.parse.run("parseRollup", [existing?.body], log);
+      // Rewriting without the other rows would lose them; the next full refresh rebuilds the table.
+      if (!read.ok) return;
+      repos = { ...read.value, ...rows };
+    }
     const body = renderRollup(repos, settings.org.title);
     if (!existing) {
       await createDashboardIssue(octokit, services, home, settings.org.title, body, { name: settings.label, color: "5319e7", description: "intentbot's hack-to-rebuild debt dashboard" }, log);

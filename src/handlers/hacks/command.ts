@@ -1,36 +1,31 @@
 import type { Context } from "probot";
 import { configForEvent } from "../../config/for-event.js";
 import { renderConfigProblems } from "../../config/problems.js";
-import { parseCommands, type Command } from "../../core/commands.js";
-import { parseHackCommand } from "../../core/hacks/command.js";
 import { appliedReply, disabledReply, HACK_CHECK, HACK_REPLY_TOPIC, notPullRequestReply, permissionReply, usageReply } from "../../core/hacks/render.js";
 import { configErrorCheck } from "../../core/intent/render.js";
 import { publishCheck } from "../../github/checks.js";
 import { updateStickyCommentIfPresent, upsertStickyComment } from "../../github/comments.js";
 import { hasPermission } from "../../github/permissions.js";
 import type { Services } from "../../github/services.js";
+import { unreadableLine } from "../../parse/unreadable.js";
+import { firstCommand, markUnreadable } from "../commands.js";
 import { reconcileHack } from "./reconcile.js";
-
-const COMMANDS = ["hack"];
-
-function firstHack(body: string | null | undefined): Command | undefined {
-  return parseCommands(body ?? "", COMMANDS)[0];
-}
 
 /** `/hack <reason> [Debt: #N]` in a comment (new, or edited so that the command changed). */
 export async function onHackCommand(context: Context<"issue_comment.created" | "issue_comment.edited">, services: Services): Promise<void> {
   const { payload } = context;
   const { comment, issue, sender } = payload;
   if (sender.type === "Bot") return;
-  const command = firstHack(comment.body);
-  if (!command) return;
-  if (payload.action === "edited") {
-    const before = firstHack(payload.changes.body?.from);
-    if (before && before.args === command.args && before.body.join("\n") === command.body.join("\n")) return;
-  }
-
   const repo = context.repo();
   const thread = { ...repo, issue_number: issue.number };
+  const command = await firstCommand(services, context.log, comment.body, "hack");
+  if (command === "unreadable") return markUnreadable(context.octokit, thread, comment.id);
+  if (!command) return;
+  if (payload.action === "edited") {
+    const before = await firstCommand(services, context.log, payload.changes.body?.from, "hack");
+    if (before !== "unreadable" && before && before.args === command.args && before.body.join("\n") === command.body.join("\n")) return;
+  }
+
   const reply = (body: string) => upsertStickyComment(context.octokit, services, thread, HACK_REPLY_TOPIC, body);
   const config = await configForEvent(context);
   if (!config.ok) {
@@ -54,7 +49,12 @@ export async function onHackCommand(context: Context<"issue_comment.created" | "
     await reply(permissionReply(sender.login, rules.permission, rules.label));
     return;
   }
-  const parsed = parseHackCommand(command, repo);
+  const read = await services.parse.run("parseHackCommand", [command, repo], context.log);
+  if (!read.ok) {
+    await reply(unreadableLine("comment", read.reason));
+    return;
+  }
+  const parsed = read.value;
   if (!parsed.ok) {
     await reply(usageReply(parsed));
     return;

@@ -1,15 +1,15 @@
 import type { Config } from "../../config/schema.js";
 import { readDebtRecord } from "../../core/debt/record.js";
 import type { HackChanges, IntentSummary } from "../../core/hacks/debt.js";
-import { findCodeMarkers } from "../../core/hacks/diff.js";
-import { withoutDebtLines, type DebtRef } from "../../core/hacks/fields.js";
+import type { DebtRef } from "../../core/hacks/fields.js";
 import type { DebtIssueFacts, PullRequestFacts } from "../../core/hacks/plan.js";
 import { DEBT_TOPIC } from "../../core/hacks/render.js";
 import { decideIntent } from "../../core/intent/decide.js";
 import { findStickyComment } from "../../github/comments.js";
 import { labelNames } from "../../github/labels.js";
 import type { Services } from "../../github/services.js";
-import type { GitHub, RepoRef } from "../../github/types.js";
+import type { GitHub, Log, RepoRef } from "../../github/types.js";
+import { mustRead } from "../../parse/budget.js";
 import { gatherIntentFacts } from "../intent/gather.js";
 
 const status = (error: unknown) => (error as { status?: number }).status;
@@ -84,16 +84,18 @@ export async function findCreatedDebt(octokit: GitHub, services: Services, repo:
   return match ? readDebtIssue(octokit, services, { ...repo, number: match.number }, true) : undefined;
 }
 
-/** The files the PR touches and the added lines carrying the code marker. */
-export async function readChanges(octokit: GitHub, repo: RepoRef, pr: PullRequestFacts, marker: string): Promise<HackChanges> {
+/** The files the PR touches and the added lines carrying the code marker (patches are read within the budget). */
+export async function readChanges(octokit: GitHub, services: Services, log: Log, repo: RepoRef, pr: PullRequestFacts, marker: string): Promise<HackChanges> {
   const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: pr.number, per_page: 100 });
-  return { files: files.map((f) => f.filename), markers: findCodeMarkers(files, marker), sha: pr.headSha };
+  const patches = files.map((f) => ({ filename: f.filename, patch: f.patch }));
+  const markers = mustRead(await services.parse.run("findCodeMarkers", [patches, marker], log));
+  return { files: files.map((f) => f.filename), markers, sha: pr.headSha };
 }
 
 /** The why/who the PR states or inherits from its ticket, as the intent check reads them. */
-export async function readIntent(octokit: GitHub, services: Services, config: Config, repo: RepoRef, pr: PullRequestFacts): Promise<IntentSummary> {
-  const body = withoutDebtLines(pr.body);
-  const facts = await gatherIntentFacts(octokit, services, config, repo, { kind: "pull request", number: pr.number, title: pr.title, body });
+export async function readIntent(octokit: GitHub, services: Services, log: Log, config: Config, repo: RepoRef, pr: PullRequestFacts): Promise<IntentSummary> {
+  const body = mustRead(await services.parse.run("withoutDebtLines", [pr.body], log));
+  const facts = mustRead(await gatherIntentFacts(octokit, services, log, config, repo, { kind: "pull request", number: pr.number, title: pr.title, body }));
   const verdict = decideIntent(facts);
   return { why: verdict.why?.text, who: verdict.who?.text, from: verdict.why?.from ?? verdict.who?.from };
 }

@@ -2,13 +2,13 @@ import type { Context } from "probot";
 import { configForEvent } from "../../config/for-event.js";
 import { renderConfigProblems } from "../../config/problems.js";
 import type { Config } from "../../config/schema.js";
-import { textDeclarations } from "../../core/hacks/declaration.js";
 import type { Trigger } from "../../core/hacks/plan.js";
 import { HACK_CHECK } from "../../core/hacks/render.js";
 import { configErrorCheck } from "../../core/intent/render.js";
 import { publishCheck } from "../../github/checks.js";
 import { hasLabel, labelNames } from "../../github/labels.js";
 import type { Services } from "../../github/services.js";
+import { unreadableCheck } from "../../parse/unreadable.js";
 import { reconcileHack } from "./reconcile.js";
 
 type PullRequestContext = Context<
@@ -40,7 +40,17 @@ export async function onPullRequestHack(context: PullRequestContext, services: S
   const trigger = await triggerOf(context, rules, services);
   if (!trigger) return;
   // A PR nobody declared a hack needs no reads at all; the label stays on every PR the app treats as a hack.
-  const declaredInPayload = hasLabel(labelNames(pr.labels), rules.label) || textDeclarations(pr, rules.titlePrefixes).length > 0;
+  let declaredInPayload = hasLabel(labelNames(pr.labels), rules.label);
+  if (!declaredInPayload) {
+    const ways = await services.parse.run("textDeclarations", [{ title: pr.title, body: pr.body }, rules.titlePrefixes], context.log);
+    if (!ways.ok) {
+      if (pr.state === "open" && CHECKED_ACTIONS.has(payload.action)) {
+        await publishCheck(context.octokit, context.repo(), pr.head.sha, unreadableCheck(HACK_CHECK, "pull request", ways.reason, config.config.mode));
+      }
+      return;
+    }
+    declaredInPayload = ways.value.length > 0;
+  }
   if (!declaredInPayload && trigger.kind !== "unlabeled") return;
   await reconcileHack(context.octokit, services, context.log, config.config, context.repo(), pr.number, trigger);
 }

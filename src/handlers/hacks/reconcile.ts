@@ -1,14 +1,20 @@
 import type { Config } from "../../config/schema.js";
 import { sameRef } from "../../core/hacks/fields.js";
-import { chooseDebt, debtLabel, declaration, namedDebt, needsChanges, needsIntent, newDebtIssue, planHack, type DebtIssueFacts, type HackFacts, type Trigger } from "../../core/hacks/plan.js";
-import { HACK_TOPIC } from "../../core/hacks/render.js";
+import { debtLabel, needsChanges, needsIntent, type DebtIssueFacts, type HackFacts, type Trigger, type newDebtIssue } from "../../core/hacks/plan.js";
+import { HACK_CHECK, HACK_TOPIC } from "../../core/hacks/render.js";
 import { readHackState } from "../../core/hacks/state.js";
 import { findStickyComment } from "../../github/comments.js";
+import { publishCheck } from "../../github/checks.js";
 import { ensureLabel } from "../../github/labels.js";
 import type { Services } from "../../github/services.js";
 import type { GitHub, Log, RepoRef } from "../../github/types.js";
+import { mustRead } from "../../parse/budget.js";
+import type { TaskArgs, TaskName } from "../../parse/tasks.js";
+import { unreadableCheck, UnreadableText } from "../../parse/unreadable.js";
 import { applyHackPlan } from "./apply.js";
 import { canBeAssigned, findCreatedDebt, readChanges, readDebtIssue, readIntent, readPullRequest } from "./gather.js";
+
+type NewDebtIssue = ReturnType<typeof newDebtIssue>;
 
 export function hackLockKey(repo: RepoRef, prNumber: number): string {
   return `hacks:${repo.owner}/${repo.repo}#${prNumber}`.toLowerCase();
@@ -20,46 +26,58 @@ export function hackLockKey(repo: RepoRef, prNumber: number): string {
  * comment on it, the debt issues), so redelivered, repeated and concurrent
  * events converge on one debt issue: the first run creates it and writes its
  * number into the PR's comment before anything else, and every later run
- * finds it there (or, after a restart in between, by search).
+ * finds it there (or, after a restart in between, by search). The
+ * decisions read the PR's title and description within the parse budget;
+ * when they cannot, the check says so and nothing else changes.
  */
 export async function reconcileHack(octokit: GitHub, services: Services, log: Log, config: Config, repo: RepoRef, prNumber: number, trigger: Trigger): Promise<void> {
-  const rules = config.hacks;
   await services.locks.run(hackLockKey(repo, prNumber), async () => {
     const pr = await readPullRequest(octokit, repo, prNumber);
-    const comment = await findStickyComment(octokit, services, { ...repo, issue_number: prNumber }, HACK_TOPIC);
-    const previous = readHackState(comment?.body);
-    const facts: HackFacts = { repo, pr, trigger, previous, previousComment: comment?.body };
-    const decl = declaration(facts, rules);
-    if (!decl.declared && !previous) return;
-
-    if (previous?.debt) facts.linked = await readDebtIssue(octokit, services, previous.debt, true);
-    const named = decl.declared ? namedDebt(facts, decl.command) : undefined;
-    if (named && !sameRef(named, facts.linked?.ref)) facts.named = await readDebtIssue(octokit, services, named, true);
-
-    let choice = chooseDebt(facts, rules, decl);
-    if (choice.kind === "create") {
-      const found = await findCreatedDebt(octokit, services, repo, prNumber, rules.debtLabel);
-      if (found) {
-        log.info({ pr: prNumber, debt: found.ref.number }, "found the debt issue created earlier");
-        facts.linked = found;
-        choice = chooseDebt(facts, rules, decl);
-      }
+    try {
+      await reconcileRead(octokit, services, log, config, repo, pr, trigger);
+    } catch (error) {
+      if (!(error instanceof UnreadableText)) throw error;
+      if (pr.state === "open") await publishCheck(octokit, repo, pr.headSha, unreadableCheck(HACK_CHECK, "pull request", error.reason, config.mode));
     }
-    if (needsChanges(facts, choice)) facts.changes = await readChanges(octokit, repo, pr, rules.codeMarker);
-    if (needsIntent(facts, choice)) facts.intent = await readIntent(octokit, services, config, repo, pr);
-    if (choice.kind === "create") {
-      facts.linked = await createDebtIssue(octokit, services, facts, rules);
-      log.info({ pr: prNumber, debt: facts.linked.ref.number }, "created the debt issue");
-    }
-
-    const plan = planHack(facts, rules, config.mode);
-    log.info({ pr: prNumber, trigger: trigger.kind, actions: plan.actions.map((a) => a.type) }, "hack plan");
-    await applyHackPlan(octokit, services, repo, prNumber, plan.actions);
   });
 }
 
-async function createDebtIssue(octokit: GitHub, services: Services, facts: HackFacts, rules: Config["hacks"]): Promise<DebtIssueFacts> {
-  const issue = newDebtIssue(facts, rules);
+async function reconcileRead(octokit: GitHub, services: Services, log: Log, config: Config, repo: RepoRef, pr: HackFacts["pr"], trigger: Trigger): Promise<void> {
+  const rules = config.hacks;
+  const parse = async <N extends TaskName>(name: N, args: TaskArgs<N>) => mustRead(await services.parse.run(name, args, log));
+  const prNumber = pr.number;
+  const comment = await findStickyComment(octokit, services, { ...repo, issue_number: prNumber }, HACK_TOPIC);
+  const previous = readHackState(comment?.body);
+  const facts: HackFacts = { repo, pr, trigger, previous, previousComment: comment?.body };
+  const decl = await parse("declaration", [facts, rules]);
+  if (!decl.declared && !previous) return;
+
+  if (previous?.debt) facts.linked = await readDebtIssue(octokit, services, previous.debt, true);
+  const named = decl.declared ? await parse("namedDebt", [facts, decl.command]) : undefined;
+  if (named && !sameRef(named, facts.linked?.ref)) facts.named = await readDebtIssue(octokit, services, named, true);
+
+  let choice = await parse("chooseDebt", [facts, rules, decl]);
+  if (choice.kind === "create") {
+    const found = await findCreatedDebt(octokit, services, repo, prNumber, rules.debtLabel);
+    if (found) {
+      log.info({ pr: prNumber, debt: found.ref.number }, "found the debt issue created earlier");
+      facts.linked = found;
+      choice = await parse("chooseDebt", [facts, rules, decl]);
+    }
+  }
+  if (needsChanges(facts, choice)) facts.changes = await readChanges(octokit, services, log, repo, pr, rules.codeMarker);
+  if (needsIntent(facts, choice)) facts.intent = await readIntent(octokit, services, log, config, repo, pr);
+  if (choice.kind === "create") {
+    facts.linked = await createDebtIssue(octokit, services, facts, rules, await parse("newDebtIssue", [facts, rules]));
+    log.info({ pr: prNumber, debt: facts.linked.ref.number }, "created the debt issue");
+  }
+
+  const plan = await parse("planHack", [facts, rules, config.mode]);
+  log.info({ pr: prNumber, trigger: trigger.kind, actions: plan.actions.map((a) => a.type) }, "hack plan");
+  await applyHackPlan(octokit, services, repo, prNumber, plan.actions);
+}
+
+async function createDebtIssue(octokit: GitHub, services: Services, facts: HackFacts, rules: Config["hacks"], issue: NewDebtIssue): Promise<DebtIssueFacts> {
   const label = debtLabel(rules);
   await ensureLabel(octokit, services, facts.repo, label);
   const assignees = (await canBeAssigned(octokit, facts.repo, issue.owner)) ? [issue.owner] : [];

@@ -1,10 +1,11 @@
 import type { Config } from "../../config/schema.js";
 import type { IntentFacts, LinkedTicket } from "../../core/intent/decide.js";
-import { judgeBody, templateLines, type IntentRules } from "../../core/intent/judge.js";
-import { findReferences, referenceLabel } from "../../core/intent/references.js";
+import type { IntentRules } from "../../core/intent/judge.js";
+import { referenceLabel } from "../../core/intent/references.js";
 import type { Services } from "../../github/services.js";
 import { readTemplates, type TemplateKind } from "../../github/templates.js";
-import type { GitHub, RepoRef } from "../../github/types.js";
+import type { GitHub, Log, RepoRef } from "../../github/types.js";
+import type { Budgeted } from "../../parse/budget.js";
 
 export interface IntentSubject {
   kind: TemplateKind;
@@ -24,29 +25,39 @@ export function intentRules(config: Config): IntentRules {
 /**
  * Reads what the decision needs: the templates (to discount unchanged
  * template text) and the linked issues, whose why/who a change inherits.
+ * The subject's own text is parsed within the budget: when it cannot be
+ * read, there is no verdict; a linked ticket that cannot be read counts as
+ * unreadable, as a private one does.
  */
 export async function gatherIntentFacts(
   octokit: GitHub,
   services: Services,
+  log: Log,
   config: Config,
   repo: RepoRef,
   subject: IntentSubject,
-): Promise<IntentFacts> {
+): Promise<Budgeted<IntentFacts>> {
   const rules = intentRules(config);
   const { tickets } = config.intent;
-  const ownTemplate = templateLines(await readTemplates(octokit, services, repo, subject.kind));
-  const refs = findReferences(`${subject.title}\n\n${subject.body ?? ""}`, repo, tickets.external.enabled ? tickets.external.patterns : []);
+  const ownTemplates = await readTemplates(octokit, services, repo, subject.kind);
+  const [own, refs] = await Promise.all([
+    services.parse.run("judgeBody", [subject.body, rules, ownTemplates], log),
+    services.parse.run("findReferences", [`${subject.title}\n\n${subject.body ?? ""}`, repo, tickets.external.enabled ? tickets.external.patterns : []], log),
+  ]);
+  if (!own.ok) return own;
+  if (!refs.ok) return refs;
 
   const linkable = tickets.inherit
-    ? refs.issues.filter((r) => !(sameRepo(r, repo) && r.number === subject.number)).slice(0, MAX_LINKED_READS)
+    ? refs.value.issues.filter((r) => !(sameRepo(r, repo) && r.number === subject.number)).slice(0, MAX_LINKED_READS)
     : [];
   const linked = await Promise.all(
     linkable.map(async (ref): Promise<LinkedTicket> => {
       const label = referenceLabel(ref, repo);
       try {
         const { data } = await octokit.rest.issues.get({ owner: ref.owner, repo: ref.repo, issue_number: ref.number });
-        const template = templateLines(await readTemplates(octokit, services, { owner: ref.owner, repo: ref.repo }, "issue"));
-        return { ref: label, intent: judgeBody(data.body, rules, template) };
+        const templates = await readTemplates(octokit, services, { owner: ref.owner, repo: ref.repo }, "issue");
+        const intent = await services.parse.run("judgeBody", [data.body, rules, templates], log);
+        return intent.ok ? { ref: label, intent: intent.value } : { ref: label, unreadable: true };
       } catch (error) {
         const status = (error as { status?: number }).status;
         if (status === 404 || status === 403 || status === 410) return { ref: label, unreadable: true };
@@ -54,7 +65,7 @@ export async function gatherIntentFacts(
       }
     }),
   );
-  return { own: judgeBody(subject.body, rules, ownTemplate), linked, external: refs.external };
+  return { ok: true, value: { own: own.value, linked, external: refs.value.external } };
 }
 
 function sameRepo(a: RepoRef, b: RepoRef): boolean {

@@ -2,12 +2,13 @@ import type { Context } from "probot";
 import { configForEvent } from "../../config/for-event.js";
 import { loadConfig } from "../../config/load.js";
 import { renderConfigProblems } from "../../config/problems.js";
-import { decideIntent, exemptionReason } from "../../core/intent/decide.js";
+import { decideIntent } from "../../core/intent/decide.js";
 import { issueComplaint, issueResolved } from "../../core/intent/render.js";
 import { updateStickyCommentIfPresent, upsertStickyComment } from "../../github/comments.js";
 import { addLabel, labelNames, removeLabel } from "../../github/labels.js";
 import type { Services } from "../../github/services.js";
-import type { GitHub, RepoRef } from "../../github/types.js";
+import type { GitHub, Log, RepoRef } from "../../github/types.js";
+import { unreadableLine } from "../../parse/unreadable.js";
 import { gatherIntentFacts } from "./gather.js";
 import { checkPullRequestIntent } from "./pull-request.js";
 
@@ -28,13 +29,22 @@ export async function onIssueIntent(context: Context<"issues.opened" | "issues.e
   if (!config.intent.enabled || !config.intent.issues) return;
 
   const labels = labelNames(issue.labels);
-  const exempt = exemptionReason({ authorType: issue.user?.type, labels, title: issue.title }, config.intent.exempt);
-  if (exempt) {
-    context.log.debug({ issue: issue.number, exempt }, "issue exempt from intent check");
+  const exempt = await services.parse.run("exemptionReason", [{ authorType: issue.user?.type, labels, title: issue.title }, config.intent.exempt], context.log);
+  if (!exempt.ok) {
+    await upsertStickyComment(context.octokit, services, ref, INTENT_TOPIC, unreadableLine("title", exempt.reason));
     return;
   }
-  const facts = await gatherIntentFacts(context.octokit, services, config, context.repo(), { kind: "issue", number: issue.number, title: issue.title, body: issue.body });
-  const verdict = decideIntent(facts);
+  if (exempt.value) {
+    context.log.debug({ issue: issue.number, exempt: exempt.value }, "issue exempt from intent check");
+    return;
+  }
+  const facts = await gatherIntentFacts(context.octokit, services, context.log, config, context.repo(), { kind: "issue", number: issue.number, title: issue.title, body: issue.body });
+  if (!facts.ok) {
+    // No verdict either way: the label stays as it was, the app's one comment says why.
+    await upsertStickyComment(context.octokit, services, ref, INTENT_TOPIC, unreadableLine("body", facts.reason));
+    return;
+  }
+  const verdict = decideIntent(facts.value);
   context.log.info({ issue: issue.number, met: verdict.met, missing: verdict.missing }, "intent decided");
 
   if (verdict.met) {
@@ -46,7 +56,7 @@ export async function onIssueIntent(context: Context<"issues.opened" | "issues.e
   }
 
   if (context.payload.action === "edited" && "body" in (context.payload.changes ?? {})) {
-    await recheckLinkingPullRequests(context.octokit, services, context.repo(), issue.number);
+    await recheckLinkingPullRequests(context.octokit, services, context.log, context.repo(), issue.number);
   }
 }
 
@@ -60,7 +70,7 @@ interface TimelineSource {
 }
 
 /** Open pull requests that mention the issue inherit its why/who: check them again. */
-async function recheckLinkingPullRequests(octokit: GitHub, services: Services, repo: RepoRef, issueNumber: number): Promise<void> {
+async function recheckLinkingPullRequests(octokit: GitHub, services: Services, log: Log, repo: RepoRef, issueNumber: number): Promise<void> {
   const events = await octokit.paginate(octokit.rest.issues.listEventsForTimeline, { ...repo, issue_number: issueNumber, per_page: 100 });
   const seen = new Set<string>();
   const targets: { repo: RepoRef; number: number }[] = [];
@@ -79,6 +89,6 @@ async function recheckLinkingPullRequests(octokit: GitHub, services: Services, r
     if (!config.ok) continue; // reported on that pull request's own events
     const { data: pr } = await octokit.rest.pulls.get({ ...target.repo, pull_number: target.number });
     if (pr.state !== "open") continue;
-    await checkPullRequestIntent(octokit, services, config.config, target.repo, pr);
+    await checkPullRequestIntent(octokit, services, log, config.config, target.repo, pr);
   }
 }

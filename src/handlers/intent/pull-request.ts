@@ -2,12 +2,13 @@ import type { Context } from "probot";
 import { configForEvent } from "../../config/for-event.js";
 import { renderConfigProblems } from "../../config/problems.js";
 import type { Config } from "../../config/schema.js";
-import { decideIntent, exemptionReason } from "../../core/intent/decide.js";
+import { decideIntent } from "../../core/intent/decide.js";
 import { configErrorCheck, exemptCheck, INTENT_CHECK, intentCheck } from "../../core/intent/render.js";
 import { publishCheck } from "../../github/checks.js";
 import { labelNames } from "../../github/labels.js";
 import type { Services } from "../../github/services.js";
-import type { GitHub, RepoRef } from "../../github/types.js";
+import type { GitHub, Log, RepoRef } from "../../github/types.js";
+import { unreadableCheck } from "../../parse/unreadable.js";
 import { gatherIntentFacts } from "./gather.js";
 
 /** The parts of a pull request the intent check reads. */
@@ -24,18 +25,24 @@ export interface PullRequestSubject {
 export async function checkPullRequestIntent(
   octokit: GitHub,
   services: Services,
+  log: Log,
   config: Config,
   repo: RepoRef,
   pr: PullRequestSubject,
 ): Promise<void> {
   if (!config.intent.enabled || !config.intent.pullRequests || pr.draft) return;
-  const exempt = exemptionReason({ authorType: pr.user?.type, labels: labelNames(pr.labels), title: pr.title }, config.intent.exempt);
-  if (exempt) {
-    await publishCheck(octokit, repo, pr.head.sha, exemptCheck(exempt));
+  const exempt = await services.parse.run("exemptionReason", [{ authorType: pr.user?.type, labels: labelNames(pr.labels), title: pr.title }, config.intent.exempt], log);
+  if (!exempt.ok) {
+    await publishCheck(octokit, repo, pr.head.sha, unreadableCheck(INTENT_CHECK, "title", exempt.reason, config.mode));
     return;
   }
-  const facts = await gatherIntentFacts(octokit, services, config, repo, { kind: "pull request", number: pr.number, title: pr.title, body: pr.body });
-  await publishCheck(octokit, repo, pr.head.sha, intentCheck(decideIntent(facts), config.mode));
+  if (exempt.value) {
+    await publishCheck(octokit, repo, pr.head.sha, exemptCheck(exempt.value));
+    return;
+  }
+  const facts = await gatherIntentFacts(octokit, services, log, config, repo, { kind: "pull request", number: pr.number, title: pr.title, body: pr.body });
+  const result = facts.ok ? intentCheck(decideIntent(facts.value), config.mode) : unreadableCheck(INTENT_CHECK, "pull request", facts.reason, config.mode);
+  await publishCheck(octokit, repo, pr.head.sha, result);
 }
 
 /** pull_request opened, edited, reopened, ready_for_review, synchronize. */
@@ -47,5 +54,5 @@ export async function onPullRequestIntent(context: Context<"pull_request">, serv
     await publishCheck(context.octokit, context.repo(), pr.head.sha, configErrorCheck(INTENT_CHECK, renderConfigProblems(config.problems)));
     return;
   }
-  await checkPullRequestIntent(context.octokit, services, config.config, context.repo(), pr);
+  await checkPullRequestIntent(context.octokit, services, context.log, config.config, context.repo(), pr);
 }

@@ -1,16 +1,17 @@
 import type { Config } from "../../config/schema.js";
-import { carriedIntent, renderPhaseIssueBody } from "../../core/phases/child.js";
+import { renderPhaseIssueBody, type CarriedIntent } from "../../core/phases/child.js";
 import type { PhaseAction } from "../../core/phases/decide.js";
 import { MAX_BODY_LENGTH } from "../../core/phases/limits.js";
 import { renderPhasesSection } from "../../core/phases/render.js";
 import type { ApplyNotes } from "../../core/phases/reply.js";
-import { replacePhasesSection } from "../../core/phases/section.js";
 import { phaseTitle } from "../../core/phases/title.js";
 import type { PhaseState } from "../../core/phases/types.js";
 import { ensureLabel, type LabelSpec } from "../../github/labels.js";
 import type { Services } from "../../github/services.js";
 import { addSubIssue } from "../../github/sub-issues.js";
 import type { GitHub, IssueRef, Log, RepoRef } from "../../github/types.js";
+import { mustRead } from "../../parse/budget.js";
+import type { TaskArgs, TaskName } from "../../parse/tasks.js";
 import { intentRules } from "../intent/gather.js";
 import { createPhaseDebtIssue } from "./debt-issue.js";
 import type { ParentIssue } from "./gather.js";
@@ -57,14 +58,16 @@ export async function applyPhasePlan(input: ApplyInput, actions: readonly PhaseA
     return phase;
   };
 
-  let intent: ReturnType<typeof carriedIntent> | undefined;
+  let intent: CarriedIntent | undefined;
+  // The parent's body is read within the parse budget; an `UnreadableText` ends the run for the command to report.
+  const parse = async <N extends TaskName>(name: N, args: TaskArgs<N>) => mustRead(await services.parse.run(name, args, log));
 
   const writeSection = async () => {
     // Read again just before writing, so an edit people made meanwhile outside the section is kept.
     const { data } = await octokit.rest.issues.get({ ...parentRef });
     const current = data.body ?? "";
     const section = renderPhasesSection([...state.values()], input.commentUrl ? { commentUrl: input.commentUrl } : {});
-    const body = replacePhasesSection(current, section);
+    const body = await parse("replacePhasesSection", [current, section]);
     if (body === current) return;
     if (body.length > MAX_BODY_LENGTH) throw new Error(`the parent's body would be ${body.length} characters, over GitHub's limit`);
     await octokit.rest.issues.update({ ...parentRef, body });
@@ -94,7 +97,7 @@ export async function applyPhasePlan(input: ApplyInput, actions: readonly PhaseA
           parent: parent.number,
           number: phase.number,
           name: phase.name,
-          intent: (intent ??= carriedIntent(parent.body, intentRules(config))),
+          intent: (intent ??= await parse("carriedIntent", [parent.body, intentRules(config)])),
           headings: { why: config.intent.why[0] ?? "why", who: config.intent.who[0] ?? "who" },
         });
         const { data } = await octokit.rest.issues.create({ ...repo, title: phaseTitle(parent.title, phase.number, phase.name), body, labels: [label.name] });

@@ -2,28 +2,22 @@ import { createHash } from "node:crypto";
 import type { Context } from "probot";
 import { configForEvent } from "../../config/for-event.js";
 import { renderConfigProblems } from "../../config/problems.js";
-import { parseCommands, type Command } from "../../core/commands.js";
+import type { Command } from "../../core/commands.js";
 import { dataMarker, readDataMarker } from "../../core/markers.js";
 import { decidePhases } from "../../core/phases/decide.js";
-import { parsePhaseCommand } from "../../core/phases/parse.js";
 import { disabledReply, failedReply, permissionReply, reportReply, usageReply } from "../../core/phases/reply.js";
 import { findStickyComment, reactToComment, replyToCommand } from "../../github/comments.js";
 import { hasPermission } from "../../github/permissions.js";
 import { removeOwnReaction } from "../../github/reactions.js";
 import type { Services } from "../../github/services.js";
 import type { RepoRef } from "../../github/types.js";
+import { unreadableLine, UnreadableText } from "../../parse/unreadable.js";
+import { firstCommand, markUnreadable } from "../commands.js";
 import { applyPhasePlan, type ApplyResult } from "./apply.js";
 import { gatherPhaseFacts, readParent } from "./gather.js";
 
-const COMMANDS = ["phase"];
-
 /** The topic `replyToCommand` files its answer under. */
 const replyTopic = (commentId: number) => `reply:${commentId}`;
-
-/** Only the first `/phase` of a comment runs: one comment, one answer. */
-function firstPhase(body: string | null | undefined): Command | undefined {
-  return parseCommands(body ?? "", COMMANDS)[0];
-}
 
 function sameCommand(a: Command, b: Command): boolean {
   return a.args === b.args && a.body.join("\n") === b.body.join("\n");
@@ -57,17 +51,19 @@ export async function onPhaseCommand(context: Context<"issue_comment.created" | 
   const { payload, octokit, log } = context;
   const { comment, issue, sender } = payload;
   if (issue.pull_request || sender.type === "Bot") return;
-  const command = firstPhase(comment.body);
+  const repo = context.repo();
+  const thread = { ...repo, issue_number: issue.number };
+  // Only the first `/phase` of a comment runs: one comment, one answer.
+  const command = await firstCommand(services, log, comment.body, "phase");
+  if (command === "unreadable") return markUnreadable(octokit, thread, comment.id);
   if (!command) return;
   const edited = payload.action === "edited";
   if (payload.action === "edited") {
     const from = payload.changes.body?.from;
-    const before = from === undefined ? undefined : firstPhase(from);
-    if (from === undefined || (before && sameCommand(before, command))) return;
+    const before = from === undefined ? undefined : await firstCommand(services, log, from, "phase");
+    if (from === undefined || (before && before !== "unreadable" && sameCommand(before, command))) return;
   }
 
-  const repo = context.repo();
-  const thread = { ...repo, issue_number: issue.number };
   const tag = commandTag(command);
   const finish = async (outcome: "rocket" | "confused", reply: string | undefined) => {
     if (reply !== undefined) await replyToCommand(octokit, services, thread, comment.id, `${reply}\n\n${dataMarker({ phaseCommand: tag })}`);
@@ -85,12 +81,16 @@ export async function onPhaseCommand(context: Context<"issue_comment.created" | 
     log.info({ issue: issue.number, user: sender.login, needed: rules.permission }, "/phase refused: permission");
     return finish("confused", permissionReply(sender.login, rules.permission));
   }
-  const parsed = parsePhaseCommand(command);
+  const read = await services.parse.run("parsePhaseCommand", [command], log);
+  if (!read.ok) return finish("confused", unreadableLine("comment", read.reason));
+  const parsed = read.value;
   if (!parsed.ok) return finish("confused", usageReply(parsed.error));
 
   await services.locks.run(phasesLockKey(repo, issue.number), async () => {
     const parent = await readParent(octokit, repo, issue.number);
-    const facts = await gatherPhaseFacts(octokit, services, config.config, repo, parent, parsed.command, comment.html_url);
+    const gathered = await gatherPhaseFacts(octokit, services, log, config.config, repo, parent, parsed.command, comment.html_url);
+    if (!gathered.ok) return finish("confused", unreadableLine("body", gathered.reason));
+    const facts = gathered.value;
     const decision = decidePhases(facts);
     log.info(
       { issue: issue.number, command: parsed.command.kind, decision: decision.kind, actions: decision.kind === "apply" ? decision.actions.map((a) => a.type) : [] },
@@ -106,6 +106,7 @@ export async function onPhaseCommand(context: Context<"issue_comment.created" | 
         decision.actions,
       );
     } catch (error) {
+      if (error instanceof UnreadableText) return finish("confused", unreadableLine("body", error.reason));
       await finish("confused", failedReply).catch((replyError: unknown) => log.error({ err: replyError }, "could not report the failed /phase"));
       throw error;
     }

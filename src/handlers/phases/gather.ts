@@ -3,11 +3,11 @@ import { readDebtRecord } from "../../core/debt/record.js";
 import { readPhaseIssueMarker } from "../../core/phases/child.js";
 import type { DebtPolicy, PhaseFacts } from "../../core/phases/decide.js";
 import { reconcilePhases, type PhaseIssue } from "../../core/phases/reconcile.js";
-import { phasesSectionStatus, readPhasesState } from "../../core/phases/state.js";
 import type { PhaseCommand, PhaseState } from "../../core/phases/types.js";
 import type { Services } from "../../github/services.js";
 import { listSubIssues, type SubIssue } from "../../github/sub-issues.js";
-import type { GitHub, RepoRef } from "../../github/types.js";
+import type { GitHub, Log, RepoRef } from "../../github/types.js";
+import type { Budgeted } from "../../parse/budget.js";
 
 export interface ParentIssue {
   number: number;
@@ -58,16 +58,21 @@ export function debtPolicy(config: Config): DebtPolicy {
  * as it is now, its sub-issues, and the recorded phases checked against them.
  * Issue numbers in the parent's body are only believed once the issue itself
  * (created by the bot, marked with this parent and phase) confirms them.
+ * The parent's body is read within the parse budget.
  */
 export async function gatherPhaseFacts(
   octokit: GitHub,
   services: Services,
+  log: Log,
   config: Config,
   repo: RepoRef,
   parent: ParentIssue,
   command: PhaseCommand,
   commentUrl: string,
-): Promise<PhaseFacts> {
+): Promise<Budgeted<PhaseFacts>> {
+  const read = await services.parse.run("readPhasesSection", [parent.body], log);
+  if (!read.ok) return read;
+  const { recorded, section } = read.value;
   const bot = await services.botLogin();
   const children = await listSubIssues(octokit, { ...repo, issue_number: parent.number });
   const issues = new Map<number, PhaseIssue>();
@@ -82,7 +87,6 @@ export async function gatherPhaseFacts(
     issues.set(marker.number, phaseIssue(child, true));
   }
 
-  const recorded = readPhasesState(parent.body);
   for (const phase of recorded) {
     if (!phase.issueNumber || issues.has(phase.number)) continue;
     // Not among the sub-issues: a plain phase issue (no sub-issues here), or one a crash left unlinked.
@@ -95,16 +99,8 @@ export async function gatherPhaseFacts(
   const { phases, recovered } = reconcilePhases(recorded, issues);
   if (command.kind === "plan" || command.kind === "hack") await confirmDebtIssues(octokit, repo, bot, parent.number, phases);
   return {
-    command,
-    parent,
-    phases,
-    issues,
-    recovered,
-    section: phasesSectionStatus(parent.body),
-    subIssues: children !== undefined,
-    otherChildren,
-    debt: debtPolicy(config),
-    commentUrl,
+    ok: true,
+    value: { command, parent, phases, issues, recovered, section, subIssues: children !== undefined, otherChildren, debt: debtPolicy(config), commentUrl },
   };
 }
 

@@ -1,15 +1,15 @@
 import type { Context } from "probot";
 import { configForEvent } from "../../config/for-event.js";
 import { renderConfigProblems } from "../../config/problems.js";
-import { parseCommands } from "../../core/commands.js";
 import { configErrorCheck } from "../../core/intent/render.js";
 import { SIGNOFF_CHECK, SIGNOFF_USAGE } from "../../core/signoff/render.js";
-import { normalizeTeam } from "../../core/signoff/teams.js";
 import { publishCheck } from "../../github/checks.js";
 import { reactToComment, replyToCommand } from "../../github/comments.js";
 import type { Services } from "../../github/services.js";
 import { isTeamMember } from "../../github/teams.js";
 import { repoOf } from "../../github/types.js";
+import { unreadableLine } from "../../parse/unreadable.js";
+import { firstCommand, markUnreadable } from "../commands.js";
 import { evaluateSignoff, type SignoffPullRequest } from "./evaluate.js";
 
 /** pull_request opened/synchronize/reopened/ready_for_review/edited, pull_request_review submitted/dismissed. */
@@ -28,15 +28,14 @@ export async function onSignoffPullRequest(context: Context<"pull_request" | "pu
   await evaluateSignoff(context.octokit, services, config.config, repo, pr, context.log);
 }
 
-const SIGNOFF_ARGS = /^(@?[\w.-]+\/[\w.-]+)(?:\s+([\s\S]*))?$/;
-
 /** `/signoff @org/team [note]` on a pull request, by a member of that team. */
 export async function onSignoffCommand(context: Context<"issue_comment.created">, services: Services): Promise<void> {
   const { issue, comment } = context.payload;
   if (!issue.pull_request || comment.user?.type === "Bot") return;
-  const command = parseCommands(comment.body, ["signoff"])[0];
-  if (!command) return;
   const ref = context.issue();
+  const command = await firstCommand(services, context.log, comment.body, "signoff");
+  if (command === "unreadable") return markUnreadable(context.octokit, ref, comment.id);
+  if (!command) return;
   const config = await configForEvent(context);
   if (!config.ok) {
     await replyToCommand(context.octokit, services, ref, comment.id, renderConfigProblems(config.problems));
@@ -44,13 +43,14 @@ export async function onSignoffCommand(context: Context<"issue_comment.created">
   }
   if (!config.config.signoff.enabled) return;
 
-  const args = SIGNOFF_ARGS.exec(command.args);
-  if (!args?.[1]) {
-    await replyToCommand(context.octokit, services, ref, comment.id, `That \`/signoff\` is missing its team.\n\n${SIGNOFF_USAGE}`);
+  const args = await services.parse.run("parseSignoffArgs", [command.args], context.log);
+  if (!args.ok || !args.value) {
+    const problem = args.ok ? "That `/signoff` is missing its team." : unreadableLine("comment", args.reason);
+    await replyToCommand(context.octokit, services, ref, comment.id, `${problem}\n\n${SIGNOFF_USAGE}`);
     await reactToComment(context.octokit, ref, comment.id, "confused");
     return;
   }
-  const team = normalizeTeam(args[1]);
+  const { team, note } = args.value;
   const user = comment.user?.login ?? "";
   if (!(await isTeamMember(context.octokit, services, team, user))) {
     await replyToCommand(
@@ -65,7 +65,7 @@ export async function onSignoffCommand(context: Context<"issue_comment.created">
   }
 
   const { data: pr } = await context.octokit.rest.pulls.get({ ...context.repo(), pull_number: issue.number });
-  const signoff = { team, user, at: comment.created_at, sha: pr.head.sha, via: "command" as const, note: args[2]?.trim() || undefined };
+  const signoff = { team, user, at: comment.created_at, sha: pr.head.sha, via: "command" as const, note };
   const verdict = await evaluateSignoff(context.octokit, services, config.config, context.repo(), pr, context.log, signoff);
   if (!verdict.needed || !verdict.teams.some((t) => t.team === team)) {
     await replyToCommand(

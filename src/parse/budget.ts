@@ -1,0 +1,106 @@
+import { availableParallelism } from "node:os";
+import { MessageChannel } from "node:worker_threads";
+import { Piscina } from "piscina";
+import type { Log } from "../github/types.js";
+import type { TaskArgs, TaskName, TaskValue } from "./tasks.js";
+import { UnreadableText, type Unreadable } from "./unreadable.js";
+import type { TaskMessage } from "./worker.js";
+
+export type Budgeted<T> = { ok: true; value: T } | { ok: false; reason: Unreadable };
+
+/** The value, or an `UnreadableText` thrown for the feature's handler to turn into its outcome. */
+export function mustRead<T>(result: Budgeted<T>): T {
+  if (!result.ok) throw new UnreadableText(result.reason);
+  return result.value;
+}
+
+/** Runs a registered parse off the main thread; never throws for a deadline, the heap limit or a parser's error. */
+export interface ParseBudget {
+  run<N extends TaskName>(name: N, args: TaskArgs<N>, log: Log): Promise<Budgeted<Awaited<TaskValue<N>>>>;
+  close(): Promise<void>;
+}
+
+export interface BudgetOptions {
+  /** Per parse; default 2 s. */
+  deadlineMs?: number | undefined;
+  /** Old-generation heap of each worker; default 256 MB. */
+  heapMb?: number | undefined;
+  /** Most threads at once; default 2 (tests that never stop a worker need one). */
+  threads?: number | undefined;
+}
+
+const DEFAULT_DEADLINE_MS = 2000;
+const DEFAULT_HEAP_MB = 256;
+// Two threads keep one hostile body from queueing every other event's parse behind it,
+// without competing with the main thread for a small machine's cores.
+const DEFAULT_THREADS = Math.min(2, Math.max(1, availableParallelism()));
+// An idle worker above the minimum exits; the one kept warm is unref'd by Piscina, so it never holds the process open.
+const IDLE_TIMEOUT_MS = 30_000;
+
+/** The worker entry next to this module: TypeScript under tests and `tsx`, compiled JavaScript in production. */
+function workerEntry(): { filename: string; execArgv: string[] } {
+  const fromSource = import.meta.url.endsWith(".ts");
+  return {
+    filename: new URL(fromSource ? "./worker.ts" : "./worker.js", import.meta.url).href,
+    execArgv: fromSource ? ["--import", "tsx"] : [],
+  };
+}
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** Characters of text in a task's arguments, for the log (never the text itself). */
+function inputChars(value: unknown, depth = 0): number {
+  if (typeof value === "string") return value.length;
+  if (depth > 4 || value === null || typeof value !== "object") return 0;
+  const values = Array.isArray(value) ? value : Object.values(value);
+  return values.reduce<number>((sum, v) => sum + inputChars(v, depth + 1), 0);
+}
+
+function errorCode(error: unknown): string | undefined {
+  return (error as { code?: string } | null)?.code;
+}
+
+export function createParseBudget({ deadlineMs = DEFAULT_DEADLINE_MS, heapMb = DEFAULT_HEAP_MB, threads = DEFAULT_THREADS }: BudgetOptions = {}): ParseBudget {
+  const pool = new Piscina<TaskMessage, unknown>({
+    ...workerEntry(),
+    minThreads: 1,
+    maxThreads: threads,
+    idleTimeout: IDLE_TIMEOUT_MS,
+    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: Math.min(32, heapMb) },
+  });
+
+  const reasonOf = (error: unknown, deadline: AbortSignal): Unreadable => {
+    if (deadline.aborted) return { kind: "deadline", detail: `reading it took longer than ${seconds(deadlineMs)}` };
+    if (errorCode(error) === "ERR_WORKER_OUT_OF_MEMORY") return { kind: "memory", detail: `reading it needed more than ${heapMb} MB of memory` };
+    const name = error instanceof Error ? error.name : "Error";
+    return { kind: "error", detail: `the reader failed (${name})` };
+  };
+
+  return {
+    async run(name, args, log) {
+      // Aborting a running task terminates its worker: the only way to stop a parse stuck in a loop.
+      const deadline = new AbortController();
+      const { port1, port2 } = new MessageChannel();
+      let timer: NodeJS.Timeout | undefined;
+      port1.once("message", () => {
+        timer = setTimeout(() => deadline.abort(), deadlineMs);
+      });
+      try {
+        const value = await pool.run({ name, args: args as unknown[], started: port2 }, { signal: deadline.signal, transferList: [port2] });
+        return { ok: true, value: value as Awaited<TaskValue<typeof name>> };
+      } catch (error) {
+        const reason = reasonOf(error, deadline.signal);
+        const fields = { task: name, inputChars: inputChars(args), deadlineMs, heapMb, reason: reason.kind };
+        if (reason.kind === "error") log.error({ ...fields, err: error }, "parse failed");
+        else log.warn(fields, "parse exceeded its budget");
+        return { ok: false, reason };
+      } finally {
+        clearTimeout(timer);
+        port1.close();
+      }
+    },
+    close: () => pool.close({ force: true }),
+  };
+}

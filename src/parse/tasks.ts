@@ -1,0 +1,67 @@
+import { parseCommands } from "../core/commands.js";
+import { parseDashboard, withState } from "../core/dashboard/render.js";
+import { parseRollup } from "../core/dashboard/rollup.js";
+import { parseHackCommand } from "../core/hacks/command.js";
+import { textDeclarations } from "../core/hacks/declaration.js";
+import { findCodeMarkers } from "../core/hacks/diff.js";
+import { withoutDebtLines } from "../core/hacks/fields.js";
+import { chooseDebt, declaration, namedDebt, newDebtIssue, planHack } from "../core/hacks/plan.js";
+import { exemptionReason } from "../core/intent/decide.js";
+import { judgeBody, templateLines, type IntentRules } from "../core/intent/judge.js";
+import { findReferences } from "../core/intent/references.js";
+import { carriedIntent } from "../core/phases/child.js";
+import { plannedIn } from "../core/phases/decide.js";
+import { parsePhaseCommand } from "../core/phases/parse.js";
+import { replacePhasesSection } from "../core/phases/section.js";
+import { phasesSectionStatus, readPhasesState } from "../core/phases/state.js";
+import { parseSignoffArgs } from "../core/signoff/command.js";
+
+/**
+ * Every parse of text a user or repository controls, by name. These run in
+ * the worker pool (src/parse/budget.ts) under a deadline and a heap limit;
+ * arguments and results cross the thread boundary by structured clone, so
+ * each task takes and returns plain data. The worker imports only this file.
+ */
+export const tasks = {
+  // intent: bodies, titles, templates, configured patterns
+  judgeBody: (body: string | null | undefined, rules: IntentRules, templates: readonly string[]) => judgeBody(body, rules, templateLines(templates)),
+  findReferences,
+  exemptionReason,
+  // comments
+  parseCommands,
+  parseHackCommand,
+  parsePhaseCommand,
+  parseSignoffArgs,
+  // hacks: the pure decisions read the PR's title and description themselves
+  textDeclarations,
+  declaration,
+  namedDebt,
+  chooseDebt,
+  newDebtIssue,
+  planHack,
+  withoutDebtLines,
+  findCodeMarkers,
+  // phases: the parent issue's body
+  carriedIntent,
+  readPhasesSection: (body: string | null | undefined) => ({ recorded: readPhasesState(body), section: phasesSectionStatus(body) }),
+  replacePhasesSection,
+  plannedIn,
+  // dashboards: bodies anyone with write access can edit
+  parseDashboard,
+  withState,
+  parseRollup,
+  // Probes for the budget's own tests: one never ends, one allocates without bound.
+  spin: (_text?: string): never => {
+    for (;;) {
+      // busy: only the deadline ends this
+    }
+  },
+  hog: (): never => {
+    const kept: number[][] = [];
+    for (;;) kept.push(new Array<number>(1_000_000).fill(kept.length));
+  },
+} satisfies Record<string, (...args: never[]) => unknown>;
+
+export type TaskName = keyof typeof tasks;
+export type TaskArgs<N extends TaskName> = Parameters<(typeof tasks)[N]>;
+export type TaskValue<N extends TaskName> = ReturnType<(typeof tasks)[N]>;

@@ -1,0 +1,34 @@
+import { unmetConclusion, type CheckResult } from "../github/checks.js";
+
+/** Why a text could not be read: the deadline passed, the heap limit was hit, or the parser threw. */
+export interface Unreadable {
+  kind: "deadline" | "memory" | "error";
+  /** The end of the user's one line, e.g. "reading it took longer than 2 s". */
+  detail: string;
+}
+
+/** What a feature says instead of a verdict, in one line. */
+export function unreadableLine(what: "body" | "title" | "comment" | "pull request", reason: Unreadable): string {
+  return `This ${what} could not be read within the limit: ${reason.detail}. Shorten or simplify it, and the next edit is read again.`;
+}
+
+/**
+ * No verdict, concluded as an unmet rule: neutral when advising, a failure
+ * when enforcing, so that an unreadable description is never a way past a
+ * required check (GitHub counts a neutral check as passing).
+ */
+export function unreadableCheck(name: string, what: "body" | "title" | "comment" | "pull request", reason: Unreadable, mode: "advise" | "enforce"): CheckResult {
+  return { name, conclusion: unmetConclusion(mode), title: `The ${what} could not be read within the limit`, summary: unreadableLine(what, reason) };
+}
+
+/**
+ * Ends a gather that cannot go on without a text, deep in a call chain; the
+ * feature's handler catches it and publishes its unreadable outcome. The
+ * budget itself never throws.
+ */
+export class UnreadableText extends Error {
+  constructor(readonly reason: Unreadable) {
+    super(`unreadable text: ${reason.detail}`);
+    this.name = "UnreadableText";
+  }
+}
