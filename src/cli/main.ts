@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { EXIT, EXIT_CODES_HELP } from "./exit-codes.js";
+import type { CheckOptions } from "./check/command.js";
 import type { CliIO } from "./io.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
@@ -18,6 +19,20 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout(text.trimEnd()), writeErr: (text) => io.stderr(text.trimEnd()) })
     .addHelpText("after", EXIT_CODES_HELP);
+
+  program
+    .command("check")
+    .description("what the app would say about HEAD as a pull request: intent, hack debt, cross-team sign-off (offline)")
+    .option("--base <ref>", "the commit to compare with (default: the merge base with the default branch)")
+    .option("--body <file>", "the pull request description (default: the commit messages)")
+    .option("--title <text>", "the pull request title (default: the first commit's subject)")
+    .option("--config <file>", "the configuration (default: .github/intent.yml at the base)")
+    .option("--json", "print the report as JSON")
+    .addHelpText("after", EXIT_CODES_HELP)
+    .action(async (options: CheckOptions) => {
+      const { checkCommand } = await import("./check/command.js");
+      code = checkCommand(options, io);
+    });
 
   program
     .command("owners")
