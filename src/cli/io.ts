@@ -12,6 +12,8 @@ export interface CliIO {
   /** Colour and progress bars only on a terminal. */
   isTerminal: boolean;
   env: Readonly<Record<string, string | undefined>>;
+  /** Redraws a status line in place on standard error; only when that is a terminal. */
+  status?: ((text: string) => void) | undefined;
 }
 
 export function processIO(cwd = process.cwd()): CliIO {
@@ -28,5 +30,6 @@ export function processIO(cwd = process.cwd()): CliIO {
     },
     isTerminal: process.stdout.isTTY === true && !process.env.NO_COLOR,
     env: process.env,
+    status: process.stderr.isTTY ? (text) => process.stderr.write(text) : undefined,
   };
 }

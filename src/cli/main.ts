@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { EXIT, EXIT_CODES_HELP } from "./exit-codes.js";
+import type { AuditOptions } from "./audit/command.js";
 import type { CheckOptions } from "./check/command.js";
 import type { CliIO } from "./io.js";
 
@@ -32,6 +33,19 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .action(async (options: CheckOptions) => {
       const { checkCommand } = await import("./check/command.js");
       code = checkCommand(options, io);
+    });
+
+  program
+    .command("audit")
+    .description("what the app would say about a repository on GitHub (read-only; token from GITHUB_TOKEN or `gh auth token`)")
+    .argument("<owner/repo>", "the repository")
+    .option("--limit <n>", "at most this many open issues and PRs, merged hacks and debt issues (default: 200)")
+    .option("--json", "print the report as JSON")
+    .option("-o, --output <file>", "write the report to a file instead of standard output")
+    .addHelpText("after", EXIT_CODES_HELP)
+    .action(async (target: string, options: AuditOptions) => {
+      const { auditCommand } = await import("./audit/command.js");
+      code = await auditCommand(target, options, io);
     });
 
   program
