@@ -134,6 +134,8 @@ describe("intentbot check", () => {
     expect(base.err[0]).toMatch(/^intentbot: git rev-parse --verify no-such-ref\^\{commit\}: /);
 
     expect((await check(repo.dir, "--body", "missing.md")).err).toEqual(["intentbot: cannot read missing.md"]);
+    const option = await check(repo.dir, "--base=--output=x");
+    expect(option).toMatchObject({ code: 2, err: ['intentbot: --base takes a commit or branch, not "--output=x"'] });
 
     const outside = mkdtempSync(join(tmpdir(), "intentbot-nogit-"));
     try {

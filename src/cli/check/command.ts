@@ -35,6 +35,11 @@ function configOf(change: LocalChange, options: CheckOptions, io: CliIO): { ok: 
  * request, from the local checkout only (no network, no credentials).
  */
 export function checkCommand(options: CheckOptions, io: CliIO): number {
+  // git would read a ref starting with "-" as one of its own options.
+  if (options.base?.startsWith("-")) {
+    io.stderr(`intentbot: --base takes a commit or branch, not ${JSON.stringify(options.base)}`);
+    return EXIT.usage;
+  }
   let body: string | undefined;
   if (options.body !== undefined) {
     body = io.readFile(options.body);
