@@ -95,6 +95,24 @@ describe("the GitHub Action", () => {
     expect(update.bodies[0]?.body).toMatch(new RegExp(`^${MARKER}\\n✅ This issue now states why and who`));
   });
 
+  it("handles pull_request_target (the event for PRs from forks) as pull_request", async () => {
+    const check = recorder<{ name: string; conclusion: string }>();
+    const scope = github()
+      .get(`/repos/${OWNER}/${REPO}/contents/.github%2Fintent.yml`)
+      .reply(404)
+      .get(`/repos/${OWNER}/.github/contents/.github%2Fintent.yml`)
+      .reply(404)
+      .get(`/repos/${OWNER}/${REPO}/contents/.github%2Fpull_request_template.md`)
+      .reply(404);
+    scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
+
+    const event = payload("pull_request.opened", { pull_request: { body: STATED, draft: false } });
+    const result = await run(actionsEnv("pull_request_target", event, { INTENTBOT_FEATURES: "intent" }));
+
+    expect(result).toEqual({ code: 0, out: [] });
+    expect(check.bodies).toMatchObject([{ name: "Product intent", conclusion: "success" }]);
+  });
+
   it("fails the step with an error annotation when a handler fails", async () => {
     github().get(`/repos/${OWNER}/${REPO}/contents/.github%2Fintent.yml`).reply(500, { message: "boom" });
 
