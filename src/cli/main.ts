@@ -1,39 +1,80 @@
 import { readFileSync } from "node:fs";
-import { Command } from "commander";
+import { Command, CommanderError } from "commander";
+import { EXIT, EXIT_CODES_HELP } from "./exit-codes.js";
+import type { AuditOptions } from "./audit/command.js";
+import type { CheckOptions } from "./check/command.js";
 import type { CliIO } from "./io.js";
-import { ownersCommand } from "./owners.js";
-import { validateConfigCommand } from "./validate-config.js";
 
-const io: CliIO = {
-  cwd: process.cwd(),
-  stdout: (line) => console.log(line),
-  stderr: (line) => console.error(line),
-  readFile: (path) => {
-    try {
-      return readFileSync(path, "utf8");
-    } catch {
-      return undefined;
-    }
-  },
-};
+const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
-const program = new Command("intentbot").description("intentbot's command line: answers from local files, offline");
+/**
+ * Runs one command line and resolves to its exit code. Each subcommand's
+ * module is imported only when it runs, so `intentbot owners` does not load
+ * the GitHub client or the config schema.
+ */
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = new Command("intentbot")
+    .description("intentbot's command line: what the app would say, from a checkout or a repository")
+    .version(pkg.version, "-V, --version")
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout(text.trimEnd()), writeErr: (text) => io.stderr(text.trimEnd()) })
+    .addHelpText("after", EXIT_CODES_HELP);
 
-program
-  .command("owners")
-  .description("print the CODEOWNERS owners of each path (PATH<TAB>owners, or PATH<TAB>- when unowned)")
-  .option("--codeowners <file>", "CODEOWNERS file to read (default: .github/CODEOWNERS, CODEOWNERS, docs/CODEOWNERS)")
-  .argument("<paths...>", "repository-relative paths")
-  .action((paths: string[], options: { codeowners?: string }) => {
-    process.exitCode = ownersCommand(paths, options, io);
-  });
+  program
+    .command("check")
+    .description("what the app would say about HEAD as a pull request: intent, hack debt, cross-team sign-off (offline)")
+    .option("--base <ref>", "the commit to compare with (default: the merge base with the default branch)")
+    .option("--body <file>", "the pull request description (default: the commit messages)")
+    .option("--title <text>", "the pull request title (default: the first commit's subject)")
+    .option("--config <file>", "the configuration (default: .github/intent.yml at the base)")
+    .option("--json", "print the report as JSON")
+    .addHelpText("after", EXIT_CODES_HELP)
+    .action(async (options: CheckOptions) => {
+      const { checkCommand } = await import("./check/command.js");
+      code = checkCommand(options, io);
+    });
 
-program
-  .command("validate-config")
-  .description("validate a .github/intent.yml file (exit 1 when invalid)")
-  .argument("[file]", "the file (default: .github/intent.yml)")
-  .action((file: string | undefined) => {
-    process.exitCode = validateConfigCommand(file, io);
-  });
+  program
+    .command("audit")
+    .description("what the app would say about a repository on GitHub (read-only; token from GITHUB_TOKEN or `gh auth token`)")
+    .argument("<owner/repo>", "the repository")
+    .option("--limit <n>", "at most this many open issues and PRs, merged hacks and debt issues (default: 200)")
+    .option("--json", "print the report as JSON")
+    .option("-o, --output <file>", "write the report to a file instead of standard output")
+    .addHelpText("after", EXIT_CODES_HELP)
+    .action(async (target: string, options: AuditOptions) => {
+      const { auditCommand } = await import("./audit/command.js");
+      code = await auditCommand(target, options, io);
+    });
 
-program.parse();
+  program
+    .command("owners")
+    .description("print the CODEOWNERS owners of each path (PATH<TAB>owners, or PATH<TAB>- when unowned)")
+    .option("--codeowners <file>", "CODEOWNERS file to read (default: .github/CODEOWNERS, CODEOWNERS, docs/CODEOWNERS)")
+    .argument("<paths...>", "repository-relative paths")
+    .addHelpText("after", EXIT_CODES_HELP)
+    .action(async (paths: string[], options: { codeowners?: string }) => {
+      const { ownersCommand } = await import("./owners.js");
+      code = ownersCommand(paths, options, io);
+    });
+
+  program
+    .command("validate-config")
+    .description("validate a .github/intent.yml file")
+    .argument("[file]", "the file (default: .github/intent.yml)")
+    .addHelpText("after", EXIT_CODES_HELP)
+    .action(async (file: string | undefined) => {
+      const { validateConfigCommand } = await import("./validate-config.js");
+      code = validateConfigCommand(file, io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    // --help and --version end with exit code 0; every other parse error is a usage error.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  return code;
+}

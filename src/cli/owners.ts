@@ -1,18 +1,27 @@
-import { join } from "node:path";
 import { CODEOWNERS_PATHS, compileCodeowners } from "../core/codeowners/index.js";
+import { EXIT } from "./exit-codes.js";
 import type { CliIO } from "./io.js";
+
+/** The CODEOWNERS file GitHub would use (or the one given), with the path as the user would name it. */
+export function readCodeowners(io: CliIO, given?: string): { path: string; text: string } | undefined {
+  const candidates = given ? [given] : CODEOWNERS_PATHS;
+  for (const path of candidates) {
+    const text = io.readFile(path);
+    // An empty file is a file with no rules, not a missing one.
+    if (text !== undefined) return { path, text };
+  }
+  return undefined;
+}
 
 /**
  * `intentbot owners [--codeowners FILE] PATH...`: one line per path,
  * `PATH<TAB>owner owner ...`, or `PATH<TAB>-` when no one owns it.
- * Exit codes: 0 answered, 2 no CODEOWNERS file.
  */
 export function ownersCommand(paths: readonly string[], options: { codeowners?: string | undefined }, io: CliIO): number {
-  const candidates = options.codeowners ? [options.codeowners] : CODEOWNERS_PATHS.map((p) => join(io.cwd, p));
-  const found = candidates.map((path) => ({ path, text: io.readFile(path) })).find((c) => c.text !== undefined);
-  if (!found?.text) {
+  const found = readCodeowners(io, options.codeowners);
+  if (!found) {
     io.stderr(options.codeowners ? `intentbot: cannot read ${options.codeowners}` : `intentbot: no CODEOWNERS file (looked for ${CODEOWNERS_PATHS.join(", ")})`);
-    return 2;
+    return EXIT.usage;
   }
   const matcher = compileCodeowners(found.text);
   for (const error of matcher.errors) io.stderr(`${found.path}:${error.line}: skipped: ${error.reason}`);
@@ -20,5 +29,5 @@ export function ownersCommand(paths: readonly string[], options: { codeowners?: 
     const owners = matcher.ownersOf(path);
     io.stdout(`${path}\t${owners && owners.length > 0 ? owners.join(" ") : "-"}`);
   }
-  return 0;
+  return EXIT.ok;
 }

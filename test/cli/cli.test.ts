@@ -1,21 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { CliIO } from "../../src/cli/io.js";
+import { main } from "../../src/cli/main.js";
 import { ownersCommand } from "../../src/cli/owners.js";
 import { validateConfigCommand } from "../../src/cli/validate-config.js";
-
-function fakeIO(files: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { cwd: "/repo", stdout: (l) => out.push(l), stderr: (l) => err.push(l), readFile: (p) => files[p] };
-  return { io, out, err };
-}
+import { fakeIO } from "./fake-io.js";
 
 describe("intentbot owners", () => {
-  it("prints owners per path from GitHub's first CODEOWNERS location", () => {
-    const { io, out, err } = fakeIO({ "/repo/CODEOWNERS": "* @root\n", "/repo/.github/CODEOWNERS": "*.ts @acme/web @ana\n/vendor/\n!x @a\n" });
+  it("prints owners per path from GitHub's first CODEOWNERS location, naming the file as the user would", () => {
+    const { io, out, err } = fakeIO({ CODEOWNERS: "* @root\n", ".github/CODEOWNERS": "*.ts @acme/web @ana\n/vendor/\n!x @a\n" });
     expect(ownersCommand(["src/a.ts", "vendor/b.ts", "README.md"], {}, io)).toBe(0);
     expect(out).toEqual(["src/a.ts\t@acme/web @ana", "vendor/b.ts\t-", "README.md\t-"]);
-    expect(err).toEqual(["/repo/.github/CODEOWNERS:3: skipped: `!` negation is not supported in CODEOWNERS"]);
+    expect(err).toEqual([".github/CODEOWNERS:3: skipped: `!` negation is not supported in CODEOWNERS"]);
   });
 
   it("reads --codeowners, and fails clearly without a file", () => {
@@ -26,13 +20,20 @@ describe("intentbot owners", () => {
     expect(ownersCommand(["a"], {}, missing.io)).toBe(2);
     expect(missing.err).toEqual(["intentbot: no CODEOWNERS file (looked for .github/CODEOWNERS, CODEOWNERS, docs/CODEOWNERS)"]);
   });
+
+  it("takes an empty CODEOWNERS file as a file with no rules, not a missing one", () => {
+    const { io, out, err } = fakeIO({ ".github/CODEOWNERS": "", CODEOWNERS: "* @root\n" });
+    expect(ownersCommand(["a.ts"], {}, io)).toBe(0);
+    expect(out).toEqual(["a.ts\t-"]);
+    expect(err).toEqual([]);
+  });
 });
 
 describe("intentbot validate-config", () => {
   it("accepts a valid file", () => {
-    const { io, out } = fakeIO({ "/repo/.github/intent.yml": "mode: enforce\n" });
+    const { io, out } = fakeIO({ ".github/intent.yml": "mode: enforce\n" });
     expect(validateConfigCommand(undefined, io)).toBe(0);
-    expect(out).toEqual(["/repo/.github/intent.yml: valid"]);
+    expect(out).toEqual([".github/intent.yml: valid"]);
   });
 
   it("names key, line, given and allowed for an invalid file", () => {
@@ -45,5 +46,42 @@ describe("intentbot validate-config", () => {
     const { io, err } = fakeIO({ "c.yml": "mode: [\n" });
     expect(validateConfigCommand("c.yml", io)).toBe(1);
     expect(err[0]).toMatch(/^- the file \(`c\.yml`, line \d\) — given `.+`; allowed: valid YAML$/);
+  });
+
+  it("exits 2, not 1, when the file cannot be read", () => {
+    const { io, err } = fakeIO({});
+    expect(validateConfigCommand("nope.yml", io)).toBe(2);
+    expect(err).toEqual(["intentbot: cannot read nope.yml"]);
+  });
+});
+
+describe("intentbot (the command line)", () => {
+  it("prints the package version", async () => {
+    const { io, out } = fakeIO({});
+    expect(await main(["--version"], io)).toBe(0);
+    expect(out).toEqual([expect.stringMatching(/^\d+\.\d+\.\d+/)]);
+  });
+
+  it("lists the exit codes in --help, for the program and each subcommand", async () => {
+    for (const argv of [["--help"], ["owners", "--help"], ["validate-config", "--help"]]) {
+      const { io, out } = fakeIO({});
+      expect(await main(argv, io)).toBe(0);
+      expect(out.join("\n")).toContain("Exit codes:\n  0  answered: all met, valid\n  1  answered: something is missing or invalid\n  2  usage error");
+    }
+  });
+
+  it("exits 2 on usage errors: unknown command, unknown option, missing argument, no command", async () => {
+    for (const argv of [["nope"], ["owners", "--nope", "a"], ["owners"], []]) {
+      const { io, err } = fakeIO({});
+      expect(await main(argv, io), argv.join(" ")).toBe(2);
+      expect(err.join("\n")).not.toBe("");
+    }
+  });
+
+  it("runs a subcommand and returns its exit code", async () => {
+    const valid = fakeIO({ ".github/intent.yml": "mode: enforce\n" });
+    expect(await main(["validate-config"], valid.io)).toBe(0);
+    const invalid = fakeIO({ ".github/intent.yml": "mode: loud\n" });
+    expect(await main(["validate-config"], invalid.io)).toBe(1);
   });
 });

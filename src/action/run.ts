@@ -1,0 +1,87 @@
+import { readFileSync } from "node:fs";
+import { Probot, type ProbotOctokit } from "probot";
+import { IntentbotOctokit } from "../github/octokit.js";
+import { features, intentbotWith, type Feature } from "../index.js";
+import { actionsIdentity } from "./identity.js";
+
+/** The workflow events the app handles, by the name the workflow gives them. */
+const EVENT_NAMES: Record<string, string> = {
+  issues: "issues",
+  issue_comment: "issue_comment",
+  pull_request: "pull_request",
+  // Runs with the base repository's token on PRs from forks; its payload is a pull_request event's.
+  pull_request_target: "pull_request",
+  pull_request_review: "pull_request_review",
+};
+
+export interface ActionOptions {
+  /** The Octokit class (tests turn retries and throttling off); the app's own by default. */
+  Octokit?: typeof ProbotOctokit;
+  logLevel?: "trace" | "debug" | "info" | "warn" | "error" | "fatal";
+  /** Where the `::error::` workflow commands go. */
+  stdout?: (line: string) => void;
+}
+
+/** The features named in the `features` input (INTENTBOT_FEATURES, comma-separated); every feature when empty. */
+function featuresOf(list: string | undefined): Feature[] | string {
+  const names = (list ?? "")
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
+  if (names.length === 0) return Object.keys(features) as Feature[];
+  const unknown = names.filter((name) => !(name in features));
+  return unknown.length > 0 ? `unknown feature ${unknown.join(", ")} (known: ${Object.keys(features).join(", ")})` : (names as Feature[]);
+}
+
+// Workflow commands end at a newline; `%`, CR and LF are escaped as the runner expects.
+const escapeCommand = (text: string) => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+
+/**
+ * Runs the app once on the workflow's event (GITHUB_EVENT_NAME, the payload at
+ * GITHUB_EVENT_PATH) with the workflow's token, and resolves to the step's exit
+ * code (action.yml passes the `github-token` input as GITHUB_TOKEN): 0 handled or not an event the app handles, 1 a handler failed, 2 the
+ * step is misconfigured.
+ */
+export async function runAction(env: Readonly<Record<string, string | undefined>>, options: ActionOptions = {}): Promise<number> {
+  const out = options.stdout ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const fail = (code: number, message: string) => {
+    out(`::error title=intentbot::${escapeCommand(message)}`);
+    return code;
+  };
+  const token = env.GITHUB_TOKEN;
+  if (!token) return fail(2, "no token: pass `github-token` (default: the workflow's GITHUB_TOKEN)");
+  const eventName = EVENT_NAMES[env.GITHUB_EVENT_NAME ?? ""];
+  if (!eventName) {
+    out(`intentbot: nothing to do on a ${env.GITHUB_EVENT_NAME ?? "(unnamed)"} event; it handles ${Object.keys(EVENT_NAMES).join(", ")}`);
+    return 0;
+  }
+  // Hidden records outlive the run, so their key must too: a secret of the repository, not the run's token.
+  const recordSecret = env.INTENTBOT_RECORD_SECRET;
+  if (!recordSecret) return fail(2, "no record secret: pass `record-secret` (a repository secret, e.g. ${{ secrets.INTENTBOT_SECRET }}); it authenticates the app's hidden records");
+  const names = featuresOf(env.INTENTBOT_FEATURES);
+  if (typeof names === "string") return fail(2, names);
+  let payload: unknown;
+  try {
+    payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH ?? "", "utf8"));
+  } catch (error) {
+    return fail(2, `cannot read the event payload at GITHUB_EVENT_PATH (${env.GITHUB_EVENT_PATH ?? "unset"}): ${(error as Error).message}`);
+  }
+
+  const probot = new Probot({
+    githubToken: token,
+    Octokit: (options.Octokit ?? IntentbotOctokit).plugin(actionsIdentity),
+    baseUrl: env.GITHUB_API_URL,
+    logLevel: options.logLevel ?? "info",
+  });
+  // In memory whatever REDIS_URL says: one run handles one event.
+  await probot.load(intentbotWith(names, { redisUrl: "", reconcileMinutes: 0, recordSecret }));
+  try {
+    // The run's id and attempt name the delivery, as a webhook's delivery id would.
+    await probot.receive({ id: `${env.GITHUB_RUN_ID ?? "local"}-${env.GITHUB_RUN_ATTEMPT ?? "1"}`, name: eventName, payload } as never);
+    return 0;
+  } catch (error) {
+    const errors = error instanceof AggregateError ? error.errors : [error];
+    for (const each of errors) out(`::error title=intentbot::${escapeCommand(each instanceof Error ? each.message : String(each))}`);
+    return 1;
+  }
+}

@@ -1,0 +1,84 @@
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type { ProbotOctokit } from "probot";
+import { loadConfig } from "../../config/load.js";
+import { renderProblemLines } from "../../config/problems.js";
+import { IntentbotOctokit } from "../../github/octokit.js";
+import type { GitHub } from "../../github/types.js";
+import { EXIT } from "../exit-codes.js";
+import type { CliIO } from "../io.js";
+import { decideAudit } from "./decide.js";
+import { gatherAudit } from "./gather.js";
+import { progressBar } from "./progress.js";
+import { renderAuditMarkdown } from "./render.js";
+import { findToken } from "./token.js";
+
+export interface AuditOptions {
+  limit?: string | undefined;
+  json?: boolean | undefined;
+  output?: string | undefined;
+}
+
+export interface AuditDependencies {
+  /** The Octokit class: the app's own (throttling and retries) unless a test gives another. */
+  Octokit?: typeof ProbotOctokit;
+  now?: Date;
+  /** Where a token comes from when GITHUB_TOKEN is unset: `gh auth token` unless a test gives another. */
+  ghToken?: () => string | undefined;
+}
+
+const DEFAULT_LIMIT = 200;
+const MAX_LIMIT = 5_000;
+const OWNER_REPO = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
+
+/**
+ * `intentbot audit OWNER/REPO`: reads the repository (never writes) and
+ * prints what the app would say about it. Exit 0 when it would say nothing,
+ * 1 when something is missing, 2 on usage, token, configuration or API errors.
+ */
+export async function auditCommand(target: string, options: AuditOptions, io: CliIO, deps: AuditDependencies = {}): Promise<number> {
+  const match = OWNER_REPO.exec(target);
+  if (!match?.[1] || !match[2]) {
+    io.stderr(`intentbot: give the repository as OWNER/REPO, not ${JSON.stringify(target)}`);
+    return EXIT.usage;
+  }
+  const repo = { owner: match[1], repo: match[2] };
+  const limit = options.limit === undefined ? DEFAULT_LIMIT : Number(options.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+    io.stderr(`intentbot: --limit takes a whole number from 1 to ${MAX_LIMIT}`);
+    return EXIT.usage;
+  }
+  const token = findToken(io.env, deps.ghToken);
+  if (!token) {
+    io.stderr("intentbot: no token: set GITHUB_TOKEN, or log in with the GitHub CLI (`gh auth login`)");
+    return EXIT.usage;
+  }
+  const say = (message: string) => io.stderr(`intentbot: ${message}`);
+  const log = { debug: () => undefined, info: () => undefined, warn: say, error: say };
+  const Octokit = deps.Octokit ?? IntentbotOctokit;
+  const octokit = new Octokit({ auth: { token }, log, ...(io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {}) }) as unknown as GitHub;
+
+  try {
+    const config = await loadConfig(octokit, repo);
+    if (!config.ok) {
+      say("the repository's configuration is invalid; the app would report this on every check:");
+      for (const line of renderProblemLines(config.problems)) io.stderr(line);
+      return EXIT.usage;
+    }
+    const facts = await gatherAudit(octokit, config.config, repo, limit, progressBar(io.status));
+    const report = decideAudit(facts, config.config, deps.now ?? new Date());
+    const text = options.json ? JSON.stringify(report, null, 2) : renderAuditMarkdown(report, limit);
+    if (options.output) {
+      writeFileSync(resolve(io.cwd, options.output), `${text}\n`);
+      io.stdout(`intentbot: wrote ${options.output}`);
+    } else {
+      io.stdout(text);
+    }
+    const silent = report.intent.issues.length + report.intent.pullRequests.length + report.hacksWithoutDebt.length + report.signoff.length === 0;
+    return silent ? EXIT.ok : EXIT.unmet;
+  } catch (error) {
+    const status = (error as { status?: number }).status;
+    say(`GitHub answered ${status ?? "an error"}: ${(error as Error).message}`);
+    return EXIT.usage;
+  }
+}

@@ -1,0 +1,66 @@
+import { renderProblemLines } from "../../config/problems.js";
+import { defaultConfig, type Config } from "../../config/schema.js";
+import { validateConfigText } from "../../config/validate.js";
+import { EXIT } from "../exit-codes.js";
+import { GitError } from "../git.js";
+import type { CliIO } from "../io.js";
+import { decideLocalChange } from "./decide.js";
+import { NoBaseError, readLocalChange, type LocalChange } from "./gather.js";
+import { renderCheckReport } from "./render.js";
+
+export interface CheckOptions {
+  base?: string | undefined;
+  body?: string | undefined;
+  title?: string | undefined;
+  config?: string | undefined;
+  json?: boolean | undefined;
+}
+
+function configOf(change: LocalChange, options: CheckOptions, io: CliIO): { ok: true; config: Config } | { ok: false } {
+  const source = options.config ? { path: options.config, text: io.readFile(options.config) } : change.configText;
+  if (!source) return { ok: true, config: defaultConfig };
+  if (source.text === undefined) {
+    io.stderr(`intentbot: cannot read ${source.path}`);
+    return { ok: false };
+  }
+  const result = validateConfigText(source.text, source.path);
+  if (result.ok) return result;
+  io.stderr(`intentbot: the configuration is invalid; the app would report this instead of checking:`);
+  for (const line of renderProblemLines(result.problems)) io.stderr(line);
+  return { ok: false };
+}
+
+/**
+ * `intentbot check`: HEAD against its base, as the app would see the pull
+ * request, from the local checkout only (no network, no credentials).
+ */
+export function checkCommand(options: CheckOptions, io: CliIO): number {
+  // git would read a ref starting with "-" as one of its own options.
+  if (options.base?.startsWith("-")) {
+    io.stderr(`intentbot: --base takes a commit or branch, not ${JSON.stringify(options.base)}`);
+    return EXIT.usage;
+  }
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    body = io.readFile(options.body);
+    if (body === undefined) {
+      io.stderr(`intentbot: cannot read ${options.body}`);
+      return EXIT.usage;
+    }
+  }
+  let change: LocalChange;
+  try {
+    change = readLocalChange(io.cwd, { base: options.base, title: options.title, body });
+  } catch (error) {
+    if (!(error instanceof GitError) && !(error instanceof NoBaseError)) throw error;
+    io.stderr(`intentbot: ${error.message}`);
+    return EXIT.usage;
+  }
+  const config = configOf(change, options, io);
+  if (!config.ok) return EXIT.usage;
+  const report = decideLocalChange(change, config.config);
+  for (const line of report.codeownersErrors) io.stderr(line);
+  if (options.json) io.stdout(JSON.stringify(report, null, 2));
+  else for (const line of renderCheckReport(report, io.isTerminal)) io.stdout(line);
+  return report.met ? EXIT.ok : EXIT.unmet;
+}

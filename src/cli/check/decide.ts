@@ -1,0 +1,98 @@
+import type { Config } from "../../config/schema.js";
+import { compileCodeowners } from "../../core/codeowners/index.js";
+import { hackFields } from "../../core/hacks/debt.js";
+import { textDeclarations, type DeclarationWay } from "../../core/hacks/declaration.js";
+import { refLabel } from "../../core/hacks/fields.js";
+import { decideIntent, exemptionReason, type IntentVerdict } from "../../core/intent/decide.js";
+import { judgeBody, templateLines } from "../../core/intent/judge.js";
+import { findReferences, referenceLabel } from "../../core/intent/references.js";
+import { teamAreas } from "../../core/signoff/areas.js";
+import type { Field } from "../../core/intent/statements.js";
+import type { LocalChange } from "./gather.js";
+
+export type IntentResult =
+  | { status: "off" }
+  | { status: "exempt"; reason: string }
+  | { status: "met"; why: string; who: string; externalTicket?: string | undefined }
+  /** Own statements missing, but a linked issue the app would read (offline, it cannot) may state them. */
+  | { status: "unverified"; missing: Field[]; links: string[] }
+  | { status: "missing"; missing: Field[]; rejections: IntentVerdict["rejections"] };
+
+export type HackResult =
+  | { status: "off" }
+  | { status: "not a hack" }
+  | { status: "met"; ways: DeclarationWay[]; debt: string }
+  | { status: "missing"; ways: DeclarationWay[]; createsDebtIssue: boolean };
+
+export type SignoffResult =
+  | { status: "off" }
+  | { status: "not needed"; teams: string[]; minTeams: number }
+  | { status: "missing"; teams: { team: string; files: string[] }[]; unowned: string[]; codeowners?: string | undefined };
+
+export interface CheckReport {
+  base: LocalChange["base"];
+  head: string;
+  title: string;
+  files: number;
+  intent: IntentResult;
+  hack: HackResult;
+  signoff: SignoffResult;
+  /** Lines GitHub would skip in CODEOWNERS. */
+  codeownersErrors: string[];
+  met: boolean;
+}
+
+function intentOf(change: LocalChange, config: Config): IntentResult {
+  const rules = config.intent;
+  if (!rules.enabled || !rules.pullRequests) return { status: "off" };
+  const exempt = exemptionReason({ authorType: undefined, labels: [], title: change.title }, rules.exempt);
+  if (exempt) return { status: "exempt", reason: exempt };
+  const own = judgeBody(change.body, rules, templateLines(change.pullRequestTemplate === undefined ? [] : [change.pullRequestTemplate]));
+  const refs = findReferences(`${change.title}\n\n${change.body}`, change.repo, rules.tickets.external.enabled ? rules.tickets.external.patterns : []);
+  const verdict = decideIntent({ own, linked: [], external: refs.external });
+  if (verdict.met) {
+    return { status: "met", why: verdict.why?.text ?? "", who: verdict.who?.text ?? "", externalTicket: verdict.externalTicket };
+  }
+  const links = rules.tickets.inherit ? refs.issues.map((ref) => referenceLabel(ref, change.repo)) : [];
+  if (links.length > 0) return { status: "unverified", missing: verdict.missing, links };
+  return { status: "missing", missing: verdict.missing, rejections: verdict.rejections };
+}
+
+function hackOf(change: LocalChange, config: Config): HackResult {
+  const rules = config.hacks;
+  if (!rules.enabled) return { status: "off" };
+  const ways = textDeclarations({ title: change.title, body: change.body }, rules.titlePrefixes);
+  if (ways.length === 0) return { status: "not a hack" };
+  const debt = hackFields(change.body, undefined, change.repo).debt;
+  if (debt) return { status: "met", ways, debt: refLabel(debt, change.repo) };
+  return { status: "missing", ways, createsDebtIssue: rules.createDebtIssue };
+}
+
+function signoffOf(change: LocalChange, config: Config, matcher: ReturnType<typeof compileCodeowners> | undefined): SignoffResult {
+  const rules = config.signoff;
+  if (!rules.enabled) return { status: "off" };
+  const areas = teamAreas(change.files, (path) => matcher?.ownersOf(path), rules.teams);
+  const teams = [...areas.teams].map(([team, files]) => ({ team, files }));
+  if (teams.length < rules.minTeams) return { status: "not needed", teams: teams.map((t) => t.team), minTeams: rules.minTeams };
+  // Reviews and /signoff comments live on GitHub, so offline every team is still to sign off.
+  return { status: "missing", teams, unowned: areas.unowned, codeowners: change.codeowners?.path };
+}
+
+/** What the app would say about this change if it were a pull request; pure. */
+export function decideLocalChange(change: LocalChange, config: Config): CheckReport {
+  const matcher = change.codeowners ? compileCodeowners(change.codeowners.text) : undefined;
+  const intent = intentOf(change, config);
+  const hack = hackOf(change, config);
+  const signoff = signoffOf(change, config, matcher);
+  return {
+    base: change.base,
+    head: change.head,
+    title: change.title,
+    files: change.files.length,
+    intent,
+    hack,
+    signoff,
+    codeownersErrors: (matcher?.errors ?? []).map((e) => `${change.codeowners?.path ?? "CODEOWNERS"}:${e.line}: skipped: ${e.reason}`),
+    met: intent.status !== "missing" && hack.status !== "missing" && signoff.status !== "missing",
+  };
+}
