@@ -29,7 +29,7 @@ const debtIssue = { number: 50, title: "Rebuild: prices", state: "open", user: {
 const q = (query: string) => ({ q: `repo:${OWNER}/${REPO} ${query}`, per_page: 100 });
 
 /** The reads of one refresh: the dashboard lookup, three searches, the interest query, and the org's config (no roll-up). */
-function gatherMocks(scope: nock.Scope, dashboards: unknown[], orgConfig?: string | false, debt: object = debtIssue) {
+function gatherMocks(scope: nock.Scope, dashboards: unknown[], orgConfig?: string | false, debt: object = debtIssue, history?: [number, object]) {
   if (orgConfig !== false) {
     const org = scope.get(`/repos/${OWNER}/.github/contents/.github%2Fintent.yml`);
     if (orgConfig) org.reply(200, orgConfig, { "content-type": "application/vnd.github.v3.raw; charset=utf-8" });
@@ -41,7 +41,7 @@ function gatherMocks(scope: nock.Scope, dashboards: unknown[], orgConfig?: strin
   scope
     .get(`/repos/${OWNER}/${REPO}/commits`)
     .query({ path: "src/prices.ts", since: "2026-10-02T10:00:00Z", per_page: 100 })
-    .reply(200, [{ commit: { message: "Tweak prices (#20)" } }, { commit: { message: "Merge pull request #21 from x/y" } }, { commit: { message: "Hack (#12)" } }]);
+    .reply(...(history ?? [200, [{ commit: { message: "Tweak prices (#20)" } }, { commit: { message: "Merge pull request #21 from x/y" } }, { commit: { message: "Hack (#12)" } }]]));
   // The record names no teams: they come from CODEOWNERS on the default branch.
   scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2FCODEOWNERS`).reply(404);
   scope.get(`/repos/${OWNER}/${REPO}/contents/CODEOWNERS`).reply(200, "* @ana\n/src/ @octo-org/web\n", { "content-type": "application/vnd.github.v3.raw; charset=utf-8" });
@@ -79,6 +79,25 @@ describe("debt dashboard", () => {
     expect(issue?.body).toContain("| Hacks merged without a debt issue | 1 |");
     expect(issue?.body).toContain("- #33 quick fix — merged 2026-11-01");
     expect(pin.bodies[0]?.variables).toEqual({ id: "I_99" });
+  });
+
+  it("an item whose history cannot be read shows its interest as unknown; the rest is still written", async () => {
+    const time = fakeClock(NOW);
+    const probot = createTestApp(["dashboard"], { clock: time.clock });
+    const created = recorder<{ body: string }>();
+    const scope = github();
+    mockConfig(scope, CONFIG);
+    mockBotIdentity(scope);
+    // An empty repository answers 409 to a commits query.
+    gatherMocks(scope, [], undefined, debtIssue, [409, { message: "Git Repository is empty." }]);
+    scope.post(`/repos/${OWNER}/${REPO}/labels`).reply(201, {});
+    scope.post(`/repos/${OWNER}/${REPO}/issues`, created.match).reply(201, { number: 99, node_id: "I_99" });
+    scope.post("/graphql").reply(200, { data: {} });
+
+    await probot.receive(delivery("issues.labeled", labeled()));
+
+    expect(created.bodies[0]?.body).toContain("| #50 Rebuild: prices | #12 | 2026-10-02 | 52 d | @\u200bana | `@octo-org/web` | 2w | by 2026-11-01 ⚠️ **overdue** | ? |");
+    expect(created.bodies[0]?.body).toContain("| Interest (PRs that changed hacked files since they shipped) | 0 (1 item(s) unknown: their history could not be read) |");
   });
 
   it("updates the dashboard, and does not edit it when nothing changed", async () => {

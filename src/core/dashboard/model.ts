@@ -15,8 +15,8 @@ export interface DebtItem {
   rebuildHours?: number | undefined;
   rebuildWhen?: string | undefined;
   rebuildBy?: string | undefined;
-  /** PRs merged since the hack shipped that changed the hack's files. */
-  interest: number;
+  /** PRs merged since the hack shipped that changed the hack's files; null when they could not be read. */
+  interest: number | null;
 }
 
 /** A hack PR that merged with no debt issue linked to it. */

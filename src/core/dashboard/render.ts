@@ -51,7 +51,7 @@ function row(item: DebtItem, now: Date): string {
     item.teams.map(teamCell).join(" "),
     item.estimate ? escapeTableCell(item.estimate, 20) : "",
     when,
-    String(item.interest),
+    item.interest === null ? "?" : String(item.interest),
   ];
   return `| ${cells.join(" | ")} |`;
 }
@@ -72,7 +72,7 @@ function summarySection(summary: Summary): string[] {
     `| Hacks merged without a debt issue | ${summary.untracked} |`,
     `| Oldest / median age | ${summary.oldestDays ?? "–"} d / ${summary.medianDays ?? "–"} d |`,
     `| Estimated rebuild effort | ${effort} |`,
-    `| Interest (PRs that changed hacked files since they shipped) | ${summary.interest} |`,
+    `| Interest (PRs that changed hacked files since they shipped) | ${summary.interest}${summary.interestUnknown > 0 ? ` (${summary.interestUnknown} item(s) unknown: their history could not be read)` : ""} |`,
     `| Repaid in the last 30 / 90 days | ${summary.repaid30} / ${summary.repaid90} |`,
     ...(summary.pending > 0 ? [`| Debt for hacks not merged yet | ${summary.pending} |`] : []),
   ];
@@ -214,6 +214,6 @@ export function overdueReminder(item: DebtItem, dashboard: number, now: Date): s
   // Only a login or a team is mentioned; anything else is quoted as text.
   const who = item.owner ? (MENTIONABLE.test(item.owner) ? `@${item.owner} ` : `${escapeText(item.owner, 60)}: `) : "";
   const shipped = item.shippedAt ? ` The hack shipped ${ageInDays(item.shippedAt, now)} days ago` : "";
-  const interest = item.interest > 0 ? `, and ${item.interest} pull request(s) have changed its files since.` : ".";
+  const interest = (item.interest ?? 0) > 0 ? `, and ${item.interest} pull request(s) have changed its files since.` : ".";
   return `${who}this rebuild debt was due by ${item.rebuildBy?.slice(0, 10) ?? "?"} and is overdue.${shipped}${shipped ? interest : ""} Please plan the rebuild or set a new \`Rebuild by:\` date. (Reminder from the debt dashboard, #${dashboard}.)`;
 }

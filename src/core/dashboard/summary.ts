@@ -25,7 +25,7 @@ export function isRepaid(item: DebtItem): boolean {
 export function byPriority(now: Date): (a: DebtItem, b: DebtItem) => number {
   return (a, b) =>
     Number(isOverdue(b, now)) - Number(isOverdue(a, now)) ||
-    b.interest - a.interest ||
+    (b.interest ?? 0) - (a.interest ?? 0) ||
     (a.shippedAt ?? "").localeCompare(b.shippedAt ?? "") ||
     a.issue - b.issue;
 }
@@ -39,7 +39,10 @@ export interface Summary {
   medianDays?: number | undefined;
   rebuildHours: number;
   unestimated: number;
+  /** Of the outstanding items whose interest could be read. */
   interest: number;
+  /** Outstanding items whose interest could not be read. */
+  interestUnknown: number;
   repaid30: number;
   repaid90: number;
 }
@@ -59,7 +62,8 @@ export function summarize(items: readonly DebtItem[], untracked: number, now: Da
     medianDays: median,
     rebuildHours: outstanding.reduce((sum, i) => sum + (i.rebuildHours ?? 0), 0),
     unestimated: outstanding.filter((i) => i.rebuildHours === undefined).length,
-    interest: outstanding.reduce((sum, i) => sum + i.interest, 0),
+    interest: outstanding.reduce((sum, i) => sum + (i.interest ?? 0), 0),
+    interestUnknown: outstanding.filter((i) => i.interest === null).length,
     repaid30: repaidWithin(30),
     repaid90: repaidWithin(90),
   };

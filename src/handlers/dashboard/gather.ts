@@ -57,13 +57,27 @@ function toItem(issue: SearchIssue, record: DebtRecord | undefined): DebtItem {
 
 const PR_IN_MESSAGE = /(?:Merge pull request #(\d+)|\(#(\d+)\)\s*$)/m;
 
-/** PRs merged since the hack shipped that changed its files, read from the commits touching each file. */
-async function interestOf(octokit: GitHub, repo: RepoRef, item: DebtItem, files: readonly string[], budget: { left: number }): Promise<number> {
+/**
+ * PRs merged since the hack shipped that changed its files, read from the
+ * commits touching each file; null when that history cannot be read (an empty
+ * repository answers 409, a file's history may be gone), so one item shows
+ * its interest as unknown and the dashboard is still written.
+ */
+async function interestOf(octokit: GitHub, log: Log, repo: RepoRef, item: DebtItem, files: readonly string[], budget: { left: number }): Promise<number | null> {
   if (!item.shippedAt) return 0;
+  try {
+    return await mergedPrsTouching(octokit, repo, item, item.shippedAt, files, budget);
+  } catch (error) {
+    log.warn({ err: error, issue: item.issue }, "interest of a debt item could not be read: shown as unknown");
+    return null;
+  }
+}
+
+async function mergedPrsTouching(octokit: GitHub, repo: RepoRef, item: DebtItem, since: string, files: readonly string[], budget: { left: number }): Promise<number> {
   const prs = new Set<number>();
   for (const path of files.slice(0, MAX_FILES_PER_ITEM)) {
     if (budget.left-- <= 0) break;
-    const { data } = await octokit.rest.repos.listCommits({ ...repo, path, since: item.shippedAt, per_page: 100 });
+    const { data } = await octokit.rest.repos.listCommits({ ...repo, path, since, per_page: 100 });
     for (const commit of data) {
       const match = PR_IN_MESSAGE.exec(commit.commit.message);
       const pr = Number(match?.[1] ?? match?.[2]);
@@ -102,7 +116,7 @@ export async function gatherDashboard(octokit: GitHub, services: Services, log: 
     item.hackPrs.forEach((pr) => tracked.add(pr));
     if (isOutstanding(item)) {
       const files = record?.files ?? [];
-      item.interest = await interestOf(octokit, repo, item, files, budget);
+      item.interest = await interestOf(octokit, log, repo, item, files, budget);
       if (item.teams.length === 0 && files.length > 0) {
         ownersOf ??= await readCodeowners(octokit, repo, undefined, log);
         item.teams = [...teamAreas(files, ownersOf, config.signoff.teams).teams.keys()];

@@ -37,9 +37,15 @@ describe("dashboard summary and priority", () => {
       rebuildHours: 84,
       unestimated: 1,
       interest: 10,
+      interestUnknown: 0,
       repaid30: 1,
       repaid90: 2,
     });
+  });
+
+  it("counts the items whose interest is unknown apart from the known interest", () => {
+    const unknown = items.map((item) => ({ ...item, interest: null }));
+    expect(summarize(unknown, 0, NOW)).toMatchObject({ interest: 0, interestUnknown: 3 });
   });
 
   it("sorts overdue first, then interest, then age", () => {
