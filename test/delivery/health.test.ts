@@ -40,7 +40,11 @@ describe("GET /health", () => {
   });
 
   it("reports Redis and the queue's failed set", async () => {
-    const queued: DeliveryPipeline = { ...inMemory, health: () => Promise.resolve({ mode: "queue", queue: { waiting: 2, active: 1, delayed: 0, failed: 3 } }) };
+    const queued: DeliveryPipeline = {
+      accept: () => Promise.resolve(),
+      close: () => Promise.resolve(),
+      health: () => Promise.resolve({ mode: "queue", queue: { waiting: 2, active: 1, delayed: 0, failed: 3 } }),
+    };
     const answer = await get(healthHandler(queued, redis), "/health?verbose");
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body ?? "")).toEqual({ status: "ok", redis: "ok", mode: "queue", queue: { waiting: 2, active: 1, delayed: 0, failed: 3 } });

@@ -32,7 +32,7 @@ function expectFields(fields: HackFields): void {
 }
 
 describe("hack parsers on hostile text", () => {
-  const markdown = hostileText(undefined, { emphasis: false });
+  const markdown = hostileText();
 
   it("read a description's fields and declarations", { timeout: MARKDOWN_TIMEOUT }, () => {
     fc.assert(
