@@ -23,7 +23,7 @@ describe("every parse of user text, on every 64 KB hostile body, in the worker",
       budget.run("parsePhaseCommand", [{ name: "phase", args: "", body: body.split("\n") }], quiet),
       budget.run("parseHackCommand", [{ name: "hack", args: body.slice(0, 2_000), body: body.split("\n") }, here], quiet),
       budget.run("textDeclarations", [{ title: body.slice(0, 256), body }, ["[hack]"]], quiet),
-      budget.run("findCodeMarkers", [[{ filename: "a.ts", patch: body }]], quiet),
+      budget.run("findCodeMarkers", [[{ filename: "a.ts", patch: body }], "HACK:"], quiet),
       budget.run("parseDashboard", [body], quiet),
     ]);
     for (const result of results) expect(result).toMatchObject({ ok: true });
