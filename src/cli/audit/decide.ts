@@ -1,8 +1,8 @@
 import type { Config } from "../../config/schema.js";
 import { compileCodeowners } from "../../core/codeowners/index.js";
-import type { DebtItem, UntrackedHack } from "../../core/dashboard/model.js";
+import { debtItemOf, type DebtItem, type UntrackedHack } from "../../core/dashboard/model.js";
 import { renderDashboard } from "../../core/dashboard/render.js";
-import { readDebtRecord, shippedAt } from "../../core/debt/record.js";
+import { readDebtRecord } from "../../core/debt/record.js";
 import { hackFields } from "../../core/hacks/debt.js";
 import { textDeclarations } from "../../core/hacks/declaration.js";
 import type { DebtRef } from "../../core/hacks/fields.js";
@@ -75,24 +75,8 @@ function isHack(item: AuditItem, config: Config): boolean {
 }
 
 function debtItem(issue: AuditItem): DebtItem {
-  const record = readDebtRecord(issue.body);
-  return {
-    issue: issue.number,
-    title: issue.title,
-    state: issue.state === "closed" ? "closed" : "open",
-    stateReason: issue.stateReason ?? undefined,
-    closedAt: issue.closedAt ?? undefined,
-    owner: record?.owner,
-    teams: record?.teams ?? [],
-    hackPrs: (record?.hackPrs ?? []).filter((pr) => !pr.repo).map((pr) => pr.number),
-    shippedAt: record ? shippedAt(record) : undefined,
-    estimate: record?.estimate.rebuild,
-    rebuildHours: record?.estimate.rebuildHours,
-    rebuildWhen: record?.rebuildWhen,
-    rebuildBy: record?.rebuildBy,
-    // Interest needs one commits query per hacked file; the audit leaves it out.
-    interest: 0,
-  };
+  // Interest needs one commits query per hacked file; the audit leaves it unknown.
+  return debtItemOf(issue, readDebtRecord(issue.body));
 }
 
 /**

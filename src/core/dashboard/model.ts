@@ -1,3 +1,5 @@
+import { shippedAt, type DebtRecord } from "../debt/record.js";
+
 /** One rebuild-debt issue as the dashboard sees it (plain data gathered from GitHub). */
 export interface DebtItem {
   issue: number;
@@ -47,4 +49,37 @@ export interface DashboardInput {
   /** `owner/repo`, for links to searches. */
   repo: string;
   debtLabel: string;
+}
+
+/** What a debt issue itself says, as the dashboard needs it. */
+export interface DebtIssueFacts {
+  number: number;
+  title: string;
+  state: string;
+  stateReason?: string | null | undefined;
+  closedAt?: string | null | undefined;
+}
+
+/**
+ * A dashboard item from a debt issue and its record (undefined when none can
+ * be read). Interest is left unknown (null): it needs the history of the
+ * hacked files, which the caller reads when it can.
+ */
+export function debtItemOf(issue: DebtIssueFacts, record: DebtRecord | undefined): DebtItem {
+  return {
+    issue: issue.number,
+    title: issue.title,
+    state: issue.state === "closed" ? "closed" : "open",
+    stateReason: issue.stateReason ?? undefined,
+    closedAt: issue.closedAt ?? undefined,
+    owner: record?.owner,
+    teams: record?.teams ?? [],
+    hackPrs: (record?.hackPrs ?? []).filter((pr) => !pr.repo).map((pr) => pr.number),
+    shippedAt: record ? shippedAt(record) : undefined,
+    estimate: record?.estimate.rebuild,
+    rebuildHours: record?.estimate.rebuildHours,
+    rebuildWhen: record?.rebuildWhen,
+    rebuildBy: record?.rebuildBy,
+    interest: null,
+  };
 }

@@ -1,7 +1,7 @@
 import type { Config } from "../../config/schema.js";
-import type { DebtItem, UntrackedHack } from "../../core/dashboard/model.js";
+import { debtItemOf, type DebtItem, type UntrackedHack } from "../../core/dashboard/model.js";
 import { isOutstanding } from "../../core/dashboard/summary.js";
-import { readDebtRecord, shippedAt, type DebtRecord } from "../../core/debt/record.js";
+import { readDebtRecord, type DebtRecord } from "../../core/debt/record.js";
 import { DEBT_TOPIC } from "../../core/hacks/render.js";
 import { teamAreas, type OwnersOf } from "../../core/signoff/areas.js";
 import { readCodeowners } from "../../github/codeowners.js";
@@ -36,24 +36,6 @@ async function recordOf(octokit: GitHub, services: Services, repo: RepoRef, issu
   return readDebtRecord((await findStickyComment(octokit, services, { ...repo, issue_number: issue.number }, DEBT_TOPIC))?.body);
 }
 
-function toItem(issue: SearchIssue, record: DebtRecord | undefined): DebtItem {
-  return {
-    issue: issue.number,
-    title: issue.title,
-    state: issue.state === "closed" ? "closed" : "open",
-    stateReason: issue.state_reason ?? undefined,
-    closedAt: issue.closed_at ?? undefined,
-    owner: record?.owner,
-    teams: record?.teams ?? [],
-    hackPrs: (record?.hackPrs ?? []).filter((pr) => !pr.repo).map((pr) => pr.number),
-    shippedAt: record ? shippedAt(record) : undefined,
-    estimate: record?.estimate.rebuild,
-    rebuildHours: record?.estimate.rebuildHours,
-    rebuildWhen: record?.rebuildWhen,
-    rebuildBy: record?.rebuildBy,
-    interest: 0,
-  };
-}
 
 const PR_IN_MESSAGE = /(?:Merge pull request #(\d+)|\(#(\d+)\)\s*$)/m;
 
@@ -112,7 +94,7 @@ export async function gatherDashboard(octokit: GitHub, services: Services, log: 
   const tracked = new Set<number>();
   for (const issue of issues) {
     const record = await recordOf(octokit, services, repo, issue, bot);
-    const item = toItem(issue, record);
+    const item = debtItemOf({ ...issue, stateReason: issue.state_reason, closedAt: issue.closed_at }, record);
     item.hackPrs.forEach((pr) => tracked.add(pr));
     if (isOutstanding(item)) {
       const files = record?.files ?? [];
