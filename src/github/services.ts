@@ -7,6 +7,7 @@ import { createParseBudget, type ParseBudget } from "../parse/budget.js";
 import { KeyedLocks, type Locks } from "./locks.js";
 import { RedisCoalescer } from "./redis-coalescer.js";
 import { RedisLocks } from "./redis-locks.js";
+import type { Membership } from "./teams.js";
 import { TtlCache } from "./ttl-cache.js";
 
 const FIVE_MINUTES = 5 * 60 * 1000;
@@ -23,7 +24,7 @@ export interface Services {
   /** Issue and PR templates per repository. */
   templates: TtlCache<string[]>;
   /** Team membership answers (`org/team:user`). */
-  teamMembers: TtlCache<boolean>;
+  teamMembers: TtlCache<Membership>;
   /** At most one dashboard refresh per repository per minute, across instances when Redis is shared. */
   dashboardRuns: RunCoalescer;
   clock: Clock;

@@ -106,6 +106,31 @@ describe("cross-team sign-off", () => {
     expect(check.bodies[0]).toMatchObject({ conclusion: "neutral", output: { title: "Waiting for 2 of 2 teams" } });
   });
 
+  it("a team whose membership cannot be read is shown as such; the rest is still decided and written", async () => {
+    const probot = createTestApp(["signoff"]);
+    const check = recorder<CheckBody>();
+    const scope = github();
+    evaluation(scope);
+    mockBotIdentity(scope);
+    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).twice().reply(200, []);
+    scope.get(`${PR}/reviews`).query({ per_page: 100 }).reply(200, [{ user: { login: "bo" }, state: "APPROVED", submitted_at: "2026-11-20T10:00:00Z", commit_id: SHA }]);
+    member(scope, "payments", "bo", true);
+    // A secret team, or an app without Members: read.
+    scope.get(`/orgs/${OWNER}/teams/web/memberships/bo`).reply(403, { message: "Resource not accessible by integration" });
+    member(scope, "payments", "Codertocat", false);
+    scope.get(`/orgs/${OWNER}/teams/web/memberships/Codertocat`).reply(403, { message: "Resource not accessible by integration" });
+    scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
+    scope.post(`${ISSUE}/comments`).reply(201, { id: 1 });
+    scope.post(`${PR}/requested_reviewers`).reply(201, {});
+
+    await probot.receive(delivery("pull_request_review.submitted", payload("pull_request_review.submitted", {})));
+
+    expect(check.bodies[0]).toMatchObject({ conclusion: "neutral", output: { title: "Waiting for 1 of 2 teams" } });
+    const summary = check.bodies[0]?.output.summary ?? "";
+    expect(summary).toContain("| `@octo-org/payments` | ✅ signed off | @\u200bbo (approving review, 2026-11-20) |");
+    expect(summary).toContain("| `@octo-org/web` | ❔ membership could not be read | approved by @\u200bbo; the app cannot see this team's members");
+  });
+
   it("a push to a team's files after its sign-off makes it stale", async () => {
     const probot = createTestApp(["signoff"]);
     const check = recorder<CheckBody>();

@@ -11,13 +11,15 @@ export interface Signoff {
   note?: string | undefined;
 }
 
-export type TeamStatus = "signed" | "author" | "stale" | "waiting";
+export type TeamStatus = "signed" | "author" | "unverified" | "stale" | "waiting";
 
 export interface TeamVerdict {
   team: string;
   status: TeamStatus;
   files: string[];
   signoff?: Signoff | undefined;
+  /** Approvers whose membership of the team could not be read (status `unverified`). */
+  unverified?: string[] | undefined;
 }
 
 export interface SignoffFacts {
@@ -30,6 +32,8 @@ export interface SignoffFacts {
   changedSince: ReadonlyMap<string, readonly string[]>;
   /** Teams whose review is already requested. */
   requestedTeams: ReadonlySet<string>;
+  /** Per team, approvers whose membership could not be read (a secret team, or no Members permission). */
+  unverified?: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface SignoffRules {
@@ -51,7 +55,11 @@ function isStale(signoff: Signoff, files: readonly string[], facts: SignoffFacts
   return changed.some((file) => area.has(file));
 }
 
-/** Per team: signed off, covered by the author, stale after a push, or still waiting. */
+/**
+ * Per team: signed off, covered by the author, approved by people whose
+ * membership could not be read (unverified: it does not count, and says why),
+ * stale after a push, or still waiting.
+ */
 export function decideSignoff(facts: SignoffFacts, rules: SignoffRules): SignoffVerdict {
   if (facts.areas.teams.size < rules.minTeams) return { needed: false, teamCount: facts.areas.teams.size };
   const teams = [...facts.areas.teams].map(([team, files]): TeamVerdict => {
@@ -59,10 +67,12 @@ export function decideSignoff(facts: SignoffFacts, rules: SignoffRules): Signoff
     const fresh = own.find((s) => !rules.staleOnPush || !isStale(s, files, facts));
     if (fresh) return { team, status: "signed", files, signoff: fresh };
     if (rules.authorTeamsSignedOff && facts.authorTeams.has(team)) return { team, status: "author", files };
+    const unverified = facts.unverified?.get(team) ?? [];
+    if (unverified.length > 0) return { team, status: "unverified", files, unverified: [...unverified] };
     if (own[0]) return { team, status: "stale", files, signoff: own[0] };
     return { team, status: "waiting", files };
   });
-  const open = teams.filter((t) => t.status === "waiting" || t.status === "stale").map((t) => t.team);
+  const open = teams.filter((t) => isOpen(t.status)).map((t) => t.team);
   return {
     needed: true,
     teams,
@@ -70,4 +80,9 @@ export function decideSignoff(facts: SignoffFacts, rules: SignoffRules): Signoff
     met: open.length === 0,
     requestReviewsFrom: rules.requestReviews ? open.filter((team) => !facts.requestedTeams.has(team)) : [],
   };
+}
+
+/** A team still to sign off. */
+export function isOpen(status: TeamStatus): boolean {
+  return status === "waiting" || status === "stale" || status === "unverified";
 }

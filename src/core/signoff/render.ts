@@ -1,12 +1,13 @@
 import type { CheckResult } from "../../github/checks.js";
 import { escapeInlineCode, escapeTableCell, escapeTableCode } from "../sanitize.js";
-import type { Signoff, SignoffVerdict, TeamStatus, TeamVerdict } from "./decide.js";
+import { isOpen, type Signoff, type SignoffVerdict, type TeamStatus, type TeamVerdict } from "./decide.js";
 
 export const SIGNOFF_CHECK = "Cross-team sign-off";
 
 const STATUS: Record<TeamStatus, string> = {
   signed: "✅ signed off",
   author: "✅ author's team",
+  unverified: "❔ membership could not be read",
   stale: "♻️ stale: files changed since",
   waiting: "⏳ waiting",
 };
@@ -30,8 +31,15 @@ function who(signoff: Signoff | undefined): string {
   return `${escapeTableCell(`@${signoff.user}`, 60)} (${via}, ${signoff.at.slice(0, 10)})${note}`;
 }
 
+function approvers(team: TeamVerdict): string {
+  if (team.status !== "unverified") return who(team.signoff);
+  const logins = (team.unverified ?? []).map((login) => escapeTableCell(`@${login}`, 60)).join(", ");
+  // Said where it is seen: the fix is on the app's or the team's side, not the author's.
+  return `approved by ${logins}; the app cannot see this team's members (it needs *Members: read*, and a secret team is hidden)`;
+}
+
 function row(team: TeamVerdict): string {
-  return `| ${escapeTableCode(team.team)} | ${STATUS[team.status]} | ${who(team.signoff)} | ${fileList(team.files, escapeTableCode)} |`;
+  return `| ${escapeTableCode(team.team)} | ${STATUS[team.status]} | ${approvers(team)} | ${fileList(team.files, escapeTableCode)} |`;
 }
 
 export function signoffCheck(verdict: SignoffVerdict, mode: "advise" | "enforce"): CheckResult {
@@ -43,7 +51,7 @@ export function signoffCheck(verdict: SignoffVerdict, mode: "advise" | "enforce"
       summary: `This pull request touches ${verdict.teamCount} team area(s); sign-off is needed from the configured minimum upwards.`,
     };
   }
-  const open = verdict.teams.filter((t) => t.status === "waiting" || t.status === "stale");
+  const open = verdict.teams.filter((t) => isOpen(t.status));
   return {
     name: SIGNOFF_CHECK,
     conclusion: verdict.met ? "success" : mode === "enforce" ? "failure" : "neutral",

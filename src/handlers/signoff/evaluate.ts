@@ -7,7 +7,7 @@ import { normalizeTeam, splitTeam } from "../../core/signoff/teams.js";
 import { publishCheck } from "../../github/checks.js";
 import { findStickyComment, updateStickyCommentIfPresent, upsertStickyComment } from "../../github/comments.js";
 import type { Services } from "../../github/services.js";
-import { isTeamMember } from "../../github/teams.js";
+import { teamMembership } from "../../github/teams.js";
 import type { GitHub, Log, RepoRef } from "../../github/types.js";
 import { readCodeowners } from "../../github/codeowners.js";
 
@@ -28,8 +28,17 @@ async function changedFiles(octokit: GitHub, repo: RepoRef, pullNumber: number):
   return [...new Set(files.flatMap((f) => (f.previous_filename ? [f.previous_filename, f.filename] : [f.filename])))];
 }
 
-/** Approving reviews (each reviewer's latest review) by members of the touched teams. */
-async function reviewSignoffs(octokit: GitHub, services: Services, repo: RepoRef, pr: SignoffPullRequest, teams: readonly string[]): Promise<Signoff[]> {
+/**
+ * Approving reviews (each reviewer's latest review) by members of the touched
+ * teams, and per team the approvers whose membership could not be read.
+ */
+async function reviewSignoffs(
+  octokit: GitHub,
+  services: Services,
+  repo: RepoRef,
+  pr: SignoffPullRequest,
+  teams: readonly string[],
+): Promise<{ signoffs: Signoff[]; unverified: Map<string, string[]> }> {
   const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { ...repo, pull_number: pr.number, per_page: 100 });
   const latest = new Map<string, (typeof reviews)[number]>();
   for (const review of reviews) {
@@ -38,15 +47,16 @@ async function reviewSignoffs(octokit: GitHub, services: Services, repo: RepoRef
     if (login && review.state !== "COMMENTED" && review.state !== "PENDING") latest.set(login, review);
   }
   const signoffs: Signoff[] = [];
+  const unverified = new Map<string, string[]>();
   for (const [user, review] of latest) {
     if (review.state !== "APPROVED" || user === pr.user?.login) continue;
     for (const team of teams) {
-      if (await isTeamMember(octokit, services, team, user)) {
-        signoffs.push({ team, user, at: review.submitted_at ?? "", sha: review.commit_id ?? "", via: "review" });
-      }
+      const membership = await teamMembership(octokit, services, team, user);
+      if (membership === "member") signoffs.push({ team, user, at: review.submitted_at ?? "", sha: review.commit_id ?? "", via: "review" });
+      if (membership === "unreadable") unverified.set(team, [...(unverified.get(team) ?? []), user]);
     }
   }
-  return signoffs;
+  return { signoffs, unverified };
 }
 
 /** Files changed since each sign-off's commit; a commit GitHub cannot compare (force-push) counts as "everything". */
@@ -108,17 +118,17 @@ export async function evaluateSignoff(
 
     const existing = await findStickyComment(octokit, services, issue, SIGNOFF_TOPIC);
     const commands = dedupe([...readCommandSignoffs(existing?.body), ...(newSignoff ? [newSignoff] : [])]).filter((s) => areas.teams.has(s.team));
-    const reviews = await reviewSignoffs(octokit, services, repo, pr, teams);
+    const { signoffs: reviews, unverified } = await reviewSignoffs(octokit, services, repo, pr, teams);
     const author = pr.user?.login;
     const authorTeams = new Set<string>();
     if (rules.authorTeamsSignedOff && author) {
-      for (const team of teams) if (await isTeamMember(octokit, services, team, author)) authorTeams.add(team);
+      for (const team of teams) if ((await teamMembership(octokit, services, team, author)) === "member") authorTeams.add(team);
     }
     const signoffs = [...reviews, ...commands];
     const changedSince = rules.staleOnPush ? await changesSince(octokit, repo, pr.head.sha, signoffs.map((s) => s.sha), files) : new Map<string, string[]>();
     const requestedTeams = new Set((pr.requested_teams ?? []).flatMap((t) => (t ? [normalizeTeam(`${repo.owner}/${t.slug}`)] : [])));
 
-    const verdict = decideSignoff({ headSha: pr.head.sha, areas, authorTeams, signoffs, changedSince, requestedTeams }, rules);
+    const verdict = decideSignoff({ headSha: pr.head.sha, areas, authorTeams, signoffs, changedSince, requestedTeams, unverified }, rules);
     if (!verdict.needed) return verdict;
     log.info({ pr: pr.number, teams: verdict.teams.map((t) => [t.team, t.status]) }, "sign-off decided");
     await publishCheck(octokit, repo, pr.head.sha, signoffCheck(verdict, config.mode));

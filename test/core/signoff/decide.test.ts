@@ -93,3 +93,16 @@ describe("sign-off decision", () => {
     expect(verdict).toMatchObject({ met: true });
   });
 });
+
+describe("approvals whose membership cannot be read", () => {
+  it("leave the team open (not signed), name the approvers, and a verified sign-off still wins", () => {
+    const unverified = new Map([["@acme/web", ["bo"]]]);
+    const open = decideSignoff(facts({ signoffs: [signoff("@acme/payments")], unverified }), rules);
+    expect(open.needed && open.met).toBe(false);
+    expect(open.needed && open.teams.find((t) => t.team === "@acme/web")).toMatchObject({ status: "unverified", unverified: ["bo"] });
+    expect(open.needed && open.requestReviewsFrom).toContain("@acme/web");
+
+    const signed = decideSignoff(facts({ signoffs: [signoff("@acme/payments"), signoff("@acme/web")], unverified }), rules);
+    expect(signed.needed && signed.met).toBe(true);
+  });
+});
