@@ -145,8 +145,8 @@ describe("intent check on issues", () => {
     scope.post(`${ISSUE}/comments`, comment.match).reply(201, { id: 10 });
 
     await probot.receive(delivery("issues.opened", payload("issues.opened", { issue: { body: template.replace(/^---[\s\S]*?---\n/, ""), labels: [] } })));
-    expect(comment.bodies[0]?.body).toContain("“Why” still holds the template's text.");
-    expect(comment.bodies[0]?.body).toContain("“Who” still holds the template's text.");
+    expect(comment.bodies[0]?.body).toContain("“Why” is left unanswered: what follows it is the template's own text.");
+    expect(comment.bodies[0]?.body).toContain("“Who” is left unanswered: what follows it is the template's own text.");
   });
 
   it("inherits why/who from a linked issue", async () => {

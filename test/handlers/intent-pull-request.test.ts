@@ -44,7 +44,7 @@ describe("intent check on pull requests", () => {
         output: {
           title: "Why and who are stated",
           summary:
-            "- **Why** (heading “Why”, in this pull request): Drafts vanish when the page reloads.\n- **Who** (heading “Who”, in this pull request): Support agents answering long tickets.",
+            "- **Why** (under the heading “Why”, in this pull request): Drafts vanish when the page reloads.\n- **Who** (under the heading “Who”, in this pull request): Support agents answering long tickets.",
         },
       },
     ]);
@@ -62,8 +62,8 @@ describe("intent check on pull requests", () => {
     await probot.receive(delivery("pull_request.edited", payload("pull_request.edited", { pull_request: { body: "Closes #12" } })));
 
     expect(check.bodies[0]?.conclusion).toBe("success");
-    expect(check.bodies[0]?.output.summary).toContain("- **Why** (heading “Why”, inherited from #12): Drafts vanish");
-    expect(check.bodies[0]?.output.summary).toContain("- **Who** (heading “Who”, inherited from #12): Support agents");
+    expect(check.bodies[0]?.output.summary).toContain("- **Why** (under the heading “Why”, in the linked issue #12): Drafts vanish");
+    expect(check.bodies[0]?.output.summary).toContain("- **Who** (under the heading “Who”, in the linked issue #12): Support agents");
   });
 
   it("reads issues in other repositories of the installation, and says when one cannot be read", async () => {
@@ -79,7 +79,7 @@ describe("intent check on pull requests", () => {
     await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", { pull_request: { body: "For octo-org/api#3 and #4" } })));
 
     expect(check.bodies[0]).toMatchObject({ conclusion: "neutral", output: { title: "Missing: who" } });
-    expect(check.bodies[0]?.output.summary).toContain("inherited from octo-org/api#3");
+    expect(check.bodies[0]?.output.summary).toContain("in the linked issue octo-org/api#3");
     expect(check.bodies[0]?.output.summary).toContain("Could not read #4");
   });
 
@@ -131,7 +131,7 @@ describe("intent check on pull requests", () => {
     scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
 
     await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", { pull_request: { body: template } })));
-    expect(check.bodies[0]?.output.summary).toContain("“Why” still holds the template's text.");
+    expect(check.bodies[0]?.output.summary).toContain("“Why” is left unanswered: what follows it is the template's own text.");
   });
 
   it("skips drafts until they are ready for review", async () => {

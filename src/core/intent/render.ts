@@ -13,23 +13,46 @@ const PLACEHOLDER: Record<Field, string> = {
   who: "The users or customers this is for (e.g. admins of team workspaces).",
 };
 
+/** Where a statement was read, in words, with the heading or prompt it answered quoted. */
+function whereRead(finding: SourcedFinding): string {
+  const label = `“${escapeText(finding.label, 60)}”`;
+  switch (finding.source) {
+    case "heading":
+      return `under the heading ${label}`;
+    case "prompt":
+      return `answering the prompt ${label}`;
+    case "label":
+      return `after the label ${label}`;
+    case "user story":
+      return "in a user story";
+    case "prose":
+      return `found in prose: ${label}`;
+  }
+}
+
 function describeFinding(finding: SourcedFinding | undefined, field: Field, here: string): string {
   if (!finding) return `- **${FIELD_NAME[field]}**: missing`;
-  const where = finding.from ? `inherited from ${escapeText(finding.from, 120)}` : `in this ${here}`;
-  return `- **${FIELD_NAME[field]}** (${finding.source} “${escapeText(finding.label, 40)}”, ${where}): ${escapeText(finding.text)}`;
+  const where = finding.from ? `in the linked issue ${escapeText(finding.from, 120)}` : `in this ${here}`;
+  return `- **${FIELD_NAME[field]}** (${whereRead(finding)}, ${where}): ${escapeText(finding.text)}`;
 }
 
 function describeRejection(rejection: Rejection): string {
-  const label = `“${escapeText(rejection.label, 40)}”`;
+  const label = `“${escapeText(rejection.label, 60)}”`;
   switch (rejection.reason) {
     case "empty":
-      return `${label} is there but empty.`;
+      return `${label} is left unanswered.`;
     case "template":
-      return `${label} still holds the template's text.`;
+      return `${label} is left unanswered: what follows it is the template's own text.`;
     case "placeholder":
       return `${label} holds only a placeholder.`;
     case "too short":
       return `${label} has ${rejection.words ?? 0} word(s); write at least the configured minimum.`;
+    case "link":
+      return `${label} is only a link: say in a sentence what it shows, the problem and for whom.`;
+    case "filler":
+      return `${label} gives no reason (phrases such as “would be nice” or “+1” do not count): say what problem this solves.`;
+    case "title":
+      return `${label} only restates the title: say why it matters.`;
   }
 }
 
