@@ -14,14 +14,21 @@ interface CheckBody {
   output: { title: string; summary: string };
 }
 
+/** A repository with no templates, or with one at `.github/PULL_REQUEST_TEMPLATE.md` (the upper-case spelling). */
 function prScope(options: { template?: string } = {}) {
   const scope = github();
-  scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2Fpull_request_template.md`).reply(options.template ? 200 : 404, options.template ?? "");
+  if (!options.template) {
+    scope.get(`/repos/${OWNER}/${REPO}/contents`).reply(404);
+    return scope;
+  }
+  scope.get(`/repos/${OWNER}/${REPO}/contents`).reply(200, [{ type: "dir", name: ".github", path: ".github" }]);
+  scope.get(`/repos/${OWNER}/${REPO}/contents/.github`).reply(200, [{ type: "file", name: "PULL_REQUEST_TEMPLATE.md", path: ".github/PULL_REQUEST_TEMPLATE.md" }]);
+  scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2FPULL_REQUEST_TEMPLATE.md`).reply(200, options.template);
   return scope;
 }
 
 function noIssueTemplates(scope: ReturnType<typeof github>) {
-  return scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2FISSUE_TEMPLATE`).reply(404);
+  return scope.get(`/repos/${OWNER}/${REPO}/contents`).reply(404);
 }
 
 describe("intent check on pull requests", () => {
@@ -30,7 +37,7 @@ describe("intent check on pull requests", () => {
     const check = recorder<CheckBody>();
     const scope = github();
     mockNoConfig(scope);
-    scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2Fpull_request_template.md`).reply(404);
+    scope.get(`/repos/${OWNER}/${REPO}/contents`).reply(404);
     scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
 
     await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", { pull_request: { body: STATED } })));
@@ -55,8 +62,8 @@ describe("intent check on pull requests", () => {
     const check = recorder<CheckBody>();
     const scope = prScope();
     mockNoConfig(scope);
+    // The repository's listing is cached: the issue templates are looked for in the same one.
     scope.get(`/repos/${OWNER}/${REPO}/issues/12`).reply(200, { number: 12, body: STATED });
-    noIssueTemplates(scope);
     scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
 
     await probot.receive(delivery("pull_request.edited", payload("pull_request.edited", { pull_request: { body: "Closes #12" } })));
@@ -72,7 +79,7 @@ describe("intent check on pull requests", () => {
     const scope = prScope();
     mockNoConfig(scope);
     scope.get(`/repos/${OWNER}/api/issues/3`).reply(200, { number: 3, body: "Why: drafts vanish on reload" });
-    scope.get(`/repos/${OWNER}/api/contents/.github%2FISSUE_TEMPLATE`).reply(404);
+    scope.get(`/repos/${OWNER}/api/contents`).reply(404);
     scope.get(`/repos/${OWNER}/${REPO}/issues/4`).reply(404);
     scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
 
@@ -224,7 +231,6 @@ describe("re-checking pull requests when their issue is edited", () => {
     ]);
     mockNoConfig(scope);
     scope.get(`/repos/${OWNER}/${REPO}/pulls/2`).reply(200, { number: 2, state: "open", title: "Keep drafts", body: "Closes #1", draft: false, labels: [], user: { type: "User" }, head: { sha: SHA } });
-    scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2Fpull_request_template.md`).reply(404);
     scope.get(issue).reply(200, { number: 1, body: STATED });
     scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
 
