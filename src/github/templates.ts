@@ -85,11 +85,14 @@ export function issueFormText(yaml: string): string {
   }
 }
 
-/** The texts of a repository's templates of one kind (issue forms as their text), in the order found. */
-export async function loadTemplates(source: TemplateSource, kind: TemplateKind): Promise<string[]> {
+/** A repository's templates of one kind, each with its path (issue forms as their text), in the order found. */
+export async function readTemplateFiles(source: TemplateSource, kind: TemplateKind): Promise<{ path: string; text: string }[]> {
   const paths = await templatePaths(source, kind);
   const files = await Promise.all(paths.map((path) => source.read(path)));
-  return files.flatMap((text, i) => (text === undefined ? [] : [/\.ya?ml$/i.test(paths[i] ?? "") ? issueFormText(text) : text]));
+  return files.flatMap((text, i) => {
+    const path = paths[i] ?? "";
+    return text === undefined ? [] : [{ path, text: /\.ya?ml$/i.test(path) ? issueFormText(text) : text }];
+  });
 }
 
 /** A directory's entries on GitHub (directories with a trailing `/`), or [] when it does not exist. */
@@ -114,5 +117,5 @@ export function readTemplates(octokit: GitHub, services: Services, repo: RepoRef
     list: (dir) => services.templates.get(`${key}:dir:${dir}`, () => listEntries(octokit, repo, dir)),
     read: (path) => readTextFile(octokit, repo, path),
   };
-  return services.templates.get(`${key}:${kind}`, () => loadTemplates(source, kind));
+  return services.templates.get(`${key}:${kind}`, async () => (await readTemplateFiles(source, kind)).map((file) => file.text));
 }

@@ -24,7 +24,8 @@ const NOT_A_QUALIFIER = new Set(
     "we they you i he she it them us me who whom which what " +
     "let lets allow allows enable enables help helps give gives make makes tell tells show shows ask asks want wants need needs " +
     "affect affects affected impact impacts block blocks prevent prevents force forces require requires confuse confuses " +
-    "notify notifies remind reminds warn warns invite invites such same real actual"
+    "notify notifies remind reminds warn warns invite invites hurt hurts annoy annoys frustrate frustrates bother bothers " +
+    "such same real actual"
   ).split(" "),
 );
 
@@ -94,6 +95,9 @@ function nounIndex(nouns: readonly string[]): Map<string, string[][]> {
   return index;
 }
 
+/** A word before the noun that says which people; adverbs ("mostly", "only") do not. */
+const isQualifier = (word: Word | undefined) => word !== undefined && !word.endsClause && !NOT_A_QUALIFIER.has(word.lower) && !word.lower.endsWith("ly");
+
 function groupIn(sentence: string, nouns: Map<string, string[][]>): string | undefined {
   if (sentence.endsWith("?")) return undefined;
   const words = wordsOf(sentence);
@@ -103,7 +107,7 @@ function groupIn(sentence: string, nouns: Map<string, string[][]>): string | und
     if (!noun) continue;
     const end = i + noun.length;
     let from = i;
-    while (from > 0 && i - from < MAX_QUALIFIER_WORDS && !words[from - 1]?.endsClause && !NOT_A_QUALIFIER.has(words[from - 1]?.lower ?? "")) from--;
+    while (from > 0 && i - from < MAX_QUALIFIER_WORDS && isQualifier(words[from - 1])) from--;
     const next = words[end];
     const nounEndsClause = words[end - 1]?.endsClause ?? false;
     const qualifiedAfter = next !== undefined && !nounEndsClause && (QUALIFYING_NEXT.has(next.lower) || (next.lower.length > 4 && next.lower.endsWith("ing")));

@@ -20,6 +20,9 @@ const SMALL_WORDS = new Set(
 /** Words a request adds to its title without giving a reason: "We need dark mode" for "Dark mode". */
 const REQUEST_WORDS = new Set("need needs want wants like add adding added support supporting implement implementing feature request allow make new".split(" "));
 
+/** Words that only strengthen what follows: "really nice" is as empty as "nice". */
+const INTENSIFIERS = new Set("really very just quite so super truly totally".split(" "));
+
 const isUrl = (word: string) => word.startsWith("http://") || word.startsWith("https://") || word.startsWith("www.") || word.includes("://");
 
 /** Lower-case words, punctuation trimmed from each end except `+`; URLs kept whole. */
@@ -49,7 +52,7 @@ export function reasonlessBecause(text: string, filler: readonly string[], title
   const links = words.filter(isUrl);
   const phrases = filler.map(reasonWords);
   const content = withoutPhrases(
-    words.filter((word) => !isUrl(word)),
+    words.filter((word) => !isUrl(word) && !INTENSIFIERS.has(word)),
     phrases,
   ).filter((word) => !SMALL_WORDS.has(word));
   if (content.length === 0) return links.length > 0 ? "link" : "filler";

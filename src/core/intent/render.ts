@@ -13,9 +13,13 @@ const PLACEHOLDER: Record<Field, string> = {
   who: "The users or customers this is for (e.g. admins of team workspaces).",
 };
 
+/** Quotes text the author wrote: escaped for Markdown by default, as is for a terminal. */
+type Quote = (text: string) => string;
+const markdownQuote: Quote = (text) => `“${escapeText(text, 60)}”`;
+
 /** Where a statement was read, in words, with the heading or prompt it answered quoted. */
-function whereRead(finding: SourcedFinding): string {
-  const label = `“${escapeText(finding.label, 60)}”`;
+export function whereRead(finding: Pick<SourcedFinding, "source" | "label">, quote: Quote = markdownQuote): string {
+  const label = quote(finding.label);
   switch (finding.source) {
     case "heading":
       return `under the heading ${label}`;
@@ -36,8 +40,8 @@ function describeFinding(finding: SourcedFinding | undefined, field: Field, here
   return `- **${FIELD_NAME[field]}** (${whereRead(finding)}, ${where}): ${escapeText(finding.text)}`;
 }
 
-function describeRejection(rejection: Rejection): string {
-  const label = `“${escapeText(rejection.label, 60)}”`;
+export function describeRejection(rejection: Rejection, quote: Quote = markdownQuote): string {
+  const label = quote(rejection.label);
   switch (rejection.reason) {
     case "empty":
       return `${label} is left unanswered.`;
