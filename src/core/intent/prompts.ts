@@ -25,15 +25,13 @@ const NEUTRALIZING = new Set(["additional", "other", "extra", "further", "more",
  * "Steps to reproduce the problem" asks for steps, "Who can help?" for
  * reviewers to mention.
  */
-const ASKS_SOMETHING_ELSE: Record<Field, ReadonlySet<string>> = {
-  why: new Set(["reproduce", "reproduction", "steps", "expected", "actual", "environment"]),
-  who: new Set(["help", "review", "reviewer", "reviewers", "ping", "cc", "notify", "mention", "assign", "assignee", "assignees", "reviewed"]),
+const ASKS_SOMETHING_ELSE: Record<Field, readonly string[]> = {
+  why: ["reproduce", "reproduction", "steps", "expected", "actual", "environment"],
+  who: ["help", "review", "reviewer", "reviewers", "ping", "cc", "notify", "mention", "assign", "assignee", "assignees", "reviewed"],
 };
 
-/** Whether `alias` occurs in `padded` (normalized, one space each side) as whole words, not after a neutralizing word. */
-function mentions(padded: string, alias: string): boolean {
-  const needle = ` ${normalizeWords(alias)} `;
-  if (needle === "  ") return false;
+/** Whether `needle` (normalized, one space each side) occurs in `padded` as whole words, not after a neutralizing word. */
+function mentions(padded: string, needle: string): boolean {
   for (let at = padded.indexOf(needle); at >= 0; at = padded.indexOf(needle, at + 1)) {
     const previous = padded.slice(padded.lastIndexOf(" ", at - 1) + 1, at);
     if (!NEUTRALIZING.has(previous)) return true;
@@ -41,24 +39,38 @@ function mentions(padded: string, alias: string): boolean {
   return false;
 }
 
+export type PromptMatcher = (text: string) => Field | undefined;
+
 /**
  * The field a heading or prompt asks for: an alias anywhere in it as whole
  * words ("What is the problem this feature will solve?", "What this PR does /
  * why we need it"), unless the word before it neutralizes it ("Additional
  * context") or the heading asks for something else ("Steps to reproduce the
- * problem", "Who can help?"). Why is tried first.
+ * problem", "Who can help?"). Why is tried first. The aliases are normalized
+ * once, for every heading of a body.
  */
-export function fieldOfPrompt(text: string, aliases: Aliases): Field | undefined {
-  const normalized = normalizeWords(text);
-  if (normalized === "") return undefined;
-  const padded = ` ${normalized} `;
-  const words = new Set(normalized.split(" "));
-  for (const field of ["why", "who"] as const) {
-    if ([...ASKS_SOMETHING_ELSE[field]].some((word) => words.has(word))) continue;
-    if (aliases[field].some((alias) => mentions(padded, alias))) return field;
-  }
-  return undefined;
+export function promptMatcher(aliases: Aliases): PromptMatcher {
+  const needles = (list: readonly string[]) => list.map((alias) => ` ${normalizeWords(alias)} `).filter((needle) => needle !== "  ");
+  const fields = [
+    { field: "why" as const, needles: needles(aliases.why) },
+    { field: "who" as const, needles: needles(aliases.who) },
+  ];
+  return (text) => {
+    const normalized = normalizeWords(text);
+    if (normalized === "") return undefined;
+    const padded = ` ${normalized} `;
+    const words = new Set(normalized.split(" "));
+    for (const { field, needles: list } of fields) {
+      if (!ASKS_SOMETHING_ELSE[field].some((word) => words.has(word))) {
+        if (list.some((needle) => mentions(padded, needle))) return field;
+      }
+    }
+    return undefined;
+  };
 }
+
+/** `promptMatcher(aliases)(text)`, for one prompt. */
+export const fieldOfPrompt = (text: string, aliases: Aliases): Field | undefined => promptMatcher(aliases)(text);
 
 const TRAILING_PROMPT_MARKS = new Set(["", "?", ":", "：", "?:", "? :"]);
 

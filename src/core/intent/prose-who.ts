@@ -45,7 +45,12 @@ interface Word {
   endsClause: boolean;
 }
 
-const isWordChar = (ch: string) => /[\p{L}\p{N}'’-]/u.test(ch);
+/** Letters, digits, apostrophes and hyphens; ASCII answered without a regex (this runs once per character). */
+const isWordChar = (ch: string) => {
+  const code = ch.charCodeAt(0);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || ch === "'" || ch === "-";
+  return /[\p{L}\p{N}’]/u.test(ch);
+};
 
 function wordsOf(sentence: string): Word[] {
   const words: Word[] = [];

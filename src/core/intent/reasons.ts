@@ -25,12 +25,27 @@ const INTENSIFIERS = new Set("really very just quite so super truly totally".spl
 
 const isUrl = (word: string) => word.startsWith("http://") || word.startsWith("https://") || word.startsWith("www.") || word.includes("://");
 
-/** Lower-case words, punctuation trimmed from each end except `+`; URLs kept whole. */
+const isLetterOrDigit = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+
+/**
+ * A word with punctuation trimmed from each end (a leading `+` kept, for
+ * "+1"). Scanned by hand: an anchored `[^\p{L}\p{N}]+$` retries from every
+ * character of a long punctuation run.
+ */
+function trimPunctuation(word: string): string {
+  let start = 0;
+  let end = word.length;
+  while (start < end && !isLetterOrDigit(word[start]) && word[start] !== "+") start++;
+  while (end > start && !isLetterOrDigit(word[end - 1])) end--;
+  return word.slice(start, end);
+}
+
+/** Lower-case words, punctuation trimmed from each end; URLs kept whole. */
 export function reasonWords(text: string): string[] {
   return text
     .toLowerCase()
     .split(/\s+/)
-    .map((word) => (isUrl(word) ? word : word.replace(/^[^\p{L}\p{N}+]+|[^\p{L}\p{N}]+$/gu, "")))
+    .map((word) => (isUrl(word) ? word : trimPunctuation(word)))
     .filter((word) => word !== "");
 }
 
@@ -48,7 +63,7 @@ function withoutPhrases(words: readonly string[], phrases: readonly (readonly st
 export function reasonlessBecause(text: string, filler: readonly string[], title: string | undefined): Reasonless | undefined {
   const words = reasonWords(text);
   // Nothing readable at all is the minimum word count's to report.
-  if (!words.some((word) => /[\p{L}\p{N}]/u.test(word))) return undefined;
+  if (!words.some((word) => [...word].some(isLetterOrDigit))) return undefined;
   const links = words.filter(isUrl);
   const phrases = filler.map(reasonWords);
   const content = withoutPhrases(

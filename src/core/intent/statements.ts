@@ -1,6 +1,6 @@
 import type { Token } from "marked";
 import { blockText, lex, stripHtmlComments } from "../markdown.js";
-import { boldPrompt, colonPrompt, fieldOfPrompt, type Aliases } from "./prompts.js";
+import { boldPrompt, colonPrompt, promptMatcher, type Aliases, type PromptMatcher } from "./prompts.js";
 import { findUserStory } from "./user-story.js";
 
 export type Field = "why" | "who";
@@ -30,6 +30,14 @@ const isColon = (ch: string | undefined) => ch === ":" || ch === "：";
 /** Characters a regex `.` never matches: a label's statement cannot run across them. */
 const LINE_TERMINATOR = /[\r\u2028\u2029]/;
 
+/** Aliases in lower case, once per configured list rather than once per line. */
+const loweredCache = new WeakMap<readonly string[], string[]>();
+function loweredAliases(aliases: readonly string[]): string[] {
+  let lowered = loweredCache.get(aliases);
+  if (!lowered) loweredCache.set(aliases, (lowered = aliases.map((alias) => alias.toLowerCase())));
+  return lowered;
+}
+
 interface Label {
   label: string;
   text: string;
@@ -44,8 +52,12 @@ interface Label {
 export function labelOfLine(line: string, aliases: readonly string[]): Label | undefined {
   let start = 0;
   while (start < line.length && /\s/u.test(line[start] ?? "")) start++;
-  for (const alias of aliases) {
-    if (alias === "" || line.slice(start, start + alias.length).toLowerCase() !== alias.toLowerCase()) continue;
+  const lowered = loweredAliases(aliases);
+  const first = (line[start] ?? "").toLowerCase();
+  for (const [i, alias] of aliases.entries()) {
+    const lower = lowered[i] ?? "";
+    // The first character first: every line of a body is tried against every alias.
+    if (alias === "" || !lower.startsWith(first) || line.slice(start, start + alias.length).toLowerCase() !== lower) continue;
     let colon = start + alias.length;
     while (colon < line.length && isLabelWordChar(line[colon] ?? "")) colon++;
     if (!isColon(line[colon])) continue;
@@ -64,7 +76,7 @@ export function labelOfLine(line: string, aliases: readonly string[]): Label | u
   return undefined;
 }
 
-function labelStatements(lines: readonly string[], aliases: Aliases): Statement[] {
+function labelStatements(lines: readonly string[], aliases: Aliases, fieldOfPrompt: PromptMatcher): Statement[] {
   const fields: Field[] = ["why", "who"];
   const statements: Statement[] = [];
   let current: Statement | undefined;
@@ -72,7 +84,7 @@ function labelStatements(lines: readonly string[], aliases: Aliases): Statement[
     const hit = fields.map((field) => [field, labelOfLine(line, aliases[field])] as const).find(([, label]) => label);
     // Only a block's first line: inside a paragraph, "…for these users:" introduces a list, not a prompt.
     const prompt = hit || index > 0 ? undefined : colonPrompt(line);
-    const promptField = prompt === undefined ? undefined : fieldOfPrompt(prompt, aliases);
+    const promptField = prompt === undefined ? undefined : fieldOfPrompt(prompt);
     if (hit?.[1]) {
       current = { field: hit[0], source: "label", label: hit[1].label, lines: [hit[1].text] };
       statements.push(current);
@@ -127,6 +139,7 @@ export function readBody(markdown: string | null | undefined, aliases: Aliases):
   const tokens = lex(stripHtmlComments((markdown ?? "").replace(/\r\n?/g, "\n")));
   const statements: Statement[] = [];
   const prose: string[][] = [];
+  const fieldOfPrompt = promptMatcher(aliases);
   let section: OpenSection | undefined;
   /** A label whose answer did not follow on its own line: the next block answers it. */
   let awaiting: Statement | undefined;
@@ -140,15 +153,15 @@ export function readBody(markdown: string | null | undefined, aliases: Aliases):
       awaiting = undefined;
       const depth = (token as Token & { depth: number }).depth;
       const label = blockText(token).trim();
-      const field = fieldOfPrompt(label, aliases);
+      const field = fieldOfPrompt(label);
       // A sub-heading that names no field stays part of the section around it.
       if (!(section && depth > section.depth && !field)) openSection(field, "heading", label, depth);
       continue;
     }
     let lines = blockText(token).split("\n");
-    const prompt = token.type === "paragraph" ? boldPrompt(token.raw.split("\n", 1)[0] ?? "") : undefined;
+    const prompt = token.type === "paragraph" ? boldPrompt(token.raw.slice(0, token.raw.indexOf("\n") >>> 0)) : undefined;
     if (prompt !== undefined) {
-      const field = fieldOfPrompt(prompt, aliases);
+      const field = fieldOfPrompt(prompt);
       if (field || !section || section.depth >= PROMPT_DEPTH) {
         awaiting = undefined;
         openSection(field, "prompt", lines[0]?.trim() || prompt, PROMPT_DEPTH);
@@ -160,7 +173,7 @@ export function readBody(markdown: string | null | undefined, aliases: Aliases):
       awaiting = undefined;
     }
     if (section) section.statement.lines.push(...lines);
-    const labels = labelStatements(lines, aliases);
+    const labels = labelStatements(lines, aliases, fieldOfPrompt);
     statements.push(...labels, ...storyStatements(lines));
     const last = labels[labels.length - 1];
     if (last && blankStatement(last)) awaiting = last;
