@@ -1,4 +1,4 @@
-import type { Token } from "marked";
+import type { Token, Tokens } from "marked";
 import { blockText, lex, stripHtmlComments } from "../markdown.js";
 import { boldPrompt, colonPrompt, promptMatcher, type Aliases, type PromptMatcher } from "./prompts.js";
 import { findUserStory } from "./user-story.js";
@@ -116,6 +116,11 @@ interface OpenSection {
   depth: number;
 }
 
+/** Each list item's lines; a task item ("- [x] I notified the maintainers") is a checklist, not a statement. */
+function listProse(list: Tokens.List): string[][] {
+  return list.items.filter((item) => !item.task).flatMap((item) => item.tokens.map(blockText).join("\n").split("\n").map((line) => [line]));
+}
+
 /** Below every `#` heading: a bold prompt's section ends at any heading or the next prompt. */
 const PROMPT_DEPTH = 7;
 
@@ -178,7 +183,7 @@ export function readBody(markdown: string | null | undefined, aliases: Aliases):
     const last = labels[labels.length - 1];
     if (last && blankStatement(last)) awaiting = last;
     if (token.type === "paragraph") prose.push(lines);
-    else if (token.type === "list") prose.push(...lines.map((line) => [line]));
+    else if (token.type === "list") prose.push(...listProse(token as Tokens.List));
   }
   return { statements, prose };
 }

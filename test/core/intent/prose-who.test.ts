@@ -64,3 +64,10 @@ describe("the who in plain prose", () => {
     expect(config.intent.whoProse.nouns).toContain("customers");
   });
 });
+
+describe("checklists", () => {
+  it("a ticked task item is a checklist, not a who; a plain list item still counts", () => {
+    expect(who("- [x] I have notified the maintainers of dependent packages")).toBeUndefined();
+    expect(who("- maintainers of dependent packages break on every release")?.label).toMatch(/^maintainers of dependent packages/);
+  });
+});
