@@ -78,7 +78,8 @@ const TRAILING_PROMPT_MARKS = new Set(["", "?", ":", "：", "?:", "? :"]);
  * A paragraph line that is only bold text, with or without a trailing `?` or
  * `:` (`**Why do we need this feature?**`, `**Why is this needed**:`): real
  * templates write their questions this way. Returns the text between the
- * markers, or undefined. One indexOf: linear.
+ * markers, or undefined; a sentence in bold (ending in `.` or `!`) is an
+ * answer, not a prompt. One indexOf: linear.
  */
 export function boldPrompt(line: string): string | undefined {
   const trimmed = line.trim();
@@ -88,7 +89,9 @@ export function boldPrompt(line: string): string | undefined {
   if (close <= 2) return undefined;
   if (!TRAILING_PROMPT_MARKS.has(trimmed.slice(close + 2).trim())) return undefined;
   const inner = trimmed.slice(2, close).trim();
-  return inner === "" ? undefined : inner;
+  // "**Critical for the Q3 launch.**" is an answer in bold, not a question.
+  if (inner === "" || inner.endsWith(".") || inner.endsWith("!")) return undefined;
+  return inner;
 }
 
 /** At most this many characters before the colon of a prompt line. */

@@ -46,7 +46,11 @@ describe("a bold-only paragraph is a prompt", () => {
     ["  __Motivation__  ", "Motivation"],
   ])("%j is a prompt", (line, inner) => expect(boldPrompt(line)).toBe(inner));
 
-  it.each(["**Why** we need this is obvious", "**bold** and **more bold**", "****", "Why do we need this?", "**unclosed"])("%j is not", (line) => {
+  it("an answer written in bold is the answer, not the next prompt", () => {
+    expect(judge("**Why do we need this feature?**\n\n**Our largest customer cannot renew without audit logs.**").why?.text).toBe("Our largest customer cannot renew without audit logs.");
+  });
+
+  it.each(["**Why** we need this is obvious", "**bold** and **more bold**", "****", "Why do we need this?", "**unclosed", "**Ship it before the freeze!**"])("%j is not", (line) => {
     expect(boldPrompt(line)).toBeUndefined();
   });
 
