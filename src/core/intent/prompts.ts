@@ -78,8 +78,8 @@ const TRAILING_PROMPT_MARKS = new Set(["", "?", ":", "：", "?:", "? :"]);
  * A paragraph line that is only bold text, with or without a trailing `?` or
  * `:` (`**Why do we need this feature?**`, `**Why is this needed**:`): real
  * templates write their questions this way. Returns the text between the
- * markers, or undefined; a sentence in bold (ending in `.` or `!`) is an
- * answer, not a prompt. One indexOf: linear.
+ * markers, or undefined; a sentence in bold (ending in `.` or `!`, asking
+ * nothing) is an answer, not a prompt. Linear: one indexOf, one includes.
  */
 export function boldPrompt(line: string): string | undefined {
   const trimmed = line.trim();
@@ -89,8 +89,8 @@ export function boldPrompt(line: string): string | undefined {
   if (close <= 2) return undefined;
   if (!TRAILING_PROMPT_MARKS.has(trimmed.slice(close + 2).trim())) return undefined;
   const inner = trimmed.slice(2, close).trim();
-  // "**Critical for the Q3 launch.**" is an answer in bold, not a question.
-  if (inner === "" || inner.endsWith(".") || inner.endsWith("!")) return undefined;
+  // "**Critical for the Q3 launch.**" is an answer in bold; "**Related to a problem? Please describe.**" still asks.
+  if (inner === "" || ((inner.endsWith(".") || inner.endsWith("!")) && !inner.includes("?"))) return undefined;
   return inner;
 }
 

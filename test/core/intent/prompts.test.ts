@@ -44,6 +44,7 @@ describe("a bold-only paragraph is a prompt", () => {
     ["**Why do we need this?**", "Why do we need this?"],
     ["**Why is this needed**:", "Why is this needed"],
     ["  __Motivation__  ", "Motivation"],
+    ["**Is your request about a problem? Please explain.**", "Is your request about a problem? Please explain."],
   ])("%j is a prompt", (line, inner) => expect(boldPrompt(line)).toBe(inner));
 
   it("an answer written in bold is the answer, not the next prompt", () => {
