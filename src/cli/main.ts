@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { EXIT, EXIT_CODES_HELP } from "./exit-codes.js";
 import type { AuditOptions } from "./audit/command.js";
 import type { CheckOptions } from "./check/command.js";
+import type { IntentOptions } from "./intent/command.js";
 import type { CliIO } from "./io.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
@@ -46,6 +47,21 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .action(async (target: string, options: AuditOptions) => {
       const { auditCommand } = await import("./audit/command.js");
       code = await auditCommand(target, options, io);
+    });
+
+  program
+    .command("intent")
+    .description("judge one issue or PR body as the app would, with a local repository's templates and .github/intent.yml (offline)")
+    .argument("<body-file>", "the body to judge")
+    .option("--kind <kind>", "issue or pr: which templates discount unchanged text (default: pr)")
+    .option("--repo <dir>", "the repository whose templates and configuration are read (default: the current directory)")
+    .option("--config <file>", "the configuration (default: .github/intent.yml in the repository)")
+    .option("--title <text>", "the title (exemptions, and a why that only restates it)")
+    .option("--json", "print the verdict as JSON")
+    .addHelpText("after", EXIT_CODES_HELP)
+    .action(async (bodyFile: string, options: IntentOptions) => {
+      const { intentCommand } = await import("./intent/command.js");
+      code = await intentCommand(bodyFile, options, io);
     });
 
   program

@@ -106,14 +106,15 @@ export function describeValue(value: unknown): string | undefined {
 }
 
 interface SchemaLike {
-  def: { type: string; innerType?: SchemaLike; shape?: Record<string, SchemaLike>; valueType?: SchemaLike };
+  def: { type: string; innerType?: SchemaLike; in?: SchemaLike; options?: SchemaLike[]; shape?: Record<string, SchemaLike>; valueType?: SchemaLike };
 }
 
 /** The keys the schema accepts at a path, for "unknown key" messages. */
 function allowedKeys(path: readonly PathSegment[]): string[] {
   let schema: SchemaLike | undefined = configSchema as unknown as SchemaLike;
   for (const segment of [...path, null]) {
-    while (schema?.def.innerType) schema = schema.def.innerType;
+    // Through defaults and transforms; of a union (`intent.who`: an object or a list), its first option.
+    while (schema?.def.innerType ?? schema?.def.in ?? schema?.def.options) schema = schema.def.innerType ?? schema.def.in ?? schema.def.options?.[0];
     if (segment === null) break;
     schema = schema?.def.shape?.[String(segment)] ?? schema?.def.valueType;
   }

@@ -50,6 +50,21 @@ export const permissionLevels = ["read", "triage", "write", "maintain", "admin"]
 export const permissionLevel = z.enum(permissionLevels);
 export type PermissionLevel = z.infer<typeof permissionLevel>;
 
+/** Nouns naming a group of people: with a qualifier ("screen reader users", "customers on EU Cloud") a sentence naming one states the who. */
+export const DEFAULT_WHO_NOUNS = [
+  "users", "customers", "admins", "administrators", "developers", "operators", "maintainers", "teams", "contributors", "people",
+  "engineers", "designers", "reviewers", "readers", "viewers", "members", "owners", "buyers", "sellers", "merchants", "clients",
+  "subscribers", "visitors", "students", "teachers", "researchers", "analysts", "authors", "editors", "creators", "players",
+  "employees", "managers", "partners", "tenants", "newcomers", "beginners", "translators", "integrators", "consumers", "agents",
+];
+
+/** `who` as it was (a list of aliases), or an object that also configures the who read from prose. */
+const whoObject = z.strictObject({
+  aliases: words.min(1).default(["who", "users", "audience", "customer", "customers", "persona", "personas", "stakeholders", "target users", "affected users"]),
+  prose: z.boolean().default(true),
+  nouns: words.default(DEFAULT_WHO_NOUNS),
+});
+
 const intentSection = z
   .strictObject({
     enabled: z.boolean().default(true),
@@ -57,9 +72,16 @@ const intentSection = z
     pullRequests: z.boolean().default(true),
     label: label.default("needs-intent"),
     minWords: z.number().min(1).max(100).int().default(3),
-    why: words.min(1).default(["why", "motivation", "problem", "context", "goal"]),
-    who: words.min(1).default(["who", "users", "audience", "customer", "persona"]),
+    why: words
+      .min(1)
+      .default(["why", "motivation", "problem", "context", "goal", "rationale", "justification", "use case", "use cases", "pitch", "purpose", "reason", "benefit", "background"]),
+    who: z.union([whoObject, words.min(1).transform((aliases) => whoObject.parse({ aliases }))], {
+        error: "a list of headings and labels (at least one), or an object with `aliases`, `prose` and `nouns`",
+      })
+      .prefault({}),
     placeholders: z.array(z.string().max(200)).max(MAX_LIST).default(["tbd", "n/a", "na", "todo", "-", "...", "…", "tba", "none", "no response"]),
+    /** Statements that are only these phrases (with links and small words) give no reason. */
+    filler: words.default(["would be nice", "nice to have", "would be great", "would be cool", "would be useful", "see above", "see below", "as discussed", "see title", "same as title", "+1", "self explanatory", "obviously", "why not", "because", "needed"]),
     exempt: z
       .strictObject({
         bots: z.boolean().default(true),
@@ -82,7 +104,9 @@ const intentSection = z
       })
       .prefault({}),
   })
-  .prefault({});
+  .prefault({})
+  // `who` keeps meaning the aliases (phases and the CLI read it so); its prose settings are their own key.
+  .transform(({ who, ...intent }) => ({ ...intent, who: who.aliases, whoProse: { enabled: who.prose, nouns: who.nouns } }));
 
 const hacksSection = z
   .strictObject({

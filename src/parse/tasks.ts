@@ -24,7 +24,7 @@ import { parseSignoffArgs } from "../core/signoff/command.js";
  */
 export const tasks = {
   // intent: bodies, titles, templates, configured patterns
-  judgeBody: (body: string | null | undefined, rules: IntentRules, templates: readonly string[]) => judgeBody(body, rules, templateLines(templates)),
+  judgeBody: (body: string | null | undefined, rules: IntentRules, templates: readonly string[], title?: string) => judgeBody(body, rules, templateLines(templates), title),
   findReferences,
   exemptionReason,
   // comments

@@ -52,7 +52,7 @@ function noConfigNoTemplates(scope: nock.Scope) {
     .reply(404)
     .get(`/repos/${OWNER}/.github/contents/.github%2Fintent.yml`)
     .reply(404)
-    .get(`/repos/${OWNER}/${REPO}/contents/.github%2FISSUE_TEMPLATE`)
+    .get(`/repos/${OWNER}/${REPO}/contents`)
     .reply(404);
 }
 
@@ -103,7 +103,7 @@ describe("the GitHub Action", () => {
       .reply(404)
       .get(`/repos/${OWNER}/.github/contents/.github%2Fintent.yml`)
       .reply(404)
-      .get(`/repos/${OWNER}/${REPO}/contents/.github%2Fpull_request_template.md`)
+      .get(`/repos/${OWNER}/${REPO}/contents`)
       .reply(404);
     scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
 

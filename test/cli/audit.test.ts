@@ -29,9 +29,11 @@ function mockRepository(rateLimited: boolean) {
   const api = nock("https://api.github.com", { reqheaders: { authorization: `token ${TOKEN}` } });
   api.get(`${REPO}/contents/.github%2Fintent.yml`).reply(404);
   api.get("/repos/octo-org/.github/contents/.github%2Fintent.yml").reply(404);
+  // One listing of the root and of .github serves both kinds of template.
+  api.get(`${REPO}/contents`).reply(200, [{ type: "dir", path: ".github", name: ".github" }]);
+  api.get(`${REPO}/contents/.github`).reply(200, [{ type: "dir", path: ".github/ISSUE_TEMPLATE", name: "ISSUE_TEMPLATE" }]);
   api.get(`${REPO}/contents/.github%2FISSUE_TEMPLATE`).reply(200, [{ type: "file", path: ".github/ISSUE_TEMPLATE/feature.md", name: "feature.md" }]);
   api.get(`${REPO}/contents/.github%2FISSUE_TEMPLATE%2Ffeature.md`).reply(200, "---\nname: Feature\n---\n## Why\n\n## Who\n", RAW);
-  api.get(`${REPO}/contents/.github%2Fpull_request_template.md`).reply(404);
   api
     .get(`${REPO}/issues`)
     .query({ state: "open", sort: "created", direction: "desc", per_page: 100 })
@@ -137,8 +139,7 @@ describe("intentbot audit", () => {
   it("reads at most --limit items of each list", async () => {
     const api = nock("https://api.github.com");
     api.get(`${REPO}/contents/.github%2Fintent.yml`).reply(200, "signoff:\n  enabled: false\nhacks:\n  enabled: false\n", RAW);
-    api.get(`${REPO}/contents/.github%2FISSUE_TEMPLATE`).reply(404);
-    api.get(`${REPO}/contents/.github%2Fpull_request_template.md`).reply(404);
+    api.get(`${REPO}/contents`).reply(404);
     // One page of 2, and no request for the next page even though GitHub links one.
     api
       .get(`${REPO}/issues`)

@@ -57,7 +57,7 @@ class IssueThread {
       mockBotIdentity(scope);
       scope.post(`/repos/${OWNER}/${REPO}/labels`).reply(201, {});
       // Templates are cached by the instance for a few minutes.
-      scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2FISSUE_TEMPLATE`).reply(404);
+      scope.get(`/repos/${OWNER}/${REPO}/contents`).reply(404);
     }
     if (options.holdConfig) {
       const hold = options.holdConfig;

@@ -8,7 +8,7 @@ const STATED = "## Why\nDrafts vanish when the page reloads.\n\n## Who\nSupport 
 const MARKER = "<!-- intentbot:intent -->";
 
 function noTemplates(scope: ReturnType<typeof github>) {
-  return scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2FISSUE_TEMPLATE`).reply(404);
+  return scope.get(`/repos/${OWNER}/${REPO}/contents`).reply(404);
 }
 
 describe("intent check on issues", () => {
@@ -133,6 +133,8 @@ describe("intent check on issues", () => {
     const comment = recorder<{ body: string }>();
     const scope = github();
     mockNoConfig(scope);
+    scope.get(`/repos/${OWNER}/${REPO}/contents`).reply(200, [{ type: "dir", path: ".github", name: ".github" }]);
+    scope.get(`/repos/${OWNER}/${REPO}/contents/.github`).reply(200, [{ type: "dir", path: ".github/ISSUE_TEMPLATE", name: "ISSUE_TEMPLATE" }]);
     scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2FISSUE_TEMPLATE`).reply(200, [
       { type: "file", path: ".github/ISSUE_TEMPLATE/feature.md", name: "feature.md" },
       { type: "file", path: ".github/ISSUE_TEMPLATE/config.yml", name: "config.yml" },
@@ -145,8 +147,8 @@ describe("intent check on issues", () => {
     scope.post(`${ISSUE}/comments`, comment.match).reply(201, { id: 10 });
 
     await probot.receive(delivery("issues.opened", payload("issues.opened", { issue: { body: template.replace(/^---[\s\S]*?---\n/, ""), labels: [] } })));
-    expect(comment.bodies[0]?.body).toContain("“Why” still holds the template's text.");
-    expect(comment.bodies[0]?.body).toContain("“Who” still holds the template's text.");
+    expect(comment.bodies[0]?.body).toContain("“Why” is left unanswered: what follows it is the template's own text.");
+    expect(comment.bodies[0]?.body).toContain("“Who” is left unanswered: what follows it is the template's own text.");
   });
 
   it("inherits why/who from a linked issue", async () => {

@@ -14,14 +14,21 @@ interface CheckBody {
   output: { title: string; summary: string };
 }
 
+/** A repository with no templates, or with one at `.github/PULL_REQUEST_TEMPLATE.md` (the upper-case spelling). */
 function prScope(options: { template?: string } = {}) {
   const scope = github();
-  scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2Fpull_request_template.md`).reply(options.template ? 200 : 404, options.template ?? "");
+  if (!options.template) {
+    scope.get(`/repos/${OWNER}/${REPO}/contents`).reply(404);
+    return scope;
+  }
+  scope.get(`/repos/${OWNER}/${REPO}/contents`).reply(200, [{ type: "dir", name: ".github", path: ".github" }]);
+  scope.get(`/repos/${OWNER}/${REPO}/contents/.github`).reply(200, [{ type: "file", name: "PULL_REQUEST_TEMPLATE.md", path: ".github/PULL_REQUEST_TEMPLATE.md" }]);
+  scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2FPULL_REQUEST_TEMPLATE.md`).reply(200, options.template);
   return scope;
 }
 
 function noIssueTemplates(scope: ReturnType<typeof github>) {
-  return scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2FISSUE_TEMPLATE`).reply(404);
+  return scope.get(`/repos/${OWNER}/${REPO}/contents`).reply(404);
 }
 
 describe("intent check on pull requests", () => {
@@ -30,7 +37,7 @@ describe("intent check on pull requests", () => {
     const check = recorder<CheckBody>();
     const scope = github();
     mockNoConfig(scope);
-    scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2Fpull_request_template.md`).reply(404);
+    scope.get(`/repos/${OWNER}/${REPO}/contents`).reply(404);
     scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
 
     await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", { pull_request: { body: STATED } })));
@@ -44,7 +51,7 @@ describe("intent check on pull requests", () => {
         output: {
           title: "Why and who are stated",
           summary:
-            "- **Why** (heading “Why”, in this pull request): Drafts vanish when the page reloads.\n- **Who** (heading “Who”, in this pull request): Support agents answering long tickets.",
+            "- **Why** (under the heading “Why”, in this pull request): Drafts vanish when the page reloads.\n- **Who** (under the heading “Who”, in this pull request): Support agents answering long tickets.",
         },
       },
     ]);
@@ -55,15 +62,15 @@ describe("intent check on pull requests", () => {
     const check = recorder<CheckBody>();
     const scope = prScope();
     mockNoConfig(scope);
+    // The repository's listing is cached: the issue templates are looked for in the same one.
     scope.get(`/repos/${OWNER}/${REPO}/issues/12`).reply(200, { number: 12, body: STATED });
-    noIssueTemplates(scope);
     scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
 
     await probot.receive(delivery("pull_request.edited", payload("pull_request.edited", { pull_request: { body: "Closes #12" } })));
 
     expect(check.bodies[0]?.conclusion).toBe("success");
-    expect(check.bodies[0]?.output.summary).toContain("- **Why** (heading “Why”, inherited from #12): Drafts vanish");
-    expect(check.bodies[0]?.output.summary).toContain("- **Who** (heading “Who”, inherited from #12): Support agents");
+    expect(check.bodies[0]?.output.summary).toContain("- **Why** (under the heading “Why”, in the linked issue #12): Drafts vanish");
+    expect(check.bodies[0]?.output.summary).toContain("- **Who** (under the heading “Who”, in the linked issue #12): Support agents");
   });
 
   it("reads issues in other repositories of the installation, and says when one cannot be read", async () => {
@@ -72,14 +79,14 @@ describe("intent check on pull requests", () => {
     const scope = prScope();
     mockNoConfig(scope);
     scope.get(`/repos/${OWNER}/api/issues/3`).reply(200, { number: 3, body: "Why: drafts vanish on reload" });
-    scope.get(`/repos/${OWNER}/api/contents/.github%2FISSUE_TEMPLATE`).reply(404);
+    scope.get(`/repos/${OWNER}/api/contents`).reply(404);
     scope.get(`/repos/${OWNER}/${REPO}/issues/4`).reply(404);
     scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
 
     await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", { pull_request: { body: "For octo-org/api#3 and #4" } })));
 
     expect(check.bodies[0]).toMatchObject({ conclusion: "neutral", output: { title: "Missing: who" } });
-    expect(check.bodies[0]?.output.summary).toContain("inherited from octo-org/api#3");
+    expect(check.bodies[0]?.output.summary).toContain("in the linked issue octo-org/api#3");
     expect(check.bodies[0]?.output.summary).toContain("Could not read #4");
   });
 
@@ -131,7 +138,7 @@ describe("intent check on pull requests", () => {
     scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
 
     await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", { pull_request: { body: template } })));
-    expect(check.bodies[0]?.output.summary).toContain("“Why” still holds the template's text.");
+    expect(check.bodies[0]?.output.summary).toContain("“Why” is left unanswered: what follows it is the template's own text.");
   });
 
   it("skips drafts until they are ready for review", async () => {
@@ -224,7 +231,6 @@ describe("re-checking pull requests when their issue is edited", () => {
     ]);
     mockNoConfig(scope);
     scope.get(`/repos/${OWNER}/${REPO}/pulls/2`).reply(200, { number: 2, state: "open", title: "Keep drafts", body: "Closes #1", draft: false, labels: [], user: { type: "User" }, head: { sha: SHA } });
-    scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2Fpull_request_template.md`).reply(404);
     scope.get(issue).reply(200, { number: 1, body: STATED });
     scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
 

@@ -49,7 +49,7 @@ describe("a body that cannot be read within the budget", { timeout: 30_000 }, ()
     const check = recorder<CheckBody>();
     const scope = github();
     mockNoConfig(scope);
-    scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2Fpull_request_template.md`).reply(404);
+    scope.get(`/repos/${OWNER}/${REPO}/contents`).reply(404);
     scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
 
     await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", { pull_request: { body: HOSTILE } }), "hostile-delivery"));
@@ -87,7 +87,7 @@ describe("a body that cannot be read within the budget", { timeout: 30_000 }, ()
     const check = recorder<CheckBody>();
     const scope = github();
     mockConfig(scope, "mode: enforce\n");
-    scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2Fpull_request_template.md`).reply(404);
+    scope.get(`/repos/${OWNER}/${REPO}/contents`).reply(404);
     scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
 
     await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", { pull_request: { body: HOSTILE } })));
@@ -100,7 +100,7 @@ describe("a body that cannot be read within the budget", { timeout: 30_000 }, ()
     const comment = recorder<{ body: string }>();
     const scope = github();
     mockNoConfig(scope);
-    scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2FISSUE_TEMPLATE`).reply(404);
+    scope.get(`/repos/${OWNER}/${REPO}/contents`).reply(404);
     mockBotIdentity(scope);
     scope.get(`/repos/${OWNER}/${REPO}/issues/1/comments`).query(true).reply(200, []);
     scope.post(`/repos/${OWNER}/${REPO}/issues/1/comments`, comment.match).reply(201, { id: 1 });

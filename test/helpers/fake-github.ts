@@ -110,7 +110,7 @@ export class FakeGitHub {
     if (method === "GET" && path === "/app") return [200, { id: 1, slug: "intentbot", name: "intentbot" }];
     if (method === "POST" && path === "/graphql") return [200, { data: {} }];
     if (method === "GET" && path === "/search/issues") return [200, this.search(query.get("q") ?? "")];
-    if (method === "GET" && (m = path.match(/^\/repos\/[^/]+\/[^/]+\/contents\/(.+)$/))) {
+    if (method === "GET" && (m = path.match(/^\/repos\/[^/]+\/[^/]+\/contents(?:\/(.*))?$/))) {
       const isOwnConfig = path.startsWith(REPO_PATH) && m[1] === ".github/intent.yml" && this.config !== undefined;
       return isOwnConfig ? [200, this.config, { "content-type": "application/vnd.github.v3.raw; charset=utf-8" }] : [404, { message: "Not Found" }];
     }

@@ -26,7 +26,7 @@ export const path = {
   checks: `${base}/check-runs`,
   assignee: (login: string) => `${base}/assignees/${login}`,
   permission: (login: string) => `${base}/collaborators/${login}/permission`,
-  prTemplate: `${base}/contents/.github%2Fpull_request_template.md`,
+  prTemplate: `${base}/contents`,
 };
 
 export const HACK_BODY = ["## Hack", "Prices are hard-coded for the launch demo.", "", "Rebuild by: 2026-12-01", "Rebuild estimate: 2w"].join("\n");

@@ -1,9 +1,15 @@
 import { countWords } from "../markdown.js";
-import { allLines, findStatements, type Aliases, type Field, type Statement, type StatementSource } from "./statements.js";
+import { reasonlessBecause } from "./reasons.js";
+import { findWhoInProse } from "./prose-who.js";
+import { allLines, readBody, type Aliases, type Field, type Statement, type StatementSource } from "./statements.js";
 
 export interface IntentRules extends Aliases {
   minWords: number;
   placeholders: readonly string[];
+  /** Phrases that give no reason ("would be nice", "+1"); a statement of only these, links and small words is rejected. */
+  filler?: readonly string[] | undefined;
+  /** The who read from a sentence naming a qualified group of people (see prose-who.ts); off when absent. */
+  whoProse?: { enabled: boolean; nouns: readonly string[] } | undefined;
 }
 
 /** A why or who that counts. */
@@ -18,7 +24,7 @@ export interface Finding {
 export interface Rejection {
   field: Field;
   label: string;
-  reason: "empty" | "template" | "placeholder" | "too short";
+  reason: "empty" | "template" | "placeholder" | "too short" | "link" | "filler" | "title";
   words?: number;
 }
 
@@ -51,7 +57,7 @@ export function templateLines(templates: readonly string[]): Set<string> {
   return lines;
 }
 
-function judge(statement: Statement, rules: IntentRules, template: ReadonlySet<string>): Finding | Rejection {
+function judge(statement: Statement, rules: IntentRules, template: ReadonlySet<string>, title: string | undefined): Finding | Rejection {
   const own = statement.lines.map((l) => l.trim()).filter((l) => l !== "");
   const reject = (reason: Rejection["reason"], words?: number): Rejection => ({ field: statement.field, label: statement.label, reason, ...(words === undefined ? {} : { words }) });
   if (own.length === 0) return reject("empty");
@@ -62,21 +68,38 @@ function judge(statement: Statement, rules: IntentRules, template: ReadonlySet<s
   if (placeholders.has(normalizeLine(text)) || authored.every((line) => placeholders.has(normalizeLine(line)) || normalizeLine(line) === "")) {
     return reject("placeholder");
   }
+  const reasonless = reasonlessBecause(text, rules.filler ?? [], statement.field === "why" ? title : undefined);
+  if (reasonless) return reject(reasonless);
   // A persona is short ("As an admin"); the story around it is the statement.
   const words = countWords(statement.wholeStatement ?? text);
   if (words < rules.minWords) return reject("too short", words);
   return { field: statement.field, source: statement.source, label: statement.label, text };
 }
 
-/** What a body states of why and who, judged by the rules; the first valid statement of each wins. */
-export function judgeBody(body: string | null | undefined, rules: IntentRules, template: ReadonlySet<string>): BodyIntent {
+/**
+ * What a body states of why and who, judged by the rules; the first valid
+ * statement of each wins. With no who stated, a sentence of the author's
+ * prose that names a qualified group of people is the who. `title`, when
+ * given, rejects a why that only restates it.
+ */
+export function judgeBody(body: string | null | undefined, rules: IntentRules, template: ReadonlySet<string>, title?: string): BodyIntent {
   const result: BodyIntent = { rejections: [] };
-  for (const statement of findStatements(body, rules)) {
+  const reading = readBody(body, rules);
+  for (const statement of reading.statements) {
     if (result[statement.field]) continue;
-    const verdict = judge(statement, rules, template);
+    const verdict = judge(statement, rules, template, title);
     if ("reason" in verdict) result.rejections.push(verdict);
     else result[statement.field] = verdict;
   }
+  if (!result.who && rules.whoProse?.enabled) result.who = whoInProse(reading.prose, rules, template);
   result.rejections = result.rejections.filter((r) => !result[r.field]);
   return result;
+}
+
+/** The who from the author's own sentences: lines left unchanged from the template are not read. */
+function whoInProse(prose: readonly string[][], rules: IntentRules, template: ReadonlySet<string>): Finding | undefined {
+  const paragraphs = prose.map((lines) => lines.filter((line) => !template.has(normalizeLine(line))).join(" "));
+  const found = findWhoInProse(paragraphs, rules.whoProse?.nouns ?? []);
+  if (!found || countWords(found.sentence) < rules.minWords) return undefined;
+  return { field: "who", source: "prose", label: found.phrase, text: found.sentence };
 }

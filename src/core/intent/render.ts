@@ -13,23 +13,50 @@ const PLACEHOLDER: Record<Field, string> = {
   who: "The users or customers this is for (e.g. admins of team workspaces).",
 };
 
-function describeFinding(finding: SourcedFinding | undefined, field: Field, here: string): string {
-  if (!finding) return `- **${FIELD_NAME[field]}**: missing`;
-  const where = finding.from ? `inherited from ${escapeText(finding.from, 120)}` : `in this ${here}`;
-  return `- **${FIELD_NAME[field]}** (${finding.source} “${escapeText(finding.label, 40)}”, ${where}): ${escapeText(finding.text)}`;
+/** Quotes text the author wrote: escaped for Markdown by default, as is for a terminal. */
+type Quote = (text: string) => string;
+const markdownQuote: Quote = (text) => `“${escapeText(text, 60)}”`;
+
+/** Where a statement was read, in words, with the heading or prompt it answered quoted. */
+export function whereRead(finding: Pick<SourcedFinding, "source" | "label">, quote: Quote = markdownQuote): string {
+  const label = quote(finding.label);
+  switch (finding.source) {
+    case "heading":
+      return `under the heading ${label}`;
+    case "prompt":
+      return `answering the prompt ${label}`;
+    case "label":
+      return `after the label ${label}`;
+    case "user story":
+      return "in a user story";
+    case "prose":
+      return `found in prose: ${label}`;
+  }
 }
 
-function describeRejection(rejection: Rejection): string {
-  const label = `“${escapeText(rejection.label, 40)}”`;
+function describeFinding(finding: SourcedFinding | undefined, field: Field, here: string): string {
+  if (!finding) return `- **${FIELD_NAME[field]}**: missing`;
+  const where = finding.from ? `in the linked issue ${escapeText(finding.from, 120)}` : `in this ${here}`;
+  return `- **${FIELD_NAME[field]}** (${whereRead(finding)}, ${where}): ${escapeText(finding.text)}`;
+}
+
+export function describeRejection(rejection: Rejection, quote: Quote = markdownQuote): string {
+  const label = quote(rejection.label);
   switch (rejection.reason) {
     case "empty":
-      return `${label} is there but empty.`;
+      return `${label} is left unanswered.`;
     case "template":
-      return `${label} still holds the template's text.`;
+      return `${label} is left unanswered: what follows it is the template's own text.`;
     case "placeholder":
       return `${label} holds only a placeholder.`;
     case "too short":
       return `${label} has ${rejection.words ?? 0} word(s); write at least the configured minimum.`;
+    case "link":
+      return `${label} is only a link: say in a sentence what it shows, the problem and for whom.`;
+    case "filler":
+      return `${label} gives no reason (phrases such as “would be nice” or “+1” do not count): say what problem this solves.`;
+    case "title":
+      return `${label} only restates the title: say why it matters.`;
   }
 }
 

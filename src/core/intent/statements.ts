@@ -1,9 +1,11 @@
-import type { Token } from "marked";
+import type { Token, Tokens } from "marked";
 import { blockText, lex, stripHtmlComments } from "../markdown.js";
+import { boldPrompt, colonPrompt, promptMatcher, type Aliases, type PromptMatcher } from "./prompts.js";
 import { findUserStory } from "./user-story.js";
 
 export type Field = "why" | "who";
-export type StatementSource = "heading" | "label" | "user story";
+/** Where a statement was read: a `#` heading, a bold-only prompt paragraph, a `Label:` line, a user story, a sentence of prose. */
+export type StatementSource = "heading" | "prompt" | "label" | "user story" | "prose";
 
 /** A candidate statement of why or who, before it is judged. */
 export interface Statement {
@@ -17,29 +19,8 @@ export interface Statement {
   wholeStatement?: string;
 }
 
-export interface Aliases {
-  why: readonly string[];
-  who: readonly string[];
-}
-
-function normalizeHeading(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s]/gu, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
-function fieldOfHeading(text: string, aliases: Aliases): Field | undefined {
-  const heading = normalizeHeading(text);
-  const matches = (alias: string) => {
-    const a = normalizeHeading(alias);
-    return heading === a || heading.startsWith(`${a} `);
-  };
-  if (aliases.why.some(matches)) return "why";
-  if (aliases.who.some(matches)) return "who";
-  return undefined;
-}
+/** How a heading or prompt is matched to a field: see prompts.ts. */
+export type { Aliases } from "./prompts.js";
 
 /** Words allowed between an alias and the colon (`Who it is for:`), as many characters at most. */
 const MAX_LABEL_WORDS = 24;
@@ -48,6 +29,14 @@ const isLabelWordChar = (ch: string) => isSpaceOrTab(ch) || ch === "'" || ch ===
 const isColon = (ch: string | undefined) => ch === ":" || ch === "：";
 /** Characters a regex `.` never matches: a label's statement cannot run across them. */
 const LINE_TERMINATOR = /[\r\u2028\u2029]/;
+
+/** Aliases in lower case, once per configured list rather than once per line. */
+const loweredCache = new WeakMap<readonly string[], string[]>();
+function loweredAliases(aliases: readonly string[]): string[] {
+  let lowered = loweredCache.get(aliases);
+  if (!lowered) loweredCache.set(aliases, (lowered = aliases.map((alias) => alias.toLowerCase())));
+  return lowered;
+}
 
 interface Label {
   label: string;
@@ -63,8 +52,12 @@ interface Label {
 export function labelOfLine(line: string, aliases: readonly string[]): Label | undefined {
   let start = 0;
   while (start < line.length && /\s/u.test(line[start] ?? "")) start++;
-  for (const alias of aliases) {
-    if (alias === "" || line.slice(start, start + alias.length).toLowerCase() !== alias.toLowerCase()) continue;
+  const lowered = loweredAliases(aliases);
+  const first = (line[start] ?? "").toLowerCase();
+  for (const [i, alias] of aliases.entries()) {
+    const lower = lowered[i] ?? "";
+    // The first character first: every line of a body is tried against every alias.
+    if (alias === "" || !lower.startsWith(first) || line.slice(start, start + alias.length).toLowerCase() !== lower) continue;
     let colon = start + alias.length;
     while (colon < line.length && isLabelWordChar(line[colon] ?? "")) colon++;
     if (!isColon(line[colon])) continue;
@@ -83,14 +76,21 @@ export function labelOfLine(line: string, aliases: readonly string[]): Label | u
   return undefined;
 }
 
-function labelStatements(lines: readonly string[], aliases: Aliases): Statement[] {
+function labelStatements(lines: readonly string[], aliases: Aliases, fieldOfPrompt: PromptMatcher): Statement[] {
   const fields: Field[] = ["why", "who"];
   const statements: Statement[] = [];
   let current: Statement | undefined;
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     const hit = fields.map((field) => [field, labelOfLine(line, aliases[field])] as const).find(([, label]) => label);
+    // Only a block's first line: inside a paragraph, "…for these users:" introduces a list, not a prompt.
+    const prompt = hit || index > 0 ? undefined : colonPrompt(line);
+    const promptField = prompt === undefined ? undefined : fieldOfPrompt(prompt);
     if (hit?.[1]) {
       current = { field: hit[0], source: "label", label: hit[1].label, lines: [hit[1].text] };
+      statements.push(current);
+    } else if (prompt !== undefined && promptField) {
+      // "What this PR does / why we need it:" — the alias need not come first when nothing follows the colon.
+      current = { field: promptField, source: "label", label: prompt, lines: [] };
       statements.push(current);
     } else if (current && line.trim() !== "") {
       // A label's statement runs on over the following lines of its paragraph.
@@ -116,31 +116,81 @@ interface OpenSection {
   depth: number;
 }
 
+/** Each list item's lines; a task item ("- [x] I notified the maintainers") is a checklist, not a statement. */
+function listProse(list: Tokens.List): string[][] {
+  return list.items.filter((item) => !item.task).flatMap((item) => item.tokens.map(blockText).join("\n").split("\n").map((line) => [line]));
+}
+
+/** Below every `#` heading: a bold prompt's section ends at any heading or the next prompt. */
+const PROMPT_DEPTH = 7;
+
+/** The candidate statements of a body, and its prose for finding a who in plain sentences. */
+export interface BodyReading {
+  statements: Statement[];
+  /** Each paragraph's lines, and each list item's line, outside code, quotes, HTML and comments. */
+  prose: string[][];
+}
+
+const blankStatement = (statement: Statement) => statement.lines.every((line) => line.trim() === "");
+
 /**
- * Finds every candidate why/who statement in a markdown body: sections under
- * a matching heading (any level, until a heading of the same or a higher
- * level), leading labels and user-story lines. HTML comments, code blocks,
- * block quotes and raw HTML never count.
+ * Reads a markdown body: sections under a matching heading (any level, until
+ * a heading of the same or a higher level) or bold-only prompt paragraph,
+ * labels, prompt lines ending in a colon, and user-story lines. A label or
+ * prompt with nothing after it takes the next paragraph or list as its
+ * answer. HTML comments, code blocks, block quotes and raw HTML never count.
  */
-export function findStatements(markdown: string | null | undefined, aliases: Aliases): Statement[] {
+export function readBody(markdown: string | null | undefined, aliases: Aliases): BodyReading {
   const tokens = lex(stripHtmlComments((markdown ?? "").replace(/\r\n?/g, "\n")));
   const statements: Statement[] = [];
+  const prose: string[][] = [];
+  const fieldOfPrompt = promptMatcher(aliases);
   let section: OpenSection | undefined;
+  /** A label whose answer did not follow on its own line: the next block answers it. */
+  let awaiting: Statement | undefined;
+  const openSection = (field: Field | undefined, source: StatementSource, label: string, depth: number) => {
+    section = field ? { statement: { field, source, label, lines: [] }, depth } : undefined;
+    if (section) statements.push(section.statement);
+  };
   for (const token of tokens) {
+    if (token.type === "space") continue;
     if (token.type === "heading") {
-      const heading = token as Token & { depth: number; text: string };
-      const field = fieldOfHeading(blockText(token), aliases);
+      awaiting = undefined;
+      const depth = (token as Token & { depth: number }).depth;
+      const label = blockText(token).trim();
+      const field = fieldOfPrompt(label);
       // A sub-heading that names no field stays part of the section around it.
-      if (section && heading.depth > section.depth && !field) continue;
-      section = field ? { statement: { field, source: "heading", label: blockText(token).trim(), lines: [] }, depth: heading.depth } : undefined;
-      if (section) statements.push(section.statement);
+      if (!(section && depth > section.depth && !field)) openSection(field, "heading", label, depth);
       continue;
     }
-    const lines = blockText(token).split("\n");
+    let lines = blockText(token).split("\n");
+    const prompt = token.type === "paragraph" ? boldPrompt(token.raw.slice(0, token.raw.indexOf("\n") >>> 0)) : undefined;
+    if (prompt !== undefined) {
+      const field = fieldOfPrompt(prompt);
+      if (field || !section || section.depth >= PROMPT_DEPTH) {
+        awaiting = undefined;
+        openSection(field, "prompt", lines[0]?.trim() || prompt, PROMPT_DEPTH);
+        lines = lines.slice(1);
+      }
+    }
+    if (awaiting && token.type !== "html" && token.type !== "code" && token.type !== "blockquote") {
+      awaiting.lines.push(...lines);
+      awaiting = undefined;
+    }
     if (section) section.statement.lines.push(...lines);
-    statements.push(...labelStatements(lines, aliases), ...storyStatements(lines));
+    const labels = labelStatements(lines, aliases, fieldOfPrompt);
+    statements.push(...labels, ...storyStatements(lines));
+    const last = labels[labels.length - 1];
+    if (last && blankStatement(last)) awaiting = last;
+    if (token.type === "paragraph") prose.push(lines);
+    else if (token.type === "list") prose.push(...listProse(token as Tokens.List));
   }
-  return statements;
+  return { statements, prose };
+}
+
+/** Every candidate why/who statement in a markdown body (see `readBody`). */
+export function findStatements(markdown: string | null | undefined, aliases: Aliases): Statement[] {
+  return readBody(markdown, aliases).statements;
 }
 
 /** Every line of plain text in a body, for recognising text copied from a template. */

@@ -18,8 +18,8 @@ export interface IntentSubject {
 const MAX_LINKED_READS = 5;
 
 export function intentRules(config: Config): IntentRules {
-  const { why, who, minWords, placeholders } = config.intent;
-  return { why, who, minWords, placeholders };
+  const { why, who, minWords, placeholders, filler, whoProse } = config.intent;
+  return { why, who, minWords, placeholders, filler, whoProse };
 }
 
 /**
@@ -41,7 +41,7 @@ export async function gatherIntentFacts(
   const { tickets } = config.intent;
   const ownTemplates = await readTemplates(octokit, services, repo, subject.kind);
   const [own, refs] = await Promise.all([
-    services.parse.run("judgeBody", [subject.body, rules, ownTemplates], log),
+    services.parse.run("judgeBody", [subject.body, rules, ownTemplates, subject.title], log),
     services.parse.run("findReferences", [`${subject.title}\n\n${subject.body ?? ""}`, repo, tickets.external.enabled ? tickets.external.patterns : []], log),
   ]);
   if (!own.ok) return own;
@@ -56,7 +56,7 @@ export async function gatherIntentFacts(
       try {
         const { data } = await octokit.rest.issues.get({ owner: ref.owner, repo: ref.repo, issue_number: ref.number });
         const templates = await readTemplates(octokit, services, { owner: ref.owner, repo: ref.repo }, "issue");
-        const intent = await services.parse.run("judgeBody", [data.body, rules, templates], log);
+        const intent = await services.parse.run("judgeBody", [data.body, rules, templates, data.title], log);
         return intent.ok ? { ref: label, intent: intent.value } : { ref: label, unreadable: true };
       } catch (error) {
         const status = (error as { status?: number }).status;

@@ -87,11 +87,11 @@ describe("why/who detection", () => {
   });
 
   it("uses configured aliases", () => {
-    const custom = { ...rules, why: ["rationale"], who: ["stakeholders"] };
-    const result = judgeBody("## Rationale\nDrafts vanish on reload.\n## Stakeholders\nSupport agents answering tickets", custom, none);
+    const custom = { ...rules, why: ["reasoning"], who: ["beneficiaries"] };
+    const result = judgeBody("## Reasoning\nDrafts vanish on reload.\n## Beneficiaries\nSupport agents answering tickets", custom, none);
     expect(result.why).toBeDefined();
     expect(result.who).toBeDefined();
-    expect(judge("## Rationale\nDrafts vanish on reload.").why).toBeUndefined();
+    expect(judge("## Reasoning\nDrafts vanish on reload.").why).toBeUndefined();
   });
 
   it("handles a 65,536-character body", () => {

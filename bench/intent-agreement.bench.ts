@@ -1,0 +1,74 @@
+import { appendFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { bench, describe } from "vitest";
+import { defaultConfig } from "../src/config/schema.js";
+import { judgeBody, templateLines } from "../src/core/intent/judge.js";
+import { localTemplateSource } from "../src/cli/intent/local-templates.js";
+import { readTemplateFiles } from "../src/github/templates.js";
+import { hostileBodies, padded, repeatTo } from "./hostile-bodies.js";
+import { agreement, bodyOf, cases, repoDir, type CorpusCase } from "./intent-corpus/agreement.js";
+
+/**
+ * How often the intent check agrees with a careful reader on the held-out
+ * corpus (bench/intent-corpus), judging each body as `intentbot intent`
+ * does: the repository's templates read at GitHub's paths, the default
+ * configuration, the title. Prints the rate beside the goal and appends it to
+ * bench/RESULTS.md.
+ */
+const GOAL = 0.9;
+
+async function judge(c: CorpusCase) {
+  const kind = c.kind === "pr" ? "pull request" : "issue";
+  const templates = await readTemplateFiles(localTemplateSource(repoDir(c)), kind);
+  const found = judgeBody(bodyOf(c), defaultConfig.intent, templateLines(templates.map((t) => t.text)), c.title);
+  return { why: found.why !== undefined, who: found.who !== undefined };
+}
+
+const result = await agreement(judge);
+const rate = (n: number) => `${n}/${result.total} (${Math.round((100 * n) / result.total)}%)`;
+console.log(
+  [
+    `Intent check vs a careful reader, ${result.total} held-out bodies: both ${rate(result.both)} (goal ≥ ${GOAL * 100}%), why ${rate(result.why)}, who ${rate(result.who)}`,
+    ...result.misses.map((miss) => `  differs: ${miss}`),
+  ].join("\n"),
+);
+
+/**
+ * The new readers (prompts anywhere in headings, bold prompts, prose who,
+ * filler) with the default configuration, on the shared hostile bodies and
+ * on shapes aimed at them. Goal: the same as every parser's, 100 ms per 64 KB body.
+ */
+const HOSTILE_GOAL_MS = 100;
+const aimed: Record<string, string> = {
+  "Why: then ! x64K then a": padded("Why: ", "!", "a"),
+  "**Why?** then prose of users on": padded("**Why?**\n\n", "Mobile users on ", "x."),
+  "who-nouns without a qualifier": repeatTo("the users the customers the teams "),
+  "headings mentioning aliases": repeatTo("### Additional context why who users problem\n"),
+  "bold prompts, one per line": repeatTo("**Why is this needed**:\n\n"),
+  "a 64 KB heading of aliases": padded("## ", "why additional context ", "\n"),
+  "filler repeated": padded("## Why\n", "+1 would be nice see above ", ""),
+  "sentence ends everywhere": repeatTo("users. "),
+};
+const lines = templateLines(["**Why do we need this feature?**\n\nDescribe the problem.\n\n**Who is this feature for?**\n"]);
+let hostileWorst = { name: "", ms: 0 };
+for (const [name, body] of Object.entries({ ...hostileBodies(), ...aimed })) {
+  judgeBody(body, defaultConfig.intent, lines, "Add a title");
+  const start = performance.now();
+  judgeBody(body, defaultConfig.intent, lines, "Add a title");
+  const ms = performance.now() - start;
+  if (ms > hostileWorst.ms) hostileWorst = { name, ms };
+}
+console.log(`judgeBody, default configuration, worst 64 KB hostile body: ${hostileWorst.ms.toFixed(1)} ms on ${hostileWorst.name} (goal ${HOSTILE_GOAL_MS} ms)`);
+
+const cpu = cpus();
+const machine = `${cpu[0]?.model.trim() ?? "unknown CPU"} ×${cpu.length}, load ${loadavg()[0]?.toFixed(1) ?? "?"}`;
+appendFileSync(
+  new URL("./RESULTS.md", import.meta.url),
+  `- ${new Date().toISOString().slice(0, 10)} · ${machine} · intent agreement with a careful reader, ${result.total} held-out bodies: both ${rate(result.both)} (goal ≥ ${GOAL * 100}%), why ${rate(result.why)}, who ${rate(result.who)}; judgeBody with the default configuration: worst ${hostileWorst.ms.toFixed(1)} ms on ${hostileWorst.name} (goal ${HOSTILE_GOAL_MS})\n`,
+);
+
+describe("intent check on the held-out corpus", () => {
+  bench("judge every body with its repository's templates", async () => {
+    for (const c of cases) await judge(c);
+  });
+});

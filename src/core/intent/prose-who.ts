@@ -1,0 +1,146 @@
+/**
+ * The who stated in plain prose: "Screen reader users can't tell when…",
+ * "Customers on EU Cloud who use session replay…". A sentence counts when it
+ * names a group of people (a noun from the configured list) with a qualifier
+ * that says which: a word before the noun that is not a determiner, pronoun,
+ * quantifier or common verb ("screen reader users", "mobile developers"), or
+ * a phrase after it ("customers on EU Cloud", "users who…", "developers
+ * shipping…"). A bare "users" names no one in particular. Questions do not
+ * state anything. Every scan is one pass over the sentence's words.
+ */
+export interface ProseWho {
+  /** The group as written, e.g. `screen reader users`. */
+  phrase: string;
+  /** The sentence it was read from. */
+  sentence: string;
+}
+
+/** Words that do not say which people: "the users", "our customers", "lets developers", "many teams". */
+const NOT_A_QUALIFIER = new Set(
+  (
+    "a an the this that these those our their your my his her its all any some many most few fewer more several both each every other " +
+    "no not and or but nor for of to in on at by with from as than then so if into onto over about also only just even " +
+    "is are was were be been being am do does did has have had will would can could should may might must " +
+    "we they you i he she it them us me who whom which what " +
+    "let lets allow allows enable enables help helps give gives make makes tell tells show shows ask asks want wants need needs " +
+    "affect affects affected impact impacts block blocks prevent prevents force forces require requires confuse confuses " +
+    "notify notifies remind reminds warn warns invite invites hurt hurts annoy annoys frustrate frustrates bother bothers " +
+    "such same real actual"
+  ).split(" "),
+);
+
+/** Words after the noun that begin a phrase saying which people. */
+const QUALIFYING_NEXT = new Set(["on", "of", "in", "with", "without", "who", "whose", "that", "using", "running", "behind", "from", "at", "across", "outside", "inside", "via", "under"]);
+
+/** The most words quoted on either side of the noun. */
+const MAX_QUALIFIER_WORDS = 3;
+const MAX_AFTER_WORDS = 5;
+/** A sentence longer than this is quoted clipped. */
+const MAX_SENTENCE = 300;
+
+interface Word {
+  text: string;
+  lower: string;
+  /** The word ends its clause (a comma, semicolon or colon follows). */
+  endsClause: boolean;
+}
+
+/** Letters, digits, apostrophes and hyphens; ASCII answered without a regex (this runs once per character). */
+const isWordChar = (ch: string) => {
+  const code = ch.charCodeAt(0);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || ch === "'" || ch === "-";
+  return /[\p{L}\p{N}’]/u.test(ch);
+};
+
+function wordsOf(sentence: string): Word[] {
+  const words: Word[] = [];
+  let start = -1;
+  for (let i = 0; i <= sentence.length; i++) {
+    const ch = sentence[i];
+    if (ch !== undefined && isWordChar(ch)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0) {
+      const text = sentence.slice(start, i);
+      if (/[\p{L}\p{N}]/u.test(text)) words.push({ text, lower: text.toLowerCase(), endsClause: false });
+      start = -1;
+    }
+    const last = words[words.length - 1];
+    if (last && (ch === "," || ch === ";" || ch === ":" || ch === "(" || ch === ")")) last.endsClause = true;
+  }
+  return words;
+}
+
+/** Sentences of a paragraph: ends at `.`, `!` or `?` followed by whitespace or the end. */
+export function sentencesOf(text: string): string[] {
+  const sentences: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if ((ch === "." || ch === "!" || ch === "?") && (i + 1 === text.length || /\s/u.test(text[i + 1] ?? ""))) {
+      sentences.push(text.slice(start, i + 1).trim());
+      start = i + 1;
+    }
+  }
+  const rest = text.slice(start).trim();
+  if (rest) sentences.push(rest);
+  return sentences.filter(Boolean);
+}
+
+/** Nouns as word sequences, indexed by their first word. */
+function nounIndex(nouns: readonly string[]): Map<string, string[][]> {
+  const index = new Map<string, string[][]>();
+  for (const noun of nouns) {
+    const parts = wordsOf(noun).map((w) => w.lower);
+    const first = parts[0];
+    if (!first) continue;
+    index.set(first, [...(index.get(first) ?? []), parts]);
+  }
+  return index;
+}
+
+/** A word before the noun that says which people; adverbs ("mostly", "only") do not. */
+const isQualifier = (word: Word | undefined) => word !== undefined && !word.endsClause && !NOT_A_QUALIFIER.has(word.lower) && !word.lower.endsWith("ly");
+
+function groupIn(sentence: string, nouns: Map<string, string[][]>): string | undefined {
+  if (sentence.endsWith("?")) return undefined;
+  const words = wordsOf(sentence);
+  for (let i = 0; i < words.length; i++) {
+    const candidates = nouns.get(words[i]?.lower ?? "") ?? [];
+    const noun = candidates.find((parts) => parts.every((part, k) => words[i + k]?.lower === part));
+    if (!noun) continue;
+    const end = i + noun.length;
+    let from = i;
+    while (from > 0 && i - from < MAX_QUALIFIER_WORDS && isQualifier(words[from - 1])) from--;
+    const next = words[end];
+    const nounEndsClause = words[end - 1]?.endsClause ?? false;
+    const qualifiedAfter = next !== undefined && !nounEndsClause && (QUALIFYING_NEXT.has(next.lower) || (next.lower.length > 4 && next.lower.endsWith("ing")));
+    if (from === i && !qualifiedAfter) continue;
+    let to = end;
+    if (qualifiedAfter) {
+      while (to < words.length && to - end < MAX_AFTER_WORDS) {
+        to++;
+        if (words[to - 1]?.endsClause) break;
+      }
+    }
+    return words
+      .slice(from, to)
+      .map((w) => w.text)
+      .join(" ");
+  }
+  return undefined;
+}
+
+/** The first sentence in the paragraphs that names a qualified group of people. */
+export function findWhoInProse(paragraphs: readonly string[], nouns: readonly string[]): ProseWho | undefined {
+  const index = nounIndex(nouns);
+  if (index.size === 0) return undefined;
+  for (const paragraph of paragraphs) {
+    for (const sentence of sentencesOf(paragraph)) {
+      const phrase = groupIn(sentence, index);
+      if (phrase) return { phrase, sentence: sentence.length > MAX_SENTENCE ? `${sentence.slice(0, MAX_SENTENCE - 1)}…` : sentence };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { configSchema, defaultConfig } from "../../../src/config/schema.js";
+import { judgeBody, templateLines } from "../../../src/core/intent/judge.js";
+import { intentRules } from "../../../src/handlers/intent/gather.js";
+
+const rules = intentRules(defaultConfig);
+const WHY = "## Motivation\nCrash reports are lost whenever the app is killed in the background.\n\n";
+const who = (body: string, template = "", r = rules) => judgeBody(WHY + body, r, templateLines(template ? [template] : [])).who;
+
+describe("the who in plain prose", () => {
+  it.each([
+    ["Mobile developers shipping React Native apps lose crash reports when the process dies.", "Mobile developers shipping React Native apps lose"],
+    ["Customers on EU Cloud who use session replay see an empty player.", "Customers on EU Cloud who use"],
+    ["Screen reader users can't tell when the upload has finished.", "Screen reader users"],
+    ["This mostly hurts people with slow connections in rural areas.", "people with slow connections in rural"],
+    ["We keep hearing it from enterprise admins, who must re-invite everyone after SSO changes.", "enterprise admins"],
+    ["- small teams using the free tier\n- nobody else", "small teams using the free tier"],
+  ])("finds %j", (sentence, phrase) => {
+    expect(who(sentence)).toMatchObject({ source: "prose", label: phrase });
+  });
+
+  it("quotes the whole sentence it read", () => {
+    expect(who("Thanks! Screen reader users can't tell when the upload has finished. More below.")?.text).toBe("Screen reader users can't tell when the upload has finished.");
+  });
+
+  it.each([
+    ["This lets users export their data.", "a bare noun names no one in particular"],
+    ["Adds an index to the users table.", "a noun used as a modifier"],
+    ["Are there customers on EU Cloud affected by this?", "a question states nothing"],
+    ["```\nScreen reader users can't tell when it finished.\n```", "code"],
+    ["> Screen reader users can't tell when it finished.", "a quote"],
+    ["<!-- Screen reader users can't tell when it finished. -->", "a comment"],
+    ["Our users, many of them, complained.", "a pronoun and a quantifier"],
+  ])("does not find %j (%s)", (body) => {
+    expect(who(body)).toBeUndefined();
+  });
+
+  it("does not read text left unchanged from the template", () => {
+    const template = "## Motivation\n\nDescribe the problem.\n\nPlease describe the users affected by this change in one sentence.\n";
+    expect(who("Please describe the users affected by this change in one sentence.", template)).toBeUndefined();
+    expect(who("Mobile developers on Android 14 lose every crash report.", template)).toBeDefined();
+  });
+
+  it("a stated who wins over prose; prose takes the place of a rejected one", () => {
+    expect(who("Who: support agents answering tickets\n\nScreen reader users can't tell when it finished.")).toMatchObject({ source: "label" });
+    const result = judgeBody(`${WHY}Who: TBD\n\nScreen reader users can't tell when it finished.`, rules, templateLines([]));
+    expect(result.who).toMatchObject({ source: "prose" });
+    expect(result.rejections).toEqual([]);
+  });
+
+  it("is configurable: off, or with other nouns", () => {
+    const off = intentRules(configSchema.parse({ intent: { who: { prose: false } } }));
+    expect(who("Screen reader users can't tell when it finished.", "", off)).toBeUndefined();
+    const nurses = intentRules(configSchema.parse({ intent: { who: { nouns: ["nurses", "ward clerks"] } } }));
+    expect(who("Night shift nurses re-enter every vital sign by hand.", "", nurses)).toMatchObject({ label: "Night shift nurses" });
+    expect(who("Ward clerks at the front desk retype the address.", "", nurses)).toMatchObject({ label: "Ward clerks at the front desk retype" });
+    expect(who("Screen reader users can't tell when it finished.", "", nurses)).toBeUndefined();
+  });
+
+  it("`who` as a list keeps meaning its aliases, with prose on and the default nouns", () => {
+    const config = configSchema.parse({ intent: { who: ["beneficiaries"] } });
+    expect(config.intent.who).toEqual(["beneficiaries"]);
+    expect(config.intent.whoProse.enabled).toBe(true);
+    expect(config.intent.whoProse.nouns).toContain("customers");
+  });
+});
+
+describe("checklists", () => {
+  it("a ticked task item is a checklist, not a who; a plain list item still counts", () => {
+    expect(who("- [x] I have notified the maintainers of dependent packages")).toBeUndefined();
+    expect(who("- maintainers of dependent packages break on every release")?.label).toMatch(/^maintainers of dependent packages/);
+  });
+});
