@@ -33,7 +33,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .addHelpText("after", EXIT_CODES_HELP)
     .action(async (options: CheckOptions) => {
       const { checkCommand } = await import("./check/command.js");
-      code = checkCommand(options, io);
+      code = await checkCommand(options, io);
     });
 
   program

@@ -116,6 +116,20 @@ describe("intentbot check", () => {
     expect((await check(repo.dir, "--config", "local.yml", "--json")).json()).toMatchObject({ signoff: { status: "off" }, met: true });
   });
 
+  it("discounts the base's pull request templates wherever GitHub finds them (upper case, a PULL_REQUEST_TEMPLATE folder)", async () => {
+    const template = "## Why\nExplain why this change is needed.\n\n## Who\nName the people this change is for.\n";
+    const repo = new TempRepo().commit("Initial", { ".github/PULL_REQUEST_TEMPLATE.md": template, "docs/PULL_REQUEST_TEMPLATE/feature.md": "## Why\nWhat problem does the feature solve for them?\n" });
+    repos.push(repo);
+    repo.git("switch", "--quiet", "--create", "feature");
+    repo.commit("Unchanged template", { "a.txt": "a\n" });
+    repo.write({ "body.md": template });
+    expect((await check(repo.dir, "--json", "--body", join(repo.dir, "body.md"))).json()).toMatchObject({ intent: { status: "missing" }, met: false });
+    repo.write({ "body.md": `## Why\nWhat problem does the feature solve for them?\n\n## Who\nName the people this change is for.\n` });
+    expect((await check(repo.dir, "--json", "--body", join(repo.dir, "body.md"))).json()).toMatchObject({ intent: { status: "missing" } });
+    repo.write({ "body.md": WHY_WHO });
+    expect((await check(repo.dir, "--json", "--body", join(repo.dir, "body.md"))).json()).toMatchObject({ intent: { status: "met" } });
+  });
+
   it("compares with --base", async () => {
     const repo = repoWithOwners().commit(WHY_WHO, { "billing/a.ts": "a\n" }).commit("more", { "web/b.ts": "b\n" });
     expect((await check(repo.dir, "--base", "HEAD~1", "--json")).json()).toMatchObject({ files: 1, title: "more", base: { described: "HEAD~1" } });

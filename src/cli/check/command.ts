@@ -5,7 +5,7 @@ import { EXIT } from "../exit-codes.js";
 import { GitError } from "../git.js";
 import type { CliIO } from "../io.js";
 import { decideLocalChange } from "./decide.js";
-import { NoBaseError, readLocalChange, type LocalChange } from "./gather.js";
+import { NoBaseError, readBaseTemplates, readLocalChange, type LocalChange } from "./gather.js";
 import { renderCheckReport } from "./render.js";
 
 export interface CheckOptions {
@@ -34,7 +34,7 @@ function configOf(change: LocalChange, options: CheckOptions, io: CliIO): { ok: 
  * `intentbot check`: HEAD against its base, as the app would see the pull
  * request, from the local checkout only (no network, no credentials).
  */
-export function checkCommand(options: CheckOptions, io: CliIO): number {
+export async function checkCommand(options: CheckOptions, io: CliIO): Promise<number> {
   // git would read a ref starting with "-" as one of its own options.
   if (options.base?.startsWith("-")) {
     io.stderr(`intentbot: --base takes a commit or branch, not ${JSON.stringify(options.base)}`);
@@ -58,6 +58,7 @@ export function checkCommand(options: CheckOptions, io: CliIO): number {
   }
   const config = configOf(change, options, io);
   if (!config.ok) return EXIT.usage;
+  change.pullRequestTemplates = await readBaseTemplates(io.cwd, change);
   const report = decideLocalChange(change, config.config);
   for (const line of report.codeownersErrors) io.stderr(line);
   if (options.json) io.stdout(JSON.stringify(report, null, 2));

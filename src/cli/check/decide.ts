@@ -47,7 +47,7 @@ function intentOf(change: LocalChange, config: Config): IntentResult {
   if (!rules.enabled || !rules.pullRequests) return { status: "off" };
   const exempt = exemptionReason({ authorType: undefined, labels: [], title: change.title }, rules.exempt);
   if (exempt) return { status: "exempt", reason: exempt };
-  const own = judgeBody(change.body, rules, templateLines(change.pullRequestTemplate === undefined ? [] : [change.pullRequestTemplate]));
+  const own = judgeBody(change.body, rules, templateLines(change.pullRequestTemplates));
   const refs = findReferences(`${change.title}\n\n${change.body}`, change.repo, rules.tickets.external.enabled ? rules.tickets.external.patterns : []);
   const verdict = decideIntent({ own, linked: [], external: refs.external });
   if (verdict.met) {

@@ -1,5 +1,6 @@
 import { basename } from "node:path";
 import { CODEOWNERS_PATHS } from "../../core/codeowners/index.js";
+import { readTemplateFiles, type TemplateSource } from "../../github/templates.js";
 import { git, gitMaybe } from "../git.js";
 
 /** What `intentbot check` reads from the checkout: the change as a pull request would show it. */
@@ -15,7 +16,8 @@ export interface LocalChange {
   /** Read from the base, as the app reads them from the default branch. */
   configText?: { path: string; text: string } | undefined;
   codeowners?: { path: string; text: string } | undefined;
-  pullRequestTemplate?: string | undefined;
+  /** Every pull request template at the base, where GitHub finds them (read by `readBaseTemplates`). */
+  pullRequestTemplates: string[];
 }
 
 export interface ChangeOptions {
@@ -33,7 +35,6 @@ export class NoBaseError extends Error {
   }
 }
 
-const PULL_REQUEST_TEMPLATE = ".github/pull_request_template.md";
 const CONFIG_PATH = ".github/intent.yml";
 
 /** The branch a PR would target: the remote's default branch, else a local main or master. */
@@ -95,6 +96,30 @@ export function readLocalChange(cwd: string, options: ChangeOptions): LocalChang
     files,
     configText: configText === undefined ? undefined : { path: `${CONFIG_PATH} (at the base)`, text: configText },
     codeowners: codeownersPath ? { path: codeownersPath, text: fileAt(cwd, base.sha, codeownersPath) ?? "" } : undefined,
-    pullRequestTemplate: fileAt(cwd, base.sha, PULL_REQUEST_TEMPLATE),
+    pullRequestTemplates: [],
   };
+}
+
+/** A commit as a template source: the paths the app reads on GitHub, read from git. */
+function commitTemplateSource(cwd: string, sha: string): TemplateSource {
+  return {
+    list: (dir) => {
+      const tree = gitMaybe(cwd, ["ls-tree", dir === "" ? `${sha}^{tree}` : `${sha}:${dir}`]) ?? "";
+      // `<mode> <type> <object>\t<name>` per entry; directories get a trailing slash.
+      const names = tree
+        .split("\n")
+        .filter((line) => line.includes("\t"))
+        .map((line) => {
+          const [meta = "", name = ""] = line.split("\t");
+          return meta.split(" ")[1] === "tree" ? `${name}/` : name;
+        });
+      return Promise.resolve(names);
+    },
+    read: (path) => Promise.resolve(fileAt(cwd, sha, path)),
+  };
+}
+
+/** The pull request templates at the base commit, as GitHub would find them there. */
+export async function readBaseTemplates(cwd: string, change: LocalChange): Promise<string[]> {
+  return (await readTemplateFiles(commitTemplateSource(cwd, change.base.sha), "pull request")).map((template) => template.text);
 }
