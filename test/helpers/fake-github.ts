@@ -49,6 +49,11 @@ export class FakeGitHub {
   /** Calls this fake does not know: a test expects none. */
   readonly unknown: string[] = [];
   config: string | undefined;
+  /** Other files of the repository by path (CODEOWNERS, templates), on every ref. */
+  readonly contents = new Map<string, string>();
+  /** Team members, as `team-slug:login`. */
+  readonly teamMembers = new Set<string>();
+  readonly reviews = new Map<number, { user: { login: string }; state: string; submitted_at: string; commit_id: string }[]>();
   private nextId = 1000;
   private scope: nock.Scope | undefined;
 
@@ -111,14 +116,21 @@ export class FakeGitHub {
     if (method === "POST" && path === "/graphql") return [200, { data: {} }];
     if (method === "GET" && path === "/search/issues") return [200, this.search(query.get("q") ?? "")];
     if (method === "GET" && (m = path.match(/^\/repos\/[^/]+\/[^/]+\/contents\/(.+)$/))) {
-      const isOwnConfig = path.startsWith(REPO_PATH) && m[1] === ".github/intent.yml" && this.config !== undefined;
-      return isOwnConfig ? [200, this.config, { "content-type": "application/vnd.github.v3.raw; charset=utf-8" }] : [404, { message: "Not Found" }];
+      const own = path.startsWith(REPO_PATH);
+      const text = own && m[1] === ".github/intent.yml" ? this.config : own && m[1] ? this.contents.get(m[1]) : undefined;
+      return text !== undefined ? [200, text, { "content-type": "application/vnd.github.v3.raw; charset=utf-8" }] : [404, { message: "Not Found" }];
+    }
+    if (method === "GET" && (m = path.match(/^\/orgs\/[^/]+\/teams\/([^/]+)\/memberships\/([^/]+)$/))) {
+      return this.teamMembers.has(`${m[1]}:${m[2]}`) ? [200, { state: "active", role: "member" }] : [404, { message: "Not Found" }];
     }
     if (!path.startsWith(REPO_PATH)) return undefined;
     const rest = path.slice(REPO_PATH.length);
 
     if (method === "GET" && (m = rest.match(/^\/pulls\/(\d+)$/))) return this.found(this.issues.get(Number(m[1])));
     if (method === "GET" && (m = rest.match(/^\/pulls\/(\d+)\/files$/))) return [200, this.files.get(Number(m[1])) ?? []];
+    if (method === "GET" && (m = rest.match(/^\/pulls\/(\d+)\/reviews$/))) return [200, this.reviews.get(Number(m[1])) ?? []];
+    if (method === "POST" && /^\/pulls\/\d+\/requested_reviewers$/.test(rest)) return [201, {}];
+    if (method === "POST" && /^\/issues\/comments\/\d+\/reactions$/.test(rest)) return [201, { content: body.content }];
     if (method === "GET" && rest === "/issues") return [200, this.listIssues(query)];
     if (method === "POST" && rest === "/issues") return [201, this.createIssue(body)];
     if ((m = rest.match(/^\/issues\/(\d+)$/))) {
