@@ -1,3 +1,4 @@
+import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { createTestApp } from "../helpers/app.js";
 import { github, mockBotIdentity, mockConfig, OWNER, recorder, REPO } from "../helpers/github.js";
@@ -148,6 +149,8 @@ describe("/hack", () => {
     const probot = createTestApp(["hacks"]);
     await probot.receive(comment("> /hack quoted\n\n```\n/hack in code\n```"));
     await probot.receive(comment("/hack same reason\nfixed a typo below", { action: "edited", from: "/hack same reason\nfixed a typo below" }));
+    // A bot's event costs one lookup of the app's own login (once per instance, with the app's own token), to tell echoes apart.
+    mockBotIdentity(nock("https://api.github.com"));
     await probot.receive(
       delivery("issue_comment.created", payload("issue_comment.created", { comment: { body: "/hack from a bot" }, sender: { login: "other[bot]", type: "Bot" } } as never)),
     );
