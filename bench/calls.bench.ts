@@ -14,7 +14,8 @@ import { FILES, HACK_BODY } from "../test/helpers/hacks.js";
  * feature, in one process, against the stateful fake GitHub. Each round uses
  * new pull requests; the first round only warms the app up (it learns its
  * bot login once), the others are averaged. Installation tokens are not
- * counted: Probot fetches one per installation and keeps it for an hour.
+ * counted: Probot fetches one per installation and keeps it for an hour;
+ * nor are conditional reads answered 304 (free of rate limit, shown apart).
  * Prints each event's calls beside its budget and appends a line to
  * bench/RESULTS.md.
  */
@@ -46,21 +47,25 @@ fake.config = CONFIG;
 fake.contents.set(".github/CODEOWNERS", CODEOWNERS);
 fake.teamMembers.add("payments:bo");
 fake.teamMembers.add("web:cy");
-const counted = () => fake.calls.filter((call) => !call.endsWith("/access_tokens")).length;
+/** Calls that count against the rate limit: no token fetches, no 304 answers to conditional reads. */
+const counted = () => fake.calls.filter((call) => !call.endsWith("/access_tokens")).length - fake.notModified;
 
 nock.disableNetConnect();
 fake.start();
 const time = fakeClock(Date.parse("2026-12-01T12:00:00Z"));
 const app = createTestApp(undefined, { clock: time.clock });
 const samples = new Map<Canonical, number[]>();
+const conditional = new Map<Canonical, number[]>();
 /** The calls of each event's last sample, printed with `BENCH_CALLS=detail` to see where they go. */
 const lastCalls = new Map<Canonical, string[]>();
 
 async function measure(event: Canonical | undefined, send: Parameters<typeof app.receive>[0]): Promise<void> {
   const before = counted();
+  const notModified = fake.notModified;
   await app.receive(send);
   if (!event) return;
   samples.set(event, [...(samples.get(event) ?? []), counted() - before]);
+  conditional.set(event, [...(conditional.get(event) ?? []), fake.notModified - notModified]);
   lastCalls.set(event, fake.calls.filter((call) => !call.endsWith("/access_tokens")).slice(before));
 }
 
@@ -131,18 +136,18 @@ await closeTestApps();
 fake.stop();
 
 const mean = (values: number[] = []) => values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1);
-const rows = budgets.map(({ event, budget }) => ({ event, budget, calls: mean(samples.get(event)) }));
+const rows = budgets.map(({ event, budget }) => ({ event, budget, calls: mean(samples.get(event)), free: mean(conditional.get(event)) }));
 console.log(
   [
-    "| event | calls | budget |",
-    "| --- | --- | --- |",
-    ...rows.map(({ event, budget, calls }) => `| ${event} | ${calls.toFixed(1)} | ≤ ${budget}${calls > budget ? " (over)" : ""} |`),
+    "| event | calls | budget | and 304s (free) |",
+    "| --- | --- | --- | --- |",
+    ...rows.map(({ event, budget, calls, free }) => `| ${event} | ${calls.toFixed(1)} | ≤ ${budget}${calls > budget ? " (over)" : ""} | ${free.toFixed(1)} |`),
     fake.unknown.length > 0 ? `calls the fake does not know: ${fake.unknown.join(", ")}` : "",
   ].join("\n"),
 );
 if (process.env.BENCH_CALLS === "detail") for (const [event, calls] of lastCalls) console.log(`${event}:\n  ${calls.join("\n  ")}`);
 const cpu = cpus();
-const figures = rows.map(({ event, budget, calls }) => `${event.replaceAll("`", "")} ${calls.toFixed(1)} (budget ${budget})`).join("; ");
+const figures = rows.map(({ event, budget, calls, free }) => `${event.replaceAll("`", "")} ${calls.toFixed(1)} (budget ${budget}; and ${free.toFixed(1)} free 304s)`).join("; ");
 appendFileSync(new URL("./RESULTS.md", import.meta.url), `- ${new Date().toISOString()} — ${cpu[0]?.model.trim().split(" ").slice(0, 2).join(" ") ?? "unknown CPU"}, ${cpu.length} cores — GitHub calls per event, mean of ${ROUNDS} rounds: ${figures}\n`);
 
 describe("GitHub calls per canonical event", () => {

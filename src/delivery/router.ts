@@ -1,5 +1,6 @@
 import type { EmitterWebhookEventName } from "@octokit/webhooks";
 import type { Context } from "probot";
+import { asHandler, freshUnderLocks, shareReads } from "../github/delivery-reads.js";
 import { protectRecords } from "../github/records.js";
 import type { Services } from "../github/services.js";
 
@@ -56,6 +57,7 @@ export class EventRouter {
    * the other features still run. Before any of them, the bot's records in
    * the payload are checked and every GitHub call of the event is set to
    * seal and check them (`github/records.ts`); if that fails, none runs.
+   * The handlers share the event's reads (`github/delivery-reads.ts`).
    * The app's own echoes reach only the handlers that asked for them.
    */
   async dispatch(context: Context, skip: ReadonlySet<string> = new Set()): Promise<DispatchResult> {
@@ -72,8 +74,11 @@ export class EventRouter {
     const due = echo ? listening.filter((route) => route.echoes) : listening;
     const ignored = echo ? listening.filter((route) => !route.echoes).map((route) => route.name) : [];
     if (due.length === 0) return { done: [...skip, ...ignored], failed: [] };
+    let services: Services;
     try {
       protectRecords(context, this.services.recordKey);
+      const reads = shareReads(context.octokit, context.payload, this.services.readCaches);
+      services = { ...this.services, locks: freshUnderLocks(this.services.locks, reads) };
     } catch (error) {
       context.log.error({ err: error }, "records could not be protected: no handler ran");
       return { done: [...skip, ...ignored], failed: due.map((route) => route.name) };
@@ -81,7 +86,7 @@ export class EventRouter {
     const outcomes = await Promise.all(
       due.map(async (route) => {
         try {
-          await route.handler(context, this.services);
+          await asHandler(route.name, () => route.handler(context, services));
           return { name: route.name, ok: true };
         } catch (error) {
           context.log.error({ err: error, handler: route.name }, "handler failed");

@@ -7,6 +7,7 @@ import { createParseBudget, type ParseBudget } from "../parse/budget.js";
 import { KeyedLocks, type Locks } from "./locks.js";
 import { RedisCoalescer } from "./redis-coalescer.js";
 import { RedisLocks } from "./redis-locks.js";
+import { ReadCaches } from "./read-caches.js";
 import { TtlCache } from "./ttl-cache.js";
 
 const FIVE_MINUTES = 5 * 60 * 1000;
@@ -33,6 +34,8 @@ export interface Services {
   recordKey: RecordKey;
   /** Every parse of user text runs here, off the main thread, within a deadline and a heap limit. */
   parse: ParseBudget;
+  /** Repository files by ETag, brief permission answers, check runs already published (`read-caches.ts`). */
+  readCaches: ReadCaches;
 }
 
 export interface ServiceOptions {
@@ -67,6 +70,7 @@ export function createServices(app: Probot, options: ServiceOptions = {}): Servi
     redis,
     recordKey: deriveRecordKey(recordSecret),
     parse: parse ?? createParseBudget({ deadlineMs: parseDeadlineMs }),
+    readCaches: new ReadCaches(redis !== undefined, () => clock.now()),
   };
 }
 

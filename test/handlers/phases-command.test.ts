@@ -260,7 +260,7 @@ describe("/phase, redelivered", () => {
     world.react(scope, 4);
     mockNoConfig(scope);
     mockNoConfig(scope);
-    allowed(scope);
+    // The commenter's permission is read once: the answer is kept a minute per repository.
     allowed(scope);
     world.readParent(scope, 5 + 2);
     mockBotIdentity(scope);

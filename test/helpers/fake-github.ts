@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import nock from "nock";
 import { BOT_LOGIN, OWNER, REPO } from "./github.js";
 
@@ -36,6 +37,11 @@ export interface FakeComment {
 type Reply = [number, unknown] | [number, unknown, Record<string, string>];
 
 const bot = { login: BOT_LOGIN, type: "Bot" };
+
+/** A weak ETag of a file's text, as GitHub sends for contents. */
+function etagOf(text: string): string {
+  return `W/"${createHash("sha1").update(text).digest("hex")}"`;
+}
 const REPO_PATH = `/repos/${OWNER}/${REPO}`;
 
 export class FakeGitHub {
@@ -46,6 +52,8 @@ export class FakeGitHub {
   readonly files = new Map<number, { filename: string; status: string; patch?: string }[]>();
   /** Every call, as `METHOD /path`. */
   readonly calls: string[] = [];
+  /** Conditional reads answered 304 Not Modified (GitHub does not count them against the rate limit). */
+  notModified = 0;
   /** Calls this fake does not know: a test expects none. */
   readonly unknown: string[] = [];
   config: string | undefined;
@@ -86,7 +94,10 @@ export class FakeGitHub {
   start(): void {
     this.scope = nock("https://api.github.com").persist();
     for (const method of ["GET", "POST", "PATCH", "PUT", "DELETE"] as const) {
-      this.scope.intercept(/.*/, method).reply((uri, body) => this.route(method, uri, body));
+      const route = this.route.bind(this);
+      this.scope.intercept(/.*/, method).reply(function (uri, body) {
+        return route(method, uri, body, this.req.headers);
+      });
     }
   }
 
@@ -96,12 +107,17 @@ export class FakeGitHub {
     nock.cleanAll();
   }
 
-  private route(method: string, uri: string, rawBody: unknown): Reply {
+  private route(method: string, uri: string, rawBody: unknown, headers: Record<string, string | string[] | undefined>): Reply {
     const url = new URL(uri, "https://api.github.com");
     const path = decodeURIComponent(url.pathname);
     const body = (typeof rawBody === "string" && rawBody ? JSON.parse(rawBody) : (rawBody ?? {})) as Record<string, unknown>;
     this.calls.push(`${method} ${path}`);
     const reply = this.answer(method, path, url.searchParams, body);
+    const etag = reply?.[2]?.etag;
+    if (etag && headers["if-none-match"] === etag) {
+      this.notModified++;
+      return [304, ""];
+    }
     if (!reply) {
       this.unknown.push(`${method} ${url.pathname}${url.search}`);
       return [501, { message: "not in the fake" }];
@@ -118,7 +134,7 @@ export class FakeGitHub {
     if (method === "GET" && (m = path.match(/^\/repos\/[^/]+\/[^/]+\/contents\/(.+)$/))) {
       const own = path.startsWith(REPO_PATH);
       const text = own && m[1] === ".github/intent.yml" ? this.config : own && m[1] ? this.contents.get(m[1]) : undefined;
-      return text !== undefined ? [200, text, { "content-type": "application/vnd.github.v3.raw; charset=utf-8" }] : [404, { message: "Not Found" }];
+      return text !== undefined ? [200, text, { "content-type": "application/vnd.github.v3.raw; charset=utf-8", etag: etagOf(text) }] : [404, { message: "Not Found" }];
     }
     if (method === "GET" && (m = path.match(/^\/orgs\/[^/]+\/teams\/([^/]+)\/memberships\/([^/]+)$/))) {
       return this.teamMembers.has(`${m[1]}:${m[2]}`) ? [200, { state: "active", role: "member" }] : [404, { message: "Not Found" }];
