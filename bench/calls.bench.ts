@@ -61,12 +61,13 @@ const lastCalls = new Map<Canonical, string[]>();
 
 async function measure(event: Canonical | undefined, send: Parameters<typeof app.receive>[0]): Promise<void> {
   const before = counted();
+  const start = fake.calls.length;
   const notModified = fake.notModified;
   await app.receive(send);
   if (!event) return;
   samples.set(event, [...(samples.get(event) ?? []), counted() - before]);
   conditional.set(event, [...(conditional.get(event) ?? []), fake.notModified - notModified]);
-  lastCalls.set(event, fake.calls.filter((call) => !call.endsWith("/access_tokens")).slice(before));
+  lastCalls.set(event, fake.calls.slice(start).filter((call) => !call.endsWith("/access_tokens")));
 }
 
 function pullRequest(number: number, title: string, body: string, labels: string[], files: typeof FILES) {

@@ -40,7 +40,7 @@ describe("/hack", () => {
     scope.get(path.pr).reply(200, prData(PLAIN));
     mockBotIdentity(scope);
     // find the hack comment, upsert it, then look for an earlier reply to /hack
-    scope.get(path.comments(PR)).query({ per_page: 100 }).times(3).reply(200, []);
+    scope.get(path.comments(PR)).query({ per_page: 100 }).times(2).reply(200, []);
     mockSearch(scope).reply(200, { total_count: 0, incomplete_results: false, items: [] });
     mockFiles(scope).reply(200, FILES);
     scope.get(path.prTemplate).reply(404);
@@ -69,7 +69,7 @@ describe("/hack", () => {
     mockPermission(scope, "lead", "admin");
     scope.get(path.pr).reply(200, prData({ ...PLAIN, labels: [{ name: "hack" }] }));
     mockBotIdentity(scope);
-    scope.get(path.comments(PR)).query({ per_page: 100 }).times(3).reply(200, []);
+    scope.get(path.comments(PR)).query({ per_page: 100 }).times(2).reply(200, []);
     scope.get(path.issue(45)).reply(200, { number: 45, state: "open", user: { login: "pm" }, labels: [{ name: "rebuild-debt" }], body: "" });
     scope.get(path.comments(45)).query({ per_page: 100 }).times(2).reply(200, []);
     mockFiles(scope).reply(200, FILES);
@@ -166,7 +166,7 @@ describe("/hack", () => {
     mockPermission(scope, "lead", "write");
     scope.get(path.pr).reply(200, prData({ ...PLAIN, labels: [{ name: "hack" }], body: "Debt: #45" }));
     mockBotIdentity(scope);
-    scope.get(path.comments(PR)).query({ per_page: 100 }).times(3).reply(200, [hack, refusal]);
+    scope.get(path.comments(PR)).query({ per_page: 100 }).times(2).reply(200, [hack, refusal]);
     scope.get(path.issue(45)).reply(200, { number: 45, state: "closed", user: { login: "pm" }, labels: [], body: "" });
     scope.get(path.comments(45)).query({ per_page: 100 }).reply(200, []);
     scope.patch(path.comment(900)).reply(200, {});

@@ -38,11 +38,12 @@ export async function onDebtIssueState(context: Context<"issues.closed" | "issue
     const prRepo = owner && name ? { owner, repo: name } : repo;
     const thread = { ...prRepo, issue_number: pr.number };
     await services.locks.run(hackLockKey(prRepo, pr.number), async () => {
-      const previous = readHackState((await findStickyComment(context.octokit, services, thread, HACK_TOPIC))?.body);
+      const comment = await findStickyComment(context.octokit, services, thread, HACK_TOPIC);
+      const previous = readHackState(comment?.body);
       const next = previous && debtStateChanged(previous, { ref: { ...repo, number: issue.number }, state, stateReason: issue.state_reason }, prRepo, rules);
       if (!next) return;
       context.log.info({ debt: issue.number, pr: pr.number, state }, "debt issue state shown on its hack");
-      await updateStickyCommentIfPresent(context.octokit, services, thread, HACK_TOPIC, next.body);
+      await updateStickyCommentIfPresent(context.octokit, services, thread, HACK_TOPIC, next.body, { comment });
     });
   }
 }

@@ -122,7 +122,8 @@ export async function evaluateSignoff(
     if (!verdict.needed) return verdict;
     log.info({ pr: pr.number, teams: verdict.teams.map((t) => [t.team, t.status]) }, "sign-off decided");
     await publishCheck(octokit, repo, pr.head.sha, signoffCheck(verdict, config.mode));
-    await upsertStickyComment(octokit, services, issue, SIGNOFF_TOPIC, `${signoffComment(verdict)}\n\n${commandSignoffsMarker(commands)}`);
+    // Only this lock's holder writes the topic, so the comment found above is still the one.
+    await upsertStickyComment(octokit, services, issue, SIGNOFF_TOPIC, `${signoffComment(verdict)}\n\n${commandSignoffsMarker(commands)}`, { comment: existing });
     if (verdict.requestReviewsFrom.length > 0) await requestTeamReviews(octokit, repo, pr.number, verdict.requestReviewsFrom, log);
     return verdict;
   });
