@@ -1,4 +1,4 @@
-import type { CheckResult } from "../../github/checks.js";
+import { conclusion, type CheckResult } from "../checks.js";
 import { escapeInlineCode, escapeTableCell, escapeTableCode } from "../sanitize.js";
 import type { Signoff, SignoffVerdict, TeamStatus, TeamVerdict } from "./decide.js";
 
@@ -46,7 +46,7 @@ export function signoffCheck(verdict: SignoffVerdict, mode: "advise" | "enforce"
   const open = verdict.teams.filter((t) => t.status === "waiting" || t.status === "stale");
   return {
     name: SIGNOFF_CHECK,
-    conclusion: verdict.met ? "success" : mode === "enforce" ? "failure" : "neutral",
+    conclusion: conclusion(mode, verdict.met),
     title: verdict.met ? `All ${verdict.teams.length} teams signed off` : `Waiting for ${open.length} of ${verdict.teams.length} teams`,
     summary: signoffTable(verdict),
   };

@@ -1,3 +1,4 @@
+import { labelSpecs } from "../../core/labels.js";
 import type { Context } from "probot";
 import { configForEvent } from "../../config/for-event.js";
 import { loadConfig } from "../../config/load.js";
@@ -51,7 +52,7 @@ export async function onIssueIntent(context: Context<"issues.opened" | "issues.e
     await removeLabel(context.octokit, ref, labels, config.intent.label);
     await updateStickyCommentIfPresent(context.octokit, services, ref, INTENT_TOPIC, issueResolved(verdict));
   } else {
-    await addLabel(context.octokit, services, ref, labels, { name: config.intent.label, color: "d93f0b", description: "States no why or who yet (intentbot)" });
+    await addLabel(context.octokit, services, ref, labels, labelSpecs.needsIntent(config.intent.label));
     await upsertStickyComment(context.octokit, services, ref, INTENT_TOPIC, issueComplaint(verdict, config.intent.label));
   }
 
