@@ -1,11 +1,10 @@
 import type { Context } from "probot";
-import { configForEvent } from "../../config/for-event.js";
-import { renderConfigProblems } from "../../config/problems.js";
 import { appliedReply, disabledReply, HACK_CHECK, HACK_REPLY_TOPIC, notPullRequestReply, permissionReply, usageReply } from "../../core/hacks/render.js";
 import { configErrorCheck } from "../../core/intent/render.js";
 import { publishCheck } from "../../github/checks.js";
 import { updateStickyCommentIfPresent, upsertStickyComment } from "../../github/comments.js";
 import { hasPermission } from "../../github/permissions.js";
+import { enabledConfig } from "../config-gate.js";
 import type { Services } from "../../github/services.js";
 import { unreadableLine } from "../../parse/unreadable.js";
 import { firstCommand, markUnreadable } from "../commands.js";
@@ -27,19 +26,16 @@ export async function onHackCommand(context: Context<"issue_comment.created" | "
   }
 
   const reply = (body: string) => upsertStickyComment(context.octokit, services, thread, HACK_REPLY_TOPIC, body);
-  const config = await configForEvent(context);
-  if (!config.ok) {
-    if (issue.pull_request) {
+  const config = await enabledConfig(context, "hacks", {
+    invalid: async (problems) => {
+      if (!issue.pull_request) return;
       const { data: pr } = await context.octokit.rest.pulls.get({ ...repo, pull_number: issue.number });
-      await publishCheck(context.octokit, repo, pr.head.sha, configErrorCheck(HACK_CHECK, renderConfigProblems(config.problems)));
-    }
-    return;
-  }
-  const rules = config.config.hacks;
-  if (!rules.enabled) {
-    await reply(disabledReply);
-    return;
-  }
+      await publishCheck(context.octokit, repo, pr.head.sha, configErrorCheck(HACK_CHECK, problems));
+    },
+    disabled: () => reply(disabledReply),
+  });
+  if (!config) return;
+  const rules = config.hacks;
   if (!issue.pull_request) {
     await reply(notPullRequestReply);
     return;
@@ -60,7 +56,7 @@ export async function onHackCommand(context: Context<"issue_comment.created" | "
     return;
   }
   const trigger = { kind: "command" as const, command: { by: sender.login, reason: parsed.reason, fields: parsed.fields } };
-  await reconcileHack(context.octokit, services, context.log, config.config, repo, issue.number, trigger);
+  await reconcileHack(context.octokit, services, context.log, config, repo, issue.number, trigger);
   // An earlier refusal on this PR is now out of date.
   await updateStickyCommentIfPresent(context.octokit, services, thread, HACK_REPLY_TOPIC, appliedReply(sender.login));
 }

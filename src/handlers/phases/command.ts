@@ -1,7 +1,5 @@
 import { createHash } from "node:crypto";
 import type { Context } from "probot";
-import { configForEvent } from "../../config/for-event.js";
-import { renderConfigProblems } from "../../config/problems.js";
 import type { Command } from "../../core/commands.js";
 import { dataMarker, readDataMarker } from "../../core/markers.js";
 import { decidePhases } from "../../core/phases/decide.js";
@@ -9,6 +7,7 @@ import { disabledReply, failedReply, permissionReply, reportReply, usageReply } 
 import { findStickyComment, reactToComment, replyToCommand } from "../../github/comments.js";
 import { hasPermission } from "../../github/permissions.js";
 import { removeOwnReaction } from "../../github/reactions.js";
+import { enabledConfig } from "../config-gate.js";
 import type { Services } from "../../github/services.js";
 import type { RepoRef } from "../../github/types.js";
 import { unreadableLine, UnreadableText } from "../../parse/unreadable.js";
@@ -73,10 +72,9 @@ export async function onPhaseCommand(context: Context<"issue_comment.created" | 
   };
 
   await reactToComment(octokit, thread, comment.id, "eyes");
-  const config = await configForEvent(context);
-  if (!config.ok) return finish("confused", renderConfigProblems(config.problems));
-  const rules = config.config.phases;
-  if (!rules.enabled) return finish("confused", disabledReply);
+  const config = await enabledConfig(context, "phases", { invalid: (problems) => finish("confused", problems), disabled: () => finish("confused", disabledReply) });
+  if (!config) return;
+  const rules = config.phases;
   if (!(await hasPermission(octokit, repo, sender.login, rules.permission))) {
     log.info({ issue: issue.number, user: sender.login, needed: rules.permission }, "/phase refused: permission");
     return finish("confused", permissionReply(sender.login, rules.permission));
@@ -88,7 +86,7 @@ export async function onPhaseCommand(context: Context<"issue_comment.created" | 
 
   await services.locks.run(phasesLockKey(repo, issue.number), async () => {
     const parent = await readParent(octokit, repo, issue.number);
-    const gathered = await gatherPhaseFacts(octokit, services, log, config.config, repo, parent, parsed.command, comment.html_url);
+    const gathered = await gatherPhaseFacts(octokit, services, log, config, repo, parent, parsed.command, comment.html_url);
     if (!gathered.ok) return finish("confused", unreadableLine("body", gathered.reason));
     const facts = gathered.value;
     const decision = decidePhases(facts);
@@ -102,7 +100,7 @@ export async function onPhaseCommand(context: Context<"issue_comment.created" | 
     let result: ApplyResult;
     try {
       result = await applyPhasePlan(
-        { octokit, services, log, config: config.config, repo, parent, subIssues: facts.subIssues, next: decision.next, commentUrl: decision.commentUrl, actor: sender.login },
+        { octokit, services, log, config, repo, parent, subIssues: facts.subIssues, next: decision.next, commentUrl: decision.commentUrl, actor: sender.login },
         decision.actions,
       );
     } catch (error) {
