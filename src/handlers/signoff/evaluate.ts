@@ -1,7 +1,7 @@
 import type { Config } from "../../config/schema.js";
 import { teamAreas, type OwnersOf } from "../../core/signoff/areas.js";
 import { decideSignoff, type Signoff, type SignoffVerdict } from "../../core/signoff/decide.js";
-import { signoffCheck, signoffComment } from "../../core/signoff/render.js";
+import { SIGNOFF_NO_LONGER_NEEDED, signoffCheck, signoffComment } from "../../core/signoff/render.js";
 import { commandSignoffsMarker, readCommandSignoffs } from "../../core/signoff/state.js";
 import { normalizeTeam, splitTeam } from "../../core/signoff/teams.js";
 import { publishCheck } from "../../github/checks.js";
@@ -102,7 +102,7 @@ export async function evaluateSignoff(
     if (teams.length < rules.minTeams) {
       const verdict = decideSignoff({ headSha: pr.head.sha, areas, authorTeams: new Set(), signoffs: [], changedSince: new Map(), requestedTeams: new Set() }, rules);
       await publishCheck(octokit, repo, pr.head.sha, signoffCheck(verdict, config.mode));
-      await updateStickyCommentIfPresent(octokit, services, issue, SIGNOFF_TOPIC, "### Cross-team sign-off: no longer needed\n\nThis pull request now touches fewer team areas than need a sign-off.");
+      await updateStickyCommentIfPresent(octokit, services, issue, SIGNOFF_TOPIC, SIGNOFF_NO_LONGER_NEEDED);
       return verdict;
     }
 

@@ -1,6 +1,6 @@
 import type { Context } from "probot";
 import { configErrorCheck } from "../../core/intent/render.js";
-import { SIGNOFF_CHECK, SIGNOFF_USAGE } from "../../core/signoff/render.js";
+import { SIGNOFF_CHECK, SIGNOFF_USAGE, signoffReplies } from "../../core/signoff/render.js";
 import { publishCheck } from "../../github/checks.js";
 import { reactToComment, replyToCommand } from "../../github/comments.js";
 import { enabledConfig } from "../config-gate.js";
@@ -38,7 +38,7 @@ export async function onSignoffCommand(context: Context<"issue_comment.created">
 
   const args = await services.parse.run("parseSignoffArgs", [command.args], context.log);
   if (!args.ok || !args.value) {
-    const problem = args.ok ? "That `/signoff` is missing its team." : unreadableLine("comment", args.reason);
+    const problem = args.ok ? signoffReplies.missingTeam : unreadableLine("comment", args.reason);
     await replyToCommand(context.octokit, services, ref, comment.id, `${problem}\n\n${SIGNOFF_USAGE}`);
     await reactToComment(context.octokit, ref, comment.id, "confused");
     return;
@@ -46,13 +46,7 @@ export async function onSignoffCommand(context: Context<"issue_comment.created">
   const { team, note } = args.value;
   const user = comment.user?.login ?? "";
   if (!(await isTeamMember(context.octokit, services, team, user))) {
-    await replyToCommand(
-      context.octokit,
-      services,
-      ref,
-      comment.id,
-      `This sign-off does not count: the commenter is not an active member of \`${team}\`, and only a member can sign off for a team. Ask one of its members to approve the pull request or to comment \`/signoff ${team}\`.`,
-    );
+    await replyToCommand(context.octokit, services, ref, comment.id, signoffReplies.notMember(team));
     await reactToComment(context.octokit, ref, comment.id, "confused");
     return;
   }
@@ -61,13 +55,7 @@ export async function onSignoffCommand(context: Context<"issue_comment.created">
   const signoff = { team, user, at: comment.created_at, sha: pr.head.sha, via: "command" as const, note };
   const verdict = await evaluateSignoff(context.octokit, services, config, context.repo(), pr, context.log, signoff);
   if (!verdict.needed || !verdict.teams.some((t) => t.team === team)) {
-    await replyToCommand(
-      context.octokit,
-      services,
-      ref,
-      comment.id,
-      `Nothing to sign off for \`${team}\`: this pull request does not change its area${verdict.needed ? "" : ", and needs no cross-team sign-off"}.`,
-    );
+    await replyToCommand(context.octokit, services, ref, comment.id, signoffReplies.nothingToSignOff(team, verdict.needed));
     await reactToComment(context.octokit, ref, comment.id, "confused");
     return;
   }
