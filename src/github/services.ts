@@ -7,6 +7,7 @@ import { createParseBudget, type ParseBudget } from "../parse/budget.js";
 import { KeyedLocks, type Locks } from "./locks.js";
 import { RedisCoalescer } from "./redis-coalescer.js";
 import { RedisLocks } from "./redis-locks.js";
+import { CodeownersCache } from "./codeowners.js";
 import { ReadCaches } from "./read-caches.js";
 import { TtlCache } from "./ttl-cache.js";
 
@@ -36,6 +37,8 @@ export interface Services {
   parse: ParseBudget;
   /** Repository files by ETag, brief permission answers, check runs already published (`read-caches.ts`). */
   readCaches: ReadCaches;
+  /** Compiled CODEOWNERS files by text. */
+  codeowners: CodeownersCache;
 }
 
 export interface ServiceOptions {
@@ -71,6 +74,7 @@ export function createServices(app: Probot, options: ServiceOptions = {}): Servi
     recordKey: deriveRecordKey(recordSecret),
     parse: parse ?? createParseBudget({ deadlineMs: parseDeadlineMs }),
     readCaches: new ReadCaches(redis !== undefined, () => clock.now()),
+    codeowners: new CodeownersCache(),
   };
 }
 

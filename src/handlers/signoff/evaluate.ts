@@ -95,7 +95,7 @@ export async function evaluateSignoff(
     const rules = config.signoff;
     const issue = { ...repo, issue_number: pr.number };
     const files = await changedFiles(octokit, repo, pr.number);
-    const ownersOf: OwnersOf = await readCodeowners(octokit, repo, pr.base.ref, log);
+    const ownersOf: OwnersOf = await readCodeowners(octokit, services.codeowners, repo, pr.base.ref, log);
     const areas = teamAreas(files, ownersOf, rules.teams);
     const teams = [...areas.teams.keys()];
 
