@@ -7,7 +7,7 @@ import { hasPermission } from "../../github/permissions.js";
 import { enabledConfig } from "../config-gate.js";
 import type { Services } from "../../github/services.js";
 import { unreadableLine } from "../../parse/unreadable.js";
-import { firstCommand, markUnreadable } from "../commands.js";
+import { commandToRun, markUnreadable } from "../commands.js";
 import { reconcileHack } from "./reconcile.js";
 
 /** `/hack <reason> [Debt: #N]` in a comment (new, or edited so that the command changed). */
@@ -17,13 +17,9 @@ export async function onHackCommand(context: Context<"issue_comment.created" | "
   if (sender.type === "Bot") return;
   const repo = context.repo();
   const thread = { ...repo, issue_number: issue.number };
-  const command = await firstCommand(services, context.log, comment.body, "hack");
+  const command = await commandToRun(services, context.log, payload, "hack");
   if (command === "unreadable") return markUnreadable(context.octokit, thread, comment.id);
   if (!command) return;
-  if (payload.action === "edited") {
-    const before = await firstCommand(services, context.log, payload.changes.body?.from, "hack");
-    if (before !== "unreadable" && before && before.args === command.args && before.body.join("\n") === command.body.join("\n")) return;
-  }
 
   const reply = (body: string) => upsertStickyComment(context.octokit, services, thread, HACK_REPLY_TOPIC, body);
   const config = await enabledConfig(context, "hacks", {

@@ -11,16 +11,12 @@ import { enabledConfig } from "../config-gate.js";
 import type { Services } from "../../github/services.js";
 import type { RepoRef } from "../../github/types.js";
 import { unreadableLine, UnreadableText } from "../../parse/unreadable.js";
-import { firstCommand, markUnreadable } from "../commands.js";
+import { commandToRun, markUnreadable } from "../commands.js";
 import { applyPhasePlan, type ApplyResult } from "./apply.js";
 import { gatherPhaseFacts, readParent } from "./gather.js";
 
 /** The topic `replyToCommand` files its answer under. */
 const replyTopic = (commentId: number) => `reply:${commentId}`;
-
-function sameCommand(a: Command, b: Command): boolean {
-  return a.args === b.args && a.body.join("\n") === b.body.join("\n");
-}
 
 /** Which command an answer answers, kept in it, so a redelivery can tell its own answer from one to an earlier version of the comment. */
 function commandTag(command: Command): string {
@@ -53,15 +49,10 @@ export async function onPhaseCommand(context: Context<"issue_comment.created" | 
   const repo = context.repo();
   const thread = { ...repo, issue_number: issue.number };
   // Only the first `/phase` of a comment runs: one comment, one answer.
-  const command = await firstCommand(services, log, comment.body, "phase");
+  const command = await commandToRun(services, log, payload, "phase");
   if (command === "unreadable") return markUnreadable(octokit, thread, comment.id);
   if (!command) return;
   const edited = payload.action === "edited";
-  if (payload.action === "edited") {
-    const from = payload.changes.body?.from;
-    const before = from === undefined ? undefined : await firstCommand(services, log, from, "phase");
-    if (from === undefined || (before && before !== "unreadable" && sameCommand(before, command))) return;
-  }
 
   const tag = commandTag(command);
   const finish = async (outcome: "rocket" | "confused", reply: string | undefined) => {
