@@ -25,7 +25,12 @@ const PULL_REQUEST_CHANGED = [
   "pull_request.synchronize",
 ] as const;
 
-/** Each feature wires its events to its handlers; nothing else happens here. */
+/**
+ * Each feature wires its events to its handlers; nothing else happens here.
+ * The app's own echoes (events it caused) reach no handler except the
+ * dashboard's, which counts the hack labels and debt issues that the hacks
+ * feature writes (`docs/architecture.md`).
+ */
 export const features = {
   intent(router: EventRouter): void {
     router.on(["issues.opened", "issues.edited", "issues.reopened"], "intent:issue", onIssueIntent);
@@ -45,11 +50,12 @@ export const features = {
     router.on(["issues.closed", "issues.reopened"], "hacks:debt_issue", onDebtIssueState);
   },
   dashboard(router: EventRouter): void {
-    router.on(["pull_request.closed", "pull_request.labeled", "pull_request.unlabeled", "pull_request.reopened"], "dashboard:pull_request", onDashboardEvent);
+    router.on(["pull_request.closed", "pull_request.labeled", "pull_request.unlabeled", "pull_request.reopened"], "dashboard:pull_request", onDashboardEvent, { echoes: true });
     router.on(
       ["issues.opened", "issues.edited", "issues.closed", "issues.reopened", "issues.labeled", "issues.unlabeled", "issues.deleted", "issues.transferred"],
       "dashboard:issue",
       onDashboardEvent,
+      { echoes: true },
     );
     router.on("issue_comment.created", "dashboard:command", onDashboardCommand);
   },

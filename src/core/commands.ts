@@ -63,3 +63,8 @@ function trimBlankEnds(lines: string[]): string[] {
   while (end > start && lines[end - 1]?.trim() === "") end--;
   return lines.slice(start, end);
 }
+
+/** Whether two readings of a command ask for the same thing: its arguments and the lines under it. */
+export function sameCommand(a: Command, b: Command): boolean {
+  return a.args === b.args && a.body.join("\n") === b.body.join("\n");
+}

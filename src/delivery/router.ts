@@ -1,5 +1,6 @@
 import type { EmitterWebhookEventName } from "@octokit/webhooks";
 import type { Context } from "probot";
+import { asHandler, freshUnderLocks, shareReads } from "../github/delivery-reads.js";
 import { protectRecords } from "../github/records.js";
 import type { Services } from "../github/services.js";
 
@@ -9,6 +10,17 @@ interface Route {
   name: string;
   events: ReadonlySet<string>;
   handler: (context: Context, services: Services) => Promise<void>;
+  echoes: boolean;
+}
+
+export interface RouteOptions {
+  /**
+   * Whether the handler also sees the app's own echoes: events whose sender
+   * is the app's bot (its labels, comments and issues coming back as
+   * webhooks). Off by default, so an echo costs no GitHub call; only a
+   * feature that reacts to what another feature wrote turns it on.
+   */
+  echoes?: boolean;
 }
 
 export interface DispatchResult {
@@ -28,10 +40,10 @@ export class EventRouter {
 
   constructor(private readonly services: Services) {}
 
-  on<E extends EmitterWebhookEventName>(events: E | readonly E[], name: string, handler: Handler<NoInfer<E>>): void {
+  on<E extends EmitterWebhookEventName>(events: E | readonly E[], name: string, handler: Handler<NoInfer<E>>, options: RouteOptions = {}): void {
     if (this.routes.some((route) => route.name === name)) throw new Error(`handler ${name} registered twice`);
     const list: readonly string[] = typeof events === "string" ? [events] : events;
-    this.routes.push({ name, events: new Set(list), handler: handler as unknown as Route["handler"] });
+    this.routes.push({ name, events: new Set(list), handler: handler as unknown as Route["handler"], echoes: options.echoes ?? false });
   }
 
   /** Whether any handler listens to this event (`issues` or `issues.opened`). */
@@ -45,21 +57,36 @@ export class EventRouter {
    * the other features still run. Before any of them, the bot's records in
    * the payload are checked and every GitHub call of the event is set to
    * seal and check them (`github/records.ts`); if that fails, none runs.
+   * The handlers share the event's reads (`github/delivery-reads.ts`).
+   * The app's own echoes reach only the handlers that asked for them.
    */
   async dispatch(context: Context, skip: ReadonlySet<string> = new Set()): Promise<DispatchResult> {
     const action = (context.payload as { action?: unknown }).action;
-    const due = this.routes.filter((route) => matches(route, context.name, action) && !skip.has(route.name));
-    if (due.length === 0) return { done: [...skip], failed: [] };
+    const listening = this.routes.filter((route) => matches(route, context.name, action) && !skip.has(route.name));
+    if (listening.length === 0) return { done: [...skip], failed: [] };
+    let echo: boolean;
+    try {
+      echo = await this.isEcho(context.payload);
+    } catch (error) {
+      context.log.error({ err: error }, "the app's bot login could not be learned: no handler ran");
+      return { done: [...skip], failed: listening.map((route) => route.name) };
+    }
+    const due = echo ? listening.filter((route) => route.echoes) : listening;
+    const ignored = echo ? listening.filter((route) => !route.echoes).map((route) => route.name) : [];
+    if (due.length === 0) return { done: [...skip, ...ignored], failed: [] };
+    let services: Services;
     try {
       protectRecords(context, this.services.recordKey);
+      const reads = shareReads(context.octokit, context.payload, this.services.readCaches);
+      services = { ...this.services, locks: freshUnderLocks(this.services.locks, reads) };
     } catch (error) {
       context.log.error({ err: error }, "records could not be protected: no handler ran");
-      return { done: [...skip], failed: due.map((route) => route.name) };
+      return { done: [...skip, ...ignored], failed: due.map((route) => route.name) };
     }
     const outcomes = await Promise.all(
       due.map(async (route) => {
         try {
-          await route.handler(context, this.services);
+          await asHandler(route.name, () => route.handler(context, services));
           return { name: route.name, ok: true };
         } catch (error) {
           context.log.error({ err: error, handler: route.name }, "handler failed");
@@ -68,9 +95,16 @@ export class EventRouter {
       }),
     );
     return {
-      done: [...skip, ...outcomes.filter((o) => o.ok).map((o) => o.name)],
+      done: [...skip, ...ignored, ...outcomes.filter((o) => o.ok).map((o) => o.name)],
       failed: outcomes.filter((o) => !o.ok).map((o) => o.name),
     };
+  }
+
+  /** Only a bot can be the app, so a person's event never waits for the login (learned once per instance). */
+  private async isEcho(payload: object): Promise<boolean> {
+    const sender = (payload as { sender?: { login?: unknown; type?: unknown } }).sender;
+    if (sender?.type !== "Bot" || typeof sender.login !== "string") return false;
+    return sender.login === (await this.services.botLogin());
   }
 }
 

@@ -1,15 +1,9 @@
+import type { CheckResult } from "../core/checks.js";
 import { clip } from "../core/sanitize.js";
 import type { GitHub, RepoRef } from "./types.js";
 
-export type CheckConclusion = "success" | "neutral" | "failure";
-
-export interface CheckResult {
-  name: string;
-  conclusion: CheckConclusion;
-  title: string;
-  summary: string;
-  text?: string | undefined;
-}
+// Core owns the type; intent's renderer still imports it from here.
+export type { CheckResult } from "../core/checks.js";
 
 // GitHub rejects check output fields longer than 65,535 characters, and titles longer than 255.
 const OUTPUT_LIMIT = 65_000;
@@ -31,9 +25,4 @@ export async function publishCheck(octokit: GitHub, repo: RepoRef, headSha: stri
       ...(result.text ? { text: clip(result.text, OUTPUT_LIMIT, CUT) } : {}),
     },
   });
-}
-
-/** How an unmet rule concludes: advise never fails a check, enforce does. */
-export function unmetConclusion(mode: "advise" | "enforce"): CheckConclusion {
-  return mode === "enforce" ? "failure" : "neutral";
 }

@@ -1,19 +1,48 @@
-import { CODEOWNERS_PATHS, compileCached } from "../core/codeowners/index.js";
+import { CODEOWNERS_PATHS, compileCodeowners, type CodeownersMatcher } from "../core/codeowners/index.js";
 import type { OwnersOf } from "../core/signoff/areas.js";
 import { readTextFile } from "./files.js";
 import type { GitHub, Log, RepoRef } from "./types.js";
 
+const CACHE_SIZE = 50;
+/** GitHub accepts CODEOWNERS files up to 3 MB; a few such files must not pin the heap. */
+const CACHE_CHARACTERS = 20_000_000;
+
+/** Compiled CODEOWNERS files, a small LRU keyed by their text (a file changes rarely, PRs are many); held in `Services`. */
+export class CodeownersCache {
+  private readonly compiled = new Map<string, CodeownersMatcher>();
+  private characters = 0;
+
+  get(text: string): CodeownersMatcher {
+    const hit = this.compiled.get(text);
+    if (hit) {
+      this.compiled.delete(text);
+      this.compiled.set(text, hit);
+      return hit;
+    }
+    const matcher = compileCodeowners(text);
+    this.compiled.set(text, matcher);
+    this.characters += text.length;
+    for (const oldest of this.compiled.keys()) {
+      if (this.compiled.size <= 1 || (this.compiled.size <= CACHE_SIZE && this.characters <= CACHE_CHARACTERS)) break;
+      this.compiled.delete(oldest);
+      this.characters -= oldest.length;
+    }
+    return matcher;
+  }
+}
+
 /**
  * The owners lookup of the CODEOWNERS file GitHub itself uses: on `ref` (a
  * pull request's base branch; the default branch when omitted), the first
- * found of `.github/`, root, `docs/`.
- * Compiled once per file text (cached), invalid lines logged and skipped.
+ * found of `.github/`, root, `docs/`. Compiled once per file text, invalid
+ * lines logged and skipped. The file itself is revalidated by its ETag
+ * (`read-caches.ts`), so an unchanged one costs no rate limit.
  */
-export async function readCodeowners(octokit: GitHub, repo: RepoRef, ref: string | undefined, log: Log): Promise<OwnersOf> {
+export async function readCodeowners(octokit: GitHub, cache: CodeownersCache, repo: RepoRef, ref: string | undefined, log: Log): Promise<OwnersOf> {
   for (const path of CODEOWNERS_PATHS) {
     const text = await readTextFile(octokit, repo, path, ref);
     if (text === undefined) continue;
-    const compiled = compileCached(text);
+    const compiled = cache.get(text);
     if (compiled.errors.length > 0) log.warn({ path, errors: compiled.errors }, "invalid CODEOWNERS lines skipped");
     return (file) => compiled.ownersOf(file);
   }

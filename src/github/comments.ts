@@ -18,6 +18,15 @@ async function listBotComments(octokit: GitHub, issue: IssueRef, botLogin: strin
 export type StickyOutcome = "created" | "updated" | "unchanged" | "absent";
 
 /**
+ * The topic's comment as the caller found it (`findStickyComment`, possibly
+ * none) while holding the lock under which every write of that topic runs
+ * (the feature's lock for the issue): listing again would find the same.
+ */
+export interface Found {
+  comment: BotComment | undefined;
+}
+
+/**
  * One comment per topic per issue/PR, found by its hidden marker among the
  * bot's own comments. Runs under a per-issue lock and re-reads the comments
  * inside it, so redelivered or concurrent events never create a second one;
@@ -30,14 +39,10 @@ async function writeStickyComment(
   issue: IssueRef,
   topic: string,
   body: string,
-  { create }: { create: boolean },
+  { create, found }: { create: boolean; found?: Found | undefined },
 ): Promise<StickyOutcome> {
   const fullBody = `${topicMarker(topic)}\n${body}`;
-  return services.locks.run(commentLockKey(issue), async () => {
-    const [first, ...duplicates] = await listBotComments(octokit, issue, await services.botLogin(), topic);
-    for (const duplicate of duplicates) {
-      await octokit.rest.issues.deleteComment({ owner: issue.owner, repo: issue.repo, comment_id: duplicate.id });
-    }
+  const write = async (first: BotComment | undefined): Promise<StickyOutcome> => {
     if (!first) {
       if (!create) return "absent";
       await octokit.rest.issues.createComment({ ...issue, body: fullBody });
@@ -46,16 +51,25 @@ async function writeStickyComment(
     if (first.body === fullBody) return "unchanged";
     await octokit.rest.issues.updateComment({ owner: issue.owner, repo: issue.repo, comment_id: first.id, body: fullBody });
     return "updated";
+  };
+  if (found) return write(found.comment);
+  return services.locks.run(commentLockKey(issue), async () => {
+    const [first, ...duplicates] = await listBotComments(octokit, issue, await services.botLogin(), topic);
+    for (const duplicate of duplicates) {
+      await octokit.rest.issues.deleteComment({ owner: issue.owner, repo: issue.repo, comment_id: duplicate.id });
+    }
+    return write(first);
   });
 }
 
-export function upsertStickyComment(octokit: GitHub, services: Services, issue: IssueRef, topic: string, body: string): Promise<StickyOutcome> {
-  return writeStickyComment(octokit, services, issue, topic, body, { create: true });
+/** With `found`, writes without listing the comments again. */
+export function upsertStickyComment(octokit: GitHub, services: Services, issue: IssueRef, topic: string, body: string, found?: Found): Promise<StickyOutcome> {
+  return writeStickyComment(octokit, services, issue, topic, body, { create: true, found });
 }
 
 /** Edits the topic's comment if there is one; never creates it. */
-export function updateStickyCommentIfPresent(octokit: GitHub, services: Services, issue: IssueRef, topic: string, body: string): Promise<StickyOutcome> {
-  return writeStickyComment(octokit, services, issue, topic, body, { create: false });
+export function updateStickyCommentIfPresent(octokit: GitHub, services: Services, issue: IssueRef, topic: string, body: string, found?: Found): Promise<StickyOutcome> {
+  return writeStickyComment(octokit, services, issue, topic, body, { create: false, found });
 }
 
 /** Reads the topic's current comment (for features that keep state in it). */

@@ -1,5 +1,6 @@
 import { hasTopicMarker } from "../core/markers.js";
-import { ensureLabel, type LabelSpec } from "./labels.js";
+import type { LabelSpec } from "../core/labels.js";
+import { ensureLabel } from "./labels.js";
 import type { Services } from "./services.js";
 import type { GitHub, Log, RepoRef } from "./types.js";
 

@@ -1,11 +1,6 @@
+import type { LabelSpec } from "../core/labels.js";
 import type { Services } from "./services.js";
 import type { GitHub, IssueRef, RepoRef } from "./types.js";
-
-export interface LabelSpec {
-  name: string;
-  color: string;
-  description: string;
-}
 
 /** Creates the label with its colour and description when the repository lacks it. */
 export function ensureLabel(octokit: GitHub, services: Services, { owner, repo }: RepoRef, label: LabelSpec): Promise<void> {

@@ -8,6 +8,8 @@ import { KeyedLocks, type Locks } from "./locks.js";
 import { RedisCoalescer } from "./redis-coalescer.js";
 import { RedisLocks } from "./redis-locks.js";
 import type { Membership } from "./teams.js";
+import { CodeownersCache } from "./codeowners.js";
+import { ReadCaches } from "./read-caches.js";
 import { TtlCache } from "./ttl-cache.js";
 
 const FIVE_MINUTES = 5 * 60 * 1000;
@@ -34,6 +36,10 @@ export interface Services {
   recordKey: RecordKey;
   /** Every parse of user text runs here, off the main thread, within a deadline and a heap limit. */
   parse: ParseBudget;
+  /** Repository files by ETag, brief permission answers, check runs already published (`read-caches.ts`). */
+  readCaches: ReadCaches;
+  /** Compiled CODEOWNERS files by text. */
+  codeowners: CodeownersCache;
 }
 
 export interface ServiceOptions {
@@ -68,6 +74,8 @@ export function createServices(app: Probot, options: ServiceOptions = {}): Servi
     redis,
     recordKey: deriveRecordKey(recordSecret),
     parse: parse ?? createParseBudget({ deadlineMs: parseDeadlineMs }),
+    readCaches: new ReadCaches(redis !== undefined, () => clock.now()),
+    codeowners: new CodeownersCache(),
   };
 }
 

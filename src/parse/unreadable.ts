@@ -1,4 +1,4 @@
-import { unmetConclusion, type CheckResult } from "../github/checks.js";
+import { conclusion, type CheckResult } from "../core/checks.js";
 
 /** Why a text could not be read: the deadline passed, the heap limit was hit, or the parser threw. */
 export interface Unreadable {
@@ -18,7 +18,7 @@ export function unreadableLine(what: "body" | "title" | "comment" | "pull reques
  * required check (GitHub counts a neutral check as passing).
  */
 export function unreadableCheck(name: string, what: "body" | "title" | "comment" | "pull request", reason: Unreadable, mode: "advise" | "enforce"): CheckResult {
-  return { name, conclusion: unmetConclusion(mode), title: `The ${what} could not be read within the limit`, summary: unreadableLine(what, reason) };
+  return { name, conclusion: conclusion(mode, false), title: `The ${what} could not be read within the limit`, summary: unreadableLine(what, reason) };
 }
 
 /**

@@ -76,3 +76,37 @@ describe("an invalid config with every feature loaded", () => {
     }
   });
 });
+
+describe("an invalid config, reported where each feature reports", () => {
+  const yaml = "mode: strict\n";
+  const problem = '- `mode` (`octo-org/widgets/.github/intent.yml`, line 1) — given `"strict"`; allowed: one of `advise`, `enforce`';
+  const comment = (body: string, issue: Record<string, unknown>) =>
+    delivery("issue_comment.created", payload("issue_comment.created", { issue, comment: { id: 77, body, user: { login: "lead", type: "User" } }, sender: { login: "lead", type: "User" } } as never));
+  const onPullRequest = { number: 2, pull_request: { url: `https://api.github.com/repos/${OWNER}/${REPO}/pulls/2` } };
+  const onIssue = { number: 1, pull_request: undefined };
+
+  const cases = [
+    { feature: "signoff", where: "its reply to /signoff", event: comment("/signoff @octo-org/web", onPullRequest), thread: 2 },
+    { feature: "phases", where: "its reply to /phase", event: comment("/phase\n1. One", onIssue), thread: 1 },
+    { feature: "intent", where: "its comment on the issue", event: delivery("issues.opened", payload("issues.opened", { issue: { body: "fix it", labels: [] } })), thread: 1 },
+  ] as const;
+
+  for (const { feature, where, event, thread } of cases) {
+    it(`${feature}: ${where}`, async () => {
+      const probot = createTestApp([feature]);
+      const reply = recorder<{ body: string }>();
+      const reactions = recorder<{ content: string }>();
+      const scope = github();
+      mockConfig(scope, yaml);
+      mockBotIdentity(scope);
+      scope.get(`/repos/${OWNER}/${REPO}/issues/${thread}/comments`).query({ per_page: 100 }).reply(200, []);
+      scope.post(`/repos/${OWNER}/${REPO}/issues/${thread}/comments`, reply.match).reply(201, { id: 1 });
+      if (feature === "phases") scope.post(`/repos/${OWNER}/${REPO}/issues/comments/77/reactions`, reactions.match).times(2).reply(201, {});
+
+      await probot.receive(structuredClone(event));
+      expect(reply.bodies).toHaveLength(1);
+      expect(reply.bodies[0]?.body).toContain(problem);
+      if (feature === "phases") expect(reactions.bodies.map((b) => b.content)).toEqual(["eyes", "confused"]);
+    });
+  }
+});

@@ -13,7 +13,7 @@ function mockFirstRun(scope: Scope) {
   const issue = recorder<{ title: string; body: string }>();
   const comment = recorder<{ body: string }>();
   scope.get(path.pr).reply(200, prData());
-  scope.get(path.comments(PR)).query({ per_page: 100 }).times(2).reply(200, []);
+  scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, []);
   mockSearch(scope).reply(200, { total_count: 0, incomplete_results: false, items: [] });
   mockFiles(scope).reply(200, FILES);
   scope.get(path.prTemplate).reply(404);
@@ -83,7 +83,7 @@ describe("exactly one debt issue per hack PR", () => {
     mockConfig(scope, CONFIG);
     scope.get(path.pr).reply(200, prData());
     mockBotIdentity(scope);
-    scope.get(path.comments(PR)).query({ per_page: 100 }).times(2).reply(200, []);
+    scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, []);
     mockSearch(scope).reply(200, {
       total_count: 2,
       incomplete_results: false,
@@ -130,11 +130,11 @@ describe("exactly one debt issue per hack PR", () => {
     mockBotIdentity(scope);
     const labelled = prData({ labels: [{ name: "hack" }] });
     scope.get(path.pr).times(2).reply(200, labelled);
-    // Whichever run holds the PR's lock second sees the first run's comment.
+    // Whichever run holds the PR's lock second sees the first run's comment (each run lists once, under the lock).
     scope
       .get(path.comments(PR))
       .query({ per_page: 100 })
-      .times(3)
+      .times(2)
       .reply(200, () => comment.bodies.map((c, i) => ({ id: 900 + i, user: { login: BOT_LOGIN }, body: sealed(c.body) })));
     mockSearch(scope).reply(200, { total_count: 0, incomplete_results: false, items: [] });
     mockFiles(scope).reply(200, FILES);
@@ -146,7 +146,9 @@ describe("exactly one debt issue per hack PR", () => {
     scope.post(path.issues, issue.match).reply(201, { number: 50 });
     scope.get(path.issue(50)).reply(200, () => appDebtIssue(50, { body: sealed(issue.bodies[0]?.body ?? "") }));
     scope.post(path.comments(PR), comment.match).reply(201, { id: 900 });
-    scope.post(path.checks).times(2).reply(201, {});
+    // The second run's "Hack debt" check is the first one's again: it is not re-published.
+    const checks = recorder();
+    scope.post(path.checks, checks.match).reply(201, {});
 
     const hack = { title: "[hack] Hard-code prices", labels: [{ name: "hack" }] };
     await Promise.all([
@@ -156,5 +158,6 @@ describe("exactly one debt issue per hack PR", () => {
 
     expect(issue.bodies).toHaveLength(1);
     expect(comment.bodies).toHaveLength(1);
+    expect(checks.bodies).toHaveLength(1);
   });
 });

@@ -17,7 +17,7 @@ function mockLinkedRun(scope: Scope, pr: ReturnType<typeof prData>, debt: Return
   const debtUpdates = recorder<Record<string, unknown>>();
   scope.get(path.pr).reply(200, pr);
   mockBotIdentity(scope);
-  scope.get(path.comments(PR)).query({ per_page: 100 }).times(2).reply(200, [hackComment(900, state)]);
+  scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, [hackComment(900, state)]);
   scope.get(path.issue(50)).reply(200, debt);
   scope.patch(path.comment(900), prComment.match).reply(200, {});
   scope.patch(path.issue(50), debtUpdates.match).times(debtPatches).reply(200, {});
@@ -145,7 +145,7 @@ describe("debt issue closed or reopened", () => {
     const update = recorder<{ body: string }>();
     mockConfig(scope, CONFIG);
     mockBotIdentity(scope);
-    scope.get(path.comments(PR)).query({ per_page: 100 }).times(2).reply(200, [hackComment(900, merged)]);
+    scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, [hackComment(900, merged)]);
     scope.patch(path.comment(900), update.match).reply(200, {});
 
     await probot.receive(delivery("issues.closed", debtPayload("closed")));
@@ -153,7 +153,7 @@ describe("debt issue closed or reopened", () => {
 
     const repaid = { ...merged, debt: { ...repo, number: 50, createdByApp: true, state: "closed" as const, stateReason: "completed" } };
     mockConfig(scope, CONFIG);
-    scope.get(path.comments(PR)).query({ per_page: 100 }).times(2).reply(200, [hackComment(900, repaid)]);
+    scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, [hackComment(900, repaid)]);
     scope.patch(path.comment(900), update.match).reply(200, {});
     await probot.receive(delivery("issues.reopened", debtPayload("reopened")));
     expect(update.bodies[1]?.body).toContain("Shipped on 2026-10-02: #50 is **outstanding** rebuild debt until it is closed.");
@@ -169,7 +169,7 @@ describe("debt issue closed or reopened", () => {
     mockBotIdentity(scope);
     scope.get(path.comments(45)).query({ per_page: 100 }).reply(200, [botComment(5, "debt", `linked\n\n${debtRecordMarker(record)}`)]);
     const state = { ...merged, debt: { ...repo, number: 45, createdByApp: false, state: "open" as const } };
-    scope.get(path.comments(PR)).query({ per_page: 100 }).times(2).reply(200, [hackComment(900, state)]);
+    scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, [hackComment(900, state)]);
     scope.patch(path.comment(900), update.match).reply(200, {});
 
     await probot.receive(delivery("issues.closed", debtPayload("closed", { number: 45, body: "Rebuild prices", user: { login: "pm", type: "User" }, labels: [{ name: "rebuild-debt" }] })));
@@ -187,7 +187,7 @@ describe("debt issue closed or reopened", () => {
     scope.get(path.comments(45)).query({ per_page: 100 }).reply(200, [{ id: 5, user: { login: "mallory" }, body: `<!-- intentbot:debt -->\n${debtRecordMarker(readDebtRecord(opened(appDebtIssue(50).body)) ?? ({} as never))}` }]);
     await probot.receive(delivery("issues.closed", debtPayload("closed", { number: 45, user: { login: "mallory", type: "User" }, labels: [{ name: "rebuild-debt" }] })));
 
-    mockConfig(scope, CONFIG);
+    // The app's own closing is an echo: no call at all.
     await probot.receive(delivery("issues.closed", { ...(debtPayload("closed") as object), sender: { login: BOT_LOGIN, type: "Bot" } } as never));
   });
 });

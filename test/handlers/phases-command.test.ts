@@ -1,3 +1,4 @@
+import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { readDebtRecord } from "../../src/core/debt/record.js";
 import { DEBT_REGION_END, DEBT_REGION_START } from "../../src/core/hacks/debt.js";
@@ -259,7 +260,7 @@ describe("/phase, redelivered", () => {
     world.react(scope, 4);
     mockNoConfig(scope);
     mockNoConfig(scope);
-    allowed(scope);
+    // The commenter's permission is read once: the answer is kept a minute per repository.
     allowed(scope);
     world.readParent(scope, 5 + 2);
     mockBotIdentity(scope);
@@ -308,6 +309,8 @@ describe("/phase, who and what", () => {
   it("ignores commands in code blocks and quotes, on pull requests and from bots", async () => {
     const probot = createTestApp(["phases"]);
     await probot.receive(phaseComment("> /phase\n> 1. Internal invite\n\n```\n/phase A | B\n```"));
+    // The app's own comment is an echo: the router learns its login once, then drops it.
+    mockBotIdentity(nock("https://api.github.com"));
     await probot.receive(phaseComment("/phase done 1", { login: "intentbot[bot]", type: "Bot" }));
     const onPr = phaseComment("/phase A | B");
     (onPr.payload.issue as { pull_request?: unknown }).pull_request = { url: "https://api.github.com/repos/octo-org/widgets/pulls/1" };

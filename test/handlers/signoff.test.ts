@@ -41,7 +41,7 @@ describe("cross-team sign-off", () => {
     const scope = github();
     evaluation(scope);
     mockBotIdentity(scope);
-    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).twice().reply(200, []);
+    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
     scope.get(`${PR}/reviews`).query({ per_page: 100 }).reply(200, []);
     member(scope, "payments", "Codertocat", false);
     member(scope, "web", "Codertocat", false);
@@ -66,7 +66,7 @@ describe("cross-team sign-off", () => {
     const scope = github();
     evaluation(scope);
     mockBotIdentity(scope);
-    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).twice().reply(200, []);
+    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
     scope.get(`${PR}/reviews`).query({ per_page: 100 }).reply(200, [
       { user: { login: "bo" }, state: "APPROVED", submitted_at: "2026-11-20T10:00:00Z", commit_id: SHA },
       { user: { login: "cy" }, state: "APPROVED", submitted_at: "2026-11-20T10:00:00Z", commit_id: SHA },
@@ -92,7 +92,7 @@ describe("cross-team sign-off", () => {
     const scope = github();
     evaluation(scope);
     mockBotIdentity(scope);
-    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).twice().reply(200, []);
+    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
     scope.get(`${PR}/reviews`).query({ per_page: 100 }).reply(200, [{ user: { login: "eve" }, state: "APPROVED", submitted_at: "2026-11-20T10:00:00Z", commit_id: SHA }]);
     member(scope, "payments", "eve", false);
     member(scope, "web", "eve", false);
@@ -112,7 +112,7 @@ describe("cross-team sign-off", () => {
     const scope = github();
     evaluation(scope);
     mockBotIdentity(scope);
-    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).twice().reply(200, []);
+    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
     scope.get(`${PR}/reviews`).query({ per_page: 100 }).reply(200, [{ user: { login: "bo" }, state: "APPROVED", submitted_at: "2026-11-20T10:00:00Z", commit_id: SHA }]);
     member(scope, "payments", "bo", true);
     // A secret team, or an app without Members: read.
@@ -141,7 +141,6 @@ describe("cross-team sign-off", () => {
     scope
       .get(`${ISSUE}/comments`)
       .query({ per_page: 100 })
-      .twice()
       .reply(200, [{ id: 9, user: { login: BOT_LOGIN }, body: sealed(`<!-- intentbot:signoff -->\nold table\n\n${state}`) }]);
     scope.get(`${PR}/reviews`).query({ per_page: 100 }).reply(200, [{ user: { login: "bo" }, state: "APPROVED", submitted_at: "2026-11-20T10:00:00Z", commit_id: "old" }]);
     member(scope, "payments", "bo", true);
@@ -191,7 +190,7 @@ describe("/signoff", () => {
     scope.get(`${PR}/files`).query({ per_page: 100 }).reply(200, FILES);
     scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2FCODEOWNERS`).query({ ref: "master" }).reply(200, CODEOWNERS, RAW);
     mockBotIdentity(scope);
-    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).twice().reply(200, []);
+    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
     scope.get(`${PR}/reviews`).query({ per_page: 100 }).reply(200, []);
     member(scope, "payments", "Codertocat", false);
     member(scope, "web", "Codertocat", false);

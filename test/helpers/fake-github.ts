@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import nock from "nock";
 import { BOT_LOGIN, OWNER, REPO } from "./github.js";
 
@@ -36,6 +37,11 @@ export interface FakeComment {
 type Reply = [number, unknown] | [number, unknown, Record<string, string>];
 
 const bot = { login: BOT_LOGIN, type: "Bot" };
+
+/** A weak ETag of a file's text, as GitHub sends for contents. */
+function etagOf(text: string): string {
+  return `W/"${createHash("sha1").update(text).digest("hex")}"`;
+}
 const REPO_PATH = `/repos/${OWNER}/${REPO}`;
 
 export class FakeGitHub {
@@ -46,9 +52,16 @@ export class FakeGitHub {
   readonly files = new Map<number, { filename: string; status: string; patch?: string }[]>();
   /** Every call, as `METHOD /path`. */
   readonly calls: string[] = [];
+  /** Conditional reads answered 304 Not Modified (GitHub does not count them against the rate limit). */
+  notModified = 0;
   /** Calls this fake does not know: a test expects none. */
   readonly unknown: string[] = [];
   config: string | undefined;
+  /** Other files of the repository by path (CODEOWNERS, templates), on every ref. */
+  readonly contents = new Map<string, string>();
+  /** Team members, as `team-slug:login`. */
+  readonly teamMembers = new Set<string>();
+  readonly reviews = new Map<number, { user: { login: string }; state: string; submitted_at: string; commit_id: string }[]>();
   private nextId = 1000;
   private scope: nock.Scope | undefined;
 
@@ -81,7 +94,10 @@ export class FakeGitHub {
   start(): void {
     this.scope = nock("https://api.github.com").persist();
     for (const method of ["GET", "POST", "PATCH", "PUT", "DELETE"] as const) {
-      this.scope.intercept(/.*/, method).reply((uri, body) => this.route(method, uri, body));
+      const route = this.route.bind(this);
+      this.scope.intercept(/.*/, method).reply(function (uri, body) {
+        return route(method, uri, body, this.req.headers);
+      });
     }
   }
 
@@ -91,12 +107,17 @@ export class FakeGitHub {
     nock.cleanAll();
   }
 
-  private route(method: string, uri: string, rawBody: unknown): Reply {
+  private route(method: string, uri: string, rawBody: unknown, headers: Record<string, string | string[] | undefined>): Reply {
     const url = new URL(uri, "https://api.github.com");
     const path = decodeURIComponent(url.pathname);
     const body = (typeof rawBody === "string" && rawBody ? JSON.parse(rawBody) : (rawBody ?? {})) as Record<string, unknown>;
     this.calls.push(`${method} ${path}`);
     const reply = this.answer(method, path, url.searchParams, body);
+    const etag = reply?.[2]?.etag;
+    if (etag && headers["if-none-match"] === etag) {
+      this.notModified++;
+      return [304, ""];
+    }
     if (!reply) {
       this.unknown.push(`${method} ${url.pathname}${url.search}`);
       return [501, { message: "not in the fake" }];
@@ -111,14 +132,22 @@ export class FakeGitHub {
     if (method === "POST" && path === "/graphql") return [200, { data: {} }];
     if (method === "GET" && path === "/search/issues") return [200, this.search(query.get("q") ?? "")];
     if (method === "GET" && (m = path.match(/^\/repos\/[^/]+\/[^/]+\/contents(?:\/(.*))?$/))) {
-      const isOwnConfig = path.startsWith(REPO_PATH) && m[1] === ".github/intent.yml" && this.config !== undefined;
-      return isOwnConfig ? [200, this.config, { "content-type": "application/vnd.github.v3.raw; charset=utf-8" }] : [404, { message: "Not Found" }];
+      // Files only: a directory listing (the root's, for templates) finds nothing.
+      const own = path.startsWith(REPO_PATH);
+      const text = own && m[1] === ".github/intent.yml" ? this.config : own && m[1] ? this.contents.get(m[1]) : undefined;
+      return text !== undefined ? [200, text, { "content-type": "application/vnd.github.v3.raw; charset=utf-8", etag: etagOf(text) }] : [404, { message: "Not Found" }];
+    }
+    if (method === "GET" && (m = path.match(/^\/orgs\/[^/]+\/teams\/([^/]+)\/memberships\/([^/]+)$/))) {
+      return this.teamMembers.has(`${m[1]}:${m[2]}`) ? [200, { state: "active", role: "member" }] : [404, { message: "Not Found" }];
     }
     if (!path.startsWith(REPO_PATH)) return undefined;
     const rest = path.slice(REPO_PATH.length);
 
     if (method === "GET" && (m = rest.match(/^\/pulls\/(\d+)$/))) return this.found(this.issues.get(Number(m[1])));
     if (method === "GET" && (m = rest.match(/^\/pulls\/(\d+)\/files$/))) return [200, this.files.get(Number(m[1])) ?? []];
+    if (method === "GET" && (m = rest.match(/^\/pulls\/(\d+)\/reviews$/))) return [200, this.reviews.get(Number(m[1])) ?? []];
+    if (method === "POST" && /^\/pulls\/\d+\/requested_reviewers$/.test(rest)) return [201, {}];
+    if (method === "POST" && /^\/issues\/comments\/\d+\/reactions$/.test(rest)) return [201, { content: body.content }];
     if (method === "GET" && rest === "/issues") return [200, this.listIssues(query)];
     if (method === "POST" && rest === "/issues") return [201, this.createIssue(body)];
     if ((m = rest.match(/^\/issues\/(\d+)$/))) {

@@ -1,6 +1,6 @@
 import type { Config } from "../../config/schema.js";
-import type { CheckResult } from "../../github/checks.js";
-import type { LabelSpec } from "../../github/labels.js";
+import type { CheckResult } from "../checks.js";
+import { labelSpecs, type LabelSpec } from "../labels.js";
 import { debtRecordMarker, type DebtRecord, type HackPullRequest } from "../debt/record.js";
 import { topicMarker } from "../markers.js";
 import { hackContent, hackFields, newDebtBody, otherHacksNeedIt, removeHackPr, spliceDebtBody, updateRecord, type CommandDeclaration, type HackChanges, type IntentSummary } from "./debt.js";
@@ -78,12 +78,8 @@ export type HackAction =
   | { type: "reopen-debt"; issue: DebtRef }
   | { type: "check"; headSha: string; result: CheckResult };
 
-export function hackLabel(rules: HackRules): LabelSpec {
-  return { name: rules.label, color: "fbca04", description: "A deliberate shortcut that must be rebuilt if it works (intentbot)" };
-}
-
 export function debtLabel(rules: HackRules): LabelSpec {
-  return { name: rules.debtLabel, color: "5319e7", description: "Rebuild owed by a hack (intentbot)" };
+  return labelSpecs.rebuildDebt(rules.debtLabel);
 }
 
 const hasLabel = (labels: readonly string[], name: string) => labels.some((l) => l.toLowerCase() === name.toLowerCase());
@@ -323,11 +319,10 @@ export function planHack(facts: HackFacts, rules: HackRules, mode: "advise" | "e
   const comment = `${renderHackComment(state, facts.repo, options)}\n\n${hackStateMarker(state)}`;
   const planned: HackAction[] = [];
   if (facts.previousComment !== `${topicMarker(HACK_TOPIC)}\n${comment}`) planned.push({ type: "pr-comment", body: comment });
-  if (decl.declared && !hasLabel(pr.labels, rules.label)) planned.push({ type: "add-label", issue: prRef, label: hackLabel(rules) });
+  if (decl.declared && !hasLabel(pr.labels, rules.label)) planned.push({ type: "add-label", issue: prRef, label: labelSpecs.hack(rules.label) });
   planned.push(...actions);
   if (pr.state === "open") {
-    const conclusionWhenUnmet = mode === "enforce" ? "failure" : "neutral";
-    planned.push({ type: "check", headSha: pr.headSha, result: hackCheck(state, facts.repo, { ...options, conclusionWhenUnmet }) });
+    planned.push({ type: "check", headSha: pr.headSha, result: hackCheck(state, facts.repo, { ...options, mode }) });
   }
   return { state, actions: planned };
 }

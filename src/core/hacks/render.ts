@@ -1,4 +1,4 @@
-import type { CheckResult } from "../../github/checks.js";
+import { conclusion, type CheckResult, type Mode } from "../checks.js";
 import type { PermissionLevel } from "../../config/schema.js";
 import type { DebtRecord, HackPullRequest } from "../debt/record.js";
 import { clip, escapeInlineCode, escapeLinkText, escapeTableCell, escapeText, escapeTextBlock } from "../sanitize.js";
@@ -249,13 +249,13 @@ export function renderHackComment(state: HackPrState, here: RepoLike, options: {
 }
 
 /** The `Hack debt` check run of an open PR. */
-export function hackCheck(state: HackPrState, here: RepoLike, options: { label: string; createDebtIssue: boolean; conclusionWhenUnmet: "neutral" | "failure" }): CheckResult {
+export function hackCheck(state: HackPrState, here: RepoLike, options: { label: string; createDebtIssue: boolean; mode: Mode }): CheckResult {
   const summary = renderHackComment(state, here, options).replace(/^### .*\n\n/, "");
-  if (!state.declared) return { name: HACK_CHECK, conclusion: "success", title: "Not a hack", summary };
+  if (!state.declared) return { name: HACK_CHECK, conclusion: conclusion(options.mode, true), title: "Not a hack", summary };
   if (state.debt) {
     const ref = refLabel(state.debt, here);
     const title = state.debt.state === "closed" && state.debt.stateReason !== "not_planned" ? `Rebuild debt ${ref} repaid` : `Rebuild debt tracked in ${ref}`;
-    return { name: HACK_CHECK, conclusion: "success", title, summary };
+    return { name: HACK_CHECK, conclusion: conclusion(options.mode, true), title, summary };
   }
   const ref = state.problem?.ref ? refLabel(state.problem.ref, here) : undefined;
   const title =
@@ -266,7 +266,7 @@ export function hackCheck(state: HackPrState, here: RepoLike, options: { label: 
         : state.problem?.kind === "named pull request"
           ? `${ref ?? "The debt"} is a pull request, not an issue`
           : "No debt issue named";
-  return { name: HACK_CHECK, conclusion: options.conclusionWhenUnmet, title, summary };
+  return { name: HACK_CHECK, conclusion: conclusion(options.mode, false), title, summary };
 }
 
 // Replies to `/hack`. The commenter is named (not @-mentioned): the reply is on the thread they just wrote in.

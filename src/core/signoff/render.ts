@@ -1,4 +1,4 @@
-import type { CheckResult } from "../../github/checks.js";
+import { conclusion, type CheckResult } from "../checks.js";
 import { escapeInlineCode, escapeTableCell, escapeTableCode } from "../sanitize.js";
 import { isOpen, type Signoff, type SignoffVerdict, type TeamStatus, type TeamVerdict } from "./decide.js";
 
@@ -54,7 +54,7 @@ export function signoffCheck(verdict: SignoffVerdict, mode: "advise" | "enforce"
   const open = verdict.teams.filter((t) => isOpen(t.status));
   return {
     name: SIGNOFF_CHECK,
-    conclusion: verdict.met ? "success" : mode === "enforce" ? "failure" : "neutral",
+    conclusion: conclusion(mode, verdict.met),
     title: verdict.met ? `All ${verdict.teams.length} teams signed off` : `Waiting for ${open.length} of ${verdict.teams.length} teams`,
     summary: signoffTable(verdict),
   };
@@ -93,3 +93,15 @@ export const SIGNOFF_USAGE = [
   "/signoff @acme/payments checked the refund path",
   "```",
 ].join("\n");
+
+/** The sticky comment once a pull request touches fewer team areas than need a sign-off. */
+export const SIGNOFF_NO_LONGER_NEEDED = "### Cross-team sign-off: no longer needed\n\nThis pull request now touches fewer team areas than need a sign-off.";
+
+/** Replies to `/signoff`. The team is as `parseSignoffArgs` read it (`@org/team`, no backtick), so it sits in a code span as written. */
+export const signoffReplies = {
+  missingTeam: "That `/signoff` is missing its team.",
+  notMember: (team: string) =>
+    `This sign-off does not count: the commenter is not an active member of \`${team}\`, and only a member can sign off for a team. Ask one of its members to approve the pull request or to comment \`/signoff ${team}\`.`,
+  nothingToSignOff: (team: string, needed: boolean) =>
+    `Nothing to sign off for \`${team}\`: this pull request does not change its area${needed ? "" : ", and needs no cross-team sign-off"}.`,
+};

@@ -100,7 +100,7 @@ export async function gatherDashboard(octokit: GitHub, services: Services, log: 
       const files = record?.files ?? [];
       item.interest = await interestOf(octokit, log, repo, item, files, budget);
       if (item.teams.length === 0 && files.length > 0) {
-        ownersOf ??= await readCodeowners(octokit, repo, undefined, log);
+        ownersOf ??= await readCodeowners(octokit, services.codeowners, repo, undefined, log);
         item.teams = [...teamAreas(files, ownersOf, config.signoff.teams).teams.keys()];
       }
     }

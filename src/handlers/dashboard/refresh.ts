@@ -1,3 +1,4 @@
+import { labelSpecs } from "../../core/labels.js";
 import type { Config } from "../../config/schema.js";
 import type { DebtItem } from "../../core/dashboard/model.js";
 import { DASHBOARD_TOPIC, overdueReminder, renderDashboard, type ActionId } from "../../core/dashboard/render.js";
@@ -74,7 +75,7 @@ export async function refreshDashboard(
     if (!existing) {
       if (!facts.items.some((i) => i.state === "open") && facts.untracked.length === 0) return { outcome: "none" };
       const { body, state } = renderDashboard({ ...input, state: { history: [] } }, settings.title);
-      const number = await createDashboardIssue(octokit, services, repo, settings.title, body, { name: settings.label, color: "5319e7", description: "intentbot's hack-to-rebuild debt dashboard" }, log);
+      const number = await createDashboardIssue(octokit, services, repo, settings.title, body, labelSpecs.dashboard(settings.label), log);
       log.info({ issue: number }, "dashboard created");
       return { outcome: "created", summary: rollupRow(state.history) };
     }

@@ -1,3 +1,4 @@
+import { labelSpecs } from "../../core/labels.js";
 import { loadConfig } from "../../config/load.js";
 import type { Config } from "../../config/schema.js";
 import { renderRollup, ROLLUP_TOPIC, type RepoSummary, type RollupState } from "../../core/dashboard/rollup.js";
@@ -39,7 +40,7 @@ async function writeRollup(
     }
     const body = renderRollup(repos, settings.org.title);
     if (!existing) {
-      await createDashboardIssue(octokit, services, home, settings.org.title, body, { name: settings.label, color: "5319e7", description: "intentbot's hack-to-rebuild debt dashboard" }, log);
+      await createDashboardIssue(octokit, services, home, settings.org.title, body, labelSpecs.dashboard(settings.label), log);
       return;
     }
     if (existing.state === "closed") await octokit.rest.issues.update({ ...home, issue_number: existing.number, state: "open" });

@@ -1,14 +1,13 @@
 import type { Context } from "probot";
-import { configForEvent } from "../../config/for-event.js";
-import { renderConfigProblems } from "../../config/problems.js";
 import { appliedReply, disabledReply, HACK_CHECK, HACK_REPLY_TOPIC, notPullRequestReply, permissionReply, usageReply } from "../../core/hacks/render.js";
 import { configErrorCheck } from "../../core/intent/render.js";
 import { publishCheck } from "../../github/checks.js";
 import { updateStickyCommentIfPresent, upsertStickyComment } from "../../github/comments.js";
 import { hasPermission } from "../../github/permissions.js";
+import { enabledConfig } from "../config-gate.js";
 import type { Services } from "../../github/services.js";
 import { unreadableLine } from "../../parse/unreadable.js";
-import { firstCommand, markUnreadable } from "../commands.js";
+import { commandToRun, markUnreadable } from "../commands.js";
 import { reconcileHack } from "./reconcile.js";
 
 /** `/hack <reason> [Debt: #N]` in a comment (new, or edited so that the command changed). */
@@ -18,28 +17,21 @@ export async function onHackCommand(context: Context<"issue_comment.created" | "
   if (sender.type === "Bot") return;
   const repo = context.repo();
   const thread = { ...repo, issue_number: issue.number };
-  const command = await firstCommand(services, context.log, comment.body, "hack");
+  const command = await commandToRun(services, context.log, payload, "hack");
   if (command === "unreadable") return markUnreadable(context.octokit, thread, comment.id);
   if (!command) return;
-  if (payload.action === "edited") {
-    const before = await firstCommand(services, context.log, payload.changes.body?.from, "hack");
-    if (before !== "unreadable" && before && before.args === command.args && before.body.join("\n") === command.body.join("\n")) return;
-  }
 
   const reply = (body: string) => upsertStickyComment(context.octokit, services, thread, HACK_REPLY_TOPIC, body);
-  const config = await configForEvent(context);
-  if (!config.ok) {
-    if (issue.pull_request) {
+  const config = await enabledConfig(context, "hacks", {
+    invalid: async (problems) => {
+      if (!issue.pull_request) return;
       const { data: pr } = await context.octokit.rest.pulls.get({ ...repo, pull_number: issue.number });
-      await publishCheck(context.octokit, repo, pr.head.sha, configErrorCheck(HACK_CHECK, renderConfigProblems(config.problems)));
-    }
-    return;
-  }
-  const rules = config.config.hacks;
-  if (!rules.enabled) {
-    await reply(disabledReply);
-    return;
-  }
+      await publishCheck(context.octokit, repo, pr.head.sha, configErrorCheck(HACK_CHECK, problems));
+    },
+    disabled: () => reply(disabledReply),
+  });
+  if (!config) return;
+  const rules = config.hacks;
   if (!issue.pull_request) {
     await reply(notPullRequestReply);
     return;
@@ -60,7 +52,7 @@ export async function onHackCommand(context: Context<"issue_comment.created" | "
     return;
   }
   const trigger = { kind: "command" as const, command: { by: sender.login, reason: parsed.reason, fields: parsed.fields } };
-  await reconcileHack(context.octokit, services, context.log, config.config, repo, issue.number, trigger);
+  await reconcileHack(context.octokit, services, context.log, config, repo, issue.number, trigger);
   // An earlier refusal on this PR is now out of date.
   await updateStickyCommentIfPresent(context.octokit, services, thread, HACK_REPLY_TOPIC, appliedReply(sender.login));
 }

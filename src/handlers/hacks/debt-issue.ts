@@ -1,11 +1,11 @@
 import type { Context } from "probot";
-import { configForEvent } from "../../config/for-event.js";
 import { readDebtRecord } from "../../core/debt/record.js";
 import { debtStateChanged } from "../../core/hacks/plan.js";
 import { DEBT_TOPIC, HACK_TOPIC } from "../../core/hacks/render.js";
 import { readHackState } from "../../core/hacks/state.js";
 import { findStickyComment, updateStickyCommentIfPresent } from "../../github/comments.js";
 import { hasLabel, labelNames } from "../../github/labels.js";
+import { enabledConfig } from "../config-gate.js";
 import type { Services } from "../../github/services.js";
 import { hackLockKey } from "./reconcile.js";
 
@@ -15,9 +15,9 @@ const MAX_UPDATED_PULL_REQUESTS = 20;
 /** issues closed, reopened: a debt issue closed shows as repaid on its hack PRs; reopened, outstanding again. */
 export async function onDebtIssueState(context: Context<"issues.closed" | "issues.reopened">, services: Services): Promise<void> {
   const { issue, sender } = context.payload;
-  const config = await configForEvent(context);
-  if (!config.ok || !config.config.hacks.enabled) return;
-  const rules = config.config.hacks;
+  const config = await enabledConfig(context, "hacks");
+  if (!config) return;
+  const rules = config.hacks;
   const labelled = hasLabel(labelNames(issue.labels), rules.debtLabel);
   if (!labelled && issue.user?.type !== "Bot") return;
   const bot = await services.botLogin();
@@ -38,11 +38,12 @@ export async function onDebtIssueState(context: Context<"issues.closed" | "issue
     const prRepo = owner && name ? { owner, repo: name } : repo;
     const thread = { ...prRepo, issue_number: pr.number };
     await services.locks.run(hackLockKey(prRepo, pr.number), async () => {
-      const previous = readHackState((await findStickyComment(context.octokit, services, thread, HACK_TOPIC))?.body);
+      const comment = await findStickyComment(context.octokit, services, thread, HACK_TOPIC);
+      const previous = readHackState(comment?.body);
       const next = previous && debtStateChanged(previous, { ref: { ...repo, number: issue.number }, state, stateReason: issue.state_reason }, prRepo, rules);
       if (!next) return;
       context.log.info({ debt: issue.number, pr: pr.number, state }, "debt issue state shown on its hack");
-      await updateStickyCommentIfPresent(context.octokit, services, thread, HACK_TOPIC, next.body);
+      await updateStickyCommentIfPresent(context.octokit, services, thread, HACK_TOPIC, next.body, { comment });
     });
   }
 }

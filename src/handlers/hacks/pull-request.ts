@@ -1,10 +1,9 @@
 import type { Context } from "probot";
-import { configForEvent } from "../../config/for-event.js";
-import { renderConfigProblems } from "../../config/problems.js";
 import type { Config } from "../../config/schema.js";
 import type { Trigger } from "../../core/hacks/plan.js";
 import { HACK_CHECK } from "../../core/hacks/render.js";
 import { configErrorCheck } from "../../core/intent/render.js";
+import { enabledConfig } from "../config-gate.js";
 import { publishCheck } from "../../github/checks.js";
 import { hasLabel, labelNames } from "../../github/labels.js";
 import type { Services } from "../../github/services.js";
@@ -28,15 +27,13 @@ const CHECKED_ACTIONS = new Set(["opened", "edited", "reopened", "synchronize"])
 export async function onPullRequestHack(context: PullRequestContext, services: Services): Promise<void> {
   const { payload } = context;
   const pr = payload.pull_request;
-  const config = await configForEvent(context);
-  if (!config.ok) {
-    if (pr.state === "open" && CHECKED_ACTIONS.has(payload.action)) {
-      await publishCheck(context.octokit, context.repo(), pr.head.sha, configErrorCheck(HACK_CHECK, renderConfigProblems(config.problems)));
-    }
-    return;
-  }
-  const rules = config.config.hacks;
-  if (!rules.enabled) return;
+  const config = await enabledConfig(context, "hacks", {
+    invalid: async (problems) => {
+      if (pr.state === "open" && CHECKED_ACTIONS.has(payload.action)) await publishCheck(context.octokit, context.repo(), pr.head.sha, configErrorCheck(HACK_CHECK, problems));
+    },
+  });
+  if (!config) return;
+  const rules = config.hacks;
   const trigger = await triggerOf(context, rules, services);
   if (!trigger) return;
   // A PR nobody declared a hack needs no reads at all; the label stays on every PR the app treats as a hack.
@@ -45,14 +42,14 @@ export async function onPullRequestHack(context: PullRequestContext, services: S
     const ways = await services.parse.run("textDeclarations", [{ title: pr.title, body: pr.body }, rules.titlePrefixes], context.log);
     if (!ways.ok) {
       if (pr.state === "open" && CHECKED_ACTIONS.has(payload.action)) {
-        await publishCheck(context.octokit, context.repo(), pr.head.sha, unreadableCheck(HACK_CHECK, "pull request", ways.reason, config.config.mode));
+        await publishCheck(context.octokit, context.repo(), pr.head.sha, unreadableCheck(HACK_CHECK, "pull request", ways.reason, config.mode));
       }
       return;
     }
     declaredInPayload = ways.value.length > 0;
   }
   if (!declaredInPayload && trigger.kind !== "unlabeled") return;
-  await reconcileHack(context.octokit, services, context.log, config.config, context.repo(), pr.number, trigger);
+  await reconcileHack(context.octokit, services, context.log, config, context.repo(), pr.number, trigger);
 }
 
 async function triggerOf(context: PullRequestContext, rules: Config["hacks"], services: Services): Promise<Trigger | undefined> {

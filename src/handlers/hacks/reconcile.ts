@@ -74,7 +74,7 @@ async function reconcileRead(octokit: GitHub, services: Services, log: Log, conf
 
   const plan = await parse("planHack", [facts, rules, config.mode]);
   log.info({ pr: prNumber, trigger: trigger.kind, actions: plan.actions.map((a) => a.type) }, "hack plan");
-  await applyHackPlan(octokit, services, repo, prNumber, plan.actions);
+  await applyHackPlan(octokit, services, repo, prNumber, plan.actions, { comment });
 }
 
 async function createDebtIssue(octokit: GitHub, services: Services, facts: HackFacts, rules: Config["hacks"], issue: NewDebtIssue): Promise<DebtIssueFacts> {

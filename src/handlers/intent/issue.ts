@@ -1,11 +1,11 @@
+import { labelSpecs } from "../../core/labels.js";
 import type { Context } from "probot";
-import { configForEvent } from "../../config/for-event.js";
 import { loadConfig } from "../../config/load.js";
-import { renderConfigProblems } from "../../config/problems.js";
 import { decideIntent } from "../../core/intent/decide.js";
 import { issueComplaint, issueResolved } from "../../core/intent/render.js";
 import { updateStickyCommentIfPresent, upsertStickyComment } from "../../github/comments.js";
 import { addLabel, labelNames, removeLabel } from "../../github/labels.js";
+import { enabledConfig } from "../config-gate.js";
 import type { Services } from "../../github/services.js";
 import type { GitHub, Log, RepoRef } from "../../github/types.js";
 import { unreadableLine } from "../../parse/unreadable.js";
@@ -20,13 +20,8 @@ const MAX_RECHECKED_PULL_REQUESTS = 20;
 export async function onIssueIntent(context: Context<"issues.opened" | "issues.edited" | "issues.reopened">, services: Services): Promise<void> {
   const { issue } = context.payload;
   const ref = context.issue();
-  const result = await configForEvent(context);
-  if (!result.ok) {
-    await upsertStickyComment(context.octokit, services, ref, INTENT_TOPIC, renderConfigProblems(result.problems));
-    return;
-  }
-  const { config } = result;
-  if (!config.intent.enabled || !config.intent.issues) return;
+  const config = await enabledConfig(context, "intent", { invalid: (problems) => upsertStickyComment(context.octokit, services, ref, INTENT_TOPIC, problems) });
+  if (!config?.intent.issues) return;
 
   const labels = labelNames(issue.labels);
   const exempt = await services.parse.run("exemptionReason", [{ authorType: issue.user?.type, labels, title: issue.title }, config.intent.exempt], context.log);
@@ -51,7 +46,7 @@ export async function onIssueIntent(context: Context<"issues.opened" | "issues.e
     await removeLabel(context.octokit, ref, labels, config.intent.label);
     await updateStickyCommentIfPresent(context.octokit, services, ref, INTENT_TOPIC, issueResolved(verdict));
   } else {
-    await addLabel(context.octokit, services, ref, labels, { name: config.intent.label, color: "d93f0b", description: "States no why or who yet (intentbot)" });
+    await addLabel(context.octokit, services, ref, labels, labelSpecs.needsIntent(config.intent.label));
     await upsertStickyComment(context.octokit, services, ref, INTENT_TOPIC, issueComplaint(verdict, config.intent.label));
   }
 

@@ -6,7 +6,8 @@ import { renderPhasesSection } from "../../core/phases/render.js";
 import type { ApplyNotes } from "../../core/phases/reply.js";
 import { phaseTitle } from "../../core/phases/title.js";
 import type { PhaseState } from "../../core/phases/types.js";
-import { ensureLabel, type LabelSpec } from "../../github/labels.js";
+import { labelSpecs, type LabelSpec } from "../../core/labels.js";
+import { ensureLabel } from "../../github/labels.js";
 import type { Services } from "../../github/services.js";
 import { addSubIssue } from "../../github/sub-issues.js";
 import type { GitHub, IssueRef, Log, RepoRef } from "../../github/types.js";
@@ -38,7 +39,7 @@ export interface ApplyResult extends ApplyNotes {
 }
 
 export function phaseLabelSpec(config: Config): LabelSpec {
-  return { name: config.phases.label, color: "1d76db", description: "A phase of a larger issue, planned with /phase (intentbot)" };
+  return labelSpecs.phase(config.phases.label);
 }
 
 /**

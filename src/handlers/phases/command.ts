@@ -1,7 +1,5 @@
 import { createHash } from "node:crypto";
 import type { Context } from "probot";
-import { configForEvent } from "../../config/for-event.js";
-import { renderConfigProblems } from "../../config/problems.js";
 import type { Command } from "../../core/commands.js";
 import { dataMarker, readDataMarker } from "../../core/markers.js";
 import { decidePhases } from "../../core/phases/decide.js";
@@ -9,19 +7,16 @@ import { disabledReply, failedReply, permissionReply, reportReply, usageReply } 
 import { findStickyComment, reactToComment, replyToCommand } from "../../github/comments.js";
 import { hasPermission } from "../../github/permissions.js";
 import { removeOwnReaction } from "../../github/reactions.js";
+import { enabledConfig } from "../config-gate.js";
 import type { Services } from "../../github/services.js";
 import type { RepoRef } from "../../github/types.js";
 import { unreadableLine, UnreadableText } from "../../parse/unreadable.js";
-import { firstCommand, markUnreadable } from "../commands.js";
+import { commandToRun, markUnreadable } from "../commands.js";
 import { applyPhasePlan, type ApplyResult } from "./apply.js";
 import { gatherPhaseFacts, readParent } from "./gather.js";
 
 /** The topic `replyToCommand` files its answer under. */
 const replyTopic = (commentId: number) => `reply:${commentId}`;
-
-function sameCommand(a: Command, b: Command): boolean {
-  return a.args === b.args && a.body.join("\n") === b.body.join("\n");
-}
 
 /** Which command an answer answers, kept in it, so a redelivery can tell its own answer from one to an earlier version of the comment. */
 function commandTag(command: Command): string {
@@ -54,15 +49,10 @@ export async function onPhaseCommand(context: Context<"issue_comment.created" | 
   const repo = context.repo();
   const thread = { ...repo, issue_number: issue.number };
   // Only the first `/phase` of a comment runs: one comment, one answer.
-  const command = await firstCommand(services, log, comment.body, "phase");
+  const command = await commandToRun(services, log, payload, "phase");
   if (command === "unreadable") return markUnreadable(octokit, thread, comment.id);
   if (!command) return;
   const edited = payload.action === "edited";
-  if (payload.action === "edited") {
-    const from = payload.changes.body?.from;
-    const before = from === undefined ? undefined : await firstCommand(services, log, from, "phase");
-    if (from === undefined || (before && before !== "unreadable" && sameCommand(before, command))) return;
-  }
 
   const tag = commandTag(command);
   const finish = async (outcome: "rocket" | "confused", reply: string | undefined) => {
@@ -73,10 +63,9 @@ export async function onPhaseCommand(context: Context<"issue_comment.created" | 
   };
 
   await reactToComment(octokit, thread, comment.id, "eyes");
-  const config = await configForEvent(context);
-  if (!config.ok) return finish("confused", renderConfigProblems(config.problems));
-  const rules = config.config.phases;
-  if (!rules.enabled) return finish("confused", disabledReply);
+  const config = await enabledConfig(context, "phases", { invalid: (problems) => finish("confused", problems), disabled: () => finish("confused", disabledReply) });
+  if (!config) return;
+  const rules = config.phases;
   if (!(await hasPermission(octokit, repo, sender.login, rules.permission))) {
     log.info({ issue: issue.number, user: sender.login, needed: rules.permission }, "/phase refused: permission");
     return finish("confused", permissionReply(sender.login, rules.permission));
@@ -88,7 +77,7 @@ export async function onPhaseCommand(context: Context<"issue_comment.created" | 
 
   await services.locks.run(phasesLockKey(repo, issue.number), async () => {
     const parent = await readParent(octokit, repo, issue.number);
-    const gathered = await gatherPhaseFacts(octokit, services, log, config.config, repo, parent, parsed.command, comment.html_url);
+    const gathered = await gatherPhaseFacts(octokit, services, log, config, repo, parent, parsed.command, comment.html_url);
     if (!gathered.ok) return finish("confused", unreadableLine("body", gathered.reason));
     const facts = gathered.value;
     const decision = decidePhases(facts);
@@ -102,7 +91,7 @@ export async function onPhaseCommand(context: Context<"issue_comment.created" | 
     let result: ApplyResult;
     try {
       result = await applyPhasePlan(
-        { octokit, services, log, config: config.config, repo, parent, subIssues: facts.subIssues, next: decision.next, commentUrl: decision.commentUrl, actor: sender.login },
+        { octokit, services, log, config, repo, parent, subIssues: facts.subIssues, next: decision.next, commentUrl: decision.commentUrl, actor: sender.login },
         decision.actions,
       );
     } catch (error) {

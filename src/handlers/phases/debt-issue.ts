@@ -1,84 +1,15 @@
 import type { Config } from "../../config/schema.js";
-import type { DebtRecord } from "../../core/debt/record.js";
-import { newDebtBody } from "../../core/hacks/debt.js";
 import { debtLabel } from "../../core/hacks/plan.js";
-import { debtIssueTitle } from "../../core/hacks/render.js";
-import { escapeLinkText, escapeTableCell, escapeText, escapeTextBlock } from "../../core/sanitize.js";
-import type { PhaseState } from "../../core/phases/types.js";
+import { phaseDebtIssue, type PhaseDebtInput } from "../../core/phases/debt.js";
 import { ensureLabel } from "../../github/labels.js";
 import type { Services } from "../../github/services.js";
 import type { GitHub, RepoRef } from "../../github/types.js";
 
-/**
- * The rebuild-debt issue of a hack phase, in the hack-debt feature's format:
- * its title (`Rebuild: …`), label (`hacks.debtLabel`), body layout (the
- * bot's region between its markers, then the shared `DebtRecord` with
- * `createdByApp` and `phase` set). So the hack feature takes the issue over
- * when a hack pull request names it (`Debt: #N`), and the dashboard reads it
- * like any other debt. Only the region's text is the phase's own: the hack
- * feature's rendering speaks of hack pull requests, which a planned phase does
- * not have yet. Only `createPhaseDebtIssue` is called from outside this file.
- */
-
-export interface PhaseDebtInput {
-  parent: { number: number };
-  /** The phase, with its issue already created. */
-  phase: PhaseState;
-  /** The phase issue's title, `<parent> — Phase N: <name>`. */
-  phaseTitle: string;
-  /** Who asked for the hack (the commenter): the owner of the rebuild until someone else takes it. */
-  owner: string;
-  reason?: string | undefined;
-}
-
-export function phaseDebtRecord(input: PhaseDebtInput): DebtRecord {
-  return {
-    kind: "debt",
-    version: 1,
-    createdByApp: true,
-    hackPrs: [],
-    ...(input.reason && { reason: input.reason }),
-    owner: input.owner,
-    // A phase's estimate is the effort of the hack itself; the rebuild's is not known yet.
-    estimate: input.phase.estimate ? { hack: input.phase.estimate.text } : {},
-    files: [],
-    teams: [],
-    phase: { parent: input.parent.number, number: input.phase.number },
-  };
-}
-
-/** The bot's region of the debt issue, for a phase no hack pull request has named yet. */
-export function renderPhaseDebtRegion(input: PhaseDebtInput, record: DebtRecord): string {
-  const { parent, phase } = input;
-  const issue = phase.issueNumber ? ` (#${phase.issueNumber})` : "";
-  const reason = record.reason
-    ? escapeTextBlock(record.reason)
-        .split("\n")
-        .map((line) => `> ${line}`)
-        .join("\n")
-    : `_No reason given: comment \`/phase hack ${phase.number} <reason>\` on #${parent.number} to add one._`;
-  return [
-    `This is the **rebuild debt** of phase ${phase.number} of #${parent.number}${issue}, **${escapeText(phase.name)}**, planned as a hack: a shortcut agreed on the understanding that, if it works, it will be rebuilt properly.`,
-    "",
-    `**Planned:** a hack phase of #${parent.number}.`,
-    "",
-    "### Why it is a hack",
-    reason,
-    ...(phase.estimate ? ["", "### Estimates", "| | estimate |", "| --- | --- |", `| hack | ${escapeTableCell(phase.estimate.text, 60)} |`] : []),
-    "",
-    "### Owner",
-    `[${escapeLinkText(input.owner, 60)}](https://github.com/${encodeURIComponent(input.owner)}) (asked for the hack phase)`,
-    "",
-    "_Close this issue once the phase is rebuilt properly. A hack pull request that names it (`Debt: #N`) links it to that hack._",
-  ].join("\n");
-}
-
-/** Creates the debt issue and returns its number. */
+/** Creates a hack phase's rebuild-debt issue (rendered by `core/phases/debt.ts`) and returns its number. */
 export async function createPhaseDebtIssue(octokit: GitHub, services: Services, repo: RepoRef, rules: Config["hacks"], input: PhaseDebtInput): Promise<number> {
   const label = debtLabel(rules);
   await ensureLabel(octokit, services, repo, label);
-  const record = phaseDebtRecord(input);
-  const body = newDebtBody(renderPhaseDebtRegion(input, record), record);
-  const { data } = await octokit.rest.issues.create({ ...repo, title: debtIssueTitle(input.phaseTitle), body, labels: [label.name] });
+  const { title, body } = phaseDebtIssue(input);
+  const { data } = await octokit.rest.issues.create({ ...repo, title, body, labels: [label.name] });
   return data.number;
 }

@@ -1,6 +1,6 @@
 import type { Context } from "probot";
-import { configForEvent } from "../../config/for-event.js";
 import { readPhaseIssueMarker } from "../../core/phases/child.js";
+import { enabledConfig } from "../config-gate.js";
 import type { Services } from "../../github/services.js";
 import { applyPhasePlan } from "./apply.js";
 import { phasesLockKey } from "./command.js";
@@ -20,14 +20,14 @@ export async function onPhaseIssueState(context: Context<"issues.closed" | "issu
   if (issue.user.login !== bot || sender.login === bot) return;
   const marker = readPhaseIssueMarker(issue.body);
   if (!marker) return;
-  const config = await configForEvent(context);
-  if (!config.ok || !config.config.phases.enabled) return;
+  const config = await enabledConfig(context, "phases");
+  if (!config) return;
 
   const { octokit, log } = context;
   const repo = context.repo();
   await services.locks.run(phasesLockKey(repo, marker.parent), async () => {
     const parent = await readParent(octokit, repo, marker.parent);
-    const gathered = await gatherPhaseFacts(octokit, services, log, config.config, repo, parent, { kind: "list" }, "");
+    const gathered = await gatherPhaseFacts(octokit, services, log, config, repo, parent, { kind: "list" }, "");
     // A parent whose body cannot be read waits for the next `/phase`, as a broken section does.
     if (!gathered.ok) return;
     const facts = gathered.value;
@@ -35,7 +35,7 @@ export async function onPhaseIssueState(context: Context<"issues.closed" | "issu
     const plannedIn = await services.parse.run("plannedIn", [parent.body], log);
     if (!plannedIn.ok) return;
     const result = await applyPhasePlan(
-      { octokit, services, log, config: config.config, repo, parent, subIssues: facts.subIssues, next: facts.phases, commentUrl: plannedIn.value, actor: sender.login },
+      { octokit, services, log, config: config, repo, parent, subIssues: facts.subIssues, next: facts.phases, commentUrl: plannedIn.value, actor: sender.login },
       [{ type: "write-section" }],
     );
     if (result.wrote) log.info({ parent: marker.parent, phase: marker.number, state: issue.state }, "phase checklist follows its issue");

@@ -1,7 +1,7 @@
 import type { Config } from "../../config/schema.js";
 import { teamAreas, type OwnersOf } from "../../core/signoff/areas.js";
 import { decideSignoff, type Signoff, type SignoffVerdict } from "../../core/signoff/decide.js";
-import { signoffCheck, signoffComment } from "../../core/signoff/render.js";
+import { SIGNOFF_NO_LONGER_NEEDED, signoffCheck, signoffComment } from "../../core/signoff/render.js";
 import { commandSignoffsMarker, readCommandSignoffs } from "../../core/signoff/state.js";
 import { normalizeTeam, splitTeam } from "../../core/signoff/teams.js";
 import { publishCheck } from "../../github/checks.js";
@@ -105,14 +105,14 @@ export async function evaluateSignoff(
     const rules = config.signoff;
     const issue = { ...repo, issue_number: pr.number };
     const files = await changedFiles(octokit, repo, pr.number);
-    const ownersOf: OwnersOf = await readCodeowners(octokit, repo, pr.base.ref, log);
+    const ownersOf: OwnersOf = await readCodeowners(octokit, services.codeowners, repo, pr.base.ref, log);
     const areas = teamAreas(files, ownersOf, rules.teams);
     const teams = [...areas.teams.keys()];
 
     if (teams.length < rules.minTeams) {
       const verdict = decideSignoff({ headSha: pr.head.sha, areas, authorTeams: new Set(), signoffs: [], changedSince: new Map(), requestedTeams: new Set() }, rules);
       await publishCheck(octokit, repo, pr.head.sha, signoffCheck(verdict, config.mode));
-      await updateStickyCommentIfPresent(octokit, services, issue, SIGNOFF_TOPIC, "### Cross-team sign-off: no longer needed\n\nThis pull request now touches fewer team areas than need a sign-off.");
+      await updateStickyCommentIfPresent(octokit, services, issue, SIGNOFF_TOPIC, SIGNOFF_NO_LONGER_NEEDED);
       return verdict;
     }
 
@@ -132,7 +132,8 @@ export async function evaluateSignoff(
     if (!verdict.needed) return verdict;
     log.info({ pr: pr.number, teams: verdict.teams.map((t) => [t.team, t.status]) }, "sign-off decided");
     await publishCheck(octokit, repo, pr.head.sha, signoffCheck(verdict, config.mode));
-    await upsertStickyComment(octokit, services, issue, SIGNOFF_TOPIC, `${signoffComment(verdict)}\n\n${commandSignoffsMarker(commands)}`);
+    // Only this lock's holder writes the topic, so the comment found above is still the one.
+    await upsertStickyComment(octokit, services, issue, SIGNOFF_TOPIC, `${signoffComment(verdict)}\n\n${commandSignoffsMarker(commands)}`, { comment: existing });
     if (verdict.requestReviewsFrom.length > 0) await requestTeamReviews(octokit, repo, pr.number, verdict.requestReviewsFrom, log);
     return verdict;
   });

@@ -1,10 +1,9 @@
 import type { Context } from "probot";
-import { configForEvent } from "../../config/for-event.js";
-import { renderConfigProblems } from "../../config/problems.js";
 import { configErrorCheck } from "../../core/intent/render.js";
-import { SIGNOFF_CHECK, SIGNOFF_USAGE } from "../../core/signoff/render.js";
+import { SIGNOFF_CHECK, SIGNOFF_USAGE, signoffReplies } from "../../core/signoff/render.js";
 import { publishCheck } from "../../github/checks.js";
 import { reactToComment, replyToCommand } from "../../github/comments.js";
+import { enabledConfig } from "../config-gate.js";
 import type { Services } from "../../github/services.js";
 import { isTeamMember } from "../../github/teams.js";
 import { repoOf } from "../../github/types.js";
@@ -19,13 +18,11 @@ export async function onSignoffPullRequest(context: Context<"pull_request" | "pu
   const pr = payload.pull_request;
   if (pr.draft || pr.state !== "open") return;
   const repo = repoOf(payload);
-  const config = await configForEvent(context);
-  if (!config.ok) {
-    await publishCheck(context.octokit, repo, pr.head.sha, configErrorCheck(SIGNOFF_CHECK, renderConfigProblems(config.problems)));
-    return;
-  }
-  if (!config.config.signoff.enabled) return;
-  await evaluateSignoff(context.octokit, services, config.config, repo, pr, context.log);
+  const config = await enabledConfig(context, "signoff", {
+    invalid: (problems) => publishCheck(context.octokit, repo, pr.head.sha, configErrorCheck(SIGNOFF_CHECK, problems)),
+  });
+  if (!config) return;
+  await evaluateSignoff(context.octokit, services, config, repo, pr, context.log);
 }
 
 /** `/signoff @org/team [note]` on a pull request, by a member of that team. */
@@ -36,16 +33,12 @@ export async function onSignoffCommand(context: Context<"issue_comment.created">
   const command = await firstCommand(services, context.log, comment.body, "signoff");
   if (command === "unreadable") return markUnreadable(context.octokit, ref, comment.id);
   if (!command) return;
-  const config = await configForEvent(context);
-  if (!config.ok) {
-    await replyToCommand(context.octokit, services, ref, comment.id, renderConfigProblems(config.problems));
-    return;
-  }
-  if (!config.config.signoff.enabled) return;
+  const config = await enabledConfig(context, "signoff", { invalid: (problems) => replyToCommand(context.octokit, services, ref, comment.id, problems) });
+  if (!config) return;
 
   const args = await services.parse.run("parseSignoffArgs", [command.args], context.log);
   if (!args.ok || !args.value) {
-    const problem = args.ok ? "That `/signoff` is missing its team." : unreadableLine("comment", args.reason);
+    const problem = args.ok ? signoffReplies.missingTeam : unreadableLine("comment", args.reason);
     await replyToCommand(context.octokit, services, ref, comment.id, `${problem}\n\n${SIGNOFF_USAGE}`);
     await reactToComment(context.octokit, ref, comment.id, "confused");
     return;
@@ -53,28 +46,16 @@ export async function onSignoffCommand(context: Context<"issue_comment.created">
   const { team, note } = args.value;
   const user = comment.user?.login ?? "";
   if (!(await isTeamMember(context.octokit, services, team, user))) {
-    await replyToCommand(
-      context.octokit,
-      services,
-      ref,
-      comment.id,
-      `This sign-off does not count: the commenter is not an active member of \`${team}\`, and only a member can sign off for a team. Ask one of its members to approve the pull request or to comment \`/signoff ${team}\`.`,
-    );
+    await replyToCommand(context.octokit, services, ref, comment.id, signoffReplies.notMember(team));
     await reactToComment(context.octokit, ref, comment.id, "confused");
     return;
   }
 
   const { data: pr } = await context.octokit.rest.pulls.get({ ...context.repo(), pull_number: issue.number });
   const signoff = { team, user, at: comment.created_at, sha: pr.head.sha, via: "command" as const, note };
-  const verdict = await evaluateSignoff(context.octokit, services, config.config, context.repo(), pr, context.log, signoff);
+  const verdict = await evaluateSignoff(context.octokit, services, config, context.repo(), pr, context.log, signoff);
   if (!verdict.needed || !verdict.teams.some((t) => t.team === team)) {
-    await replyToCommand(
-      context.octokit,
-      services,
-      ref,
-      comment.id,
-      `Nothing to sign off for \`${team}\`: this pull request does not change its area${verdict.needed ? "" : ", and needs no cross-team sign-off"}.`,
-    );
+    await replyToCommand(context.octokit, services, ref, comment.id, signoffReplies.nothingToSignOff(team, verdict.needed));
     await reactToComment(context.octokit, ref, comment.id, "confused");
     return;
   }

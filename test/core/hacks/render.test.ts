@@ -48,7 +48,7 @@ describe("the hack PR's comment", () => {
 });
 
 describe("the Hack debt check", () => {
-  const unmet = { ...options, conclusionWhenUnmet: "failure" as const };
+  const unmet = { ...options, mode: "enforce" as const };
   it.each<[HackPrState, string, string]>([
     [{ ...base, debt: debt() }, "success", "Rebuild debt tracked in #50"],
     [{ ...base, debt: debt({ state: "closed", stateReason: "completed" }) }, "success", "Rebuild debt #50 repaid"],

@@ -1,0 +1,154 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { GitHubResponse as Response, ReadCaches, RequestOptions as Options, SendRequest as Request } from "./read-caches.js";
+import type { Locks } from "./locks.js";
+import type { GitHub } from "./types.js";
+
+/**
+ * Every GitHub read of one delivery, shared by the features that handle it:
+ * the second handler to list a pull request's files or comments, or to read
+ * an issue, gets the first one's answer. What nobody changes while a delivery
+ * runs (a commit's files and reviews, repository files, permissions) is read
+ * once per delivery. Anything else is shared with other handlers only: a
+ * handler that reads the same thing again means to see it afresh (a re-read
+ * before a write), and does. The app's own writes keep the shared answers
+ * true: a comment it posts, edits or deletes is applied to the comment lists
+ * already read, and any other write to an issue or pull request drops what
+ * was read about it (and every search and issue list). Taking a lock drops
+ * every changeable read, so a read under a lock always asks GitHub.
+ *
+ * Across deliveries (`./read-caches.ts`): repository files are revalidated
+ * with their ETag (a 304 costs no rate limit), permission and assignability
+ * answers are kept a minute, and a check run whose output did not change
+ * since this instance published it is not published again.
+ */
+
+interface Read {
+  response: Promise<Response>;
+  /** The handlers that were given it; each gets a changeable read from the memo once at most. */
+  readers: Set<string>;
+}
+
+interface Delivery {
+  payload: object;
+  reads: Map<string, Read>;
+}
+
+/** The handler running: the router runs each one inside `asHandler`. */
+const handlerNow = new AsyncLocalStorage<string>();
+
+export function asHandler<T>(name: string, work: () => Promise<T>): Promise<T> {
+  return handlerNow.run(name, work);
+}
+
+const deliveries = new WeakMap<object, Delivery>();
+
+/**
+ * Hooks the event's client once; a client used for a later delivery (a queue
+ * worker may reuse one) starts with nothing read.
+ */
+export function shareReads(octokit: GitHub, payload: object, caches: ReadCaches): Delivery {
+  const known = deliveries.get(octokit);
+  if (known?.payload === payload) return known;
+  const delivery = { payload, reads: new Map<string, Read>() };
+  deliveries.set(octokit, delivery);
+  if (!known) octokit.hook.wrap("request", (request, options) => shared(octokit, request as unknown as Request, options as unknown as Options, caches) as never);
+  return delivery;
+}
+
+/** Reads nothing the app or a person changes while a delivery runs: a commit's files and reviews, files, permissions, memberships. */
+const COMMENT_LIST = /\/issues\/\d+\/comments\?/;
+const STABLE = /\/pulls\/\d+\/(?:files|reviews)\?|\/contents\/|\/collaborators\/|\/assignees\/|\/memberships\/|\/compare\//;
+
+/** The delivery's locks: each one taken forgets the shared reads that may be stale by then. */
+export function freshUnderLocks(locks: Locks, delivery: Delivery): Locks {
+  return {
+    run: (key, work) =>
+      locks.run(key, () => {
+        forget(delivery.reads, (read) => !STABLE.test(read));
+        return work();
+      }),
+  };
+}
+
+async function shared(octokit: GitHub, request: Request, options: Options, caches: ReadCaches): Promise<Response> {
+  const delivery = deliveries.get(octokit);
+  const { method, url } = octokit.request.endpoint.parse(options as never);
+  const path = pathOf(url);
+  if (!delivery) return request(options);
+  if (method !== "GET") return write(request, options, method, path, delivery.reads, caches);
+  const key = `${url} ${String(options.headers.accept ?? "")} ${JSON.stringify(options.mediaType ?? {})}`;
+  const reader = handlerNow.getStore() ?? "";
+  const known = delivery.reads.get(key);
+  if (known && (STABLE.test(key) || !known.readers.has(reader))) {
+    known.readers.add(reader);
+    return structuredClone(await known.response);
+  }
+  const read = { response: caches.read(path, key, options, request), readers: new Set([reader]) };
+  delivery.reads.set(key, read);
+  read.response.catch(() => {
+    if (delivery.reads.get(key) === read) delivery.reads.delete(key);
+  });
+  return structuredClone(await read.response);
+}
+
+async function write(request: Request, options: Options, method: string, path: string, reads: Map<string, Read>, caches: ReadCaches): Promise<Response> {
+  if (method === "POST" && caches.isRepeatedCheck(path, options)) return { status: 200, url: path, headers: {}, data: {} } as Response;
+  const response = await request(options);
+  if (method === "POST") caches.published(path, options);
+  const comment = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(path);
+  const thread = /^(\/repos\/[^/]+\/[^/]+)\/(?:issues|pulls)\/(\d+)(\/[^?]*)?$/.exec(path);
+  const created = /^(\/repos\/[^/]+\/[^/]+)\/issues$/.exec(path);
+  const harmless = /^\/repos\/[^/]+\/[^/]+\/(?:check-runs|labels|issues\/comments\/\d+\/reactions)$/.test(path);
+  const lists = (repo: string) => (key: string) => key.includes("/search/") || key.includes(`${repo}/issues?`);
+  if (comment) {
+    const id = Number(comment[1]);
+    await editCommentLists(reads, (key) => COMMENT_LIST.test(key), (comments) => comments.flatMap((c) => (c.id !== id ? [c] : method === "DELETE" ? [] : [response.data])));
+  } else if (thread?.[3] === "/comments" && method === "POST") {
+    const list = `${thread[1]}/issues/${thread[2]}/comments?`;
+    await editCommentLists(reads, (key) => key.includes(list), (comments) => [...comments, response.data]);
+  } else if (thread) {
+    const [, repo = "", number = "", part = ""] = thread;
+    forget(reads, (key) => lists(repo)(key) || aboutThread(key, repo, number, part));
+  } else if (created) {
+    forget(reads, lists(created[1] ?? ""));
+  } else if (!harmless) {
+    reads.clear();
+  }
+  return response;
+}
+
+function pathOf(url: string): string {
+  const start = url.indexOf("/", url.indexOf("//") + 2);
+  return decodeURIComponent(url.slice(start).split("?")[0] ?? "");
+}
+
+/** A read of the issue or pull request itself, or of the part of it that was written (its labels, its sub-issues). */
+function aboutThread(key: string, repo: string, number: string, part: string): boolean {
+  const path = pathOf(key.slice(0, key.indexOf(" ")));
+  return [`${repo}/issues/${number}`, `${repo}/pulls/${number}`].some((thread) => path === thread || (part !== "" && path === `${thread}${part}`));
+}
+
+function forget(reads: Map<string, Read>, drop: (key: string) => boolean): void {
+  for (const key of [...reads.keys()]) if (drop(key)) reads.delete(key);
+}
+
+/**
+ * Applies the app's own comment write to the comment lists already read, so
+ * the other handlers see it without listing again. A list that may span
+ * pages (or that failed) is dropped instead.
+ */
+async function editCommentLists(reads: Map<string, Read>, isList: (key: string) => boolean, change: (comments: { id?: number }[]) => unknown[]): Promise<void> {
+  for (const [key, read] of [...reads]) {
+    if (!isList(key)) continue;
+    const list = await read.response.then(
+      (response) => response,
+      () => undefined,
+    );
+    if (reads.get(key) !== read) continue;
+    if (!list || !Array.isArray(list.data) || list.data.length >= 99 || !key.includes("per_page=100") || /[?&]page=/.test(key)) {
+      reads.delete(key);
+      continue;
+    }
+    reads.set(key, { response: Promise.resolve({ ...list, data: change(list.data as { id?: number }[]) }), readers: read.readers });
+  }
+}

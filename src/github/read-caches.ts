@@ -1,0 +1,117 @@
+import { TtlCache } from "./ttl-cache.js";
+
+/** What a request hook sees of a request and its response (the parts read here). */
+export interface RequestOptions {
+  method: string;
+  url: string;
+  headers: Record<string, string | number | undefined>;
+  mediaType?: unknown;
+  [param: string]: unknown;
+}
+export interface GitHubResponse {
+  status: number;
+  url: string;
+  headers: Record<string, string | number | undefined>;
+  data: unknown;
+}
+export type SendRequest = (options: RequestOptions) => Promise<GitHubResponse>;
+type Options = RequestOptions;
+type Request = SendRequest;
+type Response = GitHubResponse;
+type Lookup = { ok: true; response: Response } | { ok: false; error: unknown };
+
+const ONE_MINUTE = 60_000;
+const TEN_MINUTES = 10 * ONE_MINUTE;
+const MAX_ENTRIES = 2000;
+
+const CONTENTS = /^\/repos\/[^/]+\/[^/]+\/contents\//;
+const LOOKUP = /^\/repos\/[^/]+\/[^/]+\/(?:collaborators\/[^/]+\/permission|assignees\/[^/]+)$/;
+const CHECK_RUNS = /^\/repos\/[^/]+\/[^/]+\/check-runs$/;
+
+/**
+ * What one running app remembers of GitHub between deliveries (held in
+ * `Services`, nothing at module level): each repository file with its ETag,
+ * so the next read is a conditional request that GitHub answers with a 304
+ * (free of rate limit) while the file is unchanged; permission and
+ * assignability answers for a minute (a 404, "not a collaborator" or "not
+ * assignable", is an answer too); and the last check run this instance
+ * published per commit and name, so an unchanged one is not published again.
+ */
+export class ReadCaches {
+  private readonly files = new Map<string, { etag: string; response: Response }>();
+  private readonly lookups: TtlCache<Lookup>;
+  private readonly checks = new Map<string, { digest: string; expires: number }>();
+
+  /**
+   * @param checksShared Whether other instances publish check runs too (a shared Redis): then
+   *   this instance cannot know which run GitHub shows last, and publishes every one.
+   */
+  constructor(
+    private readonly checksShared: boolean,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.lookups = new TtlCache(ONE_MINUTE, MAX_ENTRIES, now);
+  }
+
+  read(path: string, key: string, options: Options, request: Request): Promise<Response> {
+    if (CONTENTS.test(path)) return this.conditional(key, options, request);
+    if (LOOKUP.test(path)) return this.lookup(key, options, request);
+    return request(options);
+  }
+
+  private async conditional(key: string, options: Options, request: Request): Promise<Response> {
+    const known = this.files.get(key);
+    // In place: the inner hooks were bound to this options object, so a copy would not reach GitHub.
+    if (known) options.headers["if-none-match"] = known.etag;
+    try {
+      const response = await request(options);
+      const etag = response.headers.etag;
+      if (typeof etag === "string") this.remember(this.files, key, { etag, response: structuredClone(response) });
+      return response;
+    } catch (error) {
+      if (known && (error as { status?: number }).status === 304) return structuredClone(known.response);
+      throw error;
+    }
+  }
+
+  private async lookup(key: string, options: Options, request: Request): Promise<Response> {
+    const answer = await this.lookups.get(key, () =>
+      request(options).then(
+        (response): Lookup => ({ ok: true, response }),
+        (error: unknown): Lookup => {
+          if ((error as { status?: number }).status === 404) return { ok: false, error };
+          throw error;
+        },
+      ),
+    );
+    if (!answer.ok) throw answer.error;
+    return structuredClone(answer.response);
+  }
+
+  isRepeatedCheck(path: string, options: Options): boolean {
+    const check = this.checkOf(path, options);
+    const last = check && this.checks.get(check.key);
+    return Boolean(last && last.expires > this.now() && last.digest === check.digest);
+  }
+
+  published(path: string, options: Options): void {
+    const check = this.checkOf(path, options);
+    if (check) this.remember(this.checks, check.key, { digest: check.digest, expires: this.now() + TEN_MINUTES });
+  }
+
+  private checkOf(path: string, options: Options): { key: string; digest: string } | undefined {
+    if (this.checksShared || !CHECK_RUNS.test(path)) return undefined;
+    const { name, head_sha: sha, status, conclusion, output } = options;
+    if (typeof name !== "string" || typeof sha !== "string") return undefined;
+    return { key: `${path}@${sha}:${name}`, digest: JSON.stringify({ status, conclusion, output }) };
+  }
+
+  private remember<V>(map: Map<string, V>, key: string, value: V): void {
+    map.delete(key);
+    if (map.size >= MAX_ENTRIES) {
+      const oldest = map.keys().next().value;
+      if (oldest !== undefined) map.delete(oldest);
+    }
+    map.set(key, value);
+  }
+}
