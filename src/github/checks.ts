@@ -3,7 +3,6 @@ import { clip } from "../core/sanitize.js";
 import type { GitHub, RepoRef } from "./types.js";
 
 // Core owns the type; intent's renderer still imports it from here.
-export type { CheckResult } from "../core/checks.js";
 
 // GitHub rejects check output fields longer than 65,535 characters, and titles longer than 255.
 const OUTPUT_LIMIT = 65_000;

@@ -1,4 +1,4 @@
-import type { CheckResult } from "../../github/checks.js";
+import { conclusion, type CheckResult, type Mode } from "../checks.js";
 import { clip, escapeInlineCode, escapeText } from "../sanitize.js";
 import type { Rejection } from "./judge.js";
 import type { Field } from "./statements.js";
@@ -82,7 +82,7 @@ function howToFix(verdict: IntentVerdict, here: string): string[] {
   return ["", `Add ${verdict.missing.map((f) => `**${FIELD_NAME[f]}**`).join(" and ")} to the description, for example:`, "", missingSnippet(verdict.missing), "", linkHint];
 }
 
-export function intentCheck(verdict: IntentVerdict, mode: "advise" | "enforce"): CheckResult {
+export function intentCheck(verdict: IntentVerdict, mode: Mode): CheckResult {
   if (verdict.met) {
     return {
       name: INTENT_CHECK,
@@ -93,7 +93,7 @@ export function intentCheck(verdict: IntentVerdict, mode: "advise" | "enforce"):
   }
   return {
     name: INTENT_CHECK,
-    conclusion: mode === "enforce" ? "failure" : "neutral",
+    conclusion: conclusion(mode, false),
     title: `Missing: ${verdict.missing.map((f) => FIELD_NAME[f].toLowerCase()).join(" and ")}`,
     summary: [...explanation(verdict, "pull request"), ...howToFix(verdict, "pull request")].join("\n"),
   };
