@@ -1,6 +1,4 @@
 import type { Context } from "probot";
-import { configForEvent } from "../../config/for-event.js";
-import { renderConfigProblems } from "../../config/problems.js";
 import type { Config } from "../../config/schema.js";
 import { decideIntent } from "../../core/intent/decide.js";
 import { configErrorCheck, exemptCheck, INTENT_CHECK, intentCheck } from "../../core/intent/render.js";
@@ -9,6 +7,7 @@ import { labelNames } from "../../github/labels.js";
 import type { Services } from "../../github/services.js";
 import type { GitHub, Log, RepoRef } from "../../github/types.js";
 import { unreadableCheck } from "../../parse/unreadable.js";
+import { enabledConfig } from "../config-gate.js";
 import { gatherIntentFacts } from "./gather.js";
 
 /** The parts of a pull request the intent check reads. */
@@ -49,10 +48,9 @@ export async function checkPullRequestIntent(
 export async function onPullRequestIntent(context: Context<"pull_request">, services: Services): Promise<void> {
   const pr = context.payload.pull_request;
   if (pr.draft) return;
-  const config = await configForEvent(context);
-  if (!config.ok) {
-    await publishCheck(context.octokit, context.repo(), pr.head.sha, configErrorCheck(INTENT_CHECK, renderConfigProblems(config.problems)));
-    return;
-  }
-  await checkPullRequestIntent(context.octokit, services, context.log, config.config, context.repo(), pr);
+  const config = await enabledConfig(context, "intent", {
+    invalid: (problems) => publishCheck(context.octokit, context.repo(), pr.head.sha, configErrorCheck(INTENT_CHECK, problems)),
+  });
+  if (!config) return;
+  await checkPullRequestIntent(context.octokit, services, context.log, config, context.repo(), pr);
 }
