@@ -28,10 +28,12 @@ let budget: ParseBudget | undefined;
 /**
  * One worker pool per test file (each file imports this module afresh),
  * closed when the file ends. One thread: under tsx each worker's start-up
- * costs about a second of CPU, and these tests never stop a worker.
+ * costs about a second of CPU, and these tests never stop a worker. A roomy
+ * deadline: on a loaded CI machine an ordinary parse must never count as
+ * unreadable (the deadline's own behaviour has tests with pools of their own).
  */
 export function sharedParseBudget(): ParseBudget {
-  budget ??= createParseBudget({ threads: 1 });
+  budget ??= createParseBudget({ threads: 1, deadlineMs: 20_000 });
   return budget;
 }
 
