@@ -1,7 +1,6 @@
-import { appendFileSync } from "node:fs";
-import { cpus } from "node:os";
 import nock from "nock";
 import { bench, describe } from "vitest";
+import { recordResult } from "./results.js";
 import { delivery, payload } from "../test/fixtures/payloads.js";
 import { closeTestApps, createTestApp } from "../test/helpers/app.js";
 import { fakeClock } from "../test/helpers/clock.js";
@@ -147,9 +146,8 @@ console.log(
   ].join("\n"),
 );
 if (process.env.BENCH_CALLS === "detail") for (const [event, calls] of lastCalls) console.log(`${event}:\n  ${calls.join("\n  ")}`);
-const cpu = cpus();
 const figures = rows.map(({ event, budget, calls, free }) => `${event.replaceAll("`", "")} ${calls.toFixed(1)} (budget ${budget}; and ${free.toFixed(1)} free 304s)`).join("; ");
-appendFileSync(new URL("./RESULTS.md", import.meta.url), `- ${new Date().toISOString()} — ${cpu[0]?.model.trim().split(" ").slice(0, 2).join(" ") ?? "unknown CPU"}, ${cpu.length} cores — GitHub calls per event, mean of ${ROUNDS} rounds: ${figures}\n`);
+recordResult(`GitHub calls per event, mean of ${ROUNDS} rounds`, figures);
 
 describe("GitHub calls per canonical event", () => {
   bench("counted above", () => undefined);

@@ -1,6 +1,5 @@
-import { appendFileSync, existsSync, writeFileSync } from "node:fs";
-import { cpus, loadavg } from "node:os";
 import { bench, describe } from "vitest";
+import { recordResult } from "./results.js";
 import type { Command } from "../src/core/commands.js";
 import { parseDashboard } from "../src/core/dashboard/render.js";
 import { parseHackCommand } from "../src/core/hacks/command.js";
@@ -120,12 +119,7 @@ console.log(
   ].join("\n"),
 );
 
-const results = new URL("./RESULTS.md", import.meta.url);
-if (!existsSync(results)) writeFileSync(results, "# Benchmark results: one line per `npm run bench`, newest last\n\n");
-const cpu = cpus();
-// The load average says how much other work shared the cores while this ran.
-const machine = `${cpu[0]?.model.trim() ?? "unknown CPU"} ×${cpu.length}, load ${loadavg()[0]?.toFixed(1) ?? "?"}`;
-appendFileSync(results, `- ${new Date().toISOString().slice(0, 10)} · ${machine} · features, worst per 64 KB body: ${figures}\n`);
+recordResult("hack, phase and dashboard parsers, worst per 64 KB body", figures);
 
 describe("hack, phase and dashboard parsers, every 64 KB hostile body", () => {
   for (const { name, parse, inputs } of parsers) {

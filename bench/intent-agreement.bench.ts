@@ -1,6 +1,5 @@
-import { appendFileSync } from "node:fs";
-import { cpus, loadavg } from "node:os";
 import { bench, describe } from "vitest";
+import { recordResult } from "./results.js";
 import { defaultConfig } from "../src/config/schema.js";
 import { judgeBody, templateLines } from "../src/core/intent/judge.js";
 import { localTemplateSource } from "../src/cli/intent/local-templates.js";
@@ -60,11 +59,9 @@ for (const [name, body] of Object.entries({ ...hostileBodies(), ...aimed })) {
 }
 console.log(`judgeBody, default configuration, worst 64 KB hostile body: ${hostileWorst.ms.toFixed(1)} ms on ${hostileWorst.name} (goal ${HOSTILE_GOAL_MS} ms)`);
 
-const cpu = cpus();
-const machine = `${cpu[0]?.model.trim() ?? "unknown CPU"} ×${cpu.length}, load ${loadavg()[0]?.toFixed(1) ?? "?"}`;
-appendFileSync(
-  new URL("./RESULTS.md", import.meta.url),
-  `- ${new Date().toISOString().slice(0, 10)} · ${machine} · intent agreement with a careful reader, ${result.total} held-out bodies: both ${rate(result.both)} (goal ≥ ${GOAL * 100}%), why ${rate(result.why)}, who ${rate(result.who)}; judgeBody with the default configuration: worst ${hostileWorst.ms.toFixed(1)} ms on ${hostileWorst.name} (goal ${HOSTILE_GOAL_MS})\n`,
+recordResult(
+  `intent agreement with a careful reader, ${result.total} held-out bodies`,
+  `both ${rate(result.both)} (goal ≥ ${GOAL * 100}%), why ${rate(result.why)}, who ${rate(result.who)}; judgeBody with the default configuration: worst ${hostileWorst.ms.toFixed(1)} ms on ${hostileWorst.name} (goal ${HOSTILE_GOAL_MS})`,
 );
 
 describe("intent check on the held-out corpus", () => {

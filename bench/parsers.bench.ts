@@ -1,6 +1,5 @@
-import { appendFileSync, existsSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, platform } from "node:os";
 import { afterAll, bench, describe } from "vitest";
+import { recordResult } from "./results.js";
 import { parseCommands } from "../src/core/commands.js";
 import { judgeBody, templateLines } from "../src/core/intent/judge.js";
 import { findReferences } from "../src/core/intent/references.js";
@@ -12,7 +11,6 @@ import { hostileBodies } from "./hostile-bodies.js";
 // goal: well under GOAL_MS per parser per body, so that a whole event stays
 // within its 2 s budget.
 const GOAL_MS = 100;
-const RESULTS = new URL("./RESULTS.md", import.meta.url);
 
 const bodies = Object.entries(hostileBodies());
 const here = { owner: "octo-org", repo: "widgets" };
@@ -73,12 +71,8 @@ afterAll(() => {
     const verdict = wallMs < GOAL_MS ? "ok  " : "SLOW";
     console.log(`  ${parser.padEnd(18)} ${wallMs.toFixed(1).padStart(7)} ms (CPU ${cpuMs.toFixed(1).padStart(6)} ms)  ${verdict}  (${body})`);
   }
-  // The same line format as bench/worst-case.ts, so all suites read alike in bench/RESULTS.md.
-  const cpu = cpus();
-  const machine = `${cpu[0]?.model.trim() ?? "unknown CPU"}, ${cpu.length} cores, ${platform()}, load ${loadavg()[0]?.toFixed(1)}`;
   const figures = worst
     .map(({ parser, body, wallMs, cpuMs }) => `${parser}: worst ${wallMs.toFixed(1)} ms, CPU ${cpuMs.toFixed(1)} ms, on ${body} (goal ${GOAL_MS})${wallMs < GOAL_MS ? "" : " MISSED"}`)
     .join("; ");
-  if (!existsSync(RESULTS)) writeFileSync(RESULTS, "# Benchmark results\n\nOne line per run: date, machine, suite, then each input's worst and mean time against the goal for its worst.\n\n");
-  appendFileSync(RESULTS, `- ${new Date().toISOString()} — ${machine} — markdown and intent parsers, ${bodies.length} hostile 64 KB bodies — ${figures}\n`);
+  recordResult(`markdown and intent parsers, ${bodies.length} hostile 64 KB bodies`, figures);
 });

@@ -1,8 +1,5 @@
-import { appendFileSync, existsSync, writeFileSync } from "node:fs";
-import { cpus, platform } from "node:os";
 import { bench } from "vitest";
-
-const RESULTS = new URL("./RESULTS.md", import.meta.url);
+import { recordResult } from "./results.js";
 
 /**
  * Benches hostile inputs and keeps each one's worst single run: a webhook
@@ -41,9 +38,5 @@ function report(suite: string, cases: readonly { name: string; goalMs: number }[
   });
   console.log(`\n${suite}: worst (mean) time per input, goal for the worst`);
   for (const f of figures) console.log(`  ${f.met ? "ok  " : "MISS"} ${f.ms.toFixed(1).padStart(9)} ms (${f.meanMs.toFixed(2)})  ≤ ${f.goalMs} ms  ${f.name}`);
-  if (!existsSync(RESULTS)) writeFileSync(RESULTS, "# Benchmark results\n\nOne line per run: date, machine, suite, then each input's worst and mean time against the goal for its worst.\n\n");
-  const cpu = cpus();
-  const machine = `${cpu[0]?.model.trim() ?? "unknown CPU"}, ${cpu.length} cores, ${platform()}`;
-  const line = figures.map((f) => `${f.name}: worst ${f.ms.toFixed(1)} ms, mean ${f.meanMs.toFixed(2)} ms (goal ${f.goalMs})${f.met ? "" : " MISSED"}`).join("; ");
-  appendFileSync(RESULTS, `- ${new Date().toISOString()} — ${machine} — ${suite} — ${line}\n`);
+  recordResult(suite, figures.map((f) => `${f.name}: worst ${f.ms.toFixed(1)} ms, mean ${f.meanMs.toFixed(2)} ms (goal ${f.goalMs})${f.met ? "" : " MISSED"}`).join("; "));
 }
