@@ -21,6 +21,16 @@ export function isSpace(code: number): boolean {
   );
 }
 
+/** A letter or digit of any script (`/[\p{L}\p{N}]/u`); false past the end of a text. */
+export function isLetterOrDigit(ch: string | undefined): boolean {
+  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+}
+
+/** A space or a tab: what separates words on one Markdown line. */
+export function isSpaceOrTab(ch: string | undefined): boolean {
+  return ch === " " || ch === "\t";
+}
+
 /** What ends a line for `.` and `$` in a regular expression. */
 export function isLineTerminator(code: number): boolean {
   return code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029;

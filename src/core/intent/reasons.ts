@@ -1,3 +1,4 @@
+import { isLetterOrDigit } from "../scan.js";
 /**
  * A statement that gives no reason: only a link, only filler ("would be
  * nice", "+1", "see above"), or only the title's words again. Words are
@@ -25,7 +26,6 @@ const INTENSIFIERS = new Set("really very just quite so super truly totally".spl
 
 const isUrl = (word: string) => word.startsWith("http://") || word.startsWith("https://") || word.startsWith("www.") || word.includes("://");
 
-const isLetterOrDigit = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 
 /**
  * A word with punctuation trimmed from each end (a leading `+` kept, for

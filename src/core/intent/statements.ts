@@ -1,3 +1,4 @@
+import { isSpaceOrTab, skipSpaces } from "../scan.js";
 import type { Token, Tokens } from "marked";
 import { blockText, lex, stripHtmlComments } from "../markdown.js";
 import { boldPrompt, colonPrompt, promptMatcher, type Aliases, type PromptMatcher } from "./prompts.js";
@@ -24,7 +25,6 @@ export type { Aliases } from "./prompts.js";
 
 /** Words allowed between an alias and the colon (`Who it is for:`), as many characters at most. */
 const MAX_LABEL_WORDS = 24;
-const isSpaceOrTab = (ch: string | undefined) => ch === " " || ch === "\t";
 const isLabelWordChar = (ch: string) => isSpaceOrTab(ch) || ch === "'" || ch === "’" || /\p{L}/u.test(ch);
 const isColon = (ch: string | undefined) => ch === ":" || ch === "：";
 /** Characters a regex `.` never matches: a label's statement cannot run across them. */
@@ -50,8 +50,7 @@ interface Label {
  * a blank run between its adjacent whitespace quantifiers.
  */
 export function labelOfLine(line: string, aliases: readonly string[]): Label | undefined {
-  let start = 0;
-  while (start < line.length && /\s/u.test(line[start] ?? "")) start++;
+  const start = skipSpaces(line);
   const lowered = loweredAliases(aliases);
   const first = (line[start] ?? "").toLowerCase();
   for (const [i, alias] of aliases.entries()) {

@@ -1,3 +1,4 @@
+import { isSpace } from "../scan.js";
 /**
  * A user story on one line, "As a <persona>, I want … so that <benefit>",
  * read as the former regex
@@ -17,7 +18,6 @@ const MIN_PERSONA = 2;
 const MAX_PERSONA = 120;
 const VERBS = ["want", "need", "would like", "wish", "can"];
 
-const isSpace = (ch: string | undefined) => ch !== undefined && /\s/u.test(ch);
 /** `\b` in a JavaScript regex looks at ASCII word characters only. */
 const isWordChar = (ch: string | undefined) => ch !== undefined && /\w/.test(ch);
 /** Characters `.` does not match (the line is already split at `\n`). */
@@ -32,7 +32,7 @@ export function findUserStory(line: string): UserStory | undefined {
   // afterSpace[i]: the first index at or after i that is not whitespace.
   const afterSpace = new Int32Array(n + 1);
   afterSpace[n] = n;
-  for (let i = n - 1; i >= 0; i--) afterSpace[i] = isSpace(line[i]) ? (afterSpace[i + 1] ?? n) : i;
+  for (let i = n - 1; i >= 0; i--) afterSpace[i] = isSpace(line.charCodeAt(i)) ? (afterSpace[i + 1] ?? n) : i;
   const skipSpace = (at: number) => afterSpace[at] ?? n;
 
   // `.` (in `.*?` and `(.+)`) stops at line terminators; `\s+` crosses them.
@@ -43,9 +43,9 @@ export function findUserStory(line: string): UserStory | undefined {
 
   /** `so\s+that\s+(.+)$` at `at`: where the benefit starts, or -1. */
   const benefitStartAt = (at: number): number => {
-    if (!startsWithWord(line, at, "so") || !isBoundaryBefore(line, at) || !isSpace(line[at + 2])) return -1;
+    if (!startsWithWord(line, at, "so") || !isBoundaryBefore(line, at) || !isSpace(line.charCodeAt(at + 2))) return -1;
     const that = skipSpace(at + 2);
-    if (!startsWithWord(line, that, "that") || !isSpace(line[that + 4])) return -1;
+    if (!startsWithWord(line, that, "that") || !isSpace(line.charCodeAt(that + 4))) return -1;
     const text = skipSpace(that + 4);
     // Only whitespace follows: `(.+)` keeps the last whitespace character, if `\s+` can spare it.
     const benefit = text < n ? text : n - (that + 4) >= 2 ? n - 1 : -1;
@@ -68,10 +68,10 @@ export function findUserStory(line: string): UserStory | undefined {
   /** `,?\s+I\s+(?:want|…)\b` at `at`: the end of the verb, or -1. */
   const verbEndAt = (at: number): number => {
     let i = line[at] === "," ? at + 1 : at;
-    if (!isSpace(line[i])) return -1;
+    if (!isSpace(line.charCodeAt(i))) return -1;
     i = skipSpace(i);
     if (line[i] !== "I" && line[i] !== "i") return -1;
-    if (!isSpace(line[i + 1])) return -1;
+    if (!isSpace(line.charCodeAt(i + 1))) return -1;
     i = skipSpace(i + 1);
     const verb = VERBS.find((v) => startsWithWord(line, i, v) && !isWordChar(line[i + v.length]));
     return verb ? i + verb.length : -1;

@@ -1,3 +1,4 @@
+import { isSpaceOrTab } from "../scan.js";
 /**
  * A linear pre-pass that caps what makes marked's block lexer recurse, go
  * quadratic or allocate without bound, before it ever sees the text. The
@@ -27,7 +28,6 @@ export function clip(text: string, max: number): string {
   return text.slice(0, splitsPair ? max - 1 : max);
 }
 
-const isSpaceOrTab = (ch: string | undefined) => ch === " " || ch === "\t";
 const isDigit = (ch: string | undefined) => ch !== undefined && ch >= "0" && ch <= "9";
 
 /** Length of a container marker at `at` (`>`, a bullet or an ordered marker), or 0. */

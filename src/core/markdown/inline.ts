@@ -1,3 +1,4 @@
+import { isLetterOrDigit } from "../scan.js";
 import { inlineHtmlScanner } from "./inline-html.js";
 
 /**
@@ -15,7 +16,6 @@ const MAX_DESTINATION_PARENS = 32;
 // ASCII answers first: these run once per character of link destinations and delimiter runs.
 const isWhitespace = (ch: string | undefined) => ch === undefined || (ch <= " " ? /\s/.test(ch) : ch > "~" && /\s/u.test(ch));
 const isPunctuation = (ch: string | undefined) => ch !== undefined && (ASCII_PUNCTUATION.has(ch) || (ch > "~" && /[\p{P}\p{S}]/u.test(ch)));
-const isAlphanumeric = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 
 function runLength(text: string, at: number, ch: string): number {
   let end = at;
@@ -105,7 +105,7 @@ function isEmphasisRun(text: string, start: number, end: number): boolean {
   if (delimiter === "~" && end - start > 2) return false;
   const leftFlanking = !isWhitespace(after) && (!isPunctuation(after) || isWhitespace(before) || isPunctuation(before));
   const rightFlanking = !isWhitespace(before) && (!isPunctuation(before) || isWhitespace(after) || isPunctuation(after));
-  if (delimiter === "_" && isAlphanumeric(before) && isAlphanumeric(after)) return false;
+  if (delimiter === "_" && isLetterOrDigit(before) && isLetterOrDigit(after)) return false;
   return leftFlanking || rightFlanking;
 }
 
