@@ -82,10 +82,11 @@ export interface Running {
 
 export function intentbotWith(names: readonly Feature[], options: AppOptions = {}, started?: (running: Running) => void) {
   return (app: Probot, appOptions?: ApplicationFunctionOptions): void => {
-    const services = createServices(app, options);
+    // One answer for the locks, the caches and the pipeline: all in memory, or all on this Redis.
+    const redisUrl = options.redisUrl ?? process.env.REDIS_URL;
+    const services = createServices(app, { ...options, redisUrl });
     const router = new EventRouter(services);
     for (const name of names) features[name](router);
-    const redisUrl = options.redisUrl ?? process.env.REDIS_URL;
     const pipeline: DeliveryPipeline = redisUrl ? new QueuePipeline(app, router, services.locks, { redisUrl, ...options.queue }) : new InMemoryPipeline(router);
     app.onAny(async (context) => {
       if (router.handles(context.name, (context.payload as { action?: unknown }).action)) await pipeline.accept(context as never);

@@ -43,6 +43,7 @@ export interface Services {
 }
 
 export interface ServiceOptions {
+  /** Redis for locks, coalescing and caches shared by several instances; none: all in memory (the app reads `REDIS_URL`). */
   redisUrl?: string | undefined;
   /** How long a Redis lock outlives an instance that stopped renewing it (tests shorten it). */
   lockLeaseMs?: number;
@@ -57,7 +58,7 @@ export interface ServiceOptions {
 }
 
 export function createServices(app: Probot, options: ServiceOptions = {}): Services {
-  const { redisUrl = process.env.REDIS_URL, clock = realClock, lockLeaseMs, recordSecret = process.env.WEBHOOK_SECRET, parse, parseDeadlineMs = deadlineFromEnv() } = options;
+  const { redisUrl, clock = realClock, lockLeaseMs, recordSecret = process.env.WEBHOOK_SECRET, parse, parseDeadlineMs = deadlineFromEnv() } = options;
   // Without a secret every record would be sealed with a key anyone can compute.
   if (!recordSecret) throw new Error("WEBHOOK_SECRET is not set: intentbot derives the key that authenticates its records from it");
   const redis = redisUrl ? redisClient(app, redisUrl) : undefined;
