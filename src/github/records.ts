@@ -16,20 +16,15 @@ interface EventLike {
   log: Log;
 }
 
-/** Several handlers of one event share its payload, and an instance may share its client between events. */
-const openedPayloads = new WeakSet<object>();
-const hookedClients = new WeakSet<object>();
-
+/**
+ * Called once per delivery, by the router, before its handlers run: each
+ * delivery has its own payload and its own client (Probot's per event, or the
+ * queue worker's), so neither is opened or hooked twice.
+ */
 export function protectRecords(event: EventLike, key: RecordKey): void {
-  if (!openedPayloads.has(event.payload)) {
-    openedPayloads.add(event.payload);
-    const rejected = openInPlace(event.payload, payloadScope(event.payload), key);
-    if (rejected > 0) event.log.warn({ rejected }, "ignored records in the event that failed authentication");
-  }
-  if (!hookedClients.has(event.octokit)) {
-    hookedClients.add(event.octokit);
-    hookRequests(event.octokit, event.log, key);
-  }
+  const rejected = openInPlace(event.payload, payloadScope(event.payload), key);
+  if (rejected > 0) event.log.warn({ rejected }, "ignored records in the event that failed authentication");
+  hookRequests(event.octokit, event.log, key);
 }
 
 function hookRequests(octokit: GitHub, log: Log, key: RecordKey): void {
