@@ -1,3 +1,4 @@
+import { BoundedMap } from "../core/bounded-map.js";
 import type { Context } from "probot";
 import { DeliveryFailed, type DeliveryPipeline, type PipelineHealth } from "./pipeline.js";
 import type { EventRouter } from "./router.js";
@@ -17,7 +18,7 @@ const REMEMBERED_DELIVERIES = 5_000;
  * of a failed one runs only the handlers that failed.
  */
 export class InMemoryPipeline implements DeliveryPipeline {
-  private readonly ledger = new Map<string, Ledger>();
+  private readonly ledger = new BoundedMap<string, Ledger>(REMEMBERED_DELIVERIES);
 
   constructor(private readonly router: EventRouter) {}
 
@@ -28,7 +29,7 @@ export class InMemoryPipeline implements DeliveryPipeline {
       return;
     }
     const entry: Ledger = { done: seen?.done ?? new Set(), state: "running" };
-    this.remember(context.id, entry);
+    this.ledger.set(context.id, entry);
     const result = await this.router.dispatch(context, entry.done);
     entry.done = new Set(result.done);
     entry.state = result.failed.length > 0 ? "failed" : "complete";
@@ -41,15 +42,5 @@ export class InMemoryPipeline implements DeliveryPipeline {
 
   close(): Promise<void> {
     return Promise.resolve();
-  }
-
-  private remember(id: string, entry: Ledger): void {
-    this.ledger.delete(id);
-    this.ledger.set(id, entry);
-    // Map keeps insertion order: the first key is the least recently seen.
-    if (this.ledger.size > REMEMBERED_DELIVERIES) {
-      const oldest = this.ledger.keys().next().value;
-      if (oldest !== undefined) this.ledger.delete(oldest);
-    }
   }
 }

@@ -1,3 +1,4 @@
+import { BoundedMap } from "../core/bounded-map.js";
 import { TtlCache } from "./ttl-cache.js";
 
 /** What a request hook sees of a request and its response (the parts read here). */
@@ -38,9 +39,9 @@ const CHECK_RUNS = /^\/repos\/[^/]+\/[^/]+\/check-runs$/;
  * published per commit and name, so an unchanged one is not published again.
  */
 export class ReadCaches {
-  private readonly files = new Map<string, { etag: string; response: Response }>();
+  private readonly files = new BoundedMap<string, { etag: string; response: Response }>(MAX_ENTRIES);
   private readonly lookups: TtlCache<Lookup>;
-  private readonly checks = new Map<string, { digest: string; expires: number }>();
+  private readonly checks = new BoundedMap<string, { digest: string; expires: number }>(MAX_ENTRIES);
 
   /**
    * @param checksShared Whether other instances publish check runs too (a shared Redis): then
@@ -66,7 +67,7 @@ export class ReadCaches {
     try {
       const response = await request(options);
       const etag = response.headers.etag;
-      if (typeof etag === "string") this.remember(this.files, key, { etag, response: structuredClone(response) });
+      if (typeof etag === "string") this.files.set(key, { etag, response: structuredClone(response) });
       return response;
     } catch (error) {
       if (known && (error as { status?: number }).status === 304) return structuredClone(known.response);
@@ -96,7 +97,7 @@ export class ReadCaches {
 
   published(path: string, options: Options): void {
     const check = this.checkOf(path, options);
-    if (check) this.remember(this.checks, check.key, { digest: check.digest, expires: this.now() + TEN_MINUTES });
+    if (check) this.checks.set(check.key, { digest: check.digest, expires: this.now() + TEN_MINUTES });
   }
 
   private checkOf(path: string, options: Options): { key: string; digest: string } | undefined {
@@ -104,14 +105,5 @@ export class ReadCaches {
     const { name, head_sha: sha, status, conclusion, output } = options;
     if (typeof name !== "string" || typeof sha !== "string") return undefined;
     return { key: `${path}@${sha}:${name}`, digest: JSON.stringify({ status, conclusion, output }) };
-  }
-
-  private remember<V>(map: Map<string, V>, key: string, value: V): void {
-    map.delete(key);
-    if (map.size >= MAX_ENTRIES) {
-      const oldest = map.keys().next().value;
-      if (oldest !== undefined) map.delete(oldest);
-    }
-    map.set(key, value);
   }
 }

@@ -1,25 +1,24 @@
+import { BoundedMap } from "../core/bounded-map.js";
+
 /**
  * A small time-bounded cache for reads that change rarely (templates, team
  * members). It keeps the pending promise, so concurrent events share one read;
  * a failed read is forgotten at once.
  */
 export class TtlCache<V> {
-  private readonly entries = new Map<string, { value: Promise<V>; expires: number }>();
+  private readonly entries: BoundedMap<string, { value: Promise<V>; expires: number }>;
 
   constructor(
     private readonly ttlMs: number,
-    private readonly maxEntries = 500,
+    maxEntries = 500,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.entries = new BoundedMap(maxEntries);
+  }
 
   get(key: string, load: () => Promise<V>): Promise<V> {
     const hit = this.entries.get(key);
     if (hit && hit.expires > this.now()) return hit.value;
-    this.entries.delete(key);
-    if (this.entries.size >= this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
     const value = load();
     const entry = { value, expires: this.now() + this.ttlMs };
     this.entries.set(key, entry);
