@@ -8,7 +8,7 @@ import { textDeclarations } from "../../core/hacks/declaration.js";
 import type { DebtRef } from "../../core/hacks/fields.js";
 import { decideIntent, exemptionReason, type LinkedTicket } from "../../core/intent/decide.js";
 import { judgeBody, templateLines, type BodyIntent } from "../../core/intent/judge.js";
-import { findReferences, referenceLabel } from "../../core/intent/references.js";
+import { findReferences, referenceLabel, sameRepository } from "../../core/intent/references.js";
 import type { Field } from "../../core/intent/statements.js";
 import { teamAreas } from "../../core/signoff/areas.js";
 import type { AuditFacts, AuditItem } from "./gather.js";
@@ -52,7 +52,7 @@ function intentOf(item: AuditItem, facts: AuditFacts, config: Config, judged: Ma
   if (exemptionReason({ authorType: item.authorType, labels: item.labels, title: item.title }, rules.exempt)) return undefined;
   const own = judged.get(item.number) ?? { rejections: [] };
   const refs = findReferences(`${item.title}\n\n${item.body ?? ""}`, facts.repo, rules.tickets.external.enabled ? rules.tickets.external.patterns : []);
-  const sameRepo = (ref: { owner: string; repo: string }) => ref.owner.toLowerCase() === facts.repo.owner.toLowerCase() && ref.repo.toLowerCase() === facts.repo.repo.toLowerCase();
+  const sameRepo = (ref: { owner: string; repo: string }) => sameRepository(ref, facts.repo);
   const linkable = rules.tickets.inherit ? refs.issues.filter((ref) => !(sameRepo(ref) && ref.number === item.number)).slice(0, 5) : [];
   // Only the open issues already listed are read: the audit makes no call per link.
   const linked: LinkedTicket[] = linkable.flatMap((ref) => {

@@ -2,7 +2,6 @@ import type { Config } from "../../config/schema.js";
 import { compileCodeowners } from "../../core/codeowners/index.js";
 import { hackFields } from "../../core/hacks/debt.js";
 import { textDeclarations, type DeclarationWay } from "../../core/hacks/declaration.js";
-import { refLabel } from "../../core/hacks/fields.js";
 import { decideIntent, exemptionReason, type IntentVerdict } from "../../core/intent/decide.js";
 import { judgeBody, templateLines } from "../../core/intent/judge.js";
 import { findReferences, referenceLabel } from "../../core/intent/references.js";
@@ -64,7 +63,7 @@ function hackOf(change: LocalChange, config: Config): HackResult {
   const ways = textDeclarations({ title: change.title, body: change.body }, rules.titlePrefixes);
   if (ways.length === 0) return { status: "not a hack" };
   const debt = hackFields(change.body, undefined, change.repo).debt;
-  if (debt) return { status: "met", ways, debt: refLabel(debt, change.repo) };
+  if (debt) return { status: "met", ways, debt: referenceLabel(debt, change.repo) };
   return { status: "missing", ways, createsDebtIssue: rules.createDebtIssue };
 }
 

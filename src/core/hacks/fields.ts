@@ -1,4 +1,5 @@
 import { MAX_ESTIMATE_HOURS } from "../bounds.js";
+import { sameRepository } from "../intent/references.js";
 import { maskIgnoredBlocks, stripHtmlComments } from "../markdown.js";
 import { firstWord, isLineTerminator, skipSpaces, trimEndOf } from "../scan.js";
 
@@ -139,15 +140,8 @@ export function sameRef(a: DebtRef | undefined, b: DebtRef | undefined): boolean
     a !== undefined &&
     b !== undefined &&
     a.number === b.number &&
-    a.owner.toLowerCase() === b.owner.toLowerCase() &&
-    a.repo.toLowerCase() === b.repo.toLowerCase()
+    sameRepository(a, b)
   );
-}
-
-/** `#45` in its own repository, `owner/repo#45` elsewhere. */
-export function refLabel(ref: DebtRef, here: RepoLike): string {
-  const sameRepo = ref.owner.toLowerCase() === here.owner.toLowerCase() && ref.repo.toLowerCase() === here.repo.toLowerCase();
-  return sameRepo ? `#${ref.number}` : `${ref.owner}/${ref.repo}#${ref.number}`;
 }
 
 const ISO_DAY = /^(\d{4})[-/](\d{2})[-/](\d{2})$/;

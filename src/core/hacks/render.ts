@@ -3,7 +3,8 @@ import type { PermissionLevel } from "../../config/schema.js";
 import type { DebtRecord, HackPullRequest } from "../debt/record.js";
 import { clip, escapeInlineCode, escapeLinkText, escapeTableCell, escapeText, escapeTextBlock } from "../sanitize.js";
 import type { DeclarationWay } from "./declaration.js";
-import { refLabel, type DebtRef } from "./fields.js";
+import { referenceLabel } from "../intent/references.js";
+import type { DebtRef } from "./fields.js";
 import type { HackPrState } from "./state.js";
 
 export const HACK_CHECK = "Hack debt";
@@ -37,7 +38,7 @@ const codeSpan = (text: string) => escapeInlineCode(text, CODE_LENGTH);
 function prRef(pr: { number: number; repo?: string | undefined }, debtRepo: RepoLike): { ref: DebtRef; label: string } {
   const [owner, repo] = pr.repo?.split("/") ?? [];
   const ref = owner && repo ? { owner, repo, number: pr.number } : { ...debtRepo, number: pr.number };
-  return { ref, label: refLabel(ref, debtRepo) };
+  return { ref, label: referenceLabel(ref, debtRepo) };
 }
 
 function prStatus(pr: HackPullRequest): string {
@@ -163,7 +164,7 @@ function describeWays(state: HackPrState, label: string): string {
 
 function problemText(state: HackPrState, here: RepoLike, createDebtIssue: boolean): string {
   const problem = state.problem;
-  const named = problem?.ref ? refLabel(problem.ref, here) : "the named issue";
+  const named = problem?.ref ? referenceLabel(problem.ref, here) : "the named issue";
   const orCreate = createDebtIssue ? ", or remove the `Debt:` line so that intentbot creates one" : "";
   switch (problem?.kind) {
     case "named missing":
@@ -180,9 +181,9 @@ function problemText(state: HackPrState, here: RepoLike, createDebtIssue: boolea
 
 /** A named issue that could not be used while the PR keeps its earlier debt issue. */
 function noteText(kind: string, named: DebtRef, linked: DebtRef, here: RepoLike): string {
-  const label = refLabel(named, here);
+  const label = referenceLabel(named, here);
   const why = kind === "named closed" ? "is closed" : kind === "named pull request" ? "is a pull request" : "cannot be found";
-  return `Note: this hack names ${label} as its debt issue, but ${label} ${why}, so it stays linked to ${refLabel(linked, here)}.`;
+  return `Note: this hack names ${label} as its debt issue, but ${label} ${why}, so it stays linked to ${referenceLabel(linked, here)}.`;
 }
 
 const FIX_EXAMPLE = ["Name the issue that tracks the rebuild in the description, for example:", "", "```markdown", "Debt: #123", "```", "", "or comment `/hack <reason> Debt: #123`."];
@@ -190,7 +191,7 @@ const FIX_EXAMPLE = ["Name the issue that tracks the rebuild in the description,
 function debtLine(state: HackPrState, here: RepoLike): string[] {
   const debt = state.debt;
   if (!debt) return [];
-  const ref = refLabel(debt, here);
+  const ref = referenceLabel(debt, here);
   const origin = debt.createdByApp ? "created by intentbot" : "named by this hack";
   const lines = [`Its rebuild debt is tracked in ${ref} (${origin}).`, ""];
   if (debt.state === "closed") {
@@ -223,13 +224,13 @@ export function renderHackComment(state: HackPrState, here: RepoLike, options: {
     const lines = ["### This pull request is no longer treated as a hack", "", `The ${escapeInlineCode(options.label)} label was removed.`];
     const debt = state.debt;
     if (debt && debt.state === "open") {
-      const ref = refLabel(debt, here);
+      const ref = referenceLabel(debt, here);
       lines.push(
         "",
         `**Should ${ref} be closed?** It is still open as this hack's rebuild debt. If the rebuild is no longer needed, close ${ref} as not planned; intentbot never closes it on its own. If this is still a hack, add the ${escapeInlineCode(options.label)} label back.`,
       );
     } else if (debt) {
-      lines.push("", `Its debt issue ${refLabel(debt, here)} is closed.`);
+      lines.push("", `Its debt issue ${referenceLabel(debt, here)} is closed.`);
     }
     const textWays = (state.withdrawn?.ways ?? []).filter((w) => w !== "command" && w !== "label");
     if (textWays.length > 0 || state.withdrawn?.ways.includes("command")) {
@@ -253,11 +254,11 @@ export function hackCheck(state: HackPrState, here: RepoLike, options: { label: 
   const summary = renderHackComment(state, here, options).replace(/^### .*\n\n/, "");
   if (!state.declared) return { name: HACK_CHECK, conclusion: conclusion(options.mode, true), title: "Not a hack", summary };
   if (state.debt) {
-    const ref = refLabel(state.debt, here);
+    const ref = referenceLabel(state.debt, here);
     const title = state.debt.state === "closed" && state.debt.stateReason !== "not_planned" ? `Rebuild debt ${ref} repaid` : `Rebuild debt tracked in ${ref}`;
     return { name: HACK_CHECK, conclusion: conclusion(options.mode, true), title, summary };
   }
-  const ref = state.problem?.ref ? refLabel(state.problem.ref, here) : undefined;
+  const ref = state.problem?.ref ? referenceLabel(state.problem.ref, here) : undefined;
   const title =
     state.problem?.kind === "named missing"
       ? `Debt issue ${ref ?? ""} not found`

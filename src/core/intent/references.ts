@@ -66,7 +66,12 @@ export function findReferences(
   return { issues, external: [...external] };
 }
 
+/** Whether two references name the same repository (GitHub's names ignore case). */
+export function sameRepository(a: { owner: string; repo: string }, b: { owner: string; repo: string }): boolean {
+  return a.owner.toLowerCase() === b.owner.toLowerCase() && a.repo.toLowerCase() === b.repo.toLowerCase();
+}
+
+/** `#45` in its own repository, `owner/repo#45` elsewhere. */
 export function referenceLabel(ref: { owner: string; repo: string; number: number }, here: { owner: string; repo: string }): string {
-  const sameRepo = ref.owner.toLowerCase() === here.owner.toLowerCase() && ref.repo.toLowerCase() === here.repo.toLowerCase();
-  return sameRepo ? `#${ref.number}` : `${ref.owner}/${ref.repo}#${ref.number}`;
+  return sameRepository(ref, here) ? `#${ref.number}` : `${ref.owner}/${ref.repo}#${ref.number}`;
 }

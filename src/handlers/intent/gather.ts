@@ -1,7 +1,7 @@
 import type { Config } from "../../config/schema.js";
 import type { IntentFacts, LinkedTicket } from "../../core/intent/decide.js";
 import type { IntentRules } from "../../core/intent/judge.js";
-import { referenceLabel } from "../../core/intent/references.js";
+import { referenceLabel, sameRepository } from "../../core/intent/references.js";
 import type { Services } from "../../github/services.js";
 import { readTemplates, type TemplateKind } from "../../github/templates.js";
 import type { GitHub, Log, RepoRef } from "../../github/types.js";
@@ -48,7 +48,7 @@ export async function gatherIntentFacts(
   if (!refs.ok) return refs;
 
   const linkable = tickets.inherit
-    ? refs.value.issues.filter((r) => !(sameRepo(r, repo) && r.number === subject.number)).slice(0, MAX_LINKED_READS)
+    ? refs.value.issues.filter((r) => !(sameRepository(r, repo) && r.number === subject.number)).slice(0, MAX_LINKED_READS)
     : [];
   const linked = await Promise.all(
     linkable.map(async (ref): Promise<LinkedTicket> => {
@@ -66,8 +66,4 @@ export async function gatherIntentFacts(
     }),
   );
   return { ok: true, value: { own: own.value, linked, external: refs.value.external } };
-}
-
-function sameRepo(a: RepoRef, b: RepoRef): boolean {
-  return a.owner.toLowerCase() === b.owner.toLowerCase() && a.repo.toLowerCase() === b.repo.toLowerCase();
 }

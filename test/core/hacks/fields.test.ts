@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { estimateHours, fieldsFromBody, fieldsFromLines, mergeFields, parseIssueRef, refLabel, sameRef, withoutDebtLines } from "../../../src/core/hacks/fields.js";
+import { estimateHours, fieldsFromBody, fieldsFromLines, mergeFields, parseIssueRef, sameRef, withoutDebtLines } from "../../../src/core/hacks/fields.js";
+import { referenceLabel } from "../../../src/core/intent/references.js";
 
 const here = { owner: "octo-org", repo: "widgets" };
 
@@ -24,8 +25,8 @@ describe("debt issue references", () => {
   it("compares and labels references", () => {
     expect(sameRef({ owner: "Octo-Org", repo: "Widgets", number: 1 }, { ...here, number: 1 })).toBe(true);
     expect(sameRef({ ...here, number: 1 }, undefined)).toBe(false);
-    expect(refLabel({ ...here, number: 4 }, here)).toBe("#4");
-    expect(refLabel({ owner: "octo-org", repo: "api", number: 4 }, here)).toBe("octo-org/api#4");
+    expect(referenceLabel({ ...here, number: 4 }, here)).toBe("#4");
+    expect(referenceLabel({ owner: "octo-org", repo: "api", number: 4 }, here)).toBe("octo-org/api#4");
   });
 });
 
