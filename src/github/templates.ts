@@ -1,6 +1,6 @@
 import { parse as parseYaml } from "yaml";
 import { readTextFile } from "./files.js";
-import type { Services } from "./services.js";
+import type { TtlCache } from "./ttl-cache.js";
 import type { GitHub, RepoRef } from "./types.js";
 
 export type TemplateKind = "issue" | "pull request";
@@ -111,11 +111,11 @@ async function listEntries(octokit: GitHub, { owner, repo }: RepoRef, path: stri
  * them does not count as the author's. Cached briefly, and directory listings
  * too, so both kinds share them: templates rarely change.
  */
-export function readTemplates(octokit: GitHub, services: Services, repo: RepoRef, kind: TemplateKind): Promise<string[]> {
+export function readTemplates(octokit: GitHub, cache: TtlCache<string[]>, repo: RepoRef, kind: TemplateKind): Promise<string[]> {
   const key = `${repo.owner}/${repo.repo}`.toLowerCase();
   const source: TemplateSource = {
-    list: (dir) => services.templates.get(`${key}:dir:${dir}`, () => listEntries(octokit, repo, dir)),
+    list: (dir) => cache.get(`${key}:dir:${dir}`, () => listEntries(octokit, repo, dir)),
     read: (path) => readTextFile(octokit, repo, path),
   };
-  return services.templates.get(`${key}:${kind}`, async () => (await readTemplateFiles(source, kind)).map((file) => file.text));
+  return cache.get(`${key}:${kind}`, async () => (await readTemplateFiles(source, kind)).map((file) => file.text));
 }

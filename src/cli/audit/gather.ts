@@ -2,7 +2,6 @@ import type { Config } from "../../config/schema.js";
 import { CODEOWNERS_PATHS } from "../../core/codeowners/index.js";
 import { readTextFile } from "../../github/files.js";
 import { readTemplates } from "../../github/templates.js";
-import type { Services } from "../../github/services.js";
 import { TtlCache } from "../../github/ttl-cache.js";
 import type { GitHub, RepoRef } from "../../github/types.js";
 
@@ -84,9 +83,9 @@ function search(octokit: GitHub, q: string, limit: number): Promise<ListedIssue[
 }
 
 export async function gatherAudit(octokit: GitHub, config: Config, repo: RepoRef, limit: number, progress: Progress): Promise<AuditFacts> {
-  // readTemplates keeps its reads in the services' template cache, the only service it uses.
-  const services = { templates: new TtlCache<string[]>(60_000) } as unknown as Services;
-  const templates = { issue: await readTemplates(octokit, services, repo, "issue"), pullRequest: await readTemplates(octokit, services, repo, "pull request") };
+  // One cache for the run, so both kinds share the directory listings.
+  const cache = new TtlCache<string[]>(60_000);
+  const templates = { issue: await readTemplates(octokit, cache, repo, "issue"), pullRequest: await readTemplates(octokit, cache, repo, "pull request") };
   const open = (await firstItems(octokit, "GET /repos/{owner}/{repo}/issues", { ...repo, state: "open", sort: "created", direction: "desc" }, limit)).map(toItem);
   const scope = `repo:${repo.owner}/${repo.repo}`;
   const mergedHacks = config.hacks.enabled ? (await search(octokit, `${scope} is:pr is:merged label:"${config.hacks.label}"`, limit)).map(toItem) : [];

@@ -39,7 +39,7 @@ export async function gatherIntentFacts(
 ): Promise<Budgeted<IntentFacts>> {
   const rules = intentRules(config);
   const { tickets } = config.intent;
-  const ownTemplates = await readTemplates(octokit, services, repo, subject.kind);
+  const ownTemplates = await readTemplates(octokit, services.templates, repo, subject.kind);
   const [own, refs] = await Promise.all([
     services.parse.run("judgeBody", [subject.body, rules, ownTemplates, subject.title], log),
     services.parse.run("findReferences", [`${subject.title}\n\n${subject.body ?? ""}`, repo, tickets.external.enabled ? tickets.external.patterns : []], log),
@@ -55,7 +55,7 @@ export async function gatherIntentFacts(
       const label = referenceLabel(ref, repo);
       try {
         const { data } = await octokit.rest.issues.get({ owner: ref.owner, repo: ref.repo, issue_number: ref.number });
-        const templates = await readTemplates(octokit, services, { owner: ref.owner, repo: ref.repo }, "issue");
+        const templates = await readTemplates(octokit, services.templates, { owner: ref.owner, repo: ref.repo }, "issue");
         const intent = await services.parse.run("judgeBody", [data.body, rules, templates, data.title], log);
         return intent.ok ? { ref: label, intent: intent.value } : { ref: label, unreadable: true };
       } catch (error) {
