@@ -3,6 +3,7 @@ import type { Token, Tokens } from "marked";
 import { describe, expect, it } from "vitest";
 import { MAX_BODY, hostileBodies } from "../../bench/hostile-bodies.js";
 import { parseCommands } from "../../src/core/commands.js";
+import { parseSignoffArgs } from "../../src/core/signoff/command.js";
 import { judgeBody, templateLines } from "../../src/core/intent/judge.js";
 import { MAX_EXTERNAL_MATCHES, MAX_ISSUE_REFERENCES, findReferences } from "../../src/core/intent/references.js";
 import { allLines, findStatements, labelOfLine } from "../../src/core/intent/statements.js";
@@ -71,6 +72,10 @@ function checkAllParsers(body: string) {
   if (story) expect(firstLine).toContain(story.persona);
   const label = labelOfLine(firstLine, aliases.why);
   if (label) expect(firstLine.endsWith(label.text)).toBe(true);
+  for (const args of [firstLine, body]) {
+    const signoff = parseSignoffArgs(args);
+    if (signoff) expect(signoff.team).toMatch(/^@[^/]+\/[^/]+$/);
+  }
 }
 
 /** Pieces that make Markdown and regex parsers work hard, repeated. */
@@ -78,7 +83,7 @@ const hostilePiece = fc.constantFrom(
   "_a", "*a", "**", "__", "~~", "[", "]", "](", "[a](", "`", "``", "<!--", "-->", "<a b=\"", "<a b='", "<?", "<![CDATA[", ">", "> ",
   "1. ", "1) ", "- ", "* ", "+ ", "  ", "    ", "\t", "\n", "\n\n", " \u2028", "\u2029", "\u00a0", "|", "|-", "-|", ":-:|",
   "fixes", "fixes ", "fixes: ", "closes #1 ", "#1", "o/r#2", "https://github.com/o/r/issues/3 ", "as a b I want ", "so that ",
-  "Why", "Why:", "Who it is for:", "/phase", "/hack ", "\\", "&#64;", "🙂", "\ud800",
+  "Why", "Why:", "Who it is for:", "/phase", "/hack ", "@o/t ", "a.b-c", "\\", "&#64;", "🙂", "\ud800",
 );
 const hostileShape = fc
   .tuple(fc.array(hostilePiece, { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: MAX_BODY }))

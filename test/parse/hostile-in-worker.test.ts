@@ -25,6 +25,7 @@ describe("every parse of user text, on every 64 KB hostile body, in the worker",
       budget.run("textDeclarations", [{ title: body.slice(0, 256), body }, ["[hack]"]], quiet),
       budget.run("findCodeMarkers", [[{ filename: "a.ts", patch: body }], "HACK:"], quiet),
       budget.run("parseDashboard", [body], quiet),
+      budget.run("parseSignoffArgs", [body], quiet),
     ]);
     for (const result of results) expect(result).toMatchObject({ ok: true });
   });
