@@ -7,15 +7,18 @@ import { DeliveryReconciler } from "./delivery/reconciler.js";
 import { MemoryReconcilerStore, RedisReconcilerStore } from "./delivery/reconciler-store.js";
 import { EventRouter } from "./delivery/router.js";
 import { createServices, type ServiceOptions, type Services } from "./github/services.js";
-import { onDashboardCommand, onDashboardEvent } from "./handlers/dashboard/events.js";
-import { onHackCommand } from "./handlers/hacks/command.js";
+import { CommandDispatcher } from "./handlers/command-dispatch.js";
+import { dashboardCommand } from "./handlers/dashboard/command.js";
+import { onDashboardEvent } from "./handlers/dashboard/events.js";
+import { hackCommand } from "./handlers/hacks/command.js";
 import { onDebtIssueState } from "./handlers/hacks/debt-issue.js";
 import { onPullRequestHack } from "./handlers/hacks/pull-request.js";
 import { onIssueIntent } from "./handlers/intent/issue.js";
 import { onPullRequestIntent } from "./handlers/intent/pull-request.js";
-import { onPhaseCommand } from "./handlers/phases/command.js";
+import { phaseCommand } from "./handlers/phases/command.js";
 import { onPhaseIssueState } from "./handlers/phases/issue-state.js";
-import { onSignoffCommand, onSignoffPullRequest } from "./handlers/signoff/events.js";
+import { signoffCommand } from "./handlers/signoff/command.js";
+import { onSignoffPullRequest } from "./handlers/signoff/events.js";
 
 const PULL_REQUEST_CHANGED = [
   "pull_request.opened",
@@ -26,7 +29,8 @@ const PULL_REQUEST_CHANGED = [
 ] as const;
 
 /**
- * Each feature wires its events to its handlers; nothing else happens here.
+ * Each feature wires its events to its handlers, and its slash command to
+ * the one command dispatcher; nothing else happens here.
  * The app's own echoes (events it caused) reach no handler except the
  * dashboard's, which counts the hack labels and debt issues that the hacks
  * feature writes (`docs/architecture.md`).
@@ -36,20 +40,20 @@ export const features = {
     router.on(["issues.opened", "issues.edited", "issues.reopened"], "intent:issue", onIssueIntent);
     router.on([...PULL_REQUEST_CHANGED], "intent:pull_request", onPullRequestIntent);
   },
-  signoff(router: EventRouter): void {
+  signoff(router: EventRouter, commands: CommandDispatcher): void {
     router.on([...PULL_REQUEST_CHANGED, "pull_request_review.submitted", "pull_request_review.dismissed"], "signoff:pull_request", onSignoffPullRequest);
-    router.on("issue_comment.created", "signoff:command", onSignoffCommand);
+    commands.register(router, signoffCommand);
   },
-  hacks(router: EventRouter): void {
+  hacks(router: EventRouter, commands: CommandDispatcher): void {
     router.on(
       ["pull_request.opened", "pull_request.edited", "pull_request.reopened", "pull_request.synchronize", "pull_request.labeled", "pull_request.unlabeled", "pull_request.closed"],
       "hacks:pull_request",
       onPullRequestHack,
     );
-    router.on(["issue_comment.created", "issue_comment.edited"], "hacks:command", onHackCommand);
+    commands.register(router, hackCommand);
     router.on(["issues.closed", "issues.reopened"], "hacks:debt_issue", onDebtIssueState);
   },
-  dashboard(router: EventRouter): void {
+  dashboard(router: EventRouter, commands: CommandDispatcher): void {
     router.on(["pull_request.closed", "pull_request.labeled", "pull_request.unlabeled", "pull_request.reopened"], "dashboard:pull_request", onDashboardEvent, { echoes: true });
     router.on(
       ["issues.opened", "issues.edited", "issues.closed", "issues.reopened", "issues.labeled", "issues.unlabeled", "issues.deleted", "issues.transferred"],
@@ -57,10 +61,10 @@ export const features = {
       onDashboardEvent,
       { echoes: true },
     );
-    router.on("issue_comment.created", "dashboard:command", onDashboardCommand);
+    commands.register(router, dashboardCommand);
   },
-  phases(router: EventRouter): void {
-    router.on(["issue_comment.created", "issue_comment.edited"], "phases:command", onPhaseCommand);
+  phases(router: EventRouter, commands: CommandDispatcher): void {
+    commands.register(router, phaseCommand);
     router.on(["issues.closed", "issues.reopened"], "phases:issue_state", onPhaseIssueState);
   },
 };
@@ -86,7 +90,8 @@ export function intentbotWith(names: readonly Feature[], options: AppOptions = {
     const redisUrl = options.redisUrl ?? process.env.REDIS_URL;
     const services = createServices(app, { ...options, redisUrl });
     const router = new EventRouter(services);
-    for (const name of names) features[name](router);
+    const commands = new CommandDispatcher();
+    for (const name of names) features[name](router, commands);
     const pipeline: DeliveryPipeline = redisUrl ? new QueuePipeline(app, router, services.locks, { redisUrl, ...options.queue }) : new InMemoryPipeline(router);
     app.onAny(async (context) => {
       if (router.handles(context.name, (context.payload as { action?: unknown }).action)) await pipeline.accept(context as never);

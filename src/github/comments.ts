@@ -93,8 +93,11 @@ function commentLockKey(issue: IssueRef): string {
  * answer instead of posting a second one.
  */
 export function replyToCommand(octokit: GitHub, services: Services, issue: IssueRef, commandCommentId: number, body: string): Promise<StickyOutcome> {
-  return upsertStickyComment(octokit, services, issue, `reply:${commandCommentId}`, body);
+  return upsertStickyComment(octokit, services, issue, commandReplyTopic(commandCommentId), body);
 }
+
+/** The topic of the answer to one command comment. */
+export const commandReplyTopic = (commandCommentId: number) => `reply:${commandCommentId}`;
 
 export type Reaction = "+1" | "-1" | "eyes" | "rocket" | "confused" | "hooray";
 

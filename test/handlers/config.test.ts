@@ -86,12 +86,14 @@ describe("an invalid config, reported where each feature reports", () => {
   const onIssue = { number: 1, pull_request: undefined };
 
   const cases = [
-    { feature: "signoff", where: "its reply to /signoff", event: comment("/signoff @octo-org/web", onPullRequest), thread: 2 },
-    { feature: "phases", where: "its reply to /phase", event: comment("/phase\n1. One", onIssue), thread: 1 },
-    { feature: "intent", where: "its comment on the issue", event: delivery("issues.opened", payload("issues.opened", { issue: { body: "fix it", labels: [] } })), thread: 1 },
+    { feature: "hacks", where: "its reply to /hack", event: comment("/hack for the demo", onPullRequest), thread: 2, command: true },
+    { feature: "signoff", where: "its reply to /signoff", event: comment("/signoff @octo-org/web", onPullRequest), thread: 2, command: true },
+    { feature: "phases", where: "its reply to /phase", event: comment("/phase\n1. One", onIssue), thread: 1, command: true },
+    { feature: "dashboard", where: "its reply to /dashboard", event: comment("/dashboard refresh", onIssue), thread: 1, command: true },
+    { feature: "intent", where: "its comment on the issue", event: delivery("issues.opened", payload("issues.opened", { issue: { body: "fix it", labels: [] } })), thread: 1, command: false },
   ] as const;
 
-  for (const { feature, where, event, thread } of cases) {
+  for (const { feature, where, event, thread, command } of cases) {
     it(`${feature}: ${where}`, async () => {
       const probot = createTestApp([feature]);
       const reply = recorder<{ body: string }>();
@@ -101,12 +103,13 @@ describe("an invalid config, reported where each feature reports", () => {
       mockBotIdentity(scope);
       scope.get(`/repos/${OWNER}/${REPO}/issues/${thread}/comments`).query({ per_page: 100 }).reply(200, []);
       scope.post(`/repos/${OWNER}/${REPO}/issues/${thread}/comments`, reply.match).reply(201, { id: 1 });
-      if (feature === "phases") scope.post(`/repos/${OWNER}/${REPO}/issues/comments/77/reactions`, reactions.match).times(2).reply(201, {});
+      if (command) scope.post(`/repos/${OWNER}/${REPO}/issues/comments/77/reactions`, reactions.match).reply(201, {});
 
       await probot.receive(structuredClone(event));
       expect(reply.bodies).toHaveLength(1);
       expect(reply.bodies[0]?.body).toContain(problem);
-      if (feature === "phases") expect(reactions.bodies.map((b) => b.content)).toEqual(["eyes", "confused"]);
+      // Every command answers the same way: the reply, and 😕.
+      expect(reactions.bodies.map((b) => b.content)).toEqual(command ? ["confused"] : []);
     });
   }
 });

@@ -233,7 +233,7 @@ describe("debt dashboard", () => {
     scope.get(`/repos/${OWNER}/${REPO}/issues/99`).reply(200, { ...closed, state: "open", body: pausedBody });
     scope.post(`/repos/${OWNER}/${REPO}/issues/comments/7/reactions`, (b: { content: string }) => b.content === "rocket").reply(201, {});
     await probot.receive(
-      delivery("issue_comment.created", payload("issue_comment.created", { issue: { ...closed, pull_request: undefined }, comment: { id: 7, body: "/dashboard on", user: { login: "ana", type: "User" } } })),
+      delivery("issue_comment.created", payload("issue_comment.created", { issue: { ...closed, pull_request: undefined }, comment: { id: 7, body: "/dashboard on", user: { login: "ana", type: "User" } }, sender: { login: "ana", type: "User" } })),
     );
     expect(reopened.bodies[0]).toEqual({ state: "open" });
     expect(reopened.bodies[1]?.body).toContain("| #50 Rebuild: prices |");
@@ -285,12 +285,13 @@ describe("debt dashboard", () => {
     const rollupIssue = { number: 4, node_id: "I_4", state: "open" as const, user: { login: BOT_LOGIN }, labels: [{ name: "intent-dashboard" }], body: stale };
     scope.get(`/repos/${OWNER}/.github/issues`).query({ labels: "intent-dashboard", creator: BOT_LOGIN, state: "all", per_page: 100 }).reply(200, [rollupIssue]);
     scope.patch(`/repos/${OWNER}/.github/issues/4`, rollup.match).reply(200, {});
-    scope.post(`/repos/${OWNER}/.github/issues/comments/8/reactions`).reply(201, {});
+    scope.post(`/repos/${OWNER}/.github/issues/comments/8/reactions`, { content: "rocket" }).reply(201, {});
 
     const event = payload("issue_comment.created", {
       repository: { name: ".github", full_name: `${OWNER}/.github` },
       issue: { ...rollupIssue, pull_request: undefined },
       comment: { id: 8, body: "/dashboard refresh", user: { login: "ana", type: "User" } },
+      sender: { login: "ana", type: "User" },
     });
     await probot.receive(delivery("issue_comment.created", event));
     expect(rollup.bodies[0]?.body).toContain("| octo-org/widgets | 1 | 1 | 2 | █ |\n| **All 1 repositories** | **1** | **1** | **2** | |");
@@ -306,9 +307,9 @@ describe("debt dashboard", () => {
     scope.get(`/repos/${OWNER}/${REPO}/collaborators/eve/permission`).reply(200, { permission: "read", role_name: "read" });
     scope.get(`/repos/${OWNER}/${REPO}/issues/99/comments`).query({ per_page: 100 }).reply(200, []);
     scope.post(`/repos/${OWNER}/${REPO}/issues/99/comments`, reply.match).reply(201, {});
-    scope.post(`/repos/${OWNER}/${REPO}/issues/comments/7/reactions`).reply(201, {});
+    scope.post(`/repos/${OWNER}/${REPO}/issues/comments/7/reactions`, { content: "confused" }).reply(201, {});
     const dashboard = { number: 99, state: "open" as const, user: { login: BOT_LOGIN }, labels: [{ name: "intent-dashboard" }], body: `${MARKER}\n` };
-    await probot.receive(delivery("issue_comment.created", payload("issue_comment.created", { issue: dashboard, comment: { id: 7, body: "/dashboard refresh", user: { login: "eve", type: "User" } } })));
-    expect(reply.bodies[0]?.body).toContain("Sorry, `/dashboard refresh` needs at least the `triage` permission");
+    await probot.receive(delivery("issue_comment.created", payload("issue_comment.created", { issue: dashboard, comment: { id: 7, body: "/dashboard refresh", user: { login: "eve", type: "User" } }, sender: { login: "eve", type: "User" } })));
+    expect(reply.bodies[0]?.body).toContain("Sorry eve, `/dashboard` needs at least **triage** access to this repository (`dashboard.permission` in `.github/intent.yml`), so nothing was done.");
   });
 });

@@ -8,6 +8,15 @@ import { delivery, payload } from "../fixtures/payloads.js";
 type Scope = ReturnType<typeof github>;
 
 const PLAIN = { title: "Hard-code prices", body: "Prices for the demo." };
+const COMMENT = 77;
+const reactions = `/repos/${OWNER}/${REPO}/issues/comments/${COMMENT}/reactions`;
+
+/** The answer's reaction on the command comment, recorded. */
+function mockReaction(scope: Scope) {
+  const reaction = recorder<{ content: string }>();
+  scope.post(reactions, reaction.match).reply(201, {});
+  return reaction;
+}
 
 function comment(body: string, options: { login?: string; onIssue?: boolean; action?: "created" | "edited"; from?: string } = {}) {
   const login = options.login ?? "lead";
@@ -17,7 +26,7 @@ function comment(body: string, options: { login?: string; onIssue?: boolean; act
     `issue_comment.${action}`,
     payload(`issue_comment.${action}`, {
       issue: { number: PR, pull_request: pullRequest },
-      comment: { body, user: { login, type: "User" } },
+      comment: { id: COMMENT, body, user: { login, type: "User" } },
       sender: { login, type: "User" },
       ...(options.from === undefined ? {} : { changes: { body: { from: options.from } } }),
     } as never),
@@ -39,8 +48,8 @@ describe("/hack", () => {
     mockPermission(scope, "lead", "write");
     scope.get(path.pr).reply(200, prData(PLAIN));
     mockBotIdentity(scope);
-    // find the hack comment, upsert it, then look for an earlier reply to /hack
-    scope.get(path.comments(PR)).query({ per_page: 100 }).times(2).reply(200, []);
+    // The hack comment is found once, under the hack lock, and written from what was found.
+    scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, []);
     mockSearch(scope).reply(200, { total_count: 0, incomplete_results: false, items: [] });
     mockFiles(scope).reply(200, FILES);
     scope.get(path.prTemplate).reply(404);
@@ -50,6 +59,7 @@ describe("/hack", () => {
     scope.post(path.comments(PR), prComment.match).reply(201, { id: 900 });
     scope.post(path.issueLabels(PR), prLabels.match).reply(200, []);
     scope.post(path.checks).reply(201, {});
+    const reaction = mockReaction(scope);
 
     await probot.receive(comment("Agreed in planning.\n\n/hack Prices are hard-coded for the fair; ask @octo-org/sales\nRebuild by: 2026-12-01"));
 
@@ -59,6 +69,8 @@ describe("/hack", () => {
     expect(issue.bodies[0]?.body).toContain("- **Rebuild by:** 2026-12-01");
     expect(prComment.bodies[0]?.body).toContain("Declared by `/hack` from lead; it carries the `hack` label.");
     expect(prComment.bodies[0]?.body).toContain('"command":{"by":"lead","reason":"Prices are hard-coded for the fair; ask @octo-org/sales","fields":{"rebuildBy":"2026-12-01"}}');
+    // Done: 🚀, and no reply of its own (the hack comment says it all).
+    expect(reaction.bodies).toEqual([{ content: "rocket" }]);
   });
 
   it("can name the debt issue", async () => {
@@ -69,16 +81,18 @@ describe("/hack", () => {
     mockPermission(scope, "lead", "admin");
     scope.get(path.pr).reply(200, prData({ ...PLAIN, labels: [{ name: "hack" }] }));
     mockBotIdentity(scope);
-    scope.get(path.comments(PR)).query({ per_page: 100 }).times(2).reply(200, []);
+    scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, []);
     scope.get(path.issue(45)).reply(200, { number: 45, state: "open", user: { login: "pm" }, labels: [{ name: "rebuild-debt" }], body: "" });
     scope.get(path.comments(45)).query({ per_page: 100 }).times(2).reply(200, []);
     mockFiles(scope).reply(200, FILES);
     scope.post(path.comments(PR), prComment.match).reply(201, { id: 900 });
     scope.post(path.comments(45)).reply(201, { id: 901 });
     scope.post(path.checks).reply(201, {});
+    const reaction = mockReaction(scope);
 
     await probot.receive(comment("/hack Hard-coded prices. Debt: #45"));
     expect(prComment.bodies[0]?.body).toContain("Its rebuild debt is tracked in #45 (named by this hack).");
+    expect(reaction.bodies).toEqual([{ content: "rocket" }]);
   });
 
   it("from someone without write permission gets a polite refusal, and nothing else happens", async () => {
@@ -90,17 +104,19 @@ describe("/hack", () => {
     mockBotIdentity(scope);
     scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, []);
     scope.post(path.comments(PR), reply.match).reply(201, { id: 901 });
+    const reaction = mockReaction(scope);
 
     await probot.receive(comment("/hack skip the queue", { login: "visitor" }));
 
     expect(reply.bodies[0]?.body).toBe(
       [
-        "<!-- intentbot:hack-command -->",
-        "Sorry visitor, `/hack` needs **write** permission on this repository (`hacks.permission`), so intentbot did not apply it.",
+        `<!-- intentbot:reply:${COMMENT} -->`,
+        "Sorry visitor, `/hack` needs at least **write** access to this repository (`hacks.permission` in `.github/intent.yml`), so nothing was done.",
         "",
-        "Someone with write access can comment it, or the author can declare the hack in the pull request itself: a `hack` label, a title starting with a hack prefix, or a “Hack” section in the description.",
+        "Someone with that access can comment it, or the author can declare the hack in the pull request itself: a `hack` label, a title starting with a hack prefix, or a “Hack” section in the description.",
       ].join("\n"),
     );
+    expect(reaction.bodies).toEqual([{ content: "confused" }]);
   });
 
   it("without a reason gets the usage", async () => {
@@ -113,7 +129,10 @@ describe("/hack", () => {
     scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, []);
     scope.post(path.comments(PR), reply.match).reply(201, { id: 901 });
 
+    const reaction = mockReaction(scope);
+
     await probot.receive(comment("/hack Debt: #45"));
+    expect(reaction.bodies).toEqual([{ content: "confused" }]);
     expect(reply.bodies[0]?.body).toContain("`/hack` needs a reason: say why this shortcut is acceptable for now");
     expect(reply.bodies[0]?.body).toContain("```\n/hack <reason> [Debt: #123]\n```");
   });
@@ -125,24 +144,31 @@ describe("/hack", () => {
     mockConfig(scope, CONFIG);
     mockPermission(scope, "lead", "write");
     mockBotIdentity(scope);
-    scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, [botComment(901, "hack-command", "`/hack` needs a reason")]);
+    scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, [botComment(901, `reply:${COMMENT}`, "`/hack` needs a reason")]);
     scope.patch(path.comment(901), edit.match).reply(200, {});
+    // An edited command's answer replaces the earlier one: a 🚀 it had would be taken back.
+    scope.get(reactions).query({ content: "rocket", per_page: 100 }).reply(200, []);
+    const reaction = mockReaction(scope);
 
     await probot.receive(comment("/hack Quick fix, Debt: soon", { action: "edited", from: "/hack" }));
     expect(edit.bodies[0]?.body).toContain("`/hack` could not read the debt issue `soon`");
+    expect(reaction.bodies).toEqual([{ content: "confused" }]);
   });
 
   it("on an issue says it is for pull requests", async () => {
     const probot = createTestApp(["hacks"]);
     const scope = github();
     const reply = recorder<{ body: string }>();
-    mockConfig(scope, CONFIG);
     mockBotIdentity(scope);
     scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, []);
     scope.post(path.comments(PR), reply.match).reply(201, { id: 901 });
+    const reaction = mockReaction(scope);
 
     await probot.receive(comment("/hack now", { onIssue: true }));
-    expect(reply.bodies[0]?.body).toContain("`/hack` declares a **pull request** a hack");
+    expect(reply.bodies[0]?.body).toContain(
+      "`/hack` works in a pull request's conversation, so nothing was done here. It declares a pull request a hack; for a hack phase of a feature issue, use `/phase hack N`.",
+    );
+    expect(reaction.bodies).toEqual([{ content: "confused" }]);
   });
 
   it("is ignored when quoted, in code, unchanged by an edit, or written by a bot", async () => {
@@ -150,31 +176,37 @@ describe("/hack", () => {
     await probot.receive(comment("> /hack quoted\n\n```\n/hack in code\n```"));
     await probot.receive(comment("/hack same reason\nfixed a typo below", { action: "edited", from: "/hack same reason\nfixed a typo below" }));
     // A bot's event costs one lookup of the app's own login (once per instance, with the app's own token), to tell echoes apart.
-    mockBotIdentity(nock("https://api.github.com"));
+    const identity = nock("https://api.github.com");
+    mockBotIdentity(identity);
     await probot.receive(
       delivery("issue_comment.created", payload("issue_comment.created", { comment: { body: "/hack from a bot" }, sender: { login: "other[bot]", type: "Bot" } } as never)),
     );
+    // Nothing else was called: any other request would have no mock and fail the test.
+    expect(identity.isDone()).toBe(true);
   });
 
-  it("an applied /hack turns an earlier refusal into a confirmation", async () => {
+  it("an edit that fixes a refused /hack takes back the 😕 and reacts 🚀", async () => {
     const probot = createTestApp(["hacks"]);
     const scope = github();
-    const edit = recorder<{ body: string }>();
-    const refusal = botComment(901, "hack-command", "Sorry visitor, `/hack` needs **write** permission");
     const hack = botComment(900, "hack", "### 🚧 This pull request is a hack");
     mockConfig(scope, CONFIG);
     mockPermission(scope, "lead", "write");
     scope.get(path.pr).reply(200, prData({ ...PLAIN, labels: [{ name: "hack" }], body: "Debt: #45" }));
     mockBotIdentity(scope);
-    scope.get(path.comments(PR)).query({ per_page: 100 }).times(2).reply(200, [hack, refusal]);
+    scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, [hack]);
     scope.get(path.issue(45)).reply(200, { number: 45, state: "closed", user: { login: "pm" }, labels: [], body: "" });
     scope.get(path.comments(45)).query({ per_page: 100 }).reply(200, []);
     scope.patch(path.comment(900)).reply(200, {});
     scope.post(path.checks).reply(201, {});
-    scope.patch(path.comment(901), edit.match).reply(200, {});
+    scope.get(reactions).query({ content: "confused", per_page: 100 }).reply(200, [
+      { id: 5, content: "confused", user: { login: "someone" } },
+      { id: 6, content: "confused", user: { login: "intentbot[bot]" } },
+    ]);
+    scope.delete(`${reactions}/6`).reply(204);
+    const reaction = mockReaction(scope);
 
-    await probot.receive(comment("/hack agreed with product"));
-    expect(edit.bodies[0]?.body).toBe("<!-- intentbot:hack-command -->\n✅ `/hack` from lead was applied; intentbot's hack comment on this pull request shows the debt issue.");
+    await probot.receive(comment("/hack agreed with product", { action: "edited", from: "/hack" }));
+    expect(reaction.bodies).toEqual([{ content: "rocket" }]);
   });
 
   it("says when hack tracking is turned off", async () => {
@@ -186,19 +218,10 @@ describe("/hack", () => {
     scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, []);
     scope.post(path.comments(PR), reply.match).reply(201, { id: 901 });
 
-    await probot.receive(comment("/hack now"));
-    expect(reply.bodies[0]?.body).toContain("(`hacks.enabled: false` in `.github/intent.yml`)");
-  });
-
-  it("reports an invalid config on the PR's Hack debt check", async () => {
-    const probot = createTestApp(["hacks"]);
-    const scope = github();
-    const check = recorder<{ name: string; head_sha: string; conclusion: string }>();
-    mockConfig(scope, "hacks:\n  permission: everyone\n");
-    scope.get(path.pr).reply(200, prData());
-    scope.post(path.checks, check.match).reply(201, {});
+    const reaction = mockReaction(scope);
 
     await probot.receive(comment("/hack now"));
-    expect(check.bodies).toEqual([expect.objectContaining({ name: "Hack debt", conclusion: "failure" })]);
+    expect(reply.bodies[0]?.body).toContain("`/hack` is turned off in this repository (`hacks.enabled: false` in `.github/intent.yml`), so nothing was done.");
+    expect(reaction.bodies).toEqual([{ content: "confused" }]);
   });
 });

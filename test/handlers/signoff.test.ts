@@ -176,6 +176,7 @@ describe("/signoff", () => {
     return payload("issue_comment.created", {
       issue: { number: 2, pull_request: { url: `https://api.github.com${PR}` } },
       comment: { id: 77, body, user: { login: user, type: "User" }, created_at: "2026-11-22T09:00:00Z" },
+      sender: { login: user, type: "User" },
     });
   }
 
@@ -205,7 +206,7 @@ describe("/signoff", () => {
     expect(body).toContain(
       `<!-- intentbot:data {"kind":"signoff","signoffs":[{"team":"@octo-org/web","user":"wu","at":"2026-11-22T09:00:00Z","sha":"${SHA}","via":"command","note":"checked @everyone's pages"}]} -->`,
     );
-    expect(reaction.bodies).toEqual([{ content: "+1" }]);
+    expect(reaction.bodies).toEqual([{ content: "rocket" }]);
   });
 
   it("tells a non-member why the sign-off does not count", async () => {
@@ -221,6 +222,23 @@ describe("/signoff", () => {
 
     await probot.receive(delivery("issue_comment.created", command("/signoff octo-org/web", "eve")));
     expect(reply.bodies[0]?.body).toMatch(/^<!-- intentbot:reply:77 -->\nThis sign-off does not count: the commenter is not an active member of `@octo-org\/web`/);
+  });
+
+  it("says why when the team's membership cannot be read (403), instead of failing", async () => {
+    const probot = createTestApp(["signoff"]);
+    const reply = recorder<{ body: string }>();
+    const reaction = recorder();
+    const scope = github();
+    mockConfig(scope, SIGNOFF_CONFIG);
+    scope.get("/orgs/octo-org/teams/web/memberships/wu").reply(403, { message: "Must have admin rights to Repository." });
+    mockBotIdentity(scope);
+    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
+    scope.post(`${ISSUE}/comments`, reply.match).reply(201, { id: 2 });
+    scope.post(`/repos/${OWNER}/${REPO}/issues/comments/77/reactions`, reaction.match).reply(201, {});
+
+    await probot.receive(delivery("issue_comment.created", command("/signoff @octo-org/web")));
+    expect(reply.bodies[0]?.body).toContain("This sign-off was not counted: intentbot cannot read who is a member of `@octo-org/web`");
+    expect(reaction.bodies).toEqual([{ content: "confused" }]);
   });
 
   it("answers a malformed command with usage", async () => {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { dataMarker, readDataMarker, replaceLastDataMarker, topicMarker } from "../markers.js";
 import { formatHours } from "../phases/estimate.js";
-import { escapeTableCell, escapeTableCode, escapeText } from "../sanitize.js";
+import { escapeInlineCode, escapeTableCell, escapeTableCode, escapeText } from "../sanitize.js";
 import type { DashboardInput, DashboardState, DebtItem } from "./model.js";
 import { ageInDays, byPriority, isOutstanding, isOverdue, isRepaid, recordWeek, summarize, type Summary } from "./summary.js";
 
@@ -206,6 +206,12 @@ export const DASHBOARD_USAGE = [
   "- `/dashboard refresh` — recompute it now",
   "- `/dashboard on` — reopen it and keep it current again after it was closed",
 ].join("\n");
+
+/** Refusals of `/dashboard` that only it gives (the common ones are in `core/command-answers.ts`). */
+export const dashboardReplies = {
+  notTheDashboard: (label: string) => `\`/dashboard\` works on the dashboard issue itself (labelled ${escapeInlineCode(label)}).\n\n${DASHBOARD_USAGE}`,
+  unknown: `Unknown \`/dashboard\` command.\n\n${DASHBOARD_USAGE}`,
+};
 
 const MENTIONABLE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]{1,100})?$/;
 

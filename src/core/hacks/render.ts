@@ -1,5 +1,4 @@
 import { conclusion, type CheckResult, type Mode } from "../checks.js";
-import type { PermissionLevel } from "../../config/schema.js";
 import type { DebtRecord, HackPullRequest } from "../debt/record.js";
 import { clip, escapeInlineCode, escapeLinkText, escapeTableCell, escapeText, escapeTextBlock } from "../sanitize.js";
 import type { DeclarationWay } from "./declaration.js";
@@ -8,9 +7,8 @@ import type { DebtRef } from "./fields.js";
 import type { HackPrState } from "./state.js";
 
 export const HACK_CHECK = "Hack debt";
-/** Sticky comment topics: the hack PR's comment, replies to `/hack`, and the record on a debt issue a person created. */
+/** Sticky comment topics: the hack PR's comment, and the record on a debt issue a person created. */
 export const HACK_TOPIC = "hack";
-export const HACK_REPLY_TOPIC = "hack-command";
 export const DEBT_TOPIC = "debt";
 
 interface RepoLike {
@@ -270,17 +268,13 @@ export function hackCheck(state: HackPrState, here: RepoLike, options: { label: 
   return { name: HACK_CHECK, conclusion: conclusion(options.mode, false), title, summary };
 }
 
-// Replies to `/hack`. The commenter is named (not @-mentioned): the reply is on the thread they just wrote in.
+// Replies to `/hack` (the common ones are in `core/command-answers.ts`).
 
 const USAGE = ["```", "/hack <reason> [Debt: #123]", "```", "", "For example: `/hack Prices are hard-coded for the launch demo. Debt: #45`. Without `Debt:`, intentbot creates the debt issue."];
 
-export function permissionReply(login: string, needed: PermissionLevel, label: string): string {
-  return [
-    `Sorry ${escapeText(login, 60)}, \`/hack\` needs **${needed}** permission on this repository (\`hacks.permission\`), so intentbot did not apply it.`,
-    "",
-    `Someone with ${needed} access can comment it, or the author can declare the hack in the pull request itself: a ${escapeInlineCode(label)} label, a title starting with a hack prefix, or a “Hack” section in the description.`,
-  ].join("\n");
-}
+/** After a permission refusal: how the author can declare the hack without the command. */
+export const HACK_DECLARE_ELSEWHERE = (label: string) =>
+  `Someone with that access can comment it, or the author can declare the hack in the pull request itself: a ${escapeInlineCode(label)} label, a title starting with a hack prefix, or a “Hack” section in the description.`;
 
 export function usageReply(problem: { problem: "no reason" } | { problem: "unreadable debt"; given: string }): string {
   const what =
@@ -288,12 +282,4 @@ export function usageReply(problem: { problem: "no reason" } | { problem: "unrea
       ? "`/hack` needs a reason: say why this shortcut is acceptable for now, so that whoever rebuilds it knows."
       : `\`/hack\` could not read the debt issue ${codeSpan(problem.given)}: name it as \`#123\`, \`owner/repo#123\` or an issue URL.`;
   return [what, "", "Usage:", "", ...USAGE].join("\n");
-}
-
-export const notPullRequestReply = "`/hack` declares a **pull request** a hack, so it only works in a pull request's conversation. For a hack phase of a feature issue, use `/phase hack N`.";
-
-export const disabledReply = "Hack tracking is turned off in this repository (`hacks.enabled: false` in `.github/intent.yml`), so `/hack` does nothing here.";
-
-export function appliedReply(login: string): string {
-  return `✅ \`/hack\` from ${escapeText(login, 60)} was applied; intentbot's hack comment on this pull request shows the debt issue.`;
 }

@@ -1,4 +1,3 @@
-import type { PermissionLevel } from "../../config/schema.js";
 import { escapeText } from "../sanitize.js";
 import type { PhaseReport } from "./decide.js";
 import { formatPhaseCommand } from "./format.js";
@@ -14,16 +13,6 @@ const EXAMPLE = "```\n/phase\n1. Internal invite — 1.5w\n2. External invite �
 export function usageReply(error: string): string {
   return `That \`/phase\` could not be read, so nothing was changed: ${error}\n\n${PHASE_USAGE}`;
 }
-
-export function permissionReply(login: string, needed: PermissionLevel): string {
-  return [
-    `Sorry, ${escapeText(login, 60)}: \`/phase\` needs at least **${needed}** access to this repository, so nothing was changed.`,
-    "",
-    `Ask someone with ${needed} access (or more) to comment the command, or a repository admin to grant it. The least access is set by \`phases.permission\` in \`.github/intent.yml\`.`,
-  ].join("\n");
-}
-
-export const disabledReply = "`/phase` is turned off in this repository (`phases.enabled: false` in `.github/intent.yml`), so nothing was changed.";
 
 export const unreadableSection = [
   "The **Phases** section of this issue's description has been edited so that intentbot can no longer read it, and this GitHub has no sub-issues to rebuild it from, so nothing was changed (planning afresh would duplicate every phase).",
@@ -50,9 +39,6 @@ export function unknownPhase(number: number, phases: readonly PhaseState[]): str
   const numbers = phases.map((phase) => String(phase.number));
   return `This issue has no phase ${number}; its phases are ${joinAnd(numbers)}. \`/phase list\` shows them.`;
 }
-
-export const failedReply =
-  "Something went wrong while carrying out this `/phase`; what was done so far is recorded in the **Phases** section. Comment the command again (or edit this comment) to finish: nothing is created twice.";
 
 /** `Phase 2: External invite — 2d · hack` */
 function phaseLabel(phase: PhaseState): string {

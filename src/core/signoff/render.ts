@@ -102,6 +102,8 @@ export const signoffReplies = {
   missingTeam: "That `/signoff` is missing its team.",
   notMember: (team: string) =>
     `This sign-off does not count: the commenter is not an active member of \`${team}\`, and only a member can sign off for a team. Ask one of its members to approve the pull request or to comment \`/signoff ${team}\`.`,
+  membershipUnreadable: (team: string) =>
+    `This sign-off was not counted: intentbot cannot read who is a member of \`${team}\` (the team may be secret, or the app's installation lacks the organisation *Members: read* permission). An organisation owner can make the team visible or grant that permission; then comment the command again.`,
   nothingToSignOff: (team: string, needed: boolean) =>
     `Nothing to sign off for \`${team}\`: this pull request does not change its area${needed ? "" : ", and needs no cross-team sign-off"}.`,
 };

@@ -1,0 +1,34 @@
+import { done, refused } from "../../core/command-answers.js";
+import { SIGNOFF_USAGE, signoffReplies } from "../../core/signoff/render.js";
+import { teamMembership } from "../../github/teams.js";
+import { unreadableLine } from "../../parse/unreadable.js";
+import type { CommandHandler } from "../command-dispatch.js";
+import { evaluateSignoff } from "./evaluate.js";
+
+/**
+ * `/signoff @org/team [note]` on a pull request. It needs no repository
+ * permission: only an active member of the team can sign off for it. Done
+ * shows as 🚀 and in the sign-off comment's table.
+ */
+export const signoffCommand: CommandHandler = {
+  name: "signoff",
+  section: "signoff",
+  place: "pull request",
+  async run({ context, services, config, command, thread, actor, comment, edited }) {
+    const { octokit, log } = context;
+    const args = await services.parse.run("parseSignoffArgs", [command.args], log);
+    if (!args.ok) return refused(`${unreadableLine("comment", args.reason)}\n\n${SIGNOFF_USAGE}`);
+    if (!args.value) return refused(`${signoffReplies.missingTeam}\n\n${SIGNOFF_USAGE}`);
+    const { team, note } = args.value;
+    const membership = await teamMembership(octokit, services, team, actor);
+    if (membership === "unreadable") return refused(signoffReplies.membershipUnreadable(team));
+    if (membership !== "member") return refused(signoffReplies.notMember(team));
+
+    const { data: pr } = await octokit.rest.pulls.get({ ...context.repo(), pull_number: thread.issue_number });
+    // An edited command signs off when it was written, as a new one does.
+    const signoff = { team, user: actor, at: edited ? comment.updated_at : comment.created_at, sha: pr.head.sha, via: "command" as const, note };
+    const verdict = await evaluateSignoff(octokit, services, config, context.repo(), pr, log, signoff);
+    if (!verdict.needed || !verdict.teams.some((t) => t.team === team)) return refused(signoffReplies.nothingToSignOff(team, verdict.needed));
+    return done();
+  },
+};
