@@ -61,7 +61,7 @@ export async function onDashboardEvent(context: DebtEvent, services: Services): 
     sender: { login: string; type?: string };
     repository: { name: string; owner: { login: string } };
   };
-  const config = await enabledConfig(context, "dashboard");
+  const config = await enabledConfig(context, services, "dashboard");
   if (!config) return;
   const repo = repoOf(payload);
   const item = payload.issue ?? payload.pull_request;
@@ -91,7 +91,7 @@ export async function onDashboardCommand(context: Context<"issue_comment.created
   if (command === "unreadable") return markUnreadable(context.octokit, ref, comment.id);
   if (!command) return;
   const reply = (body: string) => replyToCommand(context.octokit, services, ref, comment.id, body);
-  const result = await configForEvent(context);
+  const result = await configForEvent(context, services);
   if (!result.ok) {
     await reply(renderConfigProblems(result.problems));
     return;

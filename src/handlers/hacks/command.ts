@@ -22,7 +22,7 @@ export async function onHackCommand(context: Context<"issue_comment.created" | "
   if (!command) return;
 
   const reply = (body: string) => upsertStickyComment(context.octokit, services, thread, HACK_REPLY_TOPIC, body);
-  const config = await enabledConfig(context, "hacks", {
+  const config = await enabledConfig(context, services, "hacks", {
     invalid: async (problems) => {
       if (!issue.pull_request) return;
       const { data: pr } = await context.octokit.rest.pulls.get({ ...repo, pull_number: issue.number });

@@ -63,7 +63,7 @@ export async function onPhaseCommand(context: Context<"issue_comment.created" | 
   };
 
   await reactToComment(octokit, thread, comment.id, "eyes");
-  const config = await enabledConfig(context, "phases", { invalid: (problems) => finish("confused", problems), disabled: () => finish("confused", disabledReply) });
+  const config = await enabledConfig(context, services, "phases", { invalid: (problems) => finish("confused", problems), disabled: () => finish("confused", disabledReply) });
   if (!config) return;
   const rules = config.phases;
   if (!(await hasPermission(octokit, repo, sender.login, rules.permission))) {

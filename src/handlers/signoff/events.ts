@@ -18,7 +18,7 @@ export async function onSignoffPullRequest(context: Context<"pull_request" | "pu
   const pr = payload.pull_request;
   if (pr.draft || pr.state !== "open") return;
   const repo = repoOf(payload);
-  const config = await enabledConfig(context, "signoff", {
+  const config = await enabledConfig(context, services, "signoff", {
     invalid: (problems) => publishCheck(context.octokit, repo, pr.head.sha, configErrorCheck(SIGNOFF_CHECK, problems)),
   });
   if (!config) return;
@@ -33,7 +33,7 @@ export async function onSignoffCommand(context: Context<"issue_comment.created">
   const command = await firstCommand(services, context.log, comment.body, "signoff");
   if (command === "unreadable") return markUnreadable(context.octokit, ref, comment.id);
   if (!command) return;
-  const config = await enabledConfig(context, "signoff", { invalid: (problems) => replyToCommand(context.octokit, services, ref, comment.id, problems) });
+  const config = await enabledConfig(context, services, "signoff", { invalid: (problems) => replyToCommand(context.octokit, services, ref, comment.id, problems) });
   if (!config) return;
 
   const args = await services.parse.run("parseSignoffArgs", [command.args], context.log);
