@@ -53,7 +53,7 @@ export interface ServiceOptions {
   redisUrl?: string | undefined;
   /** How long a Redis lock outlives an instance that stopped renewing it (tests shorten it). */
   lockLeaseMs?: number;
-  /** Time for coalescing; tests pass a fake one. */
+  /** Time for coalescing and for every cache's expiry; tests pass a fake one. */
   clock?: Clock;
   /** The secret the record key is derived from: the app's webhook secret; tests pass a fixed one. */
   recordSecret?: string | undefined;
@@ -68,13 +68,14 @@ export function createServices(app: Probot, options: ServiceOptions = {}): Servi
   // Without a secret every record would be sealed with a key anyone can compute.
   if (!recordSecret) throw new Error("WEBHOOK_SECRET is not set: intentbot derives the key that authenticates its records from it");
   const redis = redisUrl ? redisClient(app, redisUrl) : undefined;
-  const readCaches = new ReadCaches(redis !== undefined, () => clock.now());
+  const now = () => clock.now();
+  const readCaches = new ReadCaches(redis !== undefined, now);
   return {
     botLogin: botIdentity(app),
     locks: redis ? new RedisLocks(redis, lockLeaseMs === undefined ? {} : { leaseMs: lockLeaseMs }) : new KeyedLocks(),
-    knownLabels: new TtlCache(ONE_HOUR),
-    templates: new TtlCache(FIVE_MINUTES),
-    teamMembers: new TtlCache(FIVE_MINUTES, 5000),
+    knownLabels: new TtlCache(ONE_HOUR, undefined, now),
+    templates: new TtlCache(FIVE_MINUTES, undefined, now),
+    teamMembers: new TtlCache(FIVE_MINUTES, 5000, now),
     dashboardRuns: redis
       ? new RedisCoalescer(redis, ONE_MINUTE, clock, refreshFailed(app))
       : new Coalescer(ONE_MINUTE, clock, refreshFailed(app)),
