@@ -1,16 +1,21 @@
 import type { Context } from "probot";
+import type { Services } from "../github/services.js";
 import { loadConfig, type ConfigResult } from "./load.js";
 
-// Probot builds a new Context for each handler of a delivery, but they all
-// share the delivery's payload object: keyed on it, the features that react
-// to one event share a single config read.
-const perEvent = new WeakMap<object, Promise<ConfigResult>>();
+/**
+ * The config read of each delivery being handled, by payload: the router
+ * hands every handler of a delivery the same payload object (a queue retry
+ * builds a new one, and reads the file again). Held in `Services`, so two
+ * apps in one process never share a read.
+ */
+export type EventConfigs = WeakMap<object, Promise<ConfigResult>>;
 
-export function configForEvent(context: Context): Promise<ConfigResult> {
-  let result = perEvent.get(context.payload);
+/** The delivery's config: the features that react to one event share a single read. */
+export function configForEvent(context: Context, services: Pick<Services, "eventConfigs">): Promise<ConfigResult> {
+  let result = services.eventConfigs.get(context.payload);
   if (!result) {
     result = loadConfig(context.octokit, context.repo());
-    perEvent.set(context.payload, result);
+    services.eventConfigs.set(context.payload, result);
   }
   return result;
 }

@@ -1,6 +1,6 @@
 import type { EmitterWebhookEventName } from "@octokit/webhooks";
 import type { Context } from "probot";
-import { asHandler, freshUnderLocks, shareReads } from "../github/delivery-reads.js";
+import { freshUnderLocks } from "../github/delivery-reads.js";
 import { protectRecords } from "../github/records.js";
 import type { Services } from "../github/services.js";
 
@@ -77,7 +77,7 @@ export class EventRouter {
     let services: Services;
     try {
       protectRecords(context, this.services.recordKey);
-      const reads = shareReads(context.octokit, context.payload, this.services.readCaches);
+      const reads = this.services.deliveryReads.share(context.octokit, context.payload);
       services = { ...this.services, locks: freshUnderLocks(this.services.locks, reads) };
     } catch (error) {
       context.log.error({ err: error }, "records could not be protected: no handler ran");
@@ -86,7 +86,7 @@ export class EventRouter {
     const outcomes = await Promise.all(
       due.map(async (route) => {
         try {
-          await asHandler(route.name, () => route.handler(context, services));
+          await this.services.deliveryReads.asHandler(route.name, () => route.handler(context, services));
           return { name: route.name, ok: true };
         } catch (error) {
           context.log.error({ err: error, handler: route.name }, "handler failed");

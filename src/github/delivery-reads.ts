@@ -33,26 +33,55 @@ interface Delivery {
   reads: Map<string, Read>;
 }
 
-/** The handler running: the router runs each one inside `asHandler`. */
-const handlerNow = new AsyncLocalStorage<string>();
-
-export function asHandler<T>(name: string, work: () => Promise<T>): Promise<T> {
-  return handlerNow.run(name, work);
-}
-
-const deliveries = new WeakMap<object, Delivery>();
-
 /**
- * Hooks the event's client once; a client used for a later delivery (a queue
- * worker may reuse one) starts with nothing read.
+ * The reads of the deliveries being handled, for one app: which handler is
+ * running, and each client's current delivery. Held in `Services`, so two
+ * apps in one process never share a read.
  */
-export function shareReads(octokit: GitHub, payload: object, caches: ReadCaches): Delivery {
-  const known = deliveries.get(octokit);
-  if (known?.payload === payload) return known;
-  const delivery = { payload, reads: new Map<string, Read>() };
-  deliveries.set(octokit, delivery);
-  if (!known) octokit.hook.wrap("request", (request, options) => shared(octokit, request as unknown as Request, options as unknown as Options, caches) as never);
-  return delivery;
+export class DeliveryReads {
+  /** The handler running: the router runs each one inside `asHandler`. */
+  private readonly handlerNow = new AsyncLocalStorage<string>();
+  private readonly deliveries = new WeakMap<object, Delivery>();
+
+  constructor(private readonly caches: ReadCaches) {}
+
+  asHandler<T>(name: string, work: () => Promise<T>): Promise<T> {
+    return this.handlerNow.run(name, work);
+  }
+
+  /**
+   * Hooks the event's client once; a client used for a later delivery (a queue
+   * worker may reuse one) starts with nothing read.
+   */
+  share(octokit: GitHub, payload: object): Delivery {
+    const known = this.deliveries.get(octokit);
+    if (known?.payload === payload) return known;
+    const delivery = { payload, reads: new Map<string, Read>() };
+    this.deliveries.set(octokit, delivery);
+    if (!known) octokit.hook.wrap("request", (request, options) => this.shared(octokit, request as unknown as Request, options as unknown as Options) as never);
+    return delivery;
+  }
+
+  private async shared(octokit: GitHub, request: Request, options: Options): Promise<Response> {
+    const delivery = this.deliveries.get(octokit);
+    const { method, url } = octokit.request.endpoint.parse(options as never);
+    const path = pathOf(url);
+    if (!delivery) return request(options);
+    if (method !== "GET") return write(request, options, method, path, delivery.reads, this.caches);
+    const key = `${url} ${String(options.headers.accept ?? "")} ${JSON.stringify(options.mediaType ?? {})}`;
+    const reader = this.handlerNow.getStore() ?? "";
+    const known = delivery.reads.get(key);
+    if (known && (STABLE.test(key) || !known.readers.has(reader))) {
+      known.readers.add(reader);
+      return structuredClone(await known.response);
+    }
+    const read = { response: this.caches.read(path, key, options, request), readers: new Set([reader]) };
+    delivery.reads.set(key, read);
+    read.response.catch(() => {
+      if (delivery.reads.get(key) === read) delivery.reads.delete(key);
+    });
+    return structuredClone(await read.response);
+  }
 }
 
 /** Reads nothing the app or a person changes while a delivery runs: a commit's files and reviews, files, permissions, memberships. */
@@ -68,27 +97,6 @@ export function freshUnderLocks(locks: Locks, delivery: Delivery): Locks {
         return work();
       }),
   };
-}
-
-async function shared(octokit: GitHub, request: Request, options: Options, caches: ReadCaches): Promise<Response> {
-  const delivery = deliveries.get(octokit);
-  const { method, url } = octokit.request.endpoint.parse(options as never);
-  const path = pathOf(url);
-  if (!delivery) return request(options);
-  if (method !== "GET") return write(request, options, method, path, delivery.reads, caches);
-  const key = `${url} ${String(options.headers.accept ?? "")} ${JSON.stringify(options.mediaType ?? {})}`;
-  const reader = handlerNow.getStore() ?? "";
-  const known = delivery.reads.get(key);
-  if (known && (STABLE.test(key) || !known.readers.has(reader))) {
-    known.readers.add(reader);
-    return structuredClone(await known.response);
-  }
-  const read = { response: caches.read(path, key, options, request), readers: new Set([reader]) };
-  delivery.reads.set(key, read);
-  read.response.catch(() => {
-    if (delivery.reads.get(key) === read) delivery.reads.delete(key);
-  });
-  return structuredClone(await read.response);
 }
 
 async function write(request: Request, options: Options, method: string, path: string, reads: Map<string, Read>, caches: ReadCaches): Promise<Response> {

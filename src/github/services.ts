@@ -10,6 +10,8 @@ import { RedisLocks } from "./redis-locks.js";
 import type { Membership } from "./teams.js";
 import { CodeownersCache } from "./codeowners.js";
 import { ReadCaches } from "./read-caches.js";
+import { DeliveryReads } from "./delivery-reads.js";
+import type { EventConfigs } from "../config/for-event.js";
 import { TtlCache } from "./ttl-cache.js";
 
 const FIVE_MINUTES = 5 * 60 * 1000;
@@ -40,6 +42,10 @@ export interface Services {
   readCaches: ReadCaches;
   /** Compiled CODEOWNERS files by text. */
   codeowners: CodeownersCache;
+  /** The reads of each delivery being handled, shared by its handlers (`delivery-reads.ts`). */
+  deliveryReads: DeliveryReads;
+  /** The config of each delivery being handled, read once for its features (`config/for-event.ts`). */
+  eventConfigs: EventConfigs;
 }
 
 export interface ServiceOptions {
@@ -47,7 +53,7 @@ export interface ServiceOptions {
   redisUrl?: string | undefined;
   /** How long a Redis lock outlives an instance that stopped renewing it (tests shorten it). */
   lockLeaseMs?: number;
-  /** Time for coalescing; tests pass a fake one. */
+  /** Time for coalescing and for every cache's expiry; tests pass a fake one. */
   clock?: Clock;
   /** The secret the record key is derived from: the app's webhook secret; tests pass a fixed one. */
   recordSecret?: string | undefined;
@@ -62,12 +68,14 @@ export function createServices(app: Probot, options: ServiceOptions = {}): Servi
   // Without a secret every record would be sealed with a key anyone can compute.
   if (!recordSecret) throw new Error("WEBHOOK_SECRET is not set: intentbot derives the key that authenticates its records from it");
   const redis = redisUrl ? redisClient(app, redisUrl) : undefined;
+  const now = () => clock.now();
+  const readCaches = new ReadCaches(redis !== undefined, now);
   return {
     botLogin: botIdentity(app),
     locks: redis ? new RedisLocks(redis, lockLeaseMs === undefined ? {} : { leaseMs: lockLeaseMs }) : new KeyedLocks(),
-    knownLabels: new TtlCache(ONE_HOUR),
-    templates: new TtlCache(FIVE_MINUTES),
-    teamMembers: new TtlCache(FIVE_MINUTES, 5000),
+    knownLabels: new TtlCache(ONE_HOUR, undefined, now),
+    templates: new TtlCache(FIVE_MINUTES, undefined, now),
+    teamMembers: new TtlCache(FIVE_MINUTES, 5000, now),
     dashboardRuns: redis
       ? new RedisCoalescer(redis, ONE_MINUTE, clock, refreshFailed(app))
       : new Coalescer(ONE_MINUTE, clock, refreshFailed(app)),
@@ -75,8 +83,10 @@ export function createServices(app: Probot, options: ServiceOptions = {}): Servi
     redis,
     recordKey: deriveRecordKey(recordSecret),
     parse: parse ?? createParseBudget({ deadlineMs: parseDeadlineMs }),
-    readCaches: new ReadCaches(redis !== undefined, () => clock.now()),
+    readCaches,
     codeowners: new CodeownersCache(),
+    deliveryReads: new DeliveryReads(readCaches),
+    eventConfigs: new WeakMap(),
   };
 }
 

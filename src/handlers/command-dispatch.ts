@@ -86,7 +86,7 @@ export class CommandDispatcher {
     const onPullRequest = Boolean(issue.pull_request);
     if (onPullRequest !== (handler.place === "pull request")) return answer(refused(commandReplies.wrongPlace(handler.name, handler.place, handler.wrongPlaceHint)));
     let gated: CommandAnswer | undefined;
-    const config = await enabledConfig(context, handler.section, {
+    const config = await enabledConfig(context, services, handler.section, {
       invalid: async (problems) => void (gated = refused(commandReplies.invalidConfig(handler.name, problems))),
       disabled: async () => void (gated = refused(commandReplies.disabled(handler.name, handler.section))),
     });

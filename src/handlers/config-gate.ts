@@ -2,6 +2,7 @@ import type { Context } from "probot";
 import { configForEvent } from "../config/for-event.js";
 import { renderConfigProblems } from "../config/problems.js";
 import type { Config } from "../config/schema.js";
+import type { Services } from "../github/services.js";
 
 /** The features that can be turned off, each by its section's `enabled`. */
 export type FeatureSection = "intent" | "signoff" | "hacks" | "phases" | "dashboard";
@@ -19,8 +20,8 @@ export interface Gate {
  * the feature says, nothing more when the feature is off. Resolves to the
  * validated config, or undefined when the handler stops here.
  */
-export async function enabledConfig(context: Context, feature: FeatureSection, gate: Gate = {}): Promise<Config | undefined> {
-  const result = await configForEvent(context);
+export async function enabledConfig(context: Context, services: Services, feature: FeatureSection, gate: Gate = {}): Promise<Config | undefined> {
+  const result = await configForEvent(context, services);
   if (!result.ok) {
     await gate.invalid?.(renderConfigProblems(result.problems));
     return undefined;

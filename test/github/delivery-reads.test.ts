@@ -1,6 +1,6 @@
 import { Octokit } from "@octokit/core";
 import { describe, expect, it } from "vitest";
-import { asHandler, freshUnderLocks, shareReads } from "../../src/github/delivery-reads.js";
+import { DeliveryReads, freshUnderLocks } from "../../src/github/delivery-reads.js";
 import { KeyedLocks } from "../../src/github/locks.js";
 import { ReadCaches } from "../../src/github/read-caches.js";
 import type { GitHub } from "../../src/github/types.js";
@@ -32,30 +32,33 @@ const listComments = (octokit: GitHub) => octokit.request("GET /repos/{owner}/{r
 describe("reads shared within a delivery", () => {
   it("a second handler gets the first one's read; the first one's own re-read asks GitHub again", async () => {
     const { octokit, sent } = client(() => ({ status: 200, body: [{ id: 1 }] }));
-    shareReads(octokit, {}, new ReadCaches(false));
-    await asHandler("a", () => listComments(octokit));
-    const shared = await asHandler("b", () => listComments(octokit));
-    await asHandler("a", () => listComments(octokit));
+    const reads = new DeliveryReads(new ReadCaches(false));
+    reads.share(octokit, {});
+    await reads.asHandler("a", () => listComments(octokit));
+    const shared = await reads.asHandler("b", () => listComments(octokit));
+    await reads.asHandler("a", () => listComments(octokit));
     expect(shared.data).toEqual([{ id: 1 }]);
     expect(sent).toEqual([COMMENTS, COMMENTS]);
   });
 
   it("reads nothing changes during a delivery (a pull request's files) once, whoever asks", async () => {
     const { octokit, sent } = client(() => ({ status: 200, body: [{ filename: "a.ts" }] }));
-    shareReads(octokit, {}, new ReadCaches(false));
+    const reads = new DeliveryReads(new ReadCaches(false));
+    reads.share(octokit, {});
     const files = () => octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", { owner: "o", repo: "r", pull_number: 2, per_page: 100 });
-    await asHandler("a", files);
-    await asHandler("a", files);
-    await asHandler("b", files);
+    await reads.asHandler("a", files);
+    await reads.asHandler("a", files);
+    await reads.asHandler("b", files);
     expect(sent).toHaveLength(1);
   });
 
   it("a comment the app posts shows in the list another handler gets, without listing again", async () => {
     const { octokit, sent } = client((method) => (method === "POST" ? { status: 201, body: { id: 2, body: "new" } } : { status: 200, body: [{ id: 1, body: "old" }] }));
-    shareReads(octokit, {}, new ReadCaches(false));
-    await asHandler("a", () => listComments(octokit));
-    await asHandler("a", () => octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner: "o", repo: "r", issue_number: 2, body: "new" }));
-    const seen = await asHandler("b", () => listComments(octokit));
+    const reads = new DeliveryReads(new ReadCaches(false));
+    reads.share(octokit, {});
+    await reads.asHandler("a", () => listComments(octokit));
+    await reads.asHandler("a", () => octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner: "o", repo: "r", issue_number: 2, body: "new" }));
+    const seen = await reads.asHandler("b", () => listComments(octokit));
     expect(seen.data).toEqual([
       { id: 1, body: "old" },
       { id: 2, body: "new" },
@@ -65,30 +68,32 @@ describe("reads shared within a delivery", () => {
 
   it("a write to an issue drops what was read about it", async () => {
     const { octokit, sent } = client(() => ({ status: 200, body: { number: 2 } }));
-    shareReads(octokit, {}, new ReadCaches(false));
+    const reads = new DeliveryReads(new ReadCaches(false));
+    reads.share(octokit, {});
     const issue = () => octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", { owner: "o", repo: "r", issue_number: 2 });
-    await asHandler("a", issue);
-    await asHandler("a", () => octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { owner: "o", repo: "r", issue_number: 2, body: "x" }));
-    await asHandler("b", issue);
+    await reads.asHandler("a", issue);
+    await reads.asHandler("a", () => octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { owner: "o", repo: "r", issue_number: 2, body: "x" }));
+    await reads.asHandler("b", issue);
     expect(sent).toEqual([`GET ${REPO}/issues/2`, `PATCH ${REPO}/issues/2`, `GET ${REPO}/issues/2`]);
   });
 
   it("a read under a lock asks GitHub, whatever was read before the lock", async () => {
     const { octokit, sent } = client(() => ({ status: 200, body: [] }));
-    const delivery = shareReads(octokit, {}, new ReadCaches(false));
+    const reads = new DeliveryReads(new ReadCaches(false));
+    const delivery = reads.share(octokit, {});
     const locks = freshUnderLocks(new KeyedLocks(), delivery);
-    await asHandler("a", () => listComments(octokit));
-    await asHandler("b", () => locks.run("comments", () => listComments(octokit)));
+    await reads.asHandler("a", () => listComments(octokit));
+    await reads.asHandler("b", () => locks.run("comments", () => listComments(octokit)));
     expect(sent).toEqual([COMMENTS, COMMENTS]);
   });
 
   it("a later delivery on the same client starts with nothing read", async () => {
     const { octokit, sent } = client(() => ({ status: 200, body: [] }));
-    const caches = new ReadCaches(false);
-    shareReads(octokit, { delivery: 1 }, caches);
-    await asHandler("a", () => listComments(octokit));
-    shareReads(octokit, { delivery: 2 }, caches);
-    await asHandler("b", () => listComments(octokit));
+    const reads = new DeliveryReads(new ReadCaches(false));
+    reads.share(octokit, { delivery: 1 });
+    await reads.asHandler("a", () => listComments(octokit));
+    reads.share(octokit, { delivery: 2 });
+    await reads.asHandler("b", () => listComments(octokit));
     expect(sent).toEqual([COMMENTS, COMMENTS]);
   });
 });
@@ -98,11 +103,11 @@ describe("reads kept between deliveries", () => {
 
   it("a repository file is revalidated with its ETag, and a 304 gives the text read before", async () => {
     const { octokit, conditional } = client((_, path) => (path.includes("contents") ? { status: 200, body: { text: "* @a" }, etag: '"v1"' } : { status: 404 }));
-    const caches = new ReadCaches(false);
-    shareReads(octokit, { delivery: 1 }, caches);
+    const reads = new DeliveryReads(new ReadCaches(false));
+    reads.share(octokit, { delivery: 1 });
     await readFile(octokit);
     const later = client(() => ({ status: 304 }));
-    shareReads(later.octokit, { delivery: 2 }, caches);
+    reads.share(later.octokit, { delivery: 2 });
     const again = await readFile(later.octokit);
     expect(again.data).toEqual({ text: "* @a" });
     expect(conditional).toEqual([null]);
@@ -110,13 +115,13 @@ describe("reads kept between deliveries", () => {
   });
 
   it("a permission answer, a 404 included, is kept for the next delivery", async () => {
-    const caches = new ReadCaches(false);
+    const reads = new DeliveryReads(new ReadCaches(false));
     const permission = (octokit: GitHub) => octokit.request("GET /repos/{owner}/{repo}/collaborators/{username}/permission", { owner: "o", repo: "r", username: "eve" });
     const first = client(() => ({ status: 404, body: { message: "Not Found" } }));
-    shareReads(first.octokit, { delivery: 1 }, caches);
+    reads.share(first.octokit, { delivery: 1 });
     await expect(permission(first.octokit)).rejects.toMatchObject({ status: 404 });
     const second = client(() => ({ status: 200, body: { permission: "admin" } }));
-    shareReads(second.octokit, { delivery: 2 }, caches);
+    reads.share(second.octokit, { delivery: 2 });
     await expect(permission(second.octokit)).rejects.toMatchObject({ status: 404 });
     expect(second.sent).toEqual([]);
   });
@@ -126,7 +131,8 @@ describe("reads kept between deliveries", () => {
       octokit.request("POST /repos/{owner}/{repo}/check-runs", { owner: "o", repo: "r", name: "Hack debt", head_sha: "abc", status: "completed", conclusion: "success", output: { title, summary: "s" } });
     for (const shared of [false, true]) {
       const { octokit, sent } = client(() => ({ status: 201, body: { id: 1 } }));
-      shareReads(octokit, {}, new ReadCaches(shared));
+      const reads = new DeliveryReads(new ReadCaches(shared));
+      reads.share(octokit, {});
       await check(octokit, "Linked");
       await check(octokit, "Linked");
       await check(octokit, "Missing");

@@ -54,7 +54,7 @@ export async function onDashboardEvent(context: DebtEvent, services: Services): 
     sender: { login: string; type?: string };
     repository: { name: string; owner: { login: string } };
   };
-  const config = await enabledConfig(context, "dashboard");
+  const config = await enabledConfig(context, services, "dashboard");
   if (!config) return;
   const repo = repoOf(payload);
   const item = payload.issue ?? payload.pull_request;

@@ -15,7 +15,7 @@ const MAX_UPDATED_PULL_REQUESTS = 20;
 /** issues closed, reopened: a debt issue closed shows as repaid on its hack PRs; reopened, outstanding again. */
 export async function onDebtIssueState(context: Context<"issues.closed" | "issues.reopened">, services: Services): Promise<void> {
   const { issue, sender } = context.payload;
-  const config = await enabledConfig(context, "hacks");
+  const config = await enabledConfig(context, services, "hacks");
   if (!config) return;
   const rules = config.hacks;
   const labelled = hasLabel(labelNames(issue.labels), rules.debtLabel);

@@ -27,7 +27,7 @@ const CHECKED_ACTIONS = new Set(["opened", "edited", "reopened", "synchronize"])
 export async function onPullRequestHack(context: PullRequestContext, services: Services): Promise<void> {
   const { payload } = context;
   const pr = payload.pull_request;
-  const config = await enabledConfig(context, "hacks", {
+  const config = await enabledConfig(context, services, "hacks", {
     invalid: async (problems) => {
       if (pr.state === "open" && CHECKED_ACTIONS.has(payload.action)) await publishCheck(context.octokit, context.repo(), pr.head.sha, configErrorCheck(HACK_CHECK, problems));
     },

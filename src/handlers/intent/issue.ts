@@ -20,7 +20,7 @@ const MAX_RECHECKED_PULL_REQUESTS = 20;
 export async function onIssueIntent(context: Context<"issues.opened" | "issues.edited" | "issues.reopened">, services: Services): Promise<void> {
   const { issue } = context.payload;
   const ref = context.issue();
-  const config = await enabledConfig(context, "intent", { invalid: (problems) => upsertStickyComment(context.octokit, services, ref, INTENT_TOPIC, problems) });
+  const config = await enabledConfig(context, services, "intent", { invalid: (problems) => upsertStickyComment(context.octokit, services, ref, INTENT_TOPIC, problems) });
   if (!config?.intent.issues) return;
 
   const labels = labelNames(issue.labels);

@@ -48,7 +48,7 @@ export async function checkPullRequestIntent(
 export async function onPullRequestIntent(context: Context<"pull_request">, services: Services): Promise<void> {
   const pr = context.payload.pull_request;
   if (pr.draft) return;
-  const config = await enabledConfig(context, "intent", {
+  const config = await enabledConfig(context, services, "intent", {
     invalid: (problems) => publishCheck(context.octokit, context.repo(), pr.head.sha, configErrorCheck(INTENT_CHECK, problems)),
   });
   if (!config) return;

@@ -20,7 +20,7 @@ export async function onPhaseIssueState(context: Context<"issues.closed" | "issu
   if (issue.user.login !== bot || sender.login === bot) return;
   const marker = readPhaseIssueMarker(issue.body);
   if (!marker) return;
-  const config = await enabledConfig(context, "phases");
+  const config = await enabledConfig(context, services, "phases");
   if (!config) return;
 
   const { octokit, log } = context;

@@ -14,7 +14,7 @@ export async function onSignoffPullRequest(context: Context<"pull_request" | "pu
   const pr = payload.pull_request;
   if (pr.draft || pr.state !== "open") return;
   const repo = repoOf(payload);
-  const config = await enabledConfig(context, "signoff", {
+  const config = await enabledConfig(context, services, "signoff", {
     invalid: (problems) => publishCheck(context.octokit, repo, pr.head.sha, configErrorCheck(SIGNOFF_CHECK, problems)),
   });
   if (!config) return;
