@@ -120,8 +120,9 @@ function minutesFromEnv(): number {
 
 function startReconciler(app: Probot, services: Services, minutes: number): void {
   if (minutes === 0) return;
-  const store = services.redis ? new RedisReconcilerStore(services.redis) : new MemoryReconcilerStore();
-  new DeliveryReconciler(app, store, { intervalMs: minutes * 60_000 }).start();
+  const now = () => services.clock.now();
+  const store = services.redis ? new RedisReconcilerStore(services.redis) : new MemoryReconcilerStore(now);
+  new DeliveryReconciler(app, store, { intervalMs: minutes * 60_000, now }).start();
 }
 
 /** The Probot app: every feature. */

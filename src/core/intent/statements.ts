@@ -30,13 +30,7 @@ const isColon = (ch: string | undefined) => ch === ":" || ch === "：";
 /** Characters a regex `.` never matches: a label's statement cannot run across them. */
 const LINE_TERMINATOR = /[\r\u2028\u2029]/;
 
-/** Aliases in lower case, once per configured list rather than once per line. */
-const loweredCache = new WeakMap<readonly string[], string[]>();
-function loweredAliases(aliases: readonly string[]): string[] {
-  let lowered = loweredCache.get(aliases);
-  if (!lowered) loweredCache.set(aliases, (lowered = aliases.map((alias) => alias.toLowerCase())));
-  return lowered;
-}
+const lowerAll = (aliases: readonly string[]) => aliases.map((alias) => alias.toLowerCase());
 
 interface Label {
   label: string;
@@ -47,11 +41,11 @@ interface Label {
  * `Why: …`, `**Motivation**: …`, `Who it is for: …`: an alias at the start of
  * the line (case-insensitive), optionally a few words, then a colon. Scanned
  * by hand, one pass per alias: the regex it replaces retried every split of
- * a blank run between its adjacent whitespace quantifiers.
+ * a blank run between its adjacent whitespace quantifiers. `lowered`: the
+ * aliases in lower case, which a caller reading many lines passes once.
  */
-export function labelOfLine(line: string, aliases: readonly string[]): Label | undefined {
+export function labelOfLine(line: string, aliases: readonly string[], lowered: readonly string[] = lowerAll(aliases)): Label | undefined {
   const start = skipSpaces(line);
-  const lowered = loweredAliases(aliases);
   const first = (line[start] ?? "").toLowerCase();
   for (const [i, alias] of aliases.entries()) {
     const lower = lowered[i] ?? "";
@@ -77,10 +71,11 @@ export function labelOfLine(line: string, aliases: readonly string[]): Label | u
 
 function labelStatements(lines: readonly string[], aliases: Aliases, fieldOfPrompt: PromptMatcher): Statement[] {
   const fields: Field[] = ["why", "who"];
+  const lowered = { why: lowerAll(aliases.why), who: lowerAll(aliases.who) };
   const statements: Statement[] = [];
   let current: Statement | undefined;
   for (const [index, line] of lines.entries()) {
-    const hit = fields.map((field) => [field, labelOfLine(line, aliases[field])] as const).find(([, label]) => label);
+    const hit = fields.map((field) => [field, labelOfLine(line, aliases[field], lowered[field])] as const).find(([, label]) => label);
     // Only a block's first line: inside a paragraph, "…for these users:" introduces a list, not a prompt.
     const prompt = hit || index > 0 ? undefined : colonPrompt(line);
     const promptField = prompt === undefined ? undefined : fieldOfPrompt(prompt);
