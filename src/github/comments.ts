@@ -88,16 +88,17 @@ function commentLockKey(issue: IssueRef): string {
 }
 
 /**
- * The bot's answer to one command comment. It is a sticky comment keyed by
- * the command's comment id, so a redelivered or edited command updates its
- * answer instead of posting a second one.
+ * The bot's answer to one command of one comment. It is a sticky comment
+ * keyed by the comment id and the command, so a redelivered or edited
+ * command updates its answer instead of posting a second one, and two
+ * commands in one comment get an answer each.
  */
-export function replyToCommand(octokit: GitHub, services: Services, issue: IssueRef, commandCommentId: number, body: string): Promise<StickyOutcome> {
-  return upsertStickyComment(octokit, services, issue, commandReplyTopic(commandCommentId), body);
+export function replyToCommand(octokit: GitHub, services: Services, issue: IssueRef, commandCommentId: number, command: string, body: string): Promise<StickyOutcome> {
+  return upsertStickyComment(octokit, services, issue, commandReplyTopic(commandCommentId, command), body);
 }
 
-/** The topic of the answer to one command comment. */
-export const commandReplyTopic = (commandCommentId: number) => `reply:${commandCommentId}`;
+/** The topic of the answer to one command of a comment. */
+export const commandReplyTopic = (commandCommentId: number, command: string) => `reply:${commandCommentId}:${command}`;
 
 export type Reaction = "+1" | "-1" | "eyes" | "rocket" | "confused" | "hooray";
 

@@ -81,7 +81,7 @@ export class CommandDispatcher {
     }
     if (!command) return;
     const edited = payload.action === "edited";
-    const answer = (result: CommandAnswer) => this.answer(context, services, thread, result, edited);
+    const answer = (result: CommandAnswer) => this.answer(context, services, thread, handler.name, result, edited);
 
     const onPullRequest = Boolean(issue.pull_request);
     if (onPullRequest !== (handler.place === "pull request")) return answer(refused(commandReplies.wrongPlace(handler.name, handler.place, handler.wrongPlaceHint)));
@@ -108,10 +108,10 @@ export class CommandDispatcher {
     await answer(result);
   }
 
-  private async answer(context: CommentEvent, services: Services, thread: IssueRef, result: CommandAnswer, edited: boolean): Promise<void> {
+  private async answer(context: CommentEvent, services: Services, thread: IssueRef, name: CommandName, result: CommandAnswer, edited: boolean): Promise<void> {
     const { octokit } = context;
     const commentId = context.payload.comment.id;
-    if (result.reply !== undefined) await replyToCommand(octokit, services, thread, commentId, result.reply);
+    if (result.reply !== undefined) await replyToCommand(octokit, services, thread, commentId, name, result.reply);
     // An edited command's earlier outcome no longer holds.
     const other = result.outcome === "done" ? REACTION.refused : REACTION.done;
     if (edited) await removeOwnReaction(octokit, context.repo(), commentId, other, await services.botLogin());

@@ -110,7 +110,7 @@ describe("/hack", () => {
 
     expect(reply.bodies[0]?.body).toBe(
       [
-        `<!-- intentbot:reply:${COMMENT} -->`,
+        `<!-- intentbot:reply:${COMMENT}:hack -->`,
         "Sorry visitor, `/hack` needs at least **write** access to this repository (`hacks.permission` in `.github/intent.yml`), so nothing was done.",
         "",
         "Someone with that access can comment it, or the author can declare the hack in the pull request itself: a `hack` label, a title starting with a hack prefix, or a “Hack” section in the description.",
@@ -144,7 +144,7 @@ describe("/hack", () => {
     mockConfig(scope, CONFIG);
     mockPermission(scope, "lead", "write");
     mockBotIdentity(scope);
-    scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, [botComment(901, `reply:${COMMENT}`, "`/hack` needs a reason")]);
+    scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, [botComment(901, `reply:${COMMENT}:hack`, "`/hack` needs a reason")]);
     scope.patch(path.comment(901), edit.match).reply(200, {});
     // An edited command's answer replaces the earlier one: a 🚀 it had would be taken back.
     scope.get(reactions).query({ content: "rocket", per_page: 100 }).reply(200, []);

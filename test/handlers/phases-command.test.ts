@@ -89,7 +89,7 @@ describe("/phase, first run", () => {
     expect(world.replies[0]).toMatch(/\n\n<!-- intentbot:data \{"phaseCommand":"[0-9a-f]{16}"\} -->$/);
     expect(world.replies.map((reply) => reply.replace(/\n\n<!-- intentbot:data .*$/, ""))).toEqual([
       [
-        `<!-- intentbot:reply:${492700400} -->`,
+        `<!-- intentbot:reply:${492700400}:phase -->`,
         "**Phases updated.** The checklist is in this issue's description.",
         "",
         "- Created Phase 1: Internal invite — 1.5w → #11",
@@ -160,7 +160,7 @@ describe("/phase, run again", () => {
     scope.post(path.labels).reply(201, {});
     world.createIssues(scope, 1).writeParent(scope, 1).link(scope, 1);
     // The edit answers in the command's existing reply, and takes back the 😕 of nothing (none was given).
-    scope.get(path.comments(PARENT)).query({ per_page: 100 }).reply(200, [{ id: 700, user: { login: "intentbot[bot]" }, body: "<!-- intentbot:reply:492700400 -->\nold answer" }]);
+    scope.get(path.comments(PARENT)).query({ per_page: 100 }).reply(200, [{ id: 700, user: { login: "intentbot[bot]" }, body: "<!-- intentbot:reply:492700400:phase -->\nold answer" }]);
     const updated: { body: string }[] = [];
     scope.patch("/repos/octo-org/widgets/issues/comments/700", (body: { body: string }) => updated.push(body) > 0).reply(200, {});
     scope.get(path.reactions).query({ content: "confused", per_page: 100 }).reply(200, []);
@@ -183,7 +183,7 @@ describe("/phase, run again", () => {
     mockBotIdentity(scope);
     world.listSubIssues(scope);
     const before = "/phase\n1. Internal invite — 1.5w\n2. External invite — 2d\n3. Group invite — 3d";
-    const earlier = { id: 700, user: { login: "intentbot[bot]" }, body: sealed('<!-- intentbot:reply:492700400 -->\n**Phases updated.**\n\n<!-- intentbot:data {"phaseCommand":"0123456789abcdef"} -->') };
+    const earlier = { id: 700, user: { login: "intentbot[bot]" }, body: sealed('<!-- intentbot:reply:492700400:phase -->\n**Phases updated.**\n\n<!-- intentbot:data {"phaseCommand":"0123456789abcdef"} -->') };
     // Once to see whether the answer is for this version of the command (it is not), once to update it.
     scope.get(path.comments(PARENT)).query({ per_page: 100 }).times(2).reply(200, [earlier]);
     const updated: { body: string }[] = [];
@@ -205,7 +205,7 @@ describe("/phase, run again", () => {
     world.writeParent(scope, 1);
     const closed: unknown[] = [];
     scope.patch(path.issue(12), (body) => closed.push(body) > 0).reply(200, {});
-    scope.get(path.comments(PARENT)).query({ per_page: 100 }).reply(200, [{ id: 700, user: { login: "intentbot[bot]" }, body: "<!-- intentbot:reply:492700400 -->\nThat `/phase` could not be read" }]);
+    scope.get(path.comments(PARENT)).query({ per_page: 100 }).reply(200, [{ id: 700, user: { login: "intentbot[bot]" }, body: "<!-- intentbot:reply:492700400:phase -->\nThat `/phase` could not be read" }]);
     scope.patch("/repos/octo-org/widgets/issues/comments/700").reply(200, {});
     scope.get(path.reactions).query({ content: "confused", per_page: 100 }).reply(200, [
       { id: 51, content: "confused", user: { login: "someone" } },

@@ -221,7 +221,7 @@ describe("/signoff", () => {
     scope.post(`/repos/${OWNER}/${REPO}/issues/comments/77/reactions`).reply(201, {});
 
     await probot.receive(delivery("issue_comment.created", command("/signoff octo-org/web", "eve")));
-    expect(reply.bodies[0]?.body).toMatch(/^<!-- intentbot:reply:77 -->\nThis sign-off does not count: the commenter is not an active member of `@octo-org\/web`/);
+    expect(reply.bodies[0]?.body).toMatch(/^<!-- intentbot:reply:77:signoff -->\nThis sign-off does not count: the commenter is not an active member of `@octo-org\/web`/);
   });
 
   it("says why when the team's membership cannot be read (403), instead of failing", async () => {

@@ -188,5 +188,5 @@ export class World {
 
 /** A reply comment as `replyToCommand` posts it. */
 export function replyComment(id: number, body: string) {
-  return { id, user: { login: BOT_LOGIN }, body: sealed(`<!-- intentbot:reply:${COMMENT_ID} -->\n${body}`) };
+  return { id, user: { login: BOT_LOGIN }, body: sealed(`<!-- intentbot:reply:${COMMENT_ID}:phase -->\n${body}`) };
 }

@@ -80,6 +80,6 @@ async function plan(input: CommandRun, command: PhaseCommand, tag: string): Prom
     throw error;
   }
   // A redelivered command changes nothing, and its first answer (which said what it did) stays.
-  const answered = !result.wrote && answeredTag((await findStickyComment(octokit, services, thread, commandReplyTopic(comment.id)))?.body) === tag;
+  const answered = !result.wrote && answeredTag((await findStickyComment(octokit, services, thread, commandReplyTopic(comment.id, "phase")))?.body) === tag;
   return done(answered ? undefined : reportReply(decision.report, result.final, result));
 }
