@@ -5,14 +5,14 @@ import { HACK_CHECK, HACK_TOPIC } from "../../core/hacks/render.js";
 import { readHackState } from "../../core/hacks/state.js";
 import { findStickyComment } from "../../github/comments.js";
 import { publishCheck } from "../../github/checks.js";
-import { ensureLabel } from "../../github/labels.js";
+import { createBotIssue } from "../../github/bot-issues.js";
 import type { Services } from "../../github/services.js";
 import type { GitHub, Log, RepoRef } from "../../github/types.js";
 import { mustRead } from "../../parse/budget.js";
 import type { TaskArgs, TaskName } from "../../parse/tasks.js";
 import { unreadableCheck, UnreadableText } from "../../parse/unreadable.js";
 import { applyHackPlan } from "./apply.js";
-import { canBeAssigned, findCreatedDebt, readChanges, readDebtIssue, readIntent, readPullRequest } from "./gather.js";
+import { findCreatedDebt, readChanges, readDebtIssue, readIntent, readPullRequest } from "./gather.js";
 
 type NewDebtIssue = ReturnType<typeof newDebtIssue>;
 
@@ -26,9 +26,9 @@ export function hackLockKey(repo: RepoRef, prNumber: number): string {
  * comment on it, the debt issues), so redelivered, repeated and concurrent
  * events converge on one debt issue: the first run creates it and writes its
  * number into the PR's comment before anything else, and every later run
- * finds it there (or, after a restart in between, by search). The
- * decisions read the PR's title and description within the parse budget;
- * when they cannot, the check says so and nothing else changes.
+ * finds it there (or, after a restart in between, among the app's newest
+ * debt issues). The decisions read the PR's title and description within the
+ * parse budget; when they cannot, the check says so and nothing else changes.
  */
 export async function reconcileHack(octokit: GitHub, services: Services, log: Log, config: Config, repo: RepoRef, prNumber: number, trigger: Trigger): Promise<void> {
   await services.locks.run(hackLockKey(repo, prNumber), async () => {
@@ -79,11 +79,9 @@ async function reconcileRead(octokit: GitHub, services: Services, log: Log, conf
 
 async function createDebtIssue(octokit: GitHub, services: Services, facts: HackFacts, rules: Config["hacks"], issue: NewDebtIssue): Promise<DebtIssueFacts> {
   const label = debtLabel(rules);
-  await ensureLabel(octokit, services, facts.repo, label);
-  const assignees = (await canBeAssigned(octokit, facts.repo, issue.owner)) ? [issue.owner] : [];
-  const { data } = await octokit.rest.issues.create({ ...facts.repo, title: issue.title, body: issue.body, labels: [label.name], assignees });
+  const created = await createBotIssue(octokit, services, facts.repo, { title: issue.title, body: issue.body, labels: [label], assignees: [issue.owner] });
   return {
-    ref: { ...facts.repo, number: data.number },
+    ref: { ...facts.repo, number: created.number },
     exists: true,
     isPullRequest: false,
     state: "open",
