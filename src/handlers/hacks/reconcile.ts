@@ -1,6 +1,7 @@
 import type { Config } from "../../config/schema.js";
 import { sameRef } from "../../core/hacks/fields.js";
-import { debtLabel, needsChanges, needsIntent, type DebtIssueFacts, type HackFacts, type Trigger, type newDebtIssue } from "../../core/hacks/plan.js";
+import type { LabelSpec } from "../../core/labels.js";
+import { needsChanges, needsIntent, type DebtIssueFacts, type HackFacts, type NewDebtIssue, type Trigger } from "../../core/hacks/plan.js";
 import { HACK_CHECK, HACK_TOPIC } from "../../core/hacks/render.js";
 import { readHackState } from "../../core/hacks/state.js";
 import { findStickyComment } from "../../github/comments.js";
@@ -13,8 +14,6 @@ import type { TaskArgs, TaskName } from "../../parse/tasks.js";
 import { unreadableCheck, UnreadableText } from "../../parse/unreadable.js";
 import { applyHackPlan } from "./apply.js";
 import { findCreatedDebt, readChanges, readDebtIssue, readIntent, readPullRequest } from "./gather.js";
-
-type NewDebtIssue = ReturnType<typeof newDebtIssue>;
 
 export function hackLockKey(repo: RepoRef, prNumber: number): string {
   return `hacks:${repo.owner}/${repo.repo}#${prNumber}`.toLowerCase();
@@ -67,21 +66,24 @@ async function reconcileRead(octokit: GitHub, services: Services, log: Log, conf
   }
   if (needsChanges(facts, choice)) facts.changes = await readChanges(octokit, services, log, repo, pr, rules.codeMarker);
   if (needsIntent(facts, choice)) facts.intent = await readIntent(octokit, services, log, config, repo, pr);
-  if (choice.kind === "create") {
-    facts.linked = await createDebtIssue(octokit, services, facts, rules, await parse("newDebtIssue", [facts, rules]));
-    log.info({ pr: prNumber, debt: facts.linked.ref.number }, "created the debt issue");
-  }
 
-  const plan = await parse("planHack", [facts, rules, config.mode]);
+  let plan = await parse("planHack", [facts, rules, config.mode, decl]);
+  if (plan.kind === "create-debt") {
+    facts.linked = await createDebtIssue(octokit, services, repo, plan.issue, plan.label);
+    log.info({ pr: prNumber, debt: facts.linked.ref.number }, "created the debt issue");
+    plan = await parse("planHack", [facts, rules, config.mode, decl]);
+    // The issue just linked is open and the app's: a plan that still lacks one is a bug, not a reason to create another.
+    if (plan.kind === "create-debt") throw new Error("the hack plan asked for a second debt issue");
+  }
   log.info({ pr: prNumber, trigger: trigger.kind, actions: plan.actions.map((a) => a.type) }, "hack plan");
   await applyHackPlan(octokit, services, repo, prNumber, plan.actions, { comment });
 }
 
-async function createDebtIssue(octokit: GitHub, services: Services, facts: HackFacts, rules: Config["hacks"], issue: NewDebtIssue): Promise<DebtIssueFacts> {
-  const label = debtLabel(rules);
-  const created = await createBotIssue(octokit, services, facts.repo, { title: issue.title, body: issue.body, labels: [label], assignees: [issue.owner] });
+/** Creates the debt issue (assigned to the hack's author when they can be) and returns it as the plan's next pass reads it. */
+async function createDebtIssue(octokit: GitHub, services: Services, repo: RepoRef, issue: NewDebtIssue, label: LabelSpec): Promise<DebtIssueFacts> {
+  const created = await createBotIssue(octokit, services, repo, { title: issue.title, body: issue.body, labels: [label], assignees: [issue.owner] });
   return {
-    ref: { ...facts.repo, number: created.number },
+    ref: { ...repo, number: created.number },
     exists: true,
     isPullRequest: false,
     state: "open",
