@@ -3,7 +3,7 @@ import type { Services } from "./services.js";
 import type { GitHub, IssueRef, RepoRef } from "./types.js";
 
 /** Creates the label with its colour and description when the repository lacks it. */
-export function ensureLabel(octokit: GitHub, services: Services, { owner, repo }: RepoRef, label: LabelSpec): Promise<void> {
+export function ensureLabel(octokit: GitHub, services: Pick<Services, "knownLabels">, { owner, repo }: RepoRef, label: LabelSpec): Promise<void> {
   const key = `${owner}/${repo}:${label.name}`.toLowerCase();
   return services.knownLabels.get(key, async () => {
     try {

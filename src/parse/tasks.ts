@@ -5,7 +5,7 @@ import { parseHackCommand } from "../core/hacks/command.js";
 import { textDeclarations } from "../core/hacks/declaration.js";
 import { findCodeMarkers } from "../core/hacks/diff.js";
 import { withoutDebtLines } from "../core/hacks/fields.js";
-import { chooseDebt, declaration, namedDebt, newDebtIssue, planHack } from "../core/hacks/plan.js";
+import { chooseDebt, declaration, namedDebt, planHack } from "../core/hacks/plan.js";
 import { exemptionReason } from "../core/intent/decide.js";
 import { judgeBody, templateLines, type IntentRules } from "../core/intent/judge.js";
 import { findReferences } from "../core/intent/references.js";
@@ -37,7 +37,6 @@ export const tasks = {
   declaration,
   namedDebt,
   chooseDebt,
-  newDebtIssue,
   planHack,
   withoutDebtLines,
   findCodeMarkers,

@@ -2,7 +2,7 @@ import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { createTestApp } from "../helpers/app.js";
 import { github, mockBotIdentity, mockConfig, OWNER, recorder, REPO } from "../helpers/github.js";
-import { AUTHOR, botComment, CONFIG, FILES, mockFiles, mockSearch, path, PR, prData } from "../helpers/hacks.js";
+import { AUTHOR, botComment, CONFIG, FILES, mockFiles, mockNewestDebt, path, PR, prData } from "../helpers/hacks.js";
 import { delivery, payload } from "../fixtures/payloads.js";
 
 type Scope = ReturnType<typeof github>;
@@ -50,7 +50,7 @@ describe("/hack", () => {
     mockBotIdentity(scope);
     // The hack comment is found once, under the hack lock, and written from what was found.
     scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, []);
-    mockSearch(scope).reply(200, { total_count: 0, incomplete_results: false, items: [] });
+    mockNewestDebt(scope).reply(200, []);
     mockFiles(scope).reply(200, FILES);
     scope.get(path.prTemplate).reply(404);
     scope.post(path.labels).times(2).reply(201, {});

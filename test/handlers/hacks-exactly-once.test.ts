@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createTestApp } from "../helpers/app.js";
 import { BOT_LOGIN, github, mockBotIdentity, mockConfig, OWNER, recorder, REPO } from "../helpers/github.js";
-import { appDebtIssue, AUTHOR, CONFIG, FILES, hackComment, linkedState, mockFiles, mockSearch, path, PR, prData } from "../helpers/hacks.js";
+import { appDebtIssue, AUTHOR, CONFIG, FILES, hackComment, linkedState, mockFiles, mockNewestDebt, path, PR, prData } from "../helpers/hacks.js";
 import { delivery, payload } from "../fixtures/payloads.js";
 import { opened as openedBody, sealed } from "../helpers/records.js";
 
@@ -14,7 +14,7 @@ function mockFirstRun(scope: Scope) {
   const comment = recorder<{ body: string }>();
   scope.get(path.pr).reply(200, prData());
   scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, []);
-  mockSearch(scope).reply(200, { total_count: 0, incomplete_results: false, items: [] });
+  mockNewestDebt(scope).reply(200, []);
   mockFiles(scope).reply(200, FILES);
   scope.get(path.prTemplate).reply(404);
   scope.post(path.labels).times(2).reply(201, {});
@@ -75,7 +75,7 @@ describe("exactly one debt issue per hack PR", () => {
     expect(first.issue.bodies).toHaveLength(1);
   });
 
-  it("after a crash between creating the issue and commenting, search finds the issue and only the comment is written", async () => {
+  it("after a crash between creating the issue and commenting, the app's newest debt issues hold it and only the comment is written", async () => {
     const probot = createTestApp(["hacks"]);
     const scope = github();
     const comment = recorder<{ body: string }>();
@@ -84,14 +84,10 @@ describe("exactly one debt issue per hack PR", () => {
     scope.get(path.pr).reply(200, prData());
     mockBotIdentity(scope);
     scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, []);
-    mockSearch(scope).reply(200, {
-      total_count: 2,
-      incomplete_results: false,
-      items: [
-        { number: 51, user: { login: BOT_LOGIN }, repository_url: REPOSITORY_URL, body: sealed(openedBody(appDebtIssue(51, {}, {}).body).replace('"number":2,', '"number":3,')) },
-        { number: 50, user: { login: BOT_LOGIN }, repository_url: REPOSITORY_URL, body: created.body },
-      ],
-    });
+    mockNewestDebt(scope).reply(200, [
+      { number: 51, user: { login: BOT_LOGIN }, repository_url: REPOSITORY_URL, body: sealed(openedBody(appDebtIssue(51, {}, {}).body).replace('"number":2,', '"number":3,')) },
+      { number: 50, user: { login: BOT_LOGIN }, repository_url: REPOSITORY_URL, body: created.body },
+    ]);
     scope.get(path.issue(50)).reply(200, created);
     mockFiles(scope).reply(200, FILES);
     scope.post(path.comments(PR), comment.match).reply(201, { id: 900 });
@@ -136,7 +132,7 @@ describe("exactly one debt issue per hack PR", () => {
       .query({ per_page: 100 })
       .times(2)
       .reply(200, () => comment.bodies.map((c, i) => ({ id: 900 + i, user: { login: BOT_LOGIN }, body: sealed(c.body) })));
-    mockSearch(scope).reply(200, { total_count: 0, incomplete_results: false, items: [] });
+    mockNewestDebt(scope).reply(200, []);
     mockFiles(scope).reply(200, FILES);
     // The labeled run re-reads the files when it comes second; the edited run does not.
     mockFiles(scope).optionally().reply(200, FILES);

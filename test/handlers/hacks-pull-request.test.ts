@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createTestApp } from "../helpers/app.js";
 import { BOT_LOGIN, github, mockBotIdentity, mockConfig, OWNER, recorder, REPO } from "../helpers/github.js";
-import { AUTHOR, CONFIG, FILES, HACK_BODY, mockFiles, mockSearch, path, PR, prData, SHA, type PullRequestData } from "../helpers/hacks.js";
+import { AUTHOR, CONFIG, FILES, HACK_BODY, mockFiles, mockNewestDebt, path, PR, prData, SHA, type PullRequestData } from "../helpers/hacks.js";
 import { delivery, payload } from "../fixtures/payloads.js";
 
 interface CheckBody {
@@ -28,7 +28,7 @@ function mockCreation(scope: ReturnType<typeof github>, pr: PullRequestData, opt
   scope.get(path.pr).reply(200, pr);
   mockBotIdentity(scope);
   scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, []);
-  mockSearch(scope).reply(200, { total_count: 0, incomplete_results: false, items: [] });
+  mockNewestDebt(scope).reply(200, []);
   mockFiles(scope).reply(200, FILES);
   scope.get(path.prTemplate).reply(404);
   scope.post(path.labels, rec.created.match).reply(201, {});

@@ -59,8 +59,9 @@ export const FILES = [
   { filename: "docs/prices.md", status: "added", patch: "@@ -0,0 +1 @@\n+# Prices" },
 ];
 
-export function mockSearch(scope: nock.Scope): nock.Interceptor {
-  return scope.get("/search/issues").query({ q: `repo:${OWNER}/${REPO} is:issue author:app/intentbot label:"rebuild-debt"`, sort: "created", order: "desc", per_page: "30" });
+/** The app's newest debt issues: where a hack looks for the one it created before a restart. */
+export function mockNewestDebt(scope: nock.Scope): nock.Interceptor {
+  return scope.get(path.issues).query({ labels: "rebuild-debt", creator: BOT_LOGIN, state: "all", sort: "created", direction: "desc", per_page: "30" });
 }
 
 /** A comment the app wrote: its records sealed, as on GitHub. */

@@ -211,9 +211,16 @@ function nextRecord(facts: HackFacts, rules: HackRules, issue: DebtIssueFacts | 
   });
 }
 
-/** A new debt issue for the hack: title, body (with its record) and the owner to assign. */
-export function newDebtIssue(facts: HackFacts, rules: HackRules): { title: string; body: string; record: DebtRecord; owner: string } {
-  const decl = declaration(facts, rules);
+/** A debt issue for the app to create: title, body (with its record) and the owner to assign. */
+export interface NewDebtIssue {
+  title: string;
+  body: string;
+  record: DebtRecord;
+  owner: string;
+}
+
+/** A new debt issue for the hack (`decl`: the PR's declaration, when the caller has it). */
+export function newDebtIssue(facts: HackFacts, rules: HackRules, decl = declaration(facts, rules)): NewDebtIssue {
   const record = nextRecord(facts, rules, undefined, decl, true, facts.repo);
   const region = renderDebtRegion(record, facts.repo, { createdByApp: true, codeMarker: rules.codeMarker });
   return { title: debtIssueTitle(record.title ?? facts.pr.title), body: newDebtBody(region, record), record, owner: facts.pr.author };
@@ -235,24 +242,35 @@ function debtWrites(issue: DebtIssueFacts, record: DebtRecord, rules: HackRules)
 
 const createdByApp = (issue: DebtIssueFacts, record: DebtRecord | undefined) => issue.byApp && (record?.createdByApp ?? false);
 
-export interface HackPlan {
+/** What one event changes, as data. */
+export type HackPlan =
+  /**
+   * The hack needs a debt issue first. Creating it is the one step whose
+   * outcome (its number) the rest of the plan depends on: the shell creates
+   * it, links it (`facts.linked`) and plans again.
+   */
+  | { kind: "create-debt"; issue: NewDebtIssue; label: LabelSpec }
+  | HackActions;
+
+export interface HackActions {
+  kind: "apply";
   /** The PR's state after the plan, or undefined when the PR is no hack and never was. */
   state?: HackPrState | undefined;
   actions: HackAction[];
 }
 
 /**
- * Everything one event changes, as data: the PR's comment first (so that a
- * just-created debt issue is linked before anything else can fail), then
+ * Everything one event changes: the debt issue to create, when the hack
+ * needs one and has none; else the actions, the PR's comment first (so that
+ * a just-created debt issue is linked before anything else can fail), then
  * labels, the debt issues' records, lifecycle closes/reopens and the check.
- * The shell creates a missing debt issue before planning, so `create` never
- * reaches here.
+ * `decl` is the PR's declaration when the caller has read it already (it
+ * depends on nothing a second pass adds).
  */
-export function planHack(facts: HackFacts, rules: HackRules, mode: "advise" | "enforce"): HackPlan {
-  const decl = declaration(facts, rules);
-  if (!decl.declared && !facts.previous) return { actions: [] };
+export function planHack(facts: HackFacts, rules: HackRules, mode: "advise" | "enforce", decl = declaration(facts, rules)): HackPlan {
+  if (!decl.declared && !facts.previous) return { kind: "apply", actions: [] };
   const choice = chooseDebt(facts, rules, decl);
-  if (choice.kind === "create") throw new Error("planHack needs the debt issue created first");
+  if (choice.kind === "create") return { kind: "create-debt", issue: newDebtIssue(facts, rules, decl), label: debtLabel(rules) };
 
   const actions: HackAction[] = [];
   const prRef: DebtRef = { ...facts.repo, number: facts.pr.number };
@@ -324,7 +342,7 @@ export function planHack(facts: HackFacts, rules: HackRules, mode: "advise" | "e
   if (pr.state === "open") {
     planned.push({ type: "check", headSha: pr.headSha, result: hackCheck(state, facts.repo, { ...options, mode }) });
   }
-  return { state, actions: planned };
+  return { kind: "apply", state, actions: planned };
 }
 
 /**

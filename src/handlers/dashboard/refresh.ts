@@ -4,7 +4,8 @@ import type { DebtItem } from "../../core/dashboard/model.js";
 import { DASHBOARD_TOPIC, overdueReminder, renderDashboard, type ActionId } from "../../core/dashboard/render.js";
 import type { RepoSummary } from "../../core/dashboard/rollup.js";
 import { isOutstanding, isOverdue, summarize } from "../../core/dashboard/summary.js";
-import { createDashboardIssue, findDashboardIssue, readIssueBody } from "../../github/dashboard-issue.js";
+import { readIssueBody, writeIssueBody } from "../../github/bot-issues.js";
+import { createDashboardIssue, findDashboardIssue } from "../../github/dashboard-issue.js";
 import type { Services } from "../../github/services.js";
 import type { GitHub, Log, RepoRef } from "../../github/types.js";
 import { gatherDashboard } from "./gather.js";
@@ -59,7 +60,7 @@ export async function refreshDashboard(
         if (state.pausedConfig === undefined) {
           const paused = await services.parse.run("withState", [existing.body, { ...state, pausedConfig: configKey(config) }], log);
           if (!paused.ok) return { outcome: "unreadable" };
-          await octokit.rest.issues.update({ ...repo, issue_number: existing.number, body: paused.value });
+          await writeIssueBody(octokit, repo, existing.number, existing.body, paused.value);
         }
         return { outcome: "paused" };
       }
@@ -87,8 +88,7 @@ export async function refreshDashboard(
     await runActions(octokit, repo, parsed.ticked, facts.items, existing.number, now);
     const { body, state } = renderDashboard({ ...input, state: { history: parsed.state.history } }, settings.title);
     const summary = rollupRow(state.history);
-    if (body === current) return { outcome: "unchanged", summary };
-    await octokit.rest.issues.update({ ...repo, issue_number: existing.number, body });
-    return { outcome: "updated", summary };
+    const wrote = await writeIssueBody(octokit, repo, existing.number, current, body);
+    return { outcome: wrote ? "updated" : "unchanged", summary };
   });
 }

@@ -2,6 +2,7 @@ import { labelSpecs } from "../../core/labels.js";
 import { loadConfig } from "../../config/load.js";
 import type { Config } from "../../config/schema.js";
 import { renderRollup, ROLLUP_TOPIC, type RepoSummary, type RollupState } from "../../core/dashboard/rollup.js";
+import { writeIssueBody } from "../../github/bot-issues.js";
 import { createDashboardIssue, findDashboardIssue } from "../../github/dashboard-issue.js";
 import type { Services } from "../../github/services.js";
 import type { GitHub, Log, RepoRef } from "../../github/types.js";
@@ -44,7 +45,7 @@ async function writeRollup(
       return;
     }
     if (existing.state === "closed") await octokit.rest.issues.update({ ...home, issue_number: existing.number, state: "open" });
-    if (existing.body !== body) await octokit.rest.issues.update({ ...home, issue_number: existing.number, body });
+    await writeIssueBody(octokit, home, existing.number, existing.body, body);
   });
 }
 

@@ -5,6 +5,7 @@ import type { DebtRef } from "../../core/hacks/fields.js";
 import type { DebtIssueFacts, PullRequestFacts } from "../../core/hacks/plan.js";
 import { DEBT_TOPIC } from "../../core/hacks/render.js";
 import { decideIntent } from "../../core/intent/decide.js";
+import { findBotIssue } from "../../github/bot-issues.js";
 import { findStickyComment } from "../../github/comments.js";
 import { labelNames } from "../../github/labels.js";
 import type { Services } from "../../github/services.js";
@@ -66,22 +67,18 @@ export async function readDebtIssue(octokit: GitHub, services: Services, ref: De
   return { ...issue, record: readDebtRecord(comment?.body), debtComment: comment?.body };
 }
 
-const SEARCHED_ISSUES = 30;
+// The issue sought was created moments before a restart, so it is among the newest.
+const LISTED_ISSUES = 30;
 
 /**
- * The debt issue the app created for this PR, found by search: the fallback
- * for a restart between creating the issue and writing its number into the
- * PR's comment. Search is eventually consistent, so it is never the only guard.
+ * The debt issue the app created for this PR, found among its newest debt
+ * issues by the record that names the PR: the fallback for a restart between
+ * creating the issue and writing its number into the PR's comment.
  */
 export async function findCreatedDebt(octokit: GitHub, services: Services, repo: RepoRef, prNumber: number, debtLabel: string): Promise<DebtIssueFacts | undefined> {
-  const bot = await services.botLogin();
-  const q = `repo:${repo.owner}/${repo.repo} is:issue author:app/${bot.replace(/\[bot\]$/, "")} label:"${debtLabel.replaceAll('"', "")}"`;
-  const { data } = await octokit.rest.search.issuesAndPullRequests({ q, sort: "created", order: "desc", per_page: SEARCHED_ISSUES });
-  const match = data.items.find((item) => {
-    if (item.user?.login !== bot) return false;
-    return readDebtRecord(item.body)?.hackPrs.some((p) => p.number === prNumber && p.repo === undefined) ?? false;
-  });
-  return match ? readDebtIssue(octokit, services, { ...repo, number: match.number }, true) : undefined;
+  const namesThePr = (body: string) => readDebtRecord(body)?.hackPrs.some((p) => p.number === prNumber && p.repo === undefined) ?? false;
+  const found = await findBotIssue(octokit, services, repo, { label: debtLabel, recognise: namesThePr, newest: LISTED_ISSUES });
+  return found ? readDebtIssue(octokit, services, { ...repo, number: found.number }, true) : undefined;
 }
 
 /** The files the PR touches and the added lines carrying the code marker (patches are read within the budget). */
@@ -98,15 +95,4 @@ export async function readIntent(octokit: GitHub, services: Services, log: Log, 
   const facts = mustRead(await gatherIntentFacts(octokit, services, log, config, repo, { kind: "pull request", number: pr.number, title: pr.title, body }));
   const verdict = decideIntent(facts);
   return { why: verdict.why?.text, who: verdict.who?.text, from: verdict.why?.from ?? verdict.who?.from };
-}
-
-/** Whether the user can be assigned issues in the repository (a collaborator). */
-export async function canBeAssigned(octokit: GitHub, repo: RepoRef, login: string): Promise<boolean> {
-  try {
-    await octokit.rest.issues.checkUserCanBeAssigned({ ...repo, assignee: login });
-    return true;
-  } catch (error) {
-    if (status(error) === 404) return false;
-    throw error;
-  }
 }

@@ -1,20 +1,19 @@
 import type { Config } from "../../config/schema.js";
 import { sameRef } from "../../core/hacks/fields.js";
-import { debtLabel, needsChanges, needsIntent, type DebtIssueFacts, type HackFacts, type Trigger, type newDebtIssue } from "../../core/hacks/plan.js";
+import type { LabelSpec } from "../../core/labels.js";
+import { needsChanges, needsIntent, type DebtIssueFacts, type HackFacts, type NewDebtIssue, type Trigger } from "../../core/hacks/plan.js";
 import { HACK_CHECK, HACK_TOPIC } from "../../core/hacks/render.js";
 import { readHackState } from "../../core/hacks/state.js";
 import { findStickyComment } from "../../github/comments.js";
 import { publishCheck } from "../../github/checks.js";
-import { ensureLabel } from "../../github/labels.js";
+import { createBotIssue } from "../../github/bot-issues.js";
 import type { Services } from "../../github/services.js";
 import type { GitHub, Log, RepoRef } from "../../github/types.js";
 import { mustRead } from "../../parse/budget.js";
 import type { TaskArgs, TaskName } from "../../parse/tasks.js";
 import { unreadableCheck, UnreadableText } from "../../parse/unreadable.js";
 import { applyHackPlan } from "./apply.js";
-import { canBeAssigned, findCreatedDebt, readChanges, readDebtIssue, readIntent, readPullRequest } from "./gather.js";
-
-type NewDebtIssue = ReturnType<typeof newDebtIssue>;
+import { findCreatedDebt, readChanges, readDebtIssue, readIntent, readPullRequest } from "./gather.js";
 
 export function hackLockKey(repo: RepoRef, prNumber: number): string {
   return `hacks:${repo.owner}/${repo.repo}#${prNumber}`.toLowerCase();
@@ -26,9 +25,9 @@ export function hackLockKey(repo: RepoRef, prNumber: number): string {
  * comment on it, the debt issues), so redelivered, repeated and concurrent
  * events converge on one debt issue: the first run creates it and writes its
  * number into the PR's comment before anything else, and every later run
- * finds it there (or, after a restart in between, by search). The
- * decisions read the PR's title and description within the parse budget;
- * when they cannot, the check says so and nothing else changes.
+ * finds it there (or, after a restart in between, among the app's newest
+ * debt issues). The decisions read the PR's title and description within the
+ * parse budget; when they cannot, the check says so and nothing else changes.
  */
 export async function reconcileHack(octokit: GitHub, services: Services, log: Log, config: Config, repo: RepoRef, prNumber: number, trigger: Trigger): Promise<void> {
   await services.locks.run(hackLockKey(repo, prNumber), async () => {
@@ -67,23 +66,24 @@ async function reconcileRead(octokit: GitHub, services: Services, log: Log, conf
   }
   if (needsChanges(facts, choice)) facts.changes = await readChanges(octokit, services, log, repo, pr, rules.codeMarker);
   if (needsIntent(facts, choice)) facts.intent = await readIntent(octokit, services, log, config, repo, pr);
-  if (choice.kind === "create") {
-    facts.linked = await createDebtIssue(octokit, services, facts, rules, await parse("newDebtIssue", [facts, rules]));
-    log.info({ pr: prNumber, debt: facts.linked.ref.number }, "created the debt issue");
-  }
 
-  const plan = await parse("planHack", [facts, rules, config.mode]);
+  let plan = await parse("planHack", [facts, rules, config.mode, decl]);
+  if (plan.kind === "create-debt") {
+    facts.linked = await createDebtIssue(octokit, services, repo, plan.issue, plan.label);
+    log.info({ pr: prNumber, debt: facts.linked.ref.number }, "created the debt issue");
+    plan = await parse("planHack", [facts, rules, config.mode, decl]);
+    // The issue just linked is open and the app's: a plan that still lacks one is a bug, not a reason to create another.
+    if (plan.kind === "create-debt") throw new Error("the hack plan asked for a second debt issue");
+  }
   log.info({ pr: prNumber, trigger: trigger.kind, actions: plan.actions.map((a) => a.type) }, "hack plan");
   await applyHackPlan(octokit, services, repo, prNumber, plan.actions, { comment });
 }
 
-async function createDebtIssue(octokit: GitHub, services: Services, facts: HackFacts, rules: Config["hacks"], issue: NewDebtIssue): Promise<DebtIssueFacts> {
-  const label = debtLabel(rules);
-  await ensureLabel(octokit, services, facts.repo, label);
-  const assignees = (await canBeAssigned(octokit, facts.repo, issue.owner)) ? [issue.owner] : [];
-  const { data } = await octokit.rest.issues.create({ ...facts.repo, title: issue.title, body: issue.body, labels: [label.name], assignees });
+/** Creates the debt issue (assigned to the hack's author when they can be) and returns it as the plan's next pass reads it. */
+async function createDebtIssue(octokit: GitHub, services: Services, repo: RepoRef, issue: NewDebtIssue, label: LabelSpec): Promise<DebtIssueFacts> {
+  const created = await createBotIssue(octokit, services, repo, { title: issue.title, body: issue.body, labels: [label], assignees: [issue.owner] });
   return {
-    ref: { ...facts.repo, number: data.number },
+    ref: { ...repo, number: created.number },
     exists: true,
     isPullRequest: false,
     state: "open",

@@ -7,7 +7,7 @@ import type { ApplyNotes } from "../../core/phases/reply.js";
 import { phaseTitle } from "../../core/phases/title.js";
 import type { PhaseState } from "../../core/phases/types.js";
 import { labelSpecs, type LabelSpec } from "../../core/labels.js";
-import { ensureLabel } from "../../github/labels.js";
+import { createBotIssue } from "../../github/bot-issues.js";
 import type { Services } from "../../github/services.js";
 import { addSubIssue } from "../../github/sub-issues.js";
 import type { GitHub, IssueRef, Log, RepoRef } from "../../github/types.js";
@@ -92,8 +92,6 @@ export async function applyPhasePlan(input: ApplyInput, actions: readonly PhaseA
     switch (action.type) {
       case "create-issue": {
         const phase = phaseOf(action.number);
-        const label = phaseLabelSpec(config);
-        await ensureLabel(octokit, services, repo, label);
         const body = renderPhaseIssueBody({
           parent: parent.number,
           number: phase.number,
@@ -101,11 +99,11 @@ export async function applyPhasePlan(input: ApplyInput, actions: readonly PhaseA
           intent: (intent ??= await parse("carriedIntent", [parent.body, intentRules(config)])),
           headings: { why: config.intent.why[0] ?? "why", who: config.intent.who[0] ?? "who" },
         });
-        const { data } = await octokit.rest.issues.create({ ...repo, title: phaseTitle(parent.title, phase.number, phase.name), body, labels: [label.name] });
-        phase.issueNumber = data.number;
-        phase.issueId = data.id;
+        const created = await createBotIssue(octokit, services, repo, { title: phaseTitle(parent.title, phase.number, phase.name), body, labels: [phaseLabelSpec(config)] });
+        phase.issueNumber = created.number;
+        phase.issueId = created.id;
         result.wrote = true;
-        log.info({ parent: parent.number, phase: phase.number, issue: data.number }, "phase issue created");
+        log.info({ parent: parent.number, phase: phase.number, issue: created.number }, "phase issue created");
         await writeSection();
         if (input.subIssues) await link(phase);
         break;

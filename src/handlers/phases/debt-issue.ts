@@ -1,15 +1,13 @@
 import type { Config } from "../../config/schema.js";
 import { debtLabel } from "../../core/hacks/plan.js";
 import { phaseDebtIssue, type PhaseDebtInput } from "../../core/phases/debt.js";
-import { ensureLabel } from "../../github/labels.js";
+import { createBotIssue } from "../../github/bot-issues.js";
 import type { Services } from "../../github/services.js";
 import type { GitHub, RepoRef } from "../../github/types.js";
 
 /** Creates a hack phase's rebuild-debt issue (rendered by `core/phases/debt.ts`) and returns its number. */
 export async function createPhaseDebtIssue(octokit: GitHub, services: Services, repo: RepoRef, rules: Config["hacks"], input: PhaseDebtInput): Promise<number> {
-  const label = debtLabel(rules);
-  await ensureLabel(octokit, services, repo, label);
   const { title, body } = phaseDebtIssue(input);
-  const { data } = await octokit.rest.issues.create({ ...repo, title, body, labels: [label.name] });
-  return data.number;
+  const created = await createBotIssue(octokit, services, repo, { title, body, labels: [debtLabel(rules)] });
+  return created.number;
 }

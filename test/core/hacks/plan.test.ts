@@ -12,6 +12,7 @@ import {
   planHack,
   type DebtIssueFacts,
   type HackAction,
+  type HackActions,
   type HackFacts,
   type Trigger,
 } from "../../../src/core/hacks/plan.js";
@@ -50,6 +51,13 @@ const linkedState = (number: number, extra: Partial<HackPrState> = {}): HackPrSt
 });
 
 const types = (actions: readonly HackAction[]) => actions.map((a) => a.type);
+
+/** A plan that needs no new debt issue: its actions. */
+function planActions(...args: Parameters<typeof planHack>): HackActions {
+  const plan = planHack(...args);
+  if (plan.kind !== "apply") throw new Error(`expected actions, planned ${plan.kind}`);
+  return plan;
+}
 
 describe("declaration", () => {
   it.each<[string, Partial<HackFacts>, Partial<HackFacts["pr"]>, { declared: boolean; ways: string[]; withdrawn?: string[] }]>([
@@ -147,7 +155,7 @@ describe("the new debt issue", () => {
 
 describe("the plan", () => {
   it("links a just-created issue: comment first, then the label, then the check; the issue is already up to date", () => {
-    const plan = planHack(facts({ linked: appIssue(50, created.record, { body: created.body }) }), rules, "advise");
+    const plan = planActions(facts({ linked: appIssue(50, created.record, { body: created.body }) }), rules, "advise");
     expect(types(plan.actions)).toEqual(["pr-comment", "add-label", "check"]);
     expect(plan.state).toEqual({ kind: "hack-pr", version: 1, declared: true, ways: ["label", "title", "section"], debt: { ...repo, number: 50, createdByApp: true, state: "open" }, pr: { state: "open" } });
     const comment = plan.actions[0];
@@ -158,14 +166,14 @@ describe("the plan", () => {
 
   it("writes nothing but the check when nothing changed", () => {
     const linked = appIssue(50, created.record, { body: created.body });
-    const first = planHack(facts({ linked }, { labels: ["hack"] }), rules, "advise");
+    const first = planActions(facts({ linked }, { labels: ["hack"] }), rules, "advise");
     const comment = first.actions.find((a) => a.type === "pr-comment");
-    const again = planHack(facts({ linked, previous: first.state, previousComment: `<!-- intentbot:hack -->\n${comment?.type === "pr-comment" ? comment.body : ""}` }, { labels: ["hack"] }), rules, "advise");
+    const again = planActions(facts({ linked, previous: first.state, previousComment: `<!-- intentbot:hack -->\n${comment?.type === "pr-comment" ? comment.body : ""}` }, { labels: ["hack"] }), rules, "advise");
     expect(types(again.actions)).toEqual(["check"]);
   });
 
   it("links a named issue a person created: debt label and a debt comment that links back", () => {
-    const plan = planHack(facts({ named: personIssue(45) }, { body: "## Hack\nFor the demo.\n\nDebt: #45", labels: ["hack"] }), rules, "advise");
+    const plan = planActions(facts({ named: personIssue(45) }, { body: "## Hack\nFor the demo.\n\nDebt: #45", labels: ["hack"] }), rules, "advise");
     expect(types(plan.actions)).toEqual(["pr-comment", "add-label", "debt-comment", "check"]);
     expect(plan.actions[1]).toMatchObject({ issue: { number: 45 }, label: { name: "rebuild-debt" } });
     const debtComment = plan.actions[2];
@@ -179,14 +187,14 @@ describe("the plan", () => {
     ["advise", "neutral"],
     ["enforce", "failure"],
   ] as const)("a named closed issue is unmet in %s mode (%s)", (mode, conclusion) => {
-    const plan = planHack(facts({ named: personIssue(45, { state: "closed" }) }, { body: "Debt: #45", labels: ["hack"] }), rules, mode);
+    const plan = planActions(facts({ named: personIssue(45, { state: "closed" }) }, { body: "Debt: #45", labels: ["hack"] }), rules, mode);
     expect(types(plan.actions)).toEqual(["pr-comment", "check"]);
     expect(plan.actions[1]).toMatchObject({ result: { conclusion, title: "Debt issue #45 is closed" } });
   });
 
   it("records the merge: shipped in #N on DATE, outstanding", () => {
     const linked = appIssue(50, created.record);
-    const plan = planHack(facts({ linked, trigger: { kind: "closed" } }, { labels: ["hack"], state: "closed", merged: true, mergedAt: "2026-10-02T10:00:00Z" }), rules, "advise");
+    const plan = planActions(facts({ linked, trigger: { kind: "closed" } }, { labels: ["hack"], state: "closed", merged: true, mergedAt: "2026-10-02T10:00:00Z" }), rules, "advise");
     expect(types(plan.actions)).toEqual(["pr-comment", "update-debt-body"]);
     const update = plan.actions[1];
     const body = update?.type === "update-debt-body" ? update.body : "";
@@ -196,31 +204,31 @@ describe("the plan", () => {
   });
 
   it("closes the app's debt issue as not planned when the hack closes unmerged", () => {
-    const plan = planHack(facts({ linked: appIssue(50, created.record), trigger: { kind: "closed" } }, { labels: ["hack"], state: "closed" }), rules, "advise");
+    const plan = planActions(facts({ linked: appIssue(50, created.record), trigger: { kind: "closed" } }, { labels: ["hack"], state: "closed" }), rules, "advise");
     expect(types(plan.actions)).toEqual(["pr-comment", "update-debt-body", "close-debt"]);
     expect(plan.state?.debt).toMatchObject({ state: "closed", stateReason: "not_planned" });
   });
 
   it("leaves it open when another hack links it, and never closes a person's issue", () => {
     const shared = updateRecord(created.record, { createdByApp: true, pr: { number: 13, state: "merged", declared: true, mergedAt: "2026-09-01" } });
-    const plan = planHack(facts({ linked: appIssue(50, shared), trigger: { kind: "closed" } }, { labels: ["hack"], state: "closed" }), rules, "advise");
+    const plan = planActions(facts({ linked: appIssue(50, shared), trigger: { kind: "closed" } }, { labels: ["hack"], state: "closed" }), rules, "advise");
     expect(types(plan.actions)).toEqual(["pr-comment", "update-debt-body"]);
     const person = personIssue(45, { record: updateRecord(undefined, { createdByApp: false, pr: { number: 12, state: "open", declared: true } }) });
-    const closedOnPerson = planHack(facts({ linked: person, trigger: { kind: "closed" } }, { labels: ["hack"], state: "closed" }), rules, "advise");
+    const closedOnPerson = planActions(facts({ linked: person, trigger: { kind: "closed" } }, { labels: ["hack"], state: "closed" }), rules, "advise");
     expect(types(closedOnPerson.actions)).not.toContain("close-debt");
   });
 
   it("reopens the debt issue it closed when the hack is reopened", () => {
     const closed = appIssue(50, created.record, { state: "closed", stateReason: "not_planned", closedByApp: true });
-    const plan = planHack(facts({ linked: closed, trigger: { kind: "reopened" } }, { labels: ["hack"] }), rules, "advise");
+    const plan = planActions(facts({ linked: closed, trigger: { kind: "reopened" } }, { labels: ["hack"] }), rules, "advise");
     expect(types(plan.actions)).toContain("reopen-debt");
     expect(plan.state?.debt?.state).toBe("open");
     const byPerson = appIssue(50, created.record, { state: "closed", stateReason: "completed" });
-    expect(types(planHack(facts({ linked: byPerson, trigger: { kind: "reopened" } }, { labels: ["hack"] }), rules, "advise").actions)).not.toContain("reopen-debt");
+    expect(types(planActions(facts({ linked: byPerson, trigger: { kind: "reopened" } }, { labels: ["hack"] }), rules, "advise").actions)).not.toContain("reopen-debt");
   });
 
   it("asks, and closes nothing, when the label is removed", () => {
-    const plan = planHack(facts({ linked: appIssue(50, created.record), previous: linkedState(50), trigger: { kind: "unlabeled" } }, { body: "" }), rules, "advise");
+    const plan = planActions(facts({ linked: appIssue(50, created.record), previous: linkedState(50), trigger: { kind: "unlabeled" } }, { body: "" }), rules, "advise");
     expect(types(plan.actions)).toEqual(["pr-comment", "update-debt-body", "check"]);
     const comment = plan.actions[0]?.type === "pr-comment" ? plan.actions[0].body : "";
     expect(comment).toContain("**Should #50 be closed?**");
@@ -231,11 +239,11 @@ describe("the plan", () => {
   });
 
   it("does nothing for a PR that is not a hack and never was", () => {
-    expect(planHack(facts({}, { title: "Prices", body: "" }), rules, "advise")).toEqual({ actions: [] });
+    expect(planHack(facts({}, { title: "Prices", body: "" }), rules, "advise")).toEqual({ kind: "apply", actions: [] });
   });
 
   it("moves the link to a newly named issue and closes the superseded one it created", () => {
-    const plan = planHack(facts({ linked: appIssue(50, created.record), named: personIssue(45) }, { body: "## Hack\nFor the demo.\nDebt: #45", labels: ["hack"] }), rules, "advise");
+    const plan = planActions(facts({ linked: appIssue(50, created.record), named: personIssue(45) }, { body: "## Hack\nFor the demo.\nDebt: #45", labels: ["hack"] }), rules, "advise");
     expect(types(plan.actions)).toEqual(["pr-comment", "add-label", "debt-comment", "update-debt-body", "close-debt", "check"]);
     expect(plan.actions[3]).toMatchObject({ issue: { number: 50 } });
     const old = plan.actions[3]?.type === "update-debt-body" ? plan.actions[3].body : "";
@@ -243,8 +251,29 @@ describe("the plan", () => {
     expect(plan.actions[4]).toEqual({ type: "close-debt", issue: { ...repo, number: 50 } });
   });
 
-  it("refuses to plan a creation", () => {
-    expect(() => planHack(facts(), rules, "advise")).toThrow(/created first/);
+  it("asks for the debt issue first; with it linked, plans as for any linked issue", () => {
+    const first = planHack(facts(), rules, "advise");
+    expect(first).toEqual({ kind: "create-debt", issue: created, label: { name: "rebuild-debt", color: "5319e7", description: "Rebuild owed by a hack (intentbot)" } });
+    const issue = first.kind === "create-debt" ? first.issue : created;
+    const second = planActions(facts({ linked: appIssue(50, issue.record, { body: issue.body }) }), rules, "advise");
+    expect(types(second.actions)).toEqual(["pr-comment", "add-label", "check"]);
+    expect(second.state?.debt).toEqual({ ...repo, number: 50, createdByApp: true, state: "open" });
+  });
+
+  it("keeps the reason it created a replacement on the second pass", () => {
+    const replacing = { ...rules, replaceUnusableDebtIssue: true };
+    const pr = { body: "## Hack\nFor the demo.\nDebt: #45", labels: ["hack"] };
+    const first = planHack(facts({ named: personIssue(45, { state: "closed" }) }, pr), replacing, "advise");
+    expect(first.kind).toBe("create-debt");
+    const issue = first.kind === "create-debt" ? first.issue : created;
+    const second = planActions(facts({ named: personIssue(45, { state: "closed" }), linked: appIssue(50, issue.record, { body: issue.body }) }, pr), replacing, "advise");
+    expect(second.state).toMatchObject({ debt: { number: 50 }, problem: { kind: "named closed", ref: { ...repo, number: 45 } } });
+  });
+
+  it("plans the same with the declaration the caller read as without it", () => {
+    const linked = appIssue(50, created.record, { body: created.body });
+    expect(planHack(facts({ linked }), rules, "advise", declaration(facts({ linked }), rules))).toEqual(planHack(facts({ linked }), rules, "advise"));
+    expect(planHack(facts(), rules, "advise", declaration(facts(), rules))).toEqual(planHack(facts(), rules, "advise"));
   });
 });
 

@@ -1,0 +1,102 @@
+import type { LabelSpec } from "../core/labels.js";
+import { ensureLabel } from "./labels.js";
+import type { Services } from "./services.js";
+import type { GitHub, RepoRef } from "./types.js";
+
+/**
+ * The issues the app owns (debt issues, phase issues, dashboards): finding
+ * the one it wrote, creating one, and rewriting its body. Written once so
+ * that every feature recognises its issues the same way (label, the bot as
+ * author, something in the body no title can fake) and creates them the same
+ * way (labels made first, assignees only those who can be).
+ */
+
+/** One of the app's issues as listed. */
+export interface BotIssue {
+  number: number;
+  nodeId: string;
+  state: "open" | "closed";
+  body: string;
+}
+
+/** How to recognise one of the app's issues. */
+export interface BotIssueKind {
+  /** The label the app puts on every issue of the kind. */
+  label: string;
+  /** Whether the body is the one sought: its hidden marker, or a record that names it. */
+  recognise: (body: string) => boolean;
+  /**
+   * Look only at the newest this many (one request), for a label that marks
+   * many issues. Without it every page is read and the oldest match wins: a
+   * kind with one issue per repository.
+   */
+  newest?: number;
+}
+
+/**
+ * The app's issue of a kind: listed through the issues API by label and
+ * creator (consistent, unlike search, so an issue created a moment ago is
+ * found), then checked for the bot's authorship and the body's mark, never
+ * the title.
+ */
+export async function findBotIssue(octokit: GitHub, services: Pick<Services, "botLogin">, repo: RepoRef, kind: BotIssueKind): Promise<BotIssue | undefined> {
+  const bot = await services.botLogin();
+  const listed = { ...repo, labels: kind.label, creator: bot, state: "all" as const };
+  const issues =
+    kind.newest === undefined
+      ? (await octokit.paginate(octokit.rest.issues.listForRepo, { ...listed, per_page: 100 })).sort((a, b) => a.number - b.number)
+      : (await octokit.rest.issues.listForRepo({ ...listed, sort: "created", direction: "desc", per_page: kind.newest })).data;
+  const found = issues.find((issue) => issue.user?.login === bot && !issue.pull_request && kind.recognise(issue.body ?? ""));
+  return found && { number: found.number, nodeId: found.node_id, state: found.state === "closed" ? "closed" : "open", body: found.body ?? "" };
+}
+
+export interface NewBotIssue {
+  title: string;
+  body: string;
+  /** Created first (with their colour and description) where the repository lacks them. */
+  labels: readonly LabelSpec[];
+  /** Kept to those who can be assigned: anyone else would fail the whole create. */
+  assignees?: readonly string[];
+}
+
+export interface CreatedIssue {
+  number: number;
+  /** The REST id, which links a sub-issue. */
+  id: number;
+  /** The GraphQL id, which pins it. */
+  nodeId: string;
+}
+
+export async function createBotIssue(octokit: GitHub, services: Pick<Services, "knownLabels">, repo: RepoRef, issue: NewBotIssue): Promise<CreatedIssue> {
+  for (const label of issue.labels) await ensureLabel(octokit, services, repo, label);
+  const assignees = issue.assignees && { assignees: await assignable(octokit, repo, issue.assignees) };
+  const labels = issue.labels.map((label) => label.name);
+  const { data } = await octokit.rest.issues.create({ ...repo, title: issue.title, body: issue.body, labels, ...assignees });
+  return { number: data.number, id: data.id, nodeId: data.node_id };
+}
+
+async function assignable(octokit: GitHub, repo: RepoRef, logins: readonly string[]): Promise<string[]> {
+  const can: string[] = [];
+  for (const login of logins) {
+    try {
+      await octokit.rest.issues.checkUserCanBeAssigned({ ...repo, assignee: login });
+      can.push(login);
+    } catch (error) {
+      if ((error as { status?: number }).status !== 404) throw error;
+    }
+  }
+  return can;
+}
+
+/** The issue's body as it is now: read just before writing, so edits made meanwhile (boxes ticked) are seen. */
+export async function readIssueBody(octokit: GitHub, repo: RepoRef, number: number): Promise<string> {
+  const { data } = await octokit.rest.issues.get({ ...repo, issue_number: number });
+  return data.body ?? "";
+}
+
+/** Writes the body when it differs from `current` (as just read); returns whether it wrote. */
+export async function writeIssueBody(octokit: GitHub, repo: RepoRef, number: number, current: string, body: string): Promise<boolean> {
+  if (body === current) return false;
+  await octokit.rest.issues.update({ ...repo, issue_number: number, body });
+  return true;
+}
