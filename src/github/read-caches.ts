@@ -24,22 +24,37 @@ type Lookup = { ok: true; response: Response } | { ok: false; error: unknown };
 const ONE_MINUTE = 60_000;
 const TEN_MINUTES = 10 * ONE_MINUTE;
 const MAX_ENTRIES = 2000;
+/**
+ * Issues kept with their ETag. Fewer than files: a body may hold 65,536
+ * characters (up to 128 KB as a string), so 500 stay under about 70 MB at
+ * the very worst and a few MB as issues are. The ones read again are the
+ * tickets of PRs active in the last hours, and each read makes its issue the
+ * newest, so those stay while one-off reads make room.
+ */
+export const MAX_ISSUES = 500;
+
+type Revalidated = BoundedMap<string, { etag: string; response: Response }>;
 
 const CONTENTS = /^\/repos\/[^/]+\/[^/]+\/contents\//;
+/** One issue, or one pull request read as an issue (its ticket, its debt issue). */
+const ISSUE = /^\/repos\/[^/]+\/[^/]+\/issues\/\d+$/;
 const LOOKUP = /^\/repos\/[^/]+\/[^/]+\/(?:collaborators\/[^/]+\/permission|assignees\/[^/]+)$/;
 const CHECK_RUNS = /^\/repos\/[^/]+\/[^/]+\/check-runs$/;
 
 /**
  * What one running app remembers of GitHub between deliveries (held in
- * `Services`, nothing at module level): each repository file with its ETag,
- * so the next read is a conditional request that GitHub answers with a 304
- * (free of rate limit) while the file is unchanged; permission and
+ * `Services`, nothing at module level): each repository file and each issue
+ * with its ETag, so the next read is a conditional request that GitHub
+ * answers with a 304 (free of rate limit) while it is unchanged (still a
+ * request: GitHub checks the token's access and says whether it changed, so
+ * a read meant to be fresh, under a lock, is); permission and
  * assignability answers for a minute (a 404, "not a collaborator" or "not
  * assignable", is an answer too); and the last check run this instance
  * published per commit and name, so an unchanged one is not published again.
  */
 export class ReadCaches {
-  private readonly files = new BoundedMap<string, { etag: string; response: Response }>(MAX_ENTRIES);
+  private readonly files: Revalidated = new BoundedMap(MAX_ENTRIES);
+  private readonly issues: Revalidated = new BoundedMap(MAX_ISSUES);
   private readonly lookups: TtlCache<Lookup>;
   private readonly checks = new BoundedMap<string, { digest: string; expires: number }>(MAX_ENTRIES);
 
@@ -55,23 +70,26 @@ export class ReadCaches {
   }
 
   read(path: string, key: string, options: Options, request: Request): Promise<Response> {
-    if (CONTENTS.test(path)) return this.conditional(key, options, request);
+    if (CONTENTS.test(path)) return this.conditional(this.files, key, options, request);
+    if (ISSUE.test(path)) return this.conditional(this.issues, key, options, request);
     if (LOOKUP.test(path)) return this.lookup(key, options, request);
     return request(options);
   }
 
-  private async conditional(key: string, options: Options, request: Request): Promise<Response> {
-    const known = this.files.get(key);
+  private async conditional(cache: Revalidated, key: string, options: Options, request: Request): Promise<Response> {
+    const known = cache.get(key);
     // In place: the inner hooks were bound to this options object, so a copy would not reach GitHub.
     if (known) options.headers["if-none-match"] = known.etag;
     try {
       const response = await request(options);
       const etag = response.headers.etag;
-      if (typeof etag === "string") this.files.set(key, { etag, response: structuredClone(response) });
+      if (typeof etag === "string") cache.set(key, { etag, response: structuredClone(response) });
       return response;
     } catch (error) {
-      if (known && (error as { status?: number }).status === 304) return structuredClone(known.response);
-      throw error;
+      if (!known || (error as { status?: number }).status !== 304) throw error;
+      // Read again, so the newest: what is read often stays while the cache is full.
+      cache.set(key, known);
+      return structuredClone(known.response);
     }
   }
 

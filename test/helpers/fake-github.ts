@@ -38,7 +38,7 @@ type Reply = [number, unknown] | [number, unknown, Record<string, string>];
 
 const bot = { login: BOT_LOGIN, type: "Bot" };
 
-/** A weak ETag of a file's text, as GitHub sends for contents. */
+/** A weak ETag of what a read returns (a file's text, an issue's JSON), as GitHub sends. */
 function etagOf(text: string): string {
   return `W/"${createHash("sha1").update(text).digest("hex")}"`;
 }
@@ -205,8 +205,9 @@ export class FakeGitHub {
     return undefined;
   }
 
+  /** GitHub sends an ETag with every read; the app revalidates single issues and PRs with it. */
   private found(issue: FakeIssue | undefined): Reply {
-    return issue ? [200, issue] : [404, { message: "Not Found" }];
+    return issue ? [200, issue, { etag: etagOf(JSON.stringify(issue)) }] : [404, { message: "Not Found" }];
   }
 
   private createIssue(body: Record<string, unknown>): FakeIssue {
