@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { asHandler, freshUnderLocks, shareReads } from "../../src/github/delivery-reads.js";
 import { KeyedLocks } from "../../src/github/locks.js";
-import { MAX_ISSUES, ReadCaches } from "../../src/github/read-caches.js";
+import { MAX_FILE_PAGE_CHARS, MAX_ISSUES, ReadCaches } from "../../src/github/read-caches.js";
 import type { GitHub } from "../../src/github/types.js";
 import { recordingClient, type Answer } from "../helpers/recording-client.js";
 
@@ -83,5 +83,47 @@ describe("issues kept between deliveries", () => {
     expect(again.conditional).toEqual(['W/"/repos/o/r/issues/1"', null]);
     // #1 was revalidated, so #2 was the oldest when #501 came.
     expect(last.conditional).toEqual(['W/"/repos/o/r/issues/1"', 'W/"/repos/o/r/issues/3"', null]);
+  });
+});
+
+describe("a pull request's files kept between deliveries", () => {
+  const listFiles = (octokit: GitHub, per_page = 100) => octokit.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", { owner: "o", repo: "r", pull_number: 2, per_page });
+  const FILES = [{ filename: "src/prices.ts", patch: "@@ -1 +1 @@\n+export const price = 42;" }, { filename: "docs/prices.md" }];
+  const files = (body: unknown, etag = 'W/"f1"'): Answer => ({ status: 200, body, etag });
+
+  it("a page of them is revalidated with its ETag, and a 304 gives the files read before", async () => {
+    const caches = new ReadCaches(false);
+    await listFiles(delivery(caches, () => files(FILES)).octokit);
+    const later = delivery(caches, () => ({ status: 304 }));
+    expect(await listFiles(later.octokit)).toEqual(FILES);
+    expect(later.conditional).toEqual(['W/"f1"']);
+  });
+
+  it("a full page is read in full again (a page may have been added after it), and the short last page is revalidated", async () => {
+    const caches = new ReadCaches(false);
+    const next = { link: '<https://api.github.com/repos/o/r/pulls/2/files?per_page=1&page=2>; rel="next", <https://api.github.com/repos/o/r/pulls/2/files?per_page=1&page=2>; rel="last"' };
+    const first = FILES.slice(0, 1);
+    const pages = (_: string, path: string, ifNoneMatch: string | undefined): Answer => {
+      if (path.includes("page=2")) return ifNoneMatch === 'W/"p2"' ? { status: 304 } : files([], 'W/"p2"');
+      return { ...files(first, 'W/"p1"'), headers: next };
+    };
+    expect(await listFiles(delivery(caches, pages).octokit, 1)).toEqual(first);
+    const later = delivery(caches, pages);
+    expect(await listFiles(later.octokit, 1)).toEqual(first);
+    expect(later.sent).toEqual(["GET /repos/o/r/pulls/2/files?per_page=1", "GET /repos/o/r/pulls/2/files?per_page=1&page=2"]);
+    expect(later.conditional).toEqual([null, 'W/"p2"']);
+  });
+
+  it(`a page over ${MAX_FILE_PAGE_CHARS} characters is not kept, and one that grows past it is dropped`, async () => {
+    const caches = new ReadCaches(false);
+    const large = [{ filename: "generated.ts", patch: "+".repeat(MAX_FILE_PAGE_CHARS) }];
+    await listFiles(delivery(caches, () => files(large)).octokit);
+    const second = delivery(caches, () => files(FILES, 'W/"f2"'));
+    await listFiles(second.octokit);
+    const third = delivery(caches, () => files(large, 'W/"f3"'));
+    await listFiles(third.octokit);
+    const fourth = delivery(caches, () => files(large, 'W/"f3"'));
+    await listFiles(fourth.octokit);
+    expect([...second.conditional, ...third.conditional, ...fourth.conditional]).toEqual([null, 'W/"f2"', null]);
   });
 });
