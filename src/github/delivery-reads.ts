@@ -16,10 +16,12 @@ import type { GitHub } from "./types.js";
  * was read about it (and every search and issue list). Taking a lock drops
  * every changeable read, so a read under a lock always asks GitHub.
  *
- * Across deliveries (`./read-caches.ts`): repository files are revalidated
- * with their ETag (a 304 costs no rate limit), permission and assignability
- * answers are kept a minute, and a check run whose output did not change
- * since this instance published it is not published again.
+ * Across deliveries (`./read-caches.ts`): repository files, single issues and
+ * a pull request's files are revalidated with their ETag (a 304 costs no rate
+ * limit; the request still goes to GitHub, so a read under a lock stays
+ * fresh), permission and assignability answers are kept a minute, and a
+ * check run whose output did not change since this instance published it is
+ * not published again.
  */
 
 interface Read {

@@ -22,6 +22,12 @@ describe("debt record", () => {
     expect(readDebtRecord(`# Rebuild\n\n${debtRecordMarker(record)}`)).toEqual(record);
   });
 
+  it("keeps the head commit each PR's files were read at, and reads an entry without one", () => {
+    const read: DebtRecord = { ...record, hackPrs: [{ number: 12, state: "open", declared: true, files: ["src/invite.ts"], headSha: "ec26c3e" }, { number: 9, state: "open", declared: true }] };
+    const parsed = readDebtRecord(debtRecordMarker(read));
+    expect(parsed?.hackPrs.map((pr) => pr.headSha)).toEqual(["ec26c3e", undefined]);
+  });
+
   it("rejects markers that are not debt records", () => {
     expect(readDebtRecord('<!-- intentbot:data {"kind":"phase"} -->')).toBeUndefined();
     expect(readDebtRecord(null)).toBeUndefined();

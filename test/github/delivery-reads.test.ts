@@ -1,37 +1,18 @@
-import { Octokit } from "@octokit/core";
 import { describe, expect, it } from "vitest";
 import { DeliveryReads, freshUnderLocks } from "../../src/github/delivery-reads.js";
 import { KeyedLocks } from "../../src/github/locks.js";
 import { ReadCaches } from "../../src/github/read-caches.js";
 import type { GitHub } from "../../src/github/types.js";
+import { recordingClient } from "../helpers/recording-client.js";
 
 const REPO = "/repos/o/r";
 const COMMENTS = `GET ${REPO}/issues/2/comments?per_page=100`;
-
-/** A client whose GitHub answers from `answer` and records each request it sent, with its If-None-Match. */
-function client(answer: (method: string, path: string) => { status: number; body?: unknown; etag?: string }) {
-  const sent: string[] = [];
-  const conditional: (string | null)[] = [];
-  const octokit = new Octokit({
-    request: {
-      fetch: (url: string, init: { method: string; headers: Record<string, string> }) => {
-        const path = url.replace("https://api.github.com", "");
-        sent.push(`${init.method} ${path}`);
-        conditional.push(init.headers["if-none-match"] ?? null);
-        const { status, body, etag } = answer(init.method, path);
-        const headers: Record<string, string> = { "content-type": "application/json", ...(etag ? { etag } : {}) };
-        return Promise.resolve(new Response(status === 304 ? null : JSON.stringify(body ?? {}), { status, headers }));
-      },
-    },
-  });
-  return { octokit: octokit as unknown as GitHub, sent, conditional };
-}
 
 const listComments = (octokit: GitHub) => octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner: "o", repo: "r", issue_number: 2, per_page: 100 });
 
 describe("reads shared within a delivery", () => {
   it("a second handler gets the first one's read; the first one's own re-read asks GitHub again", async () => {
-    const { octokit, sent } = client(() => ({ status: 200, body: [{ id: 1 }] }));
+    const { octokit, sent } = recordingClient(() => ({ status: 200, body: [{ id: 1 }] }));
     const reads = new DeliveryReads(new ReadCaches(false));
     reads.share(octokit, {});
     await reads.asHandler("a", () => listComments(octokit));
@@ -42,7 +23,7 @@ describe("reads shared within a delivery", () => {
   });
 
   it("reads nothing changes during a delivery (a pull request's files) once, whoever asks", async () => {
-    const { octokit, sent } = client(() => ({ status: 200, body: [{ filename: "a.ts" }] }));
+    const { octokit, sent } = recordingClient(() => ({ status: 200, body: [{ filename: "a.ts" }] }));
     const reads = new DeliveryReads(new ReadCaches(false));
     reads.share(octokit, {});
     const files = () => octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", { owner: "o", repo: "r", pull_number: 2, per_page: 100 });
@@ -53,7 +34,7 @@ describe("reads shared within a delivery", () => {
   });
 
   it("a comment the app posts shows in the list another handler gets, without listing again", async () => {
-    const { octokit, sent } = client((method) => (method === "POST" ? { status: 201, body: { id: 2, body: "new" } } : { status: 200, body: [{ id: 1, body: "old" }] }));
+    const { octokit, sent } = recordingClient((method) => (method === "POST" ? { status: 201, body: { id: 2, body: "new" } } : { status: 200, body: [{ id: 1, body: "old" }] }));
     const reads = new DeliveryReads(new ReadCaches(false));
     reads.share(octokit, {});
     await reads.asHandler("a", () => listComments(octokit));
@@ -67,7 +48,7 @@ describe("reads shared within a delivery", () => {
   });
 
   it("a write to an issue drops what was read about it", async () => {
-    const { octokit, sent } = client(() => ({ status: 200, body: { number: 2 } }));
+    const { octokit, sent } = recordingClient(() => ({ status: 200, body: { number: 2 } }));
     const reads = new DeliveryReads(new ReadCaches(false));
     reads.share(octokit, {});
     const issue = () => octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", { owner: "o", repo: "r", issue_number: 2 });
@@ -78,7 +59,7 @@ describe("reads shared within a delivery", () => {
   });
 
   it("a read under a lock asks GitHub, whatever was read before the lock", async () => {
-    const { octokit, sent } = client(() => ({ status: 200, body: [] }));
+    const { octokit, sent } = recordingClient(() => ({ status: 200, body: [] }));
     const reads = new DeliveryReads(new ReadCaches(false));
     const delivery = reads.share(octokit, {});
     const locks = freshUnderLocks(new KeyedLocks(), delivery);
@@ -88,7 +69,7 @@ describe("reads shared within a delivery", () => {
   });
 
   it("a later delivery on the same client starts with nothing read", async () => {
-    const { octokit, sent } = client(() => ({ status: 200, body: [] }));
+    const { octokit, sent } = recordingClient(() => ({ status: 200, body: [] }));
     const reads = new DeliveryReads(new ReadCaches(false));
     reads.share(octokit, { delivery: 1 });
     await reads.asHandler("a", () => listComments(octokit));
@@ -102,11 +83,11 @@ describe("reads kept between deliveries", () => {
   const readFile = (octokit: GitHub) => octokit.request("GET /repos/{owner}/{repo}/contents/{path}", { owner: "o", repo: "r", path: ".github/CODEOWNERS" });
 
   it("a repository file is revalidated with its ETag, and a 304 gives the text read before", async () => {
-    const { octokit, conditional } = client((_, path) => (path.includes("contents") ? { status: 200, body: { text: "* @a" }, etag: '"v1"' } : { status: 404 }));
+    const { octokit, conditional } = recordingClient((_, path) => (path.includes("contents") ? { status: 200, body: { text: "* @a" }, etag: '"v1"' } : { status: 404 }));
     const reads = new DeliveryReads(new ReadCaches(false));
     reads.share(octokit, { delivery: 1 });
     await readFile(octokit);
-    const later = client(() => ({ status: 304 }));
+    const later = recordingClient(() => ({ status: 304 }));
     reads.share(later.octokit, { delivery: 2 });
     const again = await readFile(later.octokit);
     expect(again.data).toEqual({ text: "* @a" });
@@ -117,10 +98,10 @@ describe("reads kept between deliveries", () => {
   it("a permission answer, a 404 included, is kept for the next delivery", async () => {
     const reads = new DeliveryReads(new ReadCaches(false));
     const permission = (octokit: GitHub) => octokit.request("GET /repos/{owner}/{repo}/collaborators/{username}/permission", { owner: "o", repo: "r", username: "eve" });
-    const first = client(() => ({ status: 404, body: { message: "Not Found" } }));
+    const first = recordingClient(() => ({ status: 404, body: { message: "Not Found" } }));
     reads.share(first.octokit, { delivery: 1 });
     await expect(permission(first.octokit)).rejects.toMatchObject({ status: 404 });
-    const second = client(() => ({ status: 200, body: { permission: "admin" } }));
+    const second = recordingClient(() => ({ status: 200, body: { permission: "admin" } }));
     reads.share(second.octokit, { delivery: 2 });
     await expect(permission(second.octokit)).rejects.toMatchObject({ status: 404 });
     expect(second.sent).toEqual([]);
@@ -130,7 +111,7 @@ describe("reads kept between deliveries", () => {
     const check = (octokit: GitHub, title: string) =>
       octokit.request("POST /repos/{owner}/{repo}/check-runs", { owner: "o", repo: "r", name: "Hack debt", head_sha: "abc", status: "completed", conclusion: "success", output: { title, summary: "s" } });
     for (const shared of [false, true]) {
-      const { octokit, sent } = client(() => ({ status: 201, body: { id: 1 } }));
+      const { octokit, sent } = recordingClient(() => ({ status: 201, body: { id: 1 } }));
       const reads = new DeliveryReads(new ReadCaches(shared));
       reads.share(octokit, {});
       await check(octokit, "Linked");

@@ -26,7 +26,10 @@ function mockFirstRun(scope: Scope) {
   return { issue, comment };
 }
 
-/** The calls of any later run, which finds #50 through the PR's comment and only re-publishes the check. */
+/**
+ * The calls of any later run at the same head commit, which finds #50 through the PR's comment and
+ * only re-publishes the check (#50's record holds the files the first run read at that commit).
+ */
 function mockLaterRun(scope: Scope, first: ReturnType<typeof mockFirstRun>) {
   scope.get(path.pr).reply(200, prData({ labels: [{ name: "hack" }] }));
   scope
@@ -34,7 +37,6 @@ function mockLaterRun(scope: Scope, first: ReturnType<typeof mockFirstRun>) {
     .query({ per_page: 100 })
     .reply(200, () => [{ id: 900, user: { login: BOT_LOGIN }, body: sealed(first.comment.bodies[0]?.body ?? "") }]);
   scope.get(path.issue(50)).reply(200, () => appDebtIssue(50, { body: sealed(first.issue.bodies[0]?.body ?? "") }));
-  mockFiles(scope).reply(200, FILES);
   scope.post(path.checks).reply(201, {});
 }
 
@@ -88,8 +90,8 @@ describe("exactly one debt issue per hack PR", () => {
       { number: 51, user: { login: BOT_LOGIN }, repository_url: REPOSITORY_URL, body: sealed(openedBody(appDebtIssue(51, {}, {}).body).replace('"number":2,', '"number":3,')) },
       { number: 50, user: { login: BOT_LOGIN }, repository_url: REPOSITORY_URL, body: created.body },
     ]);
+    // #50's record holds the files the crashed run read at this head: they are not read again.
     scope.get(path.issue(50)).reply(200, created);
-    mockFiles(scope).reply(200, FILES);
     scope.post(path.comments(PR), comment.match).reply(201, { id: 900 });
     scope.post(path.labels).reply(201, {});
     scope.post(path.issueLabels(PR)).reply(200, []);
@@ -133,9 +135,8 @@ describe("exactly one debt issue per hack PR", () => {
       .times(2)
       .reply(200, () => comment.bodies.map((c, i) => ({ id: 900 + i, user: { login: BOT_LOGIN }, body: sealed(c.body) })));
     mockNewestDebt(scope).reply(200, []);
+    // Read once, by the run that creates #50: the other finds them in its record, read at the same head.
     mockFiles(scope).reply(200, FILES);
-    // The labeled run re-reads the files when it comes second; the edited run does not.
-    mockFiles(scope).optionally().reply(200, FILES);
     scope.get(path.prTemplate).reply(404);
     scope.post(path.labels).reply(201, {});
     scope.get(path.assignee(AUTHOR)).reply(204);

@@ -25,6 +25,8 @@ function mockLinkedRun(scope: Scope, pr: ReturnType<typeof prData>, debt: Return
 }
 
 const MERGED_AT = "2026-10-02T10:00:00Z";
+/** A head commit after a push (the debt issues of `appDebtIssue` hold the files read at `SHA`). */
+const PUSHED = "5c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d";
 const hackPr = { title: "[hack] Hard-code prices", labels: [{ name: "hack" }] };
 
 describe("hack lifecycle", () => {
@@ -96,7 +98,8 @@ describe("hack lifecycle", () => {
     mockConfig(scope, CONFIG);
     const debtUpdates = recorder<{ body: string }>();
     const check = recorder<{ conclusion: string }>();
-    scope.get(path.pr).reply(200, prData({ labels: hackPr.labels }));
+    // #50's record holds the files read at SHA; the push moved the head.
+    scope.get(path.pr).reply(200, prData({ labels: hackPr.labels, head: { sha: PUSHED } }));
     mockBotIdentity(scope);
     scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, [hackComment(900, linkedState(50))]);
     scope.get(path.issue(50)).reply(200, appDebtIssue(50));
@@ -108,8 +111,9 @@ describe("hack lifecycle", () => {
 
     const body = debtUpdates.bodies[0]?.body ?? "";
     expect(body).toContain("### Files touched\n- `src/cart.ts`\n");
-    expect(body).toContain(`- [\`src/cart.ts:11\`](https://github.com/${OWNER}/${REPO}/blob/ec26c3e57ca3a959ca5aad62de7213c562f8c821/src/cart.ts#L11) \`skipTax(); // HACK: no tax rules yet\``);
+    expect(body).toContain(`- [\`src/cart.ts:11\`](https://github.com/${OWNER}/${REPO}/blob/${PUSHED}/src/cart.ts#L11) \`skipTax(); // HACK: no tax rules yet\``);
     expect(body).not.toContain("src/prices.ts");
+    expect(readDebtRecord(body)?.hackPrs[0]?.headSha).toBe(PUSHED);
     expect(check.bodies[0]?.conclusion).toBe("success");
   });
 
@@ -119,13 +123,13 @@ describe("hack lifecycle", () => {
     mockConfig(scope, CONFIG);
     const closed = appDebtIssue(50, { state: "closed", state_reason: "not_planned", closed_by: { login: BOT_LOGIN } });
     const state = linkedState(50, { debt: { ...repo, number: 50, createdByApp: true, state: "closed", stateReason: "not_planned" }, pr: { state: "closed" } });
-    const run = mockLinkedRun(scope, prData({ labels: hackPr.labels }), closed, 2, state);
-    scope.get(path.files).query({ per_page: 100 }).reply(200, []);
+    // Reopened at the head its files were read at: they are not read again, and its record stays as it is.
+    const run = mockLinkedRun(scope, prData({ labels: hackPr.labels }), closed, 1, state);
     scope.post(path.checks).reply(201, {});
 
     await probot.receive(delivery("pull_request.reopened", payload("pull_request.reopened", { pull_request: hackPr })));
 
-    expect(run.debtUpdates.bodies).toContainEqual({ state: "open" });
+    expect(run.debtUpdates.bodies).toEqual([{ state: "open" }]);
     expect(run.prComment.bodies[0]?.body).toContain("When this merges, #50 becomes **outstanding** debt");
   });
 });

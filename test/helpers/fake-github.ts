@@ -38,7 +38,7 @@ type Reply = [number, unknown] | [number, unknown, Record<string, string>];
 
 const bot = { login: BOT_LOGIN, type: "Bot" };
 
-/** A weak ETag of a file's text, as GitHub sends for contents. */
+/** A weak ETag of what a read returns (a file's text, an issue's JSON), as GitHub sends. */
 function etagOf(text: string): string {
   return `W/"${createHash("sha1").update(text).digest("hex")}"`;
 }
@@ -144,7 +144,10 @@ export class FakeGitHub {
     const rest = path.slice(REPO_PATH.length);
 
     if (method === "GET" && (m = rest.match(/^\/pulls\/(\d+)$/))) return this.found(this.issues.get(Number(m[1])));
-    if (method === "GET" && (m = rest.match(/^\/pulls\/(\d+)\/files$/))) return [200, this.files.get(Number(m[1])) ?? []];
+    if (method === "GET" && (m = rest.match(/^\/pulls\/(\d+)\/files$/))) {
+      const files = this.files.get(Number(m[1])) ?? [];
+      return [200, files, { etag: etagOf(JSON.stringify(files)) }];
+    }
     if (method === "GET" && (m = rest.match(/^\/pulls\/(\d+)\/reviews$/))) return [200, this.reviews.get(Number(m[1])) ?? []];
     if (method === "POST" && /^\/pulls\/\d+\/requested_reviewers$/.test(rest)) return [201, {}];
     if (method === "POST" && /^\/issues\/comments\/\d+\/reactions$/.test(rest)) return [201, { content: body.content }];
@@ -205,8 +208,9 @@ export class FakeGitHub {
     return undefined;
   }
 
+  /** GitHub sends an ETag with every read; the app revalidates single issues and PRs (and PRs' files) with it. */
   private found(issue: FakeIssue | undefined): Reply {
-    return issue ? [200, issue] : [404, { message: "Not Found" }];
+    return issue ? [200, issue, { etag: etagOf(JSON.stringify(issue)) }] : [404, { message: "Not Found" }];
   }
 
   private createIssue(body: Record<string, unknown>): FakeIssue {

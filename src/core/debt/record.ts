@@ -23,9 +23,13 @@ export const hackPullRequestSchema = z.object({
   author: z.string().optional(),
   /** Whether the PR still declares the hack (its label or other declaration). */
   declared: z.boolean().default(true),
-  /** Hack debt: the PR's title, the files it touched, its head commit when last read. */
+  /** Hack debt: the PR's title, the files it touched. */
   title: z.string().optional(),
   files: z.array(z.string()).optional(),
+  /**
+   * The head commit the files were read at: they are not read again until the
+   * PR's head moves. An entry whose files were never read has none.
+   */
   headSha: z.string().optional(),
 });
 

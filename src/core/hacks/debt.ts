@@ -68,8 +68,8 @@ export interface IntentSummary {
 export interface RecordUpdate {
   /** Set only when the record is new. */
   createdByApp: boolean;
-  /** The hack PR's entry; its `repo` is set when it lives in another repository than the debt issue. */
-  pr: HackPullRequest;
+  /** The hack PR's entry; its `repo` is set when it lives in another repository than the debt issue. Its files and `headSha` come from `changes`. */
+  pr: Omit<HackPullRequest, "files" | "headSha">;
   content?: HackContent | undefined;
   changes?: HackChanges | undefined;
   intent?: IntentSummary | undefined;
@@ -96,11 +96,13 @@ function withoutUndefined<T extends object>(value: T): T {
 export function updateRecord(previous: DebtRecord | undefined, update: RecordUpdate): DebtRecord {
   const base: DebtRecord = previous ?? { kind: "debt", version: 1, createdByApp: update.createdByApp, hackPrs: [], estimate: {}, files: [], teams: [] };
   const existing = base.hackPrs.find((p) => samePr(p, update.pr));
+  // The entry's files and the head commit they were read at change together: `needsChanges`
+  // reads them again only when the PR's head has moved from that commit.
   const entry: HackPullRequest = withoutUndefined({
     ...existing,
     ...update.pr,
     files: update.changes ? update.changes.files.slice(0, MAX_FILES) : existing?.files,
-    headSha: update.changes?.sha ?? update.pr.headSha ?? existing?.headSha,
+    headSha: update.changes ? update.changes.sha : existing?.headSha,
   });
   const hackPrs = existing ? base.hackPrs.map((p) => (p === existing ? entry : p)) : [...base.hackPrs, entry];
   const isSource = previous === undefined || samePr(previous.hackPrs[0] ?? { number: -1 }, update.pr);

@@ -168,12 +168,19 @@ export function chooseDebt(facts: HackFacts, rules: HackRules, decl: Declaration
 
 const CHANGE_TRIGGERS = new Set<Trigger["kind"]>(["opened", "reopened", "synchronize", "labeled", "command"]);
 
-/** Whether the PR's files must be read: for a new record entry, or when its commits may have changed. */
+/**
+ * Whether the PR's files must be read: for a new record entry, or when its
+ * commits may have changed and the entry's files were not read at the PR's
+ * head commit (a PR labelled right after it was opened has the files the
+ * opening read). A PR's files follow its head commit, so the entry's own
+ * `headSha` says whether they are current; each PR of a record has its own.
+ */
 export function needsChanges(facts: HackFacts, choice: DebtChoice): boolean {
   if (choice.kind === "create") return true;
   if (choice.kind !== "keep" && choice.kind !== "link") return false;
   const entry = choice.issue.record?.hackPrs.find((p) => p.number === facts.pr.number && sameRepo(prRepo(facts.repo, choice.issue.ref), p.repo));
-  return !entry || (facts.pr.state === "open" && CHANGE_TRIGGERS.has(facts.trigger.kind));
+  if (!entry) return true;
+  return facts.pr.state === "open" && CHANGE_TRIGGERS.has(facts.trigger.kind) && entry.headSha !== facts.pr.headSha;
 }
 
 /** Whether to read the why/who (the PR and its tickets): for a new debt issue, or when the description changed. */

@@ -79,6 +79,14 @@ describe("debt record updates", () => {
     expect(next.hackPrs).toEqual([{ ...pr12, state: "merged", mergedAt: "2026-10-02T10:00:00Z" }]);
   });
 
+  it("an entry keeps the head commit its files were read at until they are read again", () => {
+    const read = updateRecord(undefined, { createdByApp: true, pr: pr12, content, changes: { files: ["a.ts"], markers: [], sha: "s1" } });
+    const labelled = updateRecord(read, { createdByApp: true, pr: { ...pr12, title: "[hack] Prices, still" }, content });
+    expect(labelled.hackPrs).toEqual([{ ...pr12, title: "[hack] Prices, still", files: ["a.ts"], headSha: "s1" }]);
+    const pushed = updateRecord(labelled, { createdByApp: true, pr: pr12, content, changes: { files: ["a.ts", "b.ts"], markers: [], sha: "s2" } });
+    expect(pushed.hackPrs).toEqual([{ ...pr12, files: ["a.ts", "b.ts"], headSha: "s2" }]);
+  });
+
   it("another PR only fills gaps, and files are the union", () => {
     const first = updateRecord(undefined, { createdByApp: true, pr: pr12, content: { ...content, properBuild: undefined }, changes: { files: ["a.ts"], markers: [], sha: "s1" } });
     const second = updateRecord(first, {

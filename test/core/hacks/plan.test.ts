@@ -144,6 +144,32 @@ describe("choosing the debt issue", () => {
   });
 });
 
+describe("reading the files again", () => {
+  const readAt = (sha: string, pr = 12) => updateRecord(created.record, { createdByApp: true, pr: { number: pr, state: "open", declared: true }, changes: { files: ["src/prices.ts"], markers: [], sha } });
+  const keep = (record: DebtRecord) => ({ kind: "keep" as const, issue: appIssue(50, record) });
+
+  it.each<Trigger["kind"]>(["opened", "reopened", "synchronize", "labeled"])("skips them on %s when the entry's files were read at the PR's head", (kind) => {
+    expect(needsChanges(facts({ trigger: { kind } as Trigger }), keep(readAt(SHA)))).toBe(false);
+    expect(needsChanges(facts({ trigger: { kind } as Trigger }), keep(readAt("0ld")))).toBe(true);
+  });
+
+  it("skips them for a /hack at the same head, and reads them once the head moved", () => {
+    const command: Trigger = { kind: "command", command: { by: "lead", reason: "demo", fields: {} } };
+    expect(needsChanges(facts({ trigger: command }), keep(readAt(SHA)))).toBe(false);
+    expect(needsChanges(facts({ trigger: command }, { headSha: "new" }), keep(readAt(SHA)))).toBe(true);
+  });
+
+  it("goes by this PR's own entry: another PR of the record read at the same commit does not count", () => {
+    const other = updateRecord(created.record, { createdByApp: true, pr: { number: 13, state: "open", declared: true }, changes: { files: ["a.ts"], markers: [], sha: SHA } });
+    expect(needsChanges(facts({ trigger: { kind: "labeled" } }), keep(other))).toBe(true);
+    expect(needsChanges(facts({ trigger: { kind: "labeled" } }, { number: 13 }), keep(other))).toBe(false);
+  });
+
+  it("reads them for an entry whose files were never read (an older record's, or one written while the PR was closed)", () => {
+    expect(needsChanges(facts({ trigger: { kind: "labeled" } }), keep(created.record))).toBe(true);
+  });
+});
+
 describe("the new debt issue", () => {
   it("is titled after the PR and holds the record", () => {
     expect(created.title).toBe("Rebuild: Hard-code prices");
