@@ -46,6 +46,19 @@ fake.config = CONFIG;
 fake.contents.set(".github/CODEOWNERS", CODEOWNERS);
 fake.teamMembers.add("payments:bo");
 fake.teamMembers.add("web:cy");
+// The ticket the pull requests close, stating the who that they inherit.
+fake.issues.set(1, {
+  number: 1,
+  node_id: "I_1",
+  title: "Checkout in two currencies",
+  body: "Why: customers paying in two currencies cannot check out.\n\nWho: shoppers abroad paying in their own currency.",
+  state: "open",
+  state_reason: null,
+  closed_at: null,
+  labels: [],
+  assignees: [],
+  user: human,
+});
 /** Calls that count against the rate limit: no token fetches, no 304 answers to conditional reads. */
 const counted = () => fake.calls.filter((call) => !call.endsWith("/access_tokens")).length - fake.notModified;
 
