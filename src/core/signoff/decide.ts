@@ -55,13 +55,18 @@ function isStale(signoff: Signoff, files: readonly string[], facts: SignoffFacts
   return changed.some((file) => area.has(file));
 }
 
+/** Whether the touched areas need a sign-off at all: below `minTeams`, nothing more needs reading. */
+export function signoffNeeded(areas: SignoffFacts["areas"], rules: Pick<SignoffRules, "minTeams">): boolean {
+  return areas.teams.size >= rules.minTeams;
+}
+
 /**
  * Per team: signed off, covered by the author, approved by people whose
  * membership could not be read (unverified: it does not count, and says why),
  * stale after a push, or still waiting.
  */
 export function decideSignoff(facts: SignoffFacts, rules: SignoffRules): SignoffVerdict {
-  if (facts.areas.teams.size < rules.minTeams) return { needed: false, teamCount: facts.areas.teams.size };
+  if (!signoffNeeded(facts.areas, rules)) return { needed: false, teamCount: facts.areas.teams.size };
   const teams = [...facts.areas.teams].map(([team, files]): TeamVerdict => {
     const own = facts.signoffs.filter((s) => s.team === team).sort((a, b) => b.at.localeCompare(a.at));
     const fresh = own.find((s) => !rules.staleOnPush || !isStale(s, files, facts));

@@ -1,5 +1,6 @@
 import { conclusion, type CheckResult } from "../checks.js";
 import { escapeInlineCode, escapeTableCell, escapeTableCode } from "../sanitize.js";
+import { commandSignoffsMarker } from "./state.js";
 import { isOpen, type Signoff, type SignoffVerdict, type TeamStatus, type TeamVerdict } from "./decide.js";
 
 export const SIGNOFF_CHECK = "Cross-team sign-off";
@@ -69,7 +70,8 @@ function signoffTable(verdict: Extract<SignoffVerdict, { needed: true }>): strin
   ].join("\n");
 }
 
-export function signoffComment(verdict: Extract<SignoffVerdict, { needed: true }>): string {
+/** The sticky sign-off comment: the table, then the command sign-offs it keeps as its sealed record. */
+export function signoffComment(verdict: Extract<SignoffVerdict, { needed: true }>, commandSignoffs: readonly Signoff[]): string {
   const team = verdict.teams.find((t) => t.status !== "signed" && t.status !== "author")?.team ?? verdict.teams[0]?.team;
   // Shown in a code block to copy: only a plain team name, which cannot close the block.
   const example = team !== undefined && TEAM_NAME.test(team) ? team : "@org/team";
@@ -83,6 +85,8 @@ export function signoffComment(verdict: Extract<SignoffVerdict, { needed: true }
     "```",
     "",
     signoffTable(verdict),
+    "",
+    commandSignoffsMarker(commandSignoffs),
   ].join("\n");
 }
 

@@ -1,8 +1,8 @@
 import type { Config } from "../../config/schema.js";
 import { teamAreas, type OwnersOf } from "../../core/signoff/areas.js";
-import { decideSignoff, type Signoff, type SignoffVerdict } from "../../core/signoff/decide.js";
+import { decideSignoff, signoffNeeded, type Signoff, type SignoffVerdict } from "../../core/signoff/decide.js";
 import { SIGNOFF_NO_LONGER_NEEDED, signoffCheck, signoffComment } from "../../core/signoff/render.js";
-import { commandSignoffsMarker, readCommandSignoffs } from "../../core/signoff/state.js";
+import { readCommandSignoffs } from "../../core/signoff/state.js";
 import { normalizeTeam, splitTeam } from "../../core/signoff/teams.js";
 import { publishCheck } from "../../github/checks.js";
 import { findStickyComment, updateStickyCommentIfPresent, upsertStickyComment } from "../../github/comments.js";
@@ -109,7 +109,7 @@ export async function evaluateSignoff(
     const areas = teamAreas(files, ownersOf, rules.teams);
     const teams = [...areas.teams.keys()];
 
-    if (teams.length < rules.minTeams) {
+    if (!signoffNeeded(areas, rules)) {
       const verdict = decideSignoff({ headSha: pr.head.sha, areas, authorTeams: new Set(), signoffs: [], changedSince: new Map(), requestedTeams: new Set() }, rules);
       await publishCheck(octokit, repo, pr.head.sha, signoffCheck(verdict, config.mode));
       await updateStickyCommentIfPresent(octokit, services, issue, SIGNOFF_TOPIC, SIGNOFF_NO_LONGER_NEEDED);
@@ -133,7 +133,7 @@ export async function evaluateSignoff(
     log.info({ pr: pr.number, teams: verdict.teams.map((t) => [t.team, t.status]) }, "sign-off decided");
     await publishCheck(octokit, repo, pr.head.sha, signoffCheck(verdict, config.mode));
     // Only this lock's holder writes the topic, so the comment found above is still the one.
-    await upsertStickyComment(octokit, services, issue, SIGNOFF_TOPIC, `${signoffComment(verdict)}\n\n${commandSignoffsMarker(commands)}`, { comment: existing });
+    await upsertStickyComment(octokit, services, issue, SIGNOFF_TOPIC, signoffComment(verdict, commands), { comment: existing });
     if (verdict.requestReviewsFrom.length > 0) await requestTeamReviews(octokit, repo, pr.number, verdict.requestReviewsFrom, log);
     return verdict;
   });
