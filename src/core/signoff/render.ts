@@ -104,6 +104,8 @@ export const SIGNOFF_NO_LONGER_NEEDED = "### Cross-team sign-off: no longer need
 /** Replies to `/signoff`. The team is as `parseSignoffArgs` read it (`@org/team`, no backtick), so it sits in a code span as written. */
 export const signoffReplies = {
   missingTeam: "That `/signoff` is missing its team.",
+  /** A refusal the usage helps with. */
+  withUsage: (problem: string) => `${problem}\n\n${SIGNOFF_USAGE}`,
   notMember: (team: string) =>
     `This sign-off does not count: the commenter is not an active member of \`${team}\`, and only a member can sign off for a team. Ask one of its members to approve the pull request or to comment \`/signoff ${team}\`.`,
   membershipUnreadable: (team: string) =>

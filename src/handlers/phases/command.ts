@@ -1,7 +1,5 @@
-import { createHash } from "node:crypto";
 import { done, refused, type CommandAnswer } from "../../core/command-answers.js";
-import type { Command } from "../../core/commands.js";
-import { dataMarker, readDataMarker } from "../../core/markers.js";
+import { answeredTag, commandTag, taggedReply } from "../../core/phases/answer-tag.js";
 import { decidePhases } from "../../core/phases/decide.js";
 import type { PhaseCommand } from "../../core/phases/types.js";
 import { reportReply, usageReply } from "../../core/phases/reply.js";
@@ -11,19 +9,6 @@ import { unreadableLine, UnreadableText } from "../../parse/unreadable.js";
 import type { CommandHandler, CommandRun } from "../command-dispatch.js";
 import { applyPhasePlan } from "./apply.js";
 import { gatherPhaseFacts, readParent } from "./gather.js";
-
-/** Which command an answer answers, kept in it, so a redelivery can tell its own answer from one to an earlier version of the comment. */
-function commandTag(command: Command): string {
-  return createHash("sha256")
-    .update(JSON.stringify([command.args, command.body]))
-    .digest("hex")
-    .slice(0, 16);
-}
-
-function answeredTag(body: string | undefined): unknown {
-  const data = readDataMarker(body);
-  return typeof data === "object" && data !== null && "phaseCommand" in data ? data.phaseCommand : undefined;
-}
 
 export function phasesLockKey(repo: RepoRef, issueNumber: number): string {
   return `phases:${repo.owner}/${repo.repo}#${issueNumber}`.toLowerCase();
@@ -48,7 +33,7 @@ export const phaseCommand: CommandHandler = {
     const parsed = read.value;
     if (!parsed.ok) return refused(usageReply(parsed.error));
     const tag = commandTag(command);
-    const tagged = (answer: CommandAnswer): CommandAnswer => (answer.reply === undefined ? answer : { ...answer, reply: `${answer.reply}\n\n${dataMarker({ phaseCommand: tag })}` });
+    const tagged = (answer: CommandAnswer): CommandAnswer => (answer.reply === undefined ? answer : { ...answer, reply: taggedReply(answer.reply, tag) });
     return services.locks.run(phasesLockKey(context.repo(), thread.issue_number), async () => tagged(await plan(input, parsed.command, tag)));
   },
 };

@@ -1,5 +1,5 @@
 import { done, refused } from "../../core/command-answers.js";
-import { SIGNOFF_USAGE, signoffReplies } from "../../core/signoff/render.js";
+import { signoffReplies } from "../../core/signoff/render.js";
 import { teamMembership } from "../../github/teams.js";
 import { unreadableLine } from "../../parse/unreadable.js";
 import type { CommandHandler } from "../command-dispatch.js";
@@ -17,8 +17,8 @@ export const signoffCommand: CommandHandler = {
   async run({ context, services, config, command, thread, actor, comment, edited }) {
     const { octokit, log } = context;
     const args = await services.parse.run("parseSignoffArgs", [command.args], log);
-    if (!args.ok) return refused(`${unreadableLine("comment", args.reason)}\n\n${SIGNOFF_USAGE}`);
-    if (!args.value) return refused(`${signoffReplies.missingTeam}\n\n${SIGNOFF_USAGE}`);
+    if (!args.ok) return refused(signoffReplies.withUsage(unreadableLine("comment", args.reason)));
+    if (!args.value) return refused(signoffReplies.withUsage(signoffReplies.missingTeam));
     const { team, note } = args.value;
     const membership = await teamMembership(octokit, services, team, actor);
     if (membership === "unreadable") return refused(signoffReplies.membershipUnreadable(team));
