@@ -43,6 +43,9 @@ export const commandReplies = {
       hint && `\n\n${hint}`,
     ].join(""),
 
+  /** A command carried out on a later try, after its failure was reported here. */
+  doneAfterFailure: (name: CommandName) => `This \`/${name}\` was carried out on a later try; the earlier failure is resolved.`,
+
   failed: (name: CommandName) =>
     `Something went wrong while carrying out this \`/${name}\`, and intentbot will try again. If nothing changes, edit this comment or comment the command again: nothing is done twice.`,
 };

@@ -9,6 +9,7 @@ import { RedisCoalescer } from "./redis-coalescer.js";
 import { RedisLocks } from "./redis-locks.js";
 import type { Membership } from "./teams.js";
 import { CodeownersCache } from "./codeowners.js";
+import { MemoryFailedCommands, RedisFailedCommands, type FailedCommands } from "./failed-commands.js";
 import { ReadCaches } from "./read-caches.js";
 import { DeliveryReads } from "./delivery-reads.js";
 import type { EventConfigs } from "../config/for-event.js";
@@ -46,6 +47,8 @@ export interface Services {
   deliveryReads: DeliveryReads;
   /** The config of each delivery being handled, read once for its features (`config/for-event.ts`). */
   eventConfigs: EventConfigs;
+  /** Commands whose last run failed, for the run that succeeds to take back the failure (`failed-commands.ts`). */
+  failedCommands: FailedCommands;
 }
 
 export interface ServiceOptions {
@@ -87,6 +90,7 @@ export function createServices(app: Probot, options: ServiceOptions = {}): Servi
     codeowners: new CodeownersCache(),
     deliveryReads: new DeliveryReads(readCaches),
     eventConfigs: new WeakMap(),
+    failedCommands: redis ? new RedisFailedCommands(redis) : new MemoryFailedCommands(() => clock.now()),
   };
 }
 

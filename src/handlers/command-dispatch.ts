@@ -97,24 +97,29 @@ export class CommandDispatcher {
       return answer(refused(commandReplies.permission(handler.name, sender.login, needed, handler.section, handler.permissionHint?.(config))));
     }
 
+    const failure = `${thread.owner}/${thread.repo}#${comment.id}:${handler.name}`.toLowerCase();
     let result: CommandAnswer;
     try {
       result = await handler.run({ context, services, config, command, thread, actor: sender.login, comment, edited });
     } catch (error) {
+      await services.failedCommands.mark(failure).catch((markError: unknown) => context.log.warn({ err: markError }, "could not remember the failed command"));
       await answer(refused(commandReplies.failed(handler.name))).catch((replyError: unknown) => context.log.error({ err: replyError }, "could not report the failed command"));
       throw error;
     }
     context.log.info({ command: handler.name, thread: issue.number, outcome: result.outcome }, "command answered");
-    await answer(result);
+    // After a failure that was reported on the comment, this run's answer replaces it.
+    const afterFailure = await services.failedCommands.take(failure);
+    if (afterFailure && result.reply === undefined) result = { ...result, reply: commandReplies.doneAfterFailure(handler.name) };
+    await this.answer(context, services, thread, handler.name, result, edited || afterFailure);
   }
 
-  private async answer(context: CommentEvent, services: Services, thread: IssueRef, name: CommandName, result: CommandAnswer, edited: boolean): Promise<void> {
+  /** `replaces`: an earlier answer to this comment (an edit, a failure) may show the other reaction, which no longer holds. */
+  private async answer(context: CommentEvent, services: Services, thread: IssueRef, name: CommandName, result: CommandAnswer, replaces: boolean): Promise<void> {
     const { octokit } = context;
     const commentId = context.payload.comment.id;
     if (result.reply !== undefined) await replyToCommand(octokit, services, thread, commentId, name, result.reply);
-    // An edited command's earlier outcome no longer holds.
     const other = result.outcome === "done" ? REACTION.refused : REACTION.done;
-    if (edited) await removeOwnReaction(octokit, context.repo(), commentId, other, await services.botLogin());
+    if (replaces) await removeOwnReaction(octokit, context.repo(), commentId, other, await services.botLogin());
     await reactToComment(octokit, thread, commentId, REACTION[result.outcome]);
   }
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createTestApp } from "../helpers/app.js";
-import { github, mockBotIdentity, mockConfig, OWNER, recorder, REPO } from "../helpers/github.js";
+import { BOT_LOGIN, github, mockBotIdentity, mockConfig, OWNER, recorder, REPO } from "../helpers/github.js";
 import { delivery, payload } from "../fixtures/payloads.js";
 
 const ISSUE = `/repos/${OWNER}/${REPO}/issues/2`;
+const CODEOWNERS = "* @ana\n/src/pay/ @octo-org/payments\n/src/web/ @octo-org/web\n";
 const REACTIONS = `/repos/${OWNER}/${REPO}/issues/comments/77/reactions`;
 
 function comment(body: string) {
@@ -39,9 +40,9 @@ describe("the command dispatcher", () => {
     expect(reactions.bodies).toEqual([{ content: "confused" }, { content: "confused" }]);
   });
 
-  it("says when a command failed, reacts 😕, and fails the delivery so that it is retried", async () => {
+  it("says when a command failed, and the run that later succeeds takes the failure back", async () => {
     const probot = createTestApp(["signoff"]);
-    const reply = recorder<{ body: string }>();
+    const replies = recorder<{ body: string }>();
     const reactions = recorder<{ content: string }>();
     const scope = github();
     mockConfig(scope, "signoff:\n  minTeams: 2\n");
@@ -49,13 +50,36 @@ describe("the command dispatcher", () => {
     scope.get(`/repos/${OWNER}/${REPO}/pulls/2`).reply(404, { message: "Not Found" });
     mockBotIdentity(scope);
     scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
-    scope.post(`${ISSUE}/comments`, reply.match).reply(201, {});
+    scope.post(`${ISSUE}/comments`, replies.match).reply(201, {});
     scope.post(REACTIONS, reactions.match).reply(201, {});
 
+    // The delivery fails, so that it is retried.
     await expect(probot.receive(comment("/signoff @octo-org/web"))).rejects.toThrow();
-    expect(reply.bodies[0]?.body).toBe(
-      "<!-- intentbot:reply:77:signoff -->\nSomething went wrong while carrying out this `/signoff`, and intentbot will try again. If nothing changes, edit this comment or comment the command again: nothing is done twice.",
-    );
+    const failed = "<!-- intentbot:reply:77:signoff -->\nSomething went wrong while carrying out this `/signoff`, and intentbot will try again. If nothing changes, edit this comment or comment the command again: nothing is done twice.";
+    expect(replies.bodies).toEqual([{ body: failed }]);
     expect(reactions.bodies).toEqual([{ content: "confused" }]);
+
+    // The retry signs off: its answer replaces the failure's, and the 😕 is taken back.
+    const edits = recorder<{ body: string }>();
+    mockConfig(scope, "signoff:\n  minTeams: 2\n");
+    scope.get(`/repos/${OWNER}/${REPO}/pulls/2`).reply(200, { number: 2, user: { login: "Codertocat" }, head: { sha: "abc" }, base: { ref: "main" }, requested_teams: [] });
+    scope.get(`/repos/${OWNER}/${REPO}/pulls/2/files`).query({ per_page: 100 }).reply(200, [{ filename: "src/pay/charge.ts" }, { filename: "src/web/page.tsx" }]);
+    scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2FCODEOWNERS`).query({ ref: "main" }).reply(200, CODEOWNERS, { "content-type": "application/vnd.github.v3.raw; charset=utf-8" });
+    scope.get(`/repos/${OWNER}/${REPO}/pulls/2/reviews`).query({ per_page: 100 }).reply(200, []);
+    scope.get("/orgs/octo-org/teams/payments/memberships/Codertocat").reply(404);
+    scope.get("/orgs/octo-org/teams/web/memberships/Codertocat").reply(404);
+    scope.post(`/repos/${OWNER}/${REPO}/check-runs`).reply(201, {});
+    const failedReply = { id: 500, user: { login: BOT_LOGIN }, body: failed };
+    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).times(2).reply(200, [failedReply]);
+    scope.post(`${ISSUE}/comments`, replies.match).reply(201, { id: 501 });
+    scope.post(`/repos/${OWNER}/${REPO}/pulls/2/requested_reviewers`).reply(201, {});
+    scope.patch(`/repos/${OWNER}/${REPO}/issues/comments/500`, edits.match).reply(200, {});
+    scope.get(REACTIONS).query({ content: "confused", per_page: 100 }).reply(200, [{ id: 9, content: "confused", user: { login: BOT_LOGIN } }]);
+    scope.delete(`${REACTIONS}/9`).reply(204);
+    scope.post(REACTIONS, reactions.match).reply(201, {});
+
+    await probot.receive(comment("/signoff @octo-org/web"));
+    expect(edits.bodies).toEqual([{ body: "<!-- intentbot:reply:77:signoff -->\nThis `/signoff` was carried out on a later try; the earlier failure is resolved." }]);
+    expect(reactions.bodies).toEqual([{ content: "confused" }, { content: "rocket" }]);
   });
 });
