@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTestApp } from "../helpers/app.js";
-import { github, mockBotIdentity, mockConfig, OWNER, recorder, REPO } from "../helpers/github.js";
+import { CONFIG_REQUEST, github, mockBotIdentity, mockConfig, ORG_CONFIG_REQUEST, OWNER, recorder, REPO, sentRequests, TOKEN_REQUEST } from "../helpers/github.js";
 import { delivery, payload } from "../fixtures/payloads.js";
 
 const RAW = { "content-type": "application/vnd.github.v3.raw; charset=utf-8" };
@@ -10,11 +10,17 @@ describe("loading .github/intent.yml", () => {
   it("falls back to the organisation's .github repository", async () => {
     const probot = createTestApp(["intent"]);
     const scope = github();
+    const sent = sentRequests(scope);
     scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2Fintent.yml`).reply(404);
     scope.get(`/repos/${OWNER}/.github/contents/.github%2Fintent.yml`).reply(200, "intent:\n  exempt:\n    labels: [bug]\n", RAW);
 
     // The example issue carries the label `bug`, exempt by the org's config: nothing else happens.
     await probot.receive(delivery("issues.opened", payload("issues.opened", { issue: { body: "fix it" } })));
+    expect(sent).toEqual([
+      TOKEN_REQUEST,
+      CONFIG_REQUEST,
+      ORG_CONFIG_REQUEST,
+    ]);
   });
 
   it("follows _extends and reports a problem in the extended file with its own path and line", async () => {

@@ -3,7 +3,7 @@ import { debtRecordMarker, readDebtRecord } from "../../src/core/debt/record.js"
 import { spliceDebtBody, updateRecord } from "../../src/core/hacks/debt.js";
 import { renderDebtRegion } from "../../src/core/hacks/render.js";
 import { createTestApp } from "../helpers/app.js";
-import { BOT_LOGIN, github, mockBotIdentity, mockConfig, OWNER, recorder, REPO } from "../helpers/github.js";
+import { BOT_LOGIN, CONFIG_REQUEST, github, mockBotIdentity, mockConfig, OWNER, recorder, REPO, sentRequests, TOKEN_REQUEST } from "../helpers/github.js";
 import { appDebtIssue, botComment, CONFIG, hackComment, linkedState, path, PR, prData } from "../helpers/hacks.js";
 import { opened, sealed } from "../helpers/records.js";
 import { delivery, payload } from "../fixtures/payloads.js";
@@ -183,15 +183,21 @@ describe("debt issue closed or reopened", () => {
   it("ignores issues that are not debt issues, records people forged, and the app's own closing", async () => {
     const probot = createTestApp(["hacks"]);
     const scope = github();
+    const sent = sentRequests(scope);
     mockConfig(scope, CONFIG);
     await probot.receive(delivery("issues.closed", debtPayload("closed", { number: 7, user: { login: "pm", type: "User" }, labels: [] })));
+    // Not a debt issue: the config is read, nothing more.
+    expect(sent.splice(0)).toEqual([TOKEN_REQUEST, CONFIG_REQUEST]);
 
     mockConfig(scope, CONFIG);
     mockBotIdentity(scope);
     scope.get(path.comments(45)).query({ per_page: 100 }).reply(200, [{ id: 5, user: { login: "mallory" }, body: `<!-- intentbot:debt -->\n${debtRecordMarker(readDebtRecord(opened(appDebtIssue(50).body)) ?? ({} as never))}` }]);
     await probot.receive(delivery("issues.closed", debtPayload("closed", { number: 45, user: { login: "mallory", type: "User" }, labels: [{ name: "rebuild-debt" }] })));
+    // A record in someone else's comment is not the app's: it is read, and no hack comment is looked up or written.
+    expect(sent.splice(0)).toEqual([CONFIG_REQUEST, "GET /app", `GET ${path.comments(45)}?per_page=100`]);
 
     // The app's own closing is an echo: no call at all.
     await probot.receive(delivery("issues.closed", { ...(debtPayload("closed") as object), sender: { login: BOT_LOGIN, type: "Bot" } } as never));
+    expect(sent).toEqual([]);
   });
 });

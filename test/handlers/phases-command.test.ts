@@ -8,7 +8,7 @@ import { replacePhasesSection } from "../../src/core/phases/section.js";
 import { readPhasesState } from "../../src/core/phases/state.js";
 import type { Estimate, PhaseState } from "../../src/core/phases/types.js";
 import { createTestApp } from "../helpers/app.js";
-import { github, mockBotIdentity, mockNoConfig } from "../helpers/github.js";
+import { github, mockBotIdentity, mockNoConfig, sentRequests } from "../helpers/github.js";
 import { sealed } from "../helpers/records.js";
 import { CARRIED, COMMENT_URL, LEAD, PARENT, PARENT_BODY, PARENT_TITLE, path, phaseComment, World } from "../helpers/phases.js";
 
@@ -308,16 +308,13 @@ describe("/phase, who and what", () => {
 
   it("ignores commands in code blocks and quotes, and from bots: no call at all", async () => {
     const probot = createTestApp(["phases"]);
-    const calls: string[] = [];
-    nock.emitter.on("no match", (request: { path?: string }) => calls.push(request.path ?? ""));
-    await probot.receive(phaseComment("> /phase\n> 1. Internal invite\n\n```\n/phase A | B\n```"));
     // The app's own comment is an echo: the router learns its login once, then drops it.
-    const identity = nock("https://api.github.com");
-    mockBotIdentity(identity);
+    const identity = mockBotIdentity(nock("https://api.github.com"));
+    const sent = sentRequests(identity);
+    await probot.receive(phaseComment("> /phase\n> 1. Internal invite\n\n```\n/phase A | B\n```"));
+    expect(sent.splice(0)).toEqual([]);
     await probot.receive(phaseComment("/phase done 1", { login: "intentbot[bot]", type: "Bot" }));
-    nock.emitter.removeAllListeners("no match");
-    expect(identity.isDone()).toBe(true);
-    expect(calls).toEqual([]);
+    expect(sent).toEqual(["GET /app"]);
   });
 
   it("on a pull request says where it works, and does nothing else", async () => {
