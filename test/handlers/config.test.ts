@@ -16,11 +16,7 @@ describe("loading .github/intent.yml", () => {
 
     // The example issue carries the label `bug`, exempt by the org's config: nothing else happens.
     await probot.receive(delivery("issues.opened", payload("issues.opened", { issue: { body: "fix it" } })));
-    expect(sent).toEqual([
-      TOKEN_REQUEST,
-      CONFIG_REQUEST,
-      ORG_CONFIG_REQUEST,
-    ]);
+    expect(sent).toEqual([TOKEN_REQUEST, CONFIG_REQUEST, ORG_CONFIG_REQUEST]);
   });
 
   it("follows _extends and reports a problem in the extended file with its own path and line", async () => {

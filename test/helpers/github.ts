@@ -71,3 +71,8 @@ export function sentRequests(...scopes: nock.Scope[]): string[] {
   onTestFinished(() => void nock.emitter.off("no match", unmatched));
   return sent;
 }
+
+/** The writes among `sentRequests`' list: every call but reads and the installation token. */
+export function writes(sent: readonly string[]): string[] {
+  return sent.filter((call) => !call.startsWith("GET ") && call !== TOKEN_REQUEST);
+}
