@@ -136,20 +136,6 @@ describe("declaring a hack", () => {
     );
     expect(sent).toEqual(["GET /app"]);
   });
-
-  it("reports an invalid config on the Hack debt check", async () => {
-    const yaml = "hacks:\n  createDebtIsue: false\n";
-    const probot = createTestApp(["hacks"]);
-    const check = recorder<CheckBody>();
-    const scope = github();
-    mockConfig(scope, yaml);
-    scope.post(path.checks, check.match).reply(201, {});
-
-    await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", {})));
-    const hack = check.bodies.find((b) => b.name === "Hack debt");
-    expect(hack).toMatchObject({ conclusion: "failure", head_sha: SHA, output: { title: "Invalid .github/intent.yml" } });
-    expect(hack?.output.summary).toContain("- `hacks.createDebtIsue` (`octo-org/widgets/.github/intent.yml`, line 2) — given `false`; allowed: one of the keys `enabled`, `label`");
-  });
 });
 
 describe("a named debt issue", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTestApp } from "../helpers/app.js";
-import { BOT_LOGIN, CONFIG_REQUEST, github, mockBotIdentity, mockConfig, mockNoConfig, ORG_CONFIG_REQUEST, OWNER, recorder, REPO, sentRequests, TOKEN_REQUEST } from "../helpers/github.js";
+import { BOT_LOGIN, CONFIG_REQUEST, github, mockBotIdentity, mockNoConfig, ORG_CONFIG_REQUEST, OWNER, recorder, REPO, sentRequests, TOKEN_REQUEST } from "../helpers/github.js";
 import { delivery, payload } from "../fixtures/payloads.js";
 
 const ISSUE = `/repos/${OWNER}/${REPO}/issues/1`;
@@ -185,35 +185,5 @@ describe("intent check on issues", () => {
     await probot.receive(delivery("issues.opened", payload("issues.opened", { issue: { body: "bump", labels: [{ name: "dependencies" }] } })));
     // Exempt by the default config's labels: neither templates nor comments are read, nothing is written.
     expect(sent).toEqual([TOKEN_REQUEST, CONFIG_REQUEST, ORG_CONFIG_REQUEST]);
-  });
-
-  it("reports an invalid config in its comment, naming the key, line and allowed values", async () => {
-    const yaml = "mode: advise\nintent:\n  minWords: three\n  colour: red\n";
-    const probot = createTestApp(["intent"]);
-    const comment = recorder<{ body: string }>();
-    const scope = github();
-    mockConfig(scope, yaml);
-    mockBotIdentity(scope);
-    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
-    scope.post(`${ISSUE}/comments`, comment.match).reply(201, { id: 10 });
-
-    await probot.receive(delivery("issues.opened", payload("issues.opened", { issue: { body: STATED, labels: [] } })));
-
-    const body = comment.bodies[0]?.body ?? "";
-    expect(body).toContain('- `intent.minWords` (`octo-org/widgets/.github/intent.yml`, line 3) — given `"three"`; allowed: a value of type number');
-    expect(body).toContain("- `intent.colour` (`octo-org/widgets/.github/intent.yml`, line 4) — given `\"red\"`; allowed: one of the keys `enabled`, `issues`");
-  });
-
-  it("reports a YAML syntax error with its line", async () => {
-    const probot = createTestApp(["intent"]);
-    const comment = recorder<{ body: string }>();
-    const scope = github();
-    mockConfig(scope, "mode: advise\nintent: [unclosed\n");
-    mockBotIdentity(scope);
-    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
-    scope.post(`${ISSUE}/comments`, comment.match).reply(201, { id: 10 });
-
-    await probot.receive(delivery("issues.opened", payload("issues.opened", { issue: { body: STATED, labels: [] } })));
-    expect(comment.bodies[0]?.body).toMatch(/- the file \(`octo-org\/widgets\/\.github\/intent\.yml`, line \d\) — given `[^`]+`; allowed: valid YAML/);
   });
 });

@@ -193,20 +193,6 @@ describe("intent check on pull requests", () => {
     expect(check.bodies[0]?.output.summary.length).toBeLessThan(1_000);
   });
 
-  it("reports an invalid config in the check, with key, line and allowed values", async () => {
-    const yaml = "# intentbot\nmode: strict\n";
-    const probot = createTestApp(["intent"]);
-    const check = recorder<CheckBody>();
-    const scope = github();
-    mockConfig(scope, yaml);
-    scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
-
-    await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", {})));
-    const intent = check.bodies.find((b) => b.name === "Product intent");
-    expect(intent).toMatchObject({ name: "Product intent", conclusion: "failure", output: { title: "Invalid .github/intent.yml" } });
-    expect(intent?.output.summary).toContain('- `mode` (`octo-org/widgets/.github/intent.yml`, line 2) — given `"strict"`; allowed: one of `advise`, `enforce`');
-  });
-
   it("neutralises mentions and markers quoted from the description", async () => {
     const probot = createTestApp(["intent"]);
     const check = recorder<CheckBody>();
