@@ -5,7 +5,7 @@ import { createBotIssue, findBotIssue, readIssueBody, writeIssueBody } from "../
 import { TtlCache } from "../../src/github/ttl-cache.js";
 import type { GitHub } from "../../src/github/types.js";
 import { testPrivateKey } from "../helpers/app.js";
-import { BOT_LOGIN, github, INSTALLATION_ID, OWNER, recorder, REPO } from "../helpers/github.js";
+import { BOT_LOGIN, github, INSTALLATION_ID, OWNER, recorder, REPO, sentRequests, writes } from "../helpers/github.js";
 
 const repo = { owner: OWNER, repo: REPO };
 const ISSUES = `/repos/${OWNER}/${REPO}/issues`;
@@ -110,8 +110,11 @@ describe("creating one of the app's issues", () => {
     const scope = github();
     scope.post(`/repos/${OWNER}/${REPO}/labels`).reply(201, {});
     scope.get(`/repos/${OWNER}/${REPO}/assignees/ana`).reply(500, { message: "boom" });
+    const sent = sentRequests(scope);
 
     await expect(createBotIssue(await client(), services(), repo, { title: "t", body: "b", labels: [label], assignees: ["ana"] })).rejects.toMatchObject({ status: 500 });
+    // The label is ensured first; the issue is never created.
+    expect(writes(sent)).toEqual([`POST /repos/${OWNER}/${REPO}/labels`]);
   });
 });
 

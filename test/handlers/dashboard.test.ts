@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { debtRecordMarker, type DebtRecord } from "../../src/core/debt/record.js";
 import { createTestApp } from "../helpers/app.js";
 import { fakeClock } from "../helpers/clock.js";
-import { BOT_LOGIN, github, mockBotIdentity, mockConfig, OWNER, recorder, REPO } from "../helpers/github.js";
+import { BOT_LOGIN, github, mockBotIdentity, mockConfig, OWNER, recorder, REPO, sentRequests, writes } from "../helpers/github.js";
 import { delivery, payload } from "../fixtures/payloads.js";
 import { sealed } from "../helpers/records.js";
 
@@ -120,8 +120,10 @@ describe("debt dashboard", () => {
     const written = sealed(update.bodies[0]?.body ?? "");
     gatherMocks(scope, [{ ...dashboard, body: written }]);
     scope.get(`/repos/${OWNER}/${REPO}/issues/99`).reply(200, { ...dashboard, body: written });
+    const sent = sentRequests(scope);
     await probot.receive(delivery("issues.labeled", labeled()));
     expect(update.bodies).toHaveLength(1);
+    expect(writes(sent)).toEqual([]);
   });
 
   it("coalesces a burst of events into one trailing refresh a minute after the first", async () => {

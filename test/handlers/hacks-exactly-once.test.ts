@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTestApp } from "../helpers/app.js";
-import { BOT_LOGIN, github, mockBotIdentity, mockConfig, OWNER, recorder, REPO } from "../helpers/github.js";
+import { BOT_LOGIN, github, mockBotIdentity, mockConfig, OWNER, recorder, REPO, sentRequests, writes } from "../helpers/github.js";
 import { appDebtIssue, AUTHOR, CONFIG, FILES, hackComment, linkedState, mockFiles, mockNewestDebt, path, PR, prData } from "../helpers/hacks.js";
 import { delivery, payload } from "../fixtures/payloads.js";
 import { opened as openedBody, sealed } from "../helpers/records.js";
@@ -55,10 +55,13 @@ describe("exactly one debt issue per hack PR", () => {
     mockConfig(scope, CONFIG);
     mockBotIdentity(github());
     mockLaterRun(scope, first);
+    const sent = sentRequests(scope);
     await createTestApp(["hacks"]).receive(structuredClone(event));
 
     expect(first.issue.bodies).toHaveLength(1);
     expect(first.comment.bodies).toHaveLength(1);
+    // The redelivery only re-publishes the check: no second debt issue, comment or label.
+    expect(writes(sent)).toEqual([`POST ${path.checks}`]);
   });
 
   it("so does an event after a restart (a new app instance, nothing in memory)", async () => {
@@ -72,9 +75,11 @@ describe("exactly one debt issue per hack PR", () => {
     mockConfig(restarted, CONFIG);
     mockBotIdentity(restarted);
     mockLaterRun(restarted, first);
+    const sent = sentRequests(restarted);
     await createTestApp(["hacks"]).receive(delivery("pull_request.synchronize", payload("pull_request.synchronize", { pull_request: { title: "[hack] Hard-code prices" } })));
 
     expect(first.issue.bodies).toHaveLength(1);
+    expect(writes(sent)).toEqual([`POST ${path.checks}`]);
   });
 
   it("after a crash between creating the issue and commenting, the app's newest debt issues hold it and only the comment is written", async () => {
@@ -112,10 +117,12 @@ describe("exactly one debt issue per hack PR", () => {
       .query({ per_page: 100 })
       .reply(200, [hackComment(900, linkedState(50))]);
     scope.get(path.issue(50)).reply(403, { message: "You have exceeded a secondary rate limit" });
+    const sent = sentRequests(scope);
 
     await expect(
       probot.receive(delivery("pull_request.synchronize", payload("pull_request.synchronize", { pull_request: { title: "[hack] Hard-code prices" } }))),
     ).rejects.toThrow(/hacks:pull_request failed/);
+    expect(writes(sent)).toEqual([]);
   });
 
   it("concurrent labeled and edited events create one debt issue", async () => {

@@ -3,7 +3,7 @@ import { debtRecordMarker, readDebtRecord } from "../../src/core/debt/record.js"
 import { spliceDebtBody, updateRecord } from "../../src/core/hacks/debt.js";
 import { renderDebtRegion } from "../../src/core/hacks/render.js";
 import { createTestApp } from "../helpers/app.js";
-import { BOT_LOGIN, github, mockBotIdentity, mockConfig, OWNER, recorder, REPO } from "../helpers/github.js";
+import { BOT_LOGIN, CONFIG_REQUEST, github, mockBotIdentity, mockConfig, OWNER, recorder, REPO, sentRequests, TOKEN_REQUEST, writes } from "../helpers/github.js";
 import { appDebtIssue, botComment, CONFIG, hackComment, linkedState, path, PR, prData } from "../helpers/hacks.js";
 import { opened, sealed } from "../helpers/records.js";
 import { delivery, payload } from "../fixtures/payloads.js";
@@ -82,6 +82,7 @@ describe("hack lifecycle", () => {
     const check = recorder<{ conclusion: string; output: { title: string } }>();
     const run = mockLinkedRun(scope, prData({ title: "Hard-code prices", body: "", labels: [] }), appDebtIssue(50), 1);
     scope.post(path.checks, check.match).reply(201, {});
+    const sent = sentRequests(scope);
 
     await probot.receive(delivery("pull_request.unlabeled", payload("pull_request.unlabeled", { label: { name: "hack" }, pull_request: { title: "Hard-code prices", body: "", labels: [] } })));
 
@@ -90,6 +91,9 @@ describe("hack lifecycle", () => {
     expect(comment).toContain("**Should #50 be closed?** It is still open as this hack's rebuild debt. If the rebuild is no longer needed, close #50 as not planned; intentbot never closes it on its own.");
     expect(readDebtRecord(String(run.debtUpdates.bodies[0]?.body))?.hackPrs[0]?.declared).toBe(false);
     expect(check.bodies[0]).toMatchObject({ conclusion: "success", output: { title: "Not a hack" } });
+    // #50 is written once, its body only: never its state.
+    expect(run.debtUpdates.bodies.map((b) => Object.keys(b))).toEqual([["body"]]);
+    expect(writes(sent).sort()).toEqual([`PATCH ${path.comment(900)}`, `PATCH ${path.issue(50)}`, `POST ${path.checks}`].sort());
   });
 
   it("new commits: the debt issue's files and HACK: lines follow, and nothing else is written", async () => {
@@ -106,6 +110,7 @@ describe("hack lifecycle", () => {
     scope.get(path.files).query({ per_page: 100 }).reply(200, [{ filename: "src/cart.ts", patch: "@@ -10,0 +11,1 @@\n+  skipTax(); // HACK: no tax rules yet" }]);
     scope.patch(path.issue(50), debtUpdates.match).reply(200, {});
     scope.post(path.checks, check.match).reply(201, {});
+    const sent = sentRequests(scope);
 
     await probot.receive(delivery("pull_request.synchronize", payload("pull_request.synchronize", { pull_request: hackPr })));
 
@@ -115,6 +120,8 @@ describe("hack lifecycle", () => {
     expect(body).not.toContain("src/prices.ts");
     expect(readDebtRecord(body)?.hackPrs[0]?.headSha).toBe(PUSHED);
     expect(check.bodies[0]?.conclusion).toBe("success");
+    // The hack comment is unchanged, so it is not rewritten; no label, no new debt issue.
+    expect(writes(sent)).toEqual([`PATCH ${path.issue(50)}`, `POST ${path.checks}`]);
   });
 
   it("reopened: the debt issue the app closed is reopened", async () => {
@@ -183,15 +190,21 @@ describe("debt issue closed or reopened", () => {
   it("ignores issues that are not debt issues, records people forged, and the app's own closing", async () => {
     const probot = createTestApp(["hacks"]);
     const scope = github();
+    const sent = sentRequests(scope);
     mockConfig(scope, CONFIG);
     await probot.receive(delivery("issues.closed", debtPayload("closed", { number: 7, user: { login: "pm", type: "User" }, labels: [] })));
+    // Not a debt issue: the config is read, nothing more.
+    expect(sent.splice(0)).toEqual([TOKEN_REQUEST, CONFIG_REQUEST]);
 
     mockConfig(scope, CONFIG);
     mockBotIdentity(scope);
     scope.get(path.comments(45)).query({ per_page: 100 }).reply(200, [{ id: 5, user: { login: "mallory" }, body: `<!-- intentbot:debt -->\n${debtRecordMarker(readDebtRecord(opened(appDebtIssue(50).body)) ?? ({} as never))}` }]);
     await probot.receive(delivery("issues.closed", debtPayload("closed", { number: 45, user: { login: "mallory", type: "User" }, labels: [{ name: "rebuild-debt" }] })));
+    // A record in someone else's comment is not the app's: it is read, and no hack comment is looked up or written.
+    expect(sent.splice(0)).toEqual([CONFIG_REQUEST, "GET /app", `GET ${path.comments(45)}?per_page=100`]);
 
     // The app's own closing is an echo: no call at all.
     await probot.receive(delivery("issues.closed", { ...(debtPayload("closed") as object), sender: { login: BOT_LOGIN, type: "Bot" } } as never));
+    expect(sent).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTestApp } from "../helpers/app.js";
-import { BOT_LOGIN, github, mockBotIdentity, mockConfig, OWNER, recorder, REPO } from "../helpers/github.js";
+import { BOT_LOGIN, CONFIG_REQUEST, github, mockBotIdentity, mockConfig, OWNER, recorder, REPO, sentRequests, TOKEN_REQUEST } from "../helpers/github.js";
 import { AUTHOR, CONFIG, FILES, HACK_BODY, mockFiles, mockNewestDebt, path, PR, prData, SHA, type PullRequestData } from "../helpers/hacks.js";
 import { delivery, payload } from "../fixtures/payloads.js";
 
@@ -114,34 +114,27 @@ describe("declaring a hack", () => {
 
   it("does nothing for a pull request that is not a hack", async () => {
     const probot = createTestApp(["hacks"]);
-    mockConfig(github(), CONFIG);
+    const scope = github();
+    const sent = sentRequests(scope);
+    mockConfig(scope, CONFIG);
     await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", { pull_request: { title: "Update the README", body: "## Hackathon\nprize" } })));
+    // No check run, comment, label or debt issue: the config is the only read.
+    expect(sent).toEqual([TOKEN_REQUEST, CONFIG_REQUEST]);
   });
 
   it("ignores other labels and its own labelling", async () => {
     const probot = createTestApp(["hacks"]);
     const scope = github();
+    const sent = sentRequests(scope);
     mockConfig(scope, CONFIG);
     // The app's own labelling is an echo: the router drops it before any call but learning its login.
     mockBotIdentity(scope);
     await probot.receive(delivery("pull_request.labeled", payload("pull_request.labeled", { label: { name: "bug" }, pull_request: { labels: [{ name: "bug" }] } })));
+    expect(sent.splice(0)).toEqual([TOKEN_REQUEST, CONFIG_REQUEST]);
     await probot.receive(
       delivery("pull_request.labeled", payload("pull_request.labeled", { label: { name: "hack" }, pull_request: { labels: [{ name: "hack" }] }, sender: { login: BOT_LOGIN, type: "Bot" } })),
     );
-  });
-
-  it("reports an invalid config on the Hack debt check", async () => {
-    const yaml = "hacks:\n  createDebtIsue: false\n";
-    const probot = createTestApp(["hacks"]);
-    const check = recorder<CheckBody>();
-    const scope = github();
-    mockConfig(scope, yaml);
-    scope.post(path.checks, check.match).reply(201, {});
-
-    await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", {})));
-    const hack = check.bodies.find((b) => b.name === "Hack debt");
-    expect(hack).toMatchObject({ conclusion: "failure", head_sha: SHA, output: { title: "Invalid .github/intent.yml" } });
-    expect(hack?.output.summary).toContain("- `hacks.createDebtIsue` (`octo-org/widgets/.github/intent.yml`, line 2) — given `false`; allowed: one of the keys `enabled`, `label`");
+    expect(sent).toEqual(["GET /app"]);
   });
 });
 

@@ -2,7 +2,7 @@ import nock from "nock";
 import { afterAll, describe, expect, it } from "vitest";
 import { createParseBudget, type ParseBudget } from "../../src/parse/budget.js";
 import { createTestApp, type ProbotLog } from "../helpers/app.js";
-import { github, mockBotIdentity, mockConfig, mockNoConfig, OWNER, recorder, REPO } from "../helpers/github.js";
+import { github, mockBotIdentity, mockConfig, mockNoConfig, OWNER, recorder, REPO, sentRequests, TOKEN_REQUEST, writes } from "../helpers/github.js";
 import { delivery, payload } from "../fixtures/payloads.js";
 import * as hacks from "../helpers/hacks.js";
 import { LEAD, path, phaseComment } from "../helpers/phases.js";
@@ -100,6 +100,7 @@ describe("a body that cannot be read within the budget", { timeout: 30_000 }, ()
     const probot = createTestApp(["intent"], { parse: budget });
     const comment = recorder<{ body: string }>();
     const scope = github();
+    const sent = sentRequests(scope);
     mockNoConfig(scope);
     scope.get(`/repos/${OWNER}/${REPO}/contents`).reply(404);
     mockBotIdentity(scope);
@@ -108,6 +109,8 @@ describe("a body that cannot be read within the budget", { timeout: 30_000 }, ()
 
     await probot.receive(delivery("issues.opened", payload("issues.opened", { issue: { body: HOSTILE, labels: [] } })));
 
+    // The comment is the only write: no label is added or removed.
+    expect(writes(sent)).toEqual([`POST /repos/${OWNER}/${REPO}/issues/1/comments`]);
     expect(comment.bodies).toHaveLength(1);
     expect(comment.bodies[0]?.body).toContain("This body could not be read within the limit: reading it took longer than 1.5 s.");
   });
@@ -116,11 +119,14 @@ describe("a body that cannot be read within the budget", { timeout: 30_000 }, ()
     const probot = createTestApp(["phases"], { parse: budget });
     const reaction = recorder<{ content: string }>();
     const scope = github();
+    const sent = sentRequests(scope);
     scope.post(path.reactions, reaction.match).reply(201, {});
 
     await probot.receive(phaseComment(`/phase list\n${HOSTILE}`, { login: LEAD }));
 
     expect(reaction.bodies).toEqual([{ content: "confused" }]);
+    // Not even the config or the issue is read: the reaction is the only call.
+    expect(sent).toEqual([TOKEN_REQUEST, `POST ${path.reactions}`]);
   });
 
   it("gets a hack check (neutral when advising) when the description cannot be read for its declaration", async () => {
@@ -148,8 +154,10 @@ describe("a body that cannot be read within the budget", { timeout: 30_000 }, ()
     scope.get(hacks.path.comments(hacks.PR)).query(true).reply(200, []);
     scope.post(hacks.path.checks, check.match).reply(201, {});
 
+    const sent = sentRequests(scope);
     await probot.receive(delivery("pull_request.labeled", payload("pull_request.labeled", { label: { name: "hack" }, pull_request: labelled })));
 
     expect(check.bodies.map((b) => [b.name, b.conclusion, b.output.title])).toEqual([["Hack debt", "neutral", "The pull request could not be read within the limit"]]);
+    expect(writes(sent)).toEqual([`POST ${hacks.path.checks}`]);
   });
 });

@@ -8,7 +8,7 @@ import { replacePhasesSection } from "../../src/core/phases/section.js";
 import { readPhasesState } from "../../src/core/phases/state.js";
 import type { Estimate, PhaseState } from "../../src/core/phases/types.js";
 import { createTestApp } from "../helpers/app.js";
-import { github, mockBotIdentity, mockNoConfig } from "../helpers/github.js";
+import { github, mockBotIdentity, mockNoConfig, sentRequests, writes } from "../helpers/github.js";
 import { sealed } from "../helpers/records.js";
 import { CARRIED, COMMENT_URL, LEAD, PARENT, PARENT_BODY, PARENT_TITLE, path, phaseComment, World } from "../helpers/phases.js";
 
@@ -133,6 +133,7 @@ describe("/phase, run again", () => {
     world.createIssues(scope, 1).writeParent(scope, 1).link(scope, 1).reply(scope);
     const retitled: unknown[] = [];
     scope.patch(path.issue(12), (body) => retitled.push(body) > 0).reply(200, {});
+    const sent = sentRequests(scope);
 
     await probot.receive(phaseComment("/phase\n1. Internal invite — 1.5w\n2. Invite by link\n4. Domain invite — 1d"));
 
@@ -148,6 +149,8 @@ describe("/phase, run again", () => {
     const reply = world.replies[0] ?? "";
     expect(reply).toContain("- Created Phase 4: Domain invite — 1d → #14\n- Renamed phase 2 (#12): External invite → Invite by link");
     expect(reply).toContain("Not in this list, so kept as they are: phase 3 (#13). Phases are never deleted; to drop one, close its issue as not planned.");
+    // Phase 3 is left as it is: #13 is neither closed nor unlinked.
+    expect(writes(sent)).toEqual([`POST ${path.labels}`, `POST ${path.issues}`, `PATCH ${path.issue(PARENT)}`, `POST ${path.subIssues}`, `PATCH ${path.issue(12)}`, `POST ${path.comments(PARENT)}`, `POST ${path.reactions}`]);
   });
 
   it("an edited command applies the new list; an edit that leaves the command alone does nothing", async () => {
@@ -172,7 +175,9 @@ describe("/phase, run again", () => {
     expect(world.reactions).toEqual(["rocket"]);
 
     // Only the prose around the command changed: no call at all.
+    const sent = sentRequests(scope);
     await probot.receive(phaseComment(`Typo fixed.\n\n${before}\n4. Domain invite — 1d`, { action: "edited", from: `Typo fixd.\n\n${before}\n4. Domain invite — 1d` }));
+    expect(sent).toEqual([]);
   });
 
   it("an edit that only leaves a phase out writes nothing, and answers anew", async () => {
@@ -189,9 +194,10 @@ describe("/phase, run again", () => {
     const updated: { body: string }[] = [];
     scope.patch("/repos/octo-org/widgets/issues/comments/700", (body: { body: string }) => updated.push(body) > 0).reply(200, {});
     scope.get(path.reactions).query({ content: "confused", per_page: 100 }).reply(200, []);
+    const sent = sentRequests(scope);
 
     await probot.receive(phaseComment("/phase\n1. Internal invite — 1.5w\n2. External invite — 2d", { action: "edited", from: before }));
-    expect(world.parentWrites).toEqual([]);
+    expect(writes(sent)).toEqual(["PATCH /repos/octo-org/widgets/issues/comments/700", `POST ${path.reactions}`]);
     expect(updated[0]?.body).toContain("**Nothing to change:** the phases are already as listed.\n\nNot in this list, so kept as they are: phase 3 (#13).");
   });
 
@@ -245,12 +251,14 @@ describe("/phase, redelivered", () => {
       .get(path.comments(PARENT))
       .query({ per_page: 100 })
       .reply(200, () => [{ id: 700, user: { login: "intentbot[bot]" }, body: sealed(world.replies[0] ?? "") }]);
+    const sent = sentRequests(scope);
     await createTestApp(["phases"]).receive(phaseComment(PLAN, { id: "same-delivery" }));
 
     expect(world.created).toHaveLength(3);
     expect(world.parentWrites).toHaveLength(3);
     expect(world.replies).toHaveLength(1);
     expect(world.reactions).toEqual(["rocket", "rocket"]);
+    expect(writes(sent)).toEqual([`POST ${path.reactions}`]);
   });
 
   it("two deliveries at once create each phase once", async () => {
@@ -286,8 +294,10 @@ describe("/phase, who and what", () => {
     const scope = start(world, "read");
     mockBotIdentity(scope);
     world.reply(scope);
+    const sent = sentRequests(scope);
 
     await probot.receive(phaseComment(PLAN));
+    expect(writes(sent)).toEqual([`POST ${path.comments(PARENT)}`, `POST ${path.reactions}`]);
     expect(world.reactions).toEqual(["confused"]);
     expect(world.replies[0]).toContain("Sorry lead, `/phase` needs at least **triage** access to this repository (`phases.permission` in `.github/intent.yml`), so nothing was done.");
   });
@@ -298,8 +308,10 @@ describe("/phase, who and what", () => {
     const scope = start(world);
     mockBotIdentity(scope);
     world.reply(scope);
+    const sent = sentRequests(scope);
 
     await probot.receive(phaseComment("/phase\n1. Internal invite — 3x\n2. External invite (hakc, 2d)"));
+    expect(writes(sent)).toEqual([`POST ${path.comments(PARENT)}`, `POST ${path.reactions}`]);
     expect(world.reactions).toEqual(["confused"]);
     const reply = world.replies[0] ?? "";
     expect(reply).toContain("That `/phase` could not be read, so nothing was changed: The phase list has 2 problems:");
@@ -308,16 +320,13 @@ describe("/phase, who and what", () => {
 
   it("ignores commands in code blocks and quotes, and from bots: no call at all", async () => {
     const probot = createTestApp(["phases"]);
-    const calls: string[] = [];
-    nock.emitter.on("no match", (request: { path?: string }) => calls.push(request.path ?? ""));
-    await probot.receive(phaseComment("> /phase\n> 1. Internal invite\n\n```\n/phase A | B\n```"));
     // The app's own comment is an echo: the router learns its login once, then drops it.
-    const identity = nock("https://api.github.com");
-    mockBotIdentity(identity);
+    const identity = mockBotIdentity(nock("https://api.github.com"));
+    const sent = sentRequests(identity);
+    await probot.receive(phaseComment("> /phase\n> 1. Internal invite\n\n```\n/phase A | B\n```"));
+    expect(sent.splice(0)).toEqual([]);
     await probot.receive(phaseComment("/phase done 1", { login: "intentbot[bot]", type: "Bot" }));
-    nock.emitter.removeAllListeners("no match");
-    expect(identity.isDone()).toBe(true);
-    expect(calls).toEqual([]);
+    expect(sent).toEqual(["GET /app"]);
   });
 
   it("on a pull request says where it works, and does nothing else", async () => {
@@ -330,7 +339,9 @@ describe("/phase, who and what", () => {
     const onPr = phaseComment("/phase A | B");
     (onPr.payload.issue as { pull_request?: unknown }).pull_request = { url: "https://api.github.com/repos/octo-org/widgets/pulls/1" };
 
+    const sent = sentRequests(scope);
     await probot.receive(onPr);
+    expect(writes(sent)).toEqual([`POST ${path.comments(PARENT)}`, `POST ${path.reactions}`]);
     expect(world.replies).toHaveLength(1);
     expect(world.replies[0]).toContain("`/phase` works in an issue's conversation, so nothing was done here. It splits a feature issue into phases; comment it on the issue.");
     expect(world.reactions).toEqual(["confused"]);
@@ -438,8 +449,11 @@ describe("/phase done, list", () => {
     world.listSubIssues(scope);
     scope.get(path.issue(7)).reply(200, { id: 7, number: 7, title: "Unrelated", state: "open", user: { login: "pm" }, body: "" });
     world.writeParent(scope, 1).reply(scope);
+    const sent = sentRequests(scope);
 
     await probot.receive(phaseComment("/phase done 2"));
+    // #7 is read and found not to be the phase's issue: it is never written.
+    expect(writes(sent)).toEqual([`PATCH ${path.issue(PARENT)}`, `POST ${path.comments(PARENT)}`, `POST ${path.reactions}`]);
     expect(world.parent.body).toContain("- [x] Phase 2: External invite — 2d");
     expect(world.replies[0]).toContain("**Phase 2 is done**.");
   });
@@ -452,8 +466,10 @@ describe("/phase done, list", () => {
     mockBotIdentity(scope);
     world.listSubIssues(scope);
     world.reply(scope);
+    const sent = sentRequests(scope);
 
     await probot.receive(phaseComment("/phase list"));
+    expect(writes(sent)).toEqual([`POST ${path.comments(PARENT)}`, `POST ${path.reactions}`]);
     expect(world.replies[0]).toContain("- Phase 2: External invite — 2d · #12\n");
     expect(world.replies[0]).toContain("```\n/phase\n1. Internal invite — 1.5w\n2. External invite — 2d\n3. Group invite — 3d\n```");
     expect(world.reactions).toEqual(["rocket"]);

@@ -6,7 +6,7 @@ import type { Estimate, PhaseState } from "../../src/core/phases/types.js";
 import { sealed } from "../helpers/records.js";
 import { delivery, payload } from "../fixtures/payloads.js";
 import { createTestApp } from "../helpers/app.js";
-import { BOT_LOGIN, github, mockBotIdentity, mockNoConfig } from "../helpers/github.js";
+import { BOT_LOGIN, github, mockBotIdentity, mockNoConfig, sentRequests } from "../helpers/github.js";
 import { COMMENT_URL, PARENT, World } from "../helpers/phases.js";
 
 const est = (text: string): Estimate => {
@@ -50,10 +50,15 @@ describe("a phase issue closed or reopened", () => {
 
   it("leaves alone issues that are not the bot's phase issues, and its own closing", async () => {
     const probot = createTestApp(["phases"]);
-    await probot.receive(closed(12, 2, { author: "mallory", type: "User" }));
     // Learning its own login takes the app's token, not an installation's.
-    mockBotIdentity(nock("https://api.github.com"));
+    const identity = mockBotIdentity(nock("https://api.github.com"));
+    const sent = sentRequests(identity);
+    await probot.receive(closed(12, 2, { author: "mallory", type: "User" }));
+    expect(sent.splice(0)).toEqual([]);
     await probot.receive(closed(12, 2, { sender: BOT_LOGIN }));
+    // Its own closing is an echo: only its login is learned, and the parent is neither read nor written.
+    expect(sent.splice(0)).toEqual(["GET /app"]);
     await probot.receive(closed(12, 2, { author: "other-app[bot]" }));
+    expect(sent).toEqual([]);
   });
 });

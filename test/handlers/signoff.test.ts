@@ -1,7 +1,7 @@
 import type nock from "nock";
 import { describe, expect, it } from "vitest";
 import { createTestApp } from "../helpers/app.js";
-import { BOT_LOGIN, github, mockBotIdentity, mockConfig, OWNER, recorder, REPO } from "../helpers/github.js";
+import { BOT_LOGIN, github, mockBotIdentity, mockConfig, OWNER, recorder, REPO, sentRequests } from "../helpers/github.js";
 import { sealed } from "../helpers/records.js";
 import { delivery, payload } from "../fixtures/payloads.js";
 
@@ -257,6 +257,9 @@ describe("/signoff", () => {
 
   it("ignores /signoff in quotes and code", async () => {
     const probot = createTestApp(["signoff"]);
+    const sent = sentRequests();
     await probot.receive(delivery("issue_comment.created", command("> /signoff @octo-org/web\n\n```\n/signoff @octo-org/web\n```")));
+    // No command: no call at all (no reaction, no reply, no check run).
+    expect(sent).toEqual([]);
   });
 });

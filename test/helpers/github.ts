@@ -1,4 +1,5 @@
 import nock from "nock";
+import { onTestFinished } from "vitest";
 import { openedRequest } from "./records.js";
 
 export const OWNER = "octo-org";
@@ -12,6 +13,13 @@ export function github(): nock.Scope {
     .post(`/app/installations/${INSTALLATION_ID}/access_tokens`)
     .reply(200, { token: "test-token", permissions: {} });
 }
+
+/** The request for the installation token, as `sentRequests` lists it. */
+export const TOKEN_REQUEST = `POST /app/installations/${INSTALLATION_ID}/access_tokens`;
+
+/** The reads of the repository's config and of the org's fallback, as `sentRequests` lists them. */
+export const CONFIG_REQUEST = `GET /repos/${OWNER}/${REPO}/contents/.github%2Fintent.yml`;
+export const ORG_CONFIG_REQUEST = `GET /repos/${OWNER}/.github/contents/.github%2Fintent.yml`;
 
 /** `GET /app`, through which the app learns its bot login (once per app instance). */
 export function mockBotIdentity(scope: nock.Scope): nock.Scope {
@@ -46,4 +54,25 @@ export function recorder<T = Record<string, unknown>>(): { bodies: T[]; match: (
       return true;
     },
   };
+}
+
+/**
+ * Every request sent to GitHub from now until the test ends, in order, as
+ * `METHOD /path?query`: those the given scopes answered, and any that no mock
+ * matched (marked so). A test that promises no write, or no call at all,
+ * states its exact calls with it; test/setup.ts still fails any unmatched one.
+ */
+export function sentRequests(...scopes: nock.Scope[]): string[] {
+  const sent: string[] = [];
+  for (const scope of scopes) scope.on("request", (req: { method: string; path: string }) => sent.push(`${req.method} ${req.path}`));
+  const unmatched = (req: { method?: string; path?: string; options?: { method?: string; path?: string } }) =>
+    sent.push(`${req.method ?? req.options?.method ?? "?"} ${req.path ?? req.options?.path ?? "?"} (no mock)`);
+  nock.emitter.on("no match", unmatched);
+  onTestFinished(() => void nock.emitter.off("no match", unmatched));
+  return sent;
+}
+
+/** The writes among `sentRequests`' list: every call but reads and the installation token. */
+export function writes(sent: readonly string[]): string[] {
+  return sent.filter((call) => !call.startsWith("GET ") && call !== TOKEN_REQUEST);
 }
