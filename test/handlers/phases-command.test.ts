@@ -359,12 +359,15 @@ describe("/phase, hack phases", () => {
     scope.post(path.labels, { name: "phase", color: "1d76db", description: "A phase of a larger issue, planned with /phase (intentbot)" }).reply(201, {});
     scope.post(path.labels, { name: "rebuild-debt", color: "5319e7", description: "Rebuild owed by a hack (intentbot)" }).reply(201, {});
     world.createIssues(scope, 3).writeParent(scope, 3).link(scope, 2).reply(scope);
+    // Whoever ran the command owns the debt, and is assigned when they can be.
+    scope.get("/repos/octo-org/widgets/assignees/lead").reply(204);
 
     await probot.receive(phaseComment("/phase\n1. Internal invite — 1.5w\n2. Group invite — hack, 3d"));
 
     const debt = world.created[2];
     expect(debt?.title).toBe(`Rebuild: ${PARENT_TITLE} — Phase 2: Group invite`);
     expect(debt?.labels).toEqual(["rebuild-debt"]);
+    expect((debt as { assignees?: string[] } | undefined)?.assignees).toEqual(["lead"]);
     expect(debt?.body).toContain("This is the **rebuild debt** of phase 2 of #1 (#12), **Group invite**, planned as a hack");
     expect(debt?.body).toContain("| hack | 3d |");
     // Laid out as the hack feature lays out its debt issues, so it can take this one over.
@@ -400,11 +403,14 @@ describe("/phase, hack phases", () => {
     scope.get(path.issue(5)).reply(200, { id: 5, number: 5, title: "Notes", state: "open", user: { login: "pm" }, body: "" });
     scope.post(path.labels).reply(201, {});
     world.createIssues(scope, 1).writeParent(scope, 1).reply(scope);
+    // Someone who cannot be assigned in the repository still owns the debt; it is only not assigned.
+    scope.get("/repos/octo-org/widgets/assignees/lead").reply(404);
 
     // A record in the comment is dropped when the event is read (it is not sealed); a topic marker is escaped when quoted.
     await probot.receive(phaseComment("/phase hack 1 Ship for the @octo-org/sales demo <!-- intentbot:hack --> <!-- intentbot:data {} -->"));
     const [first] = world.created;
     expect(first?.title).toBe(`Rebuild: ${PARENT_TITLE} — Phase 1: Internal invite`);
+    expect((first as { assignees?: string[] } | undefined)?.assignees).toEqual([]);
     expect(first?.body).toContain("### Why it is a hack\n> Ship for the @\u200bocto-org/sales demo &lt;!-- intentbot:hack --&gt;\n");
     // The record keeps the reason as written; it is escaped wherever it is shown.
     expect(readDebtRecord(first?.body)?.reason).toBe("Ship for the @octo-org/sales demo <!-- intentbot:hack -->");

@@ -8,6 +8,7 @@ import type { GitHub, RepoRef } from "../../github/types.js";
 /** Creates a hack phase's rebuild-debt issue (rendered by `core/phases/debt.ts`) and returns its number. */
 export async function createPhaseDebtIssue(octokit: GitHub, services: Services, repo: RepoRef, rules: Config["hacks"], input: PhaseDebtInput): Promise<number> {
   const { title, body } = phaseDebtIssue(input);
-  const created = await createBotIssue(octokit, services, repo, { title, body, labels: [debtLabel(rules)] });
+  // Its owner (who ran the command) is assigned, as a hack pull request's author is on its debt issue.
+  const created = await createBotIssue(octokit, services, repo, { title, body, labels: [debtLabel(rules)], assignees: [input.owner] });
   return created.number;
 }
