@@ -98,13 +98,7 @@ describe("the GitHub Action", () => {
 
   it("handles pull_request_target (the event for PRs from forks) as pull_request", async () => {
     const check = recorder<{ name: string; conclusion: string }>();
-    const scope = github()
-      .get(`/repos/${OWNER}/${REPO}/contents/.github%2Fintent.yml`)
-      .reply(404)
-      .get(`/repos/${OWNER}/.github/contents/.github%2Fintent.yml`)
-      .reply(404)
-      .get(`/repos/${OWNER}/${REPO}/contents`)
-      .reply(404);
+    const scope = noConfigNoTemplates(github());
     scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
 
     const event = payload("pull_request.opened", { pull_request: { body: STATED, draft: false } });
