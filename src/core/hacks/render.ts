@@ -273,7 +273,7 @@ export function hackCheck(state: HackPrState, here: RepoLike, options: { label: 
 const USAGE = ["```", "/hack <reason> [Debt: #123]", "```", "", "For example: `/hack Prices are hard-coded for the launch demo. Debt: #45`. Without `Debt:`, intentbot creates the debt issue."];
 
 /** After a permission refusal: how the author can declare the hack without the command. */
-export const HACK_DECLARE_ELSEWHERE = (label: string) =>
+export const hackDeclaredElsewhere = (label: string) =>
   `Someone with that access can comment it, or the author can declare the hack in the pull request itself: a ${escapeInlineCode(label)} label, a title starting with a hack prefix, or a “Hack” section in the description.`;
 
 export function usageReply(problem: { problem: "no reason" } | { problem: "unreadable debt"; given: string }): string {

@@ -1,5 +1,5 @@
 import { done, refused } from "../../core/command-answers.js";
-import { HACK_DECLARE_ELSEWHERE, usageReply } from "../../core/hacks/render.js";
+import { hackDeclaredElsewhere, usageReply } from "../../core/hacks/render.js";
 import { unreadableLine } from "../../parse/unreadable.js";
 import type { CommandHandler } from "../command-dispatch.js";
 import { reconcileHack } from "./reconcile.js";
@@ -15,7 +15,7 @@ export const hackCommand: CommandHandler = {
   place: "pull request",
   wrongPlaceHint: "It declares a pull request a hack; for a hack phase of a feature issue, use `/phase hack N`.",
   permission: (config) => config.hacks.permission,
-  permissionHint: (config) => HACK_DECLARE_ELSEWHERE(config.hacks.label),
+  permissionHint: (config) => hackDeclaredElsewhere(config.hacks.label),
   async run({ context, services, config, command, thread, actor }) {
     const read = await services.parse.run("parseHackCommand", [command, context.repo()], context.log);
     if (!read.ok) return refused(unreadableLine("comment", read.reason));

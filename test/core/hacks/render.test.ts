@@ -1,7 +1,7 @@
 import { renderedMentions } from "../../helpers/rendered.js";
 import { describe, expect, it } from "vitest";
 import type { DebtRecord } from "../../../src/core/debt/record.js";
-import { debtStatusLine, hackCheck, HACK_DECLARE_ELSEWHERE, renderDebtRegion, renderHackComment, usageReply } from "../../../src/core/hacks/render.js";
+import { debtStatusLine, hackCheck, hackDeclaredElsewhere, renderDebtRegion, renderHackComment, usageReply } from "../../../src/core/hacks/render.js";
 import type { HackPrState } from "../../../src/core/hacks/state.js";
 
 const repo = { owner: "octo-org", repo: "widgets" };
@@ -116,7 +116,7 @@ describe("the debt issue's region", () => {
 
 describe("replies to /hack", () => {
   it("says why a command cannot be read, and how to declare otherwise", () => {
-    expect(HACK_DECLARE_ELSEWHERE("x` @acme/security `y")).toContain("a ``x` @acme/security `y`` label");
+    expect(hackDeclaredElsewhere("x` @acme/security `y")).toContain("a ``x` @acme/security `y`` label");
     expect(usageReply({ problem: "no reason" })).toContain("`/hack` needs a reason");
     expect(usageReply({ problem: "unreadable debt", given: "soon" })).toContain("could not read the debt issue `soon`");
     expect(usageReply({ problem: "no reason" })).toContain("/hack <reason> [Debt: #123]");
