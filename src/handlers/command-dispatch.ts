@@ -8,7 +8,7 @@ import { removeOwnReaction } from "../github/reactions.js";
 import type { Services } from "../github/services.js";
 import type { IssueRef } from "../github/types.js";
 import type { EventRouter } from "../delivery/router.js";
-import { enabledConfig, type FeatureSection } from "./config-gate.js";
+import { gatedConfig, type FeatureSection } from "./config-gate.js";
 
 export type CommentEvent = Context<"issue_comment.created" | "issue_comment.edited">;
 
@@ -45,8 +45,8 @@ export interface CommandHandler {
   run: (input: CommandRun) => Promise<CommandAnswer>;
 }
 
-/** The first command of each name in a comment; `"unreadable"` when the comment could not be parsed within the budget. */
-type CommentCommands = Map<string, Command> | "unreadable";
+/** The first command of each name in a comment; when it could not be parsed within the budget, the names it mentions. */
+type CommentCommands = Map<string, Command> | { unreadable: readonly string[] };
 
 /**
  * The one `issue_comment` path for every slash command. Each command is
@@ -85,12 +85,11 @@ export class CommandDispatcher {
 
     const onPullRequest = Boolean(issue.pull_request);
     if (onPullRequest !== (handler.place === "pull request")) return answer(refused(commandReplies.wrongPlace(handler.name, handler.place, handler.wrongPlaceHint)));
-    let gated: CommandAnswer | undefined;
-    const config = await enabledConfig(context, services, handler.section, {
-      invalid: async (problems) => void (gated = refused(commandReplies.invalidConfig(handler.name, problems))),
-      disabled: async () => void (gated = refused(commandReplies.disabled(handler.name, handler.section))),
-    });
-    if (!config) return gated && answer(gated);
+    const gated = await gatedConfig(context, services, handler.section);
+    if (!gated.ok) {
+      return answer(refused("problems" in gated ? commandReplies.invalidConfig(handler.name, gated.problems) : commandReplies.disabled(handler.name, handler.section)));
+    }
+    const { config } = gated;
     const needed = handler.permission?.(config);
     if (needed && !(await hasPermission(context.octokit, context.repo(), sender.login, needed))) {
       context.log.info({ command: handler.name, thread: issue.number, user: sender.login, needed }, "command refused: permission");
@@ -131,11 +130,11 @@ export class CommandDispatcher {
    */
   private async commandToRun(context: CommentEvent, services: Services, name: CommandName): Promise<Command | undefined | "unreadable"> {
     const { now, before } = await this.commandsOf(context, services);
-    if (now === "unreadable") return mentions(context.payload.comment.body, name) ? "unreadable" : undefined;
+    if ("unreadable" in now) return now.unreadable.includes(name) ? "unreadable" : undefined;
     const command = now.get(name);
     if (context.payload.action !== "edited" || !command) return command;
     if (before === undefined) return undefined; // no text changed
-    const earlier = before === "unreadable" ? undefined : before.get(name);
+    const earlier = "unreadable" in before ? undefined : before.get(name);
     return earlier && sameCommand(earlier, command) ? undefined : command;
   }
 
@@ -145,20 +144,20 @@ export class CommandDispatcher {
       const { payload, log } = context;
       const read = async (text: string | null | undefined): Promise<CommentCommands> => {
         // A plain substring test is linear, and can only let more comments through than the parser accepts.
-        const names = this.names.filter((name) => mentions(text, name));
+        const lower = (text ?? "").toLowerCase();
+        const names = this.names.filter((name) => lower.includes(`/${name}`));
         if (names.length === 0) return new Map();
         const result = await services.parse.run("parseCommands", [text ?? "", names], log);
-        if (!result.ok) return "unreadable";
+        if (!result.ok) return { unreadable: names };
         const first = new Map<string, Command>();
         for (const command of result.value) if (!first.has(command.name)) first.set(command.name, command);
         return first;
       };
       const from = payload.action === "edited" ? (payload as { changes?: { body?: { from: string } } }).changes?.body?.from : undefined;
-      parsed = Promise.all([read(payload.comment.body), from === undefined ? undefined : read(from)]).then(([now, before]) => ({ now, before }));
+      // The earlier text matters only when the new one holds a command.
+      parsed = read(payload.comment.body).then(async (now) => ({ now, before: from !== undefined && now instanceof Map && now.size > 0 ? await read(from) : undefined }));
       this.parsed.set(payload, parsed);
     }
     return parsed;
   }
 }
-
-const mentions = (text: string | null | undefined, name: string) => (text ?? "").toLowerCase().includes(`/${name}`);

@@ -8,27 +8,33 @@ import type { Services } from "../github/services.js";
 export type FeatureSection = "intent" | "signoff" | "hacks" | "phases" | "dashboard";
 
 export interface Gate {
-  /** Where the feature reports a config it cannot use (Markdown problems): its check run, its reply. None: events nobody watches. */
+  /** Where the feature reports a config it cannot use (Markdown problems): its check run, its comment. None: events nobody watches. */
   invalid?: (problems: string) => Promise<unknown>;
-  /** What the feature says when it is turned off (a command's reply); by default nothing. */
-  disabled?: () => Promise<unknown>;
 }
+
+/** The delivery's config as one feature sees it: usable and on, unusable (its problems as Markdown), or turned off. */
+export type GatedConfig = { ok: true; config: Config } | { ok: false; problems: string } | { ok: false; disabled: true };
 
 /**
  * Config gating, written once for every handler: the delivery's config (read
- * once and shared by the features of the event), its problems reported where
- * the feature says, nothing more when the feature is off. Resolves to the
- * validated config, or undefined when the handler stops here.
+ * once and shared by the features of the event), then whether the feature
+ * can use it and is on.
+ */
+export async function gatedConfig(context: Context, services: Services, feature: FeatureSection): Promise<GatedConfig> {
+  const result = await configForEvent(context, services);
+  if (!result.ok) return { ok: false, problems: renderConfigProblems(result.problems) };
+  if (!result.config[feature].enabled) return { ok: false, disabled: true };
+  return { ok: true, config: result.config };
+}
+
+/**
+ * For event handlers: the validated config, its problems reported where the
+ * feature says, nothing more when the feature is off. Resolves to undefined
+ * when the handler stops here.
  */
 export async function enabledConfig(context: Context, services: Services, feature: FeatureSection, gate: Gate = {}): Promise<Config | undefined> {
-  const result = await configForEvent(context, services);
-  if (!result.ok) {
-    await gate.invalid?.(renderConfigProblems(result.problems));
-    return undefined;
-  }
-  if (!result.config[feature].enabled) {
-    await gate.disabled?.();
-    return undefined;
-  }
-  return result.config;
+  const gated = await gatedConfig(context, services, feature);
+  if (gated.ok) return gated.config;
+  if ("problems" in gated) await gate.invalid?.(gated.problems);
+  return undefined;
 }
