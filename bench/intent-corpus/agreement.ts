@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
 
 /**
- * The held-out intent corpus: bodies written against templates modelled on
- * real projects' (repos/<name>/ holds each repository's templates at the
- * paths GitHub reads), each with what a careful reader finds in it. No test
- * reads these bodies: they measure the check, they do not tune it.
+ * The held-out intent corpus: bodies written against real projects'
+ * templates and templates modelled on them (repos/<name>/ holds each
+ * repository's templates at the paths GitHub reads), each with what a careful
+ * reader finds in it. No test reads these bodies: they measure the check, they
+ * do not tune it. README.md says how the bodies were labelled.
  */
 export interface CorpusCase {
   body: string;
@@ -15,6 +16,10 @@ export interface CorpusCase {
   /** Whether a careful reader finds a why, and a who. */
   why: boolean;
   who: boolean;
+  /** The kind of body (e.g. "filler-in-why-field"), to group disagreements; not scored. */
+  shape?: string;
+  /** The reader's reason for the labels, in a line; not scored. */
+  note?: string;
 }
 
 export const CORPUS = new URL("./", import.meta.url);
@@ -22,17 +27,27 @@ export const cases = JSON.parse(readFileSync(new URL("cases.json", CORPUS), "utf
 export const bodyOf = (c: CorpusCase) => readFileSync(new URL(`bodies/${c.body}`, CORPUS), "utf8");
 export const repoDir = (c: CorpusCase) => new URL(`repos/${c.repo}/`, CORPUS).pathname;
 
+export interface Judgement {
+  why: boolean;
+  who: boolean;
+}
+
+/** A body where the check and the reader differ. */
+export interface Miss {
+  case: CorpusCase;
+  found: Judgement;
+}
+
 export interface Agreement {
   both: number;
   why: number;
   who: number;
   total: number;
-  /** The bodies where the check and the reader differ, with what the check found. */
-  misses: string[];
+  misses: Miss[];
 }
 
 /** How often a judge agrees with the reader, per field and on both at once. */
-export async function agreement(judge: (c: CorpusCase) => Promise<{ why: boolean; who: boolean }>): Promise<Agreement> {
+export async function agreement(judge: (c: CorpusCase) => Promise<Judgement>): Promise<Agreement> {
   const result: Agreement = { both: 0, why: 0, who: 0, total: cases.length, misses: [] };
   for (const c of cases) {
     const found = await judge(c);
@@ -41,7 +56,29 @@ export async function agreement(judge: (c: CorpusCase) => Promise<{ why: boolean
     result.why += Number(why);
     result.who += Number(who);
     result.both += Number(why && who);
-    if (!why || !who) result.misses.push(`${c.body}: why ${found.why} (reader ${c.why}), who ${found.who} (reader ${c.who})`);
+    if (!why || !who) result.misses.push({ case: c, found });
   }
   return result;
+}
+
+const yesNo = (value: boolean) => (value ? "yes" : "no");
+const field = (name: string, reader: boolean, check: boolean) => `${name} ${yesNo(reader)}→${yesNo(check)}`;
+
+/**
+ * The misses grouped by the body's shape, one line each: which field differs
+ * (the reader's label → the check's), and the reader's note.
+ */
+export function missesByShape(misses: Miss[]): string[] {
+  const groups = new Map<string, Miss[]>();
+  for (const miss of misses) {
+    const shape = miss.case.shape ?? "unclassified";
+    groups.set(shape, [...(groups.get(shape) ?? []), miss]);
+  }
+  return [...groups.entries()].flatMap(([shape, group]) => [
+    `  ${shape} (${group.length}):`,
+    ...group.map(({ case: c, found }) => {
+      const differs = [c.why !== found.why ? field("why", c.why, found.why) : "", c.who !== found.who ? field("who", c.who, found.who) : ""].filter(Boolean).join(", ");
+      return `    ${c.body}: ${differs}${c.note ? ` — ${c.note}` : ""}`;
+    }),
+  ]);
 }
