@@ -1,11 +1,13 @@
 import { readFileSync } from "node:fs";
 
 /**
- * The held-out intent corpus: bodies written against real projects'
+ * The held-out intent corpora: bodies written against real projects'
  * templates and templates modelled on them (repos/<name>/ holds each
  * repository's templates at the paths GitHub reads), each with what a careful
  * reader finds in it. No test reads these bodies: they measure the check, they
- * do not tune it. README.md says how the bodies were labelled.
+ * do not tune it. README.md says how the bodies were labelled; fresh/ is a
+ * second set, in the same format, written after the first began to be used
+ * for tuning.
  */
 export interface CorpusCase {
   body: string;
@@ -22,10 +24,25 @@ export interface CorpusCase {
   note?: string;
 }
 
-export const CORPUS = new URL("./", import.meta.url);
-export const cases = JSON.parse(readFileSync(new URL("cases.json", CORPUS), "utf8")) as CorpusCase[];
-export const bodyOf = (c: CorpusCase) => readFileSync(new URL(`bodies/${c.body}`, CORPUS), "utf8");
-export const repoDir = (c: CorpusCase) => new URL(`repos/${c.repo}/`, CORPUS).pathname;
+/** One corpus directory: its cases, and where each case's body and templates are. */
+export interface Corpus {
+  cases: CorpusCase[];
+  bodyOf: (c: CorpusCase) => string;
+  repoDir: (c: CorpusCase) => string;
+}
+
+function readCorpus(dir: URL): Corpus {
+  return {
+    cases: JSON.parse(readFileSync(new URL("cases.json", dir), "utf8")) as CorpusCase[],
+    bodyOf: (c) => readFileSync(new URL(`bodies/${c.body}`, dir), "utf8"),
+    repoDir: (c) => new URL(`repos/${c.repo}/`, dir).pathname,
+  };
+}
+
+/** The main corpus, now also used to tune the check. */
+export const mainCorpus = readCorpus(new URL("./", import.meta.url));
+/** The fresh held-out set, which nobody tuning the check has read. */
+export const freshCorpus = readCorpus(new URL("./fresh/", import.meta.url));
 
 export interface Judgement {
   why: boolean;
@@ -46,8 +63,8 @@ export interface Agreement {
   misses: Miss[];
 }
 
-/** How often a judge agrees with the reader, per field and on both at once. */
-export async function agreement(judge: (c: CorpusCase) => Promise<Judgement>): Promise<Agreement> {
+/** How often a judge agrees with the reader on a corpus's cases, per field and on both at once. */
+export async function agreement(cases: CorpusCase[], judge: (c: CorpusCase) => Promise<Judgement>): Promise<Agreement> {
   const result: Agreement = { both: 0, why: 0, who: 0, total: cases.length, misses: [] };
   for (const c of cases) {
     const found = await judge(c);
