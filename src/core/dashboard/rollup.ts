@@ -1,23 +1,76 @@
 import { z } from "zod";
 import { dataMarker, readDataMarker, topicMarker } from "../markers.js";
+import { formatPayback, formatWeeklyHours } from "../debt/roi.js";
 import { escapeTableCell, escapeText } from "../sanitize.js";
 import type { HistoryPoint } from "./model.js";
+import type { Assessed } from "./order.js";
+import { isOverdue } from "./summary.js";
 
 export const ROLLUP_TOPIC = "dashboard-org";
+
+/** One repository's item that pays back, as the roll-up ranks it. */
+export interface RollupPayback {
+  issue: number;
+  weeks: number;
+  weeklyHours: number;
+  overdue: boolean;
+}
 
 export interface RepoSummary {
   outstanding: number;
   overdue: number;
   interest: number;
   history: HistoryPoint[];
+  /** Its items that pay back soonest (at most PAYBACKS_PER_REPO); absent in a roll-up written before ROI. */
+  paybacks?: RollupPayback[] | undefined;
 }
 
+/** Per repository, kept small: the roll-up's hidden data holds every repository's. */
+export const PAYBACKS_PER_REPO = 5;
+const RANKED_ROWS = 30;
+
+const paybackSchema = z.object({ issue: z.number().int().positive(), weeks: z.number().nonnegative(), weeklyHours: z.number().nonnegative(), overdue: z.boolean() });
 const summarySchema = z.object({
   outstanding: z.number(),
   overdue: z.number(),
   interest: z.number(),
   history: z.array(z.object({ week: z.string(), outstanding: z.number() })),
+  paybacks: z.array(paybackSchema).max(PAYBACKS_PER_REPO).optional(),
 });
+
+/** A repository's items that pay back soonest, for its row of the roll-up. */
+export function rollupPaybacks(assessed: readonly Assessed[], now: Date): RollupPayback[] {
+  return assessed
+    .flatMap(({ item, roi }) =>
+      roi.payback.kind === "weeks" && roi.weeklyHours !== null ? [{ issue: item.issue, weeks: roi.payback.weeks, weeklyHours: roi.weeklyHours, overdue: isOverdue(item, now) }] : [],
+    )
+    .sort((a, b) => a.weeks - b.weeks || b.weeklyHours - a.weeklyHours || a.issue - b.issue)
+    .slice(0, PAYBACKS_PER_REPO);
+}
+
+const PLAIN_REPO = /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/;
+
+/** Every repository's items together, shortest payback first: where a rebuild returns most across the organisation. */
+function rankedPaybacks(repos: RollupState, names: readonly string[]): string[] {
+  const all = names.flatMap((name) => (repos[name]?.paybacks ?? []).map((p) => ({ name, ...p })));
+  if (all.length === 0) return [];
+  const ranked = all.sort((a, b) => a.weeks - b.weeks || b.weeklyHours - a.weeklyHours || a.name.localeCompare(b.name) || a.issue - b.issue);
+  const rows = ranked.slice(0, RANKED_ROWS).map((p, index) => {
+    // `owner/repo#50` links to the issue; a name GitHub would not link is shown as text.
+    const debt = PLAIN_REPO.test(p.name) ? `${p.name}#${p.issue}` : `${escapeTableCell(p.name, 100)} #${p.issue}`;
+    return `| ${index + 1} | ${debt} | ${formatPayback({ kind: "weeks", weeks: p.weeks })} | ${formatWeeklyHours(p.weeklyHours)} | ${p.overdue ? "⚠️ overdue" : ""} |`;
+  });
+  return [
+    "",
+    "## Best returns across the organisation",
+    "",
+    `Every repository's items ranked together by payback (rebuild estimate ÷ weekly cost, as each repository's dashboard explains); the first ${RANKED_ROWS} are shown.`,
+    "",
+    "| Rank | Debt | Payback | Weekly cost | |",
+    "| --- | --- | --- | --- | --- |",
+    ...rows,
+  ];
+}
 const stateSchema = z.object({ kind: z.literal("dashboard-org"), repos: z.record(z.string(), summarySchema) });
 
 export type RollupState = Record<string, RepoSummary>;
@@ -64,6 +117,7 @@ export function renderRollup(repos: RollupState, title: string): string {
     "| --- | --- | --- | --- | --- |",
     ...rows,
     `| **All ${names.length} repositories** | **${total.outstanding}** | **${total.overdue}** | **${total.interest}** | |`,
+    ...rankedPaybacks(repos, names),
     "",
     dataMarker({ kind: "dashboard-org", repos }),
   ].join("\n");
