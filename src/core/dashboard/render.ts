@@ -45,8 +45,10 @@ function windowCell(roi: ItemRoi): string {
   return roi.changes === null ? "?" : `${roi.changes} · ${roi.bugFixes ?? 0} in ${round1(roi.windowWeeks)}w`;
 }
 
-function paybackCell(roi: ItemRoi): string {
-  return roi.payback.kind === "unestimated" ? "— (estimate missing)" : formatPayback(roi.payback);
+/** Without an estimate in hours the row says why: none was given, or the one given cannot be counted. */
+function paybackCell(item: DebtItem, roi: ItemRoi): string {
+  if (roi.payback.kind !== "unestimated") return formatPayback(roi.payback);
+  return item.estimate ? "— (estimate unreadable)" : "— (estimate missing)";
 }
 
 function row(item: DebtItem, roi: ItemRoi, now: Date): string {
@@ -67,7 +69,7 @@ function row(item: DebtItem, roi: ItemRoi, now: Date): string {
     item.interest === null ? "?" : String(item.interest),
     windowCell(roi),
     formatWeeklyHours(roi.weeklyHours),
-    paybackCell(roi),
+    paybackCell(item, roi),
     formatFriction(roi.friction),
   ];
   return `| ${cells.join(" | ")} |`;
