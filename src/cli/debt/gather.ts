@@ -1,7 +1,7 @@
 import type { Config } from "../../config/schema.js";
 import { debtItemOf, type DebtItem } from "../../core/dashboard/model.js";
 import { closedIssues } from "../../core/debt/closing.js";
-import { readDebtRecord, type DebtRecord } from "../../core/debt/record.js";
+import { readSealedDebtRecordUnchecked, type DebtRecord } from "../../core/debt/record.js";
 import type { RepositoryFacts } from "../../core/debt/roi.js";
 import { DEBT_TOPIC } from "../../core/hacks/render.js";
 import { hasTopicMarker } from "../../core/markers.js";
@@ -39,14 +39,15 @@ const isBot = (user: { type?: string } | null) => user?.type === "Bot";
 /**
  * The record of a debt issue: in its body when a bot (the app) opened it,
  * else in a bot's `debt` comment on it. A user token cannot ask which bot is
- * the app (`GET /app` needs the app's own key), so any bot account's record
- * is read: only an installed app can write as one.
+ * the app (`GET /app` needs the app's own key), nor check a record's seal
+ * (the key is the app's): any bot account's record is read, since only an
+ * installed app can write as one.
  */
 async function recordOf(octokit: GitHub, repo: RepoRef, issue: SearchedIssue): Promise<DebtRecord | undefined> {
-  if (isBot(issue.user)) return readDebtRecord(issue.body);
+  if (isBot(issue.user)) return readSealedDebtRecordUnchecked(issue.body);
   const comments = (await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issue.number, per_page: 100 })) as ListedComment[];
   const comment = comments.findLast((c) => isBot(c.user) && hasTopicMarker(c.body, DEBT_TOPIC));
-  return readDebtRecord(comment?.body);
+  return readSealedDebtRecordUnchecked(comment?.body);
 }
 
 /**

@@ -12,9 +12,11 @@ export interface RoiSummary {
   estimates?: { items: number; savedHours: number; owedHours: number } | undefined;
 }
 
+/** Of the outstanding items in the dashboard's order. */
 export function summarizeRoi(assessed: readonly Assessed[]): RoiSummary {
   const known = assessed.flatMap((a) => (a.roi.weeklyHours === null ? [] : [a.roi.weeklyHours]));
-  const best = [...assessed].sort((a, b) => comparePayback(a.roi.payback, b.roi.payback) || a.item.issue - b.item.issue)[0];
+  // A stable sort: between equal paybacks, the one the dashboard lists first.
+  const best = [...assessed].sort((a, b) => comparePayback(a.roi.payback, b.roi.payback))[0];
   const both = assessed.flatMap(({ item }) => (item.hackHours !== undefined && item.rebuildHours !== undefined ? [{ hack: item.hackHours, rebuild: item.rebuildHours }] : []));
   return {
     weeklyHours: known.reduce((sum, hours) => sum + hours, 0),
