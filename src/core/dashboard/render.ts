@@ -4,9 +4,9 @@ import { formatHours } from "../phases/estimate.js";
 import { escapeInlineCode, escapeTableCell, escapeTableCode, escapeText } from "../sanitize.js";
 import { formatEffort, formatFriction, formatPayback, formatWeeklyHours, type ItemRoi } from "../debt/roi.js";
 import type { DashboardInput, DashboardRoi, DashboardState, DebtItem } from "./model.js";
-import { DEFAULT_DASHBOARD_ROI, rankOutstanding } from "./order.js";
+import { DEFAULT_DASHBOARD_ROI, rankOutstanding, type Assessed } from "./order.js";
 import { summarizeRoi, type RoiSummary } from "./roi-summary.js";
-import { ageInDays, isOverdue, isRepaid, recordWeek, summarize, type Summary } from "./summary.js";
+import { ageInDays, isRepaid, recordWeek, summarize, type Summary } from "./summary.js";
 
 export const DASHBOARD_TOPIC = "dashboard";
 /** GitHub rejects issue bodies longer than this. */
@@ -51,8 +51,7 @@ function paybackCell(item: DebtItem, roi: ItemRoi): string {
   return item.estimate ? "— (estimate unreadable)" : "— (estimate missing)";
 }
 
-function row(item: DebtItem, roi: ItemRoi, now: Date): string {
-  const overdue = isOverdue(item, now);
+function row({ item, roi, overdue }: Assessed, now: Date): string {
   const when = [item.rebuildWhen ? `when: ${escapeTableCell(item.rebuildWhen, 80)}` : "", item.rebuildBy ? `by ${item.rebuildBy.slice(0, 10)}${overdue ? " ⚠️ **overdue**" : ""}` : ""]
     .filter(Boolean)
     .join(" · ");
@@ -91,7 +90,7 @@ function formulaLines(roi: DashboardRoi): string[] {
   const labels = bugLabels.map((l) => escapeInlineCode(l, 50)).join(", ");
   return [
     `- **Weekly cost** = (changes × ${hoursPerChange}h + bug fixes × ${hoursPerBug}h) ÷ weeks in the window. Changes are the pull requests merged in the last ${weeks} weeks (or since the hack shipped, when sooner; at least 1 week) that changed the hack's files; a bug fix is one labelled ${labels || "(no label)"} or closing an issue labelled so.`,
-    "- **Payback** = rebuild estimate ÷ weekly cost, in working weeks (40h); `never` when the cost is 0, `—` without an estimate.",
+    "- **Payback** = rebuild estimate (in hours) ÷ weekly cost: the weeks after which carrying the hack has cost as much as rebuilding it; `never` when the cost is 0, `—` without an estimate.",
     "- **Friction**: the median time to merge of those pull requests vs that of the repository's other pull requests merged in the window; `?` when it could not be read.",
     "- **Interest**: every pull request that changed the hack's files since it shipped.",
   ];
@@ -200,7 +199,7 @@ export function renderDashboard(input: DashboardInput, title: string): { body: s
   const fixed = [...head, "## Outstanding debt", "", ...intro, ...TABLE_HEAD, "", ...tail].join("\n").length;
   // Room for the overflow line and a safety margin for multi-byte characters counted by GitHub.
   const budget = BODY_LIMIT - fixed - 400;
-  const { kept, left } = fit(outstanding.map((a) => row(a.item, a.roi, now)), budget);
+  const { kept, left } = fit(outstanding.map((a) => row(a, now)), budget);
   const table = outstanding.length
     ? [...TABLE_HEAD, ...kept, ...(left > 0 ? ["", `…and ${left} more outstanding item(s): [list them all](${allDebt}).`] : [])]
     : ["No outstanding debt. 🎉"];

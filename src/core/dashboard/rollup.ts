@@ -4,7 +4,6 @@ import { formatPayback, formatWeeklyHours } from "../debt/roi.js";
 import { escapeTableCell, escapeText } from "../sanitize.js";
 import type { HistoryPoint } from "./model.js";
 import type { Assessed } from "./order.js";
-import { isOverdue } from "./summary.js";
 
 export const ROLLUP_TOPIC = "dashboard-org";
 
@@ -39,10 +38,10 @@ const summarySchema = z.object({
 });
 
 /** A repository's items that pay back soonest, for its row of the roll-up. */
-export function rollupPaybacks(assessed: readonly Assessed[], now: Date): RollupPayback[] {
+export function rollupPaybacks(assessed: readonly Assessed[]): RollupPayback[] {
   return assessed
-    .flatMap(({ item, roi }) =>
-      roi.payback.kind === "weeks" && roi.weeklyHours !== null ? [{ issue: item.issue, weeks: roi.payback.weeks, weeklyHours: roi.weeklyHours, overdue: isOverdue(item, now) }] : [],
+    .flatMap(({ item, roi, overdue }) =>
+      roi.payback.kind === "weeks" && roi.weeklyHours !== null ? [{ issue: item.issue, weeks: roi.payback.weeks, weeklyHours: roi.weeklyHours, overdue }] : [],
     )
     .sort((a, b) => a.weeks - b.weeks || b.weeklyHours - a.weeklyHours || a.issue - b.issue)
     .slice(0, PAYBACKS_PER_REPO);

@@ -93,8 +93,6 @@ export function repositoryWindowStart(now: Date, weeks: number): string {
   return new Date(now.getTime() - weeks * WEEK).toISOString();
 }
 
-const lower = (labels: readonly string[]) => new Set(labels.map((l) => l.toLowerCase()));
-
 /** A bug fix: labelled with one of the bug labels, or closing an issue labelled so. */
 export function isBugFix(pr: MergedPr | undefined, bugLabels: ReadonlySet<string>, bugIssues: ReadonlySet<number>): boolean {
   if (!pr) return false;
@@ -114,22 +112,49 @@ export function payback(rebuildHours: number | undefined, weeklyHours: number | 
   return { kind: "weeks", weeks: rebuildHours / weeklyHours };
 }
 
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+const daysToMerge = (pr: MergedPr) => Math.max(0, Date.parse(pr.mergedAt) - Date.parse(pr.createdAt)) / DAY;
+
+/** The repository's facts indexed once for every item of a refresh (thousands of items, hundreds of PRs). */
+export interface PreparedRepository {
+  known: boolean;
+  byNumber: ReadonlyMap<number, { pr: MergedPr; days: number }>;
+  /** Every merged PR's days to merge, shortest first. */
+  sortedDays: readonly { number: number; days: number }[];
+  bugLabels: ReadonlySet<string>;
+  bugIssues: ReadonlySet<number>;
+}
+
+export function prepareRepository(repository: RepositoryFacts, settings: RoiSettings): PreparedRepository {
+  const timed = (repository.merged ?? []).map((pr) => ({ pr, number: pr.number, days: daysToMerge(pr) }));
+  return {
+    known: repository.merged !== null,
+    byNumber: new Map(timed.map((t) => [t.number, t])),
+    sortedDays: [...timed].sort((a, b) => a.days - b.days),
+    bugLabels: new Set(settings.bugLabels.map((l) => l.toLowerCase())),
+    bugIssues: new Set(repository.bugIssues ?? []),
+  };
+}
+
+function medianOfSorted(sorted: readonly number[]): number | null {
+  if (sorted.length === 0) return null;
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
-const daysToMerge = (pr: MergedPr) => Math.max(0, Date.parse(pr.mergedAt) - Date.parse(pr.createdAt)) / DAY;
+export function median(values: readonly number[]): number | null {
+  return medianOfSorted([...values].sort((a, b) => a - b));
+}
 
 /** The median time to merge of the PRs that changed the item's files against that of the repository's other PRs. */
-export function friction(prs: ReadonlySet<number>, repository: RepositoryFacts): Friction {
-  if (!repository.merged) return { kind: "unknown" };
-  const mine = repository.merged.filter((pr) => prs.has(pr.number)).map(daysToMerge);
-  const itemDays = median(mine);
+export function friction(prs: ReadonlySet<number>, repository: RepositoryFacts | PreparedRepository): Friction {
+  const prepared = "known" in repository ? repository : prepareRepository(repository, DEFAULT_ROI);
+  if (!prepared.known) return { kind: "unknown" };
+  const itemDays = median([...prs].flatMap((n) => {
+    const timed = prepared.byNumber.get(n);
+    return timed ? [timed.days] : [];
+  }));
   if (itemDays === null) return { kind: "none" };
-  return { kind: "measured", itemDays, othersDays: median(repository.merged.filter((pr) => !prs.has(pr.number)).map(daysToMerge)) };
+  return { kind: "measured", itemDays, othersDays: medianOfSorted(prepared.sortedDays.filter((t) => !prs.has(t.number)).map((t) => t.days)) };
 }
 
 /**
@@ -137,16 +162,14 @@ export function friction(prs: ReadonlySet<number>, repository: RepositoryFacts):
  * window; whether it is a bug fix comes from the repository's merged PRs
  * (a PR outside the ones read counts as a change, not as a bug fix).
  */
-export function assessItem(item: RoiSubject, repository: RepositoryFacts, settings: RoiSettings, now: Date): ItemRoi {
+export function assessItem(item: RoiSubject, repository: RepositoryFacts | PreparedRepository, settings: RoiSettings, now: Date): ItemRoi {
+  const prepared = "known" in repository ? repository : prepareRepository(repository, settings);
   const window = roiWindow(item.shippedAt ?? now.toISOString(), now, settings.weeks);
   if (!item.changes) {
     return { windowWeeks: window.weeks, changes: null, bugFixes: null, weeklyHours: null, payback: payback(item.rebuildHours, null), friction: { kind: "unknown" } };
   }
   const inWindow = item.changes.filter((c) => Date.parse(c.mergedAt) >= window.start);
-  const byNumber = new Map((repository.merged ?? []).map((pr) => [pr.number, pr]));
-  const labels = lower(settings.bugLabels);
-  const bugIssues = new Set(repository.bugIssues ?? []);
-  const bugFixes = inWindow.filter((c) => isBugFix(byNumber.get(c.pr), labels, bugIssues)).length;
+  const bugFixes = inWindow.filter((c) => isBugFix(prepared.byNumber.get(c.pr)?.pr, prepared.bugLabels, prepared.bugIssues)).length;
   const weeklyHours = weeklyCost(inWindow.length, bugFixes, window.weeks, settings);
   return {
     windowWeeks: window.weeks,
@@ -154,7 +177,7 @@ export function assessItem(item: RoiSubject, repository: RepositoryFacts, settin
     bugFixes,
     weeklyHours,
     payback: payback(item.rebuildHours, weeklyHours),
-    friction: friction(new Set(inWindow.map((c) => c.pr)), repository),
+    friction: friction(new Set(inWindow.map((c) => c.pr)), prepared),
   };
 }
 

@@ -73,7 +73,7 @@ export async function refreshDashboard(
     const input = { now, items: facts.items, untracked: facts.untracked, repo: `${repo.owner}/${repo.repo}`, debtLabel: config.hacks.debtLabel, roi };
     const rollupRow = (history: RepoSummary["history"]): RepoSummary => {
       const summary = summarize(facts.items, facts.untracked.length, now);
-      const paybacks = rollupPaybacks(rankOutstanding(facts.items, roi, now), now);
+      const paybacks = rollupPaybacks(rankOutstanding(facts.items, roi, now));
       return { outstanding: summary.outstanding, overdue: summary.overdue, interest: summary.interest, history, paybacks };
     };
     if (!existing) {
