@@ -49,12 +49,32 @@ export function rollupPaybacks(assessed: readonly Assessed[]): RollupPayback[] {
 
 const PLAIN_REPO = /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/;
 
-/** Every repository's items together, shortest payback first: where a rebuild returns most across the organisation. */
-function rankedPaybacks(repos: RollupState, names: readonly string[]): string[] {
-  const all = names.flatMap((name) => (repos[name]?.paybacks ?? []).map((p) => ({ name, ...p })));
-  if (all.length === 0) return [];
-  const ranked = all.sort((a, b) => a.weeks - b.weeks || b.weeklyHours - a.weeklyHours || a.name.localeCompare(b.name) || a.issue - b.issue);
-  const rows = ranked.slice(0, RANKED_ROWS).map((p, index) => {
+type RankedPayback = RollupPayback & { name: string };
+
+/** Every repository's items together, shortest payback first (then the highest weekly cost): the first RANKED_ROWS. */
+function topPaybacks(repos: RollupState): RankedPayback[] {
+  const all = Object.entries(repos).flatMap(([name, summary]) => (summary.paybacks ?? []).map((p) => ({ name, ...p })));
+  return all.sort((a, b) => a.weeks - b.weeks || b.weeklyHours - a.weeklyHours || a.name.localeCompare(b.name) || a.issue - b.issue).slice(0, RANKED_ROWS);
+}
+
+/**
+ * The rows with only the paybacks the ranking shows, so the hidden data stays
+ * small whatever the number of repositories. One that drops out comes back
+ * with its repository's next refresh.
+ */
+function keepRanked(repos: RollupState, ranked: readonly RankedPayback[]): RollupState {
+  const shown = new Set(ranked.map((p) => `${p.name}#${p.issue}`));
+  return Object.fromEntries(
+    Object.entries(repos).map(([name, summary]) => {
+      if (!summary.paybacks) return [name, summary];
+      return [name, { ...summary, paybacks: summary.paybacks.filter((p) => shown.has(`${name}#${p.issue}`)) }];
+    }),
+  );
+}
+
+function rankedSection(ranked: readonly RankedPayback[]): string[] {
+  if (ranked.length === 0) return [];
+  const rows = ranked.map((p, index) => {
     // `owner/repo#50` links to the issue; a name GitHub would not link is shown as text.
     const debt = PLAIN_REPO.test(p.name) ? `${p.name}#${p.issue}` : `${escapeTableCell(p.name, 100)} #${p.issue}`;
     return `| ${index + 1} | ${debt} | ${formatPayback({ kind: "weeks", weeks: p.weeks })} | ${formatWeeklyHours(p.weeklyHours)} | ${p.overdue ? "⚠️ overdue" : ""} |`;
@@ -70,6 +90,7 @@ function rankedPaybacks(repos: RollupState, names: readonly string[]): string[] 
     ...rows,
   ];
 }
+
 const stateSchema = z.object({ kind: z.literal("dashboard-org"), repos: z.record(z.string(), summarySchema) });
 
 export type RollupState = Record<string, RepoSummary>;
@@ -93,6 +114,7 @@ export function sparkline(history: readonly HistoryPoint[]): string {
  * totals, sorted by outstanding debt.
  */
 export function renderRollup(repos: RollupState, title: string): string {
+  const ranked = topPaybacks(repos);
   const names = Object.keys(repos).sort((a, b) => (repos[b]?.outstanding ?? 0) - (repos[a]?.outstanding ?? 0) || a.localeCompare(b));
   const total = names.reduce(
     (sum, name) => ({
@@ -116,8 +138,8 @@ export function renderRollup(repos: RollupState, title: string): string {
     "| --- | --- | --- | --- | --- |",
     ...rows,
     `| **All ${names.length} repositories** | **${total.outstanding}** | **${total.overdue}** | **${total.interest}** | |`,
-    ...rankedPaybacks(repos, names),
+    ...rankedSection(ranked),
     "",
-    dataMarker({ kind: "dashboard-org", repos }),
+    dataMarker({ kind: "dashboard-org", repos: keepRanked(repos, ranked) }),
   ].join("\n");
 }

@@ -35,6 +35,14 @@ describe("organisation roll-up", () => {
       ].join("\n"),
     );
     expect(parseRollup(body)).toEqual(withPaybacks);
+    // Only the paybacks the ranking shows are kept in the hidden data, so it stays small with many repositories.
+    const many = Object.fromEntries(
+      Array.from({ length: 40 }, (_, r) => [`octo-org/r${r}`, { ...repos["octo-org/api"], paybacks: Array.from({ length: 5 }, (_, i) => ({ issue: i + 1, weeks: r + i, weeklyHours: 1, overdue: false })) }]),
+    );
+    const kept = parseRollup(renderRollup(many, "T"));
+    expect(Object.values(kept).flatMap((row) => row.paybacks ?? [])).toHaveLength(30);
+    expect(kept["octo-org/r0"]?.paybacks).toHaveLength(5);
+    expect(kept["octo-org/r39"]?.paybacks).toEqual([]);
     // A roll-up written before ROI has no paybacks, and no ranking is shown.
     expect(renderRollup(repos, "T")).not.toContain("## Best returns");
   });
