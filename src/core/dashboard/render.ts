@@ -87,9 +87,10 @@ const ORDER = {
 /** How the table's figures are computed, with this repository's settings. */
 function formulaLines(roi: DashboardRoi): string[] {
   const { weeks, hoursPerChange, hoursPerBug, bugLabels } = roi.settings;
-  const labels = bugLabels.map((l) => escapeInlineCode(l, 50)).join(", ");
+  const names = bugLabels.map((l) => escapeInlineCode(l, 50));
+  const labels = names.length > 1 ? `one of ${names.join(", ")}` : (names[0] ?? "(no label)");
   return [
-    `- **Weekly cost** = (changes × ${hoursPerChange}h + bug fixes × ${hoursPerBug}h) ÷ weeks in the window. Changes are the pull requests merged in the last ${weeks} weeks (or since the hack shipped, when sooner; at least 1 week) that changed the hack's files; a bug fix is one labelled ${labels || "(no label)"} or closing an issue labelled so.`,
+    `- **Weekly cost** = (changes × ${hoursPerChange}h + bug fixes × ${hoursPerBug}h) ÷ weeks in the window. Changes are the pull requests merged in the last ${weeks} weeks (or since the hack shipped, when sooner; at least 1 week) that changed the hack's files; a bug fix is one labelled ${labels} or closing an issue labelled so.`,
     "- **Payback** = rebuild estimate (in hours) ÷ weekly cost: the weeks after which carrying the hack has cost as much as rebuilding it; `never` when the cost is 0, `—` without an estimate.",
     "- **Friction**: the median time to merge of those pull requests vs that of the repository's other pull requests merged in the window; `?` when it could not be read.",
     "- **Interest**: every pull request that changed the hack's files since it shipped.",

@@ -8,8 +8,8 @@ import { teamAreas, type OwnersOf } from "../../core/signoff/areas.js";
 import { readCodeowners } from "../../github/codeowners.js";
 import { findStickyComment } from "../../github/comments.js";
 import type { Services } from "../../github/services.js";
-import { gatherRepositoryFacts } from "./roi-facts.js";
 import type { GitHub, Log, RepoRef } from "../../github/types.js";
+import { gatherRepositoryFacts } from "./roi-facts.js";
 
 const DAY = 24 * 60 * 60 * 1000;
 const REPAID_WINDOW_DAYS = 90;
@@ -91,8 +91,8 @@ export interface DashboardFacts {
 
 /** Whether any outstanding item changed in the window: only then are the repository's own figures needed. */
 export function needsRepositoryFacts(items: readonly DebtItem[], settings: Config["dashboard"]["roi"], now: Date): boolean {
-  const start = repositoryWindowStart(now, settings.weeks);
-  return items.some((item) => isOutstanding(item) && (item.changes ?? []).some((c) => c.mergedAt >= start));
+  const start = Date.parse(repositoryWindowStart(now, settings.weeks));
+  return items.some((item) => isOutstanding(item) && (item.changes ?? []).some((c) => Date.parse(c.mergedAt) >= start));
 }
 
 /**
@@ -136,6 +136,7 @@ export async function gatherDashboard(octokit: GitHub, services: Services, log: 
   const full = `${repo.owner}/${repo.repo}`;
   const readCloses = async (bodies: string[]) => {
     const read = await services.parse.run("closedIssuesOf", [bodies, full], log);
+    if (!read.ok) log.warn("merged pull requests' descriptions could not be read within the parse budget: bug fixes counted by label only");
     return read.ok ? read.value : undefined;
   };
   const repository = needsRepositoryFacts(items, config.dashboard.roi, now)
