@@ -59,7 +59,7 @@ export function renderDebtMarkdown(register: DebtRegister): string {
       text([i.estimates.hack ? `hack ${i.estimates.hack}` : "", i.estimates.rebuild ? `rebuild ${i.estimates.rebuild}` : ""].filter(Boolean).join(", ")),
       text([i.rebuild.when ?? "", i.rebuild.by ? `by ${i.rebuild.by}${i.rebuild.overdue ? " (overdue)" : ""}` : ""].filter(Boolean).join(" · ")),
       i.interest ?? "?",
-      i.window.changes === null ? "?" : `${i.window.changes} · ${i.window.bugFixes ?? 0} in ${i.window.weeks}w`,
+      i.window.changes === null ? "?" : `${i.window.changes} · ${i.window.bugFixes ?? "?"} in ${i.window.weeks}w`,
       formatWeeklyHours(i.weeklyCostHours),
       i.payback.text,
       i.friction.text,

@@ -42,7 +42,7 @@ function teamCell(team: string): string {
 const round1 = (value: number) => String(Math.round(value * 10) / 10);
 
 function windowCell(roi: ItemRoi): string {
-  return roi.changes === null ? "?" : `${roi.changes} · ${roi.bugFixes ?? 0} in ${round1(roi.windowWeeks)}w`;
+  return roi.changes === null ? "?" : `${roi.changes} · ${roi.bugFixes ?? "?"} in ${round1(roi.windowWeeks)}w`;
 }
 
 /** Without an estimate in hours the row says why: none was given, or the one given cannot be counted. */

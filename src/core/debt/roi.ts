@@ -66,6 +66,7 @@ export interface ItemRoi {
   windowWeeks: number;
   /** PRs merged in the window that changed its files; null when unknown. */
   changes: number | null;
+  /** Those of them that are bug fixes; null when the repository's merged PRs could not be read. */
   bugFixes: number | null;
   /** Hours per week; null when unknown. */
   weeklyHours: number | null;
@@ -169,8 +170,9 @@ export function assessItem(item: RoiSubject, repository: RepositoryFacts | Prepa
     return { windowWeeks: window.weeks, changes: null, bugFixes: null, weeklyHours: null, payback: payback(item.rebuildHours, null), friction: { kind: "unknown" } };
   }
   const inWindow = item.changes.filter((c) => Date.parse(c.mergedAt) >= window.start);
-  const bugFixes = inWindow.filter((c) => isBugFix(prepared.byNumber.get(c.pr)?.pr, prepared.bugLabels, prepared.bugIssues)).length;
-  const weeklyHours = weeklyCost(inWindow.length, bugFixes, window.weeks, settings);
+  // Without the repository's merged PRs no change can be told a bug fix: the cost counts the changes alone.
+  const bugFixes = prepared.known ? inWindow.filter((c) => isBugFix(prepared.byNumber.get(c.pr)?.pr, prepared.bugLabels, prepared.bugIssues)).length : null;
+  const weeklyHours = weeklyCost(inWindow.length, bugFixes ?? 0, window.weeks, settings);
   return {
     windowWeeks: window.weeks,
     changes: inWindow.length,

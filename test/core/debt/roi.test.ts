@@ -100,6 +100,11 @@ describe("one item's return", () => {
     expect(defect.bugFixes).toBe(1);
   });
 
+  it("the repository's merged PRs could not be read: bug fixes and friction unknown, the cost counts the changes alone", () => {
+    const roi = assessItem(item({ shippedAt: daysAgo(84), changes: [{ pr: 1, mergedAt: daysAgo(3) }] }), { merged: null, bugIssues: null }, DEFAULT_ROI, NOW);
+    expect(roi).toMatchObject({ changes: 1, bugFixes: null, weeklyHours: 2 / 12, payback: { kind: "weeks", weeks: 240 }, friction: { kind: "unknown" } });
+  });
+
   it("history that could not be read: cost, payback and friction unknown", () => {
     expect(assessItem(item({ changes: null }), NOTHING, DEFAULT_ROI, NOW)).toMatchObject({ changes: null, weeklyHours: null, payback: { kind: "unknown" }, friction: { kind: "unknown" } });
     expect(assessItem(item({ changes: null, rebuildHours: undefined }), NOTHING, DEFAULT_ROI, NOW).payback).toEqual({ kind: "unestimated" });
