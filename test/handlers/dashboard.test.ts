@@ -62,9 +62,14 @@ function gatherMocks(scope: nock.Scope, dashboards: unknown[], orgConfig?: strin
     );
   if (!history) {
     // Those PRs changed the hack's files in the window: one search for the repository's merged PRs (labels, times to merge, issues closed)…
-    scope.get("/search/issues").query(q("is:pr is:merged merged:>=2026-08-31")).reply(...mergedSearch);
+    scope.get("/search/issues").query({ ...q("is:pr is:merged merged:>=2026-08-31"), sort: "updated", order: "desc" }).reply(...mergedSearch);
     // …and, since one closes an issue, one for the bug issues closed in the window.
-    if (mergedSearch[0] === 200) scope.get("/search/issues").query(q('is:issue is:closed label:"bug" closed:>=2026-08-31')).reply(200, { total_count: 1, items: [{ number: 7 }] });
+    if (mergedSearch[0] === 200) {
+      scope
+        .get("/search/issues")
+        .query({ ...q('is:issue is:closed label:"bug" closed:>=2026-08-31'), sort: "updated", order: "desc" })
+        .reply(200, { total_count: 1, items: [{ number: 7 }] });
+    }
   }
   // The record names no teams: they come from CODEOWNERS on the default branch.
   scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2FCODEOWNERS`).reply(404);

@@ -23,9 +23,10 @@ export interface ListedMergedPr extends Omit<MergedPr, "closes"> {
 /** Reads the issues of the repository a description closes (`Fixes #12`), for each description in order. */
 export type ClosesReader = (bodies: string[]) => Promise<number[][] | undefined>;
 
+/** The first `limit` results, most recently updated first (for merged PRs, about the latest merges). */
 async function searchFirst(octokit: GitHub, q: string, limit: number): Promise<SearchItem[]> {
   const items: SearchItem[] = [];
-  for await (const page of octokit.paginate.iterator(octokit.rest.search.issuesAndPullRequests, { q, per_page: 100 })) {
+  for await (const page of octokit.paginate.iterator(octokit.rest.search.issuesAndPullRequests, { q, sort: "updated", order: "desc", per_page: 100 })) {
     const data = page.data as unknown as SearchItem[] | { items: SearchItem[] };
     items.push(...(Array.isArray(data) ? data : data.items));
     if (items.length >= limit) break;
