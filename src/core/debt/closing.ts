@@ -18,7 +18,8 @@ function referenceAt(text: string, at: number, repo: string): number | undefined
   let end = hash + 1;
   while (end - hash <= 9 && isDigit(text[end])) end++;
   if (end === hash + 1 || isLetterOrDigit(text[end])) return undefined;
-  return Number(text.slice(hash + 1, end));
+  const issue = Number(text.slice(hash + 1, end));
+  return issue > 0 ? issue : undefined;
 }
 
 /**
