@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { EXIT, EXIT_CODES_HELP } from "./exit-codes.js";
 import type { AuditOptions } from "./audit/command.js";
 import type { CheckOptions } from "./check/command.js";
+import type { DebtOptions } from "./debt/command.js";
 import type { IntentOptions } from "./intent/command.js";
 import type { CliIO } from "./io.js";
 
@@ -47,6 +48,19 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .action(async (target: string, options: AuditOptions) => {
       const { auditCommand } = await import("./audit/command.js");
       code = await auditCommand(target, options, io);
+    });
+
+  program
+    .command("debt")
+    .description("the debt register in the dashboard's order, with cost and payback, for a roadmap tool (read-only; token from GITHUB_TOKEN or `gh auth token`)")
+    .argument("<owner/repo>", "the repository")
+    .option("--json", "print the register as JSON (its shape is in docs/dashboard.md)")
+    .option("--csv", "print the register as CSV")
+    .option("-o, --output <file>", "write the register to a file instead of standard output")
+    .addHelpText("after", EXIT_CODES_HELP)
+    .action(async (target: string, options: DebtOptions) => {
+      const { debtCommand } = await import("./debt/command.js");
+      code = await debtCommand(target, options, io);
     });
 
   program

@@ -149,6 +149,18 @@ const dashboardSection = z
     title: z.string().trim().min(1).max(200).default("Hack-to-rebuild debt dashboard"),
     label: label.default("intent-dashboard"),
     permission: permissionLevel.default("triage"),
+    /** How the outstanding table is ranked: by the return on repaying each item, or as before ROI (overdue, interest, age). */
+    sort: z.enum(["return", "priority"]).default("return"),
+    /** The weekly cost of carrying each hack, from which its payback is computed (docs/dashboard.md). */
+    roi: z
+      .strictObject({
+        weeks: z.number().min(1).max(104).int().default(12),
+        hoursPerChange: z.number().min(0).max(1_000).default(2),
+        hoursPerBug: z.number().min(0).max(1_000).default(4),
+        // Each label costs the refresh one search.
+        bugLabels: z.array(label).max(10).default(["bug"]),
+      })
+      .prefault({}),
     /** Read from the organisation's `.github` repository only. */
     org: z
       .strictObject({

@@ -1,6 +1,7 @@
 import { parseCommands } from "../core/commands.js";
 import { parseDashboard, withState } from "../core/dashboard/render.js";
 import { parseRollup } from "../core/dashboard/rollup.js";
+import { closedIssues } from "../core/debt/closing.js";
 import { parseHackCommand } from "../core/hacks/command.js";
 import { textDeclarations } from "../core/hacks/declaration.js";
 import { findCodeMarkers } from "../core/hacks/diff.js";
@@ -49,6 +50,8 @@ export const tasks = {
   parseDashboard,
   withState,
   parseRollup,
+  // debt ROI: merged PRs' descriptions, for the issues they close
+  closedIssuesOf: (bodies: readonly string[], repo: string) => bodies.map((body) => closedIssues(body, repo)),
   // Probes for the budget's own tests: one never ends, one allocates without bound.
   spin: (_text?: string): never => {
     for (;;) {

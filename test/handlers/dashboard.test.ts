@@ -26,10 +26,19 @@ const record: DebtRecord = {
 const REPOSITORY_URL = `https://api.github.com/repos/${OWNER}/${REPO}`;
 const debtIssue = { number: 50, title: "Rebuild: prices", state: "open", user: { login: BOT_LOGIN }, repository_url: REPOSITORY_URL, body: sealed(`Rebuild\n${debtRecordMarker(record)}`) };
 
+const MERGED = {
+  total_count: 3,
+  items: [
+    { number: 20, created_at: "2026-11-07T10:00:00Z", labels: [{ name: "Bug" }], body: "", pull_request: { merged_at: "2026-11-10T10:00:00Z" } },
+    { number: 21, created_at: "2026-11-19T12:00:00Z", labels: [], body: "Fixes #7", pull_request: { merged_at: "2026-11-20T12:00:00Z" } },
+    { number: 30, created_at: "2026-11-02T00:00:00Z", labels: [], body: "", pull_request: { merged_at: "2026-11-02T12:00:00Z" } },
+  ],
+};
+
 const q = (query: string) => ({ q: `repo:${OWNER}/${REPO} ${query}`, per_page: 100 });
 
 /** The reads of one refresh: the dashboard lookup, three searches, the interest query, and the org's config (no roll-up). */
-function gatherMocks(scope: nock.Scope, dashboards: unknown[], orgConfig?: string | false, debt: object = debtIssue, history?: [number, object]) {
+function gatherMocks(scope: nock.Scope, dashboards: unknown[], orgConfig?: string | false, debt: object = debtIssue, history?: [number, object], mergedSearch: [number, object] = [200, MERGED]) {
   if (orgConfig !== false) {
     const org = scope.get(`/repos/${OWNER}/.github/contents/.github%2Fintent.yml`);
     if (orgConfig) org.reply(200, orgConfig, { "content-type": "application/vnd.github.v3.raw; charset=utf-8" });
@@ -41,7 +50,27 @@ function gatherMocks(scope: nock.Scope, dashboards: unknown[], orgConfig?: strin
   scope
     .get(`/repos/${OWNER}/${REPO}/commits`)
     .query({ path: "src/prices.ts", since: "2026-10-02T10:00:00Z", per_page: 100 })
-    .reply(...(history ?? [200, [{ commit: { message: "Tweak prices (#20)" } }, { commit: { message: "Merge pull request #21 from x/y" } }, { commit: { message: "Hack (#12)" } }]]));
+    .reply(
+      ...(history ?? [
+        200,
+        [
+          { commit: { message: "Tweak prices (#20)", committer: { date: "2026-11-10T10:00:00Z" } } },
+          { commit: { message: "Merge pull request #21 from x/y", committer: { date: "2026-11-20T12:00:00Z" } } },
+          { commit: { message: "Hack (#12)", committer: { date: "2026-10-02T10:00:00Z" } } },
+        ],
+      ]),
+    );
+  if (!history) {
+    // Those PRs changed the hack's files in the window: one search for the repository's merged PRs (labels, times to merge, issues closed)…
+    scope.get("/search/issues").query({ ...q("is:pr is:merged merged:>=2026-08-31"), sort: "updated", order: "desc" }).reply(...mergedSearch);
+    // …and, since one closes an issue, one for the bug issues closed in the window.
+    if (mergedSearch[0] === 200) {
+      scope
+        .get("/search/issues")
+        .query({ ...q('is:issue is:closed label:"bug" closed:>=2026-08-31'), sort: "updated", order: "desc" })
+        .reply(200, { total_count: 1, items: [{ number: 7 }] });
+    }
+  }
   // The record names no teams: they come from CODEOWNERS on the default branch.
   scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2FCODEOWNERS`).reply(404);
   scope.get(`/repos/${OWNER}/${REPO}/contents/CODEOWNERS`).reply(200, "* @ana\n/src/ @octo-org/web\n", { "content-type": "application/vnd.github.v3.raw; charset=utf-8" });
@@ -75,7 +104,9 @@ describe("debt dashboard", () => {
     const issue = created.bodies[0];
     expect(issue).toMatchObject({ title: "Hack-to-rebuild debt dashboard", labels: ["intent-dashboard"] });
     expect(issue?.body.startsWith(MARKER)).toBe(true);
-    expect(issue?.body).toContain("| #50 Rebuild: prices | #12 | 2026-10-02 | 52 d | @\u200bana | `@octo-org/web` | 2w | by 2026-11-01 ⚠️ **overdue** | 2 |");
+    // Weekly cost = (2 changes × 2h + 2 bug fixes × 4h) ÷ 7.4 weeks since it shipped; payback = 80h ÷ 1.6h/w.
+    expect(issue?.body).toContain("| #50 Rebuild: prices | #12 | 2026-10-02 | 52 d | @\u200bana | `@octo-org/web` | 2w | by 2026-11-01 ⚠️ **overdue** | 2 | 2 · 2 in 7.4w | 1.6h/w | 49.6w | 2 d vs 0.5 d |");
+    expect(issue?.body).toContain("| Weekly cost of carrying the outstanding debt | 1.6h/w |\n| Best return | #50 pays back in 49.6w |");
     expect(issue?.body).toContain("| Hacks merged without a debt issue | 1 |");
     expect(issue?.body).toContain("- #33 quick fix — merged 2026-11-01");
     expect(pin.bodies[0]?.variables).toEqual({ id: "I_99" });
@@ -96,8 +127,27 @@ describe("debt dashboard", () => {
 
     await probot.receive(delivery("issues.labeled", labeled()));
 
-    expect(created.bodies[0]?.body).toContain("| #50 Rebuild: prices | #12 | 2026-10-02 | 52 d | @\u200bana | `@octo-org/web` | 2w | by 2026-11-01 ⚠️ **overdue** | ? |");
+    expect(created.bodies[0]?.body).toContain("| #50 Rebuild: prices | #12 | 2026-10-02 | 52 d | @\u200bana | `@octo-org/web` | 2w | by 2026-11-01 ⚠️ **overdue** | ? | ? | ? | ? | ? |");
+    expect(created.bodies[0]?.body).toContain("| Weekly cost of carrying the outstanding debt | 0h/w (1 item(s) unknown) |");
     expect(created.bodies[0]?.body).toContain("| Interest (PRs that changed hacked files since they shipped) | 0 (1 item(s) unknown: their history could not be read) |");
+  });
+
+  it("when the repository's merged PRs cannot be read, friction and bug fixes show as unknown and the cost counts the changes alone", async () => {
+    const time = fakeClock(NOW);
+    const probot = createTestApp(["dashboard"], { clock: time.clock });
+    const created = recorder<{ body: string }>();
+    const scope = github();
+    mockConfig(scope, CONFIG);
+    mockBotIdentity(scope);
+    gatherMocks(scope, [], undefined, debtIssue, undefined, [422, { message: "Validation Failed" }]);
+    scope.post(`/repos/${OWNER}/${REPO}/labels`).reply(201, {});
+    scope.post(`/repos/${OWNER}/${REPO}/issues`, created.match).reply(201, { number: 99, node_id: "I_99" });
+    scope.post("/graphql").reply(200, { data: {} });
+
+    await probot.receive(delivery("issues.labeled", labeled()));
+
+    // 2 changes × 2h ÷ 7.4 weeks = 0.5h/w; 80h ÷ 0.54h/w = 148.8w.
+    expect(created.bodies[0]?.body).toContain("| 2w | by 2026-11-01 ⚠️ **overdue** | 2 | 2 · ? in 7.4w | 0.5h/w | 148.8w | ? |");
   });
 
   it("updates the dashboard, and does not edit it when nothing changed", async () => {

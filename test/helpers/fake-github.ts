@@ -19,6 +19,8 @@ export interface FakeIssue {
   labels: { name: string }[];
   assignees: { login: string }[];
   user: { login: string; type: string };
+  created_at?: string;
+  repository_url?: string;
   pull_request?: { merged_at: string | null };
   /** PR only. */
   head?: { sha: string; ref: string };
@@ -61,6 +63,8 @@ export class FakeGitHub {
   readonly contents = new Map<string, string>();
   /** Team members, as `team-slug:login`. */
   readonly teamMembers = new Set<string>();
+  /** Commits of the default branch with the paths they changed, for `GET /commits?path=&since=`. */
+  readonly commits: { paths: string[]; message: string; date: string }[] = [];
   readonly reviews = new Map<number, { user: { login: string }; state: string; submitted_at: string; commit_id: string }[]>();
   private nextId = 1000;
   private scope: nock.Scope | undefined;
@@ -204,7 +208,7 @@ export class FakeGitHub {
     }
     if (method === "GET" && rest.startsWith("/assignees/")) return [204, ""];
     if (method === "GET" && (m = rest.match(/^\/collaborators\/([^/]+)\/permission$/))) return [200, { permission: "admin", user: { login: m[1] } }];
-    if (method === "GET" && rest === "/commits") return [200, []];
+    if (method === "GET" && rest === "/commits") return [200, this.listCommits(query)];
     return undefined;
   }
 
@@ -255,6 +259,15 @@ export class FakeGitHub {
     );
   }
 
+  private listCommits(query: URLSearchParams): unknown[] {
+    const path = query.get("path");
+    const since = query.get("since") ?? "";
+    return this.commits
+      .filter((c) => (!path || c.paths.includes(path)) && c.date >= since)
+      .sort((a, b) => b.date.localeCompare(a.date))
+      .map((c) => ({ commit: { message: c.message, committer: { date: c.date } } }));
+  }
+
   /** Enough of GitHub's search syntax for the app's queries: is:, label:, author:app/. */
   private search(q: string): { total_count: number; incomplete_results: boolean; items: FakeIssue[] } {
     const terms = q.match(/\S+:"[^"]*"|\S+/g) ?? [];
@@ -271,6 +284,12 @@ export class FakeGitHub {
             return true;
           case "label":
             return issue.labels.some((l) => l.name === value);
+          case "merged":
+          case "closed": {
+            // `merged:>=2026-01-01`, the only form the app writes.
+            const at = key === "merged" ? issue.pull_request?.merged_at : issue.closed_at;
+            return Boolean(at) && String(at) >= value.replace(/^>=/, "");
+          }
           case "author":
             return value.startsWith("app/") ? issue.user.login === `${value.slice(4)}[bot]` : issue.user.login === value;
           default:

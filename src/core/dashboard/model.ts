@@ -1,4 +1,6 @@
 import { shippedAt, type DebtRecord } from "../debt/record.js";
+import type { Change, RepositoryFacts, RoiSettings } from "../debt/roi.js";
+import { parseEstimate } from "../phases/estimate.js";
 
 /** One rebuild-debt issue as the dashboard sees it (plain data gathered from GitHub). */
 export interface DebtItem {
@@ -15,10 +17,15 @@ export interface DebtItem {
   shippedAt?: string | undefined;
   estimate?: string | undefined;
   rebuildHours?: number | undefined;
+  /** The hack's own estimate, as written and in working hours. */
+  hackEstimate?: string | undefined;
+  hackHours?: number | undefined;
   rebuildWhen?: string | undefined;
   rebuildBy?: string | undefined;
   /** PRs merged since the hack shipped that changed the hack's files; null when they could not be read. */
   interest: number | null;
+  /** Those PRs with the day each merged, for the weekly cost; null or absent when they could not be read. */
+  changes?: Change[] | null | undefined;
 }
 
 /** A hack PR that merged with no debt issue linked to it. */
@@ -49,6 +56,16 @@ export interface DashboardInput {
   /** `owner/repo`, for links to searches. */
   repo: string;
   debtLabel: string;
+  /** How items are ranked and their return measured; the defaults, with nothing known of the repository, when absent. */
+  roi?: DashboardRoi | undefined;
+}
+
+export type DashboardSort = "return" | "priority";
+
+export interface DashboardRoi {
+  settings: RoiSettings;
+  sort: DashboardSort;
+  repository: RepositoryFacts;
 }
 
 /** What a debt issue itself says, as the dashboard needs it. */
@@ -78,6 +95,9 @@ export function debtItemOf(issue: DebtIssueFacts, record: DebtRecord | undefined
     shippedAt: record ? shippedAt(record) : undefined,
     estimate: record?.estimate.rebuild,
     rebuildHours: record?.estimate.rebuildHours,
+    hackEstimate: record?.estimate.hack,
+    // An estimate is a few characters; a longer text is no estimate.
+    hackHours: record?.estimate.hack && record.estimate.hack.length <= 40 ? parseEstimate(record.estimate.hack)?.hours : undefined,
     rebuildWhen: record?.rebuildWhen,
     rebuildBy: record?.rebuildBy,
     interest: null,

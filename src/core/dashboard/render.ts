@@ -2,8 +2,11 @@ import { z } from "zod";
 import { dataMarker, readDataMarker, replaceLastDataMarker, topicMarker } from "../markers.js";
 import { formatHours } from "../phases/estimate.js";
 import { escapeInlineCode, escapeTableCell, escapeTableCode, escapeText } from "../sanitize.js";
-import type { DashboardInput, DashboardState, DebtItem } from "./model.js";
-import { ageInDays, byPriority, isOutstanding, isOverdue, isRepaid, recordWeek, summarize, type Summary } from "./summary.js";
+import { formatEffort, formatFriction, formatPayback, formatWeeklyHours, type ItemRoi } from "../debt/roi.js";
+import type { DashboardInput, DashboardRoi, DashboardState, DebtItem } from "./model.js";
+import { DEFAULT_DASHBOARD_ROI, rankOutstanding, type Assessed } from "./order.js";
+import { summarizeRoi, type RoiSummary } from "./roi-summary.js";
+import { ageInDays, isRepaid, recordWeek, summarize, type Summary } from "./summary.js";
 
 export const DASHBOARD_TOPIC = "dashboard";
 /** GitHub rejects issue bodies longer than this. */
@@ -36,8 +39,19 @@ function teamCell(team: string): string {
   return /^@[\w.-]+\/[\w.-]+$/.test(team) ? escapeTableCode(team) : escapeTableCell(team, 60);
 }
 
-function row(item: DebtItem, now: Date): string {
-  const overdue = isOverdue(item, now);
+const round1 = (value: number) => String(Math.round(value * 10) / 10);
+
+function windowCell(roi: ItemRoi): string {
+  return roi.changes === null ? "?" : `${roi.changes} · ${roi.bugFixes ?? "?"} in ${round1(roi.windowWeeks)}w`;
+}
+
+/** Without an estimate in hours the row says why: none was given, or the one given cannot be counted. */
+function paybackCell(item: DebtItem, roi: ItemRoi): string {
+  if (roi.payback.kind !== "unestimated") return formatPayback(roi.payback);
+  return item.estimate ? "— (estimate unreadable)" : "— (estimate missing)";
+}
+
+function row({ item, roi, overdue }: Assessed, now: Date): string {
   const when = [item.rebuildWhen ? `when: ${escapeTableCell(item.rebuildWhen, 80)}` : "", item.rebuildBy ? `by ${item.rebuildBy.slice(0, 10)}${overdue ? " ⚠️ **overdue**" : ""}` : ""]
     .filter(Boolean)
     .join(" · ");
@@ -52,16 +66,49 @@ function row(item: DebtItem, now: Date): string {
     item.estimate ? escapeTableCell(item.estimate, 20) : "",
     when,
     item.interest === null ? "?" : String(item.interest),
+    windowCell(roi),
+    formatWeeklyHours(roi.weeklyHours),
+    paybackCell(item, roi),
+    formatFriction(roi.friction),
   ];
   return `| ${cells.join(" | ")} |`;
 }
 
 const TABLE_HEAD = [
-  "| Debt | Hack PRs | Shipped | Age | Owner | Teams | Estimate | Rebuild when / by | Interest |",
-  "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+  "| Debt | Hack PRs | Shipped | Age | Owner | Teams | Estimate | Rebuild when / by | Interest | Changes · bug fixes | Weekly cost | Payback | Friction |",
+  "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
 ];
 
-function summarySection(summary: Summary): string[] {
+const ORDER = {
+  return: "Sorted by return: overdue first, then shortest payback, then interest, then age; `never` and `—` last.",
+  priority: "Sorted by priority: overdue first, then interest, then age.",
+} as const;
+
+/** How the table's figures are computed, with this repository's settings. */
+function formulaLines(roi: DashboardRoi): string[] {
+  const { weeks, hoursPerChange, hoursPerBug, bugLabels } = roi.settings;
+  const names = bugLabels.map((l) => escapeInlineCode(l, 50));
+  const labels = names.length > 1 ? `one of ${names.join(", ")}` : (names[0] ?? "(no label)");
+  return [
+    `- **Weekly cost** = (changes × ${hoursPerChange}h + bug fixes × ${hoursPerBug}h) ÷ weeks in the window. Changes are the pull requests merged in the last ${weeks} weeks (or since the hack shipped, when sooner; at least 1 week) that changed the hack's files; a bug fix is one labelled ${labels} or closing an issue labelled so.`,
+    "- **Payback** = rebuild estimate (in hours) ÷ weekly cost: the weeks after which carrying the hack has cost as much as rebuilding it; `never` when the cost is 0, `—` without an estimate.",
+    "- **Friction**: the median time to merge of those pull requests vs that of the repository's other pull requests merged in the window; `?` when it could not be read.",
+    "- **Interest**: every pull request that changed the hack's files since it shipped.",
+  ];
+}
+
+function roiRows(roi: RoiSummary): string[] {
+  const unknown = roi.costUnknown > 0 ? ` (${roi.costUnknown} item(s) unknown)` : "";
+  return [
+    `| Weekly cost of carrying the outstanding debt | ${formatWeeklyHours(roi.weeklyHours)}${unknown} |`,
+    `| Best return | ${roi.best ? `${issueLink(roi.best.issue)} pays back in ${formatPayback({ kind: "weeks", weeks: roi.best.weeks })}` : "–"} |`,
+    ...(roi.estimates
+      ? [`| Hack vs rebuild estimates (${roi.estimates.items} item(s) with both) | saved ${formatEffort(roi.estimates.savedHours)} now, owed ${formatEffort(roi.estimates.owedHours)} |`]
+      : []),
+  ];
+}
+
+function summarySection(summary: Summary, roi: RoiSummary): string[] {
   const effort = `${formatHours(summary.rebuildHours)}${summary.unestimated > 0 ? ` (${summary.unestimated} item(s) not estimated)` : ""}`;
   return [
     "## Summary",
@@ -73,6 +120,7 @@ function summarySection(summary: Summary): string[] {
     `| Oldest / median age | ${summary.oldestDays ?? "–"} d / ${summary.medianDays ?? "–"} d |`,
     `| Estimated rebuild effort | ${effort} |`,
     `| Interest (PRs that changed hacked files since they shipped) | ${summary.interest}${summary.interestUnknown > 0 ? ` (${summary.interestUnknown} item(s) unknown: their history could not be read)` : ""} |`,
+    ...roiRows(roi),
     `| Repaid in the last 30 / 90 days | ${summary.repaid30} / ${summary.repaid90} |`,
     ...(summary.pending > 0 ? [`| Debt for hacks not merged yet | ${summary.pending} |`] : []),
   ];
@@ -115,7 +163,8 @@ export function renderDashboard(input: DashboardInput, title: string): { body: s
   const { now, items } = input;
   const summary = summarize(items, input.untracked.length, now);
   const state: DashboardState = { ...input.state, history: recordWeek(input.state.history, now, summary.outstanding) };
-  const outstanding = items.filter(isOutstanding).sort(byPriority(now));
+  const roi = input.roi ?? DEFAULT_DASHBOARD_ROI;
+  const outstanding = rankOutstanding(items, roi, now);
   const repaid = items.filter(isRepaid).sort((a, b) => (b.closedAt ?? "").localeCompare(a.closedAt ?? "")).slice(0, RECENT_LIMIT);
   const allDebt = searchUrl(input.repo, `is:issue is:open label:"${input.debtLabel}"`);
 
@@ -125,7 +174,7 @@ export function renderDashboard(input: DashboardInput, title: string): { body: s
     "",
     "Hack-to-rebuild debt in this repository, kept current by intentbot. Comment `/dashboard refresh` to update it now.",
     "",
-    ...summarySection(summary),
+    ...summarySection(summary, summarizeRoi(outstanding)),
     "",
     "## Actions",
     "",
@@ -147,15 +196,16 @@ export function renderDashboard(input: DashboardInput, title: string): { body: s
     : [];
   const tail = [...repaidLines, ...untrackedLines, ...trendSection(state.history), "", dataMarker({ kind: "dashboard", ...state })];
 
-  const fixed = [...head, "## Outstanding debt", "", "Sorted by priority: overdue first, then interest, then age.", "", ...TABLE_HEAD, "", ...tail].join("\n").length;
+  const intro = [ORDER[roi.sort], "", ...formulaLines(roi), ""];
+  const fixed = [...head, "## Outstanding debt", "", ...intro, ...TABLE_HEAD, "", ...tail].join("\n").length;
   // Room for the overflow line and a safety margin for multi-byte characters counted by GitHub.
   const budget = BODY_LIMIT - fixed - 400;
-  const { kept, left } = fit(outstanding.map((i) => row(i, now)), budget);
+  const { kept, left } = fit(outstanding.map((a) => row(a, now)), budget);
   const table = outstanding.length
     ? [...TABLE_HEAD, ...kept, ...(left > 0 ? ["", `…and ${left} more outstanding item(s): [list them all](${allDebt}).`] : [])]
     : ["No outstanding debt. 🎉"];
 
-  const body = [...head, "## Outstanding debt", "", ...(outstanding.length ? ["Sorted by priority: overdue first, then interest, then age.", ""] : []), ...table, "", ...tail].join("\n");
+  const body = [...head, "## Outstanding debt", "", ...(outstanding.length ? intro : []), ...table, "", ...tail].join("\n");
   return { body, state };
 }
 

@@ -1,23 +1,96 @@
 import { z } from "zod";
 import { dataMarker, readDataMarker, topicMarker } from "../markers.js";
+import { formatPayback, formatWeeklyHours } from "../debt/roi.js";
 import { escapeTableCell, escapeText } from "../sanitize.js";
 import type { HistoryPoint } from "./model.js";
+import type { Assessed } from "./order.js";
 
 export const ROLLUP_TOPIC = "dashboard-org";
+
+/** One repository's item that pays back, as the roll-up ranks it. */
+export interface RollupPayback {
+  issue: number;
+  weeks: number;
+  weeklyHours: number;
+  overdue: boolean;
+}
 
 export interface RepoSummary {
   outstanding: number;
   overdue: number;
   interest: number;
   history: HistoryPoint[];
+  /** Its items that pay back soonest (at most PAYBACKS_PER_REPO); absent in a roll-up written before ROI. */
+  paybacks?: RollupPayback[] | undefined;
 }
 
+/** Per repository, kept small: the roll-up's hidden data holds every repository's. */
+export const PAYBACKS_PER_REPO = 5;
+const RANKED_ROWS = 30;
+
+const paybackSchema = z.object({ issue: z.number().int().positive(), weeks: z.number().nonnegative(), weeklyHours: z.number().nonnegative(), overdue: z.boolean() });
 const summarySchema = z.object({
   outstanding: z.number(),
   overdue: z.number(),
   interest: z.number(),
   history: z.array(z.object({ week: z.string(), outstanding: z.number() })),
+  paybacks: z.array(paybackSchema).max(PAYBACKS_PER_REPO).optional(),
 });
+
+/** A repository's items that pay back soonest, for its row of the roll-up. */
+export function rollupPaybacks(assessed: readonly Assessed[]): RollupPayback[] {
+  return assessed
+    .flatMap(({ item, roi, overdue }) =>
+      roi.payback.kind === "weeks" && roi.weeklyHours !== null ? [{ issue: item.issue, weeks: roi.payback.weeks, weeklyHours: roi.weeklyHours, overdue }] : [],
+    )
+    .sort((a, b) => a.weeks - b.weeks || b.weeklyHours - a.weeklyHours || a.issue - b.issue)
+    .slice(0, PAYBACKS_PER_REPO);
+}
+
+const PLAIN_REPO = /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/;
+
+type RankedPayback = RollupPayback & { name: string };
+
+/** Every repository's items together, shortest payback first (then the highest weekly cost): the first RANKED_ROWS. */
+function topPaybacks(repos: RollupState): RankedPayback[] {
+  const all = Object.entries(repos).flatMap(([name, summary]) => (summary.paybacks ?? []).map((p) => ({ name, ...p })));
+  return all.sort((a, b) => a.weeks - b.weeks || b.weeklyHours - a.weeklyHours || a.name.localeCompare(b.name) || a.issue - b.issue).slice(0, RANKED_ROWS);
+}
+
+/**
+ * The rows with only the paybacks the ranking shows, so the hidden data stays
+ * small whatever the number of repositories. One that drops out comes back
+ * with its repository's next refresh.
+ */
+function keepRanked(repos: RollupState, ranked: readonly RankedPayback[]): RollupState {
+  const shown = new Set(ranked.map((p) => `${p.name}#${p.issue}`));
+  return Object.fromEntries(
+    Object.entries(repos).map(([name, summary]) => {
+      if (!summary.paybacks) return [name, summary];
+      return [name, { ...summary, paybacks: summary.paybacks.filter((p) => shown.has(`${name}#${p.issue}`)) }];
+    }),
+  );
+}
+
+function rankedSection(ranked: readonly RankedPayback[]): string[] {
+  if (ranked.length === 0) return [];
+  const rows = ranked.map((p, index) => {
+    // `owner/repo#50` links to the issue; a name GitHub would not link is shown as text.
+    const debt = PLAIN_REPO.test(p.name) ? `${p.name}#${p.issue}` : `${escapeTableCell(p.name, 100)} #${p.issue}`;
+    return `| ${index + 1} | ${debt} | ${formatPayback({ kind: "weeks", weeks: p.weeks })} | ${formatWeeklyHours(p.weeklyHours)} | ${p.overdue ? "⚠️ overdue" : ""} |`;
+  });
+  return [
+    "",
+    "## Best returns across the organisation",
+    "",
+    `Every repository's items ranked together by payback (rebuild estimate ÷ weekly cost, as each repository's dashboard explains); the first ${RANKED_ROWS} are shown.`,
+    "",
+    "| Rank | Debt | Payback | Weekly cost | |",
+    "| --- | --- | --- | --- | --- |",
+    ...rows,
+  ];
+}
+
 const stateSchema = z.object({ kind: z.literal("dashboard-org"), repos: z.record(z.string(), summarySchema) });
 
 export type RollupState = Record<string, RepoSummary>;
@@ -41,6 +114,7 @@ export function sparkline(history: readonly HistoryPoint[]): string {
  * totals, sorted by outstanding debt.
  */
 export function renderRollup(repos: RollupState, title: string): string {
+  const ranked = topPaybacks(repos);
   const names = Object.keys(repos).sort((a, b) => (repos[b]?.outstanding ?? 0) - (repos[a]?.outstanding ?? 0) || a.localeCompare(b));
   const total = names.reduce(
     (sum, name) => ({
@@ -64,7 +138,8 @@ export function renderRollup(repos: RollupState, title: string): string {
     "| --- | --- | --- | --- | --- |",
     ...rows,
     `| **All ${names.length} repositories** | **${total.outstanding}** | **${total.overdue}** | **${total.interest}** | |`,
+    ...rankedSection(ranked),
     "",
-    dataMarker({ kind: "dashboard-org", repos }),
+    dataMarker({ kind: "dashboard-org", repos: keepRanked(repos, ranked) }),
   ].join("\n");
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MAX_ESTIMATE_HOURS } from "../bounds.js";
-import { dataMarker, readDataMarker } from "../markers.js";
+import { dataMarker, dataMarkerOf, dataMarkerSpans, readDataMarker } from "../markers.js";
 
 /**
  * The machine-readable state of one rebuild-debt issue: the contract between
@@ -85,6 +85,21 @@ export function debtRecordMarker(record: DebtRecord): string {
 export function readDebtRecord(body: string | null | undefined): DebtRecord | undefined {
   const parsed = debtRecordSchema.safeParse(readDataMarker(body));
   return parsed.success ? parsed.data : undefined;
+}
+
+const SEAL = " hmac:";
+
+/**
+ * The record in a body as GitHub holds it, sealed, read without checking its
+ * seal: for `intentbot debt`, which reads with a person's token and has no
+ * key. The caller still trusts only a body or comment a bot wrote.
+ */
+export function readSealedDebtRecordUnchecked(body: string | null | undefined): DebtRecord | undefined {
+  const last = dataMarkerSpans(body ?? "").at(-1);
+  if (!last) return undefined;
+  const seal = last.content.lastIndexOf(SEAL);
+  const json = seal < 0 ? last.content : last.content.slice(0, seal);
+  return readDebtRecord(dataMarkerOf(json));
 }
 
 /** The day the hack shipped: the first merge among its PRs. */

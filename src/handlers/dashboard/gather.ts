@@ -1,6 +1,7 @@
 import type { Config } from "../../config/schema.js";
 import { debtItemOf, type DebtItem, type UntrackedHack } from "../../core/dashboard/model.js";
 import { isOutstanding } from "../../core/dashboard/summary.js";
+import { repositoryWindowStart, type Change, type RepositoryFacts } from "../../core/debt/roi.js";
 import { readDebtRecord, type DebtRecord } from "../../core/debt/record.js";
 import { DEBT_TOPIC } from "../../core/hacks/render.js";
 import { teamAreas, type OwnersOf } from "../../core/signoff/areas.js";
@@ -8,6 +9,7 @@ import { readCodeowners } from "../../github/codeowners.js";
 import { findStickyComment } from "../../github/comments.js";
 import type { Services } from "../../github/services.js";
 import type { GitHub, Log, RepoRef } from "../../github/types.js";
+import { gatherRepositoryFacts } from "./roi-facts.js";
 
 const DAY = 24 * 60 * 60 * 1000;
 const REPAID_WINDOW_DAYS = 90;
@@ -39,14 +41,24 @@ async function recordOf(octokit: GitHub, services: Services, repo: RepoRef, issu
 
 const PR_IN_MESSAGE = /(?:Merge pull request #(\d+)|\(#(\d+)\)\s*$)/m;
 
+export interface InterestBudget {
+  /** Commits queries left for this refresh. */
+  left: number;
+}
+
+export function interestBudget(): InterestBudget {
+  return { left: MAX_INTEREST_QUERIES };
+}
+
 /**
- * PRs merged since the hack shipped that changed its files, read from the
- * commits touching each file; null when that history cannot be read (an empty
- * repository answers 409, a file's history may be gone), so one item shows
- * its interest as unknown and the dashboard is still written.
+ * PRs merged since the hack shipped that changed its files, each with the
+ * day it merged, read from the commits touching each file; null when that
+ * history cannot be read (an empty repository answers 409, a file's history
+ * may be gone), so one item shows its interest and cost as unknown and the
+ * dashboard is still written.
  */
-async function interestOf(octokit: GitHub, log: Log, repo: RepoRef, item: DebtItem, files: readonly string[], budget: { left: number }): Promise<number | null> {
-  if (!item.shippedAt) return 0;
+export async function changesOf(octokit: GitHub, log: Log, repo: RepoRef, item: DebtItem, files: readonly string[], budget: InterestBudget): Promise<Change[] | null> {
+  if (!item.shippedAt) return [];
   try {
     return await mergedPrsTouching(octokit, repo, item, item.shippedAt, files, budget);
   } catch (error) {
@@ -55,23 +67,32 @@ async function interestOf(octokit: GitHub, log: Log, repo: RepoRef, item: DebtIt
   }
 }
 
-async function mergedPrsTouching(octokit: GitHub, repo: RepoRef, item: DebtItem, since: string, files: readonly string[], budget: { left: number }): Promise<number> {
-  const prs = new Set<number>();
+async function mergedPrsTouching(octokit: GitHub, repo: RepoRef, item: DebtItem, since: string, files: readonly string[], budget: InterestBudget): Promise<Change[]> {
+  const prs = new Map<number, string>();
   for (const path of files.slice(0, MAX_FILES_PER_ITEM)) {
     if (budget.left-- <= 0) break;
     const { data } = await octokit.rest.repos.listCommits({ ...repo, path, since, per_page: 100 });
     for (const commit of data) {
       const match = PR_IN_MESSAGE.exec(commit.commit.message);
       const pr = Number(match?.[1] ?? match?.[2]);
-      if (pr && !item.hackPrs.includes(pr)) prs.add(pr);
+      // The commit that names the PR is its merge (or squash): it reached the default branch then.
+      const at = commit.commit.committer?.date ?? commit.commit.author?.date ?? since;
+      if (pr && !item.hackPrs.includes(pr) && at > (prs.get(pr) ?? "")) prs.set(pr, at);
     }
   }
-  return prs.size;
+  return [...prs].map(([pr, mergedAt]) => ({ pr, mergedAt })).sort((a, b) => a.pr - b.pr);
 }
 
 export interface DashboardFacts {
   items: DebtItem[];
   untracked: UntrackedHack[];
+  repository: RepositoryFacts;
+}
+
+/** Whether any outstanding item changed in the window: only then are the repository's own figures needed. */
+export function needsRepositoryFacts(items: readonly DebtItem[], settings: Config["dashboard"]["roi"], now: Date): boolean {
+  const start = Date.parse(repositoryWindowStart(now, settings.weeks));
+  return items.some((item) => isOutstanding(item) && (item.changes ?? []).some((c) => Date.parse(c.mergedAt) >= start));
 }
 
 /**
@@ -87,7 +108,7 @@ export async function gatherDashboard(octokit: GitHub, services: Services, log: 
     ...(await search(octokit, `${scope} is:issue is:open ${debtLabel}`)),
     ...(await search(octokit, `${scope} is:issue is:closed ${debtLabel} closed:>=${since}`)),
   ];
-  const budget = { left: MAX_INTEREST_QUERIES };
+  const budget = interestBudget();
   // Read once, and only when a record names no teams: the teams whose areas (as sign-off sees them) the hack touched.
   let ownersOf: OwnersOf | undefined;
   const items: DebtItem[] = [];
@@ -98,7 +119,8 @@ export async function gatherDashboard(octokit: GitHub, services: Services, log: 
     item.hackPrs.forEach((pr) => tracked.add(pr));
     if (isOutstanding(item)) {
       const files = record?.files ?? [];
-      item.interest = await interestOf(octokit, log, repo, item, files, budget);
+      item.changes = await changesOf(octokit, log, repo, item, files, budget);
+      item.interest = item.changes ? item.changes.length : null;
       if (item.teams.length === 0 && files.length > 0) {
         ownersOf ??= await readCodeowners(octokit, services.codeowners, repo, undefined, log);
         item.teams = [...teamAreas(files, ownersOf, config.signoff.teams).teams.keys()];
@@ -111,5 +133,14 @@ export async function gatherDashboard(octokit: GitHub, services: Services, log: 
     .filter((pr) => !tracked.has(pr.number))
     .map((pr) => ({ pr: pr.number, title: pr.title, mergedAt: pr.pull_request?.merged_at ?? pr.closed_at ?? "" }))
     .sort((a, b) => b.mergedAt.localeCompare(a.mergedAt));
-  return { items, untracked };
+  const full = `${repo.owner}/${repo.repo}`;
+  const readCloses = async (bodies: string[]) => {
+    const read = await services.parse.run("closedIssuesOf", [bodies, full], log);
+    if (!read.ok) log.warn("merged pull requests' descriptions could not be read within the parse budget: bug fixes counted by label only");
+    return read.ok ? read.value : undefined;
+  };
+  const repository = needsRepositoryFacts(items, config.dashboard.roi, now)
+    ? await gatherRepositoryFacts(octokit, log, repo, config.dashboard.roi, now, readCloses)
+    : { merged: [], bugIssues: [] };
+  return { items, untracked, repository };
 }

@@ -2,7 +2,8 @@ import { labelSpecs } from "../../core/labels.js";
 import type { Config } from "../../config/schema.js";
 import type { DebtItem } from "../../core/dashboard/model.js";
 import { DASHBOARD_TOPIC, overdueReminder, renderDashboard, type ActionId } from "../../core/dashboard/render.js";
-import type { RepoSummary } from "../../core/dashboard/rollup.js";
+import { rankOutstanding } from "../../core/dashboard/order.js";
+import { rollupPaybacks, type RepoSummary } from "../../core/dashboard/rollup.js";
 import { isOutstanding, isOverdue, summarize } from "../../core/dashboard/summary.js";
 import { readIssueBody, writeIssueBody } from "../../github/bot-issues.js";
 import { createDashboardIssue, findDashboardIssue } from "../../github/dashboard-issue.js";
@@ -68,10 +69,12 @@ export async function refreshDashboard(
     }
 
     const facts = await gatherDashboard(octokit, services, log, config, repo, now);
-    const input = { now, ...facts, repo: `${repo.owner}/${repo.repo}`, debtLabel: config.hacks.debtLabel };
+    const roi = { settings: settings.roi, sort: settings.sort, repository: facts.repository };
+    const input = { now, items: facts.items, untracked: facts.untracked, repo: `${repo.owner}/${repo.repo}`, debtLabel: config.hacks.debtLabel, roi };
     const rollupRow = (history: RepoSummary["history"]): RepoSummary => {
       const summary = summarize(facts.items, facts.untracked.length, now);
-      return { outstanding: summary.outstanding, overdue: summary.overdue, interest: summary.interest, history };
+      const paybacks = rollupPaybacks(rankOutstanding(facts.items, roi, now));
+      return { outstanding: summary.outstanding, overdue: summary.overdue, interest: summary.interest, history, paybacks };
     };
     if (!existing) {
       if (!facts.items.some((i) => i.state === "open") && facts.untracked.length === 0) return { outcome: "none" };

@@ -17,6 +17,36 @@ describe("organisation roll-up", () => {
     expect(parseRollup("no data")).toEqual({});
   });
 
+  it("ranks every repository's items together by payback, shortest first, and parses them back", () => {
+    const withPaybacks = {
+      ...repos,
+      "octo-org/widgets": { ...repos["octo-org/widgets"], paybacks: [{ issue: 50, weeks: 2, weeklyHours: 4, overdue: false }, { issue: 51, weeks: 12.25, weeklyHours: 1, overdue: true }] },
+      "octo-org/api": { ...repos["octo-org/api"], paybacks: [{ issue: 7, weeks: 2, weeklyHours: 6, overdue: false }, { issue: 9, weeks: 5, weeklyHours: 2, overdue: false }] },
+    };
+    const body = renderRollup(withPaybacks, "T");
+    expect(body).toContain(
+      [
+        "| Rank | Debt | Payback | Weekly cost | |",
+        "| --- | --- | --- | --- | --- |",
+        "| 1 | octo-org/api#7 | 2w | 6h/w |  |",
+        "| 2 | octo-org/widgets#50 | 2w | 4h/w |  |",
+        "| 3 | octo-org/api#9 | 5w | 2h/w |  |",
+        "| 4 | octo-org/widgets#51 | 12.3w | 1h/w | ⚠️ overdue |",
+      ].join("\n"),
+    );
+    expect(parseRollup(body)).toEqual(withPaybacks);
+    // Only the paybacks the ranking shows are kept in the hidden data, so it stays small with many repositories.
+    const many = Object.fromEntries(
+      Array.from({ length: 40 }, (_, r) => [`octo-org/r${r}`, { ...repos["octo-org/api"], paybacks: Array.from({ length: 5 }, (_, i) => ({ issue: i + 1, weeks: r + i, weeklyHours: 1, overdue: false })) }]),
+    );
+    const kept = parseRollup(renderRollup(many, "T"));
+    expect(Object.values(kept).flatMap((row) => row.paybacks ?? [])).toHaveLength(30);
+    expect(kept["octo-org/r0"]?.paybacks).toHaveLength(5);
+    expect(kept["octo-org/r39"]?.paybacks).toEqual([]);
+    // A roll-up written before ROI has no paybacks, and no ranking is shown.
+    expect(renderRollup(repos, "T")).not.toContain("## Best returns");
+  });
+
   it("draws an empty trend flat", () => {
     expect(sparkline([{ week: "a", outstanding: 0 }, { week: "b", outstanding: 0 }])).toBe("▁▁");
   });

@@ -1,0 +1,81 @@
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { loadConfig } from "../../config/load.js";
+import { renderProblemLines } from "../../config/problems.js";
+import { debtRegister } from "../../core/debt/register.js";
+import type { GitHub, Log } from "../../github/types.js";
+import { findToken } from "../audit/token.js";
+import { EXIT } from "../exit-codes.js";
+import type { CliIO } from "../io.js";
+import { createDebtClient, type ClientLog } from "./client.js";
+import { gatherDebt } from "./gather.js";
+import { renderDebtCsv, renderDebtMarkdown } from "./render.js";
+
+export interface DebtOptions {
+  json?: boolean | undefined;
+  csv?: boolean | undefined;
+  output?: string | undefined;
+}
+
+export interface DebtDependencies {
+  now?: Date;
+  /** Where a token comes from when GITHUB_TOKEN is unset: `gh auth token` unless a test gives another. */
+  ghToken?: () => string | undefined;
+  /** The GitHub client: `createDebtClient` unless a test gives another. */
+  client?: (options: { token: string; baseUrl?: string | undefined; log: ClientLog }) => GitHub;
+}
+
+const OWNER_REPO = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
+
+/**
+ * `intentbot debt OWNER/REPO`: the debt register, read-only, in the
+ * dashboard's order, as Markdown, JSON (for a roadmap tool) or CSV (for a
+ * spreadsheet). Exit 0 when written, 2 on usage, token, configuration or API errors.
+ */
+export async function debtCommand(target: string, options: DebtOptions, io: CliIO, deps: DebtDependencies = {}): Promise<number> {
+  const match = OWNER_REPO.exec(target);
+  if (!match?.[1] || !match[2]) {
+    io.stderr(`intentbot: give the repository as OWNER/REPO, not ${JSON.stringify(target)}`);
+    return EXIT.usage;
+  }
+  if (options.json && options.csv) {
+    io.stderr("intentbot: choose one of --json and --csv");
+    return EXIT.usage;
+  }
+  const repo = { owner: match[1], repo: match[2] };
+  const token = findToken(io.env, deps.ghToken);
+  if (!token) {
+    io.stderr("intentbot: no token: set GITHUB_TOKEN, or log in with the GitHub CLI (`gh auth login`)");
+    return EXIT.usage;
+  }
+  const say = (message: string) => io.stderr(`intentbot: ${message}`);
+  const clientLog: ClientLog = { debug: () => undefined, info: () => undefined, warn: say, error: say };
+  // The shared gatherers log as Probot does (an object, then the message): the message is what a person reads.
+  const log = { debug: () => undefined, info: () => undefined, warn: (_: unknown, m: string) => say(m), error: (_: unknown, m: string) => say(m) } as unknown as Log;
+  const octokit = (deps.client ?? createDebtClient)({ token, baseUrl: io.env.GITHUB_API_URL, log: clientLog });
+
+  try {
+    const config = await loadConfig(octokit, repo);
+    if (!config.ok) {
+      say("the repository's configuration is invalid:");
+      for (const line of renderProblemLines(config.problems)) io.stderr(line);
+      return EXIT.usage;
+    }
+    const now = deps.now ?? new Date();
+    const facts = await gatherDebt(octokit, log, config.config, repo, now);
+    const { roi, sort } = config.config.dashboard;
+    const register = debtRegister(`${repo.owner}/${repo.repo}`, facts.items, { settings: roi, sort, repository: facts.repository }, now, facts.urls);
+    const text = options.json ? JSON.stringify(register, null, 2) : options.csv ? renderDebtCsv(register) : renderDebtMarkdown(register);
+    if (options.output) {
+      writeFileSync(resolve(io.cwd, options.output), `${text}\n`);
+      io.stdout(`intentbot: wrote ${options.output}`);
+    } else {
+      io.stdout(text);
+    }
+    return EXIT.ok;
+  } catch (error) {
+    const status = (error as { status?: number }).status;
+    say(`GitHub answered ${status ?? "an error"}: ${(error as Error).message}`);
+    return EXIT.usage;
+  }
+}
