@@ -2,7 +2,7 @@ import type { Config } from "../../config/schema.js";
 import { teamAreas, type OwnersOf } from "../../core/signoff/areas.js";
 import { decideSignoff, signoffNeeded, type Signoff, type SignoffVerdict } from "../../core/signoff/decide.js";
 import { SIGNOFF_NO_LONGER_NEEDED, signoffCheck, signoffComment } from "../../core/signoff/render.js";
-import { readCommandSignoffs } from "../../core/signoff/state.js";
+import { keptCommandSignoffs, readCommandSignoffs } from "../../core/signoff/state.js";
 import { normalizeTeam, splitTeam } from "../../core/signoff/teams.js";
 import { publishCheck } from "../../github/checks.js";
 import { findStickyComment, updateStickyCommentIfPresent, upsertStickyComment } from "../../github/comments.js";
@@ -117,7 +117,7 @@ export async function evaluateSignoff(
     }
 
     const existing = await findStickyComment(octokit, services, issue, SIGNOFF_TOPIC);
-    const commands = dedupe([...readCommandSignoffs(existing?.body), ...(newSignoff ? [newSignoff] : [])]).filter((s) => areas.teams.has(s.team));
+    const commands = keptCommandSignoffs([...readCommandSignoffs(existing?.body), ...(newSignoff ? [newSignoff] : [])], new Set(teams));
     const { signoffs: reviews, unverified } = await reviewSignoffs(octokit, services, repo, pr, teams);
     const author = pr.user?.login;
     const authorTeams = new Set<string>();
@@ -136,15 +136,5 @@ export async function evaluateSignoff(
     await upsertStickyComment(octokit, services, issue, SIGNOFF_TOPIC, signoffComment(verdict, commands), { comment: existing });
     if (verdict.requestReviewsFrom.length > 0) await requestTeamReviews(octokit, repo, pr.number, verdict.requestReviewsFrom, log);
     return verdict;
-  });
-}
-
-function dedupe(signoffs: Signoff[]): Signoff[] {
-  const seen = new Set<string>();
-  return signoffs.filter((s) => {
-    const key = `${s.team}|${s.user}|${s.at}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
   });
 }
