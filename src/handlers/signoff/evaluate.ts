@@ -22,12 +22,6 @@ export interface SignoffPullRequest {
   requested_teams?: ({ slug: string } | null)[] | null;
 }
 
-async function changedFiles(octokit: GitHub, repo: RepoRef, pullNumber: number): Promise<string[]> {
-  const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: pullNumber, per_page: 100 });
-  // A rename touches the area it leaves as well as the one it enters.
-  return [...new Set(files.flatMap((f) => (f.previous_filename ? [f.previous_filename, f.filename] : [f.filename])))];
-}
-
 /**
  * Approving reviews (each reviewer's latest review) by members of the touched
  * teams, and per team the approvers whose membership could not be read.
@@ -104,7 +98,8 @@ export async function evaluateSignoff(
   return services.locks.run(`signoff:${repo.owner}/${repo.repo}#${pr.number}`.toLowerCase(), async () => {
     const rules = config.signoff;
     const issue = { ...repo, issue_number: pr.number };
-    const files = await changedFiles(octokit, repo, pr.number);
+    // Read once per head commit: later events of the same commit read no page again.
+    const files = await services.pullFiles.read(octokit, repo, pr);
     const ownersOf: OwnersOf = await readCodeowners(octokit, services.codeowners, repo, pr.base.ref, log);
     const areas = teamAreas(files, ownersOf, rules.teams);
     const teams = [...areas.teams.keys()];
