@@ -80,7 +80,7 @@ describe("cross-team sign-off", () => {
     scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
     scope.post(`${ISSUE}/comments`).reply(201, { id: 1 });
 
-    await probot.receive(delivery("pull_request_review.submitted", payload("pull_request_review.submitted", {})));
+    await probot.receive(delivery("pull_request_review.submitted", payload("pull_request_review.submitted", { review: { state: "approved" } })));
 
     expect(check.bodies[0]).toMatchObject({ conclusion: "success", output: { title: "All 2 teams signed off" } });
     expect(check.bodies[0]?.output.summary).toContain("| `@octo-org/payments` | ✅ signed off | @\u200bbo (approving review, 2026-11-20) |");
@@ -122,7 +122,7 @@ describe("cross-team sign-off", () => {
     scope.post(`${ISSUE}/comments`).reply(201, { id: 1 });
     // The open team is another organisation's: it cannot be asked for a review here.
 
-    await probot.receive(delivery("pull_request_review.submitted", payload("pull_request_review.submitted", {})));
+    await probot.receive(delivery("pull_request_review.submitted", payload("pull_request_review.submitted", { review: { state: "approved" } })));
 
     expect(check.bodies[0]).toMatchObject({ conclusion: "neutral", output: { title: "Waiting for 1 of 2 teams" } });
     const summary = check.bodies[0]?.output.summary ?? "";
@@ -152,6 +152,13 @@ describe("cross-team sign-off", () => {
     await probot.receive(delivery("pull_request.synchronize", payload("pull_request.synchronize", { pull_request: { labels: [] } })));
     expect(check.bodies[0]?.output.summary).toContain("| `@octo-org/payments` | ✅ signed off |");
     expect(check.bodies[0]?.output.summary).toContain("| `@octo-org/web` | ♻️ stale: files changed since | @\u200bwu (`/signoff`, 2026-11-19) |");
+  });
+
+  it("a review that only comments changes no verdict, so it reads nothing", async () => {
+    const probot = createTestApp(["signoff"]);
+    const sent = sentRequests();
+    await probot.receive(delivery("pull_request_review.submitted", payload("pull_request_review.submitted", { review: { state: "commented" } })));
+    expect(sent).toEqual([]);
   });
 
   it("needs no sign-off below minTeams: one line in the check, no comment", async () => {
