@@ -32,6 +32,12 @@ function isForbidden(error: unknown): boolean {
   return status === 403 || (errors ?? []).some((e) => e.type === "FORBIDDEN");
 }
 
+/** An organisation that does not exist (a team named in CODEOWNERS or the config for a user, or a typo): no one is in its teams. */
+function isMissing(error: unknown): boolean {
+  const { errors } = error as { errors?: { type?: string }[] };
+  return errors !== undefined && errors.length > 0 && errors.every((e) => e.type === "NOT_FOUND");
+}
+
 async function readUserTeams(octokit: GitHub, org: string, login: string): Promise<UserTeams> {
   const slugs = new Set<string>();
   let after: string | null = null;
@@ -51,6 +57,7 @@ async function readUserTeams(octokit: GitHub, org: string, login: string): Promi
     }
   } catch (error) {
     if (isForbidden(error)) return { readable: false };
+    if (isMissing(error)) return { readable: true, slugs };
     throw error;
   }
   return { readable: true, slugs };

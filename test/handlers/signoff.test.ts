@@ -227,6 +227,23 @@ describe("/signoff", () => {
     expect(reply.bodies[0]?.body).toMatch(/^<!-- intentbot:reply:77:signoff -->\nThis sign-off does not count: the commenter is not an active member of `@octo-org\/web`/);
   });
 
+  it("a team of an organisation that does not exist has no members", async () => {
+    const probot = createTestApp(["signoff"]);
+    const reply = recorder<{ body: string }>();
+    const scope = github();
+    mockConfig(scope, SIGNOFF_CONFIG);
+    scope
+      .post("/graphql", (body: { variables?: { org?: string } }) => body.variables?.org === "no-such-org")
+      .reply(200, { data: { organization: null }, errors: [{ type: "NOT_FOUND", path: ["organization"], message: "Could not resolve to an Organization with the login of 'no-such-org'." }] });
+    mockBotIdentity(scope);
+    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
+    scope.post(`${ISSUE}/comments`, reply.match).reply(201, { id: 2 });
+    scope.post(`/repos/${OWNER}/${REPO}/issues/comments/77/reactions`).reply(201, {});
+
+    await probot.receive(delivery("issue_comment.created", command("/signoff @no-such-org/web")));
+    expect(reply.bodies[0]?.body).toContain("This sign-off does not count: the commenter is not an active member of `@no-such-org/web`");
+  });
+
   it("says why when the team's membership cannot be read (403), instead of failing", async () => {
     const probot = createTestApp(["signoff"]);
     const reply = recorder<{ body: string }>();
