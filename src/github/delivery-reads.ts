@@ -108,7 +108,9 @@ async function write(request: Request, options: Options, method: string, path: s
   const comment = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(path);
   const thread = /^(\/repos\/[^/]+\/[^/]+)\/(?:issues|pulls)\/(\d+)(\/[^?]*)?$/.exec(path);
   const created = /^(\/repos\/[^/]+\/[^/]+)\/issues$/.exec(path);
-  const harmless = /^\/repos\/[^/]+\/[^/]+\/(?:check-runs|labels|issues\/comments\/\d+\/reactions)$/.test(path);
+  // A GraphQL query (a user's teams) reads; only a mutation can change what was read.
+  const query = path === "/graphql" && typeof options.query === "string" && options.query.trimStart().startsWith("query");
+  const harmless = query || /^\/repos\/[^/]+\/[^/]+\/(?:check-runs|labels|issues\/comments\/\d+\/reactions)$/.test(path);
   const lists = (repo: string) => (key: string) => key.includes("/search/") || key.includes(`${repo}/issues?`);
   if (comment) {
     const id = Number(comment[1]);

@@ -7,8 +7,9 @@ import { createParseBudget, type ParseBudget } from "../parse/budget.js";
 import { KeyedLocks, type Locks } from "./locks.js";
 import { RedisCoalescer } from "./redis-coalescer.js";
 import { RedisLocks } from "./redis-locks.js";
-import type { Membership } from "./teams.js";
+import type { UserTeams } from "./teams.js";
 import { CodeownersCache } from "./codeowners.js";
+import { PullRequestFiles } from "./files.js";
 import { MemoryFailedCommands, RedisFailedCommands, type FailedCommands } from "./failed-commands.js";
 import { ReadCaches } from "./read-caches.js";
 import { DeliveryReads } from "./delivery-reads.js";
@@ -28,8 +29,8 @@ export interface Services {
   knownLabels: TtlCache<void>;
   /** Issue and PR templates per repository. */
   templates: TtlCache<string[]>;
-  /** Team membership answers (`org/team:user`). */
-  teamMembers: TtlCache<Membership>;
+  /** Each user's teams in an organisation (`org:user`), read once for every team (`teams.ts`). */
+  teamMembers: TtlCache<UserTeams>;
   /** At most one dashboard refresh per repository per minute, across instances when Redis is shared. */
   dashboardRuns: RunCoalescer;
   clock: Clock;
@@ -43,6 +44,8 @@ export interface Services {
   readCaches: ReadCaches;
   /** Compiled CODEOWNERS files by text. */
   codeowners: CodeownersCache;
+  /** The paths each pull request changes, per head commit (`files.ts`). */
+  pullFiles: PullRequestFiles;
   /** The reads of each delivery being handled, shared by its handlers (`delivery-reads.ts`). */
   deliveryReads: DeliveryReads;
   /** The config of each delivery being handled, read once for its features (`config/for-event.ts`). */
@@ -88,6 +91,7 @@ export function createServices(app: Probot, options: ServiceOptions = {}): Servi
     parse: parse ?? createParseBudget({ deadlineMs: parseDeadlineMs }),
     readCaches,
     codeowners: new CodeownersCache(),
+    pullFiles: new PullRequestFiles(),
     deliveryReads: new DeliveryReads(readCaches),
     eventConfigs: new WeakMap(),
     failedCommands: redis ? new RedisFailedCommands(redis) : new MemoryFailedCommands(() => clock.now()),

@@ -25,17 +25,22 @@ export interface BudgetOptions {
   deadlineMs?: number | undefined;
   /** Old-generation heap of each worker; default 256 MB. */
   heapMb?: number | undefined;
-  /** Most threads at once; default 2 (tests that never stop a worker need one). */
+  /** Most threads at once; default 1 on a 2-core machine, 2 from 3 cores (tests that never stop a worker need one). */
   threads?: number | undefined;
 }
 
 const DEFAULT_DEADLINE_MS = 2000;
 const DEFAULT_HEAP_MB = 256;
-// Two threads keep one hostile body from queueing every other event's parse behind it,
-// without competing with the main thread for a small machine's cores.
-const DEFAULT_THREADS = Math.min(2, Math.max(1, availableParallelism()));
-// An idle worker above the minimum exits; the one kept warm is unref'd by Piscina, so it never holds the process open.
+// A core is left to the main thread: on a 2-core machine one worker (a second would compete
+// with the event loop for the same cores and add its heap, about 25 MB, to the peak); from 3
+// cores two, so one hostile body does not queue every other event's parse behind it.
+const DEFAULT_THREADS = Math.max(1, Math.min(2, availableParallelism() - 1));
+// The pool starts with the first parse, so an app with nothing to read holds no worker heap; then one
+// worker stays warm (unref'd by Piscina, so it never holds the process open) and any other exits after
+// this long idle. (With no worker kept, Piscina 5 left a task queued behind a worker stopped at its deadline.)
 const IDLE_TIMEOUT_MS = 30_000;
+// Parses allocate little that lives: a small young generation keeps a worker's resident memory small.
+const YOUNG_GENERATION_MB = 8;
 
 /** The worker entry next to this module: TypeScript under tests and `tsx`, compiled JavaScript in production. */
 function workerEntry(): { filename: string; execArgv: string[] } {
@@ -63,13 +68,15 @@ function errorCode(error: unknown): string | undefined {
 }
 
 export function createParseBudget({ deadlineMs = DEFAULT_DEADLINE_MS, heapMb = DEFAULT_HEAP_MB, threads = DEFAULT_THREADS }: BudgetOptions = {}): ParseBudget {
-  const pool = new Piscina<TaskMessage, unknown>({
-    ...workerEntry(),
-    minThreads: 1,
-    maxThreads: threads,
-    idleTimeout: IDLE_TIMEOUT_MS,
-    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: Math.min(32, heapMb) },
-  });
+  let started: Piscina<TaskMessage, unknown> | undefined;
+  const pool = () =>
+    (started ??= new Piscina<TaskMessage, unknown>({
+      ...workerEntry(),
+      minThreads: 1,
+      maxThreads: threads,
+      idleTimeout: IDLE_TIMEOUT_MS,
+      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: Math.min(YOUNG_GENERATION_MB, heapMb) },
+    }));
 
   const reasonOf = (error: unknown, deadline: AbortSignal): Unreadable => {
     if (deadline.aborted) return { kind: "deadline", detail: `reading it took longer than ${seconds(deadlineMs)}` };
@@ -88,7 +95,7 @@ export function createParseBudget({ deadlineMs = DEFAULT_DEADLINE_MS, heapMb = D
         timer = setTimeout(() => deadline.abort(), deadlineMs);
       });
       try {
-        const value = await pool.run({ name, args: args as unknown[], started: port2 }, { signal: deadline.signal, transferList: [port2] });
+        const value = await pool().run({ name, args: args as unknown[], started: port2 }, { signal: deadline.signal, transferList: [port2] });
         return { ok: true, value: value as Awaited<TaskValue<typeof name>> };
       } catch (error) {
         const reason = reasonOf(error, deadline.signal);
@@ -101,6 +108,9 @@ export function createParseBudget({ deadlineMs = DEFAULT_DEADLINE_MS, heapMb = D
         port1.close();
       }
     },
-    close: () => pool.close({ force: true }),
+    close: async () => {
+      await started?.close({ force: true });
+      started = undefined;
+    },
   };
 }

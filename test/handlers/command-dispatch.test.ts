@@ -46,7 +46,7 @@ describe("the command dispatcher", () => {
     const reactions = recorder<{ content: string }>();
     const scope = github();
     mockConfig(scope, "signoff:\n  minTeams: 2\n");
-    scope.get("/orgs/octo-org/teams/web/memberships/wu").reply(200, { state: "active", role: "member" });
+    scope.post("/graphql", (body: { variables?: { login?: string } }) => body.variables?.login === "wu").reply(200, { data: { organization: { teams: { nodes: [{ slug: "web", ancestors: { nodes: [] } }], pageInfo: { hasNextPage: false } } } } });
     scope.get(`/repos/${OWNER}/${REPO}/pulls/2`).reply(404, { message: "Not Found" });
     mockBotIdentity(scope);
     scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
@@ -66,8 +66,7 @@ describe("the command dispatcher", () => {
     scope.get(`/repos/${OWNER}/${REPO}/pulls/2/files`).query({ per_page: 100 }).reply(200, [{ filename: "src/pay/charge.ts" }, { filename: "src/web/page.tsx" }]);
     scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2FCODEOWNERS`).query({ ref: "main" }).reply(200, CODEOWNERS, { "content-type": "application/vnd.github.v3.raw; charset=utf-8" });
     scope.get(`/repos/${OWNER}/${REPO}/pulls/2/reviews`).query({ per_page: 100 }).reply(200, []);
-    scope.get("/orgs/octo-org/teams/payments/memberships/Codertocat").reply(404);
-    scope.get("/orgs/octo-org/teams/web/memberships/Codertocat").reply(404);
+    scope.post("/graphql", (body: { variables?: { login?: string } }) => body.variables?.login === "Codertocat").reply(200, { data: { organization: { teams: { nodes: [], pageInfo: { hasNextPage: false } } } } });
     scope.post(`/repos/${OWNER}/${REPO}/check-runs`).reply(201, {});
     const failedReply = { id: 500, user: { login: BOT_LOGIN }, body: failed };
     scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).times(2).reply(200, [failedReply]);

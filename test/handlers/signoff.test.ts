@@ -20,16 +20,20 @@ interface CheckBody {
   output: { title: string; summary: string };
 }
 
-function member(scope: nock.Scope, team: string, user: string, isMember: boolean) {
-  const path = `/orgs/${OWNER}/teams/${team}/memberships/${user}`;
-  return isMember ? scope.get(path).reply(200, { state: "active", role: "member" }) : scope.get(path).reply(404);
+/** The user's teams in an organisation as the app reads them (one GraphQL query), or a refusal for want of *Members: read*. */
+function teamsOf(scope: nock.Scope, user: string, slugs: string[] | "forbidden", org = OWNER) {
+  const asked = (body: { variables?: { login?: string; org?: string } }) => body.variables?.login === user && body.variables.org === org;
+  const teams = { nodes: slugs === "forbidden" ? [] : slugs.map((slug) => ({ slug, ancestors: { nodes: [] } })), pageInfo: { hasNextPage: false, endCursor: null } };
+  return slugs === "forbidden"
+    ? scope.post("/graphql", asked).reply(200, { data: { organization: { teams: null } }, errors: [{ type: "FORBIDDEN", message: "Resource not accessible by integration" }] })
+    : scope.post("/graphql", asked).reply(200, { data: { organization: { teams } } });
 }
 
 /** Reads common to every evaluation: config, files, CODEOWNERS from the base branch. */
-function evaluation(scope: nock.Scope, files = FILES) {
+function evaluation(scope: nock.Scope, files = FILES, codeowners = CODEOWNERS) {
   mockConfig(scope, SIGNOFF_CONFIG);
   scope.get(`${PR}/files`).query({ per_page: 100 }).reply(200, files);
-  scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2FCODEOWNERS`).query({ ref: "master" }).reply(200, CODEOWNERS, RAW);
+  scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2FCODEOWNERS`).query({ ref: "master" }).reply(200, codeowners, RAW);
 }
 
 describe("cross-team sign-off", () => {
@@ -43,8 +47,7 @@ describe("cross-team sign-off", () => {
     mockBotIdentity(scope);
     scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
     scope.get(`${PR}/reviews`).query({ per_page: 100 }).reply(200, []);
-    member(scope, "payments", "Codertocat", false);
-    member(scope, "web", "Codertocat", false);
+    teamsOf(scope, "Codertocat", []);
     scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
     scope.post(`${ISSUE}/comments`, comment.match).reply(201, { id: 1 });
     scope.post(`${PR}/requested_reviewers`, review.match).reply(201, {});
@@ -72,14 +75,12 @@ describe("cross-team sign-off", () => {
       { user: { login: "cy" }, state: "APPROVED", submitted_at: "2026-11-20T10:00:00Z", commit_id: SHA },
       { user: { login: "cy" }, state: "DISMISSED", submitted_at: "2026-11-20T11:00:00Z", commit_id: SHA },
     ]);
-    member(scope, "payments", "bo", true);
-    member(scope, "web", "bo", false);
-    member(scope, "payments", "Codertocat", false);
-    member(scope, "web", "Codertocat", true);
+    teamsOf(scope, "bo", ["payments"]);
+    teamsOf(scope, "Codertocat", ["web"]);
     scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
     scope.post(`${ISSUE}/comments`).reply(201, { id: 1 });
 
-    await probot.receive(delivery("pull_request_review.submitted", payload("pull_request_review.submitted", {})));
+    await probot.receive(delivery("pull_request_review.submitted", payload("pull_request_review.submitted", { review: { state: "approved" } })));
 
     expect(check.bodies[0]).toMatchObject({ conclusion: "success", output: { title: "All 2 teams signed off" } });
     expect(check.bodies[0]?.output.summary).toContain("| `@octo-org/payments` | ✅ signed off | @\u200bbo (approving review, 2026-11-20) |");
@@ -94,10 +95,8 @@ describe("cross-team sign-off", () => {
     mockBotIdentity(scope);
     scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
     scope.get(`${PR}/reviews`).query({ per_page: 100 }).reply(200, [{ user: { login: "eve" }, state: "APPROVED", submitted_at: "2026-11-20T10:00:00Z", commit_id: SHA }]);
-    member(scope, "payments", "eve", false);
-    member(scope, "web", "eve", false);
-    member(scope, "payments", "Codertocat", false);
-    member(scope, "web", "Codertocat", false);
+    teamsOf(scope, "eve", []);
+    teamsOf(scope, "Codertocat", []);
     scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
     scope.post(`${ISSUE}/comments`).reply(201, { id: 1 });
     scope.post(`${PR}/requested_reviewers`).reply(201, {});
@@ -106,29 +105,29 @@ describe("cross-team sign-off", () => {
     expect(check.bodies[0]).toMatchObject({ conclusion: "neutral", output: { title: "Waiting for 2 of 2 teams" } });
   });
 
-  it("a team whose membership cannot be read is shown as such; the rest is still decided and written", async () => {
+  it("teams whose membership cannot be read are shown as such; the rest is still decided and written", async () => {
     const probot = createTestApp(["signoff"]);
     const check = recorder<CheckBody>();
     const scope = github();
-    evaluation(scope);
+    evaluation(scope, FILES, "* @ana\n/src/pay/ @octo-org/payments\n/src/web/ @partner-org/web\n");
     mockBotIdentity(scope);
     scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
     scope.get(`${PR}/reviews`).query({ per_page: 100 }).reply(200, [{ user: { login: "bo" }, state: "APPROVED", submitted_at: "2026-11-20T10:00:00Z", commit_id: SHA }]);
-    member(scope, "payments", "bo", true);
-    // A secret team, or an app without Members: read.
-    scope.get(`/orgs/${OWNER}/teams/web/memberships/bo`).reply(403, { message: "Resource not accessible by integration" });
-    member(scope, "payments", "Codertocat", false);
-    scope.get(`/orgs/${OWNER}/teams/web/memberships/Codertocat`).reply(403, { message: "Resource not accessible by integration" });
+    teamsOf(scope, "bo", ["payments"]);
+    teamsOf(scope, "Codertocat", []);
+    // An organisation where the app was not granted Members: read.
+    teamsOf(scope, "bo", "forbidden", "partner-org");
+    teamsOf(scope, "Codertocat", "forbidden", "partner-org");
     scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
     scope.post(`${ISSUE}/comments`).reply(201, { id: 1 });
-    scope.post(`${PR}/requested_reviewers`).reply(201, {});
+    // The open team is another organisation's: it cannot be asked for a review here.
 
-    await probot.receive(delivery("pull_request_review.submitted", payload("pull_request_review.submitted", {})));
+    await probot.receive(delivery("pull_request_review.submitted", payload("pull_request_review.submitted", { review: { state: "approved" } })));
 
     expect(check.bodies[0]).toMatchObject({ conclusion: "neutral", output: { title: "Waiting for 1 of 2 teams" } });
     const summary = check.bodies[0]?.output.summary ?? "";
     expect(summary).toContain("| `@octo-org/payments` | ✅ signed off | @\u200bbo (approving review, 2026-11-20) |");
-    expect(summary).toContain("| `@octo-org/web` | ❔ membership could not be read | approved by @\u200bbo; the app cannot see this team's members");
+    expect(summary).toContain("| `@partner-org/web` | ❔ membership could not be read | approved by @\u200bbo; the app cannot see this team's members");
   });
 
   it("a push to a team's files after its sign-off makes it stale", async () => {
@@ -143,10 +142,8 @@ describe("cross-team sign-off", () => {
       .query({ per_page: 100 })
       .reply(200, [{ id: 9, user: { login: BOT_LOGIN }, body: sealed(`<!-- intentbot:signoff -->\nold table\n\n${state}`) }]);
     scope.get(`${PR}/reviews`).query({ per_page: 100 }).reply(200, [{ user: { login: "bo" }, state: "APPROVED", submitted_at: "2026-11-20T10:00:00Z", commit_id: "old" }]);
-    member(scope, "payments", "bo", true);
-    member(scope, "web", "bo", false);
-    member(scope, "payments", "Codertocat", false);
-    member(scope, "web", "Codertocat", false);
+    teamsOf(scope, "bo", ["payments"]);
+    teamsOf(scope, "Codertocat", []);
     scope.get(`/repos/${OWNER}/${REPO}/compare/old...${SHA}`).reply(200, { files: [{ filename: "src/web/page.tsx" }] });
     scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
     scope.patch(`/repos/${OWNER}/${REPO}/issues/comments/9`).reply(200, {});
@@ -155,6 +152,13 @@ describe("cross-team sign-off", () => {
     await probot.receive(delivery("pull_request.synchronize", payload("pull_request.synchronize", { pull_request: { labels: [] } })));
     expect(check.bodies[0]?.output.summary).toContain("| `@octo-org/payments` | ✅ signed off |");
     expect(check.bodies[0]?.output.summary).toContain("| `@octo-org/web` | ♻️ stale: files changed since | @\u200bwu (`/signoff`, 2026-11-19) |");
+  });
+
+  it("a review that only comments changes no verdict, so it reads nothing", async () => {
+    const probot = createTestApp(["signoff"]);
+    const sent = sentRequests();
+    await probot.receive(delivery("pull_request_review.submitted", payload("pull_request_review.submitted", { review: { state: "commented" } })));
+    expect(sent).toEqual([]);
   });
 
   it("needs no sign-off below minTeams: one line in the check, no comment", async () => {
@@ -186,15 +190,14 @@ describe("/signoff", () => {
     const reaction = recorder();
     const scope = github();
     mockConfig(scope, SIGNOFF_CONFIG);
-    member(scope, "web", "wu", true);
+    teamsOf(scope, "wu", ["web"]);
     scope.get(PR).reply(200, { number: 2, user: { login: "Codertocat" }, head: { sha: SHA }, base: { ref: "master" }, requested_teams: [{ slug: "payments" }, { slug: "web" }] });
     scope.get(`${PR}/files`).query({ per_page: 100 }).reply(200, FILES);
     scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2FCODEOWNERS`).query({ ref: "master" }).reply(200, CODEOWNERS, RAW);
     mockBotIdentity(scope);
     scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
     scope.get(`${PR}/reviews`).query({ per_page: 100 }).reply(200, []);
-    member(scope, "payments", "Codertocat", false);
-    member(scope, "web", "Codertocat", false);
+    teamsOf(scope, "Codertocat", []);
     scope.post(`/repos/${OWNER}/${REPO}/check-runs`).reply(201, {});
     scope.post(`${ISSUE}/comments`, comment.match).reply(201, { id: 1 });
     scope.post(`/repos/${OWNER}/${REPO}/issues/comments/77/reactions`, reaction.match).reply(201, {});
@@ -214,7 +217,7 @@ describe("/signoff", () => {
     const reply = recorder<{ body: string }>();
     const scope = github();
     mockConfig(scope, SIGNOFF_CONFIG);
-    member(scope, "web", "eve", false);
+    teamsOf(scope, "eve", []);
     mockBotIdentity(scope);
     scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
     scope.post(`${ISSUE}/comments`, reply.match).reply(201, { id: 2 });
@@ -224,13 +227,30 @@ describe("/signoff", () => {
     expect(reply.bodies[0]?.body).toMatch(/^<!-- intentbot:reply:77:signoff -->\nThis sign-off does not count: the commenter is not an active member of `@octo-org\/web`/);
   });
 
+  it("a team of an organisation that does not exist has no members", async () => {
+    const probot = createTestApp(["signoff"]);
+    const reply = recorder<{ body: string }>();
+    const scope = github();
+    mockConfig(scope, SIGNOFF_CONFIG);
+    scope
+      .post("/graphql", (body: { variables?: { org?: string } }) => body.variables?.org === "no-such-org")
+      .reply(200, { data: { organization: null }, errors: [{ type: "NOT_FOUND", path: ["organization"], message: "Could not resolve to an Organization with the login of 'no-such-org'." }] });
+    mockBotIdentity(scope);
+    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
+    scope.post(`${ISSUE}/comments`, reply.match).reply(201, { id: 2 });
+    scope.post(`/repos/${OWNER}/${REPO}/issues/comments/77/reactions`).reply(201, {});
+
+    await probot.receive(delivery("issue_comment.created", command("/signoff @no-such-org/web")));
+    expect(reply.bodies[0]?.body).toContain("This sign-off does not count: the commenter is not an active member of `@no-such-org/web`");
+  });
+
   it("says why when the team's membership cannot be read (403), instead of failing", async () => {
     const probot = createTestApp(["signoff"]);
     const reply = recorder<{ body: string }>();
     const reaction = recorder();
     const scope = github();
     mockConfig(scope, SIGNOFF_CONFIG);
-    scope.get("/orgs/octo-org/teams/web/memberships/wu").reply(403, { message: "Must have admin rights to Repository." });
+    teamsOf(scope, "wu", "forbidden");
     mockBotIdentity(scope);
     scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
     scope.post(`${ISSUE}/comments`, reply.match).reply(201, { id: 2 });

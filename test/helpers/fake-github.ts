@@ -133,7 +133,7 @@ export class FakeGitHub {
     let m: RegExpMatchArray | null;
     if (method === "POST" && /^\/app\/installations\/\d+\/access_tokens$/.test(path)) return [201, { token: "test-token", expires_at: "2099-01-01T00:00:00Z", permissions: {} }];
     if (method === "GET" && path === "/app") return [200, { id: 1, slug: "intentbot", name: "intentbot" }];
-    if (method === "POST" && path === "/graphql") return [200, { data: {} }];
+    if (method === "POST" && path === "/graphql") return [200, { data: this.graphql(body) }];
     if (method === "GET" && path === "/search/issues") return [200, this.search(query.get("q") ?? "")];
     if (method === "GET" && (m = path.match(/^\/repos\/[^/]+\/[^/]+\/contents(?:\/(.*))?$/))) {
       // Files only: a directory listing (the root's, for templates) finds nothing.
@@ -148,10 +148,7 @@ export class FakeGitHub {
     const rest = path.slice(REPO_PATH.length);
 
     if (method === "GET" && (m = rest.match(/^\/pulls\/(\d+)$/))) return this.found(this.issues.get(Number(m[1])));
-    if (method === "GET" && (m = rest.match(/^\/pulls\/(\d+)\/files$/))) {
-      const files = this.files.get(Number(m[1])) ?? [];
-      return [200, files, { etag: etagOf(JSON.stringify(files)) }];
-    }
+    if (method === "GET" && (m = rest.match(/^\/pulls\/(\d+)\/files$/))) return this.page(path, query, this.files.get(Number(m[1])) ?? []);
     if (method === "GET" && (m = rest.match(/^\/pulls\/(\d+)\/reviews$/))) return [200, this.reviews.get(Number(m[1])) ?? []];
     if (method === "POST" && /^\/pulls\/\d+\/requested_reviewers$/.test(rest)) return [201, {}];
     if (method === "POST" && /^\/issues\/comments\/\d+\/reactions$/.test(rest)) return [201, { content: body.content }];
@@ -210,6 +207,30 @@ export class FakeGitHub {
     if (method === "GET" && (m = rest.match(/^\/collaborators\/([^/]+)\/permission$/))) return [200, { permission: "admin", user: { login: m[1] } }];
     if (method === "GET" && rest === "/commits") return [200, this.listCommits(query)];
     return undefined;
+  }
+
+  /**
+   * One page of a list as GitHub pages it: `per_page` (30 by default, 100 at
+   * most) from `page`, a `Link` to the next page while there is one, an ETag.
+   */
+  private page(path: string, query: URLSearchParams, items: readonly unknown[]): Reply {
+    const perPage = Math.min(100, Number(query.get("per_page") ?? 30));
+    const page = Number(query.get("page") ?? 1);
+    const data = items.slice((page - 1) * perPage, page * perPage);
+    const headers: Record<string, string> = { etag: etagOf(JSON.stringify(data)) };
+    if (page * perPage < items.length) headers.link = `<https://api.github.com${path}?per_page=${perPage}&page=${page + 1}>; rel="next"`;
+    return [200, data, headers];
+  }
+
+  /** The one query the app asks of GraphQL besides pinning: a user's teams in the organisation (from `teamMembers`), each with no ancestors. */
+  private graphql(body: Record<string, unknown>): unknown {
+    const variables = (body.variables ?? {}) as { login?: string };
+    if (!String(body.query ?? "").includes("userLogins") || !variables.login) return {};
+    const nodes = [...this.teamMembers].flatMap((entry) => {
+      const [slug = "", login] = entry.split(":");
+      return login === variables.login ? [{ slug, ancestors: { nodes: [] } }] : [];
+    });
+    return { organization: { teams: { nodes, pageInfo: { hasNextPage: false, endCursor: null } } } };
   }
 
   /** GitHub sends an ETag with every read; the app revalidates single issues and PRs (and PRs' files) with it. */

@@ -70,19 +70,42 @@ function patternError(pattern: string): string | undefined {
   return undefined;
 }
 
+/** The pattern of a trimmed, non-comment line: its first token, as `parseLine` reads it. */
+export function patternOf(trimmed: string): string | undefined {
+  // `tokens(trimmed)[0]` without splitting the owners: up to the first unescaped space or tab.
+  let end = 0;
+  while (end < trimmed.length) {
+    const ch = trimmed[end];
+    if (ch === "\\" && end + 1 < trimmed.length) end += 2;
+    else if (ch === " " || ch === "\t") break;
+    else end++;
+  }
+  return end > 0 && !trimmed.startsWith("#") ? trimmed.slice(0, end) : undefined;
+}
+
+/** One line of the file: a rule, the reason GitHub would skip it, or nothing (blank or a comment). */
+export function parseLine(raw: string, line: number): { rule: Rule } | { error: LineError } | undefined {
+  const trimmed = raw.trim();
+  if (trimmed === "" || trimmed.startsWith("#")) return undefined;
+  const [pattern, ...owners] = tokens(trimmed);
+  if (!pattern) return undefined;
+  const problem = patternError(pattern) ?? owners.filter((o) => !isValidOwner(o)).map((o) => `${escapeInlineCode(o)} is not a user, team or e-mail address`)[0];
+  // GitHub skips an invalid line whole, so a half-understood line never assigns owners.
+  return problem ? { error: { line, text: raw, reason: problem } } : { rule: { line, pattern, owners } };
+}
+
+/** The lines of a CODEOWNERS file, as GitHub splits them. */
+export function linesOf(text: string): string[] {
+  return text.split(/\r?\n/);
+}
+
 export function parseCodeowners(text: string): ParsedCodeowners {
   const rules: Rule[] = [];
   const errors: LineError[] = [];
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = index + 1;
-    const trimmed = raw.trim();
-    if (trimmed === "" || trimmed.startsWith("#")) return;
-    const [pattern, ...owners] = tokens(trimmed);
-    if (!pattern) return;
-    const problem = patternError(pattern) ?? owners.filter((o) => !isValidOwner(o)).map((o) => `${escapeInlineCode(o)} is not a user, team or e-mail address`)[0];
-    // GitHub skips an invalid line whole, so a half-understood line never assigns owners.
-    if (problem) errors.push({ line, text: raw, reason: problem });
-    else rules.push({ line, pattern, owners });
+  linesOf(text).forEach((raw, index) => {
+    const parsed = parseLine(raw, index + 1);
+    if (parsed && "rule" in parsed) rules.push(parsed.rule);
+    else if (parsed) errors.push(parsed.error);
   });
   return { rules, errors };
 }

@@ -65,8 +65,10 @@ export function patternSegments(pattern: string): string[] {
   return [...head, ...segments, ...tail];
 }
 
-export function compilePattern(pattern: string): CompiledPattern {
-  const glob = globFromSegments(patternSegments(pattern));
+/** The literal hints of a pattern, found without compiling it: what the matcher indexes a rule by. */
+export type PatternHints = Omit<CompiledPattern, "glob">;
+
+export function patternHints(pattern: string): PatternHints {
   const { body, leading } = trimSlashes(pattern);
   const segments = body === "" ? ["**"] : body.split("/").filter((s) => s !== "");
   const anchored = leading || segments.length > 1;
@@ -77,9 +79,13 @@ export function compilePattern(pattern: string): CompiledPattern {
       if (segment === "**" || !isLiteral(segment)) break;
       prefix.push(unescape(segment));
     }
-    return { glob, literalPrefix: prefix.join("/") };
+    return { literalPrefix: prefix.join("/") };
   }
   const literal = segments.find((s) => s !== "**" && isLiteral(s));
   const extension = segments.length === 1 && first?.startsWith("*.") && isLiteral(first.slice(1)) && !first.includes("\\") ? first.slice(1) : undefined;
-  return { glob, segment: literal === undefined ? undefined : unescape(literal), extension };
+  return { segment: literal === undefined ? undefined : unescape(literal), extension };
+}
+
+export function compilePattern(pattern: string): CompiledPattern {
+  return { glob: globFromSegments(patternSegments(pattern)), ...patternHints(pattern) };
 }

@@ -13,34 +13,72 @@ const STATUS: Record<TeamStatus, string> = {
   waiting: "⏳ waiting",
 };
 
-const TEAM_NAME = /^@[\w.-]+\/[\w.-]+$/;
+const TEAM_NAME = /^@[\w.-]{1,100}\/[\w.-]{1,100}$/;
 
-// Beyond this many files a team's list is folded away.
+/**
+ * How much of each team's row is shown, from most to least. The table takes
+ * the first level that fits its budget, so a PR of a few files shows every
+ * path and one of 3,000 files across 50 teams shows counts and a few paths.
+ */
+interface Detail {
+  /** Paths shown per list before "and N more". */
+  paths: number;
+  /** Sign-off notes and the names of unverified approvers shown. */
+  notes: boolean;
+}
+const DETAILS: readonly Detail[] = [
+  { paths: 100, notes: true },
+  { paths: 20, notes: true },
+  { paths: 5, notes: true },
+  { paths: 3, notes: true },
+  { paths: 1, notes: true },
+  { paths: 0, notes: true },
+  { paths: 0, notes: false },
+];
+// Up to this many files a list is shown open; beyond, folded away under its count.
 const OPEN_FILE_LIST = 5;
+const PATH_LENGTH = 120;
+const TEAM_LENGTH = 100;
+const UNVERIFIED_SHOWN = 3;
+/** GitHub refuses a comment body over 65,536 characters. */
+export const COMMENT_LIMIT = 65_536;
+/** What is added to the comment after rendering: its topic marker line and the seal of its record (a MAC), well under this. */
+const ENVELOPE = 512;
+/** A check output field over 65,535 characters is refused; `publishCheck` cuts at 65,000, so the table is made to fit that. */
+export const CHECK_SUMMARY_LIMIT = 65_000;
 
-function fileList(files: readonly string[], code: (text: string, maxLength: number) => string): string {
-  const items = files.map((file) => code(file, 120));
-  if (items.length <= OPEN_FILE_LIST) return items.join("<br>");
-  return `<details><summary>${items.length} files</summary>${items.join("<br>")}</details>`;
+const plural = (count: number, one: string) => `${count.toLocaleString("en-US")} ${one}${count === 1 ? "" : "s"}`;
+
+function fileList(files: readonly string[], code: (text: string, maxLength: number) => string, detail: Detail): string {
+  if (detail.paths === 0) return plural(files.length, "file");
+  const shown = files.slice(0, detail.paths).map((file) => code(file, PATH_LENGTH));
+  const more = files.length - shown.length;
+  if (more === 0 && files.length <= OPEN_FILE_LIST) return shown.join("<br>");
+  const items = more > 0 ? [...shown, `and ${more.toLocaleString("en-US")} more`] : shown;
+  return `<details><summary>${plural(files.length, "file")}</summary>${items.join("<br>")}</details>`;
 }
 
-function who(signoff: Signoff | undefined): string {
+function who(signoff: Signoff | undefined, detail: Detail): string {
   if (!signoff) return "";
   const via = signoff.via === "review" ? "approving review" : "`/signoff`";
-  const note = signoff.note ? `: “${escapeTableCell(signoff.note, 100)}”` : "";
+  const note = signoff.note && detail.notes ? `: “${escapeTableCell(signoff.note, 100)}”` : "";
   // The login is neutralised so that editing this comment never notifies anyone.
   return `${escapeTableCell(`@${signoff.user}`, 60)} (${via}, ${signoff.at.slice(0, 10)})${note}`;
 }
 
-function approvers(team: TeamVerdict): string {
-  if (team.status !== "unverified") return who(team.signoff);
-  const logins = (team.unverified ?? []).map((login) => escapeTableCell(`@${login}`, 60)).join(", ");
+function approvers(team: TeamVerdict, detail: Detail): string {
+  if (team.status !== "unverified") return who(team.signoff, detail);
+  const all = team.unverified ?? [];
+  const shown = all.slice(0, detail.notes ? UNVERIFIED_SHOWN : 1).map((login) => escapeTableCell(`@${login}`, 60));
+  const more = all.length - shown.length;
+  const logins = more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", ");
   // Said where it is seen: the fix is on the app's or the team's side, not the author's.
-  return `approved by ${logins}; the app cannot see this team's members (it needs *Members: read*, and a secret team is hidden)`;
+  const why = detail.notes ? "the app cannot see this team's members (it needs *Members: read*, and a secret team is hidden)" : "members unreadable";
+  return `approved by ${logins}; ${why}`;
 }
 
-function row(team: TeamVerdict): string {
-  return `| ${escapeTableCode(team.team)} | ${STATUS[team.status]} | ${approvers(team)} | ${fileList(team.files, escapeTableCode)} |`;
+function row(team: TeamVerdict, detail: Detail): string {
+  return `| ${escapeTableCode(team.team, TEAM_LENGTH)} | ${STATUS[team.status]} | ${approvers(team, detail)} | ${fileList(team.files, escapeTableCode, detail)} |`;
 }
 
 export function signoffCheck(verdict: SignoffVerdict, mode: "advise" | "enforce"): CheckResult {
@@ -57,17 +95,47 @@ export function signoffCheck(verdict: SignoffVerdict, mode: "advise" | "enforce"
     name: SIGNOFF_CHECK,
     conclusion: conclusion(mode, verdict.met),
     title: verdict.met ? `All ${verdict.teams.length} teams signed off` : `Waiting for ${open.length} of ${verdict.teams.length} teams`,
-    summary: signoffTable(verdict),
+    summary: signoffTable(verdict, CHECK_SUMMARY_LIMIT),
   };
 }
 
-function signoffTable(verdict: Extract<SignoffVerdict, { needed: true }>): string {
+const TABLE_HEAD = ["| Team | Status | Signed by | Files |", "| --- | --- | --- | --- |"];
+
+function tableAt(verdict: Extract<SignoffVerdict, { needed: true }>, detail: Detail): string {
   return [
-    "| Team | Status | Signed by | Files |",
-    "| --- | --- | --- | --- |",
-    ...verdict.teams.map(row),
-    ...(verdict.unowned.length > 0 ? ["", `Files no team owns: ${fileList(verdict.unowned, escapeInlineCode)}`] : []),
+    ...TABLE_HEAD,
+    ...verdict.teams.map((team) => row(team, detail)),
+    ...(verdict.unowned.length > 0 ? ["", `Files no team owns: ${fileList(verdict.unowned, escapeInlineCode, detail)}`] : []),
   ].join("\n");
+}
+
+/**
+ * The table within `budget` characters: the most detailed level that fits.
+ * Should even counts alone not fit (hundreds of teams with long names), it
+ * keeps the rows that fit, waiting teams first, and says how many it leaves out.
+ */
+function signoffTable(verdict: Extract<SignoffVerdict, { needed: true }>, budget: number): string {
+  for (const detail of DETAILS) {
+    const table = tableAt(verdict, detail);
+    if (table.length <= budget) return table;
+  }
+  const least = DETAILS[DETAILS.length - 1] ?? { paths: 0, notes: false };
+  const ordered = [...verdict.teams].sort((a, b) => Number(isOpen(b.status)) - Number(isOpen(a.status)));
+  const lines = [...TABLE_HEAD];
+  let length = lines.join("\n").length;
+  const room = budget - 200;
+  let shown = 0;
+  for (const team of ordered) {
+    const line = row(team, least);
+    if (length + 1 + line.length > room) break;
+    lines.push(line);
+    length += 1 + line.length;
+    shown++;
+  }
+  const left = ordered.slice(shown);
+  const open = left.filter((t) => isOpen(t.status)).length;
+  lines.push("", `…and ${plural(left.length, "more team")} (${open.toLocaleString("en-US")} still to sign off), too many to list within GitHub's size limit.`);
+  return lines.join("\n");
 }
 
 /** The sticky sign-off comment: the table, then the command sign-offs it keeps as its sealed record. */
@@ -75,7 +143,7 @@ export function signoffComment(verdict: Extract<SignoffVerdict, { needed: true }
   const team = verdict.teams.find((t) => t.status !== "signed" && t.status !== "author")?.team ?? verdict.teams[0]?.team;
   // Shown in a code block to copy: only a plain team name, which cannot close the block.
   const example = team !== undefined && TEAM_NAME.test(team) ? team : "@org/team";
-  return [
+  const head = [
     `### Cross-team sign-off: ${verdict.met ? "complete" : "needed"}`,
     "",
     `This pull request changes the areas of ${verdict.teams.length} teams. Each team signs off with an approving review by one of its members, or a member comments:`,
@@ -84,10 +152,10 @@ export function signoffComment(verdict: Extract<SignoffVerdict, { needed: true }
     `/signoff ${example} looks good for us`,
     "```",
     "",
-    signoffTable(verdict),
-    "",
-    commandSignoffsMarker(commandSignoffs),
   ].join("\n");
+  const marker = commandSignoffsMarker(commandSignoffs);
+  // The table takes what the heading and the record leave of GitHub's limit, less room for the topic marker and the record's seal.
+  return `${head}\n${signoffTable(verdict, COMMENT_LIMIT - ENVELOPE - head.length - marker.length - 2)}\n\n${marker}`;
 }
 
 export const SIGNOFF_USAGE = [

@@ -2,7 +2,7 @@ import type { Config } from "../../config/schema.js";
 import { teamAreas, type OwnersOf } from "../../core/signoff/areas.js";
 import { decideSignoff, signoffNeeded, type Signoff, type SignoffVerdict } from "../../core/signoff/decide.js";
 import { SIGNOFF_NO_LONGER_NEEDED, signoffCheck, signoffComment } from "../../core/signoff/render.js";
-import { readCommandSignoffs } from "../../core/signoff/state.js";
+import { keptCommandSignoffs, readCommandSignoffs } from "../../core/signoff/state.js";
 import { normalizeTeam, splitTeam } from "../../core/signoff/teams.js";
 import { publishCheck } from "../../github/checks.js";
 import { findStickyComment, updateStickyCommentIfPresent, upsertStickyComment } from "../../github/comments.js";
@@ -20,12 +20,6 @@ export interface SignoffPullRequest {
   head: { sha: string };
   base: { ref: string };
   requested_teams?: ({ slug: string } | null)[] | null;
-}
-
-async function changedFiles(octokit: GitHub, repo: RepoRef, pullNumber: number): Promise<string[]> {
-  const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: pullNumber, per_page: 100 });
-  // A rename touches the area it leaves as well as the one it enters.
-  return [...new Set(files.flatMap((f) => (f.previous_filename ? [f.previous_filename, f.filename] : [f.filename])))];
 }
 
 /**
@@ -104,7 +98,8 @@ export async function evaluateSignoff(
   return services.locks.run(`signoff:${repo.owner}/${repo.repo}#${pr.number}`.toLowerCase(), async () => {
     const rules = config.signoff;
     const issue = { ...repo, issue_number: pr.number };
-    const files = await changedFiles(octokit, repo, pr.number);
+    // Read once per head commit: later events of the same commit read no page again.
+    const files = await services.pullFiles.read(octokit, repo, pr);
     const ownersOf: OwnersOf = await readCodeowners(octokit, services.codeowners, repo, pr.base.ref, log);
     const areas = teamAreas(files, ownersOf, rules.teams);
     const teams = [...areas.teams.keys()];
@@ -117,7 +112,7 @@ export async function evaluateSignoff(
     }
 
     const existing = await findStickyComment(octokit, services, issue, SIGNOFF_TOPIC);
-    const commands = dedupe([...readCommandSignoffs(existing?.body), ...(newSignoff ? [newSignoff] : [])]).filter((s) => areas.teams.has(s.team));
+    const commands = keptCommandSignoffs([...readCommandSignoffs(existing?.body), ...(newSignoff ? [newSignoff] : [])], new Set(teams));
     const { signoffs: reviews, unverified } = await reviewSignoffs(octokit, services, repo, pr, teams);
     const author = pr.user?.login;
     const authorTeams = new Set<string>();
@@ -136,15 +131,5 @@ export async function evaluateSignoff(
     await upsertStickyComment(octokit, services, issue, SIGNOFF_TOPIC, signoffComment(verdict, commands), { comment: existing });
     if (verdict.requestReviewsFrom.length > 0) await requestTeamReviews(octokit, repo, pr.number, verdict.requestReviewsFrom, log);
     return verdict;
-  });
-}
-
-function dedupe(signoffs: Signoff[]): Signoff[] {
-  const seen = new Set<string>();
-  return signoffs.filter((s) => {
-    const key = `${s.team}|${s.user}|${s.at}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
   });
 }

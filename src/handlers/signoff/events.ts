@@ -13,6 +13,8 @@ export async function onSignoffPullRequest(context: Context<"pull_request" | "pu
   const payload = context.payload as { pull_request: SignoffPullRequest & { draft?: boolean; state: string }; repository: { name: string; owner: { login: string } } };
   const pr = payload.pull_request;
   if (pr.draft || pr.state !== "open") return;
+  // A review that only comments changes no one's verdict (each reviewer's latest approval, change request or dismissal counts): nothing to read.
+  if (context.name === "pull_request_review" && (context.payload as { review?: { state?: string } }).review?.state?.toLowerCase() === "commented") return;
   const repo = repoOf(payload);
   const config = await enabledConfig(context, services, "signoff", {
     invalid: (problems) => publishCheck(context.octokit, repo, pr.head.sha, configErrorCheck(SIGNOFF_CHECK, problems)),
