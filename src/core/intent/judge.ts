@@ -1,6 +1,7 @@
 import { countWords } from "../markdown.js";
-import { reasonlessBecause } from "./reasons.js";
+import { notAReason, reasonlessBecause } from "./reasons.js";
 import { findWhoInProse } from "./prose-who.js";
+import { findWhyInProse, reasonCue } from "./prose-why.js";
 import { allLines, readBody, type Aliases, type Field, type Statement, type StatementSource } from "./statements.js";
 
 export interface IntentRules extends Aliases {
@@ -24,7 +25,7 @@ export interface Finding {
 export interface Rejection {
   field: Field;
   label: string;
-  reason: "empty" | "template" | "placeholder" | "too short" | "link" | "filler" | "title";
+  reason: "empty" | "template" | "placeholder" | "too short" | "link" | "filler" | "title" | "change" | "trigger";
   words?: number;
 }
 
@@ -70,6 +71,9 @@ function judge(statement: Statement, rules: IntentRules, template: ReadonlySet<s
   }
   const reasonless = reasonlessBecause(text, rules.filler ?? [], statement.field === "why" ? title : undefined);
   if (reasonless) return reject(reasonless);
+  // A user story's benefit is a reason by its form; any other why must say more than what the change does.
+  const notReason = statement.field === "why" && statement.source !== "user story" ? notAReason(text, reasonCue(text) !== undefined) : undefined;
+  if (notReason) return reject(notReason);
   // A persona is short ("As an admin"); the story around it is the statement.
   const words = countWords(statement.wholeStatement ?? text);
   if (words < rules.minWords) return reject("too short", words);
@@ -91,15 +95,28 @@ export function judgeBody(body: string | null | undefined, rules: IntentRules, t
     if ("reason" in verdict) result.rejections.push(verdict);
     else result[statement.field] = verdict;
   }
+  if (!result.why) result.why = whyInProse(reading.reasonProse, rules, template);
   if (!result.who && rules.whoProse?.enabled) result.who = whoInProse(reading.prose, rules, template);
   result.rejections = result.rejections.filter((r) => !result[r.field]);
   return result;
 }
 
-/** The who from the author's own sentences: lines left unchanged from the template are not read. */
+/** The author's own paragraphs: lines left unchanged from the template are not read. */
+const ownParagraphs = (prose: readonly string[][], template: ReadonlySet<string>) => prose.map((lines) => lines.filter((line) => !template.has(normalizeLine(line))).join(" "));
+
+/**
+ * The who from the author's own sentences. A qualified group is specific on
+ * its own, so a short answer ("Data engineers on the EU cluster", an issue
+ * form's answer under any label) counts without the minimum word count.
+ */
 function whoInProse(prose: readonly string[][], rules: IntentRules, template: ReadonlySet<string>): Finding | undefined {
-  const paragraphs = prose.map((lines) => lines.filter((line) => !template.has(normalizeLine(line))).join(" "));
-  const found = findWhoInProse(paragraphs, rules.whoProse?.nouns ?? []);
+  const found = findWhoInProse(ownParagraphs(prose, template), rules.whoProse?.nouns ?? []);
+  return found && { field: "who", source: "prose", label: found.phrase, text: found.sentence };
+}
+
+/** The why from the author's own sentences: the first that states a problem, a benefit or a consequence. */
+function whyInProse(prose: readonly string[][], rules: IntentRules, template: ReadonlySet<string>): Finding | undefined {
+  const found = findWhyInProse(ownParagraphs(prose, template));
   if (!found || countWords(found.sentence) < rules.minWords) return undefined;
-  return { field: "who", source: "prose", label: found.phrase, text: found.sentence };
+  return { field: "why", source: "prose", label: found.sentence, text: found.sentence };
 }

@@ -57,6 +57,10 @@ export function describeRejection(rejection: Rejection, quote: Quote = markdownQ
       return `${label} gives no reason (phrases such as “would be nice” or “+1” do not count): say what problem this solves.`;
     case "title":
       return `${label} only restates the title: say why it matters.`;
+    case "change":
+      return `${label} only says what the change does: say what problem it solves, or what it makes possible.`;
+    case "trigger":
+      return `${label} only names what occasioned the change: say what problem it causes for whom.`;
   }
 }
 
