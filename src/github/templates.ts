@@ -64,7 +64,7 @@ const texts = (...values: unknown[]): string[] => values.filter((value): value i
 
 /**
  * The text an issue form puts before its author (YAML forms): every field's
- * label, description, placeholder and pre-filled value, the markdown blocks,
+ * label (as the heading GitHub renders it as), description, placeholder and pre-filled value, the markdown blocks,
  * and the options of dropdowns and checkboxes. An author who leaves any of it
  * unchanged has not written it.
  */
@@ -77,7 +77,8 @@ export function issueFormText(yaml: string): string {
       ...fields.flatMap((field) => {
         const a = field?.attributes ?? {};
         const options = Array.isArray(a.options) ? (a.options as unknown[]).flatMap((option) => texts(option, (option as { label?: unknown } | null)?.label)) : [];
-        return [...texts(a.label, a.description, a.placeholder, a.value), ...options];
+        // GitHub shows each answer under its label as a `###` heading: read it so, as a question the form asks.
+        return [...texts(a.label).map((label) => `### ${label}`), ...texts(a.description, a.placeholder, a.value), ...options];
       }),
     ].join("\n\n");
   } catch {

@@ -2,6 +2,7 @@ import { countWords } from "../markdown.js";
 import { notAReason, reasonlessBecause } from "./reasons.js";
 import { findWhoInProse } from "./prose-who.js";
 import { findWhyInProse, reasonCue } from "./prose-why.js";
+import type { TemplateAsks } from "./template-prompts.js";
 import { allLines, readBody, type Aliases, type Field, type Statement, type StatementSource } from "./statements.js";
 
 export interface IntentRules extends Aliases {
@@ -33,16 +34,19 @@ export interface BodyIntent {
   why?: Finding | undefined;
   who?: Finding | undefined;
   rejections: Rejection[];
+  /** What the template the body was written from asks for each field, in its words (for the hint). */
+  asks?: TemplateAsks | undefined;
 }
 
-const normalizeLine = (line: string) =>
+/** A line as template text is compared: lower case, punctuation and whitespace runs one space. */
+export const normalizeLine = (line: string) =>
   line
     .toLowerCase()
     .replace(/[\s\p{P}\p{S}]+/gu, " ")
     .trim();
 
 /** Strips a template's YAML front matter (markdown issue templates start with one). */
-function stripFrontMatter(template: string): string {
+export function stripFrontMatter(template: string): string {
   return template.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n?/, "");
 }
 
@@ -118,5 +122,5 @@ function whoInProse(prose: readonly string[][], rules: IntentRules, template: Re
 function whyInProse(prose: readonly string[][], rules: IntentRules, template: ReadonlySet<string>): Finding | undefined {
   const found = findWhyInProse(ownParagraphs(prose, template));
   if (!found || countWords(found.sentence) < rules.minWords) return undefined;
-  return { field: "why", source: "prose", label: found.sentence, text: found.sentence };
+  return { field: "why", source: "prose", label: "", text: found.sentence };
 }
