@@ -36,7 +36,8 @@ export interface IntentReport {
   templates: string[];
 }
 
-function configOf(dir: string, options: IntentOptions, io: CliIO): Config | undefined {
+/** The configuration the app would use for a checkout: `--config`, else `.github/intent.yml` in it, else the defaults; undefined (reported) when invalid. */
+export function configOf(dir: string, options: Pick<IntentOptions, "config">, io: CliIO): Config | undefined {
   const path = options.config ?? resolve(dir, CONFIG_PATH);
   const text = io.readFile(path);
   if (text === undefined) {
