@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../../../src/config/schema.js";
 import { judgeBody, templateLines } from "../../../src/core/intent/judge.js";
+import { decideIntent } from "../../../src/core/intent/decide.js";
 import { findWhyInProse, reasonCue } from "../../../src/core/intent/prose-why.js";
+import { intentCheck } from "../../../src/core/intent/render.js";
 import { intentRules } from "../../../src/handlers/intent/gather.js";
 
 const rules = intentRules(defaultConfig);
@@ -87,5 +89,17 @@ describe("a why written as prose, under a heading that does not ask for one, or 
     [undefined, "So much for that."],
   ])("names the cue %j in %j", (cue, sentence) => {
     expect(reasonCue(sentence)).toBe(cue === "can’t" ? "can't" : cue);
+  });
+});
+
+describe("a why found in prose, as the check shows it", () => {
+  it("is quoted escaped and bounded, and can mention no one", () => {
+    const body = `Ping @octocat: the export fails \`<b>\` every night for ${"very ".repeat(80)}large workspaces.`;
+    const own = judgeBody(body, rules, templateLines([]));
+    const summary = intentCheck(decideIntent({ own, linked: [], external: [] }), "advise").summary;
+    const line = summary.split("\n").find((l) => l.startsWith("- **Why**")) ?? "";
+    expect(line.startsWith("- **Why** (found in prose, in this pull request): Ping @\u200boctocat: the export fails &lt;b&gt; every night")).toBe(true);
+    expect(line.endsWith("…")).toBe(true);
+    expect(line.length).toBeLessThan(300);
   });
 });
