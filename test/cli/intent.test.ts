@@ -55,6 +55,7 @@ describe("intentbot intent", () => {
     expect(result.out).toContain("templates: .github/ISSUE_TEMPLATE/feature.yml");
     expect(result.out).toContain("who (found in prose: “Screen reader users”): Screen reader users ask for this every week.");
     expect(result.out).toContain("“Why do you need this?” is left unanswered: what follows it is the template's own text.");
+    expect(result.out).toContain("The template asks for the why: “Why do you need this?”");
   });
 
   it("reads the body from any path and the repository from --repo; the PR templates do not discount an issue", async () => {

@@ -9,6 +9,7 @@ import { MAX_EXTERNAL_MATCHES, MAX_ISSUE_REFERENCES, findReferences } from "../.
 import { allLines, findStatements, labelOfLine } from "../../src/core/intent/statements.js";
 import { findStoryPersona, findUserStory } from "../../src/core/intent/user-story.js";
 import { findWhyInProse, reasonCue } from "../../src/core/intent/prose-why.js";
+import { asksForBody } from "../../src/core/intent/template-prompts.js";
 import { blockText, countWords, inlineText, lex, maskedViews, maskIgnoredBlocks, stripHtmlComments } from "../../src/core/markdown.js";
 import { MAX_INDENT, MAX_NESTING } from "../../src/core/markdown/bound.js";
 import { maskHiddenInline, plainInline } from "../../src/core/markdown/inline.js";
@@ -68,6 +69,9 @@ function checkAllParsers(body: string) {
   const verdict = judgeBody(body, rules, template);
   for (const rejection of verdict.rejections) expect(["empty", "template", "placeholder", "too short", "link", "filler", "title", "change", "trigger"]).toContain(rejection.reason);
   // The prose readers quote a bounded sentence of the body's own text.
+  // The body as its own template (a repository's templates are text its owners control): every question asked is one of its lines.
+  const asks = asksForBody(body, [body, "## Why\n"], aliases);
+  for (const question of Object.values(asks)) expect(body).toContain(question.split(" ")[0] ?? "");
   const prose = findWhyInProse([body]);
   if (prose) expect(prose.sentence.length).toBeLessThanOrEqual(300);
   if (prose) expect(body).toContain(prose.sentence.length === 300 ? prose.sentence.slice(0, -1) : prose.sentence);
