@@ -1,6 +1,6 @@
 import { countWords } from "../markdown.js";
 import { notAReason, reasonlessBecause } from "./reasons.js";
-import { findWhoInProse } from "./prose-who.js";
+import { findWhoInProse, wordsOf } from "./prose-who.js";
 import { findWhyInProse, reasonCue } from "./prose-why.js";
 import type { TemplateAsks } from "./template-prompts.js";
 import { allLines, readBody, type Aliases, type Field, type Statement, type StatementSource } from "./statements.js";
@@ -80,8 +80,21 @@ function judge(statement: Statement, rules: IntentRules, template: ReadonlySet<s
   if (notReason) return reject(notReason);
   // A persona is short ("As an admin"); the story around it is the statement.
   const words = countWords(statement.wholeStatement ?? text);
-  if (words < rules.minWords) return reject("too short", words);
+  // Asked who, an answer naming a group ("Administrators", a dropdown's choice) is the who however short.
+  // Only a short answer is tried: at most `minWords` words (≤ 100) against the configured nouns.
+  const answersWho = () => statement.field === "who" && statement.source !== "user story" && namesGroup(text, rules.whoProse?.nouns ?? []);
+  if (words < rules.minWords && !answersWho()) return reject("too short", words);
   return { field: statement.field, source: statement.source, label: statement.label, text };
+}
+
+/** Whether the text names one of the group nouns, plural or singular ("Administrators", "an admin"): a few short words, compared as words. */
+function namesGroup(text: string, nouns: readonly string[]): boolean {
+  const words = wordsOf(text).map((word) => word.lower);
+  return nouns.some((noun) => {
+    const parts = wordsOf(noun).map((word) => word.lower);
+    const last = parts.length - 1;
+    return words.some((_, i) => parts.every((part, k) => words[i + k] === part || (k === last && `${words[i + k] ?? ""}s` === part)));
+  });
 }
 
 /**

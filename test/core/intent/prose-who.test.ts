@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { configSchema, defaultConfig } from "../../../src/config/schema.js";
 import { judgeBody, templateLines } from "../../../src/core/intent/judge.js";
+import { issueFormText } from "../../../src/github/templates.js";
 import { intentRules } from "../../../src/handlers/intent/gather.js";
 
 const rules = intentRules(defaultConfig);
@@ -109,5 +110,27 @@ describe("the who in prose, wider", () => {
     const form = "### Feature area\n\nData engineers on the EU cluster\n\n### Anything else?\n\n_No response_";
     expect(who(form)).toMatchObject({ source: "prose", label: "Data engineers on the EU cluster" });
     expect(who("### Feature area\n\nEngineers\n\n### Anything else?\n\n_No response_")).toBeUndefined();
+  });
+});
+
+describe("a short answer to a who question", () => {
+  it.each([
+    ["### Who is this for?\n\nAdministrators", "Administrators"],
+    ["Who: admins", "admins"],
+    ["**Who would use it?**\n\nAn admin", "An admin"],
+    ["### Who is affected?\n\nEnd users", "End users"],
+  ])("%j names a group: the who", (body, text) => {
+    expect(who(body)).toMatchObject({ text });
+  });
+
+  it.each([["### Who is this for?\n\nEveryone"], ["Who: me"], ["### Who is this for?\n\nNo response"]])("%j names none", (body) => {
+    expect(who(body)).toBeUndefined();
+  });
+
+  it("a dropdown's chosen option is the author's answer, not the form's text", () => {
+    const form = "body:\n  - type: dropdown\n    attributes:\n      label: Who is this for?\n      options: [Administrators, Developers]\n  - type: checkboxes\n    attributes:\n      label: Terms\n      options: [{ label: I searched existing issues }]\n";
+    const lines = templateLines([issueFormText(form)]);
+    expect(judgeBody(`${WHY}### Who is this for?\n\nAdministrators`, rules, lines).who).toMatchObject({ source: "heading", text: "Administrators" });
+    expect(lines.has("i searched existing issues")).toBe(true);
   });
 });

@@ -94,8 +94,6 @@ describe("issue templates", () => {
       "### Version",
       "e.g. 2.3.1",
       "### Platform",
-      "Linux",
-      "macOS",
       "### Terms",
       "I searched existing issues",
     ]);
