@@ -99,9 +99,10 @@ function namesGroup(text: string, nouns: readonly string[]): boolean {
 
 /**
  * What a body states of why and who, judged by the rules; the first valid
- * statement of each wins. With no who stated, a sentence of the author's
- * prose that names a qualified group of people is the who. `title`, when
- * given, rejects a why that only restates it.
+ * statement of each wins. With no why stated, a sentence of the author's
+ * prose that states a problem, a benefit or a consequence is the why; with
+ * no who, one that names a qualified, pointed or counted group of people.
+ * `title`, when given, rejects a why that only restates it.
  */
 export function judgeBody(body: string | null | undefined, rules: IntentRules, template: ReadonlySet<string>, title?: string): BodyIntent {
   const result: BodyIntent = { rejections: [] };
