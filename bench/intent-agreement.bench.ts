@@ -44,8 +44,8 @@ console.log(
 );
 
 /**
- * The new readers (prompts anywhere in headings, bold prompts, prose who,
- * filler) with the default configuration, on the shared hostile bodies and
+ * The new readers (prompts anywhere in headings, bold prompts, prose who
+ * and why, filler) with the default configuration, on the shared hostile bodies and
  * on shapes aimed at them. Goal: the same as every parser's, 100 ms per 64 KB body.
  */
 const HOSTILE_GOAL_MS = 100;
@@ -58,6 +58,10 @@ const aimed: Record<string, string> = {
   "a 64 KB heading of aliases": padded("## ", "why additional context ", "\n"),
   "filler repeated": padded("## Why\n", "+1 would be nice see above ", ""),
   "sentence ends everywhere": repeatTo("users. "),
+  "reason cues everywhere, one sentence": repeatTo("can't because so that, so users can "),
+  "a 64 KB sentence of plain words": repeatTo("word "),
+  "roles without so that": repeatTo("As a x, I want "),
+  "quantified groups": repeatTo("a large share of their users "),
 };
 const lines = templateLines(["**Why do we need this feature?**\n\nDescribe the problem.\n\n**Who is this feature for?**\n"]);
 let hostileWorst = { name: "", ms: 0 };

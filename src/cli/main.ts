@@ -5,6 +5,7 @@ import type { AuditOptions } from "./audit/command.js";
 import type { CheckOptions } from "./check/command.js";
 import type { DebtOptions } from "./debt/command.js";
 import type { IntentOptions } from "./intent/command.js";
+import type { TemplatesOptions } from "./templates.js";
 import type { CliIO } from "./io.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
@@ -76,6 +77,17 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .action(async (bodyFile: string, options: IntentOptions) => {
       const { intentCommand } = await import("./intent/command.js");
       code = await intentCommand(bodyFile, options, io);
+    });
+
+  program
+    .command("templates")
+    .description("list the issue and PR templates the app would read, whether each asks for a why and a who, and a prompt to add where not (offline)")
+    .option("--repo <dir>", "the repository checkout (default: the current directory)")
+    .option("--json", "print the report as JSON")
+    .addHelpText("after", EXIT_CODES_HELP)
+    .action(async (options: TemplatesOptions) => {
+      const { templatesCommand } = await import("./templates.js");
+      code = await templatesCommand(options, io);
     });
 
   program

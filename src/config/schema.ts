@@ -81,7 +81,9 @@ const intentSection = z
       .prefault({}),
     placeholders: z.array(z.string().max(200)).max(MAX_LIST).default(["tbd", "n/a", "na", "todo", "-", "...", "…", "tba", "none", "no response"]),
     /** Statements that are only these phrases (with links and small words) give no reason. */
-    filler: words.default(["would be nice", "nice to have", "would be great", "would be cool", "would be useful", "see above", "see below", "as discussed", "see title", "same as title", "+1", "self explanatory", "obviously", "why not", "because", "needed"]),
+    filler: words.default(["would be nice", "nice to have", "would be great", "would be cool", "would be useful", "see above", "see below", "as discussed", "see title", "same as title", "+1", "self explanatory", "obviously", "why not", "because", "needed",
+      // Praise without a consequence: "It will make the tool better.", "That would be nice and helpful."
+      "better", "nicer", "nice", "helpful", "useful", "great", "cool", "awesome", "good", "handy", "convenient", "improvement", "improve", "improves", "enhancement", "easier", "user friendly", "me too", "same here"]),
     exempt: z
       .strictObject({
         bots: z.boolean().default(true),

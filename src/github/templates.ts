@@ -57,6 +57,7 @@ export async function templatePaths(source: TemplateSource, kind: TemplateKind):
 
 /** Every field's text in an issue form's shape, as far as it is one; anything else is skipped. */
 interface FormField {
+  type?: unknown;
   attributes?: { label?: unknown; description?: unknown; placeholder?: unknown; value?: unknown; options?: unknown };
 }
 
@@ -64,8 +65,8 @@ const texts = (...values: unknown[]): string[] => values.filter((value): value i
 
 /**
  * The text an issue form puts before its author (YAML forms): every field's
- * label, description, placeholder and pre-filled value, the markdown blocks,
- * and the options of dropdowns and checkboxes. An author who leaves any of it
+ * label (as the heading GitHub renders it as), description, placeholder and pre-filled value, the markdown blocks,
+ * and the options of checkboxes (a dropdown's option is in a body only when chosen). An author who leaves any of it
  * unchanged has not written it.
  */
 export function issueFormText(yaml: string): string {
@@ -76,8 +77,11 @@ export function issueFormText(yaml: string): string {
       ...texts(form?.description),
       ...fields.flatMap((field) => {
         const a = field?.attributes ?? {};
-        const options = Array.isArray(a.options) ? (a.options as unknown[]).flatMap((option) => texts(option, (option as { label?: unknown } | null)?.label)) : [];
-        return [...texts(a.label, a.description, a.placeholder, a.value), ...options];
+        // A dropdown's option appears in a body only when the author chose it: that choice is their answer ("Who is this for?" → "Administrators").
+        const choice = field?.type === "dropdown";
+        const options = Array.isArray(a.options) && !choice ? (a.options as unknown[]).flatMap((option) => texts(option, (option as { label?: unknown } | null)?.label)) : [];
+        // GitHub shows each answer under its label as a `###` heading: read it so, as a question the form asks.
+        return [...texts(a.label).map((label) => `### ${label}`), ...texts(a.description, a.placeholder, a.value), ...options];
       }),
     ].join("\n\n");
   } catch {

@@ -10,6 +10,7 @@ import { chooseDebt, declaration, namedDebt, planHack } from "../core/hacks/plan
 import { exemptionReason } from "../core/intent/decide.js";
 import { judgeBody, templateLines, type IntentRules } from "../core/intent/judge.js";
 import { findReferences } from "../core/intent/references.js";
+import { asksForBody } from "../core/intent/template-prompts.js";
 import { carriedIntent } from "../core/phases/child.js";
 import { plannedIn } from "../core/phases/decide.js";
 import { parsePhaseCommand } from "../core/phases/parse.js";
@@ -25,7 +26,10 @@ import { parseSignoffArgs } from "../core/signoff/command.js";
  */
 export const tasks = {
   // intent: bodies, titles, templates, configured patterns
-  judgeBody: (body: string | null | undefined, rules: IntentRules, templates: readonly string[], title?: string) => judgeBody(body, rules, templateLines(templates), title),
+  judgeBody: (body: string | null | undefined, rules: IntentRules, templates: readonly string[], title?: string) => ({
+    ...judgeBody(body, rules, templateLines(templates), title),
+    asks: asksForBody(body, templates, rules),
+  }),
   findReferences,
   exemptionReason,
   // comments

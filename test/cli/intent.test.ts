@@ -48,13 +48,14 @@ describe("intentbot intent", () => {
 
   it("with --kind issue reads the issue forms, and reports a prose who and the prompt left unanswered", async () => {
     const form = "name: Feature\nbody:\n  - type: textarea\n    attributes:\n      label: Why do you need this?\n      value: Describe the problem.\n  - type: textarea\n    attributes:\n      label: Anything else?\n";
-    const body = "### Why do you need this?\n\nDescribe the problem.\n\n### Anything else?\n\nScreen reader users can't tell when the export finished.\n";
+    const body = "### Why do you need this?\n\nDescribe the problem.\n\n### Anything else?\n\nScreen reader users ask for this every week.\n";
     const dir = checkout({ ".github/ISSUE_TEMPLATE/feature.yml": form, "issue.md": body });
     const result = await intent(dir, "--kind", "issue", "issue.md");
     expect(result.code).toBe(1);
     expect(result.out).toContain("templates: .github/ISSUE_TEMPLATE/feature.yml");
-    expect(result.out).toContain("who (found in prose: “Screen reader users”): Screen reader users can't tell when the export finished.");
+    expect(result.out).toContain("who (found in prose: “Screen reader users”): Screen reader users ask for this every week.");
     expect(result.out).toContain("“Why do you need this?” is left unanswered: what follows it is the template's own text.");
+    expect(result.out).toContain("The template asks for the why: “Why do you need this?”");
   });
 
   it("reads the body from any path and the repository from --repo; the PR templates do not discount an issue", async () => {

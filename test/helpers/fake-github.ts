@@ -74,6 +74,24 @@ export class FakeGitHub {
     return this.calls.filter((call) => !call.startsWith("GET ") && call.includes(prefix) && !call.includes("/access_tokens") && !call.startsWith("POST /graphql"));
   }
 
+  /** A directory's entries, as the contents API lists them, from the paths in `contents` (templates are found so). */
+  private listing(dir: string): { type: "file" | "dir"; name: string; path: string }[] {
+    const prefix = dir === "" ? "" : `${dir}/`;
+    const entries = new Map<string, "file" | "dir">();
+    for (const path of this.contents.keys()) {
+      if (!path.startsWith(prefix)) continue;
+      const [name = "", ...deeper] = path.slice(prefix.length).split("/");
+      entries.set(name, deeper.length > 0 ? "dir" : "file");
+    }
+    return [...entries].map(([name, type]) => ({ type, name, path: `${prefix}${name}` }));
+  }
+
+  addIssue(issue: Partial<FakeIssue> & { number: number; title: string }): FakeIssue {
+    const full: FakeIssue = { node_id: `I_${issue.number}`, body: "", state: "open", state_reason: null, closed_at: null, labels: [], assignees: [], user: { login: "Codertocat", type: "User" }, ...issue };
+    this.issues.set(issue.number, full);
+    return full;
+  }
+
   addPullRequest(pr: Partial<FakeIssue> & { number: number; title: string }): FakeIssue {
     const full: FakeIssue = {
       node_id: `PR_${pr.number}`,
@@ -136,10 +154,11 @@ export class FakeGitHub {
     if (method === "POST" && path === "/graphql") return [200, { data: this.graphql(body) }];
     if (method === "GET" && path === "/search/issues") return [200, this.search(query.get("q") ?? "")];
     if (method === "GET" && (m = path.match(/^\/repos\/[^/]+\/[^/]+\/contents(?:\/(.*))?$/))) {
-      // Files only: a directory listing (the root's, for templates) finds nothing.
       const own = path.startsWith(REPO_PATH);
       const text = own && m[1] === ".github/intent.yml" ? this.config : own && m[1] ? this.contents.get(m[1]) : undefined;
-      return text !== undefined ? [200, text, { "content-type": "application/vnd.github.v3.raw; charset=utf-8", etag: etagOf(text) }] : [404, { message: "Not Found" }];
+      if (text !== undefined) return [200, text, { "content-type": "application/vnd.github.v3.raw; charset=utf-8", etag: etagOf(text) }];
+      const listing = own ? this.listing(m[1] ?? "") : [];
+      return listing.length > 0 ? [200, listing] : [404, { message: "Not Found" }];
     }
     if (method === "GET" && (m = path.match(/^\/orgs\/[^/]+\/teams\/([^/]+)\/memberships\/([^/]+)$/))) {
       return this.teamMembers.has(`${m[1]}:${m[2]}`) ? [200, { state: "active", role: "member" }] : [404, { message: "Not Found" }];

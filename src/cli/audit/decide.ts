@@ -8,6 +8,7 @@ import { textDeclarations } from "../../core/hacks/declaration.js";
 import type { DebtRef } from "../../core/hacks/fields.js";
 import { decideIntent, exemptionReason, type LinkedTicket } from "../../core/intent/decide.js";
 import { judgeBody, templateLines, type BodyIntent } from "../../core/intent/judge.js";
+import { diagnoseTemplate, templateAdvice } from "../../core/intent/template-doctor.js";
 import { findReferences, referenceLabel, sameRepository } from "../../core/intent/references.js";
 import type { Field } from "../../core/intent/statements.js";
 import { teamAreas } from "../../core/signoff/areas.js";
@@ -43,6 +44,8 @@ export interface AuditReport {
   signoff: SignoffNeeded[];
   /** The dashboard issue the app would write (its Markdown body), or undefined when the dashboard is off. */
   dashboard?: string | undefined;
+  /** Advice, once, when no template asks for a why or a who (see template-doctor.ts); undefined when one does or intent is off. */
+  templates?: string | undefined;
 }
 
 const hasLabel = (labels: readonly string[], name: string) => labels.some((l) => l.toLowerCase() === name.toLowerCase());
@@ -138,5 +141,12 @@ export function decideAudit(facts: AuditFacts, config: Config, now: Date): Audit
     hacksWithoutDebt,
     signoff,
     dashboard,
+    templates: config.intent.enabled ? templateAdvice(templateDiagnoses(facts, config)) : undefined,
   };
+}
+
+function templateDiagnoses(facts: AuditFacts, config: Config) {
+  // The audit reads the templates' text without their paths; a path only chooses the suggestion's format, which the advice does not show.
+  const files = [...facts.templates.issue.map((text) => ({ kind: "issue" as const, path: "", text })), ...facts.templates.pullRequest.map((text) => ({ kind: "pull request" as const, path: "", text }))];
+  return files.map((file) => diagnoseTemplate(file, config.intent));
 }

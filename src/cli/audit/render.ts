@@ -24,6 +24,7 @@ export function renderAuditMarkdown(report: AuditReport, limit: number): string 
     "",
     `Read ${read.issues} open issues, ${read.pullRequests} open pull requests, ${read.mergedHacks} merged hack pull requests and ${read.debtIssues} open debt issues (at most ${limit} of each). Nothing was written to GitHub.`,
     "",
+    ...(report.templates === undefined ? [] : ["## Templates", "", report.templates, ""]),
     ...section("Issues missing why or who", report.intent.issues.map(intentLine), "None."),
     ...section("Pull requests missing why or who", report.intent.pullRequests.map(intentLine), "None."),
     ...section("Hacks without a debt issue", report.hacksWithoutDebt.map((h) => `- #${h.number} ${title(h.title)} — ${h.merged ? "merged" : "open"}`), "None."),

@@ -7,6 +7,7 @@ import { decideIntent, exemptionReason, type IntentVerdict } from "../../core/in
 import { judgeBody, templateLines, type Finding } from "../../core/intent/judge.js";
 import { findReferences, referenceLabel } from "../../core/intent/references.js";
 import { describeRejection, whereRead } from "../../core/intent/render.js";
+import { asksForBody } from "../../core/intent/template-prompts.js";
 import { readTemplateFiles, type TemplateKind } from "../../github/templates.js";
 import { EXIT } from "../exit-codes.js";
 import type { CliIO } from "../io.js";
@@ -30,13 +31,16 @@ export interface IntentReport {
   who: { text: string; source: string; label: string } | null;
   missing: string[];
   rejections: string[];
+  /** The template's own question for each missing field, as the app's hint quotes it. */
+  asks: Record<string, string>;
   exempt: string | null;
   /** Issues the body links: the app would inherit why and who from them; they are not read offline. */
   links: string[];
   templates: string[];
 }
 
-function configOf(dir: string, options: IntentOptions, io: CliIO): Config | undefined {
+/** The configuration the app would use for a checkout: `--config`, else `.github/intent.yml` in it, else the defaults; undefined (reported) when invalid. */
+export function configOf(dir: string, options: Pick<IntentOptions, "config">, io: CliIO): Config | undefined {
   const path = options.config ?? resolve(dir, CONFIG_PATH);
   const text = io.readFile(path);
   if (text === undefined) {
@@ -54,7 +58,7 @@ function configOf(dir: string, options: IntentOptions, io: CliIO): Config | unde
 const plainQuote = (text: string) => `“${text}”`;
 const finding = (f: Finding | undefined) => (f ? { text: f.text, source: f.source, label: f.label } : null);
 
-function report(verdict: IntentVerdict, base: Omit<IntentReport, "met" | "why" | "who" | "missing" | "rejections">): IntentReport {
+function report(verdict: IntentVerdict, base: Omit<IntentReport, "met" | "why" | "who" | "missing" | "rejections" | "asks">): IntentReport {
   return {
     ...base,
     met: verdict.met,
@@ -62,6 +66,7 @@ function report(verdict: IntentVerdict, base: Omit<IntentReport, "met" | "why" |
     who: finding(verdict.who),
     missing: verdict.missing,
     rejections: verdict.rejections.map((r) => describeRejection(r, plainQuote)),
+    asks: Object.fromEntries(verdict.missing.flatMap((field) => (verdict.asks[field] ? [[field, verdict.asks[field]]] : []))),
   };
 }
 
@@ -73,6 +78,7 @@ function reportLines(r: IntentReport): string[] {
     lines.push(f ? `  ${field} (${whereRead({ source: f.source as Finding["source"], label: f.label }, plainQuote)}): ${f.text.split("\n")[0] ?? ""}` : `  ${field}: missing`);
   }
   if (r.rejections.length > 0) lines.push("Not counted:", ...r.rejections.map((line) => `  ${line}`));
+  if (!r.met) for (const [field, question] of Object.entries(r.asks)) lines.push(`The template asks for the ${field}: ${plainQuote(question)}`);
   if (!r.met && r.links.length > 0) lines.push(`Links ${r.links.join(", ")}: the app would inherit why and who from them if they state them (not read offline).`);
   return lines;
 }
@@ -99,7 +105,8 @@ export async function intentCommand(bodyFile: string, options: IntentOptions, io
   const title = options.title ?? "";
   const templates = await readTemplateFiles(localTemplateSource(dir), kind);
   const exempt = exemptionReason({ authorType: undefined, labels: [], title }, config.intent.exempt);
-  const own = judgeBody(body, config.intent, templateLines(templates.map((t) => t.text)), options.title);
+  const texts = templates.map((t) => t.text);
+  const own = { ...judgeBody(body, config.intent, templateLines(texts), options.title), asks: asksForBody(body, texts, config.intent) };
   const here = { owner: "local", repo: "checkout" };
   const refs = findReferences(`${title}\n\n${body}`, here, config.intent.tickets.external.enabled ? config.intent.tickets.external.patterns : []);
   const verdict = decideIntent({ own, linked: [], external: refs.external });

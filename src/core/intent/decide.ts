@@ -1,6 +1,7 @@
 import { compileUserRegex } from "../user-regex.js";
 import type { Finding, BodyIntent, Rejection } from "./judge.js";
 import type { Field } from "./statements.js";
+import type { TemplateAsks } from "./template-prompts.js";
 import { escapeInlineCode } from "../sanitize.js";
 
 export interface LinkedTicket {
@@ -32,6 +33,8 @@ export interface IntentVerdict {
   missing: Field[];
   rejections: Rejection[];
   unreadable: string[];
+  /** The template's own question for each field, quoted in the hint instead of a `## Why` / `## Who` snippet. */
+  asks: TemplateAsks;
 }
 
 /** Own statements win; otherwise the first linked ticket that states the field. */
@@ -57,6 +60,7 @@ export function decideIntent(facts: IntentFacts): IntentVerdict {
     missing,
     rejections: facts.own.rejections.filter((r) => missing.includes(r.field)),
     unreadable: facts.linked.filter((t) => t.unreadable).map((t) => t.ref),
+    asks: facts.own.asks ?? {},
   };
 }
 

@@ -1,6 +1,8 @@
 import { countWords } from "../markdown.js";
-import { reasonlessBecause } from "./reasons.js";
-import { findWhoInProse } from "./prose-who.js";
+import { notAReason, reasonlessBecause } from "./reasons.js";
+import { findWhoInProse, wordsOf } from "./prose-who.js";
+import { findWhyInProse, reasonCue } from "./prose-why.js";
+import type { TemplateAsks } from "./template-prompts.js";
 import { allLines, readBody, type Aliases, type Field, type Statement, type StatementSource } from "./statements.js";
 
 export interface IntentRules extends Aliases {
@@ -24,7 +26,7 @@ export interface Finding {
 export interface Rejection {
   field: Field;
   label: string;
-  reason: "empty" | "template" | "placeholder" | "too short" | "link" | "filler" | "title";
+  reason: "empty" | "template" | "placeholder" | "too short" | "link" | "filler" | "title" | "change" | "trigger";
   words?: number;
 }
 
@@ -32,16 +34,19 @@ export interface BodyIntent {
   why?: Finding | undefined;
   who?: Finding | undefined;
   rejections: Rejection[];
+  /** What the template the body was written from asks for each field, in its words (for the hint). */
+  asks?: TemplateAsks | undefined;
 }
 
-const normalizeLine = (line: string) =>
+/** A line as template text is compared: lower case, punctuation and whitespace runs one space. */
+export const normalizeLine = (line: string) =>
   line
     .toLowerCase()
     .replace(/[\s\p{P}\p{S}]+/gu, " ")
     .trim();
 
 /** Strips a template's YAML front matter (markdown issue templates start with one). */
-function stripFrontMatter(template: string): string {
+export function stripFrontMatter(template: string): string {
   return template.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n?/, "");
 }
 
@@ -70,17 +75,34 @@ function judge(statement: Statement, rules: IntentRules, template: ReadonlySet<s
   }
   const reasonless = reasonlessBecause(text, rules.filler ?? [], statement.field === "why" ? title : undefined);
   if (reasonless) return reject(reasonless);
+  // A user story's benefit is a reason by its form; any other why must say more than what the change does.
+  const notReason = statement.field === "why" && statement.source !== "user story" ? notAReason(text, reasonCue(text) !== undefined) : undefined;
+  if (notReason) return reject(notReason);
   // A persona is short ("As an admin"); the story around it is the statement.
   const words = countWords(statement.wholeStatement ?? text);
-  if (words < rules.minWords) return reject("too short", words);
+  // Asked who, an answer naming a group ("Administrators", a dropdown's choice) is the who however short.
+  // Only a short answer is tried: at most `minWords` words (≤ 100) against the configured nouns.
+  const answersWho = () => statement.field === "who" && statement.source !== "user story" && namesGroup(text, rules.whoProse?.nouns ?? []);
+  if (words < rules.minWords && !answersWho()) return reject("too short", words);
   return { field: statement.field, source: statement.source, label: statement.label, text };
+}
+
+/** Whether the text names one of the group nouns, plural or singular ("Administrators", "an admin"): a few short words, compared as words. */
+function namesGroup(text: string, nouns: readonly string[]): boolean {
+  const words = wordsOf(text).map((word) => word.lower);
+  return nouns.some((noun) => {
+    const parts = wordsOf(noun).map((word) => word.lower);
+    const last = parts.length - 1;
+    return words.some((_, i) => parts.every((part, k) => words[i + k] === part || (k === last && `${words[i + k] ?? ""}s` === part)));
+  });
 }
 
 /**
  * What a body states of why and who, judged by the rules; the first valid
- * statement of each wins. With no who stated, a sentence of the author's
- * prose that names a qualified group of people is the who. `title`, when
- * given, rejects a why that only restates it.
+ * statement of each wins. With no why stated, a sentence of the author's
+ * prose that states a problem, a benefit or a consequence is the why; with
+ * no who, one that names a qualified, pointed or counted group of people.
+ * `title`, when given, rejects a why that only restates it.
  */
 export function judgeBody(body: string | null | undefined, rules: IntentRules, template: ReadonlySet<string>, title?: string): BodyIntent {
   const result: BodyIntent = { rejections: [] };
@@ -91,15 +113,28 @@ export function judgeBody(body: string | null | undefined, rules: IntentRules, t
     if ("reason" in verdict) result.rejections.push(verdict);
     else result[statement.field] = verdict;
   }
+  if (!result.why) result.why = whyInProse(reading.reasonProse, rules, template);
   if (!result.who && rules.whoProse?.enabled) result.who = whoInProse(reading.prose, rules, template);
   result.rejections = result.rejections.filter((r) => !result[r.field]);
   return result;
 }
 
-/** The who from the author's own sentences: lines left unchanged from the template are not read. */
+/** The author's own paragraphs: lines left unchanged from the template are not read. */
+const ownParagraphs = (prose: readonly string[][], template: ReadonlySet<string>) => prose.map((lines) => lines.filter((line) => !template.has(normalizeLine(line))).join(" "));
+
+/**
+ * The who from the author's own sentences. A qualified group is specific on
+ * its own, so a short answer ("Data engineers on the EU cluster", an issue
+ * form's answer under any label) counts without the minimum word count.
+ */
 function whoInProse(prose: readonly string[][], rules: IntentRules, template: ReadonlySet<string>): Finding | undefined {
-  const paragraphs = prose.map((lines) => lines.filter((line) => !template.has(normalizeLine(line))).join(" "));
-  const found = findWhoInProse(paragraphs, rules.whoProse?.nouns ?? []);
+  const found = findWhoInProse(ownParagraphs(prose, template), rules.whoProse?.nouns ?? []);
+  return found && { field: "who", source: "prose", label: found.phrase, text: found.sentence };
+}
+
+/** The why from the author's own sentences: the first that states a problem, a benefit or a consequence. */
+function whyInProse(prose: readonly string[][], rules: IntentRules, template: ReadonlySet<string>): Finding | undefined {
+  const found = findWhyInProse(ownParagraphs(prose, template));
   if (!found || countWords(found.sentence) < rules.minWords) return undefined;
-  return { field: "who", source: "prose", label: found.phrase, text: found.sentence };
+  return { field: "why", source: "prose", label: "", text: found.sentence };
 }

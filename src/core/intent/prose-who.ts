@@ -38,7 +38,7 @@ const MAX_AFTER_WORDS = 5;
 /** A sentence longer than this is quoted clipped. */
 const MAX_SENTENCE = 300;
 
-interface Word {
+export interface Word {
   text: string;
   lower: string;
   /** The word ends its clause (a comma, semicolon or colon follows). */
@@ -52,7 +52,7 @@ const isWordChar = (ch: string) => {
   return /[\p{L}\p{N}’]/u.test(ch);
 };
 
-function wordsOf(sentence: string): Word[] {
+export function wordsOf(sentence: string): Word[] {
   const words: Word[] = [];
   let start = -1;
   for (let i = 0; i <= sentence.length; i++) {
@@ -103,6 +103,36 @@ function nounIndex(nouns: readonly string[]): Map<string, string[][]> {
 /** A word before the noun that says which people; adverbs ("mostly", "only") do not. */
 const isQualifier = (word: Word | undefined) => word !== undefined && !word.endsClause && !NOT_A_QUALIFIER.has(word.lower) && !word.lower.endsWith("ly");
 
+/** Pronouns that point at a group already named: "those users", "their users", "its users". */
+const POINTING = new Set(["those", "these", "their", "its"]);
+/** Determiners after which a quantifier still names a part of a group: "some of the users", "most of our customers". */
+const DETERMINERS = new Set(["the", "our", "your", "my", "his", "her", ...POINTING]);
+/** Words saying how many of a group: "some of", "a large share of", "half of". */
+const QUANTIFIERS = new Set(
+  "some many most half all share part portion majority minority fraction percent number lot lots few several thousands hundreds dozens millions none".split(" "),
+);
+/** Words before a quantifier that belong to the phrase: "a large share of". */
+const MAX_LEAD_WORDS = 2;
+
+/**
+ * Where a pointed or quantified group starts ("those users", "some of their
+ * users", "a large share of its users"), or `noun` when the group is neither:
+ * a few words looked at before the noun.
+ */
+function pointedOrQuantified(words: readonly Word[], noun: number): number {
+  const before = words[noun - 1];
+  if (!before || before.endsClause || !DETERMINERS.has(before.lower)) return noun;
+  const quantified = words[noun - 2]?.lower === "of" && QUANTIFIERS.has(words[noun - 3]?.lower ?? "") && !words[noun - 3]?.endsClause;
+  if (!quantified) return POINTING.has(before.lower) ? noun - 1 : noun;
+  let from = noun - 3;
+  for (let lead = 0; lead < MAX_LEAD_WORDS && from > 0; lead++) {
+    const word = words[from - 1];
+    if (!word || word.endsClause || !(word.lower === "a" || isQualifier(word))) break;
+    from--;
+  }
+  return from;
+}
+
 function groupIn(sentence: string, nouns: Map<string, string[][]>): string | undefined {
   if (sentence.endsWith("?")) return undefined;
   const words = wordsOf(sentence);
@@ -113,6 +143,7 @@ function groupIn(sentence: string, nouns: Map<string, string[][]>): string | und
     const end = i + noun.length;
     let from = i;
     while (from > 0 && i - from < MAX_QUALIFIER_WORDS && isQualifier(words[from - 1])) from--;
+    if (from === i) from = pointedOrQuantified(words, i);
     const next = words[end];
     const nounEndsClause = words[end - 1]?.endsClause ?? false;
     const qualifiedAfter = next !== undefined && !nounEndsClause && (QUALIFYING_NEXT.has(next.lower) || (next.lower.length > 4 && next.lower.endsWith("ing")));

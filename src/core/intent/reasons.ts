@@ -14,7 +14,9 @@ const SMALL_WORDS = new Set(
     "a an the it it's its this that these those is are be been would will could should i we you our my me us " +
     "think just really very so to have has and also please for of in on at here there more info information details detail " +
     "see read refer check per cf ref link links url paper article docs doc documentation above below earlier before title description " +
-    "discussion discussed thread issue comment comments attached following mentioned as same etc"
+    "discussion discussed thread issue comment comments attached following mentioned as same etc " +
+    // Praise names no consequence: "It will make the tool better" is as empty as "better".
+    "make makes making tool app application product project library software experience everyone everybody overall things thing lot much"
   ).split(" "),
 );
 
@@ -76,5 +78,45 @@ export function reasonlessBecause(text: string, filler: readonly string[], title
     const own = content.filter((word) => !REQUEST_WORDS.has(word));
     if (own.length > 0 && own.every((word) => titleWords.has(word))) return "title";
   }
+  return undefined;
+}
+
+/** Verbs a description of the change starts with: "Adds X", "Bumps Y", "Raises the default", "Refactors Z". */
+const CHANGE_VERBS = new Set(
+  (
+    "add adds added adding bump bumps bumped raise raises raised lower lowers lowered refactor refactors refactored update updates updated " +
+    "remove removes removed rename renames renamed move moves moved change changes changed replace replaces replaced introduce introduces " +
+    "implement implements implemented upgrade upgrades upgraded switch switches switched increase increases increased decrease decreases " +
+    "decreased set sets use uses clean cleans cleanup tweak tweaks tweaked extract extracts split splits merge merges drop drops dropped " +
+    "delete deletes deleted enable enables disable disables document documents adjust adjusts"
+  ).split(" "),
+);
+/** Words that name what a change is before its verb: "This PR adds …". */
+const CHANGE_SUBJECTS = new Set("this the pr change commit patch mr diff it".split(" "));
+/** A description of the change this long or longer is left to the reader: it may well explain itself. */
+const MAX_CHANGE_WORDS = 16;
+
+/** What occasioned a change, which is no product reason: "created because of a typo". */
+const TRIGGERS = new Set("typo typos spelling grammar lint linter linting warning warnings nit nits whitespace formatting format style review feedback".split(" "));
+/** The words around a trigger: "created because of a", "fixes a small". */
+const TRIGGER_FRAME = new Set(
+  "because of due to created opened made found noticed spotted caused by fix fixes fixing fixed correct corrects correcting simple small minor tiny just there was were a an the this pr in".split(" "),
+);
+
+/**
+ * A why field that states no reason although it has words: only a
+ * description of the change ("Raises the default.") or only what occasioned
+ * it ("created because of a typo"). A sentence with a reason cue (see
+ * prose-why.ts) is never either.
+ */
+export function notAReason(text: string, hasCue: boolean): "change" | "trigger" | undefined {
+  if (hasCue) return undefined;
+  const words = reasonWords(text).filter((word) => !isUrl(word));
+  if (words.length === 0) return undefined;
+  const content = words.filter((word) => !TRIGGER_FRAME.has(word) && !SMALL_WORDS.has(word));
+  if (content.length > 0 && content.every((word) => TRIGGERS.has(word))) return "trigger";
+  let first = 0;
+  while (first < words.length - 1 && CHANGE_SUBJECTS.has(words[first] ?? "")) first++;
+  if (CHANGE_VERBS.has(words[first] ?? "") && words.length <= MAX_CHANGE_WORDS) return "change";
   return undefined;
 }

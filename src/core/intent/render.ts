@@ -30,7 +30,8 @@ export function whereRead(finding: Pick<SourcedFinding, "source" | "label">, quo
     case "user story":
       return "in a user story";
     case "prose":
-      return `found in prose: ${label}`;
+      // A why read from prose is its whole sentence, quoted as the statement itself: no label to repeat.
+      return finding.label === "" ? "found in prose" : `found in prose: ${label}`;
   }
 }
 
@@ -57,6 +58,10 @@ export function describeRejection(rejection: Rejection, quote: Quote = markdownQ
       return `${label} gives no reason (phrases such as “would be nice” or “+1” do not count): say what problem this solves.`;
     case "title":
       return `${label} only restates the title: say why it matters.`;
+    case "change":
+      return `${label} only says what the change does: say what problem it solves, or what it makes possible.`;
+    case "trigger":
+      return `${label} only names what occasioned the change: say what problem it causes for whom.`;
   }
 }
 
@@ -74,12 +79,30 @@ function explanation(verdict: IntentVerdict, here: string): string[] {
   return lines;
 }
 
+/** A template's question, quoted in italics on one line. */
+const templateQuestion = (question: string) => `*${escapeText(question, 120)}*`;
+
+/**
+ * How to state what is missing: in the template's own words where it asks
+ * for the field ("The template asks: *What problem does this solve?*"), and a
+ * `## Why` / `## Who` snippet only for a field the template does not ask for.
+ */
 function howToFix(verdict: IntentVerdict, here: string): string[] {
   const linkHint =
     here === "pull request"
       ? "Or link an issue that states them, e.g. `Closes #123`: a pull request inherits why and who from the issues it links."
       : "Or link a ticket that states them, e.g. `Part of #123`.";
-  return ["", `Add ${verdict.missing.map((f) => `**${FIELD_NAME[f]}**`).join(" and ")} to the description, for example:`, "", missingSnippet(verdict.missing), "", linkHint];
+  const asked = verdict.missing.filter((field) => verdict.asks[field]);
+  const unasked = verdict.missing.filter((field) => !verdict.asks[field]);
+  const lines = [""];
+  if (asked.length > 0) {
+    lines.push("Answer the template's question in your own words:", ...asked.map((field) => `- **${FIELD_NAME[field]}**: The template asks: ${templateQuestion(verdict.asks[field] ?? "")}`));
+  }
+  if (unasked.length > 0) {
+    if (asked.length > 0) lines.push("");
+    lines.push(`Add ${unasked.map((f) => `**${FIELD_NAME[f]}**`).join(" and ")} to the description, for example:`, "", missingSnippet(unasked));
+  }
+  return [...lines, "", linkHint];
 }
 
 export function intentCheck(verdict: IntentVerdict, mode: Mode): CheckResult {

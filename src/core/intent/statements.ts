@@ -2,7 +2,7 @@ import { isSpaceOrTab, skipSpaces } from "../scan.js";
 import type { Token, Tokens } from "marked";
 import { blockText, lex, stripHtmlComments } from "../markdown.js";
 import { boldPrompt, colonPrompt, promptMatcher, type Aliases, type PromptMatcher } from "./prompts.js";
-import { findUserStory } from "./user-story.js";
+import { findStoryPersona, findUserStory } from "./user-story.js";
 
 export type Field = "why" | "who";
 /** Where a statement was read: a `#` heading, a bold-only prompt paragraph, a `Label:` line, a user story, a sentence of prose. */
@@ -97,7 +97,11 @@ function labelStatements(lines: readonly string[], aliases: Aliases, fieldOfProm
 function storyStatements(lines: readonly string[]): Statement[] {
   return lines.flatMap((line) => {
     const story = findUserStory(line);
-    if (!story) return [];
+    if (!story) {
+      // "As a developer working on a large admin app, I want …" names who, even without a "so that".
+      const persona = findStoryPersona(line);
+      return persona ? [{ field: "who" as const, source: "user story" as const, label: "As a …", lines: [persona], wholeStatement: line }] : [];
+    }
     return [
       { field: "who" as const, source: "user story" as const, label: "As a …", lines: [story.persona], wholeStatement: line },
       { field: "why" as const, source: "user story" as const, label: "… so that", lines: [story.benefit], wholeStatement: line },
@@ -123,7 +127,13 @@ export interface BodyReading {
   statements: Statement[];
   /** Each paragraph's lines, and each list item's line, outside code, quotes, HTML and comments. */
   prose: string[][];
+  /** The prose that may state a reason: not under a heading about testing or a checklist ("tests pass, nothing fails" is no reason). */
+  reasonProse: string[][];
 }
+
+/** Headings whose text reports how a change was checked, not why it was made. */
+const NOT_A_REASON_HEADING = new Set(["test", "tests", "tested", "testing", "checklist", "verification", "verified", "verify", "qa", "screenshots", "logs", "log"]);
+const asksForChecks = (heading: string) => heading.toLowerCase().split(/[^\p{L}]+/u).some((word) => NOT_A_REASON_HEADING.has(word));
 
 const blankStatement = (statement: Statement) => statement.lines.every((line) => line.trim() === "");
 
@@ -142,6 +152,9 @@ export function readBody(markdown: string | null | undefined, aliases: Aliases):
   let section: OpenSection | undefined;
   /** A label whose answer did not follow on its own line: the next block answers it. */
   let awaiting: Statement | undefined;
+  const reasonProse: string[][] = [];
+  /** Under a heading about testing, until the next heading of the same or a higher level. */
+  let checksDepth: number | undefined;
   const openSection = (field: Field | undefined, source: StatementSource, label: string, depth: number) => {
     section = field ? { statement: { field, source, label, lines: [] }, depth } : undefined;
     if (section) statements.push(section.statement);
@@ -153,6 +166,8 @@ export function readBody(markdown: string | null | undefined, aliases: Aliases):
       const depth = (token as Token & { depth: number }).depth;
       const label = blockText(token).trim();
       const field = fieldOfPrompt(label);
+      if (checksDepth !== undefined && depth <= checksDepth) checksDepth = undefined;
+      if (checksDepth === undefined && !field && asksForChecks(label)) checksDepth = depth;
       // A sub-heading that names no field stays part of the section around it.
       if (!(section && depth > section.depth && !field)) openSection(field, "heading", label, depth);
       continue;
@@ -176,10 +191,11 @@ export function readBody(markdown: string | null | undefined, aliases: Aliases):
     statements.push(...labels, ...storyStatements(lines));
     const last = labels[labels.length - 1];
     if (last && blankStatement(last)) awaiting = last;
-    if (token.type === "paragraph") prose.push(lines);
-    else if (token.type === "list") prose.push(...listProse(token as Tokens.List));
+    const blockProse = token.type === "paragraph" ? [lines] : token.type === "list" ? listProse(token as Tokens.List) : [];
+    prose.push(...blockProse);
+    if (checksDepth === undefined) reasonProse.push(...blockProse);
   }
-  return { statements, prose };
+  return { statements, prose, reasonProse };
 }
 
 /** Every candidate why/who statement in a markdown body (see `readBody`). */

@@ -90,3 +90,33 @@ export function findUserStory(line: string): UserStory | undefined {
   }
   return undefined;
 }
+
+/** "As a result, I want …" is no story: phrases that start like one. */
+const NOT_A_PERSONA = new Set(["result", "consequence", "side note", "reminder", "workaround", "rule", "bonus", "first step", "start", "example", "alternative", "follow-up", "fallback", "matter of fact"]);
+
+/** "I want", "I'd like", "I would like": a story's request after its persona. */
+const PERSONA_VERBS = ["want", "need", "would like", "'d like", "’d like", "wish", "would love", "'d love", "’d love", "expect"];
+
+/**
+ * The persona of a story without its "so that": a sentence starting "As a
+ * <persona>, I want …" ("As a developer working on a large admin app, I want
+ * …") names who it is for. The persona runs to the first comma (at most 120
+ * characters); one pass.
+ */
+export function findStoryPersona(sentence: string): string | undefined {
+  let at = 0;
+  while (at < sentence.length && isSpace(sentence.charCodeAt(at))) at++;
+  const article = startsWithWord(sentence, at, "as an ") ? 6 : startsWithWord(sentence, at, "as a ") ? 5 : 0;
+  if (article === 0) return undefined;
+  const personaStart = at + article;
+  const comma = sentence.indexOf(",", personaStart);
+  if (comma < 0 || comma - personaStart > MAX_PERSONA || comma - personaStart < MIN_PERSONA) return undefined;
+  const persona = sentence.slice(personaStart, comma).trim();
+  if (persona.includes(".") || persona.includes(";") || NOT_A_PERSONA.has(persona.toLowerCase())) return undefined;
+  let i = comma + 1;
+  while (i < sentence.length && isSpace(sentence.charCodeAt(i))) i++;
+  if (sentence[i] !== "I" && sentence[i] !== "i") return undefined;
+  const rest = sentence.slice(i + 1, i + 1 + 16).toLowerCase();
+  const verb = PERSONA_VERBS.find((v) => (v.startsWith("'") || v.startsWith("’") ? rest.startsWith(v) : rest.startsWith(` ${v}`)));
+  return verb ? persona : undefined;
+}

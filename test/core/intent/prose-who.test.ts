@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { configSchema, defaultConfig } from "../../../src/config/schema.js";
 import { judgeBody, templateLines } from "../../../src/core/intent/judge.js";
+import { issueFormText } from "../../../src/github/templates.js";
 import { intentRules } from "../../../src/handlers/intent/gather.js";
 
 const rules = intentRules(defaultConfig);
@@ -69,5 +70,67 @@ describe("checklists", () => {
   it("a ticked task item is a checklist, not a who; a plain list item still counts", () => {
     expect(who("- [x] I have notified the maintainers of dependent packages")).toBeUndefined();
     expect(who("- maintainers of dependent packages break on every release")?.label).toMatch(/^maintainers of dependent packages/);
+  });
+});
+
+describe("the who in prose, wider", () => {
+  it.each([
+    ["Exporting breaks for those users as soon as the file is large.", "those users"],
+    ["The widget is unusable for some of their users on old Android phones.", "some of their users on old Android phones"],
+    ["A large share of its users are blind and rely on the audio cues.", "A large share of its users"],
+    ["Most of our customers run the agent behind a proxy.", "Most of our customers"],
+    ["These maintainers triage every release by hand.", "These maintainers"],
+  ])("finds a pointed or quantified group in %j", (sentence, phrase) => {
+    expect(who(sentence)).toMatchObject({ source: "prose", label: phrase });
+  });
+
+  it.each([
+    ["Our users like it.", "a possessive alone says no more than a bare noun"],
+    ["Many users asked for it.", "a quantifier without a group"],
+    ["The users table gets an index.", "a determiner"],
+  ])("does not find %j (%s)", (body) => {
+    expect(who(body)).toBeUndefined();
+  });
+
+  it.each([
+    ["As a developer working on a large admin app, I want the sidebar to remember its width.", "developer working on a large admin app"],
+    ["As an SRE on call, I'd like the alert to link the runbook.", "SRE on call"],
+  ])("reads the role of a user story without “so that”: %j", (story, persona) => {
+    expect(who(story)).toMatchObject({ source: "user story", text: persona });
+  });
+
+  it.each([
+    ["As a result, I want to revisit this later.", "no persona before the comma that ends it"],
+    ["As a developer I want this.", "no comma: not the story's form"],
+  ])("does not read %j as a story (%s)", (line) => {
+    expect(who(line)?.source).not.toBe("user story");
+  });
+
+  it("reads a group named in an issue form's answer under any label, however short", () => {
+    const form = "### Feature area\n\nData engineers on the EU cluster\n\n### Anything else?\n\n_No response_";
+    expect(who(form)).toMatchObject({ source: "prose", label: "Data engineers on the EU cluster" });
+    expect(who("### Feature area\n\nEngineers\n\n### Anything else?\n\n_No response_")).toBeUndefined();
+  });
+});
+
+describe("a short answer to a who question", () => {
+  it.each([
+    ["### Who is this for?\n\nAdministrators", "Administrators"],
+    ["Who: admins", "admins"],
+    ["**Who would use it?**\n\nAn admin", "An admin"],
+    ["### Who is affected?\n\nEnd users", "End users"],
+  ])("%j names a group: the who", (body, text) => {
+    expect(who(body)).toMatchObject({ text });
+  });
+
+  it.each([["### Who is this for?\n\nEveryone"], ["Who: me"], ["### Who is this for?\n\nNo response"]])("%j names none", (body) => {
+    expect(who(body)).toBeUndefined();
+  });
+
+  it("a dropdown's chosen option is the author's answer, not the form's text", () => {
+    const form = "body:\n  - type: dropdown\n    attributes:\n      label: Who is this for?\n      options: [Administrators, Developers]\n  - type: checkboxes\n    attributes:\n      label: Terms\n      options: [{ label: I searched existing issues }]\n";
+    const lines = templateLines([issueFormText(form)]);
+    expect(judgeBody(`${WHY}### Who is this for?\n\nAdministrators`, rules, lines).who).toMatchObject({ source: "heading", text: "Administrators" });
+    expect(lines.has("i searched existing issues")).toBe(true);
   });
 });

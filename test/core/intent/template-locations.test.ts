@@ -87,16 +87,14 @@ describe("issue templates", () => {
     expect(text).toEqual([
       "Suggest an idea for the CLI",
       "Thanks for taking the time to fill this out!",
-      "Why do you need it?",
+      "### Why do you need it?",
       "The problem behind the request",
       "I keep having to…",
       "Because …",
-      "Version",
+      "### Version",
       "e.g. 2.3.1",
-      "Platform",
-      "Linux",
-      "macOS",
-      "Terms",
+      "### Platform",
+      "### Terms",
       "I searched existing issues",
     ]);
   });

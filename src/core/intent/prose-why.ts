@@ -1,0 +1,115 @@
+import { sentencesOf, wordsOf, type Word } from "./prose-who.js";
+
+/**
+ * The why stated in plain prose, wherever it is written: a sentence that
+ * states a problem or a benefit ("Owners of shared drives can't move files,
+ * so they have to copy them by hand", "the page is blank", "loses a day's
+ * data") or links the change to an outcome ("because …", "so that …",
+ * "otherwise …", "which means …", "to avoid …"). A sentence that only says
+ * what the change does ("Adds X", "Raises the default") states no reason.
+ *
+ * Hand-written rules over the sentence's words, not a language library: a
+ * bounded phrase table looked up by each word's first letters, one pass per
+ * sentence (docs/intent.md gives the measurements behind that choice).
+ */
+export interface ProseWhy {
+  /** The sentence it was read from, clipped. */
+  sentence: string;
+  /** The words that make it a reason, e.g. `can't` or `so that`. */
+  cue: string;
+}
+
+/** Someone cannot do something, has to work around it, loses something; something fails, is slow, confusing, blank or broken. */
+const PROBLEM_PHRASES = [
+  "can't", "cannot", "can not", "couldn't", "could not", "unable to", "not able to", "no way to", "there's no way", "impossible",
+  "isn't possible", "is not possible", "not possible", "hard to", "difficult to", "struggle", "struggles", "struggling",
+  "have to", "has to", "had to", "having to", "forced to", "by hand", "work around", "works around", "worked around", "working around", "workaround", "workarounds",
+  "fall back", "falls back", "resort to",
+  "lose", "loses", "lost", "losing", "waste", "wastes", "wasted", "wasting", "time-consuming", "tedious", "painful", "pain point",
+  "frustrating", "frustrated", "annoying", "error-prone", "costly", "costs", "expensive",
+  "fail", "fails", "failed", "failing", "failure", "failures", "crash", "crashes", "crashed", "crashing", "hang", "hangs", "hanging",
+  "freeze", "freezes", "frozen", "times out", "timed out", "slow", "slower", "slowly", "sluggish", "blank", "empty page", "broken", "breaks", "broke",
+  "corrupt", "corrupted", "corrupts", "confusing", "confused", "confuses", "unclear", "misleading", "unreadable", "unusable", "inaccessible",
+  "wrong", "incorrect", "incorrectly", "leak", "leaks", "leaking", "flaky", "outage", "outages", "regression", "errors out", "throws",
+  "doesn't work", "does not work", "don't work", "do not work", "didn't work", "stops working", "stopped working", "not working",
+  "doesn't support", "does not support", "not supported", "unsupported", "doesn't show", "does not show", "doesn't load", "does not load",
+  "doesn't respect", "does not respect", "ignores", "ignored", "blocked", "blocking", "complain", "complained", "complaints",
+  "vulnerable", "vulnerability", "insecure", "exposes", "leaked",
+];
+
+/** A causal link to an outcome, or a benefit stated as one. */
+const CAUSE_PHRASES = [
+  "because", "so that", "otherwise", "which means", "this means", "that means", "meaning that", "to avoid", "to prevent", "avoids", "prevents",
+  "in order to", "as a result", "leads to", "led to", "results in", "resulting in", "causes", "caused", "causing",
+  "saves", "save time", "faster", "speeds up", "reduces", "no longer", "without having to",
+];
+
+/** Words that, right before a failure word, turn it into a reassurance: "doesn't break anything", "no failures". */
+const NEGATIONS = new Set(["not", "no", "never", "doesn't", "don't", "won't", "didn't", "shouldn't", "nothing", "without", "none"]);
+/** Failure words a reassurance negates; other cues ("no way to", "no longer") carry their own negation. */
+const NEGATABLE = new Set(["break", "breaks", "broke", "broken", "fail", "fails", "failed", "failing", "failure", "failures", "regression", "crash", "crashes"]);
+
+type PhraseIndex = Map<string, string[][]>;
+
+function phraseIndex(phrases: readonly string[]): PhraseIndex {
+  const index: PhraseIndex = new Map();
+  for (const phrase of phrases) {
+    const parts = phrase.split(" ");
+    const first = parts[0] ?? "";
+    index.set(first, [...(index.get(first) ?? []), parts]);
+  }
+  return index;
+}
+
+const CUES = phraseIndex([...PROBLEM_PHRASES, ...CAUSE_PHRASES]);
+
+/** Typographic apostrophes read as `'`, so "can’t" is "can't". */
+const lowerOf = (word: Word) => word.lower.replaceAll("’", "'");
+
+/**
+ * The first cue in a sentence's words, or undefined. "because of …" names a
+ * cause, not an outcome ("created because of a typo"), so it is no cue on its
+ * own. Each word tries the few phrases that start with it: linear.
+ */
+export function reasonCue(text: string): string | undefined {
+  const read = wordsOf(text);
+  const words = read.map(lowerOf);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] ?? "";
+    if (word === "so" && soThat(read, words, i)) return "so";
+    for (const parts of CUES.get(word) ?? []) {
+      if (!parts.every((part, k) => words[i + k] === part)) continue;
+      if (word === "because" && words[i + 1] === "of") continue;
+      // "doesn't break", "no tests fail": a negation a word or two before.
+      if (NEGATABLE.has(word) && (NEGATIONS.has(words[i - 1] ?? "") || NEGATIONS.has(words[i - 2] ?? ""))) continue;
+      return parts.join(" ");
+    }
+  }
+  return undefined;
+}
+
+/** Verbs a "so …" clause's outcome takes: "so night-shift workers stop squinting", "so admins can". */
+const OUTCOME_VERBS = new Set(["can", "can't", "cannot", "could", "don't", "won't", "will", "no", "stop", "stops", "get", "see", "know", "need", "needn't"]);
+
+/** "…, so they have to…" (after a comma) or "so <someone> can …": "so" as "so that", not "so much". */
+function soThat(read: readonly Word[], words: readonly string[], at: number): boolean {
+  if (at > 0 && read[at - 1]?.endsClause) return true;
+  return OUTCOME_VERBS.has(words[at + 2] ?? "") || OUTCOME_VERBS.has(words[at + 3] ?? "");
+}
+
+const MAX_SENTENCE = 300;
+
+/**
+ * The first sentence of the paragraphs that states a reason. Questions state
+ * nothing ("Is your feature request related to a problem?").
+ */
+export function findWhyInProse(paragraphs: readonly string[]): ProseWhy | undefined {
+  for (const paragraph of paragraphs) {
+    for (const sentence of sentencesOf(paragraph)) {
+      if (sentence.endsWith("?")) continue;
+      const cue = reasonCue(sentence);
+      if (cue) return { sentence: sentence.length > MAX_SENTENCE ? `${sentence.slice(0, MAX_SENTENCE - 1)}…` : sentence, cue };
+    }
+  }
+  return undefined;
+}

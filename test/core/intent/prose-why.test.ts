@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { defaultConfig } from "../../../src/config/schema.js";
+import { judgeBody, templateLines } from "../../../src/core/intent/judge.js";
+import { decideIntent } from "../../../src/core/intent/decide.js";
+import { findWhyInProse, reasonCue } from "../../../src/core/intent/prose-why.js";
+import { intentCheck } from "../../../src/core/intent/render.js";
+import { intentRules } from "../../../src/handlers/intent/gather.js";
+
+const rules = intentRules(defaultConfig);
+const why = (body: string, templates: string[] = [], title?: string) => judgeBody(body, rules, templateLines(templates), title).why;
+
+/** A development set: bodies written in the style of real projects' templates, each with the sentence a reader takes as the why. */
+describe("a why written as prose, under a heading that does not ask for one, or none", () => {
+  it.each([
+    [
+      "Description heading",
+      "## Description\n\nAdd a `--since` flag to `log export`. Owners of large workspaces currently can't export a single week, so they have to download everything and filter it by hand.",
+      "Owners of large workspaces currently can't export a single week, so they have to download everything and filter it by hand.",
+    ],
+    [
+      "Summary heading",
+      "### Summary\n\nRetry uploads with exponential backoff. On flaky hotel Wi-Fi the first failure aborts the whole sync and people lose their drafts.",
+      "On flaky hotel Wi-Fi the first failure aborts the whole sync and people lose their drafts.",
+    ],
+    ["Proposed change", "## Proposed change\n\nCache the parsed schema between requests, because every request currently re-parses a 4 MB file.", "Cache the parsed schema between requests, because every request currently re-parses a 4 MB file."],
+    ["Feature description (issue form)", "### Feature description\n\nA keyboard shortcut to toggle the sidebar. Right now the sidebar is slow to close with a trackpad.", "Right now the sidebar is slow to close with a trackpad."],
+    ["What does this PR do?", "## What does this PR do?\n\nMoves the token check before the cache lookup so that revoked tokens stop working immediately.", "Moves the token check before the cache lookup so that revoked tokens stop working immediately."],
+    ["no heading at all", "Windows users whose path contains `#` get a blank page because the URL is not escaped.", "Windows users whose path contains # get a blank page because the URL is not escaped."],
+    ["otherwise", "Pin the resolver to 3.2. Otherwise the nightly build picks up 3.3 and stops compiling.", "Otherwise the nightly build picks up 3.3 and stops compiling."],
+    ["which means", "The importer reads the whole CSV into memory, which means files over 2 GB kill the worker.", "The importer reads the whole CSV into memory, which means files over 2 GB kill the worker."],
+    ["to avoid", "Batch the webhook writes to avoid hitting the secondary rate limit.", "Batch the webhook writes to avoid hitting the secondary rate limit."],
+    ["a comma and so", "The settings page has no search, so admins scroll through 200 toggles.", "The settings page has no search, so admins scroll through 200 toggles."],
+    ["so someone can", "Expose the queue depth so operators can alert before jobs back up.", "Expose the queue depth so operators can alert before jobs back up."],
+    ["a workaround", "Until now we worked around it with a cron job that restarts the daemon.", "Until now we worked around it with a cron job that restarts the daemon."],
+    ["loses time", "Reviewers waste ten minutes per PR finding the changed screenshots.", "Reviewers waste ten minutes per PR finding the changed screenshots."],
+    ["confusing", "The error message is confusing: it names a file the user never opened.", "The error message is confusing: it names a file the user never opened."],
+    ["a list item", "## Changes\n\n- Adds a `timeout` option\n- Without it, a stuck DNS lookup hangs the CLI forever", "Without it, a stuck DNS lookup hangs the CLI forever"],
+    ["a benefit", "Reuse the connection pool, which saves roughly 300 ms per request on cold starts.", "Reuse the connection pool, which saves roughly 300 ms per request on cold starts."],
+  ])("finds it under %s", (_shape, body, sentence) => {
+    expect(why(body)).toMatchObject({ source: "prose", text: sentence });
+  });
+
+  it.each([
+    ["a description of the change alone", "## Description\n\nAdds a `--since` flag to `log export`."],
+    ["a bump", "Bumps eslint from 8.56 to 9.0."],
+    ["raises a default", "## Summary\n\nRaises the default timeout to 30 s."],
+    ["a refactor", "Refactors the parser into smaller modules and renames `doIt` to `parseLine`."],
+    ["a question", "## Description\n\nShould the sync retry when it fails?"],
+    ["a reassurance", "Tested locally; nothing breaks and no tests fail."],
+    ["code", "```\nthe build fails because of the cache\n```"],
+    ["a quote", "> The build fails because the cache is stale."],
+    ["an HTML comment", "<!-- Explain why: what fails without this change? -->\nAdds a cache."],
+    ["a testing section", "## Description\n\nAdds a cache.\n\n## How was this tested?\n\nRan the suite; the flaky upload test still fails on CI sometimes."],
+    ["the cause of a typo fix", "Fixes a typo, created because of a copy-paste slip."],
+  ])("does not take %s as a why", (_shape, body) => {
+    expect(why(body)).toBeUndefined();
+  });
+
+  it("does not read text left unchanged from the template", () => {
+    const template = "## Description\n\nDescribe what fails without this change, and because of what.\n";
+    expect(why("## Description\n\nDescribe what fails without this change, and because of what.\n", [template])).toBeUndefined();
+    expect(why("## Description\n\nThe export fails for workspaces with more than 10,000 files.\n", [template])).toMatchObject({ source: "prose" });
+  });
+
+  it("a why stated under its own heading wins over prose", () => {
+    const body = "## Description\n\nThe export fails for big workspaces.\n\n## Motivation\n\nSupport keeps getting tickets about partial exports from large customers.";
+    expect(why(body)).toMatchObject({ source: "heading", label: "Motivation" });
+  });
+
+  it("takes prose when the why field holds filler", () => {
+    const body = "## Why\n\nIt would make the tool better.\n\n## Details\n\nThe export fails for workspaces with more than 10,000 files.";
+    const result = judgeBody(body, rules, templateLines([]));
+    expect(result.why).toMatchObject({ source: "prose", text: "The export fails for workspaces with more than 10,000 files." });
+    expect(result.rejections.filter((r) => r.field === "why")).toEqual([]);
+  });
+
+  it("clips a long sentence it quotes", () => {
+    const found = findWhyInProse([`The export fails ${"again and ".repeat(60)}again.`]);
+    expect(found?.sentence.length).toBe(300);
+    expect(found?.sentence.endsWith("…")).toBe(true);
+  });
+
+  it.each([
+    ["can’t", "Owners can’t move files."],
+    ["because", "Needed because the old API is gone."],
+    [undefined, "Created because of a typo."],
+    [undefined, "No tests fail."],
+    ["no longer", "Builds no longer fail on ARM."],
+    [undefined, "So much for that."],
+  ])("names the cue %j in %j", (cue, sentence) => {
+    expect(reasonCue(sentence)).toBe(cue === "can’t" ? "can't" : cue);
+  });
+});
+
+describe("a why found in prose, as the check shows it", () => {
+  it("is quoted escaped and bounded, and can mention no one", () => {
+    const body = `Ping @octocat: the export fails \`<b>\` every night for ${"very ".repeat(80)}large workspaces.`;
+    const own = judgeBody(body, rules, templateLines([]));
+    const summary = intentCheck(decideIntent({ own, linked: [], external: [] }), "advise").summary;
+    const line = summary.split("\n").find((l) => l.startsWith("- **Why**")) ?? "";
+    expect(line.startsWith("- **Why** (found in prose, in this pull request): Ping @\u200boctocat: the export fails &lt;b&gt; every night")).toBe(true);
+    expect(line.endsWith("…")).toBe(true);
+    expect(line.length).toBeLessThan(300);
+  });
+});
