@@ -3,6 +3,7 @@ import type { RepoRef, RestClient } from "../github/types.js";
 import { mergeConfigs } from "./merge.js";
 import { definesPath, describeValue, problemsFromIssues, type ConfigProblem } from "./problems.js";
 import { configSchema, type Config } from "./schema.js";
+import { byLine, otherProblems } from "./validate.js";
 import { readConfigYaml, type LineIndex } from "./yaml.js";
 
 export const CONFIG_PATH = ".github/intent.yml";
@@ -74,7 +75,10 @@ async function readConfigFile(octokit: RestClient, where: { owner: string; repo:
   const text = await readTextFile(octokit, where, where.path);
   if (text === undefined) return { found: false };
   const read = readConfigYaml(text);
-  if (!read.ok) return { found: true, problems: read.problems.map((p) => ({ ...p, file: nameOf(where) })) };
+  if (!read.ok) {
+    const problems = read.rest ? byLine([...read.problems, ...otherProblems(read.rest, read.problems)]) : read.problems;
+    return { found: true, problems: problems.map((p) => ({ ...p, file: nameOf(where) })) };
+  }
   return { found: true, file: { ...where, value: read.value, lines: read.lines } };
 }
 

@@ -56,7 +56,7 @@ export async function auditCommand(target: string, options: AuditOptions, io: Cl
     const config = await loadConfig(octokit, repo);
     if (!config.ok) {
       say("the repository's configuration is invalid; the app would report this on every check:");
-      for (const line of renderProblemLines(config.problems)) io.stderr(line);
+      for (const line of renderProblemLines(config.problems, "terminal")) io.stderr(line);
       return EXIT.usage;
     }
     const facts = await gatherAudit(octokit, config.config, repo, limit, progressBar(io.status));

@@ -38,7 +38,7 @@ function configOf(change: LocalChange, options: CheckOptions, io: CliIO): { ok: 
   const result = validateConfigText(source.text, source.path);
   if (result.ok) return result;
   io.stderr(`intentbot: the configuration is invalid; the app would report this instead of checking:`);
-  for (const line of renderProblemLines(result.problems)) io.stderr(line);
+  for (const line of renderProblemLines(result.problems, "terminal")) io.stderr(line);
   return { ok: false };
 }
 

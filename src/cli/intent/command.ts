@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { CONFIG_PATH } from "../../config/load.js";
 import { renderProblemLines } from "../../config/problems.js";
@@ -47,7 +48,7 @@ function configOf(dir: string, options: IntentOptions, io: CliIO): Config | unde
   const result = validateConfigText(text, options.config ?? CONFIG_PATH);
   if (result.ok) return result.config;
   io.stderr("intentbot: the configuration is invalid; the app would report this instead of checking:");
-  for (const line of renderProblemLines(result.problems)) io.stderr(line);
+  for (const line of renderProblemLines(result.problems, "terminal")) io.stderr(line);
   return undefined;
 }
 
@@ -94,6 +95,11 @@ export async function intentCommand(bodyFile: string, options: IntentOptions, io
     return EXIT.usage;
   }
   const dir = resolve(io.cwd, options.repo ?? ".");
+  // A mistyped --repo would otherwise read no templates and no config, and judge with the defaults as if all were well.
+  if (options.repo !== undefined && !statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    io.stderr(`intentbot: --repo ${options.repo} is not a directory`);
+    return EXIT.usage;
+  }
   const config = configOf(dir, options, io);
   if (!config) return EXIT.usage;
   const title = options.title ?? "";
