@@ -51,7 +51,8 @@ export interface CatchUpOptions {
  */
 export async function catchUp(receive: Probot["receive"], octokit: GitHub, eventName: string, payload: ThreadPayload, options: CatchUpOptions): Promise<void> {
   const number = payload.issue?.number ?? payload.pull_request?.number;
-  if (number === undefined) return;
+  // A deleted or transferred issue is no longer here to catch up on.
+  if (number === undefined || payload.action === "deleted" || payload.action === "transferred") return;
   const repo: RepoRef = { owner: payload.repository.owner.login, repo: payload.repository.name };
   const { data: issue } = await octokit.rest.issues.get({ ...repo, issue_number: number });
   const base = { repository: payload.repository, sender: payload.sender };

@@ -119,6 +119,14 @@ describe("the GitHub Action", { timeout: 30_000 }, () => {
     for (const line of result.out) expect(line).toMatch(/^::error title=intentbot::/);
   });
 
+  it("does not catch up on an issue that was deleted", async () => {
+    const gh = github();
+    const event = payload("issues.deleted", { issue: { number: ISSUE, labels: [] } });
+
+    expect(await run(actionsEnv("issues", event, { INPUT_FEATURES: "intent" }))).toEqual({ code: 0, out: [] });
+    expect(gh.calls).toEqual([]);
+  });
+
   it("does nothing, successfully, on an event the app does not handle", async () => {
     expect(await run(actionsEnv("push", { ref: "refs/heads/main" }))).toEqual({
       code: 0,
