@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import Bottleneck from "bottleneck";
 import { Probot, type ProbotOctokit } from "probot";
 import { IntentbotOctokit } from "../github/octokit.js";
 import { features, intentbotWith, type Feature } from "../index.js";
@@ -40,6 +41,20 @@ function featuresOf(list: string | undefined): Feature[] | string {
   return unknown.length > 0 ? `unknown feature ${unknown.join(", ")} (known: ${Object.keys(features).join(", ")})` : (names as Feature[]);
 }
 
+/**
+ * The app spaces writes a second apart (three for those that notify), which
+ * spreads a server's many events over time; a run writes a handful of times
+ * and then exits, so the spacing would only make each run seconds slower.
+ * Its writes still go one at a time, in order, and a secondary rate limit is
+ * still waited out and retried (`onLimit`).
+ */
+function unpacedWrites(Octokit: typeof IntentbotOctokit): typeof IntentbotOctokit {
+  const oneAtATime = () => new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 });
+  const write = oneAtATime();
+  const notifications = oneAtATime();
+  return Octokit.defaults((options: { throttle?: Record<string, unknown> }) => ({ ...options, throttle: { ...options.throttle, write, notifications } }));
+}
+
 // Workflow commands end at a newline; `%`, CR and LF are escaped as the runner expects.
 const escapeCommand = (text: string) => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 
@@ -75,7 +90,7 @@ export async function runAction(env: Readonly<Record<string, string | undefined>
     return fail(2, `cannot read the event payload at GITHUB_EVENT_PATH (${env.GITHUB_EVENT_PATH ?? "unset"}): ${(error as Error).message}`);
   }
 
-  const Octokit = (options.Octokit ?? IntentbotOctokit).plugin(actionsIdentity);
+  const Octokit = (options.Octokit ?? unpacedWrites(IntentbotOctokit)).plugin(actionsIdentity);
   const parse = createParseBudget();
   // With a token, Probot hands every event the same client, and the app hooks an event's
   // client for that event (its records, its shared reads): one app, and one client, per event.
