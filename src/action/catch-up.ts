@@ -47,7 +47,8 @@ export interface CatchUpOptions {
  *   its own event already did that;
  * - answers every command comment of the last day that the app has not
  *   answered (no 🚀 or 😕 of its own), as if it had just been posted.
- * The returned promise rejects when any of these fails, as a handler's failure does.
+ * The returned promise rejects when any of these fails, as a handler's failure does
+ * (after every unanswered command was tried).
  */
 export async function catchUp(receive: Probot["receive"], octokit: GitHub, eventName: string, payload: ThreadPayload, options: CatchUpOptions): Promise<void> {
   const number = payload.issue?.number ?? payload.pull_request?.number;
@@ -67,11 +68,14 @@ export async function catchUp(receive: Probot["receive"], octokit: GitHub, event
 
   const since = new Date((options.now ?? Date.now()) - LOOKBACK_MS).toISOString();
   const { data: comments } = await octokit.rest.issues.listComments({ ...repo, issue_number: number, since, per_page: 100 });
+  // One command's failure does not keep the others waiting for another run.
+  const failures: unknown[] = [];
   for (const comment of comments as ListedComment[]) {
     if (!mayHoldCommand(comment) || (await answered(octokit, repo, comment, options.botLogin))) continue;
     const event = { action: "created", issue, comment, ...base, sender: comment.user };
-    await receive({ id: `${options.deliveryId}:comment-${comment.id}`, name: "issue_comment", payload: event } as never);
+    await receive({ id: `${options.deliveryId}:comment-${comment.id}`, name: "issue_comment", payload: event } as never).catch((error: unknown) => failures.push(...(error instanceof AggregateError ? error.errors : [error])));
   }
+  if (failures.length > 0) throw new AggregateError(failures, "commands caught up on failed");
 }
 
 /** A person's comment naming a command: the dispatcher decides whether it holds one (a plain substring test is linear). */
