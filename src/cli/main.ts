@@ -32,6 +32,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .option("--title <text>", "the pull request title (default: the first commit's subject)")
     .option("--config <file>", "the configuration (default: .github/intent.yml at the base)")
     .option("--json", "print the report as JSON")
+    .option("--fail-on <list>", "what exits 1 when missing: intent, hack, signoff (pending), comma-separated, or none (default: intent,hack)")
     .addHelpText("after", EXIT_CODES_HELP)
     .action(async (options: CheckOptions) => {
       const { checkCommand } = await import("./check/command.js");

@@ -17,6 +17,6 @@ export function validateConfigCommand(file: string | undefined, io: CliIO): numb
     io.stdout(`${path}: valid`);
     return EXIT.ok;
   }
-  for (const line of renderProblemLines(result.problems)) io.stderr(line);
+  for (const line of renderProblemLines(result.problems, "terminal")) io.stderr(line);
   return EXIT.unmet;
 }

@@ -1,8 +1,9 @@
 import { readTextFile } from "../github/files.js";
-import type { GitHub, RepoRef } from "../github/types.js";
+import type { RepoRef, RestClient } from "../github/types.js";
 import { mergeConfigs } from "./merge.js";
 import { definesPath, describeValue, problemsFromIssues, type ConfigProblem } from "./problems.js";
 import { configSchema, type Config } from "./schema.js";
+import { byLine, otherProblems } from "./validate.js";
 import { readConfigYaml, type LineIndex } from "./yaml.js";
 
 export const CONFIG_PATH = ".github/intent.yml";
@@ -32,7 +33,7 @@ const EXTENDS_ALLOWED = "`repo`, `owner/repo` or `owner/repo:path.yml`";
  * file and line without reading anything twice. Nothing here throws for a bad
  * file; only GitHub errors other than 404 propagate.
  */
-export async function loadConfig(octokit: GitHub, { owner, repo }: RepoRef): Promise<ConfigResult> {
+export async function loadConfig(octokit: RestClient, { owner, repo }: RepoRef): Promise<ConfigResult> {
   const files: ConfigFile[] = [];
   let read = await readConfigFile(octokit, { owner, repo, path: CONFIG_PATH });
   if (!read.found && repo !== ".github") read = await readConfigFile(octokit, { owner, repo: ".github", path: CONFIG_PATH });
@@ -70,11 +71,14 @@ function nameOf(file: { owner: string; repo: string; path: string }): string {
   return `${file.owner}/${file.repo}/${file.path}`;
 }
 
-async function readConfigFile(octokit: GitHub, where: { owner: string; repo: string; path: string }): Promise<Read> {
+async function readConfigFile(octokit: RestClient, where: { owner: string; repo: string; path: string }): Promise<Read> {
   const text = await readTextFile(octokit, where, where.path);
   if (text === undefined) return { found: false };
   const read = readConfigYaml(text);
-  if (!read.ok) return { found: true, problems: read.problems.map((p) => ({ ...p, file: nameOf(where) })) };
+  if (!read.ok) {
+    const problems = read.rest ? byLine([...read.problems, ...otherProblems(read.rest, read.problems)]) : read.problems;
+    return { found: true, problems: problems.map((p) => ({ ...p, file: nameOf(where) })) };
+  }
   return { found: true, file: { ...where, value: read.value, lines: read.lines } };
 }
 

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { escapeInlineCode, escapeText } from "../core/sanitize.js";
+import { escapeInlineCode, escapeTerminal, escapeText } from "../core/sanitize.js";
 import { configSchema } from "./schema.js";
 import type { PathSegment } from "./yaml.js";
 
@@ -134,19 +134,24 @@ export function definesPath(config: unknown, path: readonly PathSegment[]): bool
 /** More problems than this are counted, not listed: the first ones show what is wrong. */
 export const MAX_LISTED_PROBLEMS = 50;
 
-/** Text from the file, shown in a code span: no mention, no marker, no backtick to break out. */
-function quoted(text: string): string {
-  return escapeInlineCode(text);
-}
+/** Where the lines go: Markdown that GitHub renders (a check run, a comment), or a terminal, which shows text as it is. */
+export type ProblemTarget = "github" | "terminal";
+
+const ESCAPERS: Record<ProblemTarget, { quoted: (text: string) => string; text: (text: string) => string }> = {
+  // Text from the file in a code span: no mention, no marker, no backtick to break out.
+  github: { quoted: (text) => escapeInlineCode(text), text: (text) => escapeText(text, 500) },
+  terminal: { quoted: (text) => `\`${escapeTerminal(text)}\``, text: (text) => escapeTerminal(text, 500) },
+};
 
 /** One line per problem: the key, where it is, what was given and what is allowed. */
-export function renderProblemLines(problems: readonly ConfigProblem[]): string[] {
+export function renderProblemLines(problems: readonly ConfigProblem[], target: ProblemTarget = "github"): string[] {
+  const { quoted, text } = ESCAPERS[target];
   const lines = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => {
     const where = [quoted(p.file), p.line ? `line ${p.line}` : undefined].filter(Boolean).join(", ");
     const key = p.key ? quoted(p.key) : "the file";
     const given = p.given === undefined ? "" : ` — given ${quoted(p.given)}`;
     // `allowed` is the app's own text, but it may repeat a pattern's compile error.
-    return `- ${key} (${where})${given}; allowed: ${escapeText(p.allowed, 500)}`;
+    return `- ${key} (${where})${given}; allowed: ${text(p.allowed)}`;
   });
   const rest = problems.length - lines.length;
   if (rest > 0) lines.push(`- and ${rest} more problem${rest === 1 ? "" : "s"}`);

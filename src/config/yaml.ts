@@ -1,4 +1,4 @@
-import { CST, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Node } from "yaml";
+import { CST, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from "yaml";
 import type { ConfigProblem } from "./problems.js";
 
 /**
@@ -7,8 +7,9 @@ import type { ConfigProblem } from "./problems.js";
  * lists, strings, numbers, booleans and null. Aliases, merge keys (`<<: *x`),
  * custom tags (`!!binary`) and keys that are not plain scalars are reported,
  * each with its key and line, instead of being expanded: expansion is how
- * `a: &a [*a]` became a circular value that crashed the report. Nothing here
- * throws for any text.
+ * `a: &a [*a]` became a circular value that crashed the report. The rest of
+ * the file is still read (`rest`), so that its other problems are reported
+ * with these. Nothing here throws for any text.
  */
 
 /** A config is a few hundred lines; GitHub's own config files stop well below this. */
@@ -35,7 +36,13 @@ export interface LineIndex {
 
 export type YamlProblem = Omit<ConfigProblem, "file">;
 
-export type ReadYamlResult = { ok: true; value: Record<string, unknown>; lines: LineIndex } | { ok: false; problems: YamlProblem[] };
+export interface ReadYaml {
+  value: Record<string, unknown>;
+  lines: LineIndex;
+}
+
+/** `rest`: when the file is YAML but some of its values were refused, the file without them (a refused key is left out). */
+export type ReadYamlResult = ({ ok: true } & ReadYaml) | { ok: false; problems: YamlProblem[]; rest?: ReadYaml | undefined };
 
 const PLAIN_TAGS = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`));
 
@@ -71,8 +78,7 @@ export function readConfigYaml(text: string): ReadYamlResult {
   }
   const syntaxError = doc.errors[0];
   if (syntaxError) {
-    const line = syntaxError.linePos?.[0]?.line ?? lineCounter.linePos(syntaxError.pos[0]).line;
-    return { ok: false, problems: [{ key: "", line, given: firstLine(syntaxError), allowed: "valid YAML" }] };
+    return { ok: false, problems: [{ key: "", line: syntaxErrorLine(doc, syntaxError, lineCounter), given: firstLine(syntaxError), allowed: "valid YAML" }] };
   }
   if (doc.contents === null) return { ok: true, value: {}, lines: emptyIndex() };
 
@@ -124,29 +130,45 @@ export function readConfigYaml(text: string): ReadYamlResult {
       }
       const line = lineAt(keyNode);
       if (line !== undefined) lines.set(pathKey(keyPath), line);
-      object[key] = toPlain(pair.value, keyPath, depth + 1);
+      const plain = toPlain(pair.value, keyPath, depth + 1);
+      // A refused value leaves its key out: the schema's default stands in, and no second problem is reported for it.
+      if (plain !== undefined) object[key] = plain;
     }
     return object;
   };
 
   const value = toPlain(doc.contents, [], 0);
-  if (problems.length > 0) return { ok: false, problems };
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return { ok: false, problems: [{ key: "", line: lineAt(doc.contents), given: describeKind(value), allowed: "a mapping of sections" }] };
-  }
-  return {
-    ok: true,
-    value: value as Record<string, unknown>,
-    lines: {
-      lineOf(path) {
-        for (let length = path.length; length > 0; length--) {
-          const line = lines.get(pathKey(path.slice(0, length)));
-          if (line !== undefined) return line;
-        }
-        return lineAt(doc.contents);
-      },
+  const mapping = typeof value === "object" && value !== null && !Array.isArray(value);
+  const index: LineIndex = {
+    lineOf(path) {
+      for (let length = path.length; length > 0; length--) {
+        const line = lines.get(pathKey(path.slice(0, length)));
+        if (line !== undefined) return line;
+      }
+      return lineAt(doc.contents);
     },
   };
+  if (problems.length > 0) return { ok: false, problems, rest: mapping ? { value: value as Record<string, unknown>, lines: index } : undefined };
+  if (!mapping) return { ok: false, problems: [{ key: "", line: lineAt(doc.contents), given: describeKind(value), allowed: "a mapping of sections" }] };
+  return { ok: true, value: value as Record<string, unknown>, lines: index };
+}
+
+/**
+ * The line a syntax error is about. The parser reports an unclosed `[`, `{`
+ * or quote where it gave up, often lines later (the next key, the end of the
+ * file); the error is the line where that construct opened, found as the
+ * innermost flow collection or quoted value ending where the error is.
+ */
+function syntaxErrorLine(doc: Document, error: YAMLError, lineCounter: LineCounter): number {
+  const at = error.pos[0];
+  let opened: number | undefined;
+  // The nesting was bounded before parsing, so this walk is too.
+  visit(doc, (_key, node) => {
+    if (!node || typeof node !== "object" || !("range" in node) || !node.range) return;
+    const unclosed = ((isMap(node) || isSeq(node)) && node.flow === true) || (isScalar(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE"));
+    if (unclosed && node.range[1] === at && node.range[0] < at && (opened === undefined || node.range[0] > opened)) opened = node.range[0];
+  });
+  return lineCounter.linePos(opened ?? at).line;
 }
 
 /**

@@ -2,7 +2,8 @@ import type { PermissionLevel } from "../config/schema.js";
 import { escapeText } from "./sanitize.js";
 
 /** The slash commands, as typed after the `/`. */
-export type CommandName = "hack" | "signoff" | "phase" | "dashboard";
+export const COMMAND_NAMES = ["hack", "signoff", "phase", "dashboard"] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /**
  * What a command comment gets back, the same way for every command: 🚀 when

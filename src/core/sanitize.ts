@@ -87,6 +87,20 @@ export function escapeTableCode(text: string, maxLength = DEFAULT_LENGTH): strin
 }
 
 /**
+ * Text for a terminal, on one line: shown as written (`&`, `<`, `>` and
+ * backticks mean nothing there), except control characters, which could move
+ * the cursor or recolour the screen, shown as `\u001b`-style escapes.
+ */
+export function escapeTerminal(text: string, maxLength = DEFAULT_LENGTH): string {
+  let out = "";
+  for (const char of wellFormed(clip(oneLine(text), maxLength))) {
+    const code = char.charCodeAt(0);
+    out += code < 0x20 || (code >= 0x7f && code <= 0x9f) ? `\\u${code.toString(16).padStart(4, "0")}` : char;
+  }
+  return out;
+}
+
+/**
  * At most `maxLength` UTF-16 units, ending in `cut` when cut; a surrogate pair
  * is never split.
  */

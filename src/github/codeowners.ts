@@ -1,7 +1,7 @@
 import { CODEOWNERS_PATHS, compileCodeowners, type CodeownersMatcher } from "../core/codeowners/index.js";
 import type { OwnersOf } from "../core/signoff/areas.js";
 import { readTextFile } from "./files.js";
-import type { GitHub, Log, RepoRef } from "./types.js";
+import type { Log, RepoRef, RestClient } from "./types.js";
 
 const CACHE_SIZE = 50;
 /** GitHub accepts CODEOWNERS files up to 3 MB; a few such files must not pin the heap. */
@@ -38,7 +38,7 @@ export class CodeownersCache {
  * lines logged and skipped. The file itself is revalidated by its ETag
  * (`read-caches.ts`), so an unchanged one costs no rate limit.
  */
-export async function readCodeowners(octokit: GitHub, cache: CodeownersCache, repo: RepoRef, ref: string | undefined, log: Log): Promise<OwnersOf> {
+export async function readCodeowners(octokit: RestClient, cache: CodeownersCache, repo: RepoRef, ref: string | undefined, log: Log): Promise<OwnersOf> {
   for (const path of CODEOWNERS_PATHS) {
     const text = await readTextFile(octokit, repo, path, ref);
     if (text === undefined) continue;

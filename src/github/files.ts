@@ -1,7 +1,7 @@
-import type { GitHub, RepoRef } from "./types.js";
+import type { GitHub, RepoRef, RestClient } from "./types.js";
 
 /** A file's text from the default branch (or `ref`), or undefined when it does not exist. */
-export async function readTextFile(octokit: GitHub, { owner, repo }: RepoRef, path: string, ref?: string): Promise<string | undefined> {
+export async function readTextFile(octokit: RestClient, { owner, repo }: RepoRef, path: string, ref?: string): Promise<string | undefined> {
   try {
     const { data } = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
       owner,
@@ -18,7 +18,7 @@ export async function readTextFile(octokit: GitHub, { owner, repo }: RepoRef, pa
 }
 
 /** Names of the files in a directory, or [] when it does not exist. */
-export async function listDirectory(octokit: GitHub, { owner, repo }: RepoRef, path: string): Promise<string[]> {
+export async function listDirectory(octokit: RestClient, { owner, repo }: RepoRef, path: string): Promise<string[]> {
   try {
     const { data } = await octokit.rest.repos.getContent({ owner, repo, path });
     return Array.isArray(data) ? data.filter((entry) => entry.type === "file").map((entry) => entry.path) : [];

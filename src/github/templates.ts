@@ -1,7 +1,7 @@
 import { parse as parseYaml } from "yaml";
 import { readTextFile } from "./files.js";
 import type { TtlCache } from "./ttl-cache.js";
-import type { GitHub, RepoRef } from "./types.js";
+import type { RepoRef, RestClient } from "./types.js";
 
 export type TemplateKind = "issue" | "pull request";
 
@@ -100,7 +100,7 @@ export async function readTemplateFiles(source: TemplateSource, kind: TemplateKi
 }
 
 /** A directory's entries on GitHub (directories with a trailing `/`), or [] when it does not exist. */
-async function listEntries(octokit: GitHub, { owner, repo }: RepoRef, path: string): Promise<string[]> {
+async function listEntries(octokit: RestClient, { owner, repo }: RepoRef, path: string): Promise<string[]> {
   try {
     const { data } = await octokit.rest.repos.getContent({ owner, repo, path });
     return Array.isArray(data) ? data.map((entry) => (entry.type === "dir" ? `${entry.name}/` : entry.name)) : [];
@@ -115,7 +115,7 @@ async function listEntries(octokit: GitHub, { owner, repo }: RepoRef, path: stri
  * them does not count as the author's. Cached briefly, and directory listings
  * too, so both kinds share them: templates rarely change.
  */
-export function readTemplates(octokit: GitHub, cache: TtlCache<string[]>, repo: RepoRef, kind: TemplateKind): Promise<string[]> {
+export function readTemplates(octokit: RestClient, cache: TtlCache<string[]>, repo: RepoRef, kind: TemplateKind): Promise<string[]> {
   const key = `${repo.owner}/${repo.repo}`.toLowerCase();
   const source: TemplateSource = {
     list: (dir) => cache.get(`${key}:dir:${dir}`, () => listEntries(octokit, repo, dir)),

@@ -4,6 +4,9 @@ import type { Context } from "probot";
 export type GitHub = Context["octokit"];
 export type Log = Context["log"];
 
+/** The REST client alone, without Probot's config plugin: what reads shared by the app and the CLI need (the CLI's client is `@octokit/rest`). */
+export type RestClient = Omit<GitHub, "config">;
+
 export interface RepoRef {
   owner: string;
   repo: string;

@@ -42,8 +42,12 @@ const IDLE_TIMEOUT_MS = 30_000;
 // Parses allocate little that lives: a small young generation keeps a worker's resident memory small.
 const YOUNG_GENERATION_MB = 8;
 
-/** The worker entry next to this module: TypeScript under tests and `tsx`, compiled JavaScript in production. */
+/** Defined by the Action's bundle (scripts/bundle.ts): the bundled parse worker, beside the bundled entry. */
+declare const INTENTBOT_BUNDLED_PARSE_WORKER: string | undefined;
+
+/** The worker entry next to this module: TypeScript under tests and `tsx`, compiled JavaScript in production, the bundled worker in the Action. */
 function workerEntry(): { filename: string; execArgv: string[] } {
+  if (typeof INTENTBOT_BUNDLED_PARSE_WORKER === "string") return { filename: new URL(INTENTBOT_BUNDLED_PARSE_WORKER, import.meta.url).href, execArgv: [] };
   const fromSource = import.meta.url.endsWith(".ts");
   return {
     filename: new URL(fromSource ? "./worker.ts" : "./worker.js", import.meta.url).href,

@@ -1,8 +1,11 @@
+import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import nock from "nock";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { auditCommand } from "../../src/cli/audit/command.js";
 import { fakeIO } from "./fake-io.js";
 
@@ -169,5 +172,59 @@ describe("intentbot audit", () => {
     const { io, err } = fakeIO({});
     expect(await auditCommand("octo-org/widgets", {}, io, { ghToken: () => "from-gh" })).toBe(2);
     expect(err).toEqual([expect.stringMatching(/^intentbot: GitHub answered 401: Bad credentials/)]);
+  });
+});
+
+/**
+ * The CLI in a process of its own, as people run it: nock, which this suite
+ * installs to keep every test off the network, must not stand between it and
+ * the loopback servers below.
+ */
+async function cli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  const src = (path: string) => JSON.stringify(new URL(`../../src/cli/${path}`, import.meta.url).href);
+  const entry = `import { main } from ${src("main.ts")}; import { processIO } from ${src("io.ts")}; process.exitCode = await main(process.argv.slice(1), processIO());`;
+  return new Promise((resolve) => {
+    execFile(process.execPath, ["--import", "tsx", "--input-type=module", "-e", entry, ...args], { env: { PATH: process.env.PATH, ...env } }, (error, stdout, stderr) =>
+      resolve({ code: typeof error?.code === "number" ? error.code : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe("intentbot audit without GitHub", { timeout: 20_000 }, () => {
+  /** A port on loopback that was just closed: connecting to it is refused. */
+  async function closedPort(): Promise<number> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    return port;
+  }
+
+  it("names a refused connection as a network error, with GITHUB_API_URL", async () => {
+    const url = `http://127.0.0.1:${await closedPort()}`;
+    const result = await cli(["audit", "octo-org/widgets"], { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: url });
+    expect(result).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `intentbot: cannot reach GitHub at ${url} (ECONNREFUSED): check the network connection, or GITHUB_API_URL for GitHub Enterprise Server\n`,
+    });
+  });
+
+  it("asks once when the connection breaks: a server that never answered is not retried as a 500", async () => {
+    // A bare TCP server, in a process of its own too, that closes every connection on its first bytes and says so.
+    const script = 'const s = require("node:net").createServer((c) => c.once("data", () => { console.log("connection"); c.destroy(); })); s.listen(0, "127.0.0.1", () => console.log(s.address().port));';
+    const server = spawn(process.execPath, ["-e", script]);
+    const lines: string[] = [];
+    server.stdout.setEncoding("utf8").on("data", (chunk: string) => lines.push(...chunk.split("\n").filter(Boolean)));
+    try {
+      await vi.waitFor(() => expect(lines.length).toBeGreaterThan(0));
+      const url = `http://127.0.0.1:${lines[0] ?? ""}`;
+      const result = await cli(["audit", "octo-org/widgets"], { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: url });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(new RegExp(`^intentbot: cannot reach GitHub at ${url.replace(/\./g, "\\.")} \\(`));
+      expect(lines.slice(1)).toEqual(["connection"]);
+    } finally {
+      server.kill();
+    }
   });
 });

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, onTestFinished } from "vitest";
+import { git } from "../../src/cli/git.js";
 import { processIO } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
 import { TempRepo } from "./git-repo.js";
@@ -33,9 +34,19 @@ afterEach(() => {
 });
 
 describe("intentbot check", () => {
-  it("exits 1 for a branch touching two teams' areas, naming the teams and their files", async () => {
+  it("reports the sign-off of two teams as pending, failing only with --fail-on signoff", async () => {
     const repo = repoWithOwners().commit(WHY_WHO, { "billing/refund.ts": "x\n", "web/refund.tsx": "y\n" });
-    const result = await check(repo.dir, "--json");
+    const pending = await check(repo.dir);
+    expect(pending.code).toBe(0);
+    expect(pending.out.slice(-6)).toEqual([
+      "Cross-team sign-off: pending from 2 teams",
+      "  @acme/payments: billing/refund.ts",
+      "  @acme/web: web/refund.tsx",
+      "  Each team signs off with an approving review by a member, or `/signoff @org/team`.",
+      "",
+      "Nothing missing that fails the check (exit 0); sign-off is pending (--fail-on intent,hack,signoff fails on it).",
+    ]);
+    const result = await check(repo.dir, "--json", "--fail-on", "intent,hack,signoff");
     expect(result.code).toBe(1);
     expect(result.err).toEqual([]);
     const report = result.json();
@@ -46,7 +57,7 @@ describe("intentbot check", () => {
       intent: { status: "met", why: "Customers wait a week for a refund by email today.", who: "Support agents handling refund requests every day." },
       hack: { status: "not a hack" },
       signoff: {
-        status: "missing",
+        status: "pending",
         teams: [
           { team: "@acme/payments", files: ["billing/refund.ts"] },
           { team: "@acme/web", files: ["web/refund.tsx"] },
@@ -54,8 +65,52 @@ describe("intentbot check", () => {
         unowned: [],
         codeowners: ".github/CODEOWNERS",
       },
+      failOn: ["intent", "hack", "signoff"],
+      failing: ["signoff"],
       met: false,
     });
+  });
+
+  it("--fail-on chooses what exits 1: each gate alone, none, and a usage error for anything else", async () => {
+    // Intent missing, an unlinked hack, two teams' areas: every gate has something to say.
+    const repo = repoWithOwners().commit("[hack] wip", { "billing/refund.ts": "x\n", "web/refund.tsx": "y\n" });
+    const failing = async (list: string) => {
+      const result = await check(repo.dir, "--json", "--fail-on", list);
+      return { code: result.code, failing: result.json().failing };
+    };
+    expect(await failing("intent")).toEqual({ code: 1, failing: ["intent"] });
+    expect(await failing("hack")).toEqual({ code: 1, failing: ["hack"] });
+    expect(await failing("signoff")).toEqual({ code: 1, failing: ["signoff"] });
+    expect(await failing("signoff, INTENT")).toEqual({ code: 1, failing: ["intent", "signoff"] });
+    expect(await failing("none")).toEqual({ code: 0, failing: [] });
+    const text = await check(repo.dir);
+    expect(text.code).toBe(1);
+    expect(text.out.at(-1)).toBe("Missing: intent, hack (exit 1; --fail-on intent,hack).");
+    for (const bad of ["", "intent,docs", "none,intent"]) {
+      expect(await check(repo.dir, "--fail-on", bad)).toMatchObject({
+        code: 2,
+        out: [],
+        err: [`intentbot: --fail-on takes a comma-separated list of intent, hack, signoff, or none; not ${JSON.stringify(bad)}`],
+      });
+    }
+  });
+
+  it("says there is nothing to check, and exits 0, on a fresh clone (HEAD is the base)", async () => {
+    const origin = repoWithOwners();
+    origin.git("switch", "--quiet", "main");
+    const parent = mkdtempSync(join(tmpdir(), "intentbot-clone-"));
+    onTestFinished(() => rmSync(parent, { recursive: true, force: true }));
+    const clone = join(parent, "widgets");
+    git(parent, ["clone", "--quiet", origin.dir, clone]);
+    const head = git(clone, ["rev-parse", "HEAD"]).trim().slice(0, 12);
+    expect(await check(clone)).toMatchObject({
+      code: 0,
+      err: [],
+      out: [`intentbot check: nothing to check: HEAD (${head}) has no commits beyond its base (${head}, merge base with origin/main). Commit on a branch, or give --base REF.`],
+    });
+    const json = await check(clone, "--json", "--fail-on", "intent,hack,signoff");
+    expect(json.code).toBe(0);
+    expect(json.json()).toMatchObject({ commits: 0, met: true, base: { described: "merge base with origin/main" } });
   });
 
   it("exits 1 for a hack that names no debt issue, and 0 once it names one", async () => {
@@ -111,7 +166,7 @@ describe("intentbot check", () => {
     repo.git("switch", "--quiet", "feature");
     repo.git("rebase", "--quiet", "main");
     repo.commit(WHY_WHO, { "billing/a.ts": "a\n", ".github/intent.yml": "signoff:\n  minTeams: 5\n" });
-    expect((await check(repo.dir, "--json")).json()).toMatchObject({ signoff: { status: "missing", teams: [{ team: "@acme/payments" }] } });
+    expect((await check(repo.dir, "--json")).json()).toMatchObject({ signoff: { status: "pending", teams: [{ team: "@acme/payments" }] } });
     repo.write({ "local.yml": "signoff:\n  enabled: false\n" });
     expect((await check(repo.dir, "--config", "local.yml", "--json")).json()).toMatchObject({ signoff: { status: "off" }, met: true });
   });

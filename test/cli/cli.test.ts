@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { ownersCommand } from "../../src/cli/owners.js";
 import { validateConfigCommand } from "../../src/cli/validate-config.js";
+import { renderProblemLines } from "../../src/config/problems.js";
+import { validateConfigText } from "../../src/config/validate.js";
 import { fakeIO } from "./fake-io.js";
 
 describe("intentbot owners", () => {
@@ -46,6 +48,50 @@ describe("intentbot validate-config", () => {
     const { io, err } = fakeIO({ "c.yml": "mode: [\n" });
     expect(validateConfigCommand("c.yml", io)).toBe(1);
     expect(err[0]).toMatch(/^- the file \(`c\.yml`, line \d\) — given `.+`; allowed: valid YAML$/);
+  });
+
+  it("names the line a syntax error is on: where an unclosed bracket or quote opened, not where the parser gave up", () => {
+    const bracket = fakeIO({ "c.yml": "mode: advise\nintent:\n  minWords: 3\n  exempt: [a, b\nhacks:\n  enabled: true\n" });
+    expect(validateConfigCommand("c.yml", bracket.io)).toBe(1);
+    expect(bracket.err).toEqual(["- the file (`c.yml`, line 4) — given `Flow sequence in block collection must be sufficiently indented and end with a ]`; allowed: valid YAML"]);
+    const quote = fakeIO({ "c.yml": "mode: advise\nintent:\n  why: ['Why]\nhacks:\n  enabled: true\n" });
+    expect(validateConfigCommand("c.yml", quote.io)).toBe(1);
+    expect(quote.err[0]).toMatch(/^- the file \(`c\.yml`, line 3\) — given `/);
+    // An error that is about its own line keeps it.
+    const indent = fakeIO({ "c.yml": "intent:\n  minWords: 3\n minWords: 4\n" });
+    expect(validateConfigCommand("c.yml", indent.io)).toBe(1);
+    expect(indent.err).toEqual(["- the file (`c.yml`, line 3) — given `All mapping items must start at the same column`; allowed: valid YAML"]);
+  });
+
+  it("reports an alias with the file's other problems, not instead of them", () => {
+    const { io, err } = fakeIO({ "c.yml": "mode: loud\nbase: &b 2\nintent:\n  minWords: *b\nsignoff:\n  minTeams: none\n" });
+    expect(validateConfigCommand("c.yml", io)).toBe(1);
+    expect(err).toEqual([
+      '- `mode` (`c.yml`, line 1) — given `"loud"`; allowed: one of `advise`, `enforce`',
+      "- `base` (`c.yml`, line 2) — given `2`; allowed: one of the keys `mode`, `intent`, `hacks`, `signoff`, `phases`, `dashboard`",
+      "- `intent.minWords` (`c.yml`, line 4) — given `*b`; allowed: a value written out: anchors and aliases (`&name`, `*name`, `<<`) are not supported",
+      '- `signoff.minTeams` (`c.yml`, line 6) — given `"none"`; allowed: a value of type number',
+    ]);
+  });
+
+  it("shows the file's text as written on a terminal: &, <, > and backslashes are escaped for GitHub only", () => {
+    const text = String.raw`intent:
+  exempt:
+    titlePatterns: ["<b>&\\d("]
+`;
+    const { io, err } = fakeIO({ "c.yml": text });
+    expect(validateConfigCommand("c.yml", io)).toBe(1);
+    const because = "allowed: a regular expression in RE2 syntax (no lookaround or backreferences); this one fails: error parsing regexp: missing closing ):";
+    const pattern = String.raw`<b>&\d(`;
+    expect(err).toEqual([`- \`intent.exempt.titlePatterns.0\` (\`c.yml\`, line 3) — given \`${JSON.stringify(pattern)}\`; ${because} \`${pattern}\``]);
+    const result = validateConfigText(text, "c.yml");
+    expect(result.ok ? [] : renderProblemLines(result.problems, "github")[0]).toContain(String.raw`missing closing ): ` + "`&lt;b&gt;&amp;" + String.raw`\\d(` + "`");
+  });
+
+  it("shows control characters from the file as escapes on a terminal", () => {
+    expect(renderProblemLines([{ file: "c.yml", key: "mode", line: 1, given: "\u001b[2Jgone", allowed: "one of `advise`, `enforce`" }], "terminal")).toEqual([
+      "- `mode` (`c.yml`, line 1) — given `\\u001b[2Jgone`; allowed: one of `advise`, `enforce`",
+    ]);
   });
 
   it("exits 2, not 1, when the file cannot be read", () => {

@@ -38,7 +38,7 @@ async function run(args: { json?: boolean; csv?: boolean; output?: string }, cli
 describe("intentbot debt", () => {
   it("exports the register as JSON in the dashboard's order, every column, and only reads", { timeout: 30_000 }, async () => {
     const github = repository();
-    // With the client it is built with: the app's, throttled as the app is.
+    // With the client it is built with: the CLI's, throttled as the app is.
     const { code, out, err } = await run({ json: true }, null);
 
     expect(err).toEqual([]);

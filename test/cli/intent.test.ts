@@ -84,6 +84,9 @@ describe("intentbot intent", () => {
     [["--kind", "bug", "body.md"], "--kind takes issue or pr"],
     [["--config", "bad.yml", "body.md"], "intent.minWords"],
     [["--config", "absent.yml", "body.md"], "cannot read absent.yml"],
+    // A mistyped repository would otherwise be judged with no templates and the default config.
+    [["--repo", "no-such-dir", "body.md"], "intentbot: --repo no-such-dir is not a directory"],
+    [["--repo", "body.md", "body.md"], "intentbot: --repo body.md is not a directory"],
     [[], "missing required argument"],
   ])("exits 2 on %j", async (argv, message) => {
     const dir = checkout({ "body.md": FILLED, "bad.yml": "intent:\n  minWords: many\n" });

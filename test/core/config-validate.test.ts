@@ -34,6 +34,15 @@ describe("hostile config files are reported with key, line and why, never thrown
     expect(found.find((p) => p.key === key)?.allowed).toContain(why);
   });
 
+  it("an alias hides none of the file's other problems", () => {
+    expect(problems("mode: loud\nintent:\n  minWords: *n\n  why: [&w a, *w]\nsignoff:\n  minTeams: 0\n").map(located)).toEqual([
+      { key: "mode", line: 1 },
+      { key: "intent.minWords", line: 3 },
+      { key: "intent.why.1", line: 4 },
+      { key: "signoff.minTeams", line: 6 },
+    ]);
+  });
+
   it("a number out of range is one problem, never Infinity", () => {
     expect(problems("signoff:\n  minTeams: 1e300\n")).toEqual([{ file: "intent.yml", key: "signoff.minTeams", line: 2, given: "1e+300", allowed: "a number ≤ 100" }]);
     expect(problems("intent:\n  minWords: -.inf\n")).toEqual([{ file: "intent.yml", key: "intent.minWords", line: 2, given: "-Infinity", allowed: "a value of type number" }]);

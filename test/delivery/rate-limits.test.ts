@@ -2,7 +2,8 @@ import Bottleneck from "bottleneck";
 import nock from "nock";
 import { Probot } from "probot";
 import { describe, expect, it } from "vitest";
-import { IntentbotOctokit, RATE_LIMIT_RETRIES } from "../../src/github/octokit.js";
+import { IntentbotOctokit } from "../../src/github/octokit.js";
+import { RATE_LIMIT_RETRIES } from "../../src/github/rate-limits.js";
 import { testPrivateKey } from "../helpers/app.js";
 import { github, INSTALLATION_ID, OWNER, recorder, REPO } from "../helpers/github.js";
 

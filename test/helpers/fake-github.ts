@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import nock from "nock";
 import { BOT_LOGIN, OWNER, REPO } from "./github.js";
 
@@ -36,9 +38,14 @@ export interface FakeComment {
   user: { login: string; type: string };
 }
 
-type Reply = [number, unknown] | [number, unknown, Record<string, string>];
+export interface FakeReaction {
+  id: number;
+  comment: number;
+  content: string;
+  user: { login: string; type: string };
+}
 
-const bot = { login: BOT_LOGIN, type: "Bot" };
+type Reply = [number, unknown] | [number, unknown, Record<string, string>];
 
 /** A weak ETag of what a read returns (a file's text, an issue's JSON), as GitHub sends. */
 function etagOf(text: string): string {
@@ -56,6 +63,8 @@ export class FakeGitHub {
   readonly calls: string[] = [];
   /** Conditional reads answered 304 Not Modified (GitHub does not count them against the rate limit). */
   notModified = 0;
+  /** The `authorization` headers the calls carried. */
+  readonly authorizations = new Set<string>();
   /** Calls this fake does not know: a test expects none. */
   readonly unknown: string[] = [];
   config: string | undefined;
@@ -66,8 +75,15 @@ export class FakeGitHub {
   /** Commits of the default branch with the paths they changed, for `GET /commits?path=&since=`. */
   readonly commits: { paths: string[]; message: string; date: string }[] = [];
   readonly reviews = new Map<number, { user: { login: string }; state: string; submitted_at: string; commit_id: string }[]>();
+  readonly reactions: FakeReaction[] = [];
   private nextId = 1000;
   private scope: nock.Scope | undefined;
+  /** The account the app writes as: its installation's bot, or `github-actions[bot]` for the Action. */
+  private readonly bot: { login: string; type: string };
+
+  constructor({ botLogin = BOT_LOGIN }: { botLogin?: string } = {}) {
+    this.bot = { login: botLogin, type: "Bot" };
+  }
 
   /** Writes (POST, PATCH, PUT, DELETE) to a path, e.g. `PATCH /repos/o/r/issues/3`. */
   writes(prefix = ""): string[] {
@@ -123,6 +139,32 @@ export class FakeGitHub {
     }
   }
 
+  /**
+   * The same GitHub served over HTTP on loopback, for a process that cannot be
+   * given nock (the bundled Action run with `node`): point GITHUB_API_URL at `url`.
+   */
+  async listen(): Promise<{ url: string; close: () => Promise<void> }> {
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (chunk: Buffer) => chunks.push(chunk));
+      req.on("end", () => {
+        const [status, body, headers = {}] = this.route(req.method ?? "GET", req.url ?? "/", Buffer.concat(chunks).toString("utf8"), req.headers);
+        const text = typeof body === "string" ? body : JSON.stringify(body);
+        res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers }).end(status === 204 || status === 304 ? undefined : text);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  }
+
+  /** A comment a person wrote. */
+  addComment(issue: number, body: string, login = "octocat"): FakeComment {
+    const comment: FakeComment = { id: this.nextId++, issue, body, user: { login, type: "User" } };
+    this.comments.push(comment);
+    return comment;
+  }
+
   stop(): void {
     nock.removeInterceptor({ hostname: "api.github.com", port: 443, proto: "https", path: /.*/ } as unknown as nock.Interceptor);
     this.scope?.persist(false);
@@ -134,6 +176,7 @@ export class FakeGitHub {
     const path = decodeURIComponent(url.pathname);
     const body = (typeof rawBody === "string" && rawBody ? JSON.parse(rawBody) : (rawBody ?? {})) as Record<string, unknown>;
     this.calls.push(`${method} ${path}`);
+    if (typeof headers.authorization === "string") this.authorizations.add(headers.authorization);
     const reply = this.answer(method, path, url.searchParams, body);
     const etag = reply?.[2]?.etag;
     if (etag && headers["if-none-match"] === etag) {
@@ -170,7 +213,24 @@ export class FakeGitHub {
     if (method === "GET" && (m = rest.match(/^\/pulls\/(\d+)\/files$/))) return this.page(path, query, this.files.get(Number(m[1])) ?? []);
     if (method === "GET" && (m = rest.match(/^\/pulls\/(\d+)\/reviews$/))) return [200, this.reviews.get(Number(m[1])) ?? []];
     if (method === "POST" && /^\/pulls\/\d+\/requested_reviewers$/.test(rest)) return [201, {}];
-    if (method === "POST" && /^\/issues\/comments\/\d+\/reactions$/.test(rest)) return [201, { content: body.content }];
+    if ((m = rest.match(/^\/issues\/comments\/(\d+)\/reactions$/))) {
+      const comment = Number(m[1]);
+      const content = query.get("content");
+      if (method === "GET") return [200, this.reactions.filter((r) => r.comment === comment && (!content || r.content === content))];
+      if (method === "POST") {
+        // Reacting twice with the same content is a no-op on GitHub (200 with the existing reaction).
+        const existing = this.reactions.find((r) => r.comment === comment && r.content === body.content && r.user.login === this.bot.login);
+        if (existing) return [200, existing];
+        const reaction: FakeReaction = { id: this.nextId++, comment, content: String(body.content), user: this.bot };
+        this.reactions.push(reaction);
+        return [201, reaction];
+      }
+    }
+    if ((m = rest.match(/^\/issues\/comments\/(\d+)\/reactions\/(\d+)$/)) && method === "DELETE") {
+      const index = this.reactions.findIndex((r) => r.id === Number(m?.[2]));
+      if (index >= 0) this.reactions.splice(index, 1);
+      return [204, ""];
+    }
     if (method === "GET" && rest === "/issues") return [200, this.listIssues(query)];
     if (method === "POST" && rest === "/issues") return [201, this.createIssue(body)];
     if ((m = rest.match(/^\/issues\/(\d+)$/))) {
@@ -180,9 +240,9 @@ export class FakeGitHub {
     }
     if ((m = rest.match(/^\/issues\/(\d+)\/comments$/))) {
       const issue = Number(m[1]);
-      if (method === "GET") return [200, this.comments.filter((c) => c.issue === issue)];
+      if (method === "GET") return [200, this.comments.filter((c) => c.issue === issue).map((c) => ({ ...c, reactions: this.rollup(c.id) }))];
       if (method === "POST") {
-        const comment: FakeComment = { id: this.nextId++, issue, body: String(body.body ?? ""), user: bot };
+        const comment: FakeComment = { id: this.nextId++, issue, body: String(body.body ?? ""), user: this.bot };
         this.comments.push(comment);
         return [201, comment];
       }
@@ -200,6 +260,7 @@ export class FakeGitHub {
         return [204, ""];
       }
     }
+    if (method === "GET" && /^\/issues\/\d+\/timeline$/.test(rest)) return [200, []];
     if ((m = rest.match(/^\/issues\/(\d+)\/labels$/)) && method === "POST") {
       const issue = this.issues.get(Number(m[1]));
       if (!issue) return [404, { message: "Not Found" }];
@@ -252,6 +313,16 @@ export class FakeGitHub {
     return { organization: { teams: { nodes, pageInfo: { hasNextPage: false, endCursor: null } } } };
   }
 
+  /** The reaction counts GitHub lists with each comment. */
+  private rollup(comment: number): Record<string, number> {
+    const counts: Record<string, number> = { total_count: 0 };
+    for (const reaction of this.reactions.filter((r) => r.comment === comment)) {
+      counts[reaction.content] = (counts[reaction.content] ?? 0) + 1;
+      counts.total_count = (counts.total_count ?? 0) + 1;
+    }
+    return counts;
+  }
+
   /** GitHub sends an ETag with every read; the app revalidates single issues and PRs (and PRs' files) with it. */
   private found(issue: FakeIssue | undefined): Reply {
     return issue ? [200, issue, { etag: etagOf(JSON.stringify(issue)) }] : [404, { message: "Not Found" }];
@@ -269,7 +340,7 @@ export class FakeGitHub {
       closed_at: null,
       labels: ((body.labels as string[] | undefined) ?? []).map((name) => ({ name })),
       assignees: ((body.assignees as string[] | undefined) ?? []).map((login) => ({ login })),
-      user: bot,
+      user: this.bot,
     };
     this.issues.set(number, issue);
     return issue;

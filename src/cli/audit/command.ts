@@ -1,11 +1,9 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import type { ProbotOctokit } from "probot";
 import { loadConfig } from "../../config/load.js";
 import { renderProblemLines } from "../../config/problems.js";
-import { IntentbotOctokit } from "../../github/octokit.js";
-import type { GitHub } from "../../github/types.js";
 import { EXIT } from "../exit-codes.js";
+import { createCliOctokit, failureMessage } from "../github-client.js";
 import type { CliIO } from "../io.js";
 import { decideAudit } from "./decide.js";
 import { gatherAudit } from "./gather.js";
@@ -20,8 +18,6 @@ export interface AuditOptions {
 }
 
 export interface AuditDependencies {
-  /** The Octokit class: the app's own (throttling and retries) unless a test gives another. */
-  Octokit?: typeof ProbotOctokit;
   now?: Date;
   /** Where a token comes from when GITHUB_TOKEN is unset: `gh auth token` unless a test gives another. */
   ghToken?: () => string | undefined;
@@ -54,15 +50,13 @@ export async function auditCommand(target: string, options: AuditOptions, io: Cl
     return EXIT.usage;
   }
   const say = (message: string) => io.stderr(`intentbot: ${message}`);
-  const log = { debug: () => undefined, info: () => undefined, warn: say, error: say };
-  const Octokit = deps.Octokit ?? IntentbotOctokit;
-  const octokit = new Octokit({ auth: { token }, log, ...(io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {}) }) as unknown as GitHub;
+  const octokit = createCliOctokit({ token, baseUrl: io.env.GITHUB_API_URL, log: { warn: say } });
 
   try {
     const config = await loadConfig(octokit, repo);
     if (!config.ok) {
       say("the repository's configuration is invalid; the app would report this on every check:");
-      for (const line of renderProblemLines(config.problems)) io.stderr(line);
+      for (const line of renderProblemLines(config.problems, "terminal")) io.stderr(line);
       return EXIT.usage;
     }
     const facts = await gatherAudit(octokit, config.config, repo, limit, progressBar(io.status));
@@ -77,8 +71,7 @@ export async function auditCommand(target: string, options: AuditOptions, io: Cl
     const silent = report.intent.issues.length + report.intent.pullRequests.length + report.hacksWithoutDebt.length + report.signoff.length === 0;
     return silent ? EXIT.ok : EXIT.unmet;
   } catch (error) {
-    const status = (error as { status?: number }).status;
-    say(`GitHub answered ${status ?? "an error"}: ${(error as Error).message}`);
+    say(failureMessage(error));
     return EXIT.usage;
   }
 }

@@ -3,7 +3,7 @@ import { CODEOWNERS_PATHS } from "../../core/codeowners/index.js";
 import { readTextFile } from "../../github/files.js";
 import { readTemplates } from "../../github/templates.js";
 import { TtlCache } from "../../github/ttl-cache.js";
-import type { GitHub, RepoRef } from "../../github/types.js";
+import type { RepoRef, RestClient } from "../../github/types.js";
 
 /** An issue or pull request as the audit reads it from a list or a search. */
 export interface AuditItem {
@@ -68,7 +68,7 @@ function toItem(issue: ListedIssue): AuditItem {
 }
 
 /** Up to `limit` items of a paginated list, stopping the pagination as soon as it has them. */
-async function firstItems(octokit: GitHub, route: string, parameters: Record<string, unknown>, limit: number): Promise<ListedIssue[]> {
+async function firstItems(octokit: RestClient, route: string, parameters: Record<string, unknown>, limit: number): Promise<ListedIssue[]> {
   const items: ListedIssue[] = [];
   for await (const page of octokit.paginate.iterator(route, { ...parameters, per_page: Math.min(100, limit) })) {
     const data = page.data as ListedIssue[] | { items: ListedIssue[] };
@@ -78,11 +78,11 @@ async function firstItems(octokit: GitHub, route: string, parameters: Record<str
   return items.slice(0, limit);
 }
 
-function search(octokit: GitHub, q: string, limit: number): Promise<ListedIssue[]> {
+function search(octokit: RestClient, q: string, limit: number): Promise<ListedIssue[]> {
   return firstItems(octokit, "GET /search/issues", { q }, limit);
 }
 
-export async function gatherAudit(octokit: GitHub, config: Config, repo: RepoRef, limit: number, progress: Progress): Promise<AuditFacts> {
+export async function gatherAudit(octokit: RestClient, config: Config, repo: RepoRef, limit: number, progress: Progress): Promise<AuditFacts> {
   // One cache for the run, so both kinds share the directory listings.
   const cache = new TtlCache<string[]>(60_000);
   const templates = { issue: await readTemplates(octokit, cache, repo, "issue"), pullRequest: await readTemplates(octokit, cache, repo, "pull request") };

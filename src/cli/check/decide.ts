@@ -26,7 +26,14 @@ export type HackResult =
 export type SignoffResult =
   | { status: "off" }
   | { status: "not needed"; teams: string[]; minTeams: number }
-  | { status: "missing"; teams: { team: string; files: string[] }[]; unowned: string[]; codeowners?: string | undefined };
+  /** Offline no sign-off can be seen (reviews and `/signoff` live on GitHub): every team's is pending. */
+  | { status: "pending"; teams: { team: string; files: string[] }[]; unowned: string[]; codeowners?: string | undefined };
+
+/** What `--fail-on` may name: the results that make the exit code 1 when missing (sign-off: pending). */
+export const GATES = ["intent", "hack", "signoff"] as const;
+export type Gate = (typeof GATES)[number];
+/** A missing intent or debt issue is the author's to fix now; a sign-off is pending until reviewers act. */
+export const DEFAULT_GATES: readonly Gate[] = ["intent", "hack"];
 
 export interface CheckReport {
   base: LocalChange["base"];
@@ -38,6 +45,10 @@ export interface CheckReport {
   signoff: SignoffResult;
   /** Lines GitHub would skip in CODEOWNERS. */
   codeownersErrors: string[];
+  /** The results that decide `met`. */
+  failOn: Gate[];
+  /** Those of `failOn` that are missing (or pending); `met` when there are none, exit 1 otherwise. */
+  failing: Gate[];
   met: boolean;
 }
 
@@ -74,15 +85,17 @@ function signoffOf(change: LocalChange, config: Config, matcher: ReturnType<type
   const teams = [...areas.teams].map(([team, files]) => ({ team, files }));
   if (teams.length < rules.minTeams) return { status: "not needed", teams: teams.map((t) => t.team), minTeams: rules.minTeams };
   // Reviews and /signoff comments live on GitHub, so offline every team is still to sign off.
-  return { status: "missing", teams, unowned: areas.unowned, codeowners: change.codeowners?.path };
+  return { status: "pending", teams, unowned: areas.unowned, codeowners: change.codeowners?.path };
 }
 
-/** What the app would say about this change if it were a pull request; pure. */
-export function decideLocalChange(change: LocalChange, config: Config): CheckReport {
+/** What the app would say about this change if it were a pull request, and whether any of `failOn` is missing; pure. */
+export function decideLocalChange(change: LocalChange, config: Config, failOn: readonly Gate[] = DEFAULT_GATES): CheckReport {
   const matcher = change.codeowners ? compileCodeowners(change.codeowners.text) : undefined;
   const intent = intentOf(change, config);
   const hack = hackOf(change, config);
   const signoff = signoffOf(change, config, matcher);
+  const unmet: Record<Gate, boolean> = { intent: intent.status === "missing", hack: hack.status === "missing", signoff: signoff.status === "pending" };
+  const failing = GATES.filter((gate) => failOn.includes(gate) && unmet[gate]);
   return {
     base: change.base,
     head: change.head,
@@ -92,6 +105,8 @@ export function decideLocalChange(change: LocalChange, config: Config): CheckRep
     hack,
     signoff,
     codeownersErrors: (matcher?.errors ?? []).map((e) => `${change.codeowners?.path ?? "CODEOWNERS"}:${e.line}: skipped: ${e.reason}`),
-    met: intent.status !== "missing" && hack.status !== "missing" && signoff.status !== "missing",
+    failOn: GATES.filter((gate) => failOn.includes(gate)),
+    failing,
+    met: failing.length === 0,
   };
 }

@@ -9,6 +9,8 @@ export interface LocalChange {
   /** The base commit and how it was chosen (`--base main`, `merge base with origin/main`). */
   base: { sha: string; described: string };
   head: string;
+  /** Commits on HEAD that the base does not have: none on a fresh clone or a branch with nothing new. */
+  commits: number;
   title: string;
   body: string;
   /** Files the change touches, repository-relative. */
@@ -90,6 +92,7 @@ export function readLocalChange(cwd: string, options: ChangeOptions): LocalChang
     repo: repoOf(cwd, top),
     base,
     head,
+    commits: Number(git(cwd, ["rev-list", "--count", `${base.sha}..${head}`]).trim()),
     title: options.title ?? firstSubject,
     // GitHub fills a new PR's description from the commit messages; --body stands for the one you will write.
     body: options.body ?? messages.join("\n\n"),

@@ -54,15 +54,15 @@ function hackLines(result: HackResult, p: Palette): string[] {
   }
 }
 
-function signoffLines(result: SignoffResult, p: Palette): string[] {
+function signoffLines(result: SignoffResult, p: Palette, gating: boolean): string[] {
   switch (result.status) {
     case "off":
       return ["Cross-team sign-off: off (signoff.enabled is false)"];
     case "not needed":
       return [`Cross-team sign-off: not needed (${result.teams.length === 0 ? "no team's area" : result.teams.join(", ")}; ${result.minTeams} teams needed)`];
-    case "missing":
+    case "pending":
       return [
-        `Cross-team sign-off: ${p.bad("needed")} from ${result.teams.length} teams`,
+        `Cross-team sign-off: ${(gating ? p.bad : p.soft)("pending")} from ${result.teams.length} teams`,
         ...result.teams.map((t) => `  ${t.team}: ${t.files.slice(0, 5).join(", ")}${t.files.length > 5 ? ` and ${t.files.length - 5} more` : ""}`),
         "  Each team signs off with an approving review by a member, or `/signoff @org/team`.",
       ];
@@ -83,8 +83,14 @@ export function renderCheckReport(report: CheckReport, colour: boolean): string[
     "",
     ...intentLines(report.intent, p),
     ...hackLines(report.hack, p),
-    ...signoffLines(report.signoff, p),
+    ...signoffLines(report.signoff, p, report.failOn.includes("signoff")),
     "",
-    report.met ? p.ok("All met.") : p.bad("Something is missing (exit 1)."),
+    verdict(report, p),
   ];
+}
+
+function verdict(report: CheckReport, p: Palette): string {
+  if (!report.met) return p.bad(`Missing: ${report.failing.join(", ")} (exit 1; --fail-on ${report.failOn.join(",")}).`);
+  if (report.signoff.status === "pending") return `${p.ok("Nothing missing that fails the check")} (exit 0); sign-off is pending (--fail-on intent,hack,signoff fails on it).`;
+  return p.ok("All met.");
 }

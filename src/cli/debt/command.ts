@@ -3,11 +3,12 @@ import { resolve } from "node:path";
 import { loadConfig } from "../../config/load.js";
 import { renderProblemLines } from "../../config/problems.js";
 import { debtRegister } from "../../core/debt/register.js";
-import type { GitHub, Log } from "../../github/types.js";
+import type { Log, RestClient } from "../../github/types.js";
+import { failureMessage } from "../github-client.js";
 import { findToken } from "../audit/token.js";
 import { EXIT } from "../exit-codes.js";
 import type { CliIO } from "../io.js";
-import { createDebtClient, type ClientLog } from "./client.js";
+import { createDebtClient } from "./client.js";
 import { gatherDebt } from "./gather.js";
 import { renderDebtCsv, renderDebtMarkdown } from "./render.js";
 
@@ -22,7 +23,7 @@ export interface DebtDependencies {
   /** Where a token comes from when GITHUB_TOKEN is unset: `gh auth token` unless a test gives another. */
   ghToken?: () => string | undefined;
   /** The GitHub client: `createDebtClient` unless a test gives another. */
-  client?: (options: { token: string; baseUrl?: string | undefined; log: ClientLog }) => GitHub;
+  client?: (options: { token: string; baseUrl?: string | undefined; warn: (message: string) => void }) => RestClient;
 }
 
 const OWNER_REPO = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
@@ -49,10 +50,9 @@ export async function debtCommand(target: string, options: DebtOptions, io: CliI
     return EXIT.usage;
   }
   const say = (message: string) => io.stderr(`intentbot: ${message}`);
-  const clientLog: ClientLog = { debug: () => undefined, info: () => undefined, warn: say, error: say };
   // The shared gatherers log as Probot does (an object, then the message): the message is what a person reads.
   const log = { debug: () => undefined, info: () => undefined, warn: (_: unknown, m: string) => say(m), error: (_: unknown, m: string) => say(m) } as unknown as Log;
-  const octokit = (deps.client ?? createDebtClient)({ token, baseUrl: io.env.GITHUB_API_URL, log: clientLog });
+  const octokit = (deps.client ?? createDebtClient)({ token, baseUrl: io.env.GITHUB_API_URL, warn: say });
 
   try {
     const config = await loadConfig(octokit, repo);
@@ -74,8 +74,7 @@ export async function debtCommand(target: string, options: DebtOptions, io: CliI
     }
     return EXIT.ok;
   } catch (error) {
-    const status = (error as { status?: number }).status;
-    say(`GitHub answered ${status ?? "an error"}: ${(error as Error).message}`);
+    say(failureMessage(error));
     return EXIT.usage;
   }
 }

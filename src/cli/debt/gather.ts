@@ -7,7 +7,7 @@ import { DEBT_TOPIC } from "../../core/hacks/render.js";
 import { hasTopicMarker } from "../../core/markers.js";
 import { teamAreas, type OwnersOf } from "../../core/signoff/areas.js";
 import { CodeownersCache, readCodeowners } from "../../github/codeowners.js";
-import type { GitHub, Log, RepoRef } from "../../github/types.js";
+import type { Log, RepoRef, RestClient } from "../../github/types.js";
 import { changesOf, interestBudget, needsRepositoryFacts } from "../../handlers/dashboard/gather.js";
 import { gatherRepositoryFacts } from "../../handlers/dashboard/roi-facts.js";
 
@@ -43,7 +43,7 @@ const isBot = (user: { type?: string } | null) => user?.type === "Bot";
  * (the key is the app's): any bot account's record is read, since only an
  * installed app can write as one.
  */
-async function recordOf(octokit: GitHub, repo: RepoRef, issue: SearchedIssue): Promise<DebtRecord | undefined> {
+async function recordOf(octokit: RestClient, repo: RepoRef, issue: SearchedIssue): Promise<DebtRecord | undefined> {
   if (isBot(issue.user)) return readSealedDebtRecordUnchecked(issue.body);
   const comments = (await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issue.number, per_page: 100 })) as ListedComment[];
   const comment = comments.findLast((c) => isBot(c.user) && hasTopicMarker(c.body, DEBT_TOPIC));
@@ -55,7 +55,7 @@ async function recordOf(octokit: GitHub, repo: RepoRef, issue: SearchedIssue): P
  * open debt issues and their records, the PRs that changed each hack's files,
  * the teams of those files, and the repository's merged PRs in the window.
  */
-export async function gatherDebt(octokit: GitHub, log: Log, config: Config, repo: RepoRef, now: Date): Promise<DebtFacts> {
+export async function gatherDebt(octokit: RestClient, log: Log, config: Config, repo: RepoRef, now: Date): Promise<DebtFacts> {
   const q = `repo:${repo.owner}/${repo.repo} is:issue is:open label:"${config.hacks.debtLabel}"`;
   const issues = (await octokit.paginate(octokit.rest.search.issuesAndPullRequests, { q, per_page: 100 })) as SearchedIssue[];
   const budget = interestBudget();

@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { CONFIG_PATH } from "../../config/load.js";
 import { renderProblemLines } from "../../config/problems.js";
@@ -51,7 +52,7 @@ export function configOf(dir: string, options: Pick<IntentOptions, "config">, io
   const result = validateConfigText(text, options.config ?? CONFIG_PATH);
   if (result.ok) return result.config;
   io.stderr("intentbot: the configuration is invalid; the app would report this instead of checking:");
-  for (const line of renderProblemLines(result.problems)) io.stderr(line);
+  for (const line of renderProblemLines(result.problems, "terminal")) io.stderr(line);
   return undefined;
 }
 
@@ -100,6 +101,11 @@ export async function intentCommand(bodyFile: string, options: IntentOptions, io
     return EXIT.usage;
   }
   const dir = resolve(io.cwd, options.repo ?? ".");
+  // A mistyped --repo would otherwise read no templates and no config, and judge with the defaults as if all were well.
+  if (options.repo !== undefined && !statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    io.stderr(`intentbot: --repo ${options.repo} is not a directory`);
+    return EXIT.usage;
+  }
   const config = configOf(dir, options, io);
   if (!config) return EXIT.usage;
   const title = options.title ?? "";

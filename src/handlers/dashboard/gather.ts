@@ -8,7 +8,7 @@ import { teamAreas, type OwnersOf } from "../../core/signoff/areas.js";
 import { readCodeowners } from "../../github/codeowners.js";
 import { findStickyComment } from "../../github/comments.js";
 import type { Services } from "../../github/services.js";
-import type { GitHub, Log, RepoRef } from "../../github/types.js";
+import type { GitHub, Log, RepoRef, RestClient } from "../../github/types.js";
 import { gatherRepositoryFacts } from "./roi-facts.js";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -57,7 +57,7 @@ export function interestBudget(): InterestBudget {
  * may be gone), so one item shows its interest and cost as unknown and the
  * dashboard is still written.
  */
-export async function changesOf(octokit: GitHub, log: Log, repo: RepoRef, item: DebtItem, files: readonly string[], budget: InterestBudget): Promise<Change[] | null> {
+export async function changesOf(octokit: RestClient, log: Log, repo: RepoRef, item: DebtItem, files: readonly string[], budget: InterestBudget): Promise<Change[] | null> {
   if (!item.shippedAt) return [];
   try {
     return await mergedPrsTouching(octokit, repo, item, item.shippedAt, files, budget);
@@ -67,7 +67,7 @@ export async function changesOf(octokit: GitHub, log: Log, repo: RepoRef, item: 
   }
 }
 
-async function mergedPrsTouching(octokit: GitHub, repo: RepoRef, item: DebtItem, since: string, files: readonly string[], budget: InterestBudget): Promise<Change[]> {
+async function mergedPrsTouching(octokit: RestClient, repo: RepoRef, item: DebtItem, since: string, files: readonly string[], budget: InterestBudget): Promise<Change[]> {
   const prs = new Map<number, string>();
   for (const path of files.slice(0, MAX_FILES_PER_ITEM)) {
     if (budget.left-- <= 0) break;

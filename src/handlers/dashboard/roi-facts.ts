@@ -1,6 +1,6 @@
 import type { Config } from "../../config/schema.js";
 import { repositoryWindowStart, type MergedPr, type RepositoryFacts } from "../../core/debt/roi.js";
-import type { GitHub, Log, RepoRef } from "../../github/types.js";
+import type { Log, RepoRef, RestClient } from "../../github/types.js";
 
 // The latest merged PRs are plenty for a median, and each page is a search call (GitHub allows 30 a minute).
 const MAX_MERGED = 300;
@@ -24,7 +24,7 @@ export interface ListedMergedPr extends Omit<MergedPr, "closes"> {
 export type ClosesReader = (bodies: string[]) => Promise<number[][] | undefined>;
 
 /** The first `limit` results, most recently updated first (for merged PRs, about the latest merges). */
-async function searchFirst(octokit: GitHub, q: string, limit: number): Promise<SearchItem[]> {
+async function searchFirst(octokit: RestClient, q: string, limit: number): Promise<SearchItem[]> {
   const items: SearchItem[] = [];
   for await (const page of octokit.paginate.iterator(octokit.rest.search.issuesAndPullRequests, { q, sort: "updated", order: "desc", per_page: 100 })) {
     const data = page.data as unknown as SearchItem[] | { items: SearchItem[] };
@@ -43,7 +43,7 @@ const labelNames = (labels: SearchItem["labels"]) => labels.map((l) => (typeof l
  * label for the bug issues closed in the window. What cannot be read is null
  * and shows as unknown.
  */
-export async function gatherRepositoryFacts(octokit: GitHub, log: Log, repo: RepoRef, settings: Config["dashboard"]["roi"], now: Date, readCloses: ClosesReader): Promise<RepositoryFacts> {
+export async function gatherRepositoryFacts(octokit: RestClient, log: Log, repo: RepoRef, settings: Config["dashboard"]["roi"], now: Date, readCloses: ClosesReader): Promise<RepositoryFacts> {
   const scope = `repo:${repo.owner}/${repo.repo}`;
   const since = repositoryWindowStart(now, settings.weeks).slice(0, 10);
   let listed: ListedMergedPr[];
