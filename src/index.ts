@@ -1,6 +1,8 @@
 import type { ApplicationFunctionOptions, Probot } from "probot";
 import { healthHandler } from "./delivery/health.js";
 import { InMemoryPipeline } from "./delivery/in-memory.js";
+import type { DeliveryJournal } from "./delivery/journal.js";
+import { JournaledPipeline, type RetryOptions } from "./delivery/journaled.js";
 import type { DeliveryPipeline } from "./delivery/pipeline.js";
 import { QueuePipeline, type QueueOptions } from "./delivery/queue.js";
 import { DeliveryReconciler } from "./delivery/reconciler.js";
@@ -74,6 +76,14 @@ export type Feature = keyof typeof features;
 export interface AppOptions extends ServiceOptions {
   /** Queue settings when `redisUrl` is set (tests shorten the timings). */
   queue?: Omit<QueueOptions, "redisUrl">;
+  /**
+   * The server's journal of deliveries on disk (`delivery/journal.ts`): without
+   * Redis, deliveries are journaled, answered at once and retried in this
+   * process. Without either they are handled in memory before the answer.
+   */
+  journal?: DeliveryJournal;
+  /** Retries of journaled deliveries (tests shorten them). */
+  retry?: RetryOptions;
   /** Minutes between two rounds of the delivery reconciler; 0 turns it off. Default: `RECONCILE_MINUTES`, else 10. */
   reconcileMinutes?: number;
 }
@@ -92,15 +102,23 @@ export function intentbotWith(names: readonly Feature[], options: AppOptions = {
     const router = new EventRouter(services);
     const commands = new CommandDispatcher();
     for (const name of names) features[name](router, commands);
-    const pipeline: DeliveryPipeline = redisUrl ? new QueuePipeline(app, router, services.locks, { redisUrl, ...options.queue }) : new InMemoryPipeline(router);
+    const pipeline = choosePipeline(app, router, services, redisUrl, options);
     app.onAny(async (context) => {
       if (router.handles(context.name, (context.payload as { action?: unknown }).action)) await pipeline.accept(context as never);
     });
     started?.({ services, pipeline });
+    if (pipeline instanceof JournaledPipeline) pipeline.recover();
     if (appOptions && serve(appOptions, healthHandler(pipeline, services.redis))) {
       startReconciler(app, services, options.reconcileMinutes ?? minutesFromEnv());
     }
   };
+}
+
+/** Redis: the shared queue; a journal: on disk in this process; neither: in memory, before the answer. */
+function choosePipeline(app: Probot, router: EventRouter, services: Services, redisUrl: string | undefined, options: AppOptions): DeliveryPipeline {
+  if (redisUrl) return new QueuePipeline(app, router, services.locks, { redisUrl, ...options.queue });
+  if (options.journal) return new JournaledPipeline(app, router, services.locks, options.journal, options.retry);
+  return new InMemoryPipeline(router);
 }
 
 /** Serves a route on Probot's HTTP server; false where there is none (tests, one-off runs). */
