@@ -14,10 +14,12 @@ import { dashboardCommand } from "./handlers/dashboard/command.js";
 import { onDashboardEvent } from "./handlers/dashboard/events.js";
 import { hackCommand } from "./handlers/hacks/command.js";
 import { onDebtIssueState } from "./handlers/hacks/debt-issue.js";
+import { onDebtIssueOpened } from "./handlers/hacks/duplicate-debt.js";
 import { onPullRequestHack } from "./handlers/hacks/pull-request.js";
 import { onIssueIntent } from "./handlers/intent/issue.js";
 import { onPullRequestIntent } from "./handlers/intent/pull-request.js";
 import { phaseCommand } from "./handlers/phases/command.js";
+import { onPhaseIssueOpened } from "./handlers/phases/duplicate-issue.js";
 import { onPhaseIssueState } from "./handlers/phases/issue-state.js";
 import { signoffCommand } from "./handlers/signoff/command.js";
 import { onSignoffPullRequest } from "./handlers/signoff/events.js";
@@ -54,6 +56,8 @@ export const features = {
     );
     commands.register(router, hackCommand);
     router.on(["issues.closed", "issues.reopened"], "hacks:debt_issue", onDebtIssueState);
+    // The app's own new debt issues: one created twice (a write that landed after a retry) is closed.
+    router.on("issues.opened", "hacks:duplicate_debt", onDebtIssueOpened, { echoes: true });
   },
   dashboard(router: EventRouter, commands: CommandDispatcher): void {
     router.on(["pull_request.closed", "pull_request.labeled", "pull_request.unlabeled", "pull_request.reopened"], "dashboard:pull_request", onDashboardEvent, { echoes: true });
@@ -68,6 +72,8 @@ export const features = {
   phases(router: EventRouter, commands: CommandDispatcher): void {
     commands.register(router, phaseCommand);
     router.on(["issues.closed", "issues.reopened"], "phases:issue_state", onPhaseIssueState);
+    // The app's own new phase and phase debt issues: one created twice is closed.
+    router.on("issues.opened", "phases:duplicate_issue", onPhaseIssueOpened, { echoes: true });
   },
 };
 

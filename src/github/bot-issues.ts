@@ -1,4 +1,5 @@
 import type { LabelSpec } from "../core/labels.js";
+import { topicMarker } from "../core/markers.js";
 import { ensureLabel } from "./labels.js";
 import type { Services } from "./services.js";
 import type { GitHub, RepoRef } from "./types.js";
@@ -99,4 +100,18 @@ export async function writeIssueBody(octokit: GitHub, repo: RepoRef, number: num
   if (body === current) return false;
   await octokit.rest.issues.update({ ...repo, issue_number: number, body });
   return true;
+}
+
+/**
+ * Closes one of the app's issues that duplicates `keeper`: created by a write
+ * that reached GitHub after a retry (or a restart's recovery) had already
+ * created and linked another. GitHub lets an app close an issue but not
+ * delete it, so it is closed as not planned, its labels and its body (with
+ * the record that made it the app's) replaced by a pointer to the keeper:
+ * nothing finds it as the app's issue again, and the dashboard does not
+ * count it.
+ */
+export async function retireDuplicateIssue(octokit: GitHub, repo: RepoRef, number: number, keeper: number, what: string): Promise<void> {
+  const body = `${topicMarker("duplicate")}\nDuplicate of #${keeper}, ${what}. It was created a second time when a write sent before a restart reached GitHub after the work had been done again; intentbot closed this copy.`;
+  await octokit.rest.issues.update({ ...repo, issue_number: number, state: "closed", state_reason: "not_planned", labels: [], body });
 }
