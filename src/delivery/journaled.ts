@@ -103,26 +103,31 @@ export class JournaledPipeline implements DeliveryPipeline {
         await this.journal.progress(entry, result.done);
         const delay = this.backoffMs * 2 ** (attempt - 1);
         log.warn({ failed: result.failed, attempts: attempt, retryInMs: delay }, "delivery failed: will retry");
-        this.retryLater(entry, context, attempt + 1, delay);
+        this.retryLater(entry, attempt + 1, delay);
       } finally {
         this.active--;
       }
     });
   }
 
-  private retryLater(entry: JournalEntry, context: Context | undefined, attempt: number, delay: number): void {
+  /**
+   * A retry runs on a context of its own, as a queue worker's would: the
+   * event's client carries the first attempt's hooks and the reads it shared
+   * (keyed by client and payload), and a retry must read GitHub afresh.
+   */
+  private retryLater(entry: JournalEntry, attempt: number, delay: number): void {
     if (this.closed) return;
     const timer = setTimeout(() => {
       this.retries.delete(timer);
-      this.start(entry, context, attempt);
+      this.start(entry, undefined, attempt);
     }, delay);
     this.retries.add(timer);
   }
 
-  /** A recovered delivery's context; undefined when the installation's token cannot be had now (retried like a failure). */
+  /** A recovered or retried delivery's context, on a copy of its payload; undefined when the installation's token cannot be had now (retried like a failure). */
   private async contextOf(entry: JournalEntry): Promise<Context | undefined> {
     try {
-      return await storedContext(this.app, entry);
+      return await storedContext(this.app, { ...entry, payload: structuredClone(entry.payload) });
     } catch (error) {
       this.app.log.warn({ err: error, id: entry.id }, "no client for a recovered delivery");
       return undefined;

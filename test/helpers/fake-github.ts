@@ -34,7 +34,8 @@ export interface FakeComment {
   user: { login: string; type: string };
 }
 
-type Reply = [number, unknown] | [number, unknown, Record<string, string>];
+/** Status, body and headers, as nock replies. */
+export type Reply = [number, unknown] | [number, unknown, Record<string, string>];
 
 const bot = { login: BOT_LOGIN, type: "Bot" };
 
@@ -94,9 +95,9 @@ export class FakeGitHub {
   start(): void {
     this.scope = nock("https://api.github.com").persist();
     for (const method of ["GET", "POST", "PATCH", "PUT", "DELETE"] as const) {
-      const route = this.route.bind(this);
+      const respond = this.respond.bind(this);
       this.scope.intercept(/.*/, method).reply(function (uri, body) {
-        return route(method, uri, body, this.req.headers);
+        return respond(method, uri, body, this.req.headers);
       });
     }
   }
@@ -107,7 +108,8 @@ export class FakeGitHub {
     nock.cleanAll();
   }
 
-  private route(method: string, uri: string, rawBody: unknown, headers: Record<string, string | string[] | undefined>): Reply {
+  /** Answers one request to the API (a path under api.github.com), through nock (`start`) or a real server (`test/integration`). */
+  respond(method: string, uri: string, rawBody: unknown, headers: Record<string, string | string[] | undefined>): Reply {
     const url = new URL(uri, "https://api.github.com");
     const path = decodeURIComponent(url.pathname);
     const body = (typeof rawBody === "string" && rawBody ? JSON.parse(rawBody) : (rawBody ?? {})) as Record<string, unknown>;
