@@ -109,8 +109,19 @@ export class DeliveryJournal {
   /** Records a delivery to run (again, after a failure: `done` holds the handlers to skip); resolves once it is on disk. */
   accept(id: string, name: string, payload: unknown, done: readonly string[] = []): Promise<JournalEntry> {
     const entry: JournalEntry = { id, name, payload, done: [...done], state: "pending", at: this.now() };
+    const previous = this.entries.get(id);
     this.entries.set(id, entry);
-    return this.write({ op: "accept", id, name, payload, done: entry.done, at: entry.at }).then(() => entry);
+    return this.write({ op: "accept", id, name, payload, done: entry.done, at: entry.at }).then(
+      () => entry,
+      (error: unknown) => {
+        // Not on disk, so GitHub is answered with an error and redelivers: the redelivery must not be dropped as a duplicate.
+        if (this.entries.get(id) === entry) {
+          if (previous) this.entries.set(id, previous);
+          else this.entries.delete(id);
+        }
+        throw error;
+      },
+    );
   }
 
   /** Handlers done so far, after an attempt that failed: a retry after a restart skips them too. */

@@ -68,13 +68,17 @@ export interface CreatedIssue {
   nodeId: string;
 }
 
-export async function createBotIssue(octokit: GitHub, services: Pick<Services, "knownLabels">, repo: RepoRef, issue: NewBotIssue): Promise<CreatedIssue> {
+export async function createBotIssue(octokit: GitHub, services: Pick<Services, "knownLabels" | "createdIssues">, repo: RepoRef, issue: NewBotIssue): Promise<CreatedIssue> {
   for (const label of issue.labels) await ensureLabel(octokit, services, repo, label);
   const assignees = issue.assignees && { assignees: await assignable(octokit, repo, issue.assignees) };
   const labels = issue.labels.map((label) => label.name);
   const { data } = await octokit.rest.issues.create({ ...repo, title: issue.title, body: issue.body, labels, ...assignees });
+  services.createdIssues.set(createdIssueKey(repo, data.number), true);
   return { number: data.number, id: data.id, nodeId: data.node_id };
 }
+
+/** The key of an issue in `Services.createdIssues`. */
+export const createdIssueKey = (repo: RepoRef, number: number) => `${repo.owner}/${repo.repo}#${number}`.toLowerCase();
 
 async function assignable(octokit: GitHub, repo: RepoRef, logins: readonly string[]): Promise<string[]> {
   const can: string[] = [];

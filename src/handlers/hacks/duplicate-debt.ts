@@ -2,7 +2,7 @@ import type { Context } from "probot";
 import { readDebtRecord } from "../../core/debt/record.js";
 import { HACK_TOPIC } from "../../core/hacks/render.js";
 import { readHackState } from "../../core/hacks/state.js";
-import { retireDuplicateIssue } from "../../github/bot-issues.js";
+import { createdIssueKey, retireDuplicateIssue } from "../../github/bot-issues.js";
 import { findStickyComment } from "../../github/comments.js";
 import type { Services } from "../../github/services.js";
 import { hackLockKey } from "./reconcile.js";
@@ -14,15 +14,17 @@ import { hackLockKey } from "./reconcile.js";
  * retry, or the recovery after a restart, found no issue and created the one
  * now linked. Checked under the PR's hack lock, so a run that is creating or
  * linking an issue finishes first; an issue no run has linked yet is left for
- * the next run to adopt (`findCreatedDebt`).
+ * the next run to adopt (`findCreatedDebt`). An issue this instance created
+ * and heard back about costs no check: its run links it, or that run's retry
+ * adopts it; a late write is one whose sender never heard back.
  */
 export async function onDebtIssueOpened(context: Context<"issues.opened">, services: Services): Promise<void> {
   const { issue } = context.payload;
   if (issue.user?.type !== "Bot" || issue.user.login !== (await services.botLogin())) return;
   const record = readDebtRecord(issue.body);
   const pr = record?.createdByApp && !record.phase ? record.hackPrs.find((p) => p.repo === undefined) : undefined;
-  if (!pr) return;
   const repo = context.repo();
+  if (!pr || services.createdIssues.get(createdIssueKey(repo, issue.number))) return;
   await services.locks.run(hackLockKey(repo, pr.number), async () => {
     const comment = await findStickyComment(context.octokit, services, { ...repo, issue_number: pr.number }, HACK_TOPIC);
     const linked = readHackState(comment?.body)?.debt;
