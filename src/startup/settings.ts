@@ -89,7 +89,7 @@ function redisUrlOf(value: string): string {
   } catch {
     throw new StartupProblem("REDIS_URL is not a URL (e.g. redis://redis:6379)");
   }
-  if (url.protocol !== "redis:" && url.protocol !== "rediss:") throw new StartupProblem(`REDIS_URL must start with redis:// or rediss://, not ${url.protocol}//`);
+  if (url.protocol !== "redis:" && url.protocol !== "rediss:") throw new StartupProblem(`REDIS_URL must start with redis:// or rediss:// (it starts with ${url.protocol})`);
   return value;
 }
 
