@@ -11,11 +11,13 @@ export interface JournalEntry {
   state: "pending" | "complete" | "failed";
   /** When it was accepted (ms since the epoch). */
   at: number;
+  /** How many times a process started with it unfinished: one that stops the process every time must not stop it forever. */
+  starts: number;
 }
 
 /** The lines of the file, one JSON object each. */
 type Line =
-  | { op: "accept"; id: string; name: string; payload: unknown; done: string[]; at: number }
+  | { op: "accept"; id: string; name: string; payload: unknown; done: string[]; at: number; starts?: number }
   | { op: "progress"; id: string; done: string[] }
   | { op: "complete"; id: string; at: number }
   | { op: "failed"; id: string; done: string[]; at: number }
@@ -82,6 +84,7 @@ export class DeliveryJournal {
     });
     const journal = new DeliveryJournal(directory, await open(path, "a"), options);
     journal.replay(text);
+    for (const entry of journal.pending()) entry.starts++;
     await journal.compact();
     return journal;
   }
@@ -108,7 +111,7 @@ export class DeliveryJournal {
 
   /** Records a delivery to run (again, after a failure: `done` holds the handlers to skip); resolves once it is on disk. */
   accept(id: string, name: string, payload: unknown, done: readonly string[] = []): Promise<JournalEntry> {
-    const entry: JournalEntry = { id, name, payload, done: [...done], state: "pending", at: this.now() };
+    const entry: JournalEntry = { id, name, payload, done: [...done], state: "pending", at: this.now(), starts: 0 };
     const previous = this.entries.get(id);
     this.entries.set(id, entry);
     return this.write({ op: "accept", id, name, payload, done: entry.done, at: entry.at }).then(
@@ -180,7 +183,7 @@ export class DeliveryJournal {
       const entry = this.entries.get(line.id);
       switch (line.op) {
         case "accept":
-          this.entries.set(line.id, { id: line.id, name: line.name, payload: line.payload, done: line.done, state: "pending", at: line.at });
+          this.entries.set(line.id, { id: line.id, name: line.name, payload: line.payload, done: line.done, state: "pending", at: line.at, starts: line.starts ?? 0 });
           break;
         case "progress":
           if (entry) entry.done = line.done;
@@ -192,7 +195,7 @@ export class DeliveryJournal {
           if (entry) Object.assign(entry, { state: "failed", done: line.done, at: line.at });
           break;
         case "seen":
-          this.entries.set(line.id, { id: line.id, name: "", payload: undefined, done: [], state: "complete", at: line.at });
+          this.entries.set(line.id, { id: line.id, name: "", payload: undefined, done: [], state: "complete", at: line.at, starts: 0 });
           break;
         default:
           this.skipped++;
@@ -212,7 +215,7 @@ export class DeliveryJournal {
     const complete = [...this.entries.values()].filter((entry) => entry.state === "complete" && now - entry.at < this.rememberMs).slice(-this.rememberCount);
     const keep = new Set(complete.map((entry) => entry.id));
     for (const entry of this.entries.values()) {
-      if (entry.state === "pending") lines.push({ op: "accept", id: entry.id, name: entry.name, payload: entry.payload, done: entry.done, at: entry.at });
+      if (entry.state === "pending") lines.push({ op: "accept", id: entry.id, name: entry.name, payload: entry.payload, done: entry.done, at: entry.at, starts: entry.starts });
       else if (entry.state === "failed" && now - entry.at < this.keepFailedMs) {
         lines.push({ op: "accept", id: entry.id, name: entry.name, payload: entry.payload, done: entry.done, at: entry.at });
         lines.push({ op: "failed", id: entry.id, done: entry.done, at: entry.at });

@@ -11,6 +11,8 @@ export interface RetryOptions {
   attempts?: number;
   /** First retry delay; each later one doubles. */
   backoffMs?: number;
+  /** Starts of the process with a delivery unfinished after which it is marked failed instead of run again. */
+  maxStarts?: number;
 }
 
 /**
@@ -27,6 +29,7 @@ export interface RetryOptions {
 export class JournaledPipeline implements DeliveryPipeline {
   private readonly attempts: number;
   private readonly backoffMs: number;
+  private readonly maxStarts: number;
   private readonly retries = new Set<NodeJS.Timeout>();
   private readonly inFlight = new Set<Promise<void>>();
   private waiting = 0;
@@ -42,13 +45,26 @@ export class JournaledPipeline implements DeliveryPipeline {
   ) {
     this.attempts = options.attempts ?? 10;
     this.backoffMs = options.backoffMs ?? 2_000;
+    this.maxStarts = options.maxStarts ?? 3;
   }
 
-  /** Runs the deliveries an earlier process accepted and did not finish (it was killed, or stopped). */
+  /**
+   * Runs the deliveries an earlier process accepted and did not finish (it was
+   * killed, or stopped). One that was unfinished at `maxStarts` starts in a row
+   * may be what stops the process (out of memory, say): it is marked failed
+   * rather than run again, so the server does not restart forever.
+   */
   recover(): void {
     const pending = this.journal.pending();
     if (pending.length > 0) this.app.log.info({ deliveries: pending.map((entry) => entry.id) }, "recovering deliveries accepted before a restart");
-    for (const entry of pending) this.start(entry, undefined, 1);
+    for (const entry of pending) {
+      if (entry.starts <= this.maxStarts) {
+        this.start(entry, undefined, 1);
+        continue;
+      }
+      this.app.log.error({ id: entry.id, starts: entry.starts }, "delivery failed for good: the process stopped every time it ran; kept in the journal as failed");
+      this.journal.failed(entry, entry.done).catch((error: unknown) => this.app.log.error({ err: error, id: entry.id }, "the delivery journal could not be written"));
+    }
   }
 
   async accept(context: Context): Promise<void> {

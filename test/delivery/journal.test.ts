@@ -142,6 +142,22 @@ describe("the journal of deliveries (one process, no Redis)", () => {
     await again.close();
   });
 
+  it("marks failed, instead of running again, a delivery that was unfinished at every one of several starts", async () => {
+    const first = await DeliveryJournal.open(directory);
+    await first.accept("d1", "issues", PAYLOAD);
+    await first.close();
+    for (let start = 1; start <= 2; start++) await (await DeliveryJournal.open(directory)).close();
+
+    const { router, runs } = countingRouter({ failing: 0 });
+    const journal = await DeliveryJournal.open(directory);
+    expect(journal.get("d1")?.starts).toBe(3);
+    const pipeline = new JournaledPipeline(app, router, new KeyedLocks(), journal, { maxStarts: 2 });
+    pipeline.recover();
+    await until(() => journal.get("d1")?.state === "failed");
+    expect(runs).toEqual([]);
+    await pipeline.close();
+  });
+
   it("skips a torn last line (the process died writing it, before answering) and keeps the rest", async () => {
     writeFileSync(file(), `${JSON.stringify({ op: "accept", id: "d1", name: "issues", payload: PAYLOAD, done: [], at: 1 })}\n{"op":"accept","id":"d2","na`);
     const journal = await DeliveryJournal.open(directory);
