@@ -10,16 +10,21 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build
 
-# Runtime stage: production dependencies, the compiled app, run as the unprivileged `node` user.
+# Runtime stage: production dependencies (no TypeScript, no dev tooling), the compiled app, run as the unprivileged `node` user.
 FROM node:22-bookworm-slim
+# Production: JSON logs, and no set-up page; the server listens on 0.0.0.0 unless HOST says otherwise.
 ENV NODE_ENV=production
+# The journal of deliveries without Redis (docs/operations.md): mount a volume here so a restart finds it.
+ENV INTENTBOT_DATA_DIR=/app/data
 WORKDIR /app
 COPY package.json package-lock.json ./
-# --ignore-scripts: lib/ comes from the build stage, so `prepare` has nothing to do here.
+# --ignore-scripts: lib/ comes from the build stage, so `prepare` (which would need the compiler) has nothing to do here.
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/lib ./lib
 COPY bin ./bin
 COPY app.yml ./
+RUN mkdir -p /app/data && chown node:node /app/data
+VOLUME /app/data
 USER node
 EXPOSE 3000
 # /health answers once the app runs with its credentials (APP_ID, PRIVATE_KEY, WEBHOOK_SECRET).

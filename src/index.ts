@@ -1,6 +1,8 @@
 import type { ApplicationFunctionOptions, Probot } from "probot";
 import { healthHandler } from "./delivery/health.js";
 import { InMemoryPipeline } from "./delivery/in-memory.js";
+import type { DeliveryJournal } from "./delivery/journal.js";
+import { JournaledPipeline, type RetryOptions } from "./delivery/journaled.js";
 import type { DeliveryPipeline } from "./delivery/pipeline.js";
 import { QueuePipeline, type QueueOptions } from "./delivery/queue.js";
 import { DeliveryReconciler } from "./delivery/reconciler.js";
@@ -12,10 +14,12 @@ import { dashboardCommand } from "./handlers/dashboard/command.js";
 import { onDashboardEvent } from "./handlers/dashboard/events.js";
 import { hackCommand } from "./handlers/hacks/command.js";
 import { onDebtIssueState } from "./handlers/hacks/debt-issue.js";
+import { onDebtIssueOpened } from "./handlers/hacks/duplicate-debt.js";
 import { onPullRequestHack } from "./handlers/hacks/pull-request.js";
 import { onIssueIntent } from "./handlers/intent/issue.js";
 import { onPullRequestIntent } from "./handlers/intent/pull-request.js";
 import { phaseCommand } from "./handlers/phases/command.js";
+import { onPhaseIssueOpened } from "./handlers/phases/duplicate-issue.js";
 import { onPhaseIssueState } from "./handlers/phases/issue-state.js";
 import { signoffCommand } from "./handlers/signoff/command.js";
 import { onSignoffPullRequest } from "./handlers/signoff/events.js";
@@ -52,6 +56,8 @@ export const features = {
     );
     commands.register(router, hackCommand);
     router.on(["issues.closed", "issues.reopened"], "hacks:debt_issue", onDebtIssueState);
+    // The app's own new debt issues: one created twice (a write that landed after a retry) is closed.
+    router.on("issues.opened", "hacks:duplicate_debt", onDebtIssueOpened, { echoes: true });
   },
   dashboard(router: EventRouter, commands: CommandDispatcher): void {
     router.on(["pull_request.closed", "pull_request.labeled", "pull_request.unlabeled", "pull_request.reopened"], "dashboard:pull_request", onDashboardEvent, { echoes: true });
@@ -66,6 +72,8 @@ export const features = {
   phases(router: EventRouter, commands: CommandDispatcher): void {
     commands.register(router, phaseCommand);
     router.on(["issues.closed", "issues.reopened"], "phases:issue_state", onPhaseIssueState);
+    // The app's own new phase and phase debt issues: one created twice is closed.
+    router.on("issues.opened", "phases:duplicate_issue", onPhaseIssueOpened, { echoes: true });
   },
 };
 
@@ -74,6 +82,14 @@ export type Feature = keyof typeof features;
 export interface AppOptions extends ServiceOptions {
   /** Queue settings when `redisUrl` is set (tests shorten the timings). */
   queue?: Omit<QueueOptions, "redisUrl">;
+  /**
+   * The server's journal of deliveries on disk (`delivery/journal.ts`): without
+   * Redis, deliveries are journaled, answered at once and retried in this
+   * process. Without either they are handled in memory before the answer.
+   */
+  journal?: DeliveryJournal;
+  /** Retries of journaled deliveries (tests shorten them). */
+  retry?: RetryOptions;
   /** Minutes between two rounds of the delivery reconciler; 0 turns it off. Default: `RECONCILE_MINUTES`, else 10. */
   reconcileMinutes?: number;
 }
@@ -92,15 +108,23 @@ export function intentbotWith(names: readonly Feature[], options: AppOptions = {
     const router = new EventRouter(services);
     const commands = new CommandDispatcher();
     for (const name of names) features[name](router, commands);
-    const pipeline: DeliveryPipeline = redisUrl ? new QueuePipeline(app, router, services.locks, { redisUrl, ...options.queue }) : new InMemoryPipeline(router);
+    const pipeline = choosePipeline(app, router, services, redisUrl, options);
     app.onAny(async (context) => {
       if (router.handles(context.name, (context.payload as { action?: unknown }).action)) await pipeline.accept(context as never);
     });
     started?.({ services, pipeline });
+    if (pipeline instanceof JournaledPipeline) pipeline.recover();
     if (appOptions && serve(appOptions, healthHandler(pipeline, services.redis))) {
       startReconciler(app, services, options.reconcileMinutes ?? minutesFromEnv());
     }
   };
+}
+
+/** Redis: the shared queue; a journal: on disk in this process; neither: in memory, before the answer. */
+function choosePipeline(app: Probot, router: EventRouter, services: Services, redisUrl: string | undefined, options: AppOptions): DeliveryPipeline {
+  if (redisUrl) return new QueuePipeline(app, router, services.locks, { redisUrl, ...options.queue });
+  if (options.journal) return new JournaledPipeline(app, router, services.locks, options.journal, options.retry);
+  return new InMemoryPipeline(router);
 }
 
 /** Serves a route on Probot's HTTP server; false where there is none (tests, one-off runs). */

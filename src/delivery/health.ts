@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Redis } from "ioredis";
-import type { DeliveryPipeline } from "./pipeline.js";
+import type { DeliveryPipeline, PipelineHealth } from "./pipeline.js";
 
 export interface Health {
   status: "ok" | "degraded";
   redis: "ok" | "unreachable" | "not configured";
-  mode: "in-memory" | "queue";
+  mode: PipelineHealth["mode"];
   queue: { waiting: number; active: number; delayed: number; failed: number };
 }
 

@@ -2,15 +2,16 @@ import type { Context } from "probot";
 
 /** What `/health` reports about event handling. */
 export interface PipelineHealth {
-  mode: "in-memory" | "queue";
-  /** Jobs waiting, running, retrying (delayed) and failed for good; zeros in memory. */
+  mode: "in-memory" | "journal" | "queue";
+  /** Deliveries waiting, running, retrying (delayed) and failed for good; zeros in memory. */
   queue: { waiting: number; active: number; delayed: number; failed: number };
 }
 
 /**
- * Where verified deliveries go. In memory (one process, the default) they
- * are handled before Probot answers GitHub; with `REDIS_URL` they are stored
- * in a durable queue and GitHub is answered at once.
+ * Where verified deliveries go. The server without Redis (the default)
+ * journals them on disk and answers GitHub at once; with `REDIS_URL` they
+ * are stored in a durable queue and GitHub is answered at once. In memory
+ * (tests, the Action's one run) they are handled before Probot answers.
  */
 export interface DeliveryPipeline {
   /**

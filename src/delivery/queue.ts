@@ -1,10 +1,10 @@
 import { Queue, Worker, type Job } from "bullmq";
-import { Context, type Probot } from "probot";
+import type { Context, Probot } from "probot";
 import type { Locks } from "../github/locks.js";
 import { DeliveryFailed, type DeliveryPipeline, type PipelineHealth } from "./pipeline.js";
 import type { EventRouter } from "./router.js";
+import { storedContext } from "./stored-context.js";
 import { subjectKey } from "./subject.js";
-
 
 export interface StoredDelivery {
   id: string;
@@ -99,10 +99,8 @@ export class QueuePipeline implements DeliveryPipeline {
   }
 
   private async process(job: Job<StoredDelivery>): Promise<void> {
-    const { id, name, payload } = job.data;
-    const installationId = (payload as { installation?: { id?: number } }).installation?.id;
-    const octokit = await this.app.auth(installationId);
-    const context = new Context({ id, name, payload } as never, octokit, this.app.log.child({ name: "event", id }));
+    const { id, payload } = job.data;
+    const context = await storedContext(this.app, job.data);
     await this.locks.run(`delivery:${subjectKey(payload)}`, async () => {
       const result = await this.router.dispatch(context, new Set(job.data.done));
       if (result.failed.length === 0) return;

@@ -1,4 +1,5 @@
 import type { LabelSpec } from "../core/labels.js";
+import { topicMarker } from "../core/markers.js";
 import { ensureLabel } from "./labels.js";
 import type { Services } from "./services.js";
 import type { GitHub, RepoRef } from "./types.js";
@@ -67,13 +68,17 @@ export interface CreatedIssue {
   nodeId: string;
 }
 
-export async function createBotIssue(octokit: GitHub, services: Pick<Services, "knownLabels">, repo: RepoRef, issue: NewBotIssue): Promise<CreatedIssue> {
+export async function createBotIssue(octokit: GitHub, services: Pick<Services, "knownLabels" | "createdIssues">, repo: RepoRef, issue: NewBotIssue): Promise<CreatedIssue> {
   for (const label of issue.labels) await ensureLabel(octokit, services, repo, label);
   const assignees = issue.assignees && { assignees: await assignable(octokit, repo, issue.assignees) };
   const labels = issue.labels.map((label) => label.name);
   const { data } = await octokit.rest.issues.create({ ...repo, title: issue.title, body: issue.body, labels, ...assignees });
+  services.createdIssues.set(createdIssueKey(repo, data.number), true);
   return { number: data.number, id: data.id, nodeId: data.node_id };
 }
+
+/** The key of an issue in `Services.createdIssues`. */
+export const createdIssueKey = (repo: RepoRef, number: number) => `${repo.owner}/${repo.repo}#${number}`.toLowerCase();
 
 async function assignable(octokit: GitHub, repo: RepoRef, logins: readonly string[]): Promise<string[]> {
   const can: string[] = [];
@@ -99,4 +104,18 @@ export async function writeIssueBody(octokit: GitHub, repo: RepoRef, number: num
   if (body === current) return false;
   await octokit.rest.issues.update({ ...repo, issue_number: number, body });
   return true;
+}
+
+/**
+ * Closes one of the app's issues that duplicates `keeper`: created by a write
+ * that reached GitHub after a retry (or a restart's recovery) had already
+ * created and linked another. GitHub lets an app close an issue but not
+ * delete it, so it is closed as not planned, its labels and its body (with
+ * the record that made it the app's) replaced by a pointer to the keeper:
+ * nothing finds it as the app's issue again, and the dashboard does not
+ * count it.
+ */
+export async function retireDuplicateIssue(octokit: GitHub, repo: RepoRef, number: number, keeper: number, what: string): Promise<void> {
+  const body = `${topicMarker("duplicate")}\nDuplicate of #${keeper}, ${what}. It was created a second time when a write sent before a restart reached GitHub after the work had been done again; intentbot closed this copy.`;
+  await octokit.rest.issues.update({ ...repo, issue_number: number, state: "closed", state_reason: "not_planned", labels: [], body });
 }

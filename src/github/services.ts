@@ -1,4 +1,5 @@
 import type { Probot } from "probot";
+import { BoundedMap } from "../core/bounded-map.js";
 import { Coalescer, realClock, type Clock, type RunCoalescer } from "../core/dashboard/coalesce.js";
 import { deriveRecordKey, type RecordKey } from "../core/records.js";
 import { botIdentity } from "./bot-identity.js";
@@ -52,6 +53,12 @@ export interface Services {
   eventConfigs: EventConfigs;
   /** Commands whose last run failed, for the run that succeeds to take back the failure (`failed-commands.ts`). */
   failedCommands: FailedCommands;
+  /**
+   * Issues this instance created and had GitHub's answer for (`owner/repo#N`):
+   * the run that created one links it, or its retry adopts it, so its echo needs
+   * no duplicate check (`handlers/hacks/duplicate-debt.ts`).
+   */
+  createdIssues: BoundedMap<string, true>;
 }
 
 export interface ServiceOptions {
@@ -95,6 +102,7 @@ export function createServices(app: Probot, options: ServiceOptions = {}): Servi
     deliveryReads: new DeliveryReads(readCaches),
     eventConfigs: new WeakMap(),
     failedCommands: redis ? new RedisFailedCommands(redis) : new MemoryFailedCommands(() => clock.now()),
+    createdIssues: new BoundedMap(1_000),
   };
 }
 

@@ -45,7 +45,8 @@ export interface FakeReaction {
   user: { login: string; type: string };
 }
 
-type Reply = [number, unknown] | [number, unknown, Record<string, string>];
+/** Status, body and headers, as nock replies. */
+export type Reply = [number, unknown] | [number, unknown, Record<string, string>];
 
 /** A weak ETag of what a read returns (a file's text, an issue's JSON), as GitHub sends. */
 function etagOf(text: string): string {
@@ -132,9 +133,9 @@ export class FakeGitHub {
   start(): void {
     this.scope = nock("https://api.github.com").persist();
     for (const method of ["GET", "POST", "PATCH", "PUT", "DELETE"] as const) {
-      const route = this.route.bind(this);
+      const respond = this.respond.bind(this);
       this.scope.intercept(/.*/, method).reply(function (uri, body) {
-        return route(method, uri, body, this.req.headers);
+        return respond(method, uri, body, this.req.headers);
       });
     }
   }
@@ -148,7 +149,7 @@ export class FakeGitHub {
       const chunks: Buffer[] = [];
       req.on("data", (chunk: Buffer) => chunks.push(chunk));
       req.on("end", () => {
-        const [status, body, headers = {}] = this.route(req.method ?? "GET", req.url ?? "/", Buffer.concat(chunks).toString("utf8"), req.headers);
+        const [status, body, headers = {}] = this.respond(req.method ?? "GET", req.url ?? "/", Buffer.concat(chunks).toString("utf8"), req.headers);
         const text = typeof body === "string" ? body : JSON.stringify(body);
         res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers }).end(status === 204 || status === 304 ? undefined : text);
       });
@@ -171,7 +172,8 @@ export class FakeGitHub {
     nock.cleanAll();
   }
 
-  private route(method: string, uri: string, rawBody: unknown, headers: Record<string, string | string[] | undefined>): Reply {
+  /** Answers one request to the API (a path under api.github.com), through nock (`start`) or a real server (`test/integration`). */
+  respond(method: string, uri: string, rawBody: unknown, headers: Record<string, string | string[] | undefined>): Reply {
     const url = new URL(uri, "https://api.github.com");
     const path = decodeURIComponent(url.pathname);
     const body = (typeof rawBody === "string" && rawBody ? JSON.parse(rawBody) : (rawBody ?? {})) as Record<string, unknown>;
