@@ -1,4 +1,5 @@
 import { BoundedMap } from "../core/bounded-map.js";
+import { isMissing, isNotModified } from "./errors.js";
 import { TtlCache } from "./ttl-cache.js";
 
 /** What a request hook sees of a request and its response (the parts read here). */
@@ -102,7 +103,7 @@ export class ReadCaches {
       else cache.delete(key);
       return response;
     } catch (error) {
-      if (!known || (error as { status?: number }).status !== 304) throw error;
+      if (!known || !isNotModified(error)) throw error;
       // Read again, so the newest: what is read often stays while the cache is full.
       cache.set(key, known);
       return structuredClone(known.response);
@@ -114,7 +115,7 @@ export class ReadCaches {
       request(options).then(
         (response): Lookup => ({ ok: true, response }),
         (error: unknown): Lookup => {
-          if ((error as { status?: number }).status === 404) return { ok: false, error };
+          if (isMissing(error)) return { ok: false, error };
           throw error;
         },
       ),

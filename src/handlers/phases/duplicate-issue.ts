@@ -2,6 +2,7 @@ import type { Context } from "probot";
 import { readDebtRecord } from "../../core/debt/record.js";
 import { readPhaseIssueMarker } from "../../core/phases/child.js";
 import { retireDuplicateIssue } from "../../github/bot-issues.js";
+import { isMissing } from "../../github/errors.js";
 import type { Services } from "../../github/services.js";
 import { phasesLockKey } from "./command.js";
 import { readParent } from "./gather.js";
@@ -46,8 +47,7 @@ async function readIssueIfThere(context: Context<"issues.opened">, number: numbe
   try {
     return (await context.octokit.rest.issues.get(context.repo({ issue_number: number }))).data;
   } catch (error) {
-    const status = (error as { status?: number }).status;
-    if (status === 404 || status === 410) return undefined;
+    if (isMissing(error)) return undefined;
     throw error;
   }
 }
