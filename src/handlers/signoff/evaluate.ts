@@ -7,6 +7,7 @@ import { normalizeTeam, splitTeam } from "../../core/signoff/teams.js";
 import { publishCheck } from "../../github/checks.js";
 import { findStickyComment, updateStickyCommentIfPresent, upsertStickyComment } from "../../github/comments.js";
 import { isInvalid, isMissing } from "../../github/errors.js";
+import { lockKey } from "../../github/locks.js";
 import type { Services } from "../../github/services.js";
 import { teamMembership } from "../../github/teams.js";
 import type { GitHub, Log, RepoRef } from "../../github/types.js";
@@ -96,7 +97,7 @@ export async function evaluateSignoff(
   log: Log,
   newSignoff?: Signoff,
 ): Promise<SignoffVerdict> {
-  return services.locks.run(`signoff:${repo.owner}/${repo.repo}#${pr.number}`.toLowerCase(), async () => {
+  return services.locks.run(lockKey("signoff", repo, pr.number), async () => {
     const rules = config.signoff;
     const issue = { ...repo, issue_number: pr.number };
     // Read once per head commit: later events of the same commit read no page again.
