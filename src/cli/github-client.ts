@@ -1,6 +1,7 @@
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
+import { isUnanswered, statusOf } from "../github/errors.js";
 import { onLimit } from "../github/rate-limits.js";
 
 export interface CliOctokitOptions {
@@ -50,10 +51,8 @@ function networkCode(error: unknown): string | undefined {
  */
 function networkErrors(octokit: Pick<Octokit, "hook">, options: { baseUrl?: string }) {
   octokit.hook.error("request", (error) => {
-    const failed = error as { status?: number; response?: unknown; request?: unknown; message: string; cause?: unknown };
-    if (failed.status !== 500 || failed.response !== undefined) throw error;
-    const code = networkCode(failed.cause);
-    throw new NetworkError(failed.message, code, options.baseUrl ?? "https://api.github.com", failed.request);
+    if (!isUnanswered(error)) throw error;
+    throw new NetworkError(error.message, networkCode(error.cause), options.baseUrl ?? "https://api.github.com", error.request);
   });
 }
 
@@ -85,6 +84,5 @@ export function failureMessage(error: unknown): string {
   if (error instanceof NetworkError) {
     return `cannot reach GitHub at ${error.baseUrl} (${error.code ?? error.message}): check the network connection, or GITHUB_API_URL for GitHub Enterprise Server`;
   }
-  const status = (error as { status?: number }).status;
-  return `GitHub answered ${status ?? "an error"}: ${(error as Error).message}`;
+  return `GitHub answered ${statusOf(error) ?? "an error"}: ${(error as Error).message}`;
 }

@@ -1,4 +1,4 @@
-import { BoundedMap } from "../core/bounded-map.js";
+import { LRUCache } from "lru-cache";
 import type { Context } from "probot";
 import { DeliveryFailed, type DeliveryPipeline, type PipelineHealth } from "./pipeline.js";
 import type { EventRouter } from "./router.js";
@@ -18,7 +18,7 @@ const REMEMBERED_DELIVERIES = 5_000;
  * of a failed one runs only the handlers that failed.
  */
 export class InMemoryPipeline implements DeliveryPipeline {
-  private readonly ledger = new BoundedMap<string, Ledger>(REMEMBERED_DELIVERIES);
+  private readonly ledger = new LRUCache<string, Ledger>({ max: REMEMBERED_DELIVERIES });
 
   constructor(private readonly router: EventRouter) {}
 

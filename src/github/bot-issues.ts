@@ -1,5 +1,6 @@
 import type { LabelSpec } from "../core/labels.js";
 import { topicMarker } from "../core/markers.js";
+import { isMissing } from "./errors.js";
 import { ensureLabel } from "./labels.js";
 import type { Services } from "./services.js";
 import type { GitHub, RepoRef } from "./types.js";
@@ -87,7 +88,7 @@ async function assignable(octokit: GitHub, repo: RepoRef, logins: readonly strin
       await octokit.rest.issues.checkUserCanBeAssigned({ ...repo, assignee: login });
       can.push(login);
     } catch (error) {
-      if ((error as { status?: number }).status !== 404) throw error;
+      if (!isMissing(error)) throw error;
     }
   }
   return can;

@@ -1,4 +1,5 @@
 import { topicMarker } from "../core/markers.js";
+import { lockKey } from "./locks.js";
 import type { Services } from "./services.js";
 import type { GitHub, IssueRef } from "./types.js";
 
@@ -53,7 +54,7 @@ async function writeStickyComment(
     return "updated";
   };
   if (found) return write(found.comment);
-  return services.locks.run(commentLockKey(issue), async () => {
+  return services.locks.run(lockKey("comments", issue, issue.issue_number), async () => {
     const [first, ...duplicates] = await listBotComments(octokit, issue, await services.botLogin(), topic);
     for (const duplicate of duplicates) {
       await octokit.rest.issues.deleteComment({ owner: issue.owner, repo: issue.repo, comment_id: duplicate.id });
@@ -81,10 +82,6 @@ export async function findStickyComment(
 ): Promise<BotComment | undefined> {
   const [first] = await listBotComments(octokit, issue, await services.botLogin(), topic);
   return first;
-}
-
-function commentLockKey(issue: IssueRef): string {
-  return `comments:${issue.owner}/${issue.repo}#${issue.issue_number}`;
 }
 
 /**

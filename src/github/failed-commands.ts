@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
-import { BoundedMap } from "../core/bounded-map.js";
+import { LRUCache } from "lru-cache";
+import { injectedClock } from "./ttl-cache.js";
 
 const ONE_DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -16,18 +17,20 @@ export interface FailedCommands {
 }
 
 export class MemoryFailedCommands implements FailedCommands {
-  private readonly marks = new BoundedMap<string, number>(5000);
+  private readonly marks: LRUCache<string, true>;
 
-  constructor(private readonly now: () => number) {}
+  constructor(now: () => number) {
+    this.marks = new LRUCache({ max: 5000, ttl: ONE_DAY_MS, ...injectedClock(now) });
+  }
 
   async mark(key: string): Promise<void> {
-    this.marks.set(key, this.now() + ONE_DAY_MS);
+    this.marks.set(key, true);
   }
 
   async take(key: string): Promise<boolean> {
-    const expires = this.marks.get(key);
+    const marked = this.marks.get(key) === true;
     this.marks.delete(key);
-    return expires !== undefined && expires > this.now();
+    return marked;
   }
 }
 

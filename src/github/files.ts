@@ -1,3 +1,4 @@
+import { isMissing } from "./errors.js";
 import type { GitHub, RepoRef, RestClient } from "./types.js";
 
 /** A file's text from the default branch (or `ref`), or undefined when it does not exist. */
@@ -12,7 +13,7 @@ export async function readTextFile(octokit: RestClient, { owner, repo }: RepoRef
     });
     return typeof data === "string" ? data : undefined;
   } catch (error) {
-    if ((error as { status?: number }).status === 404) return undefined;
+    if (isMissing(error)) return undefined;
     throw error;
   }
 }
@@ -23,7 +24,7 @@ export async function listDirectory(octokit: RestClient, { owner, repo }: RepoRe
     const { data } = await octokit.rest.repos.getContent({ owner, repo, path });
     return Array.isArray(data) ? data.filter((entry) => entry.type === "file").map((entry) => entry.path) : [];
   } catch (error) {
-    if ((error as { status?: number }).status === 404) return [];
+    if (isMissing(error)) return [];
     throw error;
   }
 }

@@ -1,4 +1,5 @@
 import type { LabelSpec } from "../core/labels.js";
+import { isInvalid, isMissing } from "./errors.js";
 import type { Services } from "./services.js";
 import type { GitHub, IssueRef, RepoRef } from "./types.js";
 
@@ -10,7 +11,7 @@ export function ensureLabel(octokit: GitHub, services: Pick<Services, "knownLabe
       await octokit.rest.issues.createLabel({ owner, repo, ...label });
     } catch (error) {
       // 422 "already_exists" is the common case and means there is nothing to do.
-      if ((error as { status?: number }).status !== 422) throw error;
+      if (!isInvalid(error)) throw error;
     }
   });
 }
@@ -34,7 +35,7 @@ export async function removeLabel(octokit: GitHub, issue: IssueRef, current: rea
     await octokit.rest.issues.removeLabel({ ...issue, name });
   } catch (error) {
     // Someone removed it in the meantime: the goal is reached.
-    if ((error as { status?: number }).status !== 404) throw error;
+    if (!isMissing(error)) throw error;
   }
   return true;
 }

@@ -1,4 +1,5 @@
 import { Mutex } from "async-mutex";
+import type { RepoRef } from "./types.js";
 
 /** Runs work for one key at a time: in this process, or across instances (Redis). */
 export interface Locks {
@@ -27,4 +28,18 @@ export class KeyedLocks implements Locks {
       if (entry.users === 0) this.mutexes.delete(key);
     }
   }
+}
+
+/** What a lock guards: a feature's state on one issue or PR, the app's comments on one, a repository's or an organisation's dashboard. */
+export type LockTopic = "comments" | "hacks" | "phases" | "signoff" | "dashboard" | "dashboard-org";
+
+/**
+ * The one way to name a lock: a topic and a repository, with the issue or PR
+ * number when the lock is about one. Lower-cased because GitHub's owner and
+ * repository names are not case-sensitive: two spellings of one issue (a
+ * payload's and a reference a person typed) must take the same lock.
+ */
+export function lockKey(topic: LockTopic, repo: RepoRef, number?: number): string {
+  const subject = number === undefined ? `${repo.owner}/${repo.repo}` : `${repo.owner}/${repo.repo}#${number}`;
+  return `${topic}:${subject}`.toLowerCase();
 }

@@ -1,4 +1,5 @@
 import { permissionLevels, type PermissionLevel } from "../config/schema.js";
+import { isMissing } from "./errors.js";
 import type { GitHub, RepoRef } from "./types.js";
 
 const rank = (level: string): number => permissionLevels.indexOf(level as PermissionLevel);
@@ -15,7 +16,7 @@ export async function hasPermission(octokit: GitHub, repo: RepoRef, username: st
     return rank(role) >= rank(minimum);
   } catch (error) {
     // 404: not a collaborator at all.
-    if ((error as { status?: number }).status === 404) return false;
+    if (isMissing(error)) return false;
     throw error;
   }
 }

@@ -1,5 +1,6 @@
-import { BoundedMap } from "../core/bounded-map.js";
-import { TtlCache } from "./ttl-cache.js";
+import { LRUCache } from "lru-cache";
+import { isMissing, isNotModified } from "./errors.js";
+import { injectedClock, TtlCache } from "./ttl-cache.js";
 
 /** What a request hook sees of a request and its response (the parts read here). */
 export interface RequestOptions {
@@ -43,7 +44,7 @@ export const MAX_FILE_PAGE_CHARS = 100_000;
 /** GitHub's page size when the request names none. */
 const DEFAULT_PER_PAGE = 30;
 
-type Revalidated = BoundedMap<string, { etag: string; response: Response }>;
+type Revalidated = LRUCache<string, { etag: string; response: Response }>;
 
 const CONTENTS = /^\/repos\/[^/]+\/[^/]+\/contents\//;
 /** One issue, or one pull request read as an issue (its ticket, its debt issue). */
@@ -66,11 +67,12 @@ const CHECK_RUNS = /^\/repos\/[^/]+\/[^/]+\/check-runs$/;
  * published per commit and name, so an unchanged one is not published again.
  */
 export class ReadCaches {
-  private readonly files: Revalidated = new BoundedMap(MAX_ENTRIES);
-  private readonly issues: Revalidated = new BoundedMap(MAX_ISSUES);
-  private readonly filePages: Revalidated = new BoundedMap(MAX_FILE_PAGES);
+  private readonly files: Revalidated = new LRUCache({ max: MAX_ENTRIES });
+  private readonly issues: Revalidated = new LRUCache({ max: MAX_ISSUES });
+  private readonly filePages: Revalidated = new LRUCache({ max: MAX_FILE_PAGES });
   private readonly lookups: TtlCache<Lookup>;
-  private readonly checks = new BoundedMap<string, { digest: string; expires: number }>(MAX_ENTRIES);
+  /** The digest of the last check run published per commit and name, for ten minutes. */
+  private readonly checks: LRUCache<string, string>;
 
   /**
    * @param checksShared Whether other instances publish check runs too (a shared Redis): then
@@ -78,9 +80,10 @@ export class ReadCaches {
    */
   constructor(
     private readonly checksShared: boolean,
-    private readonly now: () => number = Date.now,
+    now: () => number = Date.now,
   ) {
     this.lookups = new TtlCache(ONE_MINUTE, MAX_ENTRIES, now);
+    this.checks = new LRUCache({ max: MAX_ENTRIES, ttl: TEN_MINUTES, ...injectedClock(now) });
   }
 
   read(path: string, key: string, options: Options, request: Request): Promise<Response> {
@@ -102,9 +105,8 @@ export class ReadCaches {
       else cache.delete(key);
       return response;
     } catch (error) {
-      if (!known || (error as { status?: number }).status !== 304) throw error;
-      // Read again, so the newest: what is read often stays while the cache is full.
-      cache.set(key, known);
+      if (!known || !isNotModified(error)) throw error;
+      // The look-up above made it the newest, as every read does: what is read often stays while the cache is full.
       return structuredClone(known.response);
     }
   }
@@ -114,7 +116,7 @@ export class ReadCaches {
       request(options).then(
         (response): Lookup => ({ ok: true, response }),
         (error: unknown): Lookup => {
-          if ((error as { status?: number }).status === 404) return { ok: false, error };
+          if (isMissing(error)) return { ok: false, error };
           throw error;
         },
       ),
@@ -125,13 +127,12 @@ export class ReadCaches {
 
   isRepeatedCheck(path: string, options: Options): boolean {
     const check = this.checkOf(path, options);
-    const last = check && this.checks.get(check.key);
-    return Boolean(last && last.expires > this.now() && last.digest === check.digest);
+    return check !== undefined && this.checks.get(check.key) === check.digest;
   }
 
   published(path: string, options: Options): void {
     const check = this.checkOf(path, options);
-    if (check) this.checks.set(check.key, { digest: check.digest, expires: this.now() + TEN_MINUTES });
+    if (check) this.checks.set(check.key, check.digest);
   }
 
   private checkOf(path: string, options: Options): { key: string; digest: string } | undefined {

@@ -1,5 +1,5 @@
+import { LRUCache } from "lru-cache";
 import type { Probot } from "probot";
-import { BoundedMap } from "../core/bounded-map.js";
 import { Coalescer, realClock, type Clock, type RunCoalescer } from "../core/dashboard/coalesce.js";
 import { deriveRecordKey, type RecordKey } from "../core/records.js";
 import { botIdentity } from "./bot-identity.js";
@@ -58,7 +58,7 @@ export interface Services {
    * the run that created one links it, or its retry adopts it, so its echo needs
    * no duplicate check (`handlers/hacks/duplicate-debt.ts`).
    */
-  createdIssues: BoundedMap<string, true>;
+  createdIssues: LRUCache<string, true>;
 }
 
 export interface ServiceOptions {
@@ -102,7 +102,7 @@ export function createServices(app: Probot, options: ServiceOptions = {}): Servi
     deliveryReads: new DeliveryReads(readCaches),
     eventConfigs: new WeakMap(),
     failedCommands: redis ? new RedisFailedCommands(redis) : new MemoryFailedCommands(() => clock.now()),
-    createdIssues: new BoundedMap(1_000),
+    createdIssues: new LRUCache({ max: 1_000 }),
   };
 }
 

@@ -1,3 +1,4 @@
+import { isMissing } from "./errors.js";
 import type { GitHub, IssueRef } from "./types.js";
 
 /** The parts of a sub-issue `/phase` reads. */
@@ -20,7 +21,7 @@ export async function listSubIssues(octokit: GitHub, issue: IssueRef): Promise<S
   try {
     return await octokit.paginate(octokit.rest.issues.listSubIssues, { ...issue, per_page: 100 });
   } catch (error) {
-    if ((error as { status?: number }).status === 404) return undefined;
+    if (isMissing(error)) return undefined;
     throw error;
   }
 }

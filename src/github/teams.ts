@@ -1,4 +1,5 @@
 import { splitTeam } from "../core/signoff/teams.js";
+import { isForbidden } from "./errors.js";
 import type { Services } from "./services.js";
 import type { GitHub } from "./types.js";
 
@@ -26,14 +27,17 @@ interface TeamsPage {
   } | null;
 }
 
-/** GraphQL refuses a field the installation lacks the permission for (*Members: read*) as FORBIDDEN, or the whole request with a 403. */
-function isForbidden(error: unknown): boolean {
-  const { status, errors } = error as { status?: number; errors?: { type?: string }[] };
-  return status === 403 || (errors ?? []).some((e) => e.type === "FORBIDDEN");
+/**
+ * GraphQL refuses a field the installation lacks the permission for (*Members: read*) as FORBIDDEN,
+ * or the whole request with a 403; a rate limit is not a refusal, and rethrows.
+ */
+function teamsForbidden(error: unknown): boolean {
+  const { errors } = error as { errors?: { type?: string }[] };
+  return isForbidden(error) || (errors ?? []).some((e) => e.type === "FORBIDDEN");
 }
 
 /** An organisation that does not exist (a team named in CODEOWNERS or the config for a user, or a typo): no one is in its teams. */
-function isMissing(error: unknown): boolean {
+function organizationMissing(error: unknown): boolean {
   const { errors } = error as { errors?: { type?: string }[] };
   return errors !== undefined && errors.length > 0 && errors.every((e) => e.type === "NOT_FOUND");
 }
@@ -56,8 +60,8 @@ async function readUserTeams(octokit: GitHub, org: string, login: string): Promi
       after = teams.pageInfo.endCursor;
     }
   } catch (error) {
-    if (isForbidden(error)) return { readable: false };
-    if (isMissing(error)) return { readable: true, slugs };
+    if (teamsForbidden(error)) return { readable: false };
+    if (organizationMissing(error)) return { readable: true, slugs };
     throw error;
   }
   return { readable: true, slugs };

@@ -1,4 +1,5 @@
 import { parse as parseYaml } from "yaml";
+import { isMissing } from "./errors.js";
 import { readTextFile } from "./files.js";
 import type { TtlCache } from "./ttl-cache.js";
 import type { RepoRef, RestClient } from "./types.js";
@@ -105,7 +106,7 @@ async function listEntries(octokit: RestClient, { owner, repo }: RepoRef, path: 
     const { data } = await octokit.rest.repos.getContent({ owner, repo, path });
     return Array.isArray(data) ? data.map((entry) => (entry.type === "dir" ? `${entry.name}/` : entry.name)) : [];
   } catch (error) {
-    if ((error as { status?: number }).status === 404) return [];
+    if (isMissing(error)) return [];
     throw error;
   }
 }

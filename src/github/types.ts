@@ -1,4 +1,5 @@
 import type { Context } from "probot";
+import type { RepoRef } from "../core/repo.js";
 
 /** What the GitHub adapters need from a Probot context: an authenticated client and a logger. */
 export type GitHub = Context["octokit"];
@@ -7,10 +8,7 @@ export type Log = Context["log"];
 /** The REST client alone, without Probot's config plugin: what reads shared by the app and the CLI need (the CLI's client is `@octokit/rest`). */
 export type RestClient = Omit<GitHub, "config">;
 
-export interface RepoRef {
-  owner: string;
-  repo: string;
-}
+export type { RepoRef } from "../core/repo.js";
 
 export interface IssueRef extends RepoRef {
   issue_number: number;

@@ -1,4 +1,4 @@
-import { BoundedMap } from "../../src/core/bounded-map.js";
+import { LRUCache } from "lru-cache";
 import { Probot, ProbotOctokit } from "probot";
 import { describe, expect, it } from "vitest";
 import { labelSpecs } from "../../src/core/labels.js";
@@ -24,7 +24,7 @@ async function client(): Promise<GitHub> {
   return probot.auth(INSTALLATION_ID);
 }
 
-const services = () => ({ botLogin: () => Promise.resolve(BOT_LOGIN), knownLabels: new TtlCache<void>(60_000), createdIssues: new BoundedMap<string, true>(10) });
+const services = () => ({ botLogin: () => Promise.resolve(BOT_LOGIN), knownLabels: new TtlCache<void>(60_000), createdIssues: new LRUCache<string, true>({ max: 10 }) });
 
 const listed = (number: number, patch: Record<string, unknown> = {}) => ({
   number,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTestApp } from "../helpers/app.js";
-import { github, mockConfig, mockNoConfig, OWNER, recorder, REPO, sentRequests } from "../helpers/github.js";
+import { github, mockConfig, mockNoConfig, OWNER, recorder, REPO, sentRequests, writes } from "../helpers/github.js";
 import { delivery, payload } from "../fixtures/payloads.js";
 
 const SHA = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
@@ -88,6 +88,35 @@ describe("intent check on pull requests", () => {
     expect(check.bodies[0]).toMatchObject({ conclusion: "neutral", output: { title: "Missing: who" } });
     expect(check.bodies[0]?.output.summary).toContain("in the linked issue octo-org/api#3");
     expect(check.bodies[0]?.output.summary).toContain("Could not read #4");
+  });
+
+  it("says a linked issue the app may not read (403) cannot be read", async () => {
+    const probot = createTestApp(["intent"]);
+    const check = recorder<CheckBody>();
+    const scope = prScope();
+    mockNoConfig(scope);
+    scope.get(`/repos/${OWNER}/${REPO}/issues/4`).reply(403, { message: "Resource not accessible by integration" });
+    scope.post(`/repos/${OWNER}/${REPO}/check-runs`, check.match).reply(201, {});
+
+    await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", { pull_request: { body: `${STATED}\n\nFor #4` } })));
+
+    expect(check.bodies[0]?.output.summary).toContain("Could not read #4");
+  });
+
+  it("gives no verdict when reading a linked issue hits the rate limit: the delivery fails, to be retried", async () => {
+    const probot = createTestApp(["intent"]);
+    const scope = prScope();
+    mockNoConfig(scope);
+    scope
+      .get(`/repos/${OWNER}/${REPO}/issues/4`)
+      .reply(403, { message: "API rate limit exceeded" }, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "1700000000" });
+
+    const sent = sentRequests(scope);
+
+    await expect(probot.receive(delivery("pull_request.opened", payload("pull_request.opened", { pull_request: { body: `${STATED}\n\nFor #4` } })))).rejects.toThrow(
+      /intent:pull_request failed/,
+    );
+    expect(writes(sent)).toEqual([]);
   });
 
   it("is neutral in advise mode and says exactly what is missing, with a snippet", async () => {

@@ -1,6 +1,7 @@
 import type { Command } from "../commands.js";
 import { isSpace } from "../scan.js";
 import { fieldOfLine, fieldsFromLines, type HackFields } from "./fields.js";
+import type { RepoRef } from "../repo.js";
 
 export type HackCommand =
   | { ok: true; reason: string; fields: HackFields }
@@ -14,7 +15,7 @@ const INLINE_DEBT = /(?:^|[\s;,(—–-])(?:debt|rebuild)\s*:\s*(\S+)/i;
  * `/hack <reason> [Debt: #N]`, optionally followed by more lines: more reason,
  * and fields such as `Rebuild by: 2026-12-01` or `Rebuild estimate: 2w`.
  */
-export function parseHackCommand(command: Command, here: { owner: string; repo: string }): HackCommand {
+export function parseHackCommand(command: Command, here: RepoRef): HackCommand {
   let args = command.args;
   const lines: string[] = [];
   const inline = INLINE_DEBT.exec(args);

@@ -2,6 +2,7 @@ import { debtRecordMarker, debtRecordSchema, type DebtRecord, type HackPullReque
 import { readHackBody, titleWithoutPrefix } from "./declaration.js";
 import type { CodeMarker } from "./diff.js";
 import { estimateHours, fieldsFromBody, mergeFields, type HackFields } from "./fields.js";
+import type { RepoRef } from "../repo.js";
 
 /** What the debt issue says about the hack, derived from the hack PR (and its `/hack` comment). */
 export interface HackContent {
@@ -20,13 +21,8 @@ export interface CommandDeclaration {
   fields: HackFields;
 }
 
-interface RepoLike {
-  owner: string;
-  repo: string;
-}
-
 /** The description's fields win; the `/hack` comment fills what it leaves out. */
-export function hackFields(body: string | null | undefined, command: CommandDeclaration | undefined, here: RepoLike): HackFields {
+export function hackFields(body: string | null | undefined, command: CommandDeclaration | undefined, here: RepoRef): HackFields {
   return mergeFields(fieldsFromBody(body, here), command?.fields);
 }
 
@@ -34,7 +30,7 @@ export function hackContent(
   pr: { title: string; body: string | null | undefined; author: string },
   prefixes: readonly string[],
   command: CommandDeclaration | undefined,
-  here: RepoLike,
+  here: RepoRef,
 ): HackContent {
   const body = readHackBody(pr.body);
   const fields = hackFields(pr.body, command, here);

@@ -2,17 +2,13 @@ import { MAX_ESTIMATE_HOURS } from "../bounds.js";
 import { sameRepository } from "../intent/references.js";
 import { maskIgnoredBlocks, stripHtmlComments } from "../markdown.js";
 import { firstWord, isLineTerminator, skipSpaces, trimEndOf } from "../scan.js";
+import type { RepoRef } from "../repo.js";
 
 /** An issue named as a hack's rebuild debt. */
 export interface DebtRef {
   owner: string;
   repo: string;
   number: number;
-}
-
-interface RepoLike {
-  owner: string;
-  repo: string;
 }
 
 /** What a hack's description (or its `/hack` comment) says about the rebuild. */
@@ -122,7 +118,7 @@ const ISSUE_URL = new RegExp(String.raw`^<?https:\/\/github\.com\/(${OWNER})\/($
 const MARKDOWN_LINK = /^\[[^\]]*\]\(([^)\s]+)\)/;
 
 /** `#45`, `owner/repo#45`, `https://github.com/owner/repo/issues/45` or a Markdown link to one. */
-export function parseIssueRef(text: string, here: RepoLike): DebtRef | undefined {
+export function parseIssueRef(text: string, here: RepoRef): DebtRef | undefined {
   const trimmed = text.trim();
   const linked = MARKDOWN_LINK.exec(trimmed)?.[1];
   const token = trimEndOf(linked ?? firstWord(trimmed), ".,;:)");
@@ -155,7 +151,7 @@ function isoDay(text: string): string | undefined {
 }
 
 /** Reads the fields from lines of text; the first value of each field wins. */
-export function fieldsFromLines(lines: readonly string[], here: RepoLike): HackFields {
+export function fieldsFromLines(lines: readonly string[], here: RepoRef): HackFields {
   const fields: HackFields = {};
   for (const line of lines) {
     const found = fieldOfLine(line);
@@ -183,7 +179,7 @@ export function fieldsFromLines(lines: readonly string[], here: RepoLike): HackF
 }
 
 /** The fields a PR description states; code, quotes and HTML comments are not read. */
-export function fieldsFromBody(body: string | null | undefined, here: RepoLike): HackFields {
+export function fieldsFromBody(body: string | null | undefined, here: RepoRef): HackFields {
   const text = maskIgnoredBlocks(stripHtmlComments((body ?? "").replace(/\r\n?/g, "\n")));
   const fields = fieldsFromLines(text.split("\n"), here);
   // In a description, a `Rebuild: …` that names no issue is prose, not a broken link.

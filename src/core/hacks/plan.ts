@@ -8,13 +8,9 @@ import { textDeclarations, type DeclarationWay } from "./declaration.js";
 import { sameRef, type DebtRef } from "./fields.js";
 import { DEBT_TOPIC, debtIssueTitle, HACK_TOPIC, hackCheck, renderDebtRegion, renderHackComment } from "./render.js";
 import { hackPrStateSchema, hackStateMarker, type HackPrState, type LinkedDebt, type ProblemKind } from "./state.js";
+import type { RepoRef } from "../repo.js";
 
 export type HackRules = Config["hacks"];
-
-interface RepoLike {
-  owner: string;
-  repo: string;
-}
 
 export interface PullRequestFacts {
   number: number;
@@ -54,7 +50,7 @@ export type Trigger =
   | { kind: "command"; command: CommandDeclaration };
 
 export interface HackFacts {
-  repo: RepoLike;
+  repo: RepoRef;
   pr: PullRequestFacts;
   trigger: Trigger;
   /** The state in the app's `hack` comment on the PR, and that comment's body. */
@@ -193,11 +189,11 @@ export function needsIntent(facts: HackFacts, choice: DebtChoice): boolean {
 const sameRepo = (a: string | undefined, b: string | undefined) => (a ?? "").toLowerCase() === (b ?? "").toLowerCase();
 
 /** How a debt record names the PR: `owner/repo` only when it lives elsewhere than the debt issue. */
-function prRepo(repo: RepoLike, debt: RepoLike): string | undefined {
+function prRepo(repo: RepoRef, debt: RepoRef): string | undefined {
   return sameRepo(`${repo.owner}/${repo.repo}`, `${debt.owner}/${debt.repo}`) ? undefined : `${repo.owner}/${repo.repo}`;
 }
 
-function prEntry(facts: HackFacts, debt: RepoLike, declared: boolean): HackPullRequest {
+function prEntry(facts: HackFacts, debt: RepoRef, declared: boolean): HackPullRequest {
   const { pr } = facts;
   const state = pr.merged ? "merged" : pr.state === "closed" ? "closed" : "open";
   const entry: HackPullRequest = { number: pr.number, state, author: pr.author, declared, title: pr.title };
@@ -208,7 +204,7 @@ function prEntry(facts: HackFacts, debt: RepoLike, declared: boolean): HackPullR
 }
 
 /** The record a debt issue should hold after this event. */
-function nextRecord(facts: HackFacts, rules: HackRules, issue: DebtIssueFacts | undefined, decl: Declaration, createdByApp: boolean, debtRepo: RepoLike): DebtRecord {
+function nextRecord(facts: HackFacts, rules: HackRules, issue: DebtIssueFacts | undefined, decl: Declaration, createdByApp: boolean, debtRepo: RepoRef): DebtRecord {
   return updateRecord(issue?.record, {
     createdByApp,
     pr: prEntry(facts, debtRepo, decl.declared),
@@ -359,7 +355,7 @@ export function planHack(facts: HackFacts, rules: HackRules, mode: "advise" | "e
 export function debtStateChanged(
   previous: HackPrState,
   issue: { ref: DebtRef; state: "open" | "closed"; stateReason?: string | null | undefined },
-  here: RepoLike,
+  here: RepoRef,
   rules: HackRules,
 ): { state: HackPrState; body: string } | undefined {
   if (!previous.debt || !sameRef(previous.debt, issue.ref)) return undefined;

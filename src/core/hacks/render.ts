@@ -5,16 +5,12 @@ import type { DeclarationWay } from "./declaration.js";
 import { referenceLabel } from "../intent/references.js";
 import type { DebtRef } from "./fields.js";
 import type { HackPrState } from "./state.js";
+import type { RepoRef } from "../repo.js";
 
 export const HACK_CHECK = "Hack debt";
 /** Sticky comment topics: the hack PR's comment, and the record on a debt issue a person created. */
 export const HACK_TOPIC = "hack";
 export const DEBT_TOPIC = "debt";
-
-interface RepoLike {
-  owner: string;
-  repo: string;
-}
 
 const MAX_FILES_SHOWN = 50;
 const REGION_BUDGET = 50_000;
@@ -33,7 +29,7 @@ function quoteBlock(text: string): string {
 const CODE_LENGTH = 300;
 const codeSpan = (text: string) => escapeInlineCode(text, CODE_LENGTH);
 
-function prRef(pr: { number: number; repo?: string | undefined }, debtRepo: RepoLike): { ref: DebtRef; label: string } {
+function prRef(pr: { number: number; repo?: string | undefined }, debtRepo: RepoRef): { ref: DebtRef; label: string } {
   const [owner, repo] = pr.repo?.split("/") ?? [];
   const ref = owner && repo ? { owner, repo, number: pr.number } : { ...debtRepo, number: pr.number };
   return { ref, label: referenceLabel(ref, debtRepo) };
@@ -47,7 +43,7 @@ function prStatus(pr: HackPullRequest): string {
 }
 
 /** One line on where the debt stands, from the record's hack PRs. */
-export function debtStatusLine(record: DebtRecord, debtRepo: RepoLike): string {
+export function debtStatusLine(record: DebtRecord, debtRepo: RepoRef): string {
   if (record.supersededBy) {
     const by = prRef(record.supersededBy, debtRepo).label;
     return `**Superseded:** the hack now names ${by} as its debt issue.`;
@@ -78,7 +74,7 @@ function blobLink(repo: string, sha: string, path: string, line: number): string
  * The bot's part of a debt issue (or of its `debt` comment when a person
  * created the issue): everything the record holds, as a reader wants it.
  */
-export function renderDebtRegion(record: DebtRecord, debtRepo: RepoLike, options: { createdByApp: boolean; codeMarker: string }): string {
+export function renderDebtRegion(record: DebtRecord, debtRepo: RepoRef, options: { createdByApp: boolean; codeMarker: string }): string {
   const prs = record.hackPrs.map((p) => ({ ...p, ...prRef(p, debtRepo) }));
   const prList = prs.map((p) => p.label).join(", ") || "a hack";
   const intro = options.createdByApp
@@ -160,7 +156,7 @@ function describeWays(state: HackPrState, label: string): string {
   return `${joinAnd(others)}; it carries the ${escapeInlineCode(label)} label`;
 }
 
-function problemText(state: HackPrState, here: RepoLike, createDebtIssue: boolean): string {
+function problemText(state: HackPrState, here: RepoRef, createDebtIssue: boolean): string {
   const problem = state.problem;
   const named = problem?.ref ? referenceLabel(problem.ref, here) : "the named issue";
   const orCreate = createDebtIssue ? ", or remove the `Debt:` line so that intentbot creates one" : "";
@@ -178,7 +174,7 @@ function problemText(state: HackPrState, here: RepoLike, createDebtIssue: boolea
 }
 
 /** A named issue that could not be used while the PR keeps its earlier debt issue. */
-function noteText(kind: string, named: DebtRef, linked: DebtRef, here: RepoLike): string {
+function noteText(kind: string, named: DebtRef, linked: DebtRef, here: RepoRef): string {
   const label = referenceLabel(named, here);
   const why = kind === "named closed" ? "is closed" : kind === "named pull request" ? "is a pull request" : "cannot be found";
   return `Note: this hack names ${label} as its debt issue, but ${label} ${why}, so it stays linked to ${referenceLabel(linked, here)}.`;
@@ -186,7 +182,7 @@ function noteText(kind: string, named: DebtRef, linked: DebtRef, here: RepoLike)
 
 const FIX_EXAMPLE = ["Name the issue that tracks the rebuild in the description, for example:", "", "```markdown", "Debt: #123", "```", "", "or comment `/hack <reason> Debt: #123`."];
 
-function debtLine(state: HackPrState, here: RepoLike): string[] {
+function debtLine(state: HackPrState, here: RepoRef): string[] {
   const debt = state.debt;
   if (!debt) return [];
   const ref = referenceLabel(debt, here);
@@ -217,7 +213,7 @@ function debtLine(state: HackPrState, here: RepoLike): string[] {
 }
 
 /** The hack PR's one sticky comment, rendered from its state (so any event can re-render it). */
-export function renderHackComment(state: HackPrState, here: RepoLike, options: { label: string; createDebtIssue: boolean }): string {
+export function renderHackComment(state: HackPrState, here: RepoRef, options: { label: string; createDebtIssue: boolean }): string {
   if (!state.declared) {
     const lines = ["### This pull request is no longer treated as a hack", "", `The ${escapeInlineCode(options.label)} label was removed.`];
     const debt = state.debt;
@@ -248,7 +244,7 @@ export function renderHackComment(state: HackPrState, here: RepoLike, options: {
 }
 
 /** The `Hack debt` check run of an open PR. */
-export function hackCheck(state: HackPrState, here: RepoLike, options: { label: string; createDebtIssue: boolean; mode: Mode }): CheckResult {
+export function hackCheck(state: HackPrState, here: RepoRef, options: { label: string; createDebtIssue: boolean; mode: Mode }): CheckResult {
   const summary = renderHackComment(state, here, options).replace(/^### .*\n\n/, "");
   if (!state.declared) return { name: HACK_CHECK, conclusion: conclusion(options.mode, true), title: "Not a hack", summary };
   if (state.debt) {

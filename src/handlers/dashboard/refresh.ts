@@ -7,6 +7,7 @@ import { rollupPaybacks, type RepoSummary } from "../../core/dashboard/rollup.js
 import { isOutstanding, isOverdue, summarize } from "../../core/dashboard/summary.js";
 import { readIssueBody, writeIssueBody } from "../../github/bot-issues.js";
 import { createDashboardIssue, findDashboardIssue } from "../../github/dashboard-issue.js";
+import { lockKey } from "../../github/locks.js";
 import type { Services } from "../../github/services.js";
 import type { GitHub, Log, RepoRef } from "../../github/types.js";
 import { gatherDashboard } from "./gather.js";
@@ -49,7 +50,7 @@ export async function refreshDashboard(
   now: Date,
   options: { turnOn?: boolean } = {},
 ): Promise<RefreshResult> {
-  return services.locks.run(`dashboard:${repo.owner}/${repo.repo}`.toLowerCase(), async () => {
+  return services.locks.run(lockKey("dashboard", repo), async () => {
     const settings = config.dashboard;
     const existing = await findDashboardIssue(octokit, services, repo, settings.label, DASHBOARD_TOPIC);
     if (existing?.state === "closed") {

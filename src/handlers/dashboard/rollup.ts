@@ -4,6 +4,7 @@ import type { Config } from "../../config/schema.js";
 import { renderRollup, ROLLUP_TOPIC, type RepoSummary, type RollupState } from "../../core/dashboard/rollup.js";
 import { writeIssueBody } from "../../github/bot-issues.js";
 import { createDashboardIssue, findDashboardIssue } from "../../github/dashboard-issue.js";
+import { lockKey } from "../../github/locks.js";
 import type { Services } from "../../github/services.js";
 import type { GitHub, Log, RepoRef } from "../../github/types.js";
 import { refreshDashboard } from "./refresh.js";
@@ -28,7 +29,7 @@ async function writeRollup(
   options: { replaceAll?: boolean; turnOn?: boolean } = {},
 ): Promise<void> {
   const home = { owner, repo: ".github" };
-  await services.locks.run(`dashboard-org:${owner}`.toLowerCase(), async () => {
+  await services.locks.run(lockKey("dashboard-org", home), async () => {
     const existing = await findDashboardIssue(octokit, services, home, settings.label, ROLLUP_TOPIC);
     // Closed by a person: it stays closed, as a repository's dashboard does, until `/dashboard on`.
     if (existing?.state === "closed" && !options.turnOn) return;

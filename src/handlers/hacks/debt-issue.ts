@@ -5,9 +5,9 @@ import { DEBT_TOPIC, HACK_TOPIC } from "../../core/hacks/render.js";
 import { readHackState } from "../../core/hacks/state.js";
 import { findStickyComment, updateStickyCommentIfPresent } from "../../github/comments.js";
 import { hasLabel, labelNames } from "../../github/labels.js";
+import { lockKey } from "../../github/locks.js";
 import { enabledConfig } from "../config-gate.js";
 import type { Services } from "../../github/services.js";
-import { hackLockKey } from "./reconcile.js";
 
 // A debt issue shared by more hacks than this is unusual; the rest catch up on their own next event.
 const MAX_UPDATED_PULL_REQUESTS = 20;
@@ -37,7 +37,7 @@ export async function onDebtIssueState(context: Context<"issues.closed" | "issue
     const [owner, name] = pr.repo?.split("/") ?? [];
     const prRepo = owner && name ? { owner, repo: name } : repo;
     const thread = { ...prRepo, issue_number: pr.number };
-    await services.locks.run(hackLockKey(prRepo, pr.number), async () => {
+    await services.locks.run(lockKey("hacks", prRepo, pr.number), async () => {
       const comment = await findStickyComment(context.octokit, services, thread, HACK_TOPIC);
       const previous = readHackState(comment?.body);
       const next = previous && debtStateChanged(previous, { ref: { ...repo, number: issue.number }, state, stateReason: issue.state_reason }, prRepo, rules);

@@ -4,8 +4,8 @@ import { HACK_TOPIC } from "../../core/hacks/render.js";
 import { readHackState } from "../../core/hacks/state.js";
 import { createdIssueKey, retireDuplicateIssue } from "../../github/bot-issues.js";
 import { findStickyComment } from "../../github/comments.js";
+import { lockKey } from "../../github/locks.js";
 import type { Services } from "../../github/services.js";
-import { hackLockKey } from "./reconcile.js";
 
 /**
  * issues.opened by the app (its echo): a debt issue for a hack PR whose hack
@@ -25,7 +25,7 @@ export async function onDebtIssueOpened(context: Context<"issues.opened">, servi
   const pr = record?.createdByApp && !record.phase ? record.hackPrs.find((p) => p.repo === undefined) : undefined;
   const repo = context.repo();
   if (!pr || services.createdIssues.get(createdIssueKey(repo, issue.number))) return;
-  await services.locks.run(hackLockKey(repo, pr.number), async () => {
+  await services.locks.run(lockKey("hacks", repo, pr.number), async () => {
     const comment = await findStickyComment(context.octokit, services, { ...repo, issue_number: pr.number }, HACK_TOPIC);
     const linked = readHackState(comment?.body)?.debt;
     const sameRepo = linked && linked.owner.toLowerCase() === repo.owner.toLowerCase() && linked.repo.toLowerCase() === repo.repo.toLowerCase();

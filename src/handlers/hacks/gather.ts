@@ -7,13 +7,12 @@ import { DEBT_TOPIC } from "../../core/hacks/render.js";
 import { decideIntent } from "../../core/intent/decide.js";
 import { findBotIssue } from "../../github/bot-issues.js";
 import { findStickyComment } from "../../github/comments.js";
+import { isMissing } from "../../github/errors.js";
 import { labelNames } from "../../github/labels.js";
 import type { Services } from "../../github/services.js";
 import type { GitHub, Log, RepoRef } from "../../github/types.js";
 import { mustRead } from "../../parse/budget.js";
 import { gatherIntentFacts } from "../intent/gather.js";
-
-const status = (error: unknown) => (error as { status?: number }).status;
 
 /** The PR as it is now: payloads of redelivered or concurrent events may be stale. */
 export async function readPullRequest(octokit: GitHub, repo: RepoRef, number: number): Promise<PullRequestFacts> {
@@ -44,7 +43,7 @@ export async function readDebtIssue(octokit: GitHub, services: Services, ref: De
   } catch (error) {
     // Only "not there": a 403 (often a secondary rate limit) must never read as missing,
     // or a linked debt issue would be replaced by a duplicate.
-    if (status(error) === 404 || status(error) === 410) return missing;
+    if (isMissing(error)) return missing;
     throw error;
   }
   const bot = await services.botLogin();

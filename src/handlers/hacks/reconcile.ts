@@ -7,6 +7,7 @@ import { readHackState } from "../../core/hacks/state.js";
 import { findStickyComment } from "../../github/comments.js";
 import { publishCheck } from "../../github/checks.js";
 import { createBotIssue } from "../../github/bot-issues.js";
+import { lockKey } from "../../github/locks.js";
 import type { Services } from "../../github/services.js";
 import type { GitHub, Log, RepoRef } from "../../github/types.js";
 import { mustRead } from "../../parse/budget.js";
@@ -14,10 +15,6 @@ import type { TaskArgs, TaskName } from "../../parse/tasks.js";
 import { unreadableCheck, UnreadableText } from "../../parse/unreadable.js";
 import { applyHackPlan } from "./apply.js";
 import { findCreatedDebt, readChanges, readDebtIssue, readIntent, readPullRequest } from "./gather.js";
-
-export function hackLockKey(repo: RepoRef, prNumber: number): string {
-  return `hacks:${repo.owner}/${repo.repo}#${prNumber}`.toLowerCase();
-}
 
 /**
  * Brings one PR's hack debt up to date after any event. Everything runs under
@@ -30,7 +27,7 @@ export function hackLockKey(repo: RepoRef, prNumber: number): string {
  * parse budget; when they cannot, the check says so and nothing else changes.
  */
 export async function reconcileHack(octokit: GitHub, services: Services, log: Log, config: Config, repo: RepoRef, prNumber: number, trigger: Trigger): Promise<void> {
-  await services.locks.run(hackLockKey(repo, prNumber), async () => {
+  await services.locks.run(lockKey("hacks", repo, prNumber), async () => {
     const pr = await readPullRequest(octokit, repo, prNumber);
     try {
       await reconcileRead(octokit, services, log, config, repo, pr, trigger);

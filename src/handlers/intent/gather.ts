@@ -2,6 +2,7 @@ import type { Config } from "../../config/schema.js";
 import type { IntentFacts, LinkedTicket } from "../../core/intent/decide.js";
 import type { IntentRules } from "../../core/intent/judge.js";
 import { referenceLabel, sameRepository } from "../../core/intent/references.js";
+import { isForbidden, isMissing } from "../../github/errors.js";
 import type { Services } from "../../github/services.js";
 import { readTemplates, type TemplateKind } from "../../github/templates.js";
 import type { GitHub, Log, RepoRef } from "../../github/types.js";
@@ -59,8 +60,8 @@ export async function gatherIntentFacts(
         const intent = await services.parse.run("judgeBody", [data.body, rules, templates, data.title], log);
         return intent.ok ? { ref: label, intent: intent.value } : { ref: label, unreadable: true };
       } catch (error) {
-        const status = (error as { status?: number }).status;
-        if (status === 404 || status === 403 || status === 410) return { ref: label, unreadable: true };
+        // A rate limit is not "unreadable": it rethrows, so the delivery is retried and the ticket read then.
+        if (isMissing(error) || isForbidden(error)) return { ref: label, unreadable: true };
         throw error;
       }
     }),

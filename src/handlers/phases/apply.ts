@@ -8,6 +8,7 @@ import { phaseTitle } from "../../core/phases/title.js";
 import type { PhaseState } from "../../core/phases/types.js";
 import { labelSpecs, type LabelSpec } from "../../core/labels.js";
 import { createBotIssue } from "../../github/bot-issues.js";
+import { isInvalid } from "../../github/errors.js";
 import type { Services } from "../../github/services.js";
 import { addSubIssue } from "../../github/sub-issues.js";
 import type { GitHub, IssueRef, Log, RepoRef } from "../../github/types.js";
@@ -82,7 +83,7 @@ export async function applyPhasePlan(input: ApplyInput, actions: readonly PhaseA
       result.wrote = true;
     } catch (error) {
       // 422: it has another parent (someone moved it). The checklist still links it.
-      if ((error as { status?: number }).status !== 422) throw error;
+      if (!isInvalid(error)) throw error;
       log.info({ parent: parent.number, phase: phase.number, issue: phase.issueNumber }, "phase issue not linked as a sub-issue");
       result.unlinked.push(phase.number);
     }

@@ -4,15 +4,11 @@ import { decidePhases } from "../../core/phases/decide.js";
 import type { PhaseCommand } from "../../core/phases/types.js";
 import { reportReply, usageReply } from "../../core/phases/reply.js";
 import { commandReplyTopic, findStickyComment } from "../../github/comments.js";
-import type { RepoRef } from "../../github/types.js";
+import { lockKey } from "../../github/locks.js";
 import { unreadableLine, UnreadableText } from "../../parse/unreadable.js";
 import type { CommandHandler, CommandRun } from "../command-dispatch.js";
 import { applyPhasePlan } from "./apply.js";
 import { gatherPhaseFacts, readParent } from "./gather.js";
-
-export function phasesLockKey(repo: RepoRef, issueNumber: number): string {
-  return `phases:${repo.owner}/${repo.repo}#${issueNumber}`.toLowerCase();
-}
 
 /**
  * `/phase …` on a feature issue: plans, lists, finishes or marks phases.
@@ -34,7 +30,7 @@ export const phaseCommand: CommandHandler = {
     if (!parsed.ok) return refused(usageReply(parsed.error));
     const tag = commandTag(command);
     const tagged = (answer: CommandAnswer): CommandAnswer => (answer.reply === undefined ? answer : { ...answer, reply: taggedReply(answer.reply, tag) });
-    return services.locks.run(phasesLockKey(context.repo(), thread.issue_number), async () => tagged(await plan(input, parsed.command, tag)));
+    return services.locks.run(lockKey("phases", context.repo(), thread.issue_number), async () => tagged(await plan(input, parsed.command, tag)));
   },
 };
 

@@ -2,8 +2,9 @@ import type { Context } from "probot";
 import { readDebtRecord } from "../../core/debt/record.js";
 import { readPhaseIssueMarker } from "../../core/phases/child.js";
 import { retireDuplicateIssue } from "../../github/bot-issues.js";
+import { isMissing } from "../../github/errors.js";
+import { lockKey } from "../../github/locks.js";
 import type { Services } from "../../github/services.js";
-import { phasesLockKey } from "./command.js";
 import { readParent } from "./gather.js";
 
 /**
@@ -26,7 +27,7 @@ export async function onPhaseIssueOpened(context: Context<"issues.opened">, serv
   const kind = marker ? "issue" : "debt";
   const { octokit, log } = context;
   const repo = context.repo();
-  await services.locks.run(phasesLockKey(repo, phase.parent), async () => {
+  await services.locks.run(lockKey("phases", repo, phase.parent), async () => {
     const parent = await readParent(octokit, repo, phase.parent);
     const read = await services.parse.run("readPhasesSection", [parent.body], log);
     if (!read.ok) return;
@@ -46,8 +47,7 @@ async function readIssueIfThere(context: Context<"issues.opened">, number: numbe
   try {
     return (await context.octokit.rest.issues.get(context.repo({ issue_number: number }))).data;
   } catch (error) {
-    const status = (error as { status?: number }).status;
-    if (status === 404 || status === 410) return undefined;
+    if (isMissing(error)) return undefined;
     throw error;
   }
 }

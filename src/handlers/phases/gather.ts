@@ -4,6 +4,7 @@ import { readPhaseIssueMarker } from "../../core/phases/child.js";
 import type { DebtPolicy, PhaseFacts } from "../../core/phases/decide.js";
 import { reconcilePhases, type PhaseIssue } from "../../core/phases/reconcile.js";
 import type { PhaseCommand, PhaseState } from "../../core/phases/types.js";
+import { isMissing } from "../../github/errors.js";
 import type { Services } from "../../github/services.js";
 import { listSubIssues, type SubIssue } from "../../github/sub-issues.js";
 import type { GitHub, Log, RepoRef } from "../../github/types.js";
@@ -35,8 +36,7 @@ async function readIssue(octokit: GitHub, repo: RepoRef, number: number): Promis
   try {
     return (await octokit.rest.issues.get({ ...repo, issue_number: number })).data;
   } catch (error) {
-    const status = (error as { status?: number }).status;
-    if (status === 404 || status === 410) return undefined;
+    if (isMissing(error)) return undefined;
     throw error;
   }
 }

@@ -1,9 +1,9 @@
 import type { Context } from "probot";
 import { readPhaseIssueMarker } from "../../core/phases/child.js";
+import { lockKey } from "../../github/locks.js";
 import { enabledConfig } from "../config-gate.js";
 import type { Services } from "../../github/services.js";
 import { applyPhasePlan } from "./apply.js";
-import { phasesLockKey } from "./command.js";
 import { gatherPhaseFacts, readParent } from "./gather.js";
 
 /**
@@ -25,7 +25,7 @@ export async function onPhaseIssueState(context: Context<"issues.closed" | "issu
 
   const { octokit, log } = context;
   const repo = context.repo();
-  await services.locks.run(phasesLockKey(repo, marker.parent), async () => {
+  await services.locks.run(lockKey("phases", repo, marker.parent), async () => {
     const parent = await readParent(octokit, repo, marker.parent);
     const gathered = await gatherPhaseFacts(octokit, services, log, config, repo, parent, { kind: "list" }, "");
     // A parent whose body cannot be read waits for the next `/phase`, as a broken section does.

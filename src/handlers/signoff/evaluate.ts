@@ -6,6 +6,8 @@ import { keptCommandSignoffs, readCommandSignoffs } from "../../core/signoff/sta
 import { normalizeTeam, splitTeam } from "../../core/signoff/teams.js";
 import { publishCheck } from "../../github/checks.js";
 import { findStickyComment, updateStickyCommentIfPresent, upsertStickyComment } from "../../github/comments.js";
+import { isInvalid, isMissing } from "../../github/errors.js";
+import { lockKey } from "../../github/locks.js";
 import type { Services } from "../../github/services.js";
 import { teamMembership } from "../../github/teams.js";
 import type { GitHub, Log, RepoRef } from "../../github/types.js";
@@ -62,7 +64,7 @@ async function changesSince(octokit: GitHub, repo: RepoRef, head: string, shas: 
       const { data } = await octokit.rest.repos.compareCommits({ ...repo, base: sha, head });
       result.set(sha, (data.files ?? []).map((f) => f.filename));
     } catch (error) {
-      if ((error as { status?: number }).status !== 404) throw error;
+      if (!isMissing(error)) throw error;
       result.set(sha, [...allFiles]);
     }
   }
@@ -76,7 +78,7 @@ async function requestTeamReviews(octokit: GitHub, repo: RepoRef, pullNumber: nu
     await octokit.rest.pulls.requestReviewers({ ...repo, pull_number: pullNumber, team_reviewers: slugs });
   } catch (error) {
     // 422: a team without access to the repository cannot be requested; the comment still names it.
-    if ((error as { status?: number }).status !== 422) throw error;
+    if (!isInvalid(error)) throw error;
     log.warn({ err: error, teams: slugs }, "could not request team reviews");
   }
 }
@@ -95,7 +97,7 @@ export async function evaluateSignoff(
   log: Log,
   newSignoff?: Signoff,
 ): Promise<SignoffVerdict> {
-  return services.locks.run(`signoff:${repo.owner}/${repo.repo}#${pr.number}`.toLowerCase(), async () => {
+  return services.locks.run(lockKey("signoff", repo, pr.number), async () => {
     const rules = config.signoff;
     const issue = { ...repo, issue_number: pr.number };
     // Read once per head commit: later events of the same commit read no page again.
