@@ -9,7 +9,7 @@ import { decideAudit } from "./decide.js";
 import { gatherAudit } from "./gather.js";
 import { progressBar } from "./progress.js";
 import { renderAuditMarkdown } from "./render.js";
-import { findToken } from "./token.js";
+import { repositoryOf, tokenFor } from "../repository-target.js";
 
 export interface AuditOptions {
   limit?: string | undefined;
@@ -25,30 +25,21 @@ export interface AuditDependencies {
 
 const DEFAULT_LIMIT = 200;
 const MAX_LIMIT = 5_000;
-const OWNER_REPO = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
-
 /**
  * `intentbot audit OWNER/REPO`: reads the repository (never writes) and
  * prints what the app would say about it. Exit 0 when it would say nothing,
  * 1 when something is missing, 2 on usage, token, configuration or API errors.
  */
 export async function auditCommand(target: string, options: AuditOptions, io: CliIO, deps: AuditDependencies = {}): Promise<number> {
-  const match = OWNER_REPO.exec(target);
-  if (!match?.[1] || !match[2]) {
-    io.stderr(`intentbot: give the repository as OWNER/REPO, not ${JSON.stringify(target)}`);
-    return EXIT.usage;
-  }
-  const repo = { owner: match[1], repo: match[2] };
+  const repo = repositoryOf(target, io);
+  if (!repo) return EXIT.usage;
   const limit = options.limit === undefined ? DEFAULT_LIMIT : Number(options.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
     io.stderr(`intentbot: --limit takes a whole number from 1 to ${MAX_LIMIT}`);
     return EXIT.usage;
   }
-  const token = findToken(io.env, deps.ghToken);
-  if (!token) {
-    io.stderr("intentbot: no token: set GITHUB_TOKEN, or log in with the GitHub CLI (`gh auth login`)");
-    return EXIT.usage;
-  }
+  const token = tokenFor(io, deps.ghToken);
+  if (!token) return EXIT.usage;
   const say = (message: string) => io.stderr(`intentbot: ${message}`);
   const octokit = createCliOctokit({ token, baseUrl: io.env.GITHUB_API_URL, log: { warn: say } });
 

@@ -5,7 +5,7 @@ import { renderProblemLines } from "../../config/problems.js";
 import { debtRegister } from "../../core/debt/register.js";
 import type { Log, RestClient } from "../../github/types.js";
 import { failureMessage } from "../github-client.js";
-import { findToken } from "../audit/token.js";
+import { repositoryOf, tokenFor } from "../repository-target.js";
 import { EXIT } from "../exit-codes.js";
 import type { CliIO } from "../io.js";
 import { createDebtClient } from "./client.js";
@@ -26,29 +26,20 @@ export interface DebtDependencies {
   client?: (options: { token: string; baseUrl?: string | undefined; warn: (message: string) => void }) => RestClient;
 }
 
-const OWNER_REPO = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
-
 /**
  * `intentbot debt OWNER/REPO`: the debt register, read-only, in the
  * dashboard's order, as Markdown, JSON (for a roadmap tool) or CSV (for a
  * spreadsheet). Exit 0 when written, 2 on usage, token, configuration or API errors.
  */
 export async function debtCommand(target: string, options: DebtOptions, io: CliIO, deps: DebtDependencies = {}): Promise<number> {
-  const match = OWNER_REPO.exec(target);
-  if (!match?.[1] || !match[2]) {
-    io.stderr(`intentbot: give the repository as OWNER/REPO, not ${JSON.stringify(target)}`);
-    return EXIT.usage;
-  }
+  const repo = repositoryOf(target, io);
+  if (!repo) return EXIT.usage;
   if (options.json && options.csv) {
     io.stderr("intentbot: choose one of --json and --csv");
     return EXIT.usage;
   }
-  const repo = { owner: match[1], repo: match[2] };
-  const token = findToken(io.env, deps.ghToken);
-  if (!token) {
-    io.stderr("intentbot: no token: set GITHUB_TOKEN, or log in with the GitHub CLI (`gh auth login`)");
-    return EXIT.usage;
-  }
+  const token = tokenFor(io, deps.ghToken);
+  if (!token) return EXIT.usage;
   const say = (message: string) => io.stderr(`intentbot: ${message}`);
   // The shared gatherers log as Probot does (an object, then the message): the message is what a person reads.
   const log = { debug: () => undefined, info: () => undefined, warn: (_: unknown, m: string) => say(m), error: (_: unknown, m: string) => say(m) } as unknown as Log;
