@@ -31,6 +31,6 @@ export function renderAuditMarkdown(report: AuditReport, limit: number): string 
     ...section("Pull requests needing cross-team sign-off", report.signoff.map((s) => `- #${s.number} ${title(s.title)} — ${s.teams.join(", ")}`), "None."),
     ...(report.dashboard === undefined
       ? []
-      : ["## The debt dashboard it would create", "", "(Interest, which needs a query per hacked file, is left at 0.)", "", "````markdown", report.dashboard, "````", ""]),
+      : ["## The debt dashboard it would create", "", "(Interest, weekly cost and payback need a query per hacked file: they show as `?` here; `intentbot debt` reads them.)", "", "````markdown", report.dashboard, "````", ""]),
   ].join("\n");
 }
