@@ -2,7 +2,7 @@ import { countWords } from "../markdown.js";
 import { notAReason, reasonlessBecause } from "./reasons.js";
 import { findWhoInProse, sentencesOf, wordsOf } from "./prose-who.js";
 import { findWhyInProse, reasonCue } from "./prose-why.js";
-import { findStoryPersona } from "./user-story.js";
+import { findStoryPersona, hasSlot } from "./user-story.js";
 import type { TemplateAsks } from "./template-prompts.js";
 import { allLines, readBody, type Aliases, type Field, type Statement, type StatementSource } from "./statements.js";
 
@@ -157,8 +157,12 @@ export function judgeBody(body: string | null | undefined, rules: IntentRules, t
 /** Rejections for what a statement says, not for where it came from. */
 const SAID_NOTHING = new Set<Rejection["reason"]>(["filler", "title", "change", "trigger", "request", "audience"]);
 
+/** "As a <role> I want [goal / wish] so that [benefit]": a template's story pasted with its slots unfilled says nothing. */
+const isSlottedStory = (line: string) => line.trimStart().toLowerCase().startsWith("as a") && hasSlot(line);
+
 /** The author's own paragraphs: lines left unchanged from the template are not read. */
-const ownParagraphs = (prose: readonly string[][], template: ReadonlySet<string>) => prose.map((lines) => lines.filter((line) => !template.has(normalizeLine(line))).join(" "));
+const ownParagraphs = (prose: readonly string[][], template: ReadonlySet<string>) =>
+  prose.map((lines) => lines.filter((line) => !template.has(normalizeLine(line)) && !isSlottedStory(line)).join(" "));
 
 /**
  * The who from the author's own sentences. A qualified group is specific on

@@ -80,7 +80,7 @@ export function reasonlessBecause(text: string, filler: readonly string[], title
 }
 
 /** Words that frame a wish or a complaint about the missing feature: "I wish I could …", "I'm always frustrated when I can't …". */
-const WISH_WORDS = new Set("wish wished could can can't cannot able unable frustrated always when whenever i'm im i'd like love use using with way possible if there's option".split(" "));
+const WISH_WORDS = new Set("wish wished could can can't cannot able unable frustrated annoyed always when whenever i'm im i'd like love use using with way possible if there's option".split(" "));
 
 /** A word as the title is compared: lower case, a plural's `s` dropped. */
 const stem = (word: string) => (word.length > 3 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word);

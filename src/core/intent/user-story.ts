@@ -113,10 +113,13 @@ const PERSONA_OPENERS = [
   { opener: "as somebody ", keep: true },
 ];
 
-/** The verb "I" says at `at` (after whitespace), from `verbs`, or undefined. */
+/** The most whitespace read between the persona and "I": a long run of it is no sentence, and each persona length reads it again. */
+const MAX_GAP = 8;
+
+/** The verb "I" says at `at` (after a little whitespace), from `verbs`, or undefined. */
 function sayAt(sentence: string, at: number, verbs: readonly string[]): string | undefined {
   let i = at;
-  while (i < sentence.length && isSpace(sentence.charCodeAt(i))) i++;
+  while (i < sentence.length && i - at < MAX_GAP && isSpace(sentence.charCodeAt(i))) i++;
   if (sentence[i] !== "I" && sentence[i] !== "i") return undefined;
   const rest = sentence.slice(i + 1, i + 1 + 16).toLowerCase();
   return verbs.find((v) => (v.startsWith("'") || v.startsWith("’") ? rest.startsWith(v) : rest.startsWith(` ${v}`) && !isWordChar(rest[v.length + 1])));
