@@ -55,7 +55,7 @@ export type PermissionLevel = z.infer<typeof permissionLevel>;
  * Not "editors": in a code project's tracker it names the software more often than people ("editors with autofix-on-save").
  */
 export const DEFAULT_WHO_NOUNS = [
-  "users", "customers", "admins", "administrators", "developers", "operators", "maintainers", "teams", "contributors", "people",
+  "users", "customers", "admins", "administrators", "developers", "devs", "operators", "maintainers", "teams", "contributors", "people",
   "engineers", "designers", "reviewers", "readers", "viewers", "members", "owners", "buyers", "sellers", "merchants", "clients",
   "subscribers", "visitors", "students", "teachers", "researchers", "analysts", "authors", "creators", "players",
   "employees", "managers", "partners", "tenants", "newcomers", "beginners", "translators", "integrators", "consumers", "agents",

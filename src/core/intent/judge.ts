@@ -103,8 +103,8 @@ const isCheckboxLine = (line: string) => {
   return trimmed.length >= 3 && trimmed[0] === "[" && trimmed[2] === "]" && " xX".includes(trimmed[1] ?? "");
 };
 
-/** Words a statement may have beyond the group it names and still only name it: "For artists who post here." */
-const MAX_WORDS_BEYOND_GROUP = 1;
+/** Words a statement may have beyond the group it names and still only name it: "Mostly for artists who post here." */
+const MAX_WORDS_BEYOND_GROUP = 2;
 
 /**
  * A why with no reason cue that is only a request in a story's form ("As a

@@ -56,6 +56,7 @@ describe("a why field that says who wants it, or what, but not why", () => {
     ["a story's role and wish without a comma", "## Problem\n\nAs a data scientist I'd like groupby().nth() to accept a list.", "request"],
     ["only an audience", "## Why is this needed?\n\nSupport engineers on night shifts.", "audience"],
     ["only an audience with who", "## Use case\n\nPeople who read on e-ink screens.", "audience"],
+    ["only an audience named by who", "## Motivation\n\nMostly for gardeners who keep seed records.", "audience"],
     ["a wish that restates the title", "## Problem\n\nI wish I could pin tabs to the left when using split view.", "title"],
   ])("rejects %s", (_shape, body, reason) => {
     const titles: Record<string, string> = { "a wish that restates the title": "Pin tabs left in split view" };

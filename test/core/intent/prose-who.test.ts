@@ -141,6 +141,7 @@ describe("groups named without a listed noun, and words that name no one", () =>
     ["Sports journalists filing from stadiums need a smaller upload.", "Sports journalists filing from stadiums need a"],
     ["It is for librarians cataloguing rare books.", "librarians cataloguing rare books"],
     ["Mostly for gardeners who keep seed records.", "gardeners who keep seed records"],
+    ["Solo devs shipping on old laptops can't profile a frame.", "Solo devs shipping on old laptops can't"],
   ])("finds %j", (sentence, phrase) => {
     expect(who(sentence)).toMatchObject({ source: "prose", label: phrase });
   });
@@ -151,6 +152,7 @@ describe("groups named without a listed noun, and words that name no one", () =>
     ["New entries go to docs/users/guide.md and site/teams/index.md.", "a path's folders"],
     ["Commenting out members until the build passes is the only option.", "a particle is no qualifier"],
     ["Keeps the sticky header in split editors too.", "editors are software here"],
+    ["The devs channel gets the alert.", "a group noun after a determiner"],
   ])("does not find %j (%s)", (sentence) => {
     expect(who(sentence)).toBeUndefined();
   });
