@@ -118,14 +118,17 @@ function restatesTitle(content: readonly string[], title: string, hasCue: boolea
   return hasCue ? shared === own.length : shared >= TITLE_SHARE * own.length;
 }
 
-/** Verbs a description of the change starts with: "Adds X", "Bumps Y", "Raises the default", "Refactors Z". */
+/** Verbs a description of the change starts with: "Adds X", "Bumps Y", "Raises the default", "Refactors Z", "Allow X". */
 const CHANGE_VERBS = new Set(
   (
     "add adds added adding bump bumps bumped raise raises raised lower lowers lowered refactor refactors refactored update updates updated " +
     "remove removes removed rename renames renamed move moves moved change changes changed replace replaces replaced introduce introduces " +
     "implement implements implemented upgrade upgrades upgraded switch switches switched increase increases increased decrease decreases " +
     "decreased set sets use uses clean cleans cleanup tweak tweaks tweaked extract extracts split splits merge merges drop drops dropped " +
-    "delete deletes deleted enable enables disable disables document documents adjust adjusts"
+    "delete deletes deleted enable enables disable disables document documents adjust adjusts " +
+    // A feature request's pitch says what to do the same way: "Allow a description on header images." (Not "support":
+    // as often the team, "Support keeps getting tickets about …".)
+    "allow allows include includes provide provides expose exposes accept accepts"
   ).split(" "),
 );
 /** Words that name what a change is before its verb: "This PR adds …". */

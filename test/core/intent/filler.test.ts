@@ -50,11 +50,12 @@ describe("a why field that says who wants it, or what, but not why", () => {
     ["praise in other words", "**Why is this needed?**\n\nMakes the config loader more intuitive.", "filler"],
     ["a vote with a team", "## Why\n\n+1 from our whole department, we'd open it daily.", "filler"],
     ["a request alone", "## Motivation\n\n+1, we want this", "filler"],
+    ["a pitch that only says what to do", "### Pitch\n\nAllow a caption on profile banners.", "change"],
     ["a trigger with more words", "## Why\n\nOpened because of a lint warning in the release script.", "trigger"],
     ["a request as the cause", "## Motivation\n\nThis change was made because the mobile team asked for it.", "trigger"],
     ["a story's role and wish", "## Problem\n\nAs a plugin author targeting Android, I need the keyboard height.", "request"],
     ["a story's role and wish without a comma", "## Problem\n\nAs a data scientist I'd like groupby().nth() to accept a list.", "request"],
-    ["only an audience", "## Why is this needed?\n\nSupport engineers on night shifts.", "audience"],
+    ["only an audience", "## Why is this needed?\n\nPlatform engineers on night shifts.", "audience"],
     ["only an audience with who", "## Use case\n\nPeople who read on e-ink screens.", "audience"],
     ["only an audience named by who", "## Motivation\n\nMostly for gardeners who keep seed records.", "audience"],
     ["a wish that restates the title", "## Problem\n\nI wish I could pin tabs to the left when using split view.", "title"],
@@ -87,6 +88,7 @@ describe("a why field that says who wants it, or what, but not why", () => {
     ["a cause that is a reason", "## Motivation\n\nBecause the mobile team asked for it: offline mode loses every draft written on the train."],
     ["a wish with its consequence", "## Problem\n\nI wish I could pin tabs in split view, because I lose my reference docs every time the layout resets."],
     ["a vote with a reason", "## Why\n\n+1: our nightly export fails every night since the limit was lowered."],
+    ["a pitch with its reason", "### Pitch\n\nAllow a caption on profile banners, so screen reader users know what the banner shows."],
     ["praise with its audience", "## Motivation\n\nMore intuitive for teachers grading on phones."],
   ])("accepts %s", (_shape, body) => {
     expect(judged(body, "Pin tabs in split view").why).toMatchObject({ field: "why" });
