@@ -103,19 +103,28 @@ const isCheckboxLine = (line: string) => {
   return trimmed.length >= 3 && trimmed[0] === "[" && trimmed[2] === "]" && " xX".includes(trimmed[1] ?? "");
 };
 
-/** Words a statement may have beyond the group it names and still only name it: "Mostly for artists who post here." */
-const MAX_WORDS_BEYOND_GROUP = 2;
+/** Words that may frame a group without saying anything of it: "Mostly for artists who post here." */
+const AUDIENCE_FRAME = new Set("for mostly mainly only just especially primarily e g eg it's it is this these are our the a all any".split(" "));
+const MAX_FRAME_WORDS = 2;
 
 /**
  * A why with no reason cue that is only a request in a story's form ("As a
  * developer shipping on iOS, I need the safe area insets.") or only names an
- * audience ("Cluster admins on bare metal."): who wants it, not why.
+ * audience ("Cluster admins on bare metal.", "Mostly for artists who post
+ * here."): who wants it, not why. Only a couple of framing words may stand
+ * beside the group ("customers at the fair need prices, ask sales" says more).
  */
 function wantOrAudienceOnly(text: string, rules: IntentRules): "request" | "audience" | undefined {
   if (sentencesOf(text).length === 1 && findStoryPersona(text) !== undefined) return "request";
   const group = findWhoInProse([text], rules.whoProse?.nouns ?? []);
-  if (group && countWords(text) - countWords(group.phrase) <= MAX_WORDS_BEYOND_GROUP) return "audience";
-  return undefined;
+  if (!group) return undefined;
+  const words = wordsOf(text).map((word) => word.lower);
+  const phrase = wordsOf(group.phrase).map((word) => word.lower);
+  const at = words.findIndex((_, i) => phrase.every((part, k) => words[i + k] === part));
+  if (at < 0) return undefined;
+  const outside = [...words.slice(0, at), ...words.slice(at + phrase.length)];
+  const onlyFrame = outside.length <= MAX_FRAME_WORDS && outside.every((word) => AUDIENCE_FRAME.has(word) || word.endsWith("ly"));
+  return onlyFrame ? "audience" : undefined;
 }
 
 /** Whether the text names one of the group nouns, plural or singular ("Administrators", "an admin"): a few short words, compared as words. */

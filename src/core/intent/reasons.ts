@@ -151,9 +151,10 @@ const TRIGGER_REACH = 3;
 
 /**
  * "created because of a typo in the help text", "due to a lint warning": a
- * cause that is only a trigger, with other words after it. (A "because"
- * clause that only reports a request, "because developers asked for it", is
- * no reason cue either: see prose-why.ts.)
+ * cause that is only a trigger, with other words after it. Any other
+ * "because" in a statement without a reason cue is one the cue reader set
+ * aside ("because of the size", "because developers asked for it": see
+ * prose-why.ts): a cause or a request, with no outcome.
  */
 function occasionedOnly(words: readonly string[]): boolean {
   for (let i = 0; i + 1 < words.length; i++) {
