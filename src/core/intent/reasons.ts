@@ -143,8 +143,13 @@ const TRIGGER_FRAME = new Set(
   "because of due to created opened made found noticed spotted caused by fix fixes fixing fixed correct corrects correcting simple small minor tiny just there was were a an the this pr in".split(" "),
 );
 
-/** Filler words that are no praise: "because" alone is empty, but "because admins…" is a cue and never reaches here. */
-const CAUSAL_FILLER = new Set(["because", "needed", "obviously"]);
+/**
+ * Words of filler phrases that are no praise: pointers ("see above", "as
+ * discussed", "same as title"), votes and empty causes. Beside other words
+ * they point at a reason or vote for one ("As discussed in the standup, …"),
+ * which the other rules judge; only praise empties a statement.
+ */
+const NOT_PRAISE = new Set(["see", "discussed", "title", "+1", "too", "here", "why", "explanatory", "because", "needed", "obviously"]);
 
 /** How far after "because of" / "due to" the trigger may be named: "because of a typo in the help text". */
 const TRIGGER_REACH = 3;
@@ -182,7 +187,7 @@ export function notAReason(text: string, hasCue: boolean, filler: readonly strin
   if (words[0] === "+1" || (words[0] === "me" && words[1] === "too") || (words[0] === "same" && words[1] === "here")) return "filler";
   // "It will make the Job API better", "Makes the API more ergonomic": praise of anything, with no consequence
   // and for no one in particular ("Useful for teams whose CI runs on ARM runners" says for whom).
-  const phrases = filler.map(reasonWords).filter((phrase) => phrase.length > 0 && phrase.every((part) => !CAUSAL_FILLER.has(part)));
+  const phrases = filler.map(reasonWords).filter((phrase) => phrase.length > 0 && phrase.every((part) => !NOT_PRAISE.has(part)));
   if (words.some((_, i) => phrases.some((phrase) => phrase.every((part, k) => words[i + k] === part))) && !namesAudience()) return "filler";
   let first = 0;
   while (first < words.length - 1 && CHANGE_SUBJECTS.has(words[first] ?? "")) first++;

@@ -89,6 +89,7 @@ describe("a why field that says who wants it, or what, but not why", () => {
     ["a wish with its consequence", "## Problem\n\nI wish I could pin tabs in split view, because I lose my reference docs every time the layout resets."],
     ["a vote with a reason", "## Why\n\n+1: our nightly export fails every night since the limit was lowered."],
     ["a pitch with its reason", "### Pitch\n\nAllow a caption on profile banners, so screen reader users know what the banner shows."],
+    ["a pointer beside what it points at", "## Why\n\nAs discussed in the standup, the nightly sync job needs a retry option."],
     ["an audience and what they need", "## Why\n\nAsk the sales team: buyers at the fair need printed prices."],
     ["praise with its audience", "## Motivation\n\nMore intuitive for teachers grading on phones."],
   ])("accepts %s", (_shape, body) => {
