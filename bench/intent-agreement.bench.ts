@@ -61,6 +61,11 @@ const aimed: Record<string, string> = {
   "reason cues everywhere, one sentence": repeatTo("can't because so that, so users can "),
   "a 64 KB sentence of plain words": repeatTo("word "),
   "roles without so that": repeatTo("As a x, I want "),
+  "a persona then 64 KB of spaces": padded("As a developer", " ", "I want it"),
+  "template slots": repeatTo("As a x I want [goal / wish] so that [benefit] "),
+  "requests and triggers in a why field": padded("## Why\n\n", "+1 because of a typo because they asked for it ", ""),
+  "agent nouns before who": repeatTo("journalists who technicians who "),
+  "paths of group nouns": repeatTo("doc/users/teams/"),
   "quantified groups": repeatTo("a large share of their users "),
 };
 const lines = templateLines(["**Why do we need this feature?**\n\nDescribe the problem.\n\n**Who is this feature for?**\n"]);

@@ -50,11 +50,14 @@ export const permissionLevels = ["read", "triage", "write", "maintain", "admin"]
 export const permissionLevel = z.enum(permissionLevels);
 export type PermissionLevel = z.infer<typeof permissionLevel>;
 
-/** Nouns naming a group of people: with a qualifier ("screen reader users", "customers on EU Cloud") a sentence naming one states the who. */
+/**
+ * Nouns naming a group of people: with a qualifier ("screen reader users", "customers on EU Cloud") a sentence naming one states the who.
+ * Not "editors": in a code project's tracker it names the software more often than people ("editors with autofix-on-save").
+ */
 export const DEFAULT_WHO_NOUNS = [
-  "users", "customers", "admins", "administrators", "developers", "operators", "maintainers", "teams", "contributors", "people",
+  "users", "customers", "admins", "administrators", "developers", "devs", "operators", "maintainers", "teams", "contributors", "people",
   "engineers", "designers", "reviewers", "readers", "viewers", "members", "owners", "buyers", "sellers", "merchants", "clients",
-  "subscribers", "visitors", "students", "teachers", "researchers", "analysts", "authors", "editors", "creators", "players",
+  "subscribers", "visitors", "students", "teachers", "researchers", "analysts", "authors", "creators", "players",
   "employees", "managers", "partners", "tenants", "newcomers", "beginners", "translators", "integrators", "consumers", "agents",
 ];
 
@@ -83,7 +86,7 @@ const intentSection = z
     /** Statements that are only these phrases (with links and small words) give no reason. */
     filler: words.default(["would be nice", "nice to have", "would be great", "would be cool", "would be useful", "see above", "see below", "as discussed", "see title", "same as title", "+1", "self explanatory", "obviously", "why not", "because", "needed",
       // Praise without a consequence: "It will make the tool better.", "That would be nice and helpful."
-      "better", "nicer", "nice", "helpful", "useful", "great", "cool", "awesome", "good", "handy", "convenient", "improvement", "improve", "improves", "enhancement", "easier", "user friendly", "me too", "same here"]),
+      "better", "nicer", "nice", "helpful", "useful", "great", "cool", "awesome", "good", "handy", "convenient", "improvement", "improve", "improves", "enhancement", "easier", "user friendly", "ergonomic", "intuitive", "cleaner", "simpler", "friendlier", "elegant", "me too", "same here"]),
     exempt: z
       .strictObject({
         bots: z.boolean().default(true),

@@ -171,6 +171,30 @@ describe("intentbot check", () => {
     expect((await check(repo.dir, "--config", "local.yml", "--json")).json()).toMatchObject({ signoff: { status: "off" }, met: true });
   });
 
+  it("quotes the template's own question for a missing field it asks for, and suggests a heading only for the others", async () => {
+    const template = "**What problem does this solve?**\n\nDescribe the problem.\n";
+    const repo = new TempRepo().commit("Initial", { ".github/pull_request_template.md": template });
+    repos.push(repo);
+    repo.git("switch", "--quiet", "--create", "feature");
+    repo.commit("Unchanged template", { "a.txt": "a\n" });
+    repo.write({ "body.md": template });
+    const result = await check(repo.dir, "--body", join(repo.dir, "body.md"));
+    expect(result.code).toBe(1);
+    expect(result.out.filter((line) => line.startsWith("  ") && !line.includes("is the template's text"))).toEqual([
+      "  why: the template asks “What problem does this solve?”: answer it in your own words.",
+      "  Write a short paragraph under `## Who`.",
+      "  Or link the issue that states them; give the description with --body FILE.",
+    ]);
+    expect((await check(repo.dir, "--body", join(repo.dir, "body.md"), "--json")).json()).toMatchObject({ intent: { status: "missing", asks: { why: "What problem does this solve?" } } });
+  });
+
+  it("suggests `## Why` and `## Who` when the template asks for neither", async () => {
+    const repo = repoWithOwners().commit("wip", { "docs/a.md": "a\n" });
+    repo.write({ "pr.md": "Some notes.\n" });
+    const result = await check(repo.dir, "--body", "pr.md");
+    expect(result.out).toContain("  Write a short paragraph under `## Why` and `## Who`.");
+  });
+
   it("discounts the base's pull request templates wherever GitHub finds them (upper case, a PULL_REQUEST_TEMPLATE folder)", async () => {
     const template = "## Why\nExplain why this change is needed.\n\n## Who\nName the people this change is for.\n";
     const repo = new TempRepo().commit("Initial", { ".github/PULL_REQUEST_TEMPLATE.md": template, "docs/PULL_REQUEST_TEMPLATE/feature.md": "## Why\nWhat problem does the feature solve for them?\n" });

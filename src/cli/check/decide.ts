@@ -5,6 +5,7 @@ import { textDeclarations, type DeclarationWay } from "../../core/hacks/declarat
 import { decideIntent, exemptionReason, type IntentVerdict } from "../../core/intent/decide.js";
 import { judgeBody, templateLines } from "../../core/intent/judge.js";
 import { findReferences, referenceLabel } from "../../core/intent/references.js";
+import { asksForBody, type TemplateAsks } from "../../core/intent/template-prompts.js";
 import { teamAreas } from "../../core/signoff/areas.js";
 import type { Field } from "../../core/intent/statements.js";
 import type { LocalChange } from "./gather.js";
@@ -15,7 +16,8 @@ export type IntentResult =
   | { status: "met"; why: string; who: string; externalTicket?: string | undefined }
   /** Own statements missing, but a linked issue the app would read (offline, it cannot) may state them. */
   | { status: "unverified"; missing: Field[]; links: string[] }
-  | { status: "missing"; missing: Field[]; rejections: IntentVerdict["rejections"] };
+  /** `asks`: the template's own question for each missing field it asks for, quoted in the hint instead of `## Why` / `## Who`. */
+  | { status: "missing"; missing: Field[]; rejections: IntentVerdict["rejections"]; asks: TemplateAsks };
 
 export type HackResult =
   | { status: "off" }
@@ -57,7 +59,7 @@ function intentOf(change: LocalChange, config: Config): IntentResult {
   if (!rules.enabled || !rules.pullRequests) return { status: "off" };
   const exempt = exemptionReason({ authorType: undefined, labels: [], title: change.title }, rules.exempt);
   if (exempt) return { status: "exempt", reason: exempt };
-  const own = judgeBody(change.body, rules, templateLines(change.pullRequestTemplates));
+  const own = { ...judgeBody(change.body, rules, templateLines(change.pullRequestTemplates), change.title), asks: asksForBody(change.body, change.pullRequestTemplates, rules) };
   const refs = findReferences(`${change.title}\n\n${change.body}`, change.repo, rules.tickets.external.enabled ? rules.tickets.external.patterns : []);
   const verdict = decideIntent({ own, linked: [], external: refs.external });
   if (verdict.met) {
@@ -65,7 +67,9 @@ function intentOf(change: LocalChange, config: Config): IntentResult {
   }
   const links = rules.tickets.inherit ? refs.issues.map((ref) => referenceLabel(ref, change.repo)) : [];
   if (links.length > 0) return { status: "unverified", missing: verdict.missing, links };
-  return { status: "missing", missing: verdict.missing, rejections: verdict.rejections };
+  const asks: TemplateAsks = {};
+  for (const field of verdict.missing) if (verdict.asks[field]) asks[field] = verdict.asks[field];
+  return { status: "missing", missing: verdict.missing, rejections: verdict.rejections, asks };
 }
 
 function hackOf(change: LocalChange, config: Config): HackResult {

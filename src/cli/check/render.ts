@@ -1,3 +1,5 @@
+import type { Field } from "../../core/intent/statements.js";
+import type { TemplateAsks } from "../../core/intent/template-prompts.js";
 import type { CheckReport, HackResult, IntentResult, SignoffResult } from "./decide.js";
 
 type Paint = (text: string) => string;
@@ -12,7 +14,7 @@ const ansi = (code: number): Paint => (text) => `\u001b[${code}m${text}\u001b[39
 const COLOURS: Palette = { ok: ansi(32), bad: ansi(31), soft: ansi(33) };
 const PLAIN: Palette = { ok: (t) => t, bad: (t) => t, soft: (t) => t };
 
-const REJECTION_WORDS = { empty: "is empty", template: "is the template's text", placeholder: "is a placeholder", "too short": "is too short", link: "is only a link", filler: "gives no reason", title: "only restates the title", change: "only says what the change does", trigger: "only names what occasioned the change" } as const;
+const REJECTION_WORDS = { empty: "is empty", template: "is the template's text", placeholder: "is a placeholder", "too short": "is too short", link: "is only a link", filler: "gives no reason", title: "only restates the title", change: "only says what the change does", trigger: "only names what occasioned the change", request: "only says what is wanted", audience: "only names who it is for" } as const;
 
 function intentLines(result: IntentResult, p: Palette): string[] {
   switch (result.status) {
@@ -33,9 +35,22 @@ function intentLines(result: IntentResult, p: Palette): string[] {
       return [
         `Product intent: ${p.bad("missing")} ${result.missing.join(" and ")}`,
         ...result.rejections.map((r) => `  "${r.label}" ${REJECTION_WORDS[r.reason]}${r.words === undefined ? "" : ` (${r.words} words)`}`),
-        "  Write a short paragraph under `## Why` and `## Who` (or link the issue that has them), e.g. with --body FILE.",
+        ...howToFix(result.missing, result.asks),
       ];
   }
+}
+
+const HEADING = { why: "`## Why`", who: "`## Who`" } as const;
+
+/**
+ * As the app's comment says it: for a field the template asks for, its own
+ * question; a `## Why` / `## Who` heading only for a field it does not ask for.
+ */
+function howToFix(missing: readonly Field[], asks: TemplateAsks): string[] {
+  const asked = missing.flatMap((field) => (asks[field] ? [`  ${field}: the template asks “${clipLine(asks[field] ?? "")}”: answer it in your own words.`] : []));
+  const unasked = missing.filter((field) => !asks[field]);
+  const headings = unasked.length > 0 ? [`  Write a short paragraph under ${unasked.map((field) => HEADING[field]).join(" and ")}.`] : [];
+  return [...asked, ...headings, "  Or link the issue that states them; give the description with --body FILE."];
 }
 
 function hackLines(result: HackResult, p: Palette): string[] {
@@ -69,10 +84,8 @@ function signoffLines(result: SignoffResult, p: Palette, gating: boolean): strin
   }
 }
 
-const firstLine = (text: string) => {
-  const line = text.split("\n")[0] ?? "";
-  return line.length > 100 ? `${line.slice(0, 99)}…` : line;
-};
+const clipLine = (line: string) => (line.length > 100 ? `${line.slice(0, 99)}…` : line);
+const firstLine = (text: string) => clipLine(text.split("\n")[0] ?? "");
 
 /** The readable report; colour only when `colour` (a terminal). */
 export function renderCheckReport(report: CheckReport, colour: boolean): string[] {

@@ -1,7 +1,8 @@
 import { countWords } from "../markdown.js";
 import { notAReason, reasonlessBecause } from "./reasons.js";
-import { findWhoInProse, wordsOf } from "./prose-who.js";
+import { findWhoInProse, sentencesOf, wordsOf } from "./prose-who.js";
 import { findWhyInProse, reasonCue } from "./prose-why.js";
+import { findStoryPersona, hasSlot } from "./user-story.js";
 import type { TemplateAsks } from "./template-prompts.js";
 import { allLines, readBody, type Aliases, type Field, type Statement, type StatementSource } from "./statements.js";
 
@@ -26,7 +27,7 @@ export interface Finding {
 export interface Rejection {
   field: Field;
   label: string;
-  reason: "empty" | "template" | "placeholder" | "too short" | "link" | "filler" | "title" | "change" | "trigger";
+  reason: "empty" | "template" | "placeholder" | "too short" | "link" | "filler" | "title" | "change" | "trigger" | "request" | "audience";
   words?: number;
 }
 
@@ -66,18 +67,27 @@ function judge(statement: Statement, rules: IntentRules, template: ReadonlySet<s
   const own = statement.lines.map((l) => l.trim()).filter((l) => l !== "");
   const reject = (reason: Rejection["reason"], words?: number): Rejection => ({ field: statement.field, label: statement.label, reason, ...(words === undefined ? {} : { words }) });
   if (own.length === 0) return reject("empty");
-  const authored = own.filter((line) => !template.has(normalizeLine(line)));
+  const fromTemplate = own.filter((line) => !template.has(normalizeLine(line)));
+  if (fromTemplate.length === 0) return reject("template");
+  // "[x] Bug fix": a ticked choice of the template's, not a statement.
+  const authored = fromTemplate.filter((line) => !isCheckboxLine(line));
   if (authored.length === 0) return reject("template");
-  const text = authored.join("\n");
   const placeholders = new Set(rules.placeholders.map(normalizeLine));
-  if (placeholders.has(normalizeLine(text)) || authored.every((line) => placeholders.has(normalizeLine(line)) || normalizeLine(line) === "")) {
-    return reject("placeholder");
-  }
-  const reasonless = reasonlessBecause(text, rules.filler ?? [], statement.field === "why" ? title : undefined);
+  const isPlaceholder = (line: string) => placeholders.has(normalizeLine(line)) || normalizeLine(line) === "";
+  if (placeholders.has(normalizeLine(authored.join("\n"))) || authored.every(isPlaceholder)) return reject("placeholder");
+  // Lines that are each a placeholder or filler ("See above", "None") say nothing; the rest is judged.
+  const filler = rules.filler ?? [];
+  const said = authored.filter((line) => !isPlaceholder(line) && reasonlessBecause(line, filler, undefined) !== "filler");
+  const text = (said.length > 0 ? said : authored).join("\n");
+  const cue = statement.field === "why" && reasonCue(text) !== undefined;
+  const reasonless = reasonlessBecause(text, filler, statement.field === "why" ? title : undefined, cue);
   if (reasonless) return reject(reasonless);
-  // A user story's benefit is a reason by its form; any other why must say more than what the change does.
-  const notReason = statement.field === "why" && statement.source !== "user story" ? notAReason(text, reasonCue(text) !== undefined) : undefined;
-  if (notReason) return reject(notReason);
+  // A user story's benefit is a reason by its form; any other why must say more than what the change does or who wants it.
+  if (statement.field === "why" && statement.source !== "user story") {
+    const namesAudience = () => findWhoInProse([text], rules.whoProse?.nouns ?? []) !== undefined;
+    const notReason = notAReason(text, cue, filler, namesAudience) ?? (cue ? undefined : wantOrAudienceOnly(text, rules));
+    if (notReason) return reject(notReason);
+  }
   // A persona is short ("As an admin"); the story around it is the statement.
   const words = countWords(statement.wholeStatement ?? text);
   // Asked who, an answer naming a group ("Administrators", a dropdown's choice) is the who however short.
@@ -85,6 +95,36 @@ function judge(statement: Statement, rules: IntentRules, template: ReadonlySet<s
   const answersWho = () => statement.field === "who" && statement.source !== "user story" && namesGroup(text, rules.whoProse?.nouns ?? []);
   if (words < rules.minWords && !answersWho()) return reject("too short", words);
   return { field: statement.field, source: statement.source, label: statement.label, text };
+}
+
+/** `[x] Bug fix`, `[ ] Feature`: a template's choice ticked or not. */
+const isCheckboxLine = (line: string) => {
+  const trimmed = line.trimStart();
+  return trimmed.length >= 3 && trimmed[0] === "[" && trimmed[2] === "]" && " xX".includes(trimmed[1] ?? "");
+};
+
+/** Words that may frame a group without saying anything of it: "Mostly for artists who post here." */
+const AUDIENCE_FRAME = new Set("for mostly mainly only just especially primarily e g eg it's it is this these are our the a all any".split(" "));
+const MAX_FRAME_WORDS = 2;
+
+/**
+ * A why with no reason cue that is only a request in a story's form ("As a
+ * developer shipping on iOS, I need the safe area insets.") or only names an
+ * audience ("Cluster admins on bare metal.", "Mostly for artists who post
+ * here."): who wants it, not why. Only a couple of framing words may stand
+ * beside the group ("customers at the fair need prices, ask sales" says more).
+ */
+function wantOrAudienceOnly(text: string, rules: IntentRules): "request" | "audience" | undefined {
+  if (sentencesOf(text).length === 1 && findStoryPersona(text) !== undefined) return "request";
+  const group = findWhoInProse([text], rules.whoProse?.nouns ?? []);
+  if (!group) return undefined;
+  const words = wordsOf(text).map((word) => word.lower);
+  const phrase = wordsOf(group.phrase).map((word) => word.lower);
+  const at = words.findIndex((_, i) => phrase.every((part, k) => words[i + k] === part));
+  if (at < 0) return undefined;
+  const outside = [...words.slice(0, at), ...words.slice(at + phrase.length)];
+  const onlyFrame = outside.length <= MAX_FRAME_WORDS && outside.every((word) => AUDIENCE_FRAME.has(word) || word.endsWith("ly"));
+  return onlyFrame ? "audience" : undefined;
 }
 
 /** Whether the text names one of the group nouns, plural or singular ("Administrators", "an admin"): a few short words, compared as words. */
@@ -107,20 +147,31 @@ function namesGroup(text: string, nouns: readonly string[]): boolean {
 export function judgeBody(body: string | null | undefined, rules: IntentRules, template: ReadonlySet<string>, title?: string): BodyIntent {
   const result: BodyIntent = { rejections: [] };
   const reading = readBody(body, rules);
+  /** Lines of why statements rejected for what they say: read again as prose, they would say the same. */
+  const judged = new Set(template);
   for (const statement of reading.statements) {
     if (result[statement.field]) continue;
     const verdict = judge(statement, rules, template, title);
-    if ("reason" in verdict) result.rejections.push(verdict);
-    else result[statement.field] = verdict;
+    if ("reason" in verdict) {
+      result.rejections.push(verdict);
+      if (statement.field === "why" && SAID_NOTHING.has(verdict.reason)) for (const line of statement.lines) judged.add(normalizeLine(line));
+    } else result[statement.field] = verdict;
   }
-  if (!result.why) result.why = whyInProse(reading.reasonProse, rules, template);
+  if (!result.why) result.why = whyInProse(reading.reasonProse, rules, judged);
   if (!result.who && rules.whoProse?.enabled) result.who = whoInProse(reading.prose, rules, template);
   result.rejections = result.rejections.filter((r) => !result[r.field]);
   return result;
 }
 
+/** Rejections for what a statement says, not for where it came from. */
+const SAID_NOTHING = new Set<Rejection["reason"]>(["filler", "title", "change", "trigger", "request", "audience"]);
+
+/** "As a <role> I want [goal / wish] so that [benefit]": a template's story pasted with its slots unfilled says nothing. */
+const isSlottedStory = (line: string) => line.trimStart().toLowerCase().startsWith("as a") && hasSlot(line);
+
 /** The author's own paragraphs: lines left unchanged from the template are not read. */
-const ownParagraphs = (prose: readonly string[][], template: ReadonlySet<string>) => prose.map((lines) => lines.filter((line) => !template.has(normalizeLine(line))).join(" "));
+const ownParagraphs = (prose: readonly string[][], template: ReadonlySet<string>) =>
+  prose.map((lines) => lines.filter((line) => !template.has(normalizeLine(line)) && !isSlottedStory(line)).join(" "));
 
 /**
  * The who from the author's own sentences. A qualified group is specific on

@@ -22,11 +22,12 @@ const NEUTRALIZING = new Set(["additional", "other", "extra", "further", "more",
 
 /**
  * Words that make a heading that mentions an alias ask for something else:
- * "Steps to reproduce the problem" asks for steps, "Who can help?" for
+ * "Steps to reproduce the problem" asks for steps, "What is the feature you
+ * are proposing to solve the problem?" for the solution, "Who can help?" for
  * reviewers to mention.
  */
 const ASKS_SOMETHING_ELSE: Record<Field, readonly string[]> = {
-  why: ["reproduce", "reproduction", "steps", "expected", "actual", "environment"],
+  why: ["reproduce", "reproduction", "steps", "expected", "actual", "environment", "solution", "propose", "proposing", "proposed", "proposal"],
   who: ["help", "review", "reviewer", "reviewers", "ping", "cc", "notify", "mention", "assign", "assignee", "assignees", "reviewed"],
 };
 

@@ -25,7 +25,9 @@ const NOT_A_QUALIFIER = new Set(
     "let lets allow allows enable enables help helps give gives make makes tell tells show shows ask asks want wants need needs " +
     "affect affects affected impact impacts block blocks prevent prevents force forces require requires confuse confuses " +
     "notify notifies remind reminds warn warns invite invites hurt hurts annoy annoys frustrate frustrates bother bothers " +
-    "such same real actual"
+    "such same real actual " +
+    // Particles of a phrasal verb: "commenting out members", "signing up users".
+    "out up down off away back"
   ).split(" "),
 );
 
@@ -43,6 +45,8 @@ export interface Word {
   lower: string;
   /** The word ends its clause (a comma, semicolon or colon follows). */
   endsClause: boolean;
+  /** The word is part of a path or URL (a `/` touches it): "doc/users/" names no one. */
+  inPath?: boolean;
 }
 
 /** Letters, digits, apostrophes and hyphens; ASCII answered without a regex (this runs once per character). */
@@ -63,7 +67,8 @@ export function wordsOf(sentence: string): Word[] {
     }
     if (start >= 0) {
       const text = sentence.slice(start, i);
-      if (/[\p{L}\p{N}]/u.test(text)) words.push({ text, lower: text.toLowerCase(), endsClause: false });
+      const inPath = ch === "/" || sentence[start - 1] === "/";
+      if (/[\p{L}\p{N}]/u.test(text)) words.push({ text, lower: text.toLowerCase(), endsClause: false, ...(inPath ? { inPath } : {}) });
       start = -1;
     }
     const last = words[words.length - 1];
@@ -133,12 +138,40 @@ function pointedOrQuantified(words: readonly Word[], noun: number): number {
   return from;
 }
 
+/**
+ * Plural endings that name people by what they do or study ("technicians",
+ * "journalists", "clinicians"), beside the configured nouns. Words that end
+ * so but name things or are verbs are set aside: a compound of "lists"
+ * ("playlists", "checklists"; but "journalists", "specialists", "novelists"
+ * have `a` or `e` before it), "exists", "persists", "insists".
+ */
+const PEOPLE_ENDINGS = ["ians", "ists"];
+const MIN_PEOPLE_WORD = 7;
+function namesPeopleByEnding(lower: string): boolean {
+  if (lower.length < MIN_PEOPLE_WORD || !PEOPLE_ENDINGS.some((end) => lower.endsWith(end))) return false;
+  if (lower.endsWith("sists") || lower.endsWith("xists")) return false;
+  if (lower.endsWith("lists")) return lower.endsWith("alists") || lower.endsWith("elists");
+  return true;
+}
+
+/** "who" refers only to people: a plural right before it ("artists who post…") names a group of them. */
+const isPluralBeforeWho = (word: Word, next: Word | undefined) =>
+  next?.lower === "who" && !word.endsClause && word.lower.length >= 4 && word.lower.endsWith("s") && !word.lower.endsWith("ss") && !NOT_A_QUALIFIER.has(word.lower);
+
+/** The group noun starting at word `i`, as its words, or undefined. */
+function nounAt(words: readonly Word[], i: number, nouns: Map<string, string[][]>): readonly string[] | undefined {
+  const word = words[i];
+  if (!word || word.inPath) return undefined;
+  const listed = (nouns.get(word.lower) ?? []).find((parts) => parts.every((part, k) => words[i + k]?.lower === part));
+  if (listed) return listed;
+  return namesPeopleByEnding(word.lower) || isPluralBeforeWho(word, words[i + 1]) ? [word.lower] : undefined;
+}
+
 function groupIn(sentence: string, nouns: Map<string, string[][]>): string | undefined {
   if (sentence.endsWith("?")) return undefined;
   const words = wordsOf(sentence);
   for (let i = 0; i < words.length; i++) {
-    const candidates = nouns.get(words[i]?.lower ?? "") ?? [];
-    const noun = candidates.find((parts) => parts.every((part, k) => words[i + k]?.lower === part));
+    const noun = nounAt(words, i, nouns);
     if (!noun) continue;
     const end = i + noun.length;
     let from = i;

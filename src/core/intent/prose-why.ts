@@ -35,6 +35,9 @@ const PROBLEM_PHRASES = [
   "doesn't support", "does not support", "not supported", "unsupported", "doesn't show", "does not show", "doesn't load", "does not load",
   "doesn't respect", "does not respect", "ignores", "ignored", "blocked", "blocking", "complain", "complained", "complaints",
   "vulnerable", "vulnerability", "insecure", "exposes", "leaked",
+  // Not knowing, or being misled: "don't know the setting exists", "silently treated as", "surprising", "three conflicting answers".
+  "don't know", "doesn't know", "do not know", "does not know", "didn't know", "unaware", "silently", "hides", "hidden",
+  "forces", "breaking change", "surprising", "surprised", "unexpected", "unexpectedly", "conflicting", "inconsistent", "bugs", "buggy",
 ];
 
 /** A causal link to an outcome, or a benefit stated as one. */
@@ -47,7 +50,7 @@ const CAUSE_PHRASES = [
 /** Words that, right before a failure word, turn it into a reassurance: "doesn't break anything", "no failures". */
 const NEGATIONS = new Set(["not", "no", "never", "doesn't", "don't", "won't", "didn't", "shouldn't", "nothing", "without", "none"]);
 /** Failure words a reassurance negates; other cues ("no way to", "no longer") carry their own negation. */
-const NEGATABLE = new Set(["break", "breaks", "broke", "broken", "fail", "fails", "failed", "failing", "failure", "failures", "regression", "crash", "crashes"]);
+const NEGATABLE = new Set(["breaking", "break", "breaks", "broke", "broken", "fail", "fails", "failed", "failing", "failure", "failures", "regression", "crash", "crashes"]);
 
 type PhraseIndex = Map<string, string[][]>;
 
@@ -79,13 +82,26 @@ export function reasonCue(text: string): string | undefined {
     if (word === "so" && soThat(read, words, i)) return "so";
     for (const parts of CUES.get(word) ?? []) {
       if (!parts.every((part, k) => words[i + k] === part)) continue;
-      if (word === "because" && words[i + 1] === "of") continue;
+      if (word === "because" && (words[i + 1] === "of" || onlyRequested(words, i))) continue;
       // "doesn't break", "no tests fail": a negation a word or two before.
       if (NEGATABLE.has(word) && (NEGATIONS.has(words[i - 1] ?? "") || NEGATIONS.has(words[i - 2] ?? ""))) continue;
       return parts.join(" ");
     }
   }
   return undefined;
+}
+
+/** Verbs that report a request: "because developers asked for it" says who wanted it, not why. */
+const REQUEST_VERBS = new Set(["asked", "requested", "wanted", "suggested", "demanded"]);
+/** How many words a "because" clause that only reports a request may run: "because developers on Windows asked for it". */
+const MAX_REQUEST_CLAUSE = 8;
+
+/** Whether the "because" at `at` only reports a request: a request verb, then at most "for it" before the sentence ends. */
+function onlyRequested(words: readonly string[], at: number): boolean {
+  for (let k = at + 1; k < words.length && k <= at + MAX_REQUEST_CLAUSE; k++) {
+    if (REQUEST_VERBS.has(words[k] ?? "")) return words.length - k <= 3;
+  }
+  return false;
 }
 
 /** Verbs a "so …" clause's outcome takes: "so night-shift workers stop squinting", "so admins can". */

@@ -62,7 +62,7 @@ function withoutPhrases(words: readonly string[], phrases: readonly (readonly st
   return kept;
 }
 
-export function reasonlessBecause(text: string, filler: readonly string[], title: string | undefined): Reasonless | undefined {
+export function reasonlessBecause(text: string, filler: readonly string[], title: string | undefined, hasCue = false): Reasonless | undefined {
   const words = reasonWords(text);
   // Nothing readable at all is the minimum word count's to report.
   if (!words.some((word) => [...word].some(isLetterOrDigit))) return undefined;
@@ -73,22 +73,62 @@ export function reasonlessBecause(text: string, filler: readonly string[], title
     phrases,
   ).filter((word) => !SMALL_WORDS.has(word));
   if (content.length === 0) return links.length > 0 ? "link" : "filler";
-  if (title !== undefined) {
-    const titleWords = new Set(reasonWords(title));
-    const own = content.filter((word) => !REQUEST_WORDS.has(word));
-    if (own.length > 0 && own.every((word) => titleWords.has(word))) return "title";
-  }
+  if (title !== undefined && restatesTitle(content, title, hasCue)) return "title";
+  // "We need this", "I want it": a request with nothing else is no reason.
+  if (content.every((word) => REQUEST_WORDS.has(word) || WISH_WORDS.has(word))) return "filler";
   return undefined;
 }
 
-/** Verbs a description of the change starts with: "Adds X", "Bumps Y", "Raises the default", "Refactors Z". */
+/** Words that frame a wish or a complaint about the missing feature: "I wish I could …", "I'm always frustrated when I can't …". */
+const WISH_WORDS = new Set("wish wished could can can't cannot able unable frustrated annoyed always when whenever i'm im i'd like love use using with way possible if there's option".split(" "));
+
+/** A word as the title is compared: lower case, a plural's `s` dropped. */
+const stem = (word: string) => (word.length > 3 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word);
+
+/** A title's words, split at punctuation too ("bind:this" is "bind" and "this"), stemmed. */
+function titleWordsOf(title: string): Set<string> {
+  const words = new Set<string>();
+  for (const word of reasonWords(title)) {
+    words.add(stem(word));
+    for (const part of word.split(/[^\p{L}\p{N}]+/u)) if (part) words.add(stem(part));
+  }
+  return words;
+}
+
+/** The share of a statement's own words that must be the title's for it to restate the title. */
+const TITLE_SHARE = 0.6;
+
+/**
+ * Whether a statement's own words (request and wish words aside) are the
+ * title's again: two words written as one in the title ("skip rows" for
+ * "skiprows") count. With a problem cue ("I can't bind to a snippet" under
+ * "Bind to snippets") every word must be the title's, since the only problem
+ * stated is the missing feature; without one, most of them.
+ */
+function restatesTitle(content: readonly string[], title: string, hasCue: boolean): boolean {
+  const titleWords = titleWordsOf(title);
+  const own = content.filter((word) => !REQUEST_WORDS.has(word) && !WISH_WORDS.has(word));
+  if (own.length === 0) return false;
+  let shared = 0;
+  for (let i = 0; i < own.length; i++) {
+    const word = own[i] ?? "";
+    if (titleWords.has(stem(word))) shared++;
+    else if (titleWords.has(stem(word + (own[i + 1] ?? ""))) || (i > 0 && titleWords.has(stem((own[i - 1] ?? "") + word)))) shared++;
+  }
+  return hasCue ? shared === own.length : shared >= TITLE_SHARE * own.length;
+}
+
+/** Verbs a description of the change starts with: "Adds X", "Bumps Y", "Raises the default", "Refactors Z", "Allow X". */
 const CHANGE_VERBS = new Set(
   (
     "add adds added adding bump bumps bumped raise raises raised lower lowers lowered refactor refactors refactored update updates updated " +
     "remove removes removed rename renames renamed move moves moved change changes changed replace replaces replaced introduce introduces " +
     "implement implements implemented upgrade upgrades upgraded switch switches switched increase increases increased decrease decreases " +
     "decreased set sets use uses clean cleans cleanup tweak tweaks tweaked extract extracts split splits merge merges drop drops dropped " +
-    "delete deletes deleted enable enables disable disables document documents adjust adjusts"
+    "delete deletes deleted enable enables disable disables document documents adjust adjusts " +
+    // A feature request's pitch says what to do the same way: "Allow a description on header images." (Not "support":
+    // as often the team, "Support keeps getting tickets about …".)
+    "allow allows include includes provide provides expose exposes accept accepts"
   ).split(" "),
 );
 /** Words that name what a change is before its verb: "This PR adds …". */
@@ -104,17 +144,51 @@ const TRIGGER_FRAME = new Set(
 );
 
 /**
+ * Words of filler phrases that are no praise: pointers ("see above", "as
+ * discussed", "same as title"), votes and empty causes. Beside other words
+ * they point at a reason or vote for one ("As discussed in the standup, …"),
+ * which the other rules judge; only praise empties a statement.
+ */
+const NOT_PRAISE = new Set(["see", "discussed", "title", "+1", "too", "here", "why", "explanatory", "because", "needed", "obviously"]);
+
+/** How far after "because of" / "due to" the trigger may be named: "because of a typo in the help text". */
+const TRIGGER_REACH = 3;
+
+/**
+ * "created because of a typo in the help text", "due to a lint warning": a
+ * cause that is only a trigger, with other words after it. Any other
+ * "because" in a statement without a reason cue is one the cue reader set
+ * aside ("because of the size", "because developers asked for it": see
+ * prose-why.ts): a cause or a request, with no outcome.
+ */
+function occasionedOnly(words: readonly string[]): boolean {
+  for (let i = 0; i + 1 < words.length; i++) {
+    const cause = (words[i] === "because" && words[i + 1] === "of") || (words[i] === "due" && words[i + 1] === "to");
+    if (!cause) continue;
+    for (let k = i + 2; k < words.length && k <= i + 1 + TRIGGER_REACH; k++) if (TRIGGERS.has(words[k] ?? "")) return true;
+  }
+  return words.includes("because");
+}
+
+/**
  * A why field that states no reason although it has words: only a
  * description of the change ("Raises the default.") or only what occasioned
  * it ("created because of a typo"). A sentence with a reason cue (see
  * prose-why.ts) is never either.
  */
-export function notAReason(text: string, hasCue: boolean): "change" | "trigger" | undefined {
+export function notAReason(text: string, hasCue: boolean, filler: readonly string[] = [], namesAudience: () => boolean = () => false): "change" | "trigger" | "filler" | undefined {
   if (hasCue) return undefined;
   const words = reasonWords(text).filter((word) => !isUrl(word));
   if (words.length === 0) return undefined;
   const content = words.filter((word) => !TRIGGER_FRAME.has(word) && !SMALL_WORDS.has(word));
   if (content.length > 0 && content.every((word) => TRIGGERS.has(word))) return "trigger";
+  if (occasionedOnly(words)) return "trigger";
+  // "+1 from our team", "Me too, we'd use it": a vote, not a reason.
+  if (words[0] === "+1" || (words[0] === "me" && words[1] === "too") || (words[0] === "same" && words[1] === "here")) return "filler";
+  // "It will make the Job API better", "Makes the API more ergonomic": praise of anything, with no consequence
+  // and for no one in particular ("Useful for teams whose CI runs on ARM runners" says for whom).
+  const phrases = filler.map(reasonWords).filter((phrase) => phrase.length > 0 && phrase.every((part) => !NOT_PRAISE.has(part)));
+  if (words.some((_, i) => phrases.some((phrase) => phrase.every((part, k) => words[i + k] === part))) && !namesAudience()) return "filler";
   let first = 0;
   while (first < words.length - 1 && CHANGE_SUBJECTS.has(words[first] ?? "")) first++;
   if (CHANGE_VERBS.has(words[first] ?? "") && words.length <= MAX_CHANGE_WORDS) return "change";

@@ -62,6 +62,10 @@ export function describeRejection(rejection: Rejection, quote: Quote = markdownQ
       return `${label} only says what the change does: say what problem it solves, or what it makes possible.`;
     case "trigger":
       return `${label} only names what occasioned the change: say what problem it causes for whom.`;
+    case "request":
+      return `${label} only says what is wanted: say what problem it solves, or what it makes possible.`;
+    case "audience":
+      return `${label} only names who it is for: say what problem they have.`;
   }
 }
 

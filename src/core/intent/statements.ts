@@ -2,7 +2,7 @@ import { isSpaceOrTab, skipSpaces } from "../scan.js";
 import type { Token, Tokens } from "marked";
 import { blockText, lex, stripHtmlComments } from "../markdown.js";
 import { boldPrompt, colonPrompt, promptMatcher, type Aliases, type PromptMatcher } from "./prompts.js";
-import { findStoryPersona, findUserStory } from "./user-story.js";
+import { findStoryPersona, findUserStory, hasSlot } from "./user-story.js";
 
 export type Field = "why" | "who";
 /** Where a statement was read: a `#` heading, a bold-only prompt paragraph, a `Label:` line, a user story, a sentence of prose. */
@@ -96,7 +96,8 @@ function labelStatements(lines: readonly string[], aliases: Aliases, fieldOfProm
 
 function storyStatements(lines: readonly string[]): Statement[] {
   return lines.flatMap((line) => {
-    const story = findUserStory(line);
+    // "As a developer using Vite I want [goal / wish] so that [benefit]": the template's story, its slots unfilled.
+    const story = hasSlot(line) ? undefined : findUserStory(line);
     if (!story) {
       // "As a developer working on a large admin app, I want …" names who, even without a "so that".
       const persona = findStoryPersona(line);

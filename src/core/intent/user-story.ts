@@ -92,31 +92,82 @@ export function findUserStory(line: string): UserStory | undefined {
 }
 
 /** "As a result, I want …" is no story: phrases that start like one. */
-const NOT_A_PERSONA = new Set(["result", "consequence", "side note", "reminder", "workaround", "rule", "bonus", "first step", "start", "example", "alternative", "follow-up", "fallback", "matter of fact"]);
+const NOT_A_PERSONA = new Set([
+  "result", "consequence", "side note", "side effect", "reminder", "workaround", "rule", "general rule", "bonus", "first step", "start", "example",
+  "alternative", "follow-up", "fallback", "matter of fact", "last resort", "stopgap", "quick fix", "temporary fix", "precaution", "test", "whole", "note",
+]);
 
 /** "I want", "I'd like", "I would like": a story's request after its persona. */
 const PERSONA_VERBS = ["want", "need", "would like", "'d like", "’d like", "wish", "would love", "'d love", "’d love", "expect"];
+/**
+ * After a comma, what a persona says of themself also makes the story:
+ * "As someone who is colour-blind, I can't tell…", "As a maintainer, I often…".
+ */
+const PERSONA_SAYS = [...PERSONA_VERBS, "can't", "can’t", "cannot", "can", "have", "am", "use", "often", "keep", "spend", "run", "maintain", "work", "rely", "regularly", "usually"];
+
+/** Where "As a …" / "As an …" / "As someone …" puts its persona. */
+const PERSONA_OPENERS = [
+  { opener: "as an ", keep: false },
+  { opener: "as a ", keep: false },
+  { opener: "as someone ", keep: true },
+  { opener: "as somebody ", keep: true },
+];
+
+/** The most whitespace read between the persona and "I": a long run of it is no sentence, and each persona length reads it again. */
+const MAX_GAP = 8;
+
+/** The verb "I" says at `at` (after a little whitespace), from `verbs`, or undefined. */
+function sayAt(sentence: string, at: number, verbs: readonly string[]): string | undefined {
+  let i = at;
+  while (i < sentence.length && i - at < MAX_GAP && isSpace(sentence.charCodeAt(i))) i++;
+  if (sentence[i] !== "I" && sentence[i] !== "i") return undefined;
+  const rest = sentence.slice(i + 1, i + 1 + 16).toLowerCase();
+  return verbs.find((v) => (v.startsWith("'") || v.startsWith("’") ? rest.startsWith(v) : rest.startsWith(` ${v}`) && !isWordChar(rest[v.length + 1])));
+}
 
 /**
  * The persona of a story without its "so that": a sentence starting "As a
  * <persona>, I want …" ("As a developer working on a large admin app, I want
  * …") names who it is for. The persona runs to the first comma (at most 120
- * characters); one pass.
+ * characters) and "I" then says what they want, can't do or do; without a
+ * comma, to the first "I want" / "I'd like" / "I need" ("As a quant analyst
+ * I'd like …"). "As someone who is colour-blind" keeps "someone". One pass
+ * over at most 120 characters.
  */
 export function findStoryPersona(sentence: string): string | undefined {
   let at = 0;
   while (at < sentence.length && isSpace(sentence.charCodeAt(at))) at++;
-  const article = startsWithWord(sentence, at, "as an ") ? 6 : startsWithWord(sentence, at, "as a ") ? 5 : 0;
-  if (article === 0) return undefined;
-  const personaStart = at + article;
-  const comma = sentence.indexOf(",", personaStart);
-  if (comma < 0 || comma - personaStart > MAX_PERSONA || comma - personaStart < MIN_PERSONA) return undefined;
-  const persona = sentence.slice(personaStart, comma).trim();
-  if (persona.includes(".") || persona.includes(";") || NOT_A_PERSONA.has(persona.toLowerCase())) return undefined;
-  let i = comma + 1;
-  while (i < sentence.length && isSpace(sentence.charCodeAt(i))) i++;
-  if (sentence[i] !== "I" && sentence[i] !== "i") return undefined;
-  const rest = sentence.slice(i + 1, i + 1 + 16).toLowerCase();
-  const verb = PERSONA_VERBS.find((v) => (v.startsWith("'") || v.startsWith("’") ? rest.startsWith(v) : rest.startsWith(` ${v}`)));
-  return verb ? persona : undefined;
+  const opened = PERSONA_OPENERS.find(({ opener }) => startsWithWord(sentence, at, opener));
+  if (!opened) return undefined;
+  const personaStart = opened.keep ? at + 3 : at + opened.opener.length;
+  const limit = Math.min(sentence.length, personaStart + MAX_PERSONA);
+  for (let end = personaStart + MIN_PERSONA; end < limit; end++) {
+    const ch = sentence[end];
+    if (ch === "." || ch === ";") return undefined;
+    const says = ch === "," ? sayAt(sentence, end + 1, PERSONA_SAYS) : isSpace(sentence.charCodeAt(end)) ? sayAt(sentence, end, PERSONA_VERBS) : undefined;
+    if (says === undefined) {
+      if (ch === ",") return undefined;
+      continue;
+    }
+    const persona = sentence.slice(personaStart, end).trim();
+    return NOT_A_PERSONA.has(persona.toLowerCase()) || hasSlot(sentence) ? undefined : persona;
+  }
+  return undefined;
+}
+
+/** How far a template's slot may run: "[goal / wish]". */
+const MAX_SLOT = 40;
+
+/**
+ * Whether a line keeps a template's unfilled slot, "[goal / wish]" or
+ * "[benefit]": a bracketed phrase that is no link ("[text](url)") and no
+ * checkbox ("[x]"). One pass; each "[" looks at most 40 characters ahead.
+ */
+export function hasSlot(line: string): boolean {
+  for (let open = line.indexOf("["); open >= 0; open = line.indexOf("[", open + 1)) {
+    const close = line.indexOf("]", open + 1);
+    if (close < 0) return false;
+    if (close - open > 2 && close - open <= MAX_SLOT && line[close + 1] !== "(" && !line.slice(open + 1, close).includes("[")) return true;
+  }
+  return false;
 }

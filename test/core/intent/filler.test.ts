@@ -43,3 +43,56 @@ describe("filler in a why field", () => {
     expect(judged("## Why\n\nThat would be nice and helpful.", undefined, lenient).why).toMatchObject({ source: "heading" });
   });
 });
+
+describe("a why field that says who wants it, or what, but not why", () => {
+  it.each([
+    ["praise of a named part", "## Why\n\nIt will make the Scheduler API better.", "filler"],
+    ["praise in other words", "**Why is this needed?**\n\nMakes the config loader more intuitive.", "filler"],
+    ["a vote with a team", "## Why\n\n+1 from our whole department, we'd open it daily.", "filler"],
+    ["a request alone", "## Motivation\n\n+1, we want this", "filler"],
+    ["a pitch that only says what to do", "### Pitch\n\nAllow a caption on profile banners.", "change"],
+    ["a trigger with more words", "## Why\n\nOpened because of a lint warning in the release script.", "trigger"],
+    ["a request as the cause", "## Motivation\n\nThis change was made because the mobile team asked for it.", "trigger"],
+    ["a story's role and wish", "## Problem\n\nAs a plugin author targeting Android, I need the keyboard height.", "request"],
+    ["a story's role and wish without a comma", "## Problem\n\nAs a data scientist I'd like groupby().nth() to accept a list.", "request"],
+    ["only an audience", "## Why is this needed?\n\nPlatform engineers on night shifts.", "audience"],
+    ["only an audience with who", "## Use case\n\nPeople who read on e-ink screens.", "audience"],
+    ["only an audience named by who", "## Motivation\n\nMostly for gardeners who keep seed records.", "audience"],
+    ["a wish that restates the title", "## Problem\n\nI wish I could pin tabs to the left when using split view.", "title"],
+  ])("rejects %s", (_shape, body, reason) => {
+    const titles: Record<string, string> = { "a wish that restates the title": "Pin tabs left in split view" };
+    const result = judged(body, titles[_shape]);
+    expect(result.why).toBeUndefined();
+    expect(result.rejections).toContainEqual(expect.objectContaining({ field: "why", reason }));
+  });
+
+  it("rejects a complaint that is only the missing feature, and does not read it again as prose", () => {
+    const result = judged("### Describe the problem\n\nI'm annoyed when I can't nest folders.", "Nest folders");
+    expect(result.why).toBeUndefined();
+    expect(result.rejections).toContainEqual(expect.objectContaining({ field: "why", reason: "title" }));
+  });
+
+  it("sets aside ticked choices and lines of filler, and judges what is left", () => {
+    expect(judged("## Purpose of this PR\n\n[X] Bug fix").rejections).toContainEqual(expect.objectContaining({ field: "why", reason: "template" }));
+    expect(judged("## Use cases\n\n1. Builds\n2. See above\n3. None").rejections).toContainEqual(expect.objectContaining({ field: "why", reason: "too short" }));
+  });
+
+  it("a heading that asks for the solution does not ask for the why", () => {
+    const result = judged("### What solution are you proposing for the problem?\n\nAccept globs in `include` as well.");
+    expect(result.why).toBeUndefined();
+  });
+
+  it.each([
+    ["a story's wish with its consequence", "## Problem\n\nAs a plugin author targeting Android, I need the keyboard height. Without it, every plugin that shows a text field covers it with the keyboard and has to guess an offset."],
+    ["an audience and their problem", "## Why is this needed?\n\nNight-shift nurses on tablets can't read the grey-on-white labels."],
+    ["a cause that is a reason", "## Motivation\n\nBecause the mobile team asked for it: offline mode loses every draft written on the train."],
+    ["a wish with its consequence", "## Problem\n\nI wish I could pin tabs in split view, because I lose my reference docs every time the layout resets."],
+    ["a vote with a reason", "## Why\n\n+1: our nightly export fails every night since the limit was lowered."],
+    ["a pitch with its reason", "### Pitch\n\nAllow a caption on profile banners, so screen reader users know what the banner shows."],
+    ["a pointer beside what it points at", "## Why\n\nAs discussed in the standup, the nightly sync job needs a retry option."],
+    ["an audience and what they need", "## Why\n\nAsk the sales team: buyers at the fair need printed prices."],
+    ["praise with its audience", "## Motivation\n\nMore intuitive for teachers grading on phones."],
+  ])("accepts %s", (_shape, body) => {
+    expect(judged(body, "Pin tabs in split view").why).toMatchObject({ field: "why" });
+  });
+});

@@ -101,7 +101,7 @@ describe("the who in prose, wider", () => {
 
   it.each([
     ["As a result, I want to revisit this later.", "no persona before the comma that ends it"],
-    ["As a developer I want this.", "no comma: not the story's form"],
+    ["As a developer I think this is fine.", "no comma, and no want: not the story's form"],
   ])("does not read %j as a story (%s)", (line) => {
     expect(who(line)?.source).not.toBe("user story");
   });
@@ -132,5 +132,41 @@ describe("a short answer to a who question", () => {
     const lines = templateLines([issueFormText(form)]);
     expect(judgeBody(`${WHY}### Who is this for?\n\nAdministrators`, rules, lines).who).toMatchObject({ source: "heading", text: "Administrators" });
     expect(lines.has("i searched existing issues")).toBe(true);
+  });
+});
+
+describe("groups named without a listed noun, and words that name no one", () => {
+  it.each([
+    ["Veterinary technicians on night shifts lose the chart when the tablet sleeps.", "Veterinary technicians on night shifts lose the"],
+    ["Sports journalists filing from stadiums need a smaller upload.", "Sports journalists filing from stadiums need a"],
+    ["It is for librarians cataloguing rare books.", "librarians cataloguing rare books"],
+    ["Mostly for gardeners who keep seed records.", "gardeners who keep seed records"],
+    ["Solo devs shipping on old laptops can't profile a frame.", "Solo devs shipping on old laptops can't"],
+  ])("finds %j", (sentence, phrase) => {
+    expect(who(sentence)).toMatchObject({ source: "prose", label: phrase });
+  });
+
+  it.each([
+    ["Shared playlists on the home page load twice.", "a compound of lists names things"],
+    ["The setting persists across restarts and exists for every profile.", "verbs ending in -ists"],
+    ["New entries go to docs/users/guide.md and site/teams/index.md.", "a path's folders"],
+    ["Commenting out members until the build passes is the only option.", "a particle is no qualifier"],
+    ["Keeps the sticky header in split editors too.", "editors are software here"],
+    ["The devs channel gets the alert.", "a group noun after a determiner"],
+  ])("does not find %j (%s)", (sentence) => {
+    expect(who(sentence)).toBeUndefined();
+  });
+
+  it.each([
+    ["As a payroll clerk I'd like the export to keep leading zeros.", "payroll clerk"],
+    ["As someone with a tremor, I can't hit the small close button.", "someone with a tremor"],
+  ])("reads a story's role %j", (story, persona) => {
+    expect(who(story)).toMatchObject({ source: "user story", text: persona });
+  });
+
+  it("does not read a template's story with its slots unfilled", () => {
+    const result = judgeBody("As an admin of a shared cluster I want [goal / wish] so that [benefit].", rules, templateLines([]));
+    expect(result.who).toBeUndefined();
+    expect(result.why).toBeUndefined();
   });
 });

@@ -103,3 +103,19 @@ describe("a why found in prose, as the check shows it", () => {
     expect(line.length).toBeLessThan(300);
   });
 });
+
+describe("problems of not knowing, being misled, and being forced", () => {
+  it.each([
+    ["Teams migrating old projects don't know the flag exists, and their dates are silently parsed as UTC."],
+    ["Every other loader accepts a URL here, which makes this one surprising."],
+    ["Newcomers get three conflicting answers in the forum."],
+    ["Each plugin copies the same parser, with slightly different bugs."],
+    ["The callback-only API forces every caller to nest three levels deep."],
+  ])("finds %j", (sentence) => {
+    expect(why(sentence)).toMatchObject({ source: "prose" });
+  });
+
+  it.each([["This is not a breaking change."], ["Adds a `--json` flag; no breaking change."], ["Bumps the parser to 3.2."]])("finds no reason in %j", (sentence) => {
+    expect(why(sentence)).toBeUndefined();
+  });
+});
