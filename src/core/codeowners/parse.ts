@@ -70,19 +70,6 @@ function patternError(pattern: string): string | undefined {
   return undefined;
 }
 
-/** The pattern of a trimmed, non-comment line: its first token, as `parseLine` reads it. */
-export function patternOf(trimmed: string): string | undefined {
-  // `tokens(trimmed)[0]` without splitting the owners: up to the first unescaped space or tab.
-  let end = 0;
-  while (end < trimmed.length) {
-    const ch = trimmed[end];
-    if (ch === "\\" && end + 1 < trimmed.length) end += 2;
-    else if (ch === " " || ch === "\t") break;
-    else end++;
-  }
-  return end > 0 && !trimmed.startsWith("#") ? trimmed.slice(0, end) : undefined;
-}
-
 /** One line of the file: a rule, the reason GitHub would skip it, or nothing (blank or a comment). */
 export function parseLine(raw: string, line: number): { rule: Rule } | { error: LineError } | undefined {
   const trimmed = raw.trim();

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileCodeowners, parseCodeowners, type Rule } from "../../../src/core/codeowners/index.js";
-import { compilePattern } from "../../../src/core/codeowners/pattern.js";
+import { patternSegments } from "../../../src/core/codeowners/pattern.js";
+import { globFromSegments } from "../../../src/core/glob.js";
 
 /**
  * The lazy, indexed matcher against the plainest reading of CODEOWNERS:
@@ -9,7 +10,7 @@ import { compilePattern } from "../../../src/core/codeowners/pattern.js";
  * matches the path wins. Any file and any path must get the same rule.
  */
 function eagerRuleFor(text: string): (path: string) => Rule | undefined {
-  const compiled = parseCodeowners(text).rules.map((rule) => ({ rule, glob: compilePattern(rule.pattern).glob }));
+  const compiled = parseCodeowners(text).rules.map((rule) => ({ rule, glob: globFromSegments(patternSegments(rule.pattern)) }));
   return (path) => {
     let start = 0;
     while (path[start] === "/") start++;
