@@ -38,7 +38,6 @@ const DOT = 0x2e;
 const SPACE = 0x20;
 const TAB = 0x09;
 const HASH = 0x23;
-const NEWLINE = 0x0a;
 const RETURN = 0x0d;
 
 /** A line with no pattern (blank or a comment): not indexed. */

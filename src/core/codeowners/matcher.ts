@@ -1,6 +1,6 @@
 import { globFromSegments, type Glob } from "../glob.js";
 import { indexLines, type LineIndex } from "./line-index.js";
-import { parseCodeowners, parseLine, type LineError, type ParsedCodeowners, type Rule } from "./parse.js";
+import { codeownersErrors, parseCodeowners, parseLine, type LineError, type Rule } from "./parse.js";
 import { patternSegments } from "./pattern.js";
 
 export interface CodeownersMatcher {
@@ -49,16 +49,16 @@ export function compileCodeowners(text: string): CodeownersMatcher {
     return line < 0 ? undefined : compiled[line]?.rule;
   };
 
-  let parsed: ParsedCodeowners | undefined;
-  const whole = () => (parsed ??= parseCodeowners(text));
+  let rules: Rule[] | undefined;
+  let errors: LineError[] | undefined;
   return {
     ownersOf: (path) => ruleFor(path)?.owners,
     ruleFor,
     get rules() {
-      return whole().rules;
+      return (rules ??= parseCodeowners(text).rules);
     },
     get errors() {
-      return whole().errors;
+      return (errors ??= codeownersErrors(text));
     },
   };
 }
