@@ -1,11 +1,12 @@
 /**
- * The index a CODEOWNERS file is read into: one pass over the text that,
- * for each line, records where it starts and the one key every path its
- * pattern matches must produce, then groups line numbers by key. Nothing is
- * allocated per line: offsets and keys live in typed arrays, and a key is a
- * 32-bit hash of the pattern's leading characters (so no substring is cut).
- * Two keys may share a hash; that only adds a candidate, because every
- * candidate is still parsed and matched exactly (`./matcher.ts`).
+ * The index a CODEOWNERS file is read into: where each line starts, and for
+ * each line, once a lookup reaches it, the one key every path its pattern
+ * matches must produce, with the lines grouped by key. Nothing is allocated
+ * per line: offsets and lists live in typed arrays, and a key is a 30-bit
+ * hash of the pattern's characters up to its first wildcard segment (so no
+ * substring is cut, and the owners are not read). Two keys may share a hash
+ * slot; that only adds a candidate, because every candidate is still parsed
+ * and matched exactly (`./matcher.ts`).
  *
  * The keys, from the most to the least specific, as `./pattern.ts` reads a
  * pattern:
@@ -138,8 +139,6 @@ function lineKey(text: string, start: number, end: number): number {
   if (i === end) return SKIP;
   const code = text.charCodeAt(i);
   if (code === HASH) return SKIP;
-  // A line holding only characters `trim` removes, or starting with one, is read exactly by `parseLine` later.
-  if (isUnusual(code)) return EVERYWHERE;
   return keyOf(text, i, end);
 }
 

@@ -17,14 +17,15 @@ export interface CodeownersMatcher {
 type Compiled = { rule: Rule; glob: Glob } | null;
 
 /**
- * A CODEOWNERS file ready to answer, compiled lazily. Reading it is one scan
- * that keys each line by the literal text every match of its pattern must
- * contain (`./line-index.ts`), with no object or substring per line; a rule
- * is parsed and its linear-time glob (`../glob.ts`) compiled when a path
- * first needs it. A path is tested only against the lines that could match
- * it, newest first: the last matching line wins, and a line GitHub would
- * skip never matches. So a 60,000-rule file answers its first path in little
- * more than the time to read it, and a path costs the rules of its own keys.
+ * A CODEOWNERS file ready to answer, compiled lazily. Reading it finds its
+ * line starts; lines are keyed by the literal text every match of their
+ * pattern must contain (`./line-index.ts`) from the last line up, only as far
+ * as lookups need, with no object or substring per line; a rule is parsed and
+ * its linear-time glob (`../glob.ts`) compiled when a path first needs it. A
+ * path is tested only against the lines that could match it, newest first:
+ * the last matching line wins, and a line GitHub would skip never matches.
+ * So a 60,000-rule file answers its first path in little more than the time
+ * to read it, and a path costs the rules of its own keys.
  */
 export function compileCodeowners(text: string): CodeownersMatcher {
   let index: LineIndex | undefined;
