@@ -171,9 +171,10 @@ export function indexLines(text: string): LineIndex {
     return newline > (starts[index] ?? 0) && text.charCodeAt(newline - 1) === RETURN ? newline - 1 : newline;
   };
 
-  // Slots 0..mask hold hashed keys, slot mask + 1 the lines tried everywhere.
+  // Slots 0..mask hold hashed keys, slot mask + 1 the lines tried everywhere. About a slot per
+  // line, up to 2^20 slots (12 MB): past that, more lines share a slot, at no cost to correctness.
   let mask = 1023;
-  while (mask < count) mask = mask * 2 + 1;
+  while (mask < count && mask < 0xfffff) mask = mask * 2 + 1;
   const everywhere = mask + 1;
   // Per slot, its keyed lines newest first as a list: head, tail and each line's next.
   const head = new Int32Array(everywhere + 1).fill(-1);
