@@ -40,25 +40,24 @@ export function isValidOwner(owner: string): boolean {
   return USER.test(owner) || TEAM.test(owner) || isEmail(owner);
 }
 
-/** Splits a line on unescaped whitespace, dropping a trailing ` # comment`. */
+/** Splits a line on unescaped whitespace, dropping a trailing ` # comment`. Tokens are slices of the line, escapes kept. */
 function tokens(line: string): string[] {
   const result: string[] = [];
-  let current = "";
+  let start = -1;
   for (let i = 0; i < line.length; i++) {
-    const ch = line[i] ?? "";
-    if (ch === "\\" && i + 1 < line.length) {
-      current += ch + (line[i + 1] ?? "");
+    const ch = line[i];
+    if (ch === " " || ch === "\t") {
+      if (start >= 0) result.push(line.slice(start, i));
+      start = -1;
+    } else if (start < 0) {
+      if (ch === "#") return result; // a comment starts at a token boundary
+      start = i;
+      if (ch === "\\") i++;
+    } else if (ch === "\\") {
       i++;
-    } else if (ch === " " || ch === "\t") {
-      if (current) result.push(current);
-      current = "";
-    } else if (ch === "#" && current === "") {
-      break; // a comment starts at a token boundary
-    } else {
-      current += ch;
     }
   }
-  if (current) result.push(current);
+  if (start >= 0) result.push(line.slice(start));
   return result;
 }
 
@@ -70,28 +69,27 @@ function patternError(pattern: string): string | undefined {
   return undefined;
 }
 
-/** The pattern of a trimmed, non-comment line: its first token, as `parseLine` reads it. */
-export function patternOf(trimmed: string): string | undefined {
-  // `tokens(trimmed)[0]` without splitting the owners: up to the first unescaped space or tab.
-  let end = 0;
-  while (end < trimmed.length) {
-    const ch = trimmed[end];
-    if (ch === "\\" && end + 1 < trimmed.length) end += 2;
-    else if (ch === " " || ch === "\t") break;
-    else end++;
+/** Why GitHub would skip a line with these tokens (a pattern, then owners), if it would. */
+function lineProblem(parts: readonly string[]): string | undefined {
+  const problem = patternError(parts[0] ?? "");
+  if (problem) return problem;
+  for (let i = 1; i < parts.length; i++) {
+    const owner = parts[i] ?? "";
+    if (!isValidOwner(owner)) return `${escapeInlineCode(owner)} is not a user, team or e-mail address`;
   }
-  return end > 0 && !trimmed.startsWith("#") ? trimmed.slice(0, end) : undefined;
+  return undefined;
 }
 
 /** One line of the file: a rule, the reason GitHub would skip it, or nothing (blank or a comment). */
 export function parseLine(raw: string, line: number): { rule: Rule } | { error: LineError } | undefined {
   const trimmed = raw.trim();
   if (trimmed === "" || trimmed.startsWith("#")) return undefined;
-  const [pattern, ...owners] = tokens(trimmed);
+  const parts = tokens(trimmed);
+  const pattern = parts[0];
   if (!pattern) return undefined;
-  const problem = patternError(pattern) ?? owners.filter((o) => !isValidOwner(o)).map((o) => `${escapeInlineCode(o)} is not a user, team or e-mail address`)[0];
+  const problem = lineProblem(parts);
   // GitHub skips an invalid line whole, so a half-understood line never assigns owners.
-  return problem ? { error: { line, text: raw, reason: problem } } : { rule: { line, pattern, owners } };
+  return problem ? { error: { line, text: raw, reason: problem } } : { rule: { line, pattern, owners: parts.slice(1) } };
 }
 
 /** The lines of a CODEOWNERS file, as GitHub splits them. */
@@ -102,10 +100,25 @@ export function linesOf(text: string): string[] {
 export function parseCodeowners(text: string): ParsedCodeowners {
   const rules: Rule[] = [];
   const errors: LineError[] = [];
-  linesOf(text).forEach((raw, index) => {
-    const parsed = parseLine(raw, index + 1);
+  const lines = linesOf(text);
+  for (let index = 0; index < lines.length; index++) {
+    const parsed = parseLine(lines[index] ?? "", index + 1);
     if (parsed && "rule" in parsed) rules.push(parsed.rule);
     else if (parsed) errors.push(parsed.error);
-  });
+  }
   return { rules, errors };
+}
+
+/** The lines GitHub would skip, as `parseCodeowners` reports them, without keeping every rule (what `intentbot owners` asks first). */
+export function codeownersErrors(text: string): LineError[] {
+  const errors: LineError[] = [];
+  const lines = linesOf(text);
+  for (let index = 0; index < lines.length; index++) {
+    const raw = lines[index] ?? "";
+    const trimmed = raw.trim();
+    if (trimmed === "" || trimmed.startsWith("#")) continue;
+    const problem = lineProblem(tokens(trimmed));
+    if (problem) errors.push({ line: index + 1, text: raw, reason: problem });
+  }
+  return errors;
 }

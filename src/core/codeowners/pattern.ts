@@ -1,37 +1,4 @@
-import { globFromSegments, type Glob } from "../glob.js";
-
-/**
- * Compiles one CODEOWNERS pattern to a glob over repository paths (no
- * leading slash), plus the literal hints the matcher indexes by.
- */
-
-export interface CompiledPattern {
-  glob: Glob;
-  /** Anchored patterns: their leading literal path (`services/api` for `/services/api/**`), when they have one. */
-  literalPrefix?: string | undefined;
-  /** Unanchored patterns: a literal path segment every match contains. */
-  segment?: string | undefined;
-  /** Unanchored `*.ext` patterns: the extension every match's segment ends with. */
-  extension?: string | undefined;
-}
-
-function isLiteral(segment: string): boolean {
-  for (let i = 0; i < segment.length; i++) {
-    const ch = segment[i];
-    if (ch === "\\") i++;
-    else if (ch === "*" || ch === "?") return false;
-  }
-  return true;
-}
-
-function unescape(segment: string): string {
-  let text = "";
-  for (let i = 0; i < segment.length; i++) {
-    if (segment[i] === "\\" && i + 1 < segment.length) i++;
-    text += segment[i] ?? "";
-  }
-  return text;
-}
+/** A CODEOWNERS pattern as glob segments over repository paths (no leading slash), for `../glob.ts`. */
 
 function trimSlashes(pattern: string): { body: string; leading: boolean; trailing: boolean } {
   let start = 0;
@@ -63,29 +30,4 @@ export function patternSegments(pattern: string): string[] {
   else if (anchored && last === "*") tail = [];
   else tail = ["**"];
   return [...head, ...segments, ...tail];
-}
-
-/** The literal hints of a pattern, found without compiling it: what the matcher indexes a rule by. */
-export type PatternHints = Omit<CompiledPattern, "glob">;
-
-export function patternHints(pattern: string): PatternHints {
-  const { body, leading } = trimSlashes(pattern);
-  const segments = body === "" ? ["**"] : body.split("/").filter((s) => s !== "");
-  const anchored = leading || segments.length > 1;
-  const first = segments[0];
-  if (anchored && first && first !== "**" && isLiteral(first)) {
-    const prefix: string[] = [];
-    for (const segment of segments) {
-      if (segment === "**" || !isLiteral(segment)) break;
-      prefix.push(unescape(segment));
-    }
-    return { literalPrefix: prefix.join("/") };
-  }
-  const literal = segments.find((s) => s !== "**" && isLiteral(s));
-  const extension = segments.length === 1 && first?.startsWith("*.") && isLiteral(first.slice(1)) && !first.includes("\\") ? first.slice(1) : undefined;
-  return { segment: literal === undefined ? undefined : unescape(literal), extension };
-}
-
-export function compilePattern(pattern: string): CompiledPattern {
-  return { glob: globFromSegments(patternSegments(pattern)), ...patternHints(pattern) };
 }

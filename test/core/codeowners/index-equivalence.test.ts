@@ -1,14 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileCodeowners, parseCodeowners } from "../../../src/core/codeowners/index.js";
-import { compilePattern } from "../../../src/core/codeowners/pattern.js";
+import { patternSegments } from "../../../src/core/codeowners/pattern.js";
+import { globFromSegments } from "../../../src/core/glob.js";
 
 // The indexed matcher must answer exactly as the plain rule: try every line from the last.
 function naiveOwners(text: string, path: string): readonly string[] | undefined {
   const rules = parseCodeowners(text).rules;
   for (let i = rules.length - 1; i >= 0; i--) {
     const rule = rules[i];
-    if (rule && compilePattern(rule.pattern).glob.matches(path)) return rule.owners;
+    if (rule && globFromSegments(patternSegments(rule.pattern)).matches(path)) return rule.owners;
   }
   return undefined;
 }
