@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
  * reader finds in it. No test reads these bodies: they measure the check, they
  * do not tune it. README.md says how the bodies were labelled; fresh/ is a
  * second set, in the same format, written after the first began to be used
- * for tuning.
+ * for tuning, and blind/ a third, written once both had been.
  */
 export interface CorpusCase {
   body: string;
@@ -41,8 +41,10 @@ function readCorpus(dir: URL): Corpus {
 
 /** The main corpus, now also used to tune the check. */
 export const mainCorpus = readCorpus(new URL("./", import.meta.url));
-/** The fresh held-out set, which nobody tuning the check has read. */
+/** The fresh held-out set, written after the main corpus was used for tuning; since used for tuning too. */
 export const freshCorpus = readCorpus(new URL("./fresh/", import.meta.url));
+/** The blind held-out set, labelled before the check was run on it; nobody tuning the check has read it. */
+export const blindCorpus = readCorpus(new URL("./blind/", import.meta.url));
 
 export interface Judgement {
   why: boolean;
