@@ -3,6 +3,7 @@ import { dataMarker, readDataMarker, topicMarker } from "../markers.js";
 import { formatPayback, formatWeeklyHours } from "../debt/roi.js";
 import { escapeTableCell, escapeText } from "../sanitize.js";
 import type { HistoryPoint } from "./model.js";
+import { BODY_LIMIT } from "./render.js";
 import type { Assessed } from "./order.js";
 
 export const ROLLUP_TOPIC = "dashboard-org";
@@ -108,14 +109,35 @@ export function sparkline(history: readonly HistoryPoint[]): string {
   return history.map((p) => BARS[max === 0 ? 0 : Math.round((p.outstanding / max) * (BARS.length - 1))]).join("");
 }
 
+/** GitHub's body limit, less room for the seal the app adds to the hidden data when it writes the issue. */
+const ROLLUP_BUDGET = BODY_LIMIT - 1_024;
+
 /**
  * The organisation's roll-up: one row per repository (kept in the issue's
  * hidden data, so one repository's refresh updates only its own row), with
- * totals, sorted by outstanding debt.
+ * totals, sorted by outstanding debt. Past GitHub's limit (about 120
+ * repositories), the repositories with the least outstanding debt are left
+ * out, rows and data alike: each comes back with its own next refresh once its
+ * debt passes the last one listed, since its dashboard holds its history.
  */
 export function renderRollup(repos: RollupState, title: string): string {
-  const ranked = topPaybacks(repos);
   const names = Object.keys(repos).sort((a, b) => (repos[b]?.outstanding ?? 0) - (repos[a]?.outstanding ?? 0) || a.localeCompare(b));
+  const whole = renderListed(repos, names, title, 0);
+  if (whole.length <= ROLLUP_BUDGET) return whole;
+  // The most repositories that fit: each render is linear, and the search takes log2(n) of them.
+  let fits = 0;
+  let tooMany = names.length;
+  while (tooMany - fits > 1) {
+    const middle = Math.floor((fits + tooMany) / 2);
+    if (renderListed(repos, names.slice(0, middle), title, names.length - middle).length <= ROLLUP_BUDGET) fits = middle;
+    else tooMany = middle;
+  }
+  return renderListed(repos, names.slice(0, fits), title, names.length - fits);
+}
+
+function renderListed(all: RollupState, names: readonly string[], title: string, leftOut: number): string {
+  const repos: RollupState = Object.fromEntries(names.map((name) => [name, all[name] as RepoSummary]));
+  const ranked = topPaybacks(repos);
   const total = names.reduce(
     (sum, name) => ({
       outstanding: sum.outstanding + (repos[name]?.outstanding ?? 0),
@@ -128,6 +150,9 @@ export function renderRollup(repos: RollupState, title: string): string {
     const r = repos[name] as RepoSummary;
     return `| ${escapeTableCell(name, 100)} | ${r.outstanding} | ${r.overdue} | ${r.interest} | ${sparkline(r.history)} |`;
   });
+  const everyone = leftOut === 0 ? `All ${names.length} repositories` : `All ${names.length} listed repositories`;
+  const leftOutRow =
+    leftOut === 0 ? [] : [`| …and ${leftOut} more with less outstanding debt, left out to keep this issue within GitHub's 65,536 characters | | | | |`];
   return [
     topicMarker(ROLLUP_TOPIC),
     `# ${escapeText(title, 200)}`,
@@ -137,7 +162,8 @@ export function renderRollup(repos: RollupState, title: string): string {
     "| Repository | Outstanding | Overdue | Interest | Last 12 weeks |",
     "| --- | --- | --- | --- | --- |",
     ...rows,
-    `| **All ${names.length} repositories** | **${total.outstanding}** | **${total.overdue}** | **${total.interest}** | |`,
+    ...leftOutRow,
+    `| **${everyone}** | **${total.outstanding}** | **${total.overdue}** | **${total.interest}** | |`,
     ...rankedSection(ranked),
     "",
     dataMarker({ kind: "dashboard-org", repos: keepRanked(repos, ranked) }),

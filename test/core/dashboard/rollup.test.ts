@@ -50,4 +50,21 @@ describe("organisation roll-up", () => {
   it("draws an empty trend flat", () => {
     expect(sparkline([{ week: "a", outstanding: 0 }, { week: "b", outstanding: 0 }])).toBe("▁▁");
   });
+  it("stays within GitHub's body limit with many repositories: the least indebted are left out, rows and data alike, and said to be", () => {
+    const history = Array.from({ length: 12 }, (_, w) => ({ week: `2026-09-${String(w + 1).padStart(2, "0")}`, outstanding: w }));
+    const paybacks = [{ issue: 1, weeks: 3, weeklyHours: 2, overdue: false }];
+    const many = Object.fromEntries(
+      Array.from({ length: 400 }, (_, r) => [`octo-org/a-rather-long-repository-name-number-${r}`, { outstanding: r + 1, overdue: 0, interest: r, history, paybacks }]),
+    );
+    const body = renderRollup(many, "T");
+    expect(body.length).toBeLessThanOrEqual(65_536 - 1_024);
+    const kept = parseRollup(body);
+    const left = 400 - Object.keys(kept).length;
+    expect(left).toBeGreaterThan(0);
+    // The most indebted are the ones kept.
+    expect(Object.keys(kept)).toContain("octo-org/a-rather-long-repository-name-number-399");
+    expect(Object.keys(kept)).not.toContain("octo-org/a-rather-long-repository-name-number-0");
+    expect(body).toContain(`| …and ${left} more with less outstanding debt, left out to keep this issue within GitHub's 65,536 characters | | | | |`);
+    expect(body).toContain(`| **All ${400 - left} listed repositories** |`);
+  });
 });
