@@ -8,19 +8,8 @@ import { hasTopicMarker } from "../../core/markers.js";
 import { teamAreas, type OwnersOf } from "../../core/signoff/areas.js";
 import { CodeownersCache, readCodeowners } from "../../github/codeowners.js";
 import type { Log, RepoRef, RestClient } from "../../github/types.js";
-import { changesOf, interestBudget, needsRepositoryFacts } from "../../handlers/dashboard/gather.js";
+import { changesOf, interestBudget, needsRepositoryFacts, type SearchIssue } from "../../handlers/dashboard/gather.js";
 import { gatherRepositoryFacts } from "../../handlers/dashboard/roi-facts.js";
-
-interface SearchedIssue {
-  number: number;
-  title: string;
-  state: string;
-  state_reason?: string | null;
-  closed_at?: string | null;
-  body?: string | null;
-  html_url?: string;
-  user: { login: string; type?: string } | null;
-}
 
 interface ListedComment {
   body?: string | null;
@@ -43,7 +32,7 @@ const isBot = (user: { type?: string } | null) => user?.type === "Bot";
  * (the key is the app's): any bot account's record is read, since only an
  * installed app can write as one.
  */
-async function recordOf(octokit: RestClient, repo: RepoRef, issue: SearchedIssue): Promise<DebtRecord | undefined> {
+async function recordOf(octokit: RestClient, repo: RepoRef, issue: SearchIssue): Promise<DebtRecord | undefined> {
   if (isBot(issue.user)) return readSealedDebtRecordUnchecked(issue.body);
   const comments = (await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issue.number, per_page: 100 })) as ListedComment[];
   const comment = comments.findLast((c) => isBot(c.user) && hasTopicMarker(c.body, DEBT_TOPIC));
@@ -57,7 +46,7 @@ async function recordOf(octokit: RestClient, repo: RepoRef, issue: SearchedIssue
  */
 export async function gatherDebt(octokit: RestClient, log: Log, config: Config, repo: RepoRef, now: Date): Promise<DebtFacts> {
   const q = `repo:${repo.owner}/${repo.repo} is:issue is:open label:"${config.hacks.debtLabel}"`;
-  const issues = (await octokit.paginate(octokit.rest.search.issuesAndPullRequests, { q, per_page: 100 })) as SearchedIssue[];
+  const issues = (await octokit.paginate(octokit.rest.search.issuesAndPullRequests, { q, per_page: 100 })) as SearchIssue[];
   const budget = interestBudget();
   let ownersOf: OwnersOf | undefined;
   const items: DebtItem[] = [];

@@ -17,14 +17,16 @@ const REPAID_WINDOW_DAYS = 90;
 const MAX_FILES_PER_ITEM = 10;
 const MAX_INTEREST_QUERIES = 200;
 
-interface SearchIssue {
+/** An issue or PR as GitHub's search lists it: the fields the dashboard and the debt export read. */
+export interface SearchIssue {
   number: number;
   title: string;
   state: string;
   state_reason?: string | null;
   closed_at?: string | null;
   body?: string | null;
-  user: { login: string } | null;
+  html_url?: string;
+  user: { login: string; type?: string } | null;
   pull_request?: { merged_at?: string | null } | null;
 }
 
