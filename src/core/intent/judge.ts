@@ -1,8 +1,8 @@
 import { countWords } from "../markdown.js";
 import { notAReason, reasonlessBecause } from "./reasons.js";
 import { findWhoInProse, sentencesOf, wordsOf } from "./prose-who.js";
-import { findWhyInProse, reasonCue } from "./prose-why.js";
-import { findStoryPersona, hasSlot } from "./user-story.js";
+import { causeCue, findWhyInProse, reasonCue } from "./prose-why.js";
+import { findStoryPersona, hasSlot, isWishStory } from "./user-story.js";
 import type { TemplateAsks } from "./template-prompts.js";
 import { allLines, readBody, type Aliases, type Field, type Statement, type StatementSource } from "./statements.js";
 
@@ -79,7 +79,9 @@ function judge(statement: Statement, rules: IntentRules, template: ReadonlySet<s
   const filler = rules.filler ?? [];
   const said = authored.filter((line) => !isPlaceholder(line) && reasonlessBecause(line, filler, undefined) !== "filler");
   const text = (said.length > 0 ? said : authored).join("\n");
-  const cue = statement.field === "why" && reasonCue(text) !== undefined;
+  // "As a maintainer, I want a cap on the blocking pool": the wish's own words are no problem; only a causal link is a reason.
+  const wishOnly = statement.field === "why" && sentencesOf(text).length === 1 && isWishStory(text);
+  const cue = statement.field === "why" && (wishOnly ? causeCue(text) : reasonCue(text)) !== undefined;
   const reasonless = reasonlessBecause(text, filler, statement.field === "why" ? title : undefined, cue);
   if (reasonless) return reject(reasonless);
   // A user story's benefit is a reason by its form; any other why must say more than what the change does or who wants it.

@@ -45,7 +45,7 @@ export interface Word {
   lower: string;
   /** The word ends its clause (a comma, semicolon or colon follows). */
   endsClause: boolean;
-  /** The word is part of a path or URL (a `/` touches it): "doc/users/" names no one. */
+  /** The word is part of a path, URL or identifier (a `/` or `_` touches it): "doc/users/" names no one, "max_blocking_threads" states no problem. */
   inPath?: boolean;
 }
 
@@ -67,7 +67,7 @@ export function wordsOf(sentence: string): Word[] {
     }
     if (start >= 0) {
       const text = sentence.slice(start, i);
-      const inPath = ch === "/" || sentence[start - 1] === "/";
+      const inPath = ch === "/" || ch === "_" || sentence[start - 1] === "/" || sentence[start - 1] === "_";
       if (/[\p{L}\p{N}]/u.test(text)) words.push({ text, lower: text.toLowerCase(), endsClause: false, ...(inPath ? { inPath } : {}) });
       start = -1;
     }

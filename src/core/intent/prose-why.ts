@@ -1,4 +1,5 @@
 import { sentencesOf, wordsOf, type Word } from "./prose-who.js";
+import { isWishStory } from "./user-story.js";
 
 /**
  * The why stated in plain prose, wherever it is written: a sentence that
@@ -65,6 +66,7 @@ function phraseIndex(phrases: readonly string[]): PhraseIndex {
 }
 
 const CUES = phraseIndex([...PROBLEM_PHRASES, ...CAUSE_PHRASES]);
+const CAUSES = phraseIndex(CAUSE_PHRASES);
 
 /** Typographic apostrophes read as `'`, so "can’t" is "can't". */
 const lowerOf = (word: Word) => word.lower.replaceAll("’", "'");
@@ -75,12 +77,22 @@ const lowerOf = (word: Word) => word.lower.replaceAll("’", "'");
  * own. Each word tries the few phrases that start with it: linear.
  */
 export function reasonCue(text: string): string | undefined {
+  return cueIn(text, CUES);
+}
+
+/** Only a causal link ("so that", "because", "to avoid"): in a wish, a problem word names what is wanted. */
+export function causeCue(text: string): string | undefined {
+  return cueIn(text, CAUSES);
+}
+
+function cueIn(text: string, cues: PhraseIndex): string | undefined {
   const read = wordsOf(text);
   const words = read.map(lowerOf);
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? "";
+    if (read[i]?.inPath) continue;
     if (word === "so" && soThat(read, words, i)) return "so";
-    for (const parts of CUES.get(word) ?? []) {
+    for (const parts of cues.get(word) ?? []) {
       if (!parts.every((part, k) => words[i + k] === part)) continue;
       if (word === "because" && (words[i + 1] === "of" || onlyRequested(words, i))) continue;
       // "doesn't break", "no tests fail": a negation a word or two before.
@@ -123,7 +135,7 @@ export function findWhyInProse(paragraphs: readonly string[]): ProseWhy | undefi
   for (const paragraph of paragraphs) {
     for (const sentence of sentencesOf(paragraph)) {
       if (sentence.endsWith("?")) continue;
-      const cue = reasonCue(sentence);
+      const cue = isWishStory(sentence) ? causeCue(sentence) : reasonCue(sentence);
       if (cue) return { sentence: sentence.length > MAX_SENTENCE ? `${sentence.slice(0, MAX_SENTENCE - 1)}…` : sentence, cue };
     }
   }

@@ -164,6 +164,17 @@ describe("groups named without a listed noun, and words that name no one", () =>
     expect(who(story)).toMatchObject({ source: "user story", text: persona });
   });
 
+  it.each([
+    ["As a packager of Ruby 2.7 gems, I want a frozen lockfile.", "packager of Ruby 2.7 gems"],
+    ["As a game modder, I want `[mods]` tables merged by key.", "game modder"],
+  ])("reads a story's role beside a version or a bracketed word: %j", (story, persona) => {
+    expect(who(story)).toMatchObject({ source: "user story", text: persona });
+  });
+
+  it.each(["As a [role], I want to export my data.", "As a tester I want [feature] and [benefit]."])("reads no role from a template's slots: %j", (story) => {
+    expect(judgeBody(story, rules, templateLines([])).who).toBeUndefined();
+  });
+
   it("does not read a template's story with its slots unfilled", () => {
     const result = judgeBody("As an admin of a shared cluster I want [goal / wish] so that [benefit].", rules, templateLines([]));
     expect(result.who).toBeUndefined();

@@ -87,6 +87,8 @@ describe("a why written as prose, under a heading that does not ask for one, or 
     [undefined, "No tests fail."],
     ["no longer", "Builds no longer fail on ARM."],
     [undefined, "So much for that."],
+    [undefined, "Reads the on_failure_callback setting."],
+    ["fails", "The on_failure_callback setting fails to load."],
   ])("names the cue %j in %j", (cue, sentence) => {
     expect(reasonCue(sentence)).toBe(cue === "can’t" ? "can't" : cue);
   });
