@@ -106,8 +106,9 @@ const isCheckboxLine = (line: string) => {
 };
 
 /** Words that may frame a group without saying anything of it: "Mostly for artists who post here." */
-const AUDIENCE_FRAME = new Set("for mostly mainly only just especially primarily e g eg it's it is this these are our the a all any".split(" "));
-const MAX_FRAME_WORDS = 2;
+/** "This would help …", "This is for …": saying that a group gains, without saying what they gain, frames the group too. */
+const AUDIENCE_FRAME = new Set("for mostly mainly only just especially primarily e g eg it's it is this these are our the a all any would will help helps".split(" "));
+const MAX_FRAME_WORDS = 3;
 
 /**
  * A why with no reason cue that is only a request in a story's form ("As a

@@ -108,10 +108,17 @@ const REQUEST_VERBS = new Set(["asked", "requested", "wanted", "suggested", "dem
 /** How many words a "because" clause that only reports a request may run: "because developers on Windows asked for it". */
 const MAX_REQUEST_CLAUSE = 8;
 
-/** Whether the "because" at `at` only reports a request: a request verb, then at most "for it" before the sentence ends. */
+/** Where or by whom it was asked: "requested in the forum", "asked for by two customers on the call". */
+const WHERE_ASKED = new Set(["in", "on", "by", "from", "at", "via", "during", "for"]);
+const MAX_WHERE_ASKED = 6;
+
+/** Whether the "because" at `at` only reports a request: a request verb, then at most "for it" or where it was asked before the sentence ends. */
 function onlyRequested(words: readonly string[], at: number): boolean {
   for (let k = at + 1; k < words.length && k <= at + MAX_REQUEST_CLAUSE; k++) {
-    if (REQUEST_VERBS.has(words[k] ?? "")) return words.length - k <= 3;
+    if (REQUEST_VERBS.has(words[k] ?? "")) {
+      const rest = words.length - k - 1;
+      return rest <= 2 || (rest <= MAX_WHERE_ASKED && WHERE_ASKED.has(words[k + 1] ?? ""));
+    }
   }
   return false;
 }
