@@ -87,6 +87,9 @@ describe("a why written as prose, under a heading that does not ask for one, or 
     [undefined, "No tests fail."],
     ["no longer", "Builds no longer fail on ARM."],
     [undefined, "So much for that."],
+    ["discarded", "Pressing Escape closed the dialog, which discarded the draft."],
+    ["blurry", "Icons are blurry at 150% scaling."],
+    [undefined, "Discards stale cache entries on start."],
     [undefined, "Reads the on_failure_callback setting."],
     ["fails", "The on_failure_callback setting fails to load."],
   ])("names the cue %j in %j", (cue, sentence) => {
