@@ -166,7 +166,7 @@ const isPluralBeforeWho = (word: Word, next: Word | undefined) =>
  */
 const HUMAN_VERBS = phraseIndex([
   "told", "tell us", "ask", "asked", "complain", "complained", "postpone", "postponed", "forget", "forgot", "wonder", "wondered",
-  "prefer", "struggle", "struggled", "can't tell", "cannot tell", "don't understand", "didn't understand",
+  "prefer", "struggle", "struggled", "can't tell", "cannot tell", "don't understand", "didn't understand", "abandon", "abandoned", "give up", "gave up",
 ]);
 /**
  * What one person named by a listed noun goes through, and software does not:

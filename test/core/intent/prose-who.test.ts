@@ -145,6 +145,7 @@ describe("groups named without a listed noun, and words that name no one", () =>
     ["Many of the curators of small museums told us the import drops every caption.", "Many of the curators of small museums told us"],
     ["The depot is short-staffed, and those couriers can't tell which parcel is next.", "those couriers"],
     ["Each release week the overnight support engineer spends hours retagging tickets.", "overnight support engineer"],
+    ["Diners on slow hotel Wi-Fi abandon the booking form before it loads.", "Diners on slow hotel Wi-Fi abandon"],
   ])("finds %j", (sentence, phrase) => {
     expect(who(sentence)).toMatchObject({ source: "prose", label: phrase });
   });
