@@ -1,7 +1,7 @@
 import { countWords } from "../markdown.js";
 import { notAReason, reasonlessBecause } from "./reasons.js";
 import { findWhoInProse, sentencesOf, wordsOf } from "./prose-who.js";
-import { causeCue, findWhyInProse, reasonCue } from "./prose-why.js";
+import { causeCue, findExplainedFailure, findWhyInProse, reasonCue } from "./prose-why.js";
 import { findStoryPersona, hasSlot, isWishStory } from "./user-story.js";
 import type { TemplateAsks } from "./template-prompts.js";
 import { allLines, readBody, type Aliases, type Field, type Statement, type StatementSource } from "./statements.js";
@@ -160,7 +160,7 @@ export function judgeBody(body: string | null | undefined, rules: IntentRules, t
       if (statement.field === "why" && SAID_NOTHING.has(verdict.reason)) for (const line of statement.lines) judged.add(normalizeLine(line));
     } else result[statement.field] = verdict;
   }
-  if (!result.why) result.why = whyInProse(reading.reasonProse, rules, judged);
+  if (!result.why) result.why = whyInProse(reading.reasonProse, rules, judged, findWhyInProse) ?? whyInProse(reading.checksProse, rules, judged, findExplainedFailure);
   if (!result.who && rules.whoProse?.enabled) result.who = whoInProse(reading.prose, rules, template);
   result.rejections = result.rejections.filter((r) => !result[r.field]);
   return result;
@@ -186,9 +186,13 @@ function whoInProse(prose: readonly string[][], rules: IntentRules, template: Re
   return found && { field: "who", source: "prose", label: found.phrase, text: found.sentence };
 }
 
-/** The why from the author's own sentences: the first that states a problem, a benefit or a consequence. */
-function whyInProse(prose: readonly string[][], rules: IntentRules, template: ReadonlySet<string>): Finding | undefined {
-  const found = findWhyInProse(ownParagraphs(prose, template));
+/**
+ * The why from the author's own sentences: the first that states a problem, a
+ * benefit or a consequence (`findWhyInProse`), or, under a heading about
+ * testing, a failure with its cause (`findExplainedFailure`).
+ */
+function whyInProse(prose: readonly string[][], rules: IntentRules, template: ReadonlySet<string>, find: typeof findWhyInProse): Finding | undefined {
+  const found = find(ownParagraphs(prose, template));
   if (!found || countWords(found.sentence) < rules.minWords) return undefined;
   return { field: "why", source: "prose", label: "", text: found.sentence };
 }

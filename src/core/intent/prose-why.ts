@@ -67,6 +67,7 @@ function phraseIndex(phrases: readonly string[]): PhraseIndex {
 
 const CUES = phraseIndex([...PROBLEM_PHRASES, ...CAUSE_PHRASES]);
 const CAUSES = phraseIndex(CAUSE_PHRASES);
+const PROBLEMS = phraseIndex(PROBLEM_PHRASES);
 
 /** Typographic apostrophes read as `'`, so "can’t" is "can't". */
 const lowerOf = (word: Word) => word.lower.replaceAll("’", "'");
@@ -135,6 +136,24 @@ function soThat(read: readonly Word[], words: readonly string[], at: number): bo
 const MAX_SENTENCE = 300;
 
 /**
+ * A failure and its cause in one sentence ("installing failed half the time
+ * because the request timed out"): how a test plan reports the problem the
+ * change fixes. A reassurance names neither ("ran the suite; nothing breaks").
+ */
+export function findExplainedFailure(paragraphs: readonly string[]): ProseWhy | undefined {
+  for (const paragraph of paragraphs) {
+    for (const sentence of sentencesOf(paragraph)) {
+      if (sentence.endsWith("?")) continue;
+      const problem = cueIn(sentence, PROBLEMS);
+      if (problem && causeCue(sentence)) return { sentence: clip(sentence), cue: problem };
+    }
+  }
+  return undefined;
+}
+
+const clip = (sentence: string) => (sentence.length > MAX_SENTENCE ? `${sentence.slice(0, MAX_SENTENCE - 1)}…` : sentence);
+
+/**
  * The first sentence of the paragraphs that states a reason. Questions state
  * nothing ("Is your feature request related to a problem?").
  */
@@ -143,7 +162,7 @@ export function findWhyInProse(paragraphs: readonly string[]): ProseWhy | undefi
     for (const sentence of sentencesOf(paragraph)) {
       if (sentence.endsWith("?")) continue;
       const cue = isWishStory(sentence) ? causeCue(sentence) : reasonCue(sentence);
-      if (cue) return { sentence: sentence.length > MAX_SENTENCE ? `${sentence.slice(0, MAX_SENTENCE - 1)}…` : sentence, cue };
+      if (cue) return { sentence: clip(sentence), cue };
     }
   }
   return undefined;
