@@ -70,6 +70,9 @@ const aimed: Record<string, string> = {
   "agent nouns before who": repeatTo("journalists who technicians who "),
   "paths of group nouns": repeatTo("doc/users/teams/"),
   "quantified groups": repeatTo("a large share of their users "),
+  "plurals a few words before a human verb": repeatTo("many of the moderators of big open servers told "),
+  "wish stories with problem words": repeatTo("As a x, I want the blocking failing queue. "),
+  "failures and causes under a test plan": padded("## Test plan\n\n", "it failed because ", "x."),
 };
 const lines = templateLines(["**Why do we need this feature?**\n\nDescribe the problem.\n\n**Who is this feature for?**\n"]);
 let hostileWorst = { name: "", ms: 0 };

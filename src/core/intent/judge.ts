@@ -1,8 +1,8 @@
 import { countWords } from "../markdown.js";
 import { notAReason, reasonlessBecause } from "./reasons.js";
 import { findWhoInProse, sentencesOf, wordsOf } from "./prose-who.js";
-import { findWhyInProse, reasonCue } from "./prose-why.js";
-import { findStoryPersona, hasSlot } from "./user-story.js";
+import { causeCue, findExplainedFailure, findWhyInProse, reasonCue } from "./prose-why.js";
+import { findStoryPersona, hasSlot, isWishStory } from "./user-story.js";
 import type { TemplateAsks } from "./template-prompts.js";
 import { allLines, readBody, type Aliases, type Field, type Statement, type StatementSource } from "./statements.js";
 
@@ -79,7 +79,9 @@ function judge(statement: Statement, rules: IntentRules, template: ReadonlySet<s
   const filler = rules.filler ?? [];
   const said = authored.filter((line) => !isPlaceholder(line) && reasonlessBecause(line, filler, undefined) !== "filler");
   const text = (said.length > 0 ? said : authored).join("\n");
-  const cue = statement.field === "why" && reasonCue(text) !== undefined;
+  // "As a maintainer, I want a cap on the blocking pool": the wish's own words are no problem; only a causal link is a reason.
+  const wishOnly = statement.field === "why" && sentencesOf(text).length === 1 && isWishStory(text);
+  const cue = statement.field === "why" && (wishOnly ? causeCue(text) : reasonCue(text)) !== undefined;
   const reasonless = reasonlessBecause(text, filler, statement.field === "why" ? title : undefined, cue);
   if (reasonless) return reject(reasonless);
   // A user story's benefit is a reason by its form; any other why must say more than what the change does or who wants it.
@@ -104,8 +106,9 @@ const isCheckboxLine = (line: string) => {
 };
 
 /** Words that may frame a group without saying anything of it: "Mostly for artists who post here." */
-const AUDIENCE_FRAME = new Set("for mostly mainly only just especially primarily e g eg it's it is this these are our the a all any".split(" "));
-const MAX_FRAME_WORDS = 2;
+/** "This would help …", "This is for …": saying that a group gains, without saying what they gain, frames the group too. */
+const AUDIENCE_FRAME = new Set("for mostly mainly only just especially primarily e g eg it's it is this these are our the a all any would will help helps".split(" "));
+const MAX_FRAME_WORDS = 3;
 
 /**
  * A why with no reason cue that is only a request in a story's form ("As a
@@ -157,7 +160,7 @@ export function judgeBody(body: string | null | undefined, rules: IntentRules, t
       if (statement.field === "why" && SAID_NOTHING.has(verdict.reason)) for (const line of statement.lines) judged.add(normalizeLine(line));
     } else result[statement.field] = verdict;
   }
-  if (!result.why) result.why = whyInProse(reading.reasonProse, rules, judged);
+  if (!result.why) result.why = whyInProse(reading.reasonProse, rules, judged, findWhyInProse) ?? whyInProse(reading.checksProse, rules, judged, findExplainedFailure);
   if (!result.who && rules.whoProse?.enabled) result.who = whoInProse(reading.prose, rules, template);
   result.rejections = result.rejections.filter((r) => !result[r.field]);
   return result;
@@ -183,9 +186,13 @@ function whoInProse(prose: readonly string[][], rules: IntentRules, template: Re
   return found && { field: "who", source: "prose", label: found.phrase, text: found.sentence };
 }
 
-/** The why from the author's own sentences: the first that states a problem, a benefit or a consequence. */
-function whyInProse(prose: readonly string[][], rules: IntentRules, template: ReadonlySet<string>): Finding | undefined {
-  const found = findWhyInProse(ownParagraphs(prose, template));
+/**
+ * The why from the author's own sentences: the first that states a problem, a
+ * benefit or a consequence (`findWhyInProse`), or, under a heading about
+ * testing, a failure with its cause (`findExplainedFailure`).
+ */
+function whyInProse(prose: readonly string[][], rules: IntentRules, template: ReadonlySet<string>, find: typeof findWhyInProse): Finding | undefined {
+  const found = find(ownParagraphs(prose, template));
   if (!found || countWords(found.sentence) < rules.minWords) return undefined;
   return { field: "why", source: "prose", label: "", text: found.sentence };
 }

@@ -45,7 +45,7 @@ export interface Word {
   lower: string;
   /** The word ends its clause (a comma, semicolon or colon follows). */
   endsClause: boolean;
-  /** The word is part of a path or URL (a `/` touches it): "doc/users/" names no one. */
+  /** The word is part of a path, URL or identifier (a `/` or `_` touches it): "doc/users/" names no one, "max_blocking_threads" states no problem. */
   inPath?: boolean;
 }
 
@@ -67,7 +67,7 @@ export function wordsOf(sentence: string): Word[] {
     }
     if (start >= 0) {
       const text = sentence.slice(start, i);
-      const inPath = ch === "/" || sentence[start - 1] === "/";
+      const inPath = ch === "/" || ch === "_" || sentence[start - 1] === "/" || sentence[start - 1] === "_";
       if (/[\p{L}\p{N}]/u.test(text)) words.push({ text, lower: text.toLowerCase(), endsClause: false, ...(inPath ? { inPath } : {}) });
       start = -1;
     }
@@ -158,13 +158,69 @@ function namesPeopleByEnding(lower: string): boolean {
 const isPluralBeforeWho = (word: Word, next: Word | undefined) =>
   next?.lower === "who" && !word.endsClause && word.lower.length >= 4 && word.lower.endsWith("s") && !word.lower.endsWith("ss") && !NOT_A_QUALIFIER.has(word.lower);
 
+/**
+ * Verbs only people do: a plural that tells, asks, complains, postpones or
+ * forgets names people ("moderators of large servers told us…", "those
+ * volunteers can't tell which…"), where a plural that fails or waits may be a
+ * thing ("workers wait", "selectors lose specificity").
+ */
+const HUMAN_VERBS = phraseIndex([
+  "told", "tell us", "ask", "asked", "complain", "complained", "postpone", "postponed", "forget", "forgot", "wonder", "wondered",
+  "prefer", "struggle", "struggled", "can't tell", "cannot tell", "don't understand", "didn't understand", "abandon", "abandoned", "give up", "gave up",
+]);
+/**
+ * What one person named by a listed noun goes through, and software does not:
+ * "the on-call data engineer spends the night…". "The legacy reader can't
+ * open it" and "the agent has to retry" are programs.
+ */
+const PERSON_VERBS = phraseIndex(["spends", "spent", "wastes", "wasted", "gets paged", "got paged", "gives up", "gave up", "complains", "complained", "asks", "asked"]);
+/** How far a human verb may follow its plural: over a short phrase saying which ("moderators of large open communities told"). */
+const MAX_TO_VERB = 6;
+
+function phraseIndex(phrases: readonly string[]): Map<string, string[][]> {
+  const index = new Map<string, string[][]>();
+  for (const phrase of phrases) {
+    const parts = phrase.split(" ");
+    index.set(parts[0] ?? "", [...(index.get(parts[0] ?? "") ?? []), parts]);
+  }
+  return index;
+}
+
+const lowerAt = (words: readonly Word[], at: number) => (words[at]?.lower ?? "").replaceAll("’", "'");
+const verbAt = (words: readonly Word[], at: number, verbs: Map<string, string[][]>) =>
+  (verbs.get(lowerAt(words, at)) ?? []).some((parts) => parts.every((part, k) => lowerAt(words, at + k) === part));
+
+/** Whether a verb of `verbs` follows word `i` in its clause, within a few words. */
+function verbFollows(words: readonly Word[], i: number, verbs: Map<string, string[][]>, reach: number): boolean {
+  for (let at = i + 1; at <= i + reach && at < words.length; at++) {
+    if (words[at - 1]?.endsClause) return false;
+    if (verbAt(words, at, verbs)) return true;
+  }
+  return false;
+}
+
+/** A plural not in the list that does what only people do: "moderators … told us", "those volunteers can't tell". */
+const isPluralDoingHumanThings = (words: readonly Word[], i: number) => {
+  const word = words[i];
+  return (
+    word !== undefined && word.lower.length >= 5 && word.lower.endsWith("s") && !word.lower.endsWith("ss") && !NOT_A_QUALIFIER.has(word.lower) && verbFollows(words, i, HUMAN_VERBS, MAX_TO_VERB)
+  );
+};
+
+/** One person named by a listed noun, doing what a person does: "the on-call data engineer spends…". */
+const isListedPerson = (words: readonly Word[], i: number, nouns: Map<string, string[][]>) => {
+  const word = words[i];
+  return word !== undefined && (nouns.get(`${word.lower}s`) ?? []).some((parts) => parts.length === 1) && verbFollows(words, i, PERSON_VERBS, 1);
+};
+
 /** The group noun starting at word `i`, as its words, or undefined. */
 function nounAt(words: readonly Word[], i: number, nouns: Map<string, string[][]>): readonly string[] | undefined {
   const word = words[i];
   if (!word || word.inPath) return undefined;
   const listed = (nouns.get(word.lower) ?? []).find((parts) => parts.every((part, k) => words[i + k]?.lower === part));
   if (listed) return listed;
-  return namesPeopleByEnding(word.lower) || isPluralBeforeWho(word, words[i + 1]) ? [word.lower] : undefined;
+  const person = namesPeopleByEnding(word.lower) || isPluralBeforeWho(word, words[i + 1]) || isPluralDoingHumanThings(words, i) || isListedPerson(words, i, nouns);
+  return person ? [word.lower] : undefined;
 }
 
 function groupIn(sentence: string, nouns: Map<string, string[][]>): string | undefined {

@@ -1,4 +1,5 @@
 import { sentencesOf, wordsOf, type Word } from "./prose-who.js";
+import { isWishStory } from "./user-story.js";
 
 /**
  * The why stated in plain prose, wherever it is written: a sentence that
@@ -25,11 +26,11 @@ const PROBLEM_PHRASES = [
   "isn't possible", "is not possible", "not possible", "hard to", "difficult to", "struggle", "struggles", "struggling",
   "have to", "has to", "had to", "having to", "forced to", "by hand", "work around", "works around", "worked around", "working around", "workaround", "workarounds",
   "fall back", "falls back", "resort to",
-  "lose", "loses", "lost", "losing", "waste", "wastes", "wasted", "wasting", "time-consuming", "tedious", "painful", "pain point",
+  "lose", "loses", "lost", "losing", "discarded", "waste", "wastes", "wasted", "wasting", "time-consuming", "tedious", "painful", "pain point",
   "frustrating", "frustrated", "annoying", "error-prone", "costly", "costs", "expensive",
   "fail", "fails", "failed", "failing", "failure", "failures", "crash", "crashes", "crashed", "crashing", "hang", "hangs", "hanging",
   "freeze", "freezes", "frozen", "times out", "timed out", "slow", "slower", "slowly", "sluggish", "blank", "empty page", "broken", "breaks", "broke",
-  "corrupt", "corrupted", "corrupts", "confusing", "confused", "confuses", "unclear", "misleading", "unreadable", "unusable", "inaccessible",
+  "corrupt", "corrupted", "corrupts", "blurry", "pixelated", "garbled", "confusing", "confused", "confuses", "unclear", "misleading", "unreadable", "unusable", "inaccessible",
   "wrong", "incorrect", "incorrectly", "leak", "leaks", "leaking", "flaky", "outage", "outages", "regression", "errors out", "throws",
   "doesn't work", "does not work", "don't work", "do not work", "didn't work", "stops working", "stopped working", "not working",
   "doesn't support", "does not support", "not supported", "unsupported", "doesn't show", "does not show", "doesn't load", "does not load",
@@ -65,6 +66,8 @@ function phraseIndex(phrases: readonly string[]): PhraseIndex {
 }
 
 const CUES = phraseIndex([...PROBLEM_PHRASES, ...CAUSE_PHRASES]);
+const CAUSES = phraseIndex(CAUSE_PHRASES);
+const PROBLEMS = phraseIndex(PROBLEM_PHRASES);
 
 /** Typographic apostrophes read as `'`, so "can’t" is "can't". */
 const lowerOf = (word: Word) => word.lower.replaceAll("’", "'");
@@ -75,12 +78,22 @@ const lowerOf = (word: Word) => word.lower.replaceAll("’", "'");
  * own. Each word tries the few phrases that start with it: linear.
  */
 export function reasonCue(text: string): string | undefined {
+  return cueIn(text, CUES);
+}
+
+/** Only a causal link ("so that", "because", "to avoid"): in a wish, a problem word names what is wanted. */
+export function causeCue(text: string): string | undefined {
+  return cueIn(text, CAUSES);
+}
+
+function cueIn(text: string, cues: PhraseIndex): string | undefined {
   const read = wordsOf(text);
   const words = read.map(lowerOf);
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? "";
+    if (read[i]?.inPath) continue;
     if (word === "so" && soThat(read, words, i)) return "so";
-    for (const parts of CUES.get(word) ?? []) {
+    for (const parts of cues.get(word) ?? []) {
       if (!parts.every((part, k) => words[i + k] === part)) continue;
       if (word === "because" && (words[i + 1] === "of" || onlyRequested(words, i))) continue;
       // "doesn't break", "no tests fail": a negation a word or two before.
@@ -96,10 +109,17 @@ const REQUEST_VERBS = new Set(["asked", "requested", "wanted", "suggested", "dem
 /** How many words a "because" clause that only reports a request may run: "because developers on Windows asked for it". */
 const MAX_REQUEST_CLAUSE = 8;
 
-/** Whether the "because" at `at` only reports a request: a request verb, then at most "for it" before the sentence ends. */
+/** Where or by whom it was asked: "requested in the forum", "asked for by two customers on the call". */
+const WHERE_ASKED = new Set(["in", "on", "by", "from", "at", "via", "during", "for"]);
+const MAX_WHERE_ASKED = 6;
+
+/** Whether the "because" at `at` only reports a request: a request verb, then at most "for it" or where it was asked before the sentence ends. */
 function onlyRequested(words: readonly string[], at: number): boolean {
   for (let k = at + 1; k < words.length && k <= at + MAX_REQUEST_CLAUSE; k++) {
-    if (REQUEST_VERBS.has(words[k] ?? "")) return words.length - k <= 3;
+    if (REQUEST_VERBS.has(words[k] ?? "")) {
+      const rest = words.length - k - 1;
+      return rest <= 2 || (rest <= MAX_WHERE_ASKED && WHERE_ASKED.has(words[k + 1] ?? ""));
+    }
   }
   return false;
 }
@@ -116,6 +136,24 @@ function soThat(read: readonly Word[], words: readonly string[], at: number): bo
 const MAX_SENTENCE = 300;
 
 /**
+ * A failure and its cause in one sentence ("installing failed half the time
+ * because the request timed out"): how a test plan reports the problem the
+ * change fixes. A reassurance names neither ("ran the suite; nothing breaks").
+ */
+export function findExplainedFailure(paragraphs: readonly string[]): ProseWhy | undefined {
+  for (const paragraph of paragraphs) {
+    for (const sentence of sentencesOf(paragraph)) {
+      if (sentence.endsWith("?")) continue;
+      const problem = cueIn(sentence, PROBLEMS);
+      if (problem && causeCue(sentence)) return { sentence: clip(sentence), cue: problem };
+    }
+  }
+  return undefined;
+}
+
+const clip = (sentence: string) => (sentence.length > MAX_SENTENCE ? `${sentence.slice(0, MAX_SENTENCE - 1)}…` : sentence);
+
+/**
  * The first sentence of the paragraphs that states a reason. Questions state
  * nothing ("Is your feature request related to a problem?").
  */
@@ -123,8 +161,8 @@ export function findWhyInProse(paragraphs: readonly string[]): ProseWhy | undefi
   for (const paragraph of paragraphs) {
     for (const sentence of sentencesOf(paragraph)) {
       if (sentence.endsWith("?")) continue;
-      const cue = reasonCue(sentence);
-      if (cue) return { sentence: sentence.length > MAX_SENTENCE ? `${sentence.slice(0, MAX_SENTENCE - 1)}…` : sentence, cue };
+      const cue = isWishStory(sentence) ? causeCue(sentence) : reasonCue(sentence);
+      if (cue) return { sentence: clip(sentence), cue };
     }
   }
   return undefined;

@@ -130,6 +130,8 @@ export interface BodyReading {
   prose: string[][];
   /** The prose that may state a reason: not under a heading about testing or a checklist ("tests pass, nothing fails" is no reason). */
   reasonProse: string[][];
+  /** The prose under a heading about testing, logs or a checklist: only a failure explained there is a reason. */
+  checksProse: string[][];
 }
 
 /** Headings whose text reports how a change was checked, not why it was made. */
@@ -154,6 +156,7 @@ export function readBody(markdown: string | null | undefined, aliases: Aliases):
   /** A label whose answer did not follow on its own line: the next block answers it. */
   let awaiting: Statement | undefined;
   const reasonProse: string[][] = [];
+  const checksProse: string[][] = [];
   /** Under a heading about testing, until the next heading of the same or a higher level. */
   let checksDepth: number | undefined;
   const openSection = (field: Field | undefined, source: StatementSource, label: string, depth: number) => {
@@ -194,9 +197,9 @@ export function readBody(markdown: string | null | undefined, aliases: Aliases):
     if (last && blankStatement(last)) awaiting = last;
     const blockProse = token.type === "paragraph" ? [lines] : token.type === "list" ? listProse(token as Tokens.List) : [];
     prose.push(...blockProse);
-    if (checksDepth === undefined) reasonProse.push(...blockProse);
+    (checksDepth === undefined ? reasonProse : checksProse).push(...blockProse);
   }
-  return { statements, prose, reasonProse };
+  return { statements, prose, reasonProse, checksProse };
 }
 
 /** Every candidate why/who statement in a markdown body (see `readBody`). */

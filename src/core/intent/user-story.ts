@@ -22,7 +22,13 @@ const VERBS = ["want", "need", "would like", "wish", "can"];
 const isWordChar = (ch: string | undefined) => ch !== undefined && /\w/.test(ch);
 /** Characters `.` does not match (the line is already split at `\n`). */
 const isLineTerminator = (ch: string | undefined) => ch === "\r" || ch === "\u2028" || ch === "\u2029";
-const isPersonaChar = (ch: string | undefined) => ch !== undefined && ch !== "," && ch !== "." && ch !== ";" && ch !== "\n";
+const isDigit = (ch: string | undefined) => ch !== undefined && ch >= "0" && ch <= "9";
+/** A dot between digits is a version or a decimal ("Python 3.8"), not the end of the persona's sentence. */
+const isDecimalPoint = (line: string, at: number) => line[at] === "." && isDigit(line[at - 1]) && isDigit(line[at + 1]);
+const isPersonaChar = (line: string, at: number) => {
+  const ch = line[at];
+  return ch !== undefined && ch !== "," && (ch !== "." || isDecimalPoint(line, at)) && ch !== ";" && ch !== "\n";
+};
 
 const startsWithWord = (line: string, at: number, word: string) => line.slice(at, at + word.length).toLowerCase() === word;
 const isBoundaryBefore = (line: string, at: number) => !isWordChar(line[at - 1]);
@@ -81,7 +87,7 @@ export function findUserStory(line: string): UserStory | undefined {
     if (!startsWithWord(line, start, "as a") || !isBoundaryBefore(line, start)) continue;
     const personaStart = line[start + 4] === " " ? start + 5 : (line[start + 4] === "n" || line[start + 4] === "N") && line[start + 5] === " " ? start + 6 : -1;
     if (personaStart < 0) continue;
-    for (let length = 1; length <= MAX_PERSONA && isPersonaChar(line[personaStart + length - 1]); length++) {
+    for (let length = 1; length <= MAX_PERSONA && isPersonaChar(line, personaStart + length - 1); length++) {
       if (length < MIN_PERSONA) continue;
       const verbEnd = verbEndAt(personaStart + length);
       const benefit = verbEnd >= 0 ? benefitAfter(verbEnd) : -1;
@@ -135,6 +141,20 @@ function sayAt(sentence: string, at: number, verbs: readonly string[]): string |
  * over at most 120 characters.
  */
 export function findStoryPersona(sentence: string): string | undefined {
+  return readStoryPersona(sentence)?.persona;
+}
+
+/**
+ * Whether the sentence is a story whose persona only wishes ("As a maintainer
+ * of a small board, I want a hard cap on the blocking pool"): what follows
+ * "I want" is the thing wanted, so a problem word inside it ("blocking",
+ * "failing") names the feature, not a problem someone has.
+ */
+export function isWishStory(sentence: string): boolean {
+  return readStoryPersona(sentence)?.wish ?? false;
+}
+
+function readStoryPersona(sentence: string): { persona: string; wish: boolean } | undefined {
   let at = 0;
   while (at < sentence.length && isSpace(sentence.charCodeAt(at))) at++;
   const opened = PERSONA_OPENERS.find(({ opener }) => startsWithWord(sentence, at, opener));
@@ -143,16 +163,31 @@ export function findStoryPersona(sentence: string): string | undefined {
   const limit = Math.min(sentence.length, personaStart + MAX_PERSONA);
   for (let end = personaStart + MIN_PERSONA; end < limit; end++) {
     const ch = sentence[end];
-    if (ch === "." || ch === ";") return undefined;
+    if ((ch === "." && !isDecimalPoint(sentence, end)) || ch === ";") return undefined;
     const says = ch === "," ? sayAt(sentence, end + 1, PERSONA_SAYS) : isSpace(sentence.charCodeAt(end)) ? sayAt(sentence, end, PERSONA_VERBS) : undefined;
     if (says === undefined) {
       if (ch === ",") return undefined;
       continue;
     }
     const persona = sentence.slice(personaStart, end).trim();
-    return NOT_A_PERSONA.has(persona.toLowerCase()) || hasSlot(sentence) ? undefined : persona;
+    return NOT_A_PERSONA.has(persona.toLowerCase()) || hasSlot(sentence) ? undefined : { persona, wish: PERSONA_VERBS.includes(says) };
   }
   return undefined;
+}
+
+/**
+ * A slot stands for a whole part of the story, so the story goes on after it
+ * with punctuation, the end of the line, or its next part ("so that", "I
+ * want"): "I want [goal / wish] so that [benefit]", "As a [role], I …". A
+ * bracketed word that a noun follows is part of the author's text, such as a
+ * table name in a code span: "I want `[profile]` overrides".
+ */
+function standsAlone(line: string, at: number): boolean {
+  let i = at;
+  while (i < line.length && i - at < MAX_SLOT && isSpace(line.charCodeAt(i))) i++;
+  if (i >= line.length || !isWordChar(line[i])) return true;
+  const word = line.slice(i, i + 3).toLowerCase();
+  return (word.startsWith("so") || word.startsWith("i")) && !isWordChar(word[word.startsWith("so") ? 2 : 1]);
 }
 
 /** How far a template's slot may run: "[goal / wish]". */
@@ -167,7 +202,7 @@ export function hasSlot(line: string): boolean {
   for (let open = line.indexOf("["); open >= 0; open = line.indexOf("[", open + 1)) {
     const close = line.indexOf("]", open + 1);
     if (close < 0) return false;
-    if (close - open > 2 && close - open <= MAX_SLOT && line[close + 1] !== "(" && !line.slice(open + 1, close).includes("[")) return true;
+    if (close - open > 2 && close - open <= MAX_SLOT && line[close + 1] !== "(" && !line.slice(open + 1, close).includes("[") && standsAlone(line, close + 1)) return true;
   }
   return false;
 }

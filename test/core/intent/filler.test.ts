@@ -59,6 +59,11 @@ describe("a why field that says who wants it, or what, but not why", () => {
     ["only an audience with who", "## Use case\n\nPeople who read on e-ink screens.", "audience"],
     ["only an audience named by who", "## Motivation\n\nMostly for gardeners who keep seed records.", "audience"],
     ["a wish that restates the title", "## Problem\n\nI wish I could pin tabs to the left when using split view.", "title"],
+    ["help for a group, and no more", "## Motivation\n\nThis would help teams running nightly imports.", "audience"],
+    ["a group it is for", "### Problem\n\nThis is for maintainers of small plugin registries.", "audience"],
+    ["a request and where it was made", "## Why\n\nAdded the toggle because it was requested on the mailing list.", "trigger"],
+    ["a wish whose words name a problem", "## Problem\n\nAs a maintainer of a tiny router board, I want a strict limit on the blocking queue.", "request"],
+    ["a wish with a bracketed word", "### Problem\n\nAs a game modder shipping several packs, I want `[mods]` tables merged by key.", "request"],
   ])("rejects %s", (_shape, body, reason) => {
     const titles: Record<string, string> = { "a wish that restates the title": "Pin tabs left in split view" };
     const result = judged(body, titles[_shape]);
@@ -92,6 +97,10 @@ describe("a why field that says who wants it, or what, but not why", () => {
     ["a pointer beside what it points at", "## Why\n\nAs discussed in the standup, the nightly sync job needs a retry option."],
     ["an audience and what they need", "## Why\n\nAsk the sales team: buyers at the fair need printed prices."],
     ["praise with its audience", "## Motivation\n\nMore intuitive for teachers grading on phones."],
+    ["help for a group, and what they lose", "## Motivation\n\nThis would help teams running nightly imports, who lose a night when one fails."],
+    ["a request and the problem behind it", "## Why\n\nAdded the toggle because it was requested by admins who can't find the old menu."],
+    ["a wish with its cause", "## Problem\n\nAs a maintainer of a tiny router board, I want a strict limit on the blocking queue, because the board runs out of memory."],
+    ["a persona who can't", "## Problem\n\nAs a maintainer of a tiny router board, I can't stop the blocking queue from growing."],
   ])("accepts %s", (_shape, body) => {
     expect(judged(body, "Pin tabs in split view").why).toMatchObject({ field: "why" });
   });

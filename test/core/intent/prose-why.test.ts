@@ -52,8 +52,14 @@ describe("a why written as prose, under a heading that does not ask for one, or 
     ["an HTML comment", "<!-- Explain why: what fails without this change? -->\nAdds a cache."],
     ["a testing section", "## Description\n\nAdds a cache.\n\n## How was this tested?\n\nRan the suite; the flaky upload test still fails on CI sometimes."],
     ["the cause of a typo fix", "Fixes a typo, created because of a copy-paste slip."],
+    ["a testing section's reassurance with a cause", "## Summary\n\nAdds a cache.\n\n## Test plan\n\nNo tests fail, because the cache is off by default."],
   ])("does not take %s as a why", (_shape, body) => {
     expect(why(body)).toBeUndefined();
+  });
+
+  it("takes a failure and its cause from a testing section", () => {
+    const body = "## Summary\n\nRaises the proxy's idle timeout to 90 s.\n\n## Test plan\n\nOn the staging mirror, uploads failed every third try because the proxy dropped idle connections. With 90 s, 50 of 50 passed.";
+    expect(why(body)).toMatchObject({ source: "prose", text: "On the staging mirror, uploads failed every third try because the proxy dropped idle connections." });
   });
 
   it("does not read text left unchanged from the template", () => {
@@ -87,6 +93,11 @@ describe("a why written as prose, under a heading that does not ask for one, or 
     [undefined, "No tests fail."],
     ["no longer", "Builds no longer fail on ARM."],
     [undefined, "So much for that."],
+    ["discarded", "Pressing Escape closed the dialog, which discarded the draft."],
+    ["blurry", "Icons are blurry at 150% scaling."],
+    [undefined, "Discards stale cache entries on start."],
+    [undefined, "Reads the on_failure_callback setting."],
+    ["fails", "The on_failure_callback setting fails to load."],
   ])("names the cue %j in %j", (cue, sentence) => {
     expect(reasonCue(sentence)).toBe(cue === "can’t" ? "can't" : cue);
   });
