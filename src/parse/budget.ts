@@ -27,6 +27,8 @@ export interface BudgetOptions {
   heapMb?: number | undefined;
   /** Most threads at once; default 1 on a 2-core machine, 2 from 3 cores (tests that never stop a worker need one). */
   threads?: number | undefined;
+  /** The worker's module: the app's own unless a test gives one with probes of its own (`test/helpers/probe-worker.ts`). */
+  worker?: URL | undefined;
 }
 
 const DEFAULT_DEADLINE_MS = 2000;
@@ -45,8 +47,9 @@ const YOUNG_GENERATION_MB = 8;
 /** Defined by the Action's bundle (scripts/bundle.ts): the bundled parse worker, beside the bundled entry. */
 declare const INTENTBOT_BUNDLED_PARSE_WORKER: string | undefined;
 
-/** The worker entry next to this module: TypeScript under tests and `tsx`, compiled JavaScript in production, the bundled worker in the Action. */
-function workerEntry(): { filename: string; execArgv: string[] } {
+/** The worker entry: `given`, else the one next to this module — TypeScript under tests and `tsx`, compiled JavaScript in production, the bundled worker in the Action. */
+function workerEntry(given: URL | undefined): { filename: string; execArgv: string[] } {
+  if (given) return { filename: given.href, execArgv: given.pathname.endsWith(".ts") ? ["--import", "tsx"] : [] };
   if (typeof INTENTBOT_BUNDLED_PARSE_WORKER === "string") return { filename: new URL(INTENTBOT_BUNDLED_PARSE_WORKER, import.meta.url).href, execArgv: [] };
   const fromSource = import.meta.url.endsWith(".ts");
   return {
@@ -71,11 +74,11 @@ function errorCode(error: unknown): string | undefined {
   return (error as { code?: string } | null)?.code;
 }
 
-export function createParseBudget({ deadlineMs = DEFAULT_DEADLINE_MS, heapMb = DEFAULT_HEAP_MB, threads = DEFAULT_THREADS }: BudgetOptions = {}): ParseBudget {
+export function createParseBudget({ deadlineMs = DEFAULT_DEADLINE_MS, heapMb = DEFAULT_HEAP_MB, threads = DEFAULT_THREADS, worker }: BudgetOptions = {}): ParseBudget {
   let started: Piscina<TaskMessage, unknown> | undefined;
   const pool = () =>
     (started ??= new Piscina<TaskMessage, unknown>({
-      ...workerEntry(),
+      ...workerEntry(worker),
       minThreads: 1,
       maxThreads: threads,
       idleTimeout: IDLE_TIMEOUT_MS,

@@ -56,16 +56,6 @@ export const tasks = {
   parseRollup,
   // debt ROI: merged PRs' descriptions, for the issues they close
   closedIssuesOf: (bodies: readonly string[], repo: string) => bodies.map((body) => closedIssues(body, repo)),
-  // Probes for the budget's own tests: one never ends, one allocates without bound.
-  spin: (_text?: string): never => {
-    for (;;) {
-      // busy: only the deadline ends this
-    }
-  },
-  hog: (): never => {
-    const kept: number[][] = [];
-    for (;;) kept.push(new Array<number>(1_000_000).fill(kept.length));
-  },
 } satisfies Record<string, (...args: never[]) => unknown>;
 
 export type TaskName = keyof typeof tasks;

@@ -1,6 +1,7 @@
 import nock from "nock";
 import { afterAll, describe, expect, it } from "vitest";
-import { createParseBudget, type ParseBudget } from "../../src/parse/budget.js";
+import type { ParseBudget } from "../../src/parse/budget.js";
+import { createProbeBudget } from "../helpers/probe-budget.js";
 import { createTestApp, type ProbotLog } from "../helpers/app.js";
 import { github, mockBotIdentity, mockConfig, mockNoConfig, OWNER, recorder, REPO, sentRequests, TOKEN_REQUEST, writes } from "../helpers/github.js";
 import { delivery, payload } from "../fixtures/payloads.js";
@@ -12,12 +13,12 @@ const STATED = "## Why\nDrafts vanish when the page reloads.\n\n## Who\nSupport 
 const HOSTILE = "this body never finishes parsing";
 
 // Long enough that an ordinary parse never misses it on a loaded CI machine; the hostile text always does.
-const pool = createParseBudget({ deadlineMs: 1_500 });
+const pool = createProbeBudget({ deadlineMs: 1_500 });
 afterAll(() => pool.close());
 
 /** The real pool, except that any parse of the hostile text runs the never-ending probe instead. */
 const budget: ParseBudget = {
-  run: (name, args, log) => (JSON.stringify(args).includes(HOSTILE) ? (pool.run("spin", [JSON.stringify(args)], log) as unknown as ReturnType<typeof pool.run<typeof name>>) : pool.run(name, args, log)),
+  run: (name, args, log) => (JSON.stringify(args).includes(HOSTILE) ? (pool.probe("spin", [JSON.stringify(args)], log) as unknown as ReturnType<typeof pool.run<typeof name>>) : pool.run(name, args, log)),
   close: () => pool.close(),
 };
 

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { Log } from "../../src/github/types.js";
-import { createParseBudget } from "../../src/parse/budget.js";
+import { createProbeBudget } from "../helpers/probe-budget.js";
 
 /** A logger that keeps what it was given, to assert what a timeout logs. */
 function recordingLog() {
@@ -11,7 +11,7 @@ function recordingLog() {
 }
 
 // A deadline an ordinary task cannot miss even on a loaded machine; the outcome, not the time taken, is asserted.
-const budget = createParseBudget({ deadlineMs: 1_500, heapMb: 64 });
+const budget = createProbeBudget({ deadlineMs: 1_500, heapMb: 64 });
 afterAll(() => budget.close());
 
 const rules = { why: ["why"], who: ["who"], minWords: 3, placeholders: [] };
@@ -32,7 +32,7 @@ describe("the parse budget", { timeout: 30_000 }, () => {
 
   it("stops a task that never ends at the deadline, logs it without the text, and serves the next task", async () => {
     const { log, entries } = recordingLog();
-    const stuck = await budget.run("spin", [], log);
+    const stuck = await budget.probe("spin", [], log);
     expect(stuck).toEqual({ ok: false, reason: { kind: "deadline", detail: "reading it took longer than 1.5 s" } });
     expect(entries).toEqual([{ level: "warn", message: "parse exceeded its budget", fields: { task: "spin", inputChars: 0, deadlineMs: 1_500, heapMb: 64, reason: "deadline" } }]);
 
@@ -42,10 +42,10 @@ describe("the parse budget", { timeout: 30_000 }, () => {
 
   it("stops a task that allocates without bound at the heap limit and keeps serving", async () => {
     // A deadline far beyond the time to fill 64 MB, so only the heap limit can stop it.
-    const roomy = createParseBudget({ deadlineMs: 60_000, heapMb: 64 });
+    const roomy = createProbeBudget({ deadlineMs: 60_000, heapMb: 64 });
     try {
       const { log, entries } = recordingLog();
-      const hog = await roomy.run("hog", [], log);
+      const hog = await roomy.probe("hog", [], log);
       expect(hog).toEqual({ ok: false, reason: { kind: "memory", detail: "reading it needed more than 64 MB of memory" } });
       expect(entries[0]).toMatchObject({ level: "warn", fields: { task: "hog", reason: "memory" } });
 
@@ -66,7 +66,7 @@ describe("the parse budget", { timeout: 30_000 }, () => {
 
   it("logs the size of the input, never the text", async () => {
     const { log, entries } = recordingLog();
-    await budget.run("spin", ["secret text"], log);
+    await budget.probe("spin", ["secret text"], log);
     expect(entries[0]?.fields).toMatchObject({ task: "spin", inputChars: 11 });
     expect(JSON.stringify(entries)).not.toContain("secret");
   });
