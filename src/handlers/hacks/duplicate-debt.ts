@@ -1,5 +1,6 @@
 import type { Context } from "probot";
 import { readDebtRecord } from "../../core/debt/record.js";
+import { sameRepository } from "../../core/intent/references.js";
 import { HACK_TOPIC } from "../../core/hacks/render.js";
 import { readHackState } from "../../core/hacks/state.js";
 import { createdIssueKey, retireDuplicateIssue } from "../../github/bot-issues.js";
@@ -28,8 +29,7 @@ export async function onDebtIssueOpened(context: Context<"issues.opened">, servi
   await services.locks.run(lockKey("hacks", repo, pr.number), async () => {
     const comment = await findStickyComment(context.octokit, services, { ...repo, issue_number: pr.number }, HACK_TOPIC);
     const linked = readHackState(comment?.body)?.debt;
-    const sameRepo = linked && linked.owner.toLowerCase() === repo.owner.toLowerCase() && linked.repo.toLowerCase() === repo.repo.toLowerCase();
-    if (!linked?.createdByApp || !sameRepo || linked.number === issue.number) return;
+    if (!linked?.createdByApp || !sameRepository(linked, repo) || linked.number === issue.number) return;
     context.log.warn({ pr: pr.number, duplicate: issue.number, debt: linked.number }, "closing a duplicate debt issue");
     await retireDuplicateIssue(context.octokit, repo, issue.number, linked.number, `the rebuild debt of #${pr.number}`);
   });

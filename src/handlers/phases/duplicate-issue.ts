@@ -2,10 +2,9 @@ import type { Context } from "probot";
 import { readDebtRecord } from "../../core/debt/record.js";
 import { readPhaseIssueMarker } from "../../core/phases/child.js";
 import { retireDuplicateIssue } from "../../github/bot-issues.js";
-import { isMissing } from "../../github/errors.js";
 import { lockKey } from "../../github/locks.js";
 import type { Services } from "../../github/services.js";
-import { readParent } from "./gather.js";
+import { readIssue, readParent } from "./gather.js";
 
 /**
  * issues.opened by the app (its echo): a phase issue, or a hack phase's debt
@@ -34,7 +33,7 @@ export async function onPhaseIssueOpened(context: Context<"issues.opened">, serv
     const recorded = read.value.recorded.find((p) => p.number === phase.number);
     const keeper = kind === "issue" ? recorded?.issueNumber : recorded?.debtIssueNumber;
     if (keeper === undefined || keeper === issue.number) return;
-    const kept = await readIssueIfThere(context, keeper);
+    const kept = await readIssue(octokit, repo, keeper);
     const keptPhase = kind === "issue" ? readPhaseIssueMarker(kept?.body) : readDebtRecord(kept?.body)?.phase;
     const confirmed = kept?.user?.login === bot && keptPhase?.parent === phase.parent && keptPhase.number === phase.number;
     if (!confirmed) return;
@@ -43,11 +42,3 @@ export async function onPhaseIssueOpened(context: Context<"issues.opened">, serv
   });
 }
 
-async function readIssueIfThere(context: Context<"issues.opened">, number: number) {
-  try {
-    return (await context.octokit.rest.issues.get(context.repo({ issue_number: number }))).data;
-  } catch (error) {
-    if (isMissing(error)) return undefined;
-    throw error;
-  }
-}

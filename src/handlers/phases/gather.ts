@@ -32,7 +32,7 @@ function phaseIssue(issue: IssueData, linked: boolean): PhaseIssue {
 }
 
 /** An issue, or undefined when it is gone (deleted, or hidden from the app). */
-async function readIssue(octokit: GitHub, repo: RepoRef, number: number): Promise<IssueData | undefined> {
+export async function readIssue(octokit: GitHub, repo: RepoRef, number: number): Promise<IssueData | undefined> {
   try {
     return (await octokit.rest.issues.get({ ...repo, issue_number: number })).data;
   } catch (error) {
