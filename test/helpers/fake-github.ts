@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import nock from "nock";
 import { BOT_LOGIN, OWNER, REPO } from "./github.js";
@@ -145,18 +145,8 @@ export class FakeGitHub {
    * given nock (the bundled Action run with `node`): point GITHUB_API_URL at `url`.
    */
   async listen(): Promise<{ url: string; close: () => Promise<void> }> {
-    const server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (chunk: Buffer) => chunks.push(chunk));
-      req.on("end", () => {
-        const [status, body, headers = {}] = this.respond(req.method ?? "GET", req.url ?? "/", Buffer.concat(chunks).toString("utf8"), req.headers);
-        const text = typeof body === "string" ? body : JSON.stringify(body);
-        res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers }).end(status === 204 || status === 304 ? undefined : text);
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as AddressInfo;
-    return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+    const served = await serveOverHttp(async (req, body) => this.respond(req.method ?? "GET", req.url ?? "/", body, req.headers));
+    return { url: served.url, close: served.close };
   }
 
   /** A comment a person wrote. */
@@ -412,4 +402,32 @@ export class FakeGitHub {
     );
     return { total_count: items.length, incomplete_results: false, items };
   }
+}
+
+/**
+ * A server on a free loopback port that answers each request with `reply`'s
+ * status, JSON body and headers: the fake GitHub for a process nock cannot
+ * reach (the bundled Action, the compiled server).
+ */
+export async function serveOverHttp(reply: (req: IncomingMessage, body: string) => Promise<Reply>): Promise<{ url: string; host: string; close: () => Promise<void> }> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      reply(req, Buffer.concat(chunks).toString("utf8")).then(
+        ([status, body, headers = {}]) => {
+          const text = typeof body === "string" ? body : JSON.stringify(body);
+          res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers }).end(status === 204 || status === 304 ? undefined : text);
+        },
+        () => res.writeHead(500).end(),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const close = () => {
+    server.closeAllConnections();
+    return new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+  return { url: `http://${host}`, host, close };
 }

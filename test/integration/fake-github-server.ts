@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { FakeGitHub, type FakeIssue } from "../helpers/fake-github.js";
+import type { IncomingMessage } from "node:http";
+import { FakeGitHub, serveOverHttp, type FakeIssue, type Reply } from "../helpers/fake-github.js";
 import { BOT_LOGIN, OWNER, REPO } from "../helpers/github.js";
 import { payload } from "../fixtures/payloads.js";
 import { signedDelivery } from "./server-process.js";
@@ -27,15 +26,7 @@ export interface HeldWrite {
  */
 export class FakeGitHubServer {
   readonly github = new FakeGitHub();
-  private readonly server: Server = createServer((req, res) => {
-    void this.handle(req).then(
-      ([status, body, headers]) => {
-        const text = typeof body === "string" ? body : JSON.stringify(body);
-        res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers }).end(text);
-      },
-      () => res.writeHead(500).end(),
-    );
-  });
+  private served: { host: string; close: () => Promise<void> } | undefined;
   private readonly failures: (Rule & { status: number })[] = [];
   private readonly holds: (Rule & { release: Promise<void>; arrived: () => void })[] = [];
   private echoes: { url: string; secret: string } | undefined;
@@ -43,13 +34,12 @@ export class FakeGitHubServer {
   readonly undelivered: string[] = [];
 
   async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
-    return `127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.served = await serveOverHttp((req, body) => this.handle(req, body));
+    return this.served.host;
   }
 
   stop(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(() => resolve()));
+    return this.served?.close() ?? Promise.resolve();
   }
 
   /** Where the app listens for webhooks, to send it the echoes of its own issues. */
@@ -77,9 +67,7 @@ export class FakeGitHubServer {
     return [...this.github.issues.values()].filter((issue) => issue.user.login === BOT_LOGIN && issue.labels.some((l) => l.name === label));
   }
 
-  private async handle(req: IncomingMessage): Promise<[number, unknown, Record<string, string>?]> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
+  private async handle(req: IncomingMessage, body: string): Promise<Reply> {
     const url = new URL(req.url ?? "/", "http://fake");
     // Probot's client for GitHub Enterprise: REST under /api/v3, GraphQL at /api/graphql.
     const path = url.pathname.replace(/^\/api\/v3/, "").replace(/^\/api\/graphql$/, "/graphql");
@@ -97,7 +85,7 @@ export class FakeGitHubServer {
       rule?.arrived();
       await rule?.release;
     }
-    const reply = this.github.respond(method, `${path}${url.search}`, Buffer.concat(chunks).toString("utf8"), req.headers);
+    const reply = this.github.respond(method, `${path}${url.search}`, body, req.headers);
     if (method === "POST" && path === `/repos/${OWNER}/${REPO}/issues` && reply[0] === 201) void this.echo(reply[1] as FakeIssue);
     return reply;
   }
