@@ -97,7 +97,8 @@ export function replyToCommand(octokit: GitHub, services: Services, issue: Issue
 /** The topic of the answer to one command of a comment. */
 export const commandReplyTopic = (commandCommentId: number, command: string) => `reply:${commandCommentId}:${command}`;
 
-export type Reaction = "+1" | "-1" | "eyes" | "rocket" | "confused" | "hooray";
+export type { Reaction } from "../core/actions.js";
+import type { Reaction } from "../core/actions.js";
 
 /** Reacting twice with the same content is a no-op on GitHub, so this is safe to repeat. */
 export async function reactToComment(octokit: GitHub, issue: IssueRef, commentId: number, content: Reaction): Promise<void> {

@@ -77,6 +77,10 @@ export class FakeGitHub {
   readonly commits: { paths: string[]; message: string; date: string }[] = [];
   readonly reviews = new Map<number, { user: { login: string }; state: string; submitted_at: string; commit_id: string }[]>();
   readonly reactions: FakeReaction[] = [];
+  /** Sub-issues by the REST id of the child: its parent's number. */
+  readonly parents = new Map<number, number>();
+  /** Team reviews requested, per pull request. */
+  readonly requestedTeams = new Map<number, string[]>();
   private nextId = 1000;
   private scope: nock.Scope | undefined;
   /** The account the app writes as: its installation's bot, or `github-actions[bot]` for the Action. */
@@ -204,7 +208,18 @@ export class FakeGitHub {
     if (method === "GET" && (m = rest.match(/^\/pulls\/(\d+)$/))) return this.found(this.issues.get(Number(m[1])));
     if (method === "GET" && (m = rest.match(/^\/pulls\/(\d+)\/files$/))) return this.page(path, query, this.files.get(Number(m[1])) ?? []);
     if (method === "GET" && (m = rest.match(/^\/pulls\/(\d+)\/reviews$/))) return [200, this.reviews.get(Number(m[1])) ?? []];
-    if (method === "POST" && /^\/pulls\/\d+\/requested_reviewers$/.test(rest)) return [201, {}];
+    if (method === "POST" && (m = rest.match(/^\/pulls\/(\d+)\/requested_reviewers$/))) {
+      const pr = Number(m[1]);
+      this.requestedTeams.set(pr, [...(this.requestedTeams.get(pr) ?? []), ...((body.team_reviewers as string[] | undefined) ?? [])]);
+      return [201, {}];
+    }
+    if (method === "POST" && (m = rest.match(/^\/issues\/(\d+)\/sub_issues$/))) {
+      const child = Number(body.sub_issue_id);
+      // GitHub refuses a sub-issue that already has a parent.
+      if (this.parents.has(child)) return [422, { message: "Validation Failed" }];
+      this.parents.set(child, Number(m[1]));
+      return [201, {}];
+    }
     if ((m = rest.match(/^\/issues\/comments\/(\d+)\/reactions$/))) {
       const comment = Number(m[1]);
       const content = query.get("content");

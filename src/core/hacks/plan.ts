@@ -1,5 +1,5 @@
 import type { Config } from "../../config/schema.js";
-import type { CheckResult } from "../checks.js";
+import type { Action } from "../actions.js";
 import { labelSpecs, type LabelSpec } from "../labels.js";
 import { debtRecordMarker, type DebtRecord, type HackPullRequest } from "../debt/record.js";
 import { topicMarker } from "../markers.js";
@@ -53,9 +53,10 @@ export interface HackFacts {
   repo: RepoRef;
   pr: PullRequestFacts;
   trigger: Trigger;
-  /** The state in the app's `hack` comment on the PR, and that comment's body. */
+  /** The state in the app's `hack` comment on the PR, and that comment's body and id, as read under the hack lock. */
   previous?: HackPrState | undefined;
   previousComment?: string | undefined;
+  previousCommentId?: number | undefined;
   /** The debt issue the PR is linked to (from its state, a search, or just created). */
   linked?: DebtIssueFacts | undefined;
   /** The issue the hack names, when it is not the linked one. */
@@ -65,14 +66,8 @@ export interface HackFacts {
   intent?: IntentSummary | undefined;
 }
 
-export type HackAction =
-  | { type: "pr-comment"; body: string }
-  | { type: "add-label"; issue: DebtRef; label: LabelSpec }
-  | { type: "update-debt-body"; issue: DebtRef; body: string }
-  | { type: "debt-comment"; issue: DebtRef; body: string }
-  | { type: "close-debt"; issue: DebtRef }
-  | { type: "reopen-debt"; issue: DebtRef }
-  | { type: "check"; headSha: string; result: CheckResult };
+/** The writes of a hack plan: the shared action union (`core/actions.ts`). */
+export type HackAction = Action;
 
 export function debtLabel(rules: HackRules): LabelSpec {
   return labelSpecs.rebuildDebt(rules.debtLabel);
@@ -234,14 +229,16 @@ function debtWrites(issue: DebtIssueFacts, record: DebtRecord, rules: HackRules)
   const region = renderDebtRegion(record, issue.ref, { createdByApp: issue.byApp && record.createdByApp, codeMarker: rules.codeMarker });
   if (issue.byApp) {
     const body = spliceDebtBody(issue.body, region, record);
-    return body === issue.body ? [] : [{ type: "update-debt-body", issue: issue.ref, body }];
+    return body === issue.body ? [] : [{ type: "update-issue", issue: issue.ref, change: { body } }];
   }
   const actions: HackAction[] = [];
   if (!hasLabel(issue.labels, rules.debtLabel)) actions.push({ type: "add-label", issue: issue.ref, label: debtLabel(rules) });
   const body = `${region}\n\n${debtRecordMarker(record)}`;
-  if (issue.debtComment !== `${topicMarker(DEBT_TOPIC)}\n${body}`) actions.push({ type: "debt-comment", issue: issue.ref, body });
+  if (issue.debtComment !== `${topicMarker(DEBT_TOPIC)}\n${body}`) actions.push({ type: "sticky-comment", issue: issue.ref, topic: DEBT_TOPIC, body, create: true });
   return actions;
 }
+
+const closeDebt = (issue: DebtRef): Action => ({ type: "update-issue", issue, change: { state: "closed", stateReason: "not_planned" } });
 
 const createdByApp = (issue: DebtIssueFacts, record: DebtRecord | undefined) => issue.byApp && (record?.createdByApp ?? false);
 
@@ -289,11 +286,11 @@ export function planHack(facts: HackFacts, rules: HackRules, mode: "advise" | "e
     if (!decl.declared) {
       // Withdrawn: the comment asks whether to close the debt; nothing closes or reopens it silently.
     } else if (facts.trigger.kind === "closed" && !facts.pr.merged && state === "open" && createdByApp(issue, record) && !otherHacksNeedIt(record, key)) {
-      actions.push({ type: "close-debt", issue: issue.ref });
+      actions.push(closeDebt(issue.ref));
       state = "closed";
       stateReason = "not_planned";
     } else if (facts.trigger.kind === "reopened" && state === "closed" && issue.closedByApp && issue.stateReason === "not_planned") {
-      actions.push({ type: "reopen-debt", issue: issue.ref });
+      actions.push({ type: "update-issue", issue: issue.ref, change: { state: "open" } });
       state = "open";
       stateReason = undefined;
     }
@@ -304,7 +301,7 @@ export function planHack(facts: HackFacts, rules: HackRules, mode: "advise" | "e
       const oldRecord = removeHackPr(replacing.record, oldKey, by);
       actions.push(...debtWrites(replacing, oldRecord, rules));
       if (replacing.state === "open" && createdByApp(replacing, oldRecord) && !otherHacksNeedIt(oldRecord, oldKey)) {
-        actions.push({ type: "close-debt", issue: replacing.ref });
+        actions.push(closeDebt(replacing.ref));
       }
     }
   };
@@ -339,11 +336,15 @@ export function planHack(facts: HackFacts, rules: HackRules, mode: "advise" | "e
   const options = { label: rules.label, createDebtIssue: rules.createDebtIssue };
   const comment = `${renderHackComment(state, facts.repo, options)}\n\n${hackStateMarker(state)}`;
   const planned: HackAction[] = [];
-  if (facts.previousComment !== `${topicMarker(HACK_TOPIC)}\n${comment}`) planned.push({ type: "pr-comment", body: comment });
+  if (facts.previousComment !== `${topicMarker(HACK_TOPIC)}\n${comment}`) {
+    // The comment was read under the hack lock, which every write of it holds.
+    const found = facts.previousComment !== undefined && facts.previousCommentId !== undefined ? { id: facts.previousCommentId, body: facts.previousComment } : null;
+    planned.push({ type: "sticky-comment", issue: prRef, topic: HACK_TOPIC, body: comment, create: true, found });
+  }
   if (decl.declared && !hasLabel(pr.labels, rules.label)) planned.push({ type: "add-label", issue: prRef, label: labelSpecs.hack(rules.label) });
   planned.push(...actions);
   if (pr.state === "open") {
-    planned.push({ type: "check", headSha: pr.headSha, result: hackCheck(state, facts.repo, { ...options, mode }) });
+    planned.push({ type: "check", repo: facts.repo, headSha: pr.headSha, result: hackCheck(state, facts.repo, { ...options, mode }) });
   }
   return { kind: "apply", state, actions: planned };
 }

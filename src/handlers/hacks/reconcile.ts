@@ -13,7 +13,7 @@ import type { GitHub, Log, RepoRef } from "../../github/types.js";
 import { mustRead } from "../../parse/budget.js";
 import type { TaskArgs, TaskName } from "../../parse/tasks.js";
 import { unreadableCheck, UnreadableText } from "../../parse/unreadable.js";
-import { applyHackPlan } from "./apply.js";
+import { execute } from "../../github/execute.js";
 import { findCreatedDebt, readChanges, readDebtIssue, readIntent, readPullRequest } from "./gather.js";
 
 /**
@@ -44,7 +44,7 @@ async function reconcileRead(octokit: GitHub, services: Services, log: Log, conf
   const prNumber = pr.number;
   const comment = await findStickyComment(octokit, services, { ...repo, issue_number: prNumber }, HACK_TOPIC);
   const previous = readHackState(comment?.body);
-  const facts: HackFacts = { repo, pr, trigger, previous, previousComment: comment?.body };
+  const facts: HackFacts = { repo, pr, trigger, previous, previousComment: comment?.body, previousCommentId: comment?.id };
   const decl = await parse("declaration", [facts, rules]);
   if (!decl.declared && !previous) return;
 
@@ -73,7 +73,7 @@ async function reconcileRead(octokit: GitHub, services: Services, log: Log, conf
     if (plan.kind === "create-debt") throw new Error("the hack plan asked for a second debt issue");
   }
   log.info({ pr: prNumber, trigger: trigger.kind, actions: plan.actions.map((a) => a.type) }, "hack plan");
-  await applyHackPlan(octokit, services, repo, prNumber, plan.actions, { comment });
+  await execute({ octokit, services, log }, plan.actions);
 }
 
 /** Creates the debt issue (assigned to the hack's author when they can be) and returns it as the plan's next pass reads it. */

@@ -75,7 +75,7 @@ describe("a hack PR with an estimate out of range still gets its debt issue", ()
     const linked = { ref: { ...here, number: 50 }, exists: true, isPullRequest: false, state: "open" as const, closedByApp: false, byApp: true, body: issue.body, labels: ["rebuild-debt"], record: issue.record };
     const plan = planHack({ ...pr, linked }, defaultConfig.hacks, "advise");
     const types = plan.kind === "apply" ? plan.actions.map((action) => action.type) : [plan.kind];
-    expect(types).toContain("pr-comment");
+    expect(types).toContain("sticky-comment");
     expect(types).toContain("check");
   });
 });

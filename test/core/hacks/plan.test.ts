@@ -50,7 +50,16 @@ const linkedState = (number: number, extra: Partial<HackPrState> = {}): HackPrSt
   ...extra,
 });
 
-const types = (actions: readonly HackAction[]) => actions.map((a) => a.type);
+/** Each write in the hack feature's words: the PR's hack comment, the debt issue's comment, body, close and reopen. */
+function kind(action: HackAction): string {
+  if (action.type === "sticky-comment") return action.topic === "hack" ? "pr-comment" : "debt-comment";
+  if (action.type !== "update-issue") return action.type;
+  if (action.change.body !== undefined) return "update-debt-body";
+  return action.change.state === "closed" ? "close-debt" : "reopen-debt";
+}
+const types = (actions: readonly HackAction[]) => actions.map(kind);
+/** The body an action writes (a comment's or an issue's), or "" for one that writes none. */
+const bodyOf = (action: HackAction | undefined): string => (action?.type === "sticky-comment" ? action.body : action?.type === "update-issue" ? (action.change.body ?? "") : "");
 
 /** A plan that needs no new debt issue: its actions. */
 function planActions(...args: Parameters<typeof planHack>): HackActions {
@@ -185,7 +194,7 @@ describe("the plan", () => {
     expect(types(plan.actions)).toEqual(["pr-comment", "add-label", "check"]);
     expect(plan.state).toEqual({ kind: "hack-pr", version: 1, declared: true, ways: ["label", "title", "section"], debt: { ...repo, number: 50, createdByApp: true, state: "open" }, pr: { state: "open" } });
     const comment = plan.actions[0];
-    expect(comment?.type === "pr-comment" && readHackState(comment.body)).toEqual(plan.state);
+    expect(readHackState(bodyOf(comment))).toEqual(plan.state);
     expect(plan.actions[1]).toEqual({ type: "add-label", issue: { ...repo, number: 12 }, label: { name: "hack", color: "fbca04", description: "A deliberate shortcut that must be rebuilt if it works (intentbot)" } });
     expect(plan.actions[2]).toMatchObject({ type: "check", headSha: SHA, result: { name: "Hack debt", conclusion: "success", title: "Rebuild debt tracked in #50" } });
   });
@@ -193,8 +202,8 @@ describe("the plan", () => {
   it("writes nothing but the check when nothing changed", () => {
     const linked = appIssue(50, created.record, { body: created.body });
     const first = planActions(facts({ linked }, { labels: ["hack"] }), rules, "advise");
-    const comment = first.actions.find((a) => a.type === "pr-comment");
-    const again = planActions(facts({ linked, previous: first.state, previousComment: `<!-- intentbot:hack -->\n${comment?.type === "pr-comment" ? comment.body : ""}` }, { labels: ["hack"] }), rules, "advise");
+    const comment = first.actions.find((a) => kind(a) === "pr-comment");
+    const again = planActions(facts({ linked, previous: first.state, previousComment: `<!-- intentbot:hack -->\n${bodyOf(comment)}` }, { labels: ["hack"] }), rules, "advise");
     expect(types(again.actions)).toEqual(["check"]);
   });
 
@@ -203,9 +212,9 @@ describe("the plan", () => {
     expect(types(plan.actions)).toEqual(["pr-comment", "add-label", "debt-comment", "check"]);
     expect(plan.actions[1]).toMatchObject({ issue: { number: 45 }, label: { name: "rebuild-debt" } });
     const debtComment = plan.actions[2];
-    const record = debtComment?.type === "debt-comment" ? readDebtRecord(debtComment.body) : undefined;
+    const record = readDebtRecord(bodyOf(debtComment));
     expect(record).toMatchObject({ createdByApp: false, hackPrs: [{ number: 12, state: "open" }] });
-    expect(debtComment?.type === "debt-comment" && debtComment.body).toContain("intentbot linked this issue as the **rebuild debt** of the hack in #12.");
+    expect(bodyOf(debtComment)).toContain("intentbot linked this issue as the **rebuild debt** of the hack in #12.");
     expect(plan.state?.debt).toEqual({ ...repo, number: 45, createdByApp: false, state: "open" });
   });
 
@@ -223,7 +232,7 @@ describe("the plan", () => {
     const plan = planActions(facts({ linked, trigger: { kind: "closed" } }, { labels: ["hack"], state: "closed", merged: true, mergedAt: "2026-10-02T10:00:00Z" }), rules, "advise");
     expect(types(plan.actions)).toEqual(["pr-comment", "update-debt-body"]);
     const update = plan.actions[1];
-    const body = update?.type === "update-debt-body" ? update.body : "";
+    const body = bodyOf(update);
     expect(body).toContain("**Outstanding:** shipped in #12 on 2026-10-02.");
     expect(readDebtRecord(body)?.hackPrs[0]).toMatchObject({ state: "merged", mergedAt: "2026-10-02T10:00:00Z" });
     expect(plan.state?.pr).toEqual({ state: "merged", mergedAt: "2026-10-02T10:00:00Z" });
@@ -256,11 +265,11 @@ describe("the plan", () => {
   it("asks, and closes nothing, when the label is removed", () => {
     const plan = planActions(facts({ linked: appIssue(50, created.record), previous: linkedState(50), trigger: { kind: "unlabeled" } }, { body: "" }), rules, "advise");
     expect(types(plan.actions)).toEqual(["pr-comment", "update-debt-body", "check"]);
-    const comment = plan.actions[0]?.type === "pr-comment" ? plan.actions[0].body : "";
+    const comment = bodyOf(plan.actions[0]);
     expect(comment).toContain("**Should #50 be closed?**");
     expect(comment).toContain("intentbot never closes it on its own");
     expect(plan.actions[2]).toMatchObject({ result: { conclusion: "success", title: "Not a hack" } });
-    const update = plan.actions[1]?.type === "update-debt-body" ? plan.actions[1].body : "";
+    const update = bodyOf(plan.actions[1]);
     expect(readDebtRecord(update)?.hackPrs[0]?.declared).toBe(false);
   });
 
@@ -272,9 +281,9 @@ describe("the plan", () => {
     const plan = planActions(facts({ linked: appIssue(50, created.record), named: personIssue(45) }, { body: "## Hack\nFor the demo.\nDebt: #45", labels: ["hack"] }), rules, "advise");
     expect(types(plan.actions)).toEqual(["pr-comment", "add-label", "debt-comment", "update-debt-body", "close-debt", "check"]);
     expect(plan.actions[3]).toMatchObject({ issue: { number: 50 } });
-    const old = plan.actions[3]?.type === "update-debt-body" ? plan.actions[3].body : "";
+    const old = bodyOf(plan.actions[3]);
     expect(old).toContain("**Superseded:** the hack now names #45 as its debt issue.");
-    expect(plan.actions[4]).toEqual({ type: "close-debt", issue: { ...repo, number: 50 } });
+    expect(plan.actions[4]).toEqual({ type: "update-issue", issue: { ...repo, number: 50 }, change: { state: "closed", stateReason: "not_planned" } });
   });
 
   it("asks for the debt issue first; with it linked, plans as for any linked issue", () => {
