@@ -111,26 +111,13 @@ export class DeliveryReconciler {
   private async recentAttempts(octokit: Awaited<ReturnType<Probot["auth"]>>): Promise<DeliveryAttempt[]> {
     const since = new Date(this.now() - this.lookbackMs).toISOString();
     const attempts: DeliveryAttempt[] = [];
-    let cursor: string | undefined;
-    for (let page = 0; page < this.maxPages; page++) {
-      const response = await octokit.request("GET /app/hook/deliveries", { per_page: 100, ...(cursor ? { cursor } : {}) });
+    let pages = 0;
+    // Newest first: stop at the first page that reaches past the look-back window.
+    for await (const response of octokit.paginate.iterator("GET /app/hook/deliveries", { per_page: 100 })) {
       const batch = response.data as DeliveryAttempt[];
       attempts.push(...batch.filter((attempt) => attempt.delivered_at >= since));
-      cursor = nextCursor(response.headers.link);
-      if (!cursor || batch.length === 0 || (batch.at(-1)?.delivered_at ?? "") < since) break;
+      if (++pages >= this.maxPages || (batch.at(-1)?.delivered_at ?? "") < since) break;
     }
     return attempts;
   }
-}
-
-/** The `cursor` of the `rel="next"` link, which this endpoint pages by. */
-function nextCursor(link: string | undefined): string | undefined {
-  for (const part of (link ?? "").split(",")) {
-    if (!part.includes('rel="next"')) continue;
-    const start = part.indexOf("<");
-    const end = part.indexOf(">", start);
-    if (start < 0 || end < 0) continue;
-    return new URL(part.slice(start + 1, end)).searchParams.get("cursor") ?? undefined;
-  }
-  return undefined;
 }

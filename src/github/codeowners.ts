@@ -1,32 +1,21 @@
+import { LRUCache } from "lru-cache";
 import { CODEOWNERS_PATHS, compileCodeowners, type CodeownersMatcher } from "../core/codeowners/index.js";
 import type { OwnersOf } from "../core/signoff/areas.js";
 import { readTextFile } from "./files.js";
 import type { Log, RepoRef, RestClient } from "./types.js";
 
-const CACHE_SIZE = 50;
 /** GitHub accepts CODEOWNERS files up to 3 MB; a few such files must not pin the heap. */
 const CACHE_CHARACTERS = 20_000_000;
 
 /** Compiled CODEOWNERS files, a small LRU keyed by their text (a file changes rarely, PRs are many); held in `Services`. */
 export class CodeownersCache {
-  private readonly compiled = new Map<string, CodeownersMatcher>();
-  private characters = 0;
+  private readonly compiled = new LRUCache<string, CodeownersMatcher>({ max: 50, maxSize: CACHE_CHARACTERS, sizeCalculation: (_, text) => Math.max(1, text.length) });
 
   get(text: string): CodeownersMatcher {
     const hit = this.compiled.get(text);
-    if (hit) {
-      this.compiled.delete(text);
-      this.compiled.set(text, hit);
-      return hit;
-    }
+    if (hit) return hit;
     const matcher = compileCodeowners(text);
     this.compiled.set(text, matcher);
-    this.characters += text.length;
-    for (const oldest of this.compiled.keys()) {
-      if (this.compiled.size <= 1 || (this.compiled.size <= CACHE_SIZE && this.characters <= CACHE_CHARACTERS)) break;
-      this.compiled.delete(oldest);
-      this.characters -= oldest.length;
-    }
     return matcher;
   }
 }
