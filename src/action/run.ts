@@ -5,7 +5,13 @@ import { IntentbotOctokit } from "../github/octokit.js";
 import { features, intentbotWith, type Feature } from "../index.js";
 import { createParseBudget } from "../parse/budget.js";
 import { catchUp } from "./catch-up.js";
-import { ACTIONS_BOT_SLUG, actionsIdentity } from "./identity.js";
+
+/**
+ * The account the workflow token writes as, whose comments and issues the app
+ * trusts as its own. An app learns its bot from `GET /app`, which only an app's
+ * JWT may call; in a workflow it is known in advance.
+ */
+const ACTIONS_BOT = "github-actions[bot]";
 
 /** The workflow events the app handles, by the name the workflow gives them. */
 const EVENT_NAMES: Record<string, string> = {
@@ -90,14 +96,14 @@ export async function runAction(env: Readonly<Record<string, string | undefined>
     return fail(2, `cannot read the event payload at GITHUB_EVENT_PATH (${env.GITHUB_EVENT_PATH ?? "unset"}): ${(error as Error).message}`);
   }
 
-  const Octokit = (options.Octokit ?? unpacedWrites(IntentbotOctokit)).plugin(actionsIdentity);
+  const Octokit = options.Octokit ?? unpacedWrites(IntentbotOctokit);
   const parse = createParseBudget();
   // With a token, Probot hands every event the same client, and the app hooks an event's
   // client for that event (its records, its shared reads): one app, and one client, per event.
   const app = async () => {
     const probot = new Probot({ githubToken: token, Octokit, baseUrl: env.GITHUB_API_URL, logLevel: options.logLevel ?? "info" });
     // In memory whatever REDIS_URL says: a run handles its events one after another.
-    await probot.load(intentbotWith(names, { redisUrl: "", reconcileMinutes: 0, recordSecret, parse }));
+    await probot.load(intentbotWith(names, { redisUrl: "", reconcileMinutes: 0, recordSecret, parse, botLogin: ACTIONS_BOT }));
     return probot;
   };
   const receive: Probot["receive"] = async (event) => (await app()).receive(event);
@@ -107,7 +113,7 @@ export async function runAction(env: Readonly<Record<string, string | undefined>
   const attempt = (work: () => Promise<void>) => work().catch((error: unknown) => failures.push(...(error instanceof AggregateError ? error.errors : [error])));
   await attempt(() => receive({ id: deliveryId, name: eventName, payload } as never));
   // Even after a failure: what a cancelled run left undone does not wait for a green run.
-  await attempt(async () => catchUp(receive, await (await app()).auth(), eventName, payload as never, { deliveryId, botLogin: `${ACTIONS_BOT_SLUG}[bot]` }));
+  await attempt(async () => catchUp(receive, await (await app()).auth(), eventName, payload as never, { deliveryId, botLogin: ACTIONS_BOT }));
   for (const each of failures) out(`::error title=intentbot::${escapeCommand(each instanceof Error ? each.message : String(each))}`);
   return failures.length > 0 ? 1 : 0;
 }

@@ -68,6 +68,8 @@ export interface ServiceOptions {
   lockLeaseMs?: number;
   /** Time for coalescing and for every cache's expiry; tests pass a fake one. */
   clock?: Clock;
+  /** The bot account the app writes as, when known without asking (the Action's `github-actions[bot]`); otherwise learned from `GET /app`. */
+  botLogin?: string | undefined;
   /** The secret the record key is derived from: the app's webhook secret; tests pass a fixed one. */
   recordSecret?: string | undefined;
   /** A shared pool (tests use one per file); otherwise one is created with `parseDeadlineMs`. */
@@ -77,14 +79,14 @@ export interface ServiceOptions {
 }
 
 export function createServices(app: Probot, options: ServiceOptions = {}): Services {
-  const { redisUrl, clock = realClock, lockLeaseMs, recordSecret = process.env.WEBHOOK_SECRET, parse, parseDeadlineMs = deadlineFromEnv() } = options;
+  const { redisUrl, clock = realClock, lockLeaseMs, recordSecret = process.env.WEBHOOK_SECRET, parse, parseDeadlineMs = deadlineFromEnv(), botLogin } = options;
   // Without a secret every record would be sealed with a key anyone can compute.
   if (!recordSecret) throw new Error("WEBHOOK_SECRET is not set: intentbot derives the key that authenticates its records from it");
   const redis = redisUrl ? redisClient(app, redisUrl) : undefined;
   const now = () => clock.now();
   const readCaches = new ReadCaches(redis !== undefined, now);
   return {
-    botLogin: botIdentity(app),
+    botLogin: botLogin === undefined ? botIdentity(app) : () => Promise.resolve(botLogin),
     locks: redis ? new RedisLocks(redis, lockLeaseMs === undefined ? {} : { leaseMs: lockLeaseMs }) : new KeyedLocks(),
     knownLabels: new TtlCache(ONE_HOUR, undefined, now),
     templates: new TtlCache(FIVE_MINUTES, undefined, now),

@@ -49,7 +49,7 @@ function actionsEnv(event: string, body: object, inputs: Record<string, string> 
   };
 }
 
-// Retries and throttling off, as in the handler tests; the Action adds its identity plugin itself.
+// Retries and throttling off, as in the handler tests.
 const Octokit = ProbotOctokit.defaults((options: object) => ({ ...options, retry: { enabled: false }, throttle: { enabled: false } }));
 
 async function run(env: Record<string, string | undefined>) {
