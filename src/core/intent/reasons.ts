@@ -1,4 +1,5 @@
 import { isLetterOrDigit } from "../scan.js";
+import { findUserStory } from "./user-story.js";
 /**
  * A statement that gives no reason: only a link, only filler ("would be
  * nice", "+1", "see above"), or only the title's words again. Words are
@@ -116,6 +117,24 @@ function restatesTitle(content: readonly string[], title: string, hasCue: boolea
     else if (titleWords.has(stem(word + (own[i + 1] ?? ""))) || (i > 0 && titleWords.has(stem((own[i - 1] ?? "") + word)))) shared++;
   }
   return hasCue ? shared === own.length : shared >= TITLE_SHARE * own.length;
+}
+
+/** Words a story's benefit may add to its want without saying anything more: "so that I have one", "so that there is a helper". */
+const HAVING = new Set("have has get gets got there is are be can could use using".split(" "));
+
+/**
+ * Whether a user story's "so that" only restates its want: "As a library
+ * maintainer, I want a `useId()` helper so that I have a `useId()` helper in
+ * core". Most of the benefit's own words (small and having words aside) are
+ * the want's words again. One pass over the line's words.
+ */
+export function benefitRestatesWant(line: string): boolean {
+  const story = findUserStory(line);
+  if (!story) return false;
+  const want = new Set(reasonWords(line.slice(0, line.length - story.benefit.length)).map(stem));
+  const own = reasonWords(story.benefit).filter((word) => !SMALL_WORDS.has(word) && !HAVING.has(word) && !REQUEST_WORDS.has(word) && !WISH_WORDS.has(word));
+  if (own.length === 0) return true;
+  return own.filter((word) => want.has(stem(word))).length >= TITLE_SHARE * own.length;
 }
 
 /** Verbs a description of the change starts with: "Adds X", "Bumps Y", "Raises the default", "Refactors Z", "Allow X". */
