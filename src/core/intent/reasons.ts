@@ -63,12 +63,20 @@ function withoutPhrases(words: readonly string[], phrases: readonly (readonly st
   return kept;
 }
 
+/** Each filler list's phrases as words, read once per list: a why field's every line is tried against them. */
+const fillerWords = new WeakMap<readonly string[], string[][]>();
+function phrasesOf(filler: readonly string[]): string[][] {
+  let phrases = fillerWords.get(filler);
+  if (!phrases) fillerWords.set(filler, (phrases = filler.map(reasonWords)));
+  return phrases;
+}
+
 export function reasonlessBecause(text: string, filler: readonly string[], title: string | undefined, hasCue = false): Reasonless | undefined {
   const words = reasonWords(text);
   // Nothing readable at all is the minimum word count's to report.
   if (!words.some((word) => [...word].some(isLetterOrDigit))) return undefined;
   const links = words.filter(isUrl);
-  const phrases = filler.map(reasonWords);
+  const phrases = phrasesOf(filler);
   const content = withoutPhrases(
     words.filter((word) => !isUrl(word) && !INTENSIFIERS.has(word)),
     phrases,
@@ -206,7 +214,7 @@ export function notAReason(text: string, hasCue: boolean, filler: readonly strin
   if (words[0] === "+1" || (words[0] === "me" && words[1] === "too") || (words[0] === "same" && words[1] === "here")) return "filler";
   // "It will make the Job API better", "Makes the API more ergonomic": praise of anything, with no consequence
   // and for no one in particular ("Useful for teams whose CI runs on ARM runners" says for whom).
-  const phrases = filler.map(reasonWords).filter((phrase) => phrase.length > 0 && phrase.every((part) => !NOT_PRAISE.has(part)));
+  const phrases = phrasesOf(filler).filter((phrase) => phrase.length > 0 && phrase.every((part) => !NOT_PRAISE.has(part)));
   if (words.some((_, i) => phrases.some((phrase) => phrase.every((part, k) => words[i + k] === part))) && !namesAudience()) return "filler";
   let first = 0;
   while (first < words.length - 1 && CHANGE_SUBJECTS.has(words[first] ?? "")) first++;
