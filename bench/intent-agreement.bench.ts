@@ -5,12 +5,12 @@ import { judgeBody, templateLines } from "../src/core/intent/judge.js";
 import { localTemplateSource } from "../src/cli/intent/local-templates.js";
 import { readTemplateFiles } from "../src/github/templates.js";
 import { hostileBodies, padded, repeatTo } from "./hostile-bodies.js";
-import { agreement, blindCorpus, freshCorpus, mainCorpus, missesByShape, type Agreement, type Corpus, type CorpusCase } from "./intent-corpus/agreement.js";
+import { agreement, blindCorpus, freshCorpus, holdoutCorpus, mainCorpus, missesByShape, type Agreement, type Corpus, type CorpusCase } from "./intent-corpus/agreement.js";
 
 /**
- * How often the intent check agrees with a careful reader on the held-out
- * corpora (bench/intent-corpus, its fresh/ set, and its blind/ set that
- * nobody tuning the check has read), judging each body as `intentbot intent` does: the
+ * How often the intent check agrees with a careful reader on the corpora
+ * (bench/intent-corpus, its fresh/ and blind/ sets, all since used for
+ * tuning, and its holdout/ set, which is not), judging each body as `intentbot intent` does: the
  * repository's templates read at GitHub's paths, the default configuration,
  * the title. Prints, for each corpus, the rate for why and for who, each
  * beside the goal, and for both at once, with the disagreements grouped by
@@ -35,14 +35,17 @@ const differs = (result: Agreement) => (result.misses.length > 0 ? ["  differs (
 const result = await agreement(mainCorpus.cases, (c) => judge(mainCorpus, c));
 const fresh = await agreement(freshCorpus.cases, (c) => judge(freshCorpus, c));
 const blind = await agreement(blindCorpus.cases, (c) => judge(blindCorpus, c));
+const holdout = await agreement(holdoutCorpus.cases, (c) => judge(holdoutCorpus, c));
 console.log(
   [
-    `Intent check vs a careful reader, ${result.total} held-out bodies: ${rates(result)}`,
+    `Intent check vs a careful reader, main corpus of ${result.total} bodies (tuned on): ${rates(result)}`,
     ...differs(result),
-    `fresh held-out set: ${rates(fresh)}`,
+    `fresh set (tuned on): ${rates(fresh)}`,
     ...differs(fresh),
-    `blind held-out set: ${rates(blind)}`,
+    `blind set (tuned on): ${rates(blind)}`,
     ...differs(blind),
+    `holdout set: ${rates(holdout)}`,
+    ...differs(holdout),
   ].join("\n"),
 );
 
@@ -73,24 +76,39 @@ const aimed: Record<string, string> = {
   "plurals a few words before a human verb": repeatTo("many of the moderators of big open servers told "),
   "wish stories with problem words": repeatTo("As a x, I want the blocking failing queue. "),
   "failures and causes under a test plan": padded("## Test plan\n\n", "it failed because ", "x."),
+  "pronoun groups with who clauses": repeatTo("most of us who anyone who those of you who "),
+  "failures in a project's own terms": repeatTo("raised ValueError with a 422 took 6 s keep running "),
+  "stories whose benefit restates the want": repeatTo("As a x, I want a y so that I have a y "),
+  "lead-ins, one per line, in a why field": padded("## Why\n\n", "from the thread:\n", ""),
+  "failures before the fix under a test plan": padded("## Test plan\n\n", "before the fix it failed ", "x."),
 };
 const lines = templateLines(["**Why do we need this feature?**\n\nDescribe the problem.\n\n**Who is this feature for?**\n"]);
-let hostileWorst = { name: "", ms: 0 };
+/** Runs timed per body after a warm-up; the fastest is kept, since the machine may be shared and wall time then counts waiting. */
+const RUNS = 3;
+let hostileWorst = { name: "", ms: 0, cpuMs: 0 };
 for (const [name, body] of Object.entries({ ...hostileBodies(), ...aimed })) {
   judgeBody(body, defaultConfig.intent, lines, "Add a title");
-  const start = performance.now();
-  judgeBody(body, defaultConfig.intent, lines, "Add a title");
-  const ms = performance.now() - start;
-  if (ms > hostileWorst.ms) hostileWorst = { name, ms };
+  let ms = Infinity;
+  let cpuMs = Infinity;
+  for (let run = 0; run < RUNS; run++) {
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    judgeBody(body, defaultConfig.intent, lines, "Add a title");
+    ms = Math.min(ms, performance.now() - start);
+    const used = process.cpuUsage(cpu);
+    cpuMs = Math.min(cpuMs, (used.user + used.system) / 1000);
+  }
+  if (ms > hostileWorst.ms) hostileWorst = { name, ms, cpuMs };
 }
-console.log(`judgeBody, default configuration, worst 64 KB hostile body: ${hostileWorst.ms.toFixed(1)} ms on ${hostileWorst.name} (goal ${HOSTILE_GOAL_MS} ms)`);
+const hostileLine = `worst ${hostileWorst.ms.toFixed(1)} ms (CPU ${hostileWorst.cpuMs.toFixed(1)} ms, fastest of ${RUNS}) on ${hostileWorst.name} (goal ${HOSTILE_GOAL_MS} ms)`;
+console.log(`judgeBody, default configuration, worst 64 KB hostile body: ${hostileLine}`);
 
 recordResult(
-  `intent agreement with a careful reader, ${result.total} held-out bodies`,
-  `${rates(result)}; fresh held-out set of ${fresh.total}: ${rates(fresh)}; blind held-out set of ${blind.total}: ${rates(blind)}; judgeBody with the default configuration: worst ${hostileWorst.ms.toFixed(1)} ms on ${hostileWorst.name} (goal ${HOSTILE_GOAL_MS})`,
+  `intent agreement with a careful reader, main corpus of ${result.total} bodies (tuned on)`,
+  `${rates(result)}; fresh set of ${fresh.total} (tuned on): ${rates(fresh)}; blind set of ${blind.total} (tuned on): ${rates(blind)}; holdout set of ${holdout.total}: ${rates(holdout)}; judgeBody with the default configuration: ${hostileLine}`,
 );
 
-describe("intent check on the held-out corpus", () => {
+describe("intent check on the main corpus", () => {
   bench("judge every body with its repository's templates", async () => {
     for (const c of mainCorpus.cases) await judge(mainCorpus, c);
   });

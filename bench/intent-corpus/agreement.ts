@@ -7,7 +7,8 @@ import { readFileSync } from "node:fs";
  * reader finds in it. No test reads these bodies: they measure the check, they
  * do not tune it. README.md says how the bodies were labelled; fresh/ is a
  * second set, in the same format, written after the first began to be used
- * for tuning, and blind/ a third, written once both had been.
+ * for tuning, blind/ a third, written once both had been, and holdout/ a
+ * fourth, written once blind/ had been used for tuning too.
  */
 export interface CorpusCase {
   body: string;
@@ -43,8 +44,10 @@ function readCorpus(dir: URL): Corpus {
 export const mainCorpus = readCorpus(new URL("./", import.meta.url));
 /** The fresh held-out set, written after the main corpus was used for tuning; since used for tuning too. */
 export const freshCorpus = readCorpus(new URL("./fresh/", import.meta.url));
-/** The blind held-out set, labelled before the check was run on it; nobody tuning the check has read it. */
+/** The blind set, labelled before the check was run on it; since used for tuning too. */
 export const blindCorpus = readCorpus(new URL("./blind/", import.meta.url));
+/** The holdout set, labelled and committed before the check was run on it; not used for tuning. */
+export const holdoutCorpus = readCorpus(new URL("./holdout/", import.meta.url));
 
 export interface Judgement {
   why: boolean;

@@ -1,7 +1,7 @@
 import { countWords } from "../markdown.js";
-import { notAReason, reasonlessBecause } from "./reasons.js";
+import { benefitRestatesWant, notAReason, reasonlessBecause } from "./reasons.js";
 import { findWhoInProse, sentencesOf, wordsOf } from "./prose-who.js";
-import { causeCue, findExplainedFailure, findWhyInProse, reasonCue } from "./prose-why.js";
+import { findExplainedFailure, findWhyInProse, reasonCue, wishCue } from "./prose-why.js";
 import { findStoryPersona, hasSlot, isWishStory } from "./user-story.js";
 import type { TemplateAsks } from "./template-prompts.js";
 import { allLines, readBody, type Aliases, type Field, type Statement, type StatementSource } from "./statements.js";
@@ -77,11 +77,15 @@ function judge(statement: Statement, rules: IntentRules, template: ReadonlySet<s
   if (placeholders.has(normalizeLine(authored.join("\n"))) || authored.every(isPlaceholder)) return reject("placeholder");
   // Lines that are each a placeholder or filler ("See above", "None") say nothing; the rest is judged.
   const filler = rules.filler ?? [];
-  const said = authored.filter((line) => !isPlaceholder(line) && reasonlessBecause(line, filler, undefined) !== "filler");
+  const meant = authored.filter((line) => !isPlaceholder(line) && reasonlessBecause(line, filler, undefined) !== "filler");
+  const said = statement.field === "why" ? withoutLeadIn(meant) : meant;
+  if (meant.length > 0 && said.length === 0) return reject("filler");
   const text = (said.length > 0 ? said : authored).join("\n");
   // "As a maintainer, I want a cap on the blocking pool": the wish's own words are no problem; only a causal link is a reason.
   const wishOnly = statement.field === "why" && sentencesOf(text).length === 1 && isWishStory(text);
-  const cue = statement.field === "why" && (wishOnly ? causeCue(text) : reasonCue(text)) !== undefined;
+  const cue = statement.field === "why" && (wishOnly ? wishCue(text) : reasonCue(text)) !== undefined;
+  // "… I want a `useId()` helper so that I have a `useId()` helper": the benefit only says what is wanted.
+  if (statement.source === "user story" && statement.field === "why" && benefitRestatesWant(statement.wholeStatement ?? "")) return reject("request");
   const reasonless = reasonlessBecause(text, filler, statement.field === "why" ? title : undefined, cue);
   if (reasonless) return reject(reasonless);
   // A user story's benefit is a reason by its form; any other why must say more than what the change does or who wants it.
@@ -97,6 +101,16 @@ function judge(statement: Statement, rules: IntentRules, template: ReadonlySet<s
   const answersWho = () => statement.field === "who" && statement.source !== "user story" && namesGroup(text, rules.whoProse?.nouns ?? []);
   if (words < rules.minWords && !answersWho()) return reject("too short", words);
   return { field: statement.field, source: statement.source, label: statement.label, text };
+}
+
+/**
+ * "From the discussion:", "Quoting the forum thread:": a last line ending in a
+ * colon introduces what follows it (a quote, code) and is not read here; with
+ * no reason of its own, it says nothing.
+ */
+function withoutLeadIn(lines: readonly string[]): readonly string[] {
+  const last = lines[lines.length - 1];
+  return last !== undefined && last.trimEnd().endsWith(":") && reasonCue(last) === undefined ? lines.slice(0, -1) : lines;
 }
 
 /** `[x] Bug fix`, `[ ] Feature`: a template's choice ticked or not. */

@@ -223,10 +223,43 @@ function nounAt(words: readonly Word[], i: number, nouns: Map<string, string[][]
   return person ? [word.lower] : undefined;
 }
 
+/** Pronouns that a "who" clause makes a group: "anyone who ships…", "those who run…". */
+const GROUP_PRONOUNS = new Set(["anyone", "anybody", "everyone", "everybody", "those", "someone", "somebody"]);
+/** Words saying how many of us or you: "most of us who…", "those of you who…". */
+const PART_OF = new Set(["those", "most", "many", "some", "all", "few", "several", "half", "both", "any", "rest", "each"]);
+/** A "who" clause must say something of the group: at least a verb and what it acts on ("who ship errors"), not only "who can". */
+const MIN_WHO_CLAUSE = 2;
+
+/**
+ * A pronoun made a group by a "who" clause: "anyone who ships validation
+ * errors to Sentry", "those of us who write components in TSX", "most of us
+ * who run it in CI". Where it starts and ends, or undefined; a few words
+ * looked at.
+ */
+function pronounGroupAt(words: readonly Word[], i: number): { from: number; to: number } | undefined {
+  const word = words[i];
+  if (!word || word.endsClause) return undefined;
+  const partOfUs = (word.lower === "us" || word.lower === "you") && words[i - 1]?.lower === "of" && PART_OF.has(words[i - 2]?.lower ?? "");
+  if (!partOfUs && !GROUP_PRONOUNS.has(word.lower)) return undefined;
+  const who = i + 1;
+  if (words[who]?.lower !== "who" && words[who]?.lower !== "whose") return undefined;
+  let to = who + 1;
+  while (to < words.length && to - who <= MAX_AFTER_WORDS && !words[to - 1]?.endsClause) to++;
+  return to - who - 1 >= MIN_WHO_CLAUSE ? { from: partOfUs ? i - 2 : i, to } : undefined;
+}
+
+const phraseOf = (words: readonly Word[], from: number, to: number) =>
+  words
+    .slice(from, to)
+    .map((w) => w.text)
+    .join(" ");
+
 function groupIn(sentence: string, nouns: Map<string, string[][]>): string | undefined {
   if (sentence.endsWith("?")) return undefined;
   const words = wordsOf(sentence);
   for (let i = 0; i < words.length; i++) {
+    const pronounGroup = pronounGroupAt(words, i);
+    if (pronounGroup) return phraseOf(words, pronounGroup.from, pronounGroup.to);
     const noun = nounAt(words, i, nouns);
     if (!noun) continue;
     const end = i + noun.length;
@@ -244,10 +277,7 @@ function groupIn(sentence: string, nouns: Map<string, string[][]>): string | und
         if (words[to - 1]?.endsClause) break;
       }
     }
-    return words
-      .slice(from, to)
-      .map((w) => w.text)
-      .join(" ");
+    return phraseOf(words, from, to);
   }
   return undefined;
 }

@@ -1,5 +1,7 @@
 import { sentencesOf, wordsOf, type Word } from "./prose-who.js";
 import { isWishStory } from "./user-story.js";
+import { failureShapeAt } from "./failure-shapes.js";
+import { benefitRestatesWant } from "./reasons.js";
 
 /**
  * The why stated in plain prose, wherever it is written: a sentence that
@@ -39,6 +41,9 @@ const PROBLEM_PHRASES = [
   // Not knowing, or being misled: "don't know the setting exists", "silently treated as", "surprising", "three conflicting answers".
   "don't know", "doesn't know", "do not know", "does not know", "didn't know", "unaware", "silently", "hides", "hidden",
   "forces", "breaking change", "surprising", "surprised", "unexpected", "unexpectedly", "conflicting", "inconsistent", "bugs", "buggy",
+  // Running out of something: "pushed the process past its memory limit and it was killed", "panicked".
+  "killed", "out of memory", "memory limit", "oom", "oom-killed", "panics", "panicked", "segfault", "segfaults",
+  "before anyone noticed", "without anyone noticing", "without noticing",
 ];
 
 /** A causal link to an outcome, or a benefit stated as one. */
@@ -46,6 +51,7 @@ const CAUSE_PHRASES = [
   "because", "so that", "otherwise", "which means", "this means", "that means", "meaning that", "to avoid", "to prevent", "avoids", "prevents",
   "in order to", "as a result", "leads to", "led to", "results in", "resulting in", "causes", "caused", "causing",
   "saves", "save time", "faster", "speeds up", "reduces", "no longer", "without having to",
+  "ended up", "end up", "ends up",
 ];
 
 /** Words that, right before a failure word, turn it into a reassurance: "doesn't break anything", "no failures". */
@@ -78,21 +84,37 @@ const lowerOf = (word: Word) => word.lower.replaceAll("’", "'");
  * own. Each word tries the few phrases that start with it: linear.
  */
 export function reasonCue(text: string): string | undefined {
-  return cueIn(text, CUES);
+  return cueIn(text, CUES, true);
 }
 
 /** Only a causal link ("so that", "because", "to avoid"): in a wish, a problem word names what is wanted. */
 export function causeCue(text: string): string | undefined {
-  return cueIn(text, CAUSES);
+  return cueIn(text, CAUSES, false);
 }
 
-function cueIn(text: string, cues: PhraseIndex): string | undefined {
+/**
+ * The cue of a sentence that is a wish story ("As a maintainer, I want a cap
+ * on the pool so that …"): only its causal link, and none when what follows
+ * "so that" only restates the want ("… a `useId()` helper so that I have a
+ * `useId()` helper in core").
+ */
+export function wishCue(sentence: string): string | undefined {
+  return benefitRestatesWant(sentence) ? undefined : causeCue(sentence);
+}
+
+/** The cue of one sentence: a wish story's (`wishCue`), or any problem or causal link. */
+export const sentenceCue = (sentence: string) => (isWishStory(sentence) ? wishCue(sentence) : reasonCue(sentence));
+
+/** `shapes`: failures in a project's own terms count too (see failure-shapes.ts). */
+function cueIn(text: string, cues: PhraseIndex, shapes: boolean): string | undefined {
   const read = wordsOf(text);
   const words = read.map(lowerOf);
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? "";
     if (read[i]?.inPath) continue;
     if (word === "so" && soThat(read, words, i)) return "so";
+    const shaped = shapes ? failureShapeAt(words, read, i) : undefined;
+    if (shaped) return shaped;
     for (const parts of cues.get(word) ?? []) {
       if (!parts.every((part, k) => words[i + k] === part)) continue;
       if (word === "because" && (words[i + 1] === "of" || onlyRequested(words, i))) continue;
@@ -135,17 +157,23 @@ function soThat(read: readonly Word[], words: readonly string[], at: number): bo
 
 const MAX_SENTENCE = 300;
 
+/** Words that set a failure before the change: "before the fix the function was cut off at 10 s". */
+const BEFORE_THE_FIX = phraseIndex(
+  ["before the fix", "before this fix", "before the change", "before this change", "before this pr", "before this patch", "without the fix", "without this fix", "without this change", "without this pr", "previously"],
+);
+
 /**
- * A failure and its cause in one sentence ("installing failed half the time
- * because the request timed out"): how a test plan reports the problem the
+ * A failure with its cause, or set before the change, in one sentence
+ * ("installing failed half the time because the request timed out", "before
+ * the fix the page returned a 504"): how a test plan reports the problem the
  * change fixes. A reassurance names neither ("ran the suite; nothing breaks").
  */
 export function findExplainedFailure(paragraphs: readonly string[]): ProseWhy | undefined {
   for (const paragraph of paragraphs) {
     for (const sentence of sentencesOf(paragraph)) {
       if (sentence.endsWith("?")) continue;
-      const problem = cueIn(sentence, PROBLEMS);
-      if (problem && causeCue(sentence)) return { sentence: clip(sentence), cue: problem };
+      const problem = cueIn(sentence, PROBLEMS, true);
+      if (problem && (causeCue(sentence) || cueIn(sentence, BEFORE_THE_FIX, false))) return { sentence: clip(sentence), cue: problem };
     }
   }
   return undefined;
@@ -161,7 +189,7 @@ export function findWhyInProse(paragraphs: readonly string[]): ProseWhy | undefi
   for (const paragraph of paragraphs) {
     for (const sentence of sentencesOf(paragraph)) {
       if (sentence.endsWith("?")) continue;
-      const cue = isWishStory(sentence) ? causeCue(sentence) : reasonCue(sentence);
+      const cue = sentenceCue(sentence);
       if (cue) return { sentence: clip(sentence), cue };
     }
   }

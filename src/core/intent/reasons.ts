@@ -1,4 +1,5 @@
 import { isLetterOrDigit } from "../scan.js";
+import { findUserStory } from "./user-story.js";
 /**
  * A statement that gives no reason: only a link, only filler ("would be
  * nice", "+1", "see above"), or only the title's words again. Words are
@@ -62,12 +63,20 @@ function withoutPhrases(words: readonly string[], phrases: readonly (readonly st
   return kept;
 }
 
+/** Each filler list's phrases as words, read once per list: a why field's every line is tried against them. */
+const fillerWords = new WeakMap<readonly string[], string[][]>();
+function phrasesOf(filler: readonly string[]): string[][] {
+  let phrases = fillerWords.get(filler);
+  if (!phrases) fillerWords.set(filler, (phrases = filler.map(reasonWords)));
+  return phrases;
+}
+
 export function reasonlessBecause(text: string, filler: readonly string[], title: string | undefined, hasCue = false): Reasonless | undefined {
   const words = reasonWords(text);
   // Nothing readable at all is the minimum word count's to report.
   if (!words.some((word) => [...word].some(isLetterOrDigit))) return undefined;
   const links = words.filter(isUrl);
-  const phrases = filler.map(reasonWords);
+  const phrases = phrasesOf(filler);
   const content = withoutPhrases(
     words.filter((word) => !isUrl(word) && !INTENSIFIERS.has(word)),
     phrases,
@@ -116,6 +125,24 @@ function restatesTitle(content: readonly string[], title: string, hasCue: boolea
     else if (titleWords.has(stem(word + (own[i + 1] ?? ""))) || (i > 0 && titleWords.has(stem((own[i - 1] ?? "") + word)))) shared++;
   }
   return hasCue ? shared === own.length : shared >= TITLE_SHARE * own.length;
+}
+
+/** Words a story's benefit may add to its want without saying anything more: "so that I have one", "so that there is a helper". */
+const HAVING = new Set("have has get gets got there is are be can could use using".split(" "));
+
+/**
+ * Whether a user story's "so that" only restates its want: "As a library
+ * maintainer, I want a `useId()` helper so that I have a `useId()` helper in
+ * core". Most of the benefit's own words (small and having words aside) are
+ * the want's words again. One pass over the line's words.
+ */
+export function benefitRestatesWant(line: string): boolean {
+  const story = findUserStory(line);
+  if (!story) return false;
+  const want = new Set(reasonWords(line.slice(0, line.length - story.benefit.length)).map(stem));
+  const own = reasonWords(story.benefit).filter((word) => !SMALL_WORDS.has(word) && !HAVING.has(word) && !REQUEST_WORDS.has(word) && !WISH_WORDS.has(word));
+  if (own.length === 0) return true;
+  return own.filter((word) => want.has(stem(word))).length >= TITLE_SHARE * own.length;
 }
 
 /** Verbs a description of the change starts with: "Adds X", "Bumps Y", "Raises the default", "Refactors Z", "Allow X". */
@@ -187,7 +214,7 @@ export function notAReason(text: string, hasCue: boolean, filler: readonly strin
   if (words[0] === "+1" || (words[0] === "me" && words[1] === "too") || (words[0] === "same" && words[1] === "here")) return "filler";
   // "It will make the Job API better", "Makes the API more ergonomic": praise of anything, with no consequence
   // and for no one in particular ("Useful for teams whose CI runs on ARM runners" says for whom).
-  const phrases = filler.map(reasonWords).filter((phrase) => phrase.length > 0 && phrase.every((part) => !NOT_PRAISE.has(part)));
+  const phrases = phrasesOf(filler).filter((phrase) => phrase.length > 0 && phrase.every((part) => !NOT_PRAISE.has(part)));
   if (words.some((_, i) => phrases.some((phrase) => phrase.every((part, k) => words[i + k] === part))) && !namesAudience()) return "filler";
   let first = 0;
   while (first < words.length - 1 && CHANGE_SUBJECTS.has(words[first] ?? "")) first++;

@@ -189,3 +189,23 @@ describe("groups named without a listed noun, and words that name no one", () =>
     expect(result.why).toBeUndefined();
   });
 });
+
+describe("a pronoun made a group by a who clause", () => {
+  it.each([
+    ["Anyone who deploys with the Helm chart gets the old image tag.", "Anyone who deploys with the Helm chart"],
+    ["Those of us who review translations by hand lose the context of each string.", "Those of us who review translations by hand lose"],
+    ["It hurts most of you who run the agent behind a proxy.", "most of you who run the agent behind a"],
+    ["Everyone whose repository uses LFS sees a blank diff.", "Everyone whose repository uses LFS sees a"],
+  ])("finds %j", (sentence, phrase) => {
+    expect(who(sentence)).toMatchObject({ source: "prose", label: phrase });
+  });
+
+  it.each([
+    ["Anyone can reproduce it with the snippet below.", "a pronoun with no who clause"],
+    ["Everyone who can.", "a who clause that says nothing of them"],
+    ["Many of us, who knows why, skip the step.", "the clause is set off by a comma"],
+    ["Who of us runs the agent behind a proxy?", "a question"],
+  ])("does not find %j (%s)", (sentence) => {
+    expect(who(sentence)).toBeUndefined();
+  });
+});

@@ -130,3 +130,65 @@ describe("problems of not knowing, being misled, and being forced", () => {
     expect(why(sentence)).toBeUndefined();
   });
 });
+
+describe("failures in a project's own terms", () => {
+  it.each([
+    ["an exception raised", "## Summary\n\nCalling `load()` on an empty archive raised `IndexError`.", "raised indexerror"],
+    ["an exception thrown", "Saving a draft with an emoji in the title throws a `SerializationException`.", "throws"],
+    ["an error status answered", "Uploads over 8 MB get rejected with a 413 by the ingress.", "413"],
+    ["an error status returned", "## Changes\n\nThe health endpoint returned a 503 whenever the cache was cold.", "503"],
+    ["a wait measured", "Opening the settings page takes 40 s on a workspace with 3,000 members.", "takes"],
+    ["a wait with its unit glued on", "Each lint run took 900ms per file on the monorepo.", "took"],
+    ["trouble that recurs", "New contributors keep running the wrong formatter and the CI job rejects their commits.", "keep running"],
+    ["running out of memory", "Before this, importing a 2 GB dump ran the worker out of memory.", "out of memory"],
+    ["a process killed", "The sidecar was killed by the scheduler after every deploy.", "killed"],
+    ["an outcome nobody wanted", "Half the invoices ended up in the archive folder before anyone noticed.", "ended up"],
+  ])("finds %s", (_shape, body, cue) => {
+    const found = why(body);
+    expect(found).toMatchObject({ source: "prose" });
+    expect(findWhyInProse([found?.text ?? ""])?.cue).toBe(cue);
+  });
+
+  it.each([
+    ["an exception class added", "Adds an `ArchiveError` base class."],
+    ["an exception named, not raised", "Renames `ParseError` to `SyntaxError` in the docs."],
+    ["a status code as a page", "Adds a 404 page to the docs site."],
+    ["a number that is no status", "Bumps the retry limit to 500 with a 250 ms pause."],
+    ["a step that takes no measure", "The migration takes the lock before it copies rows."],
+    ["keep before a noun", "Keep the existing option names."],
+  ])("finds no reason in %s", (_shape, body) => {
+    expect(why(body)).toBeUndefined();
+  });
+
+  it("takes a failure set before the fix from a testing section, but not a plain failure there", () => {
+    const before = "## Summary\n\nPasses `timeout` through.\n\n## Testing\n\nOn a staging site, before the fix the export was cut off at 30 s and returned a 504.";
+    expect(why(before)).toMatchObject({ source: "prose", text: "On a staging site, before the fix the export was cut off at 30 s and returned a 504." });
+    const plain = "## Summary\n\nPasses `timeout` through.\n\n## Testing\n\nThe export test still fails on Windows runners.";
+    expect(why(plain)).toBeUndefined();
+  });
+});
+
+describe("a user story whose benefit restates its want", () => {
+  it("is no reason, under a why heading or in prose", () => {
+    const story = "As a plugin author, I want a `registerHook()` function so that there is a `registerHook()` function in core.";
+    expect(why(`## What problem does this solve?\n\n${story}`)).toBeUndefined();
+    expect(why(story)).toBeUndefined();
+  });
+
+  it("a benefit that says what it makes possible is a reason", () => {
+    const story = "As a plugin author, I want a `registerHook()` function so that my plugin runs before the router resolves a page.";
+    expect(why(`## What problem does this solve?\n\n${story}`)).toMatchObject({ source: "heading" });
+    expect(why(story)).toMatchObject({ field: "why", text: "my plugin runs before the router resolves a page." });
+  });
+});
+
+describe("a lead-in to someone else's words", () => {
+  it("is no reason, and the quote it introduces is not the author's", () => {
+    expect(why("## Motivation\n\nQuoting the forum thread:\n\n> Exports fail for every workspace over 2 GB.\n\nSee above.")).toBeUndefined();
+  });
+
+  it("the author's own sentence after the quote is", () => {
+    const body = "## Motivation\n\nFrom the forum thread:\n\n> Exports fail for every workspace over 2 GB.\n\nOur support team answers that question twice a week, because the size limit is not documented.";
+    expect(why(body)).toMatchObject({ field: "why" });
+  });
+});

@@ -1,0 +1,59 @@
+import type { Word } from "./prose-who.js";
+
+/**
+ * Failures stated in a project's own terms rather than in the phrase table's
+ * words: an exception raised ("raised `RecursionError`"), an HTTP error
+ * status answered ("rejects it with a 422", "returned a 504"), a wait
+ * measured ("saw startup take 6 s"), trouble that recurs ("keep opening
+ * issues"). Each looks at its word and at most four after or two before it:
+ * constant work per word, no regex.
+ */
+
+/** Verbs an exception follows: "raised `ValueError`", "throws a `NullPointerException`". */
+const RAISING = new Set("raise raises raised raising throw throws threw thrown throwing hit hits get gets got getting".split(" "));
+/** Words an error status follows, directly or after "a": "rejects it with a 422", "returned a 504", "answers 503". */
+const ANSWERING = new Set("with returns returned returning return gets got get getting responds responded respond answers answered answer serves served throws fails failed".split(" "));
+const ARTICLES = new Set(["a", "an", "the", "http"]);
+/** Verbs a measured wait follows: "startup took 6 s", "takes over 10 minutes". */
+const TAKING = new Set(["take", "takes", "took", "taking", "taken"]);
+const TIME_UNITS = new Set("s ms sec secs second seconds min mins minute minutes h hr hrs hour hours day days".split(" "));
+/** How many words a wait's amount may come after its verb: "took well over 10 minutes". */
+const MAX_TO_AMOUNT = 3;
+/** "keep" before a verb in -ing says something happens again and again: "users keep opening issues", "the job keeps failing". */
+const KEEPING = new Set(["keep", "keeps", "kept"]);
+const MIN_ING_WORD = 5;
+
+const isUpper = (ch: string | undefined) => ch !== undefined && ch >= "A" && ch <= "Z";
+const isLowerOrDigit = (ch: string | undefined) => ch !== undefined && ((ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9"));
+const isDigits = (word: string) => word.length > 0 && [...word].every((ch) => ch >= "0" && ch <= "9");
+
+/** `RecursionError`, `TypeError`, `NullPointerException`: a capitalised name ending so, as the word was written. */
+function namesException(text: string): boolean {
+  const suffix = text.endsWith("Error") ? "Error" : text.endsWith("Exception") ? "Exception" : "";
+  return suffix !== "" && text.length > suffix.length + 1 && isUpper(text[0]) && isLowerOrDigit(text[text.length - suffix.length - 1]);
+}
+
+/** `422`, `504`: a client or server error status. */
+const isErrorStatus = (word: string) => word.length === 3 && isDigits(word) && (word[0] === "4" || word[0] === "5");
+
+/** `6`, `6s`, `300ms`: an amount, with its unit glued on or in the next word. */
+function measuresTime(words: readonly string[], at: number): boolean {
+  const word = words[at] ?? "";
+  let digits = 0;
+  while (digits < word.length && isDigits(word[digits] ?? "")) digits++;
+  if (digits === 0) return false;
+  return digits === word.length ? TIME_UNITS.has(words[at + 1] ?? "") : TIME_UNITS.has(word.slice(digits));
+}
+
+/** The failure shape at word `i` (lower-cased `words`, `read` as written), as the cue to report, or undefined. */
+export function failureShapeAt(words: readonly string[], read: readonly Word[], i: number): string | undefined {
+  const word = words[i] ?? "";
+  if (RAISING.has(words[i - 1] ?? "") && namesException(read[i]?.text ?? "")) return `${words[i - 1]} ${word}`;
+  if (isErrorStatus(word) && (ANSWERING.has(words[i - 1] ?? "") || (ARTICLES.has(words[i - 1] ?? "") && ANSWERING.has(words[i - 2] ?? "")))) return word;
+  if (TAKING.has(word)) {
+    for (let k = i + 1; k <= i + MAX_TO_AMOUNT && k < words.length; k++) if (measuresTime(words, k)) return word;
+  }
+  const next = words[i + 1] ?? "";
+  if (KEEPING.has(word) && next.length >= MIN_ING_WORD && next.endsWith("ing")) return `${word} ${next}`;
+  return undefined;
+}
