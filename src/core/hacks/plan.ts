@@ -206,7 +206,7 @@ function prEntry(facts: HackFacts, debt: RepoRef, declared: boolean): HackPullRe
 }
 
 /** The record a debt issue should hold after this event. */
-function nextRecord(facts: HackFacts, rules: HackRules, issue: DebtIssueFacts | undefined, decl: Declaration, createdByApp: boolean, debtRepo: RepoRef): DebtRecord {
+function nextRecord(facts: HackFacts, decl: Declaration, issue: DebtIssueFacts | undefined, createdByApp: boolean, debtRepo: RepoRef): DebtRecord {
   return updateRecord(issue?.record, {
     createdByApp,
     pr: prEntry(facts, debtRepo, decl.declared),
@@ -226,7 +226,7 @@ export interface NewDebtIssue {
 
 /** A new debt issue for the hack (`decl`: the PR's declaration, when the caller has it). */
 export function newDebtIssue(facts: HackFacts, rules: HackRules, decl = declaration(facts, rules)): NewDebtIssue {
-  const record = nextRecord(facts, rules, undefined, decl, true, facts.repo);
+  const record = nextRecord(facts, decl, undefined, true, facts.repo);
   const region = renderDebtRegion(record, facts.repo, { createdByApp: true, codeMarker: rules.codeMarker });
   return { title: debtIssueTitle(record.title ?? facts.pr.title), body: newDebtBody(region, record), record, owner: facts.pr.author };
 }
@@ -295,7 +295,7 @@ export function planHack(facts: HackFacts, rules: HackRules, mode: "advise" | "e
   let problem: Problem | undefined;
 
   const track = (issue: DebtIssueFacts, replacing?: DebtIssueFacts) => {
-    const record = nextRecord(facts, rules, issue, decl, issue.record?.createdByApp ?? false, issue.ref);
+    const record = nextRecord(facts, decl, issue, issue.record?.createdByApp ?? false, issue.ref);
     actions.push(...debtWrites(issue, record, rules));
     let state = issue.state;
     let stateReason = issue.stateReason ?? undefined;
