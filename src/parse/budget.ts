@@ -6,9 +6,18 @@ import type { TaskArgs, TaskName, TaskValue } from "./tasks.js";
 import { UnreadableText, type Unreadable } from "./unreadable.js";
 import type { TaskMessage } from "./worker.js";
 
+/**
+ * The one way a read of user text says how it went: the value, or why it
+ * could not be read. Never thrown: each step that reads returns it, and the
+ * feature turns `ok: false` into its unreadable outcome (`./unreadable.ts`).
+ */
 export type Budgeted<T> = { ok: true; value: T } | { ok: false; reason: Unreadable };
 
-/** The value, or an `UnreadableText` thrown for the feature's handler to turn into its outcome. */
+/**
+ * The value, or an `UnreadableText` thrown: the older way, kept only while
+ * phases (`handlers/phases/apply.ts`, caught in `handlers/phases/command.ts`)
+ * still reads so. Nothing new uses it; it goes once phases returns `Budgeted`.
+ */
 export function mustRead<T>(result: Budgeted<T>): T {
   if (!result.ok) throw new UnreadableText(result.reason);
   return result.value;

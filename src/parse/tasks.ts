@@ -3,10 +3,8 @@ import { parseDashboard, withState } from "../core/dashboard/render.js";
 import { parseRollup } from "../core/dashboard/rollup.js";
 import { closedIssues } from "../core/debt/closing.js";
 import { parseHackCommand } from "../core/hacks/command.js";
-import { textDeclarations } from "../core/hacks/declaration.js";
 import { findCodeMarkers } from "../core/hacks/diff.js";
-import { withoutDebtLines } from "../core/hacks/fields.js";
-import { chooseDebt, declaration, namedDebt, planHack } from "../core/hacks/plan.js";
+import { readDebtBody, readHackText } from "../core/hacks/read.js";
 import { exemptionReason } from "../core/intent/decide.js";
 import { judgeBody, templateLines, type IntentRules } from "../core/intent/judge.js";
 import { findReferences } from "../core/intent/references.js";
@@ -37,13 +35,10 @@ export const tasks = {
   parseHackCommand,
   parsePhaseCommand,
   parseSignoffArgs,
-  // hacks: the pure decisions read the PR's title and description themselves
-  textDeclarations,
-  declaration,
-  namedDebt,
-  chooseDebt,
-  planHack,
-  withoutDebtLines,
+  // hacks: the PR's title and description, once per event (the decisions run on the main thread on what
+  // these return); the debt issues' bodies people may edit; the patches of the PR's files
+  readHackText,
+  readDebtBody,
   findCodeMarkers,
   // phases: the parent issue's body
   carriedIntent,

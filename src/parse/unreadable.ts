@@ -22,9 +22,9 @@ export function unreadableCheck(name: string, what: "body" | "title" | "comment"
 }
 
 /**
- * Ends a gather that cannot go on without a text, deep in a call chain; the
- * feature's handler catches it and publishes its unreadable outcome. The
- * budget itself never throws.
+ * What `mustRead` throws: the older way to say "unreadable", kept only for
+ * phases' call sites until they return `Budgeted` (`./budget.ts`) as every
+ * other reader does. The budget itself never throws.
  */
 export class UnreadableText extends Error {
   constructor(readonly reason: Unreadable) {

@@ -1,116 +1,76 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { createTestApp } from "../helpers/app.js";
-import { BOT_LOGIN, github, mockBotIdentity, mockConfig, OWNER, recorder, REPO, sentRequests, writes } from "../helpers/github.js";
-import { appDebtIssue, AUTHOR, CONFIG, FILES, hackComment, linkedState, mockFiles, mockNewestDebt, path, PR, prData } from "../helpers/hacks.js";
+import type { FakeGitHub } from "../helpers/fake-github.js";
+import { BOT_LOGIN, github as nockGitHub, mockBotIdentity, mockConfig, sentRequests, writes } from "../helpers/github.js";
+import { appDebtIssue, CONFIG, hackComment, hackRepository, linkedState, path, payloadPr, PR } from "../helpers/hacks.js";
 import { delivery, payload } from "../fixtures/payloads.js";
 import { opened as openedBody, sealed } from "../helpers/records.js";
 
-type Scope = ReturnType<typeof github>;
-const REPOSITORY_URL = `https://api.github.com/repos/${OWNER}/${REPO}`;
+let fake: FakeGitHub | undefined;
+afterEach(() => fake?.stop());
 
-/** The calls of the run that creates debt issue #50; returns what it wrote. */
-function mockFirstRun(scope: Scope) {
-  const issue = recorder<{ title: string; body: string }>();
-  const comment = recorder<{ body: string }>();
-  scope.get(path.pr).reply(200, prData());
-  scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, []);
-  mockNewestDebt(scope).reply(200, []);
-  mockFiles(scope).reply(200, FILES);
-  scope.get(path.prTemplate).reply(404);
-  scope.post(path.labels).times(2).reply(201, {});
-  scope.get(path.assignee(AUTHOR)).reply(204);
-  scope.post(path.issues, issue.match).reply(201, { number: 50 });
-  scope.post(path.comments(PR), comment.match).reply(201, { id: 900 });
-  scope.post(path.issueLabels(PR)).reply(200, []);
-  scope.post(path.checks).reply(201, {});
-  return { issue, comment };
+/** PR #2 on the fake GitHub, a hack by its title, not yet labelled. */
+function repository(): FakeGitHub {
+  fake = hackRepository();
+  return fake;
 }
 
-/**
- * The calls of any later run at the same head commit, which finds #50 through the PR's comment and
- * only re-publishes the check (#50's record holds the files the first run read at that commit).
- */
-function mockLaterRun(scope: Scope, first: ReturnType<typeof mockFirstRun>) {
-  scope.get(path.pr).reply(200, prData({ labels: [{ name: "hack" }] }));
-  scope
-    .get(path.comments(PR))
-    .query({ per_page: 100 })
-    .reply(200, () => [{ id: 900, user: { login: BOT_LOGIN }, body: sealed(first.comment.bodies[0]?.body ?? "") }]);
-  scope.get(path.issue(50)).reply(200, () => appDebtIssue(50, { body: sealed(first.issue.bodies[0]?.body ?? "") }));
-  scope.post(path.checks).reply(201, {});
-}
-
-const opened = () => payload("pull_request.opened", { pull_request: { title: "[hack] Hard-code prices" } });
+const CHECK = "POST /repos/octo-org/widgets/check-runs";
+/** The issues the app created (the fake numbers them from 101). */
+const created = (github: FakeGitHub) => [...github.issues.values()].filter((issue) => issue.number > 100);
 
 describe("exactly one debt issue per hack PR", () => {
-  it("a redelivered event finds the debt issue in the PR's comment and writes nothing new", async () => {
-    const scope = github();
-    mockConfig(scope, CONFIG);
-    mockBotIdentity(scope);
-    const first = mockFirstRun(scope);
-    const event = delivery("pull_request.opened", opened(), "redelivered");
+  it("a redelivered event finds the debt issue in the PR's comment and creates nothing new", async () => {
+    const github = repository();
+    const event = delivery("pull_request.opened", payload("pull_request.opened", { pull_request: payloadPr(github) }), "redelivered");
     await createTestApp(["hacks"]).receive(event);
+    const first = github.writes().length;
 
     // Redelivered to an instance that never saw it (a restart, or another instance).
-    mockConfig(scope, CONFIG);
-    mockBotIdentity(github());
-    mockLaterRun(scope, first);
-    const sent = sentRequests(scope);
     await createTestApp(["hacks"]).receive(structuredClone(event));
 
-    expect(first.issue.bodies).toHaveLength(1);
-    expect(first.comment.bodies).toHaveLength(1);
-    // The redelivery only re-publishes the check: no second debt issue, comment or label.
-    expect(writes(sent)).toEqual([`POST ${path.checks}`]);
+    expect(github.unknown).toEqual([]);
+    expect(created(github)).toHaveLength(1);
+    expect(github.comments).toHaveLength(1);
+    // No second debt issue or comment: the redelivery's payload predates the label the first run added, so it
+    // labels the PR again (a no-op on GitHub), and re-publishes the check.
+    expect(github.writes().slice(first)).toEqual(["POST /repos/octo-org/widgets/labels", "POST /repos/octo-org/widgets/issues/2/labels", CHECK]);
+    expect(github.issues.get(PR)?.labels).toEqual([{ name: "hack" }]);
   });
 
   it("so does an event after a restart (a new app instance, nothing in memory)", async () => {
-    const scope = github();
-    mockConfig(scope, CONFIG);
-    mockBotIdentity(scope);
-    const first = mockFirstRun(scope);
-    await createTestApp(["hacks"]).receive(delivery("pull_request.opened", opened()));
+    const github = repository();
+    await createTestApp(["hacks"]).receive(delivery("pull_request.opened", payload("pull_request.opened", { pull_request: payloadPr(github) })));
+    const first = github.writes().length;
 
-    const restarted = github();
-    mockConfig(restarted, CONFIG);
-    mockBotIdentity(restarted);
-    mockLaterRun(restarted, first);
-    const sent = sentRequests(restarted);
-    await createTestApp(["hacks"]).receive(delivery("pull_request.synchronize", payload("pull_request.synchronize", { pull_request: { title: "[hack] Hard-code prices" } })));
+    await createTestApp(["hacks"]).receive(delivery("pull_request.synchronize", payload("pull_request.synchronize", { pull_request: payloadPr(github) })));
 
-    expect(first.issue.bodies).toHaveLength(1);
-    expect(writes(sent)).toEqual([`POST ${path.checks}`]);
+    expect(github.unknown).toEqual([]);
+    expect(created(github)).toHaveLength(1);
+    // The files were read at this head by the first run (#101's record says so): only the check is published.
+    expect(github.writes().slice(first)).toEqual([CHECK]);
   });
 
   it("after a crash between creating the issue and commenting, the app's newest debt issues hold it and only the comment is written", async () => {
-    const probot = createTestApp(["hacks"]);
-    const scope = github();
-    const comment = recorder<{ body: string }>();
-    const created = appDebtIssue(50);
-    mockConfig(scope, CONFIG);
-    scope.get(path.pr).reply(200, prData());
-    mockBotIdentity(scope);
-    scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, []);
-    mockNewestDebt(scope).reply(200, [
-      { number: 51, user: { login: BOT_LOGIN }, repository_url: REPOSITORY_URL, body: sealed(openedBody(appDebtIssue(51, {}, {}).body).replace('"number":2,', '"number":3,')) },
-      { number: 50, user: { login: BOT_LOGIN }, repository_url: REPOSITORY_URL, body: created.body },
-    ]);
-    // #50's record holds the files the crashed run read at this head: they are not read again.
-    scope.get(path.issue(50)).reply(200, created);
-    scope.post(path.comments(PR), comment.match).reply(201, { id: 900 });
-    scope.post(path.labels).reply(201, {});
-    scope.post(path.issueLabels(PR)).reply(200, []);
-    scope.post(path.checks).reply(201, {});
+    const github = repository();
+    const other = appDebtIssue(51);
+    github.addIssue({ ...other, state: "open", body: sealed(openedBody(other.body).replace('"number":2,', '"number":3,')), user: { login: BOT_LOGIN, type: "Bot" } });
+    github.addIssue({ ...appDebtIssue(50), state: "open", user: { login: BOT_LOGIN, type: "Bot" } });
 
-    await probot.receive(delivery("pull_request.opened", opened()));
-    expect(comment.bodies[0]?.body).toContain("Its rebuild debt is tracked in #50 (created by intentbot).");
+    await createTestApp(["hacks"]).receive(delivery("pull_request.opened", payload("pull_request.opened", { pull_request: payloadPr(github) })));
+
+    expect(github.unknown).toEqual([]);
+    expect(created(github)).toEqual([]);
+    // #50's record holds the files the crashed run read at this head: they are not read again.
+    expect(github.calls).not.toContain("GET /repos/octo-org/widgets/pulls/2/files");
+    expect(github.writes()).toEqual(["POST /repos/octo-org/widgets/issues/2/comments", "POST /repos/octo-org/widgets/labels", "POST /repos/octo-org/widgets/issues/2/labels", CHECK]);
+    expect(openedBody(github.comments[0]?.body ?? "")).toContain("Its rebuild debt is tracked in #50 (created by intentbot).");
   });
 
   it("a failed read of the linked debt issue creates nothing and fails the delivery, so it is redelivered", async () => {
     const probot = createTestApp(["hacks"]);
-    const scope = github();
+    const scope = nockGitHub();
     mockConfig(scope, CONFIG);
-    scope.get(path.pr).reply(200, prData({ labels: [{ name: "hack" }] }));
     mockBotIdentity(scope);
     scope
       .get(path.comments(PR))
@@ -127,41 +87,19 @@ describe("exactly one debt issue per hack PR", () => {
 
   it("concurrent labeled and edited events create one debt issue", async () => {
     const probot = createTestApp(["hacks"]);
-    const scope = github();
-    const issue = recorder<{ title: string; body: string }>();
-    const comment = recorder<{ body: string }>();
-    mockConfig(scope, CONFIG);
-    mockConfig(scope, CONFIG);
-    mockBotIdentity(scope);
-    const labelled = prData({ labels: [{ name: "hack" }] });
-    scope.get(path.pr).times(2).reply(200, labelled);
-    // Whichever run holds the PR's lock second sees the first run's comment (each run lists once, under the lock).
-    scope
-      .get(path.comments(PR))
-      .query({ per_page: 100 })
-      .times(2)
-      .reply(200, () => comment.bodies.map((c, i) => ({ id: 900 + i, user: { login: BOT_LOGIN }, body: sealed(c.body) })));
-    mockNewestDebt(scope).reply(200, []);
-    // Read once, by the run that creates #50: the other finds them in its record, read at the same head.
-    mockFiles(scope).reply(200, FILES);
-    scope.get(path.prTemplate).reply(404);
-    scope.post(path.labels).reply(201, {});
-    scope.get(path.assignee(AUTHOR)).reply(204);
-    scope.post(path.issues, issue.match).reply(201, { number: 50 });
-    scope.get(path.issue(50)).reply(200, () => appDebtIssue(50, { body: sealed(issue.bodies[0]?.body ?? "") }));
-    scope.post(path.comments(PR), comment.match).reply(201, { id: 900 });
-    // The second run's "Hack debt" check is the first one's again: it is not re-published.
-    const checks = recorder();
-    scope.post(path.checks, checks.match).reply(201, {});
+    const github = repository();
+    github.issues.get(PR)?.labels.push({ name: "hack" });
+    const pr = payloadPr(github);
 
-    const hack = { title: "[hack] Hard-code prices", labels: [{ name: "hack" }] };
     await Promise.all([
-      probot.receive(delivery("pull_request.labeled", payload("pull_request.labeled", { label: { name: "hack" }, pull_request: hack }))),
-      probot.receive(delivery("pull_request.edited", payload("pull_request.edited", { pull_request: hack, changes: { body: { from: "" } } }))),
+      probot.receive(delivery("pull_request.labeled", payload("pull_request.labeled", { label: { name: "hack" }, pull_request: pr }))),
+      probot.receive(delivery("pull_request.edited", payload("pull_request.edited", { pull_request: pr, changes: { body: { from: "" } } }))),
     ]);
 
-    expect(issue.bodies).toHaveLength(1);
-    expect(comment.bodies).toHaveLength(1);
-    expect(checks.bodies).toHaveLength(1);
+    expect(github.unknown).toEqual([]);
+    expect(created(github)).toHaveLength(1);
+    expect(github.comments).toHaveLength(1);
+    // The second run's "Hack debt" check is the first one's again: it is not re-published.
+    expect(github.checkRuns).toHaveLength(1);
   });
 });

@@ -1,143 +1,140 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { debtRecordMarker, readDebtRecord } from "../../src/core/debt/record.js";
 import { spliceDebtBody, updateRecord } from "../../src/core/hacks/debt.js";
 import { renderDebtRegion } from "../../src/core/hacks/render.js";
 import { createTestApp } from "../helpers/app.js";
-import { BOT_LOGIN, CONFIG_REQUEST, github, mockBotIdentity, mockConfig, OWNER, recorder, REPO, sentRequests, TOKEN_REQUEST, writes } from "../helpers/github.js";
-import { appDebtIssue, botComment, CONFIG, hackComment, linkedState, path, PR, prData } from "../helpers/hacks.js";
+import { BOT_LOGIN, CONFIG_REQUEST, github, mockBotIdentity, mockConfig, OWNER, recorder, REPO, sentRequests, TOKEN_REQUEST } from "../helpers/github.js";
+import type { FakeGitHub } from "../helpers/fake-github.js";
+import { appDebtIssue, botComment, CONFIG, hackComment, hackRepository, linkedState, path, payloadPr, PR, type PullRequestData } from "../helpers/hacks.js";
 import { opened, sealed } from "../helpers/records.js";
 import { delivery, payload } from "../fixtures/payloads.js";
 
-type Scope = ReturnType<typeof github>;
 const repo = { owner: OWNER, repo: REPO };
 
-/** A later run on PR #2, linked to #50 by its comment. */
-function mockLinkedRun(scope: Scope, pr: ReturnType<typeof prData>, debt: ReturnType<typeof appDebtIssue>, debtPatches: number, state = linkedState(50)) {
-  const prComment = recorder<{ body: string }>();
-  const debtUpdates = recorder<Record<string, unknown>>();
-  scope.get(path.pr).reply(200, pr);
-  mockBotIdentity(scope);
-  scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, [hackComment(900, state)]);
-  scope.get(path.issue(50)).reply(200, debt);
-  scope.patch(path.comment(900), prComment.match).reply(200, {});
-  scope.patch(path.issue(50), debtUpdates.match).times(debtPatches).reply(200, {});
-  return { prComment, debtUpdates };
+let fake: FakeGitHub | undefined;
+afterEach(() => fake?.stop());
+
+/** PR #2 on the fake GitHub, linked to debt issue #50 by the app's comment (#900) on it. */
+function linkedRepository(pr: Partial<PullRequestData>, debt: ReturnType<typeof appDebtIssue> = appDebtIssue(50), state = linkedState(50)): FakeGitHub {
+  fake = hackRepository(pr);
+  fake.comments.push({ ...hackComment(900, state), issue: PR, user: { login: BOT_LOGIN, type: "Bot" } });
+  fake.addIssue({ ...debt, state: debt.state === "closed" ? "closed" : "open", user: { login: BOT_LOGIN, type: "Bot" } });
+  return fake;
 }
+
+const COMMENT = "PATCH /repos/octo-org/widgets/issues/comments/900";
+const DEBT = "PATCH /repos/octo-org/widgets/issues/50";
+const CHECK = "POST /repos/octo-org/widgets/check-runs";
 
 const MERGED_AT = "2026-10-02T10:00:00Z";
 /** A head commit after a push (the debt issues of `appDebtIssue` hold the files read at `SHA`). */
 const PUSHED = "5c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d";
-const hackPr = { title: "[hack] Hard-code prices", labels: [{ name: "hack" }] };
+const labels = [{ name: "hack" }];
 
 describe("hack lifecycle", () => {
   it("merged: the debt issue records that it shipped and is outstanding", async () => {
-    const probot = createTestApp(["hacks"]);
-    const scope = github();
-    mockConfig(scope, CONFIG);
-    const run = mockLinkedRun(scope, prData({ labels: hackPr.labels, state: "closed", merged: true, merged_at: MERGED_AT }), appDebtIssue(50), 1);
+    const github = linkedRepository({ labels, state: "closed", merged: true, merged_at: MERGED_AT });
 
-    await probot.receive(delivery("pull_request.closed", payload("pull_request.closed", { pull_request: { ...hackPr, merged: true, merged_at: MERGED_AT } })));
+    await createTestApp(["hacks"]).receive(delivery("pull_request.closed", payload("pull_request.closed", { pull_request: payloadPr(github) })));
 
-    expect(run.debtUpdates.bodies).toHaveLength(1);
-    const body = String(run.debtUpdates.bodies[0]?.body);
+    expect(github.unknown).toEqual([]);
+    expect(github.writes()).toEqual([COMMENT, DEBT]);
+    const body = opened(github.issues.get(50)?.body ?? "");
     expect(body).toContain("**Outstanding:** shipped in #2 on 2026-10-02.");
     expect(body).toContain("- #2 [hack] Hard-code prices — merged on 2026-10-02");
     expect(readDebtRecord(body)?.hackPrs).toEqual([expect.objectContaining({ number: 2, state: "merged", mergedAt: MERGED_AT, declared: true })]);
-    expect(run.prComment.bodies[0]?.body).toContain("Shipped on 2026-10-02: #50 is **outstanding** rebuild debt until it is closed.");
+    expect(github.issues.get(50)?.state).toBe("open");
+    expect(opened(github.comments[0]?.body ?? "")).toContain("Shipped on 2026-10-02: #50 is **outstanding** rebuild debt until it is closed.");
   });
 
   it("closed unmerged: the debt issue the app created is closed as not planned", async () => {
-    const probot = createTestApp(["hacks"]);
-    const scope = github();
-    mockConfig(scope, CONFIG);
-    const run = mockLinkedRun(scope, prData({ labels: hackPr.labels, state: "closed" }), appDebtIssue(50), 2);
+    const github = linkedRepository({ labels, state: "closed" });
 
-    await probot.receive(delivery("pull_request.closed", payload("pull_request.closed", { pull_request: hackPr })));
+    await createTestApp(["hacks"]).receive(delivery("pull_request.closed", payload("pull_request.closed", { pull_request: payloadPr(github) })));
 
-    expect(run.debtUpdates.bodies).toHaveLength(2);
-    expect(String(run.debtUpdates.bodies[0]?.body)).toContain("**Not planned:** #2 closed without merging.");
-    expect(run.debtUpdates.bodies[1]).toEqual({ state: "closed", state_reason: "not_planned" });
-    expect(run.prComment.bodies[0]?.body).toContain("This pull request was closed without merging, so #50 was closed as not planned.");
+    expect(github.unknown).toEqual([]);
+    expect(github.writes()).toEqual([COMMENT, DEBT, DEBT]);
+    expect(opened(github.issues.get(50)?.body ?? "")).toContain("**Not planned:** #2 closed without merging.");
+    expect(github.issues.get(50)).toMatchObject({ state: "closed", state_reason: "not_planned" });
+    expect(opened(github.comments[0]?.body ?? "")).toContain("This pull request was closed without merging, so #50 was closed as not planned.");
   });
 
   it("closed unmerged: a debt issue another hack links stays open", async () => {
-    const probot = createTestApp(["hacks"]);
-    const scope = github();
-    mockConfig(scope, CONFIG);
     const shared = appDebtIssue(50);
     const record = updateRecord(readDebtRecord(opened(shared.body)), { createdByApp: true, pr: { number: 3, state: "merged", mergedAt: "2026-09-01T00:00:00Z", declared: true } });
     shared.body = sealed(spliceDebtBody(opened(shared.body), renderDebtRegion(record, repo, { createdByApp: true, codeMarker: "HACK:" }), record));
-    const run = mockLinkedRun(scope, prData({ labels: hackPr.labels, state: "closed" }), shared, 1);
+    const github = linkedRepository({ labels, state: "closed" }, shared);
 
-    await probot.receive(delivery("pull_request.closed", payload("pull_request.closed", { pull_request: hackPr })));
+    await createTestApp(["hacks"]).receive(delivery("pull_request.closed", payload("pull_request.closed", { pull_request: payloadPr(github) })));
 
-    expect(run.debtUpdates.bodies).toHaveLength(1);
-    expect(run.prComment.bodies[0]?.body).toContain("#50 stays open because another hack still needs it.");
+    expect(github.unknown).toEqual([]);
+    expect(github.writes()).toEqual([COMMENT, DEBT]);
+    expect(github.issues.get(50)?.state).toBe("open");
+    expect(opened(github.comments[0]?.body ?? "")).toContain("#50 stays open because another hack still needs it.");
   });
 
   it("label removed: the comment asks whether to close the debt issue, and nothing is closed", async () => {
-    const probot = createTestApp(["hacks"]);
-    const scope = github();
-    mockConfig(scope, CONFIG);
-    const check = recorder<{ conclusion: string; output: { title: string } }>();
-    const run = mockLinkedRun(scope, prData({ title: "Hard-code prices", body: "", labels: [] }), appDebtIssue(50), 1);
-    scope.post(path.checks, check.match).reply(201, {});
-    const sent = sentRequests(scope);
+    const github = linkedRepository({ title: "Hard-code prices", body: "", labels: [] });
 
-    await probot.receive(delivery("pull_request.unlabeled", payload("pull_request.unlabeled", { label: { name: "hack" }, pull_request: { title: "Hard-code prices", body: "", labels: [] } })));
+    await createTestApp(["hacks"]).receive(delivery("pull_request.unlabeled", payload("pull_request.unlabeled", { label: { name: "hack" }, pull_request: payloadPr(github) })));
 
-    const comment = run.prComment.bodies[0]?.body ?? "";
+    expect(github.unknown).toEqual([]);
+    // #50 is written once, its body only: never its state.
+    expect(github.writes()).toEqual([COMMENT, DEBT, CHECK]);
+    const comment = opened(github.comments[0]?.body ?? "");
     expect(comment).toContain("### This pull request is no longer treated as a hack\n\nThe `hack` label was removed.");
     expect(comment).toContain("**Should #50 be closed?** It is still open as this hack's rebuild debt. If the rebuild is no longer needed, close #50 as not planned; intentbot never closes it on its own.");
-    expect(readDebtRecord(String(run.debtUpdates.bodies[0]?.body))?.hackPrs[0]?.declared).toBe(false);
-    expect(check.bodies[0]).toMatchObject({ conclusion: "success", output: { title: "Not a hack" } });
-    // #50 is written once, its body only: never its state.
-    expect(run.debtUpdates.bodies.map((b) => Object.keys(b))).toEqual([["body"]]);
-    expect(writes(sent).sort()).toEqual([`PATCH ${path.comment(900)}`, `PATCH ${path.issue(50)}`, `POST ${path.checks}`].sort());
+    expect(readDebtRecord(opened(github.issues.get(50)?.body ?? ""))?.hackPrs[0]?.declared).toBe(false);
+    expect(github.issues.get(50)?.state).toBe("open");
+    expect(github.checkRuns[0]).toMatchObject({ conclusion: "success", output: { title: "Not a hack" } });
   });
 
   it("new commits: the debt issue's files and HACK: lines follow, and nothing else is written", async () => {
-    const probot = createTestApp(["hacks"]);
-    const scope = github();
-    mockConfig(scope, CONFIG);
-    const debtUpdates = recorder<{ body: string }>();
-    const check = recorder<{ conclusion: string }>();
     // #50's record holds the files read at SHA; the push moved the head.
-    scope.get(path.pr).reply(200, prData({ labels: hackPr.labels, head: { sha: PUSHED } }));
-    mockBotIdentity(scope);
-    scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, [hackComment(900, linkedState(50))]);
-    scope.get(path.issue(50)).reply(200, appDebtIssue(50));
-    scope.get(path.files).query({ per_page: 100 }).reply(200, [{ filename: "src/cart.ts", patch: "@@ -10,0 +11,1 @@\n+  skipTax(); // HACK: no tax rules yet" }]);
-    scope.patch(path.issue(50), debtUpdates.match).reply(200, {});
-    scope.post(path.checks, check.match).reply(201, {});
-    const sent = sentRequests(scope);
+    const github = linkedRepository({ labels, head: { sha: PUSHED } });
+    github.files.set(PR, [{ filename: "src/cart.ts", status: "modified", patch: "@@ -10,0 +11,1 @@\n+  skipTax(); // HACK: no tax rules yet" }]);
+    const before = github.comments[0]?.body;
 
-    await probot.receive(delivery("pull_request.synchronize", payload("pull_request.synchronize", { pull_request: hackPr })));
+    await createTestApp(["hacks"]).receive(delivery("pull_request.synchronize", payload("pull_request.synchronize", { pull_request: payloadPr(github) })));
 
-    const body = debtUpdates.bodies[0]?.body ?? "";
+    expect(github.unknown).toEqual([]);
+    // The hack comment is unchanged, so it is not rewritten; no label, no new debt issue.
+    expect(github.writes()).toEqual([DEBT, CHECK]);
+    expect(github.comments[0]?.body).toBe(before);
+    const body = opened(github.issues.get(50)?.body ?? "");
     expect(body).toContain("### Files touched\n- `src/cart.ts`\n");
     expect(body).toContain(`- [\`src/cart.ts:11\`](https://github.com/${OWNER}/${REPO}/blob/${PUSHED}/src/cart.ts#L11) \`skipTax(); // HACK: no tax rules yet\``);
     expect(body).not.toContain("src/prices.ts");
     expect(readDebtRecord(body)?.hackPrs[0]?.headSha).toBe(PUSHED);
-    expect(check.bodies[0]?.conclusion).toBe("success");
-    // The hack comment is unchanged, so it is not rewritten; no label, no new debt issue.
-    expect(writes(sent)).toEqual([`PATCH ${path.issue(50)}`, `POST ${path.checks}`]);
+    expect(github.checkRuns[0]?.conclusion).toBe("success");
   });
 
   it("reopened: the debt issue the app closed is reopened", async () => {
-    const probot = createTestApp(["hacks"]);
-    const scope = github();
-    mockConfig(scope, CONFIG);
     const closed = appDebtIssue(50, { state: "closed", state_reason: "not_planned", closed_by: { login: BOT_LOGIN } });
     const state = linkedState(50, { debt: { ...repo, number: 50, createdByApp: true, state: "closed", stateReason: "not_planned" }, pr: { state: "closed" } });
     // Reopened at the head its files were read at: they are not read again, and its record stays as it is.
-    const run = mockLinkedRun(scope, prData({ labels: hackPr.labels }), closed, 1, state);
-    scope.post(path.checks).reply(201, {});
+    const github = linkedRepository({ labels }, closed, state);
+    const body = github.issues.get(50)?.body;
 
-    await probot.receive(delivery("pull_request.reopened", payload("pull_request.reopened", { pull_request: hackPr })));
+    await createTestApp(["hacks"]).receive(delivery("pull_request.reopened", payload("pull_request.reopened", { pull_request: payloadPr(github) })));
 
-    expect(run.debtUpdates.bodies).toEqual([{ state: "open" }]);
-    expect(run.prComment.bodies[0]?.body).toContain("When this merges, #50 becomes **outstanding** debt");
+    expect(github.unknown).toEqual([]);
+    expect(github.writes()).toEqual([COMMENT, DEBT, CHECK]);
+    expect(github.issues.get(50)).toMatchObject({ state: "open", body });
+    expect(opened(github.comments[0]?.body ?? "")).toContain("When this merges, #50 becomes **outstanding** debt");
+  });
+
+  it("a payload older than the app's record is read again: a merged PR's late event does not reopen its record", async () => {
+    const github = linkedRepository({ labels, state: "closed", merged: true, merged_at: MERGED_AT }, appDebtIssue(50), linkedState(50, { pr: { state: "merged", mergedAt: MERGED_AT } }));
+    const stale = { ...payloadPr(github), state: "open" as const, merged: false, merged_at: null };
+
+    await createTestApp(["hacks"]).receive(delivery("pull_request.synchronize", payload("pull_request.synchronize", { pull_request: stale })));
+
+    expect(github.unknown).toEqual([]);
+    expect(github.calls).toContain("GET /repos/octo-org/widgets/pulls/2");
+    expect(readDebtRecord(opened(github.issues.get(50)?.body ?? ""))?.hackPrs).toEqual([expect.objectContaining({ number: 2, state: "merged", mergedAt: MERGED_AT })]);
+    expect(opened(github.comments[0]?.body ?? "")).toContain("Shipped on 2026-10-02");
+    expect(github.checkRuns).toEqual([]);
   });
 });
 

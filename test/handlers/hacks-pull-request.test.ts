@@ -1,63 +1,45 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { createTestApp } from "../helpers/app.js";
-import { BOT_LOGIN, CONFIG_REQUEST, github, mockBotIdentity, mockConfig, OWNER, recorder, REPO, sentRequests, TOKEN_REQUEST } from "../helpers/github.js";
-import { AUTHOR, CONFIG, FILES, HACK_BODY, mockFiles, mockNewestDebt, path, PR, prData, SHA, type PullRequestData } from "../helpers/hacks.js";
+import type { FakeGitHub} from "../helpers/fake-github.js";
+import { type FakeIssue } from "../helpers/fake-github.js";
+import { BOT_LOGIN, CONFIG_REQUEST, github as nockGitHub, mockBotIdentity, mockConfig, OWNER, REPO, sentRequests, TOKEN_REQUEST } from "../helpers/github.js";
+import { AUTHOR, CONFIG, HACK_BODY, hackRepository, payloadPr, PR, SHA, type PullRequestData } from "../helpers/hacks.js";
+import { opened } from "../helpers/records.js";
 import { delivery, payload } from "../fixtures/payloads.js";
 
-interface CheckBody {
-  name: string;
-  head_sha: string;
-  status: string;
-  conclusion: string;
-  output: { title: string; summary: string };
+let fake: FakeGitHub | undefined;
+afterEach(() => fake?.stop());
+
+/** PR #2 on the fake GitHub (stopped after the test). */
+function repository(pr: Partial<PullRequestData> = {}, config = CONFIG): FakeGitHub {
+  fake = hackRepository(pr, config);
+  return fake;
 }
 
-interface IssueBody {
-  title: string;
-  body: string;
-  labels: string[];
-  assignees: string[];
-}
-
-const HACK_LABEL = { name: "hack", color: "fbca04", description: "A deliberate shortcut that must be rebuilt if it works (intentbot)" };
-const DEBT_LABEL = { name: "rebuild-debt", color: "5319e7", description: "Rebuild owed by a hack (intentbot)" };
-
-/** Every call of a first run that creates debt issue #50 for PR #2. */
-function mockCreation(scope: ReturnType<typeof github>, pr: PullRequestData, options: { labelled?: boolean } = {}) {
-  const rec = { issue: recorder<IssueBody>(), comment: recorder<{ body: string }>(), labels: recorder(), created: recorder(), check: recorder<CheckBody>() };
-  scope.get(path.pr).reply(200, pr);
-  mockBotIdentity(scope);
-  scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, []);
-  mockNewestDebt(scope).reply(200, []);
-  mockFiles(scope).reply(200, FILES);
-  scope.get(path.prTemplate).reply(404);
-  scope.post(path.labels, rec.created.match).reply(201, {});
-  scope.get(path.assignee(AUTHOR)).reply(204);
-  scope.post(path.issues, rec.issue.match).reply(201, { number: 50 });
-  scope.post(path.comments(PR), rec.comment.match).reply(201, { id: 900 });
-  if (!options.labelled) {
-    scope.post(path.labels, rec.created.match).reply(201, {});
-    scope.post(path.issueLabels(PR), rec.labels.match).reply(200, []);
-  }
-  scope.post(path.checks, rec.check.match).reply(201, {});
-  return rec;
-}
+/** The writes of a first run that creates debt issue #101 (the fake's first) and labels the PR. */
+const CREATION = [
+  "POST /repos/octo-org/widgets/labels",
+  "POST /repos/octo-org/widgets/issues",
+  "POST /repos/octo-org/widgets/issues/2/comments",
+  "POST /repos/octo-org/widgets/labels",
+  "POST /repos/octo-org/widgets/issues/2/labels",
+  "POST /repos/octo-org/widgets/check-runs",
+];
 
 describe("declaring a hack", () => {
   it("creates the debt issue, labels the PR, links them in one comment and passes the check", async () => {
     const probot = createTestApp(["hacks"]);
-    const scope = github();
-    mockConfig(scope, CONFIG);
     const body = `${HACK_BODY}\nHack estimate: 2d\nRebuild when: the demo wins a customer\n\nWhy: ask @octo-org/sales, customers at the fair need prices\nWho: visitors of the fair stand`;
-    const rec = mockCreation(scope, prData({ body }));
+    const github = repository({ body });
 
-    await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", { pull_request: { title: "[hack] Hard-code prices", body } })));
+    await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", { pull_request: payloadPr(github) })));
 
-    expect(rec.created.bodies).toEqual([DEBT_LABEL, HACK_LABEL]);
-    expect(rec.issue.bodies).toHaveLength(1);
-    const issue = rec.issue.bodies[0];
-    expect(issue).toMatchObject({ title: "Rebuild: Hard-code prices", labels: ["rebuild-debt"], assignees: [AUTHOR] });
-    const text = issue?.body ?? "";
+    expect(github.unknown).toEqual([]);
+    expect(github.writes()).toEqual(CREATION);
+    expect([...github.labels]).toEqual(["rebuild-debt", "hack"]);
+    const issue = github.issues.get(101);
+    expect(issue).toMatchObject({ title: "Rebuild: Hard-code prices", labels: [{ name: "rebuild-debt" }], assignees: [{ login: AUTHOR }] });
+    const text = opened(issue?.body ?? "");
     expect(text).toContain("This is the **rebuild debt** of the hack in #2");
     expect(text).toContain("**Not shipped yet:** #2 is still open. Once the hack merges, this debt is outstanding.");
     expect(text).toContain("### Why it is a hack\n> Prices are hard-coded for the launch demo.");
@@ -71,21 +53,21 @@ describe("declaring a hack", () => {
     );
     expect(text).toMatch(/<!-- intentbot:data \{"kind":"debt","version":1,"createdByApp":true,"hackPrs":\[\{"number":2,"state":"open"/);
 
-    expect(rec.comment.bodies).toHaveLength(1);
-    const comment = rec.comment.bodies[0]?.body ?? "";
-    expect(comment).toMatch(/^<!-- intentbot:hack -->\n### 🚧 This pull request is a hack\n\nDeclared by its title prefix and the “Hack” section of its description; it carries the `hack` label\.\n\nIts rebuild debt is tracked in #50 \(created by intentbot\)\./);
-    expect(comment).toContain('<!-- intentbot:data {"kind":"hack-pr","version":1,"declared":true,"ways":["label","title","section"],"debt":{"owner":"octo-org","repo":"widgets","number":50,"createdByApp":true,"state":"open"},"pr":{"state":"open"}} -->');
-    expect(rec.labels.bodies).toEqual([{ labels: ["hack"] }]);
-    expect(rec.check.bodies).toEqual([
+    expect(github.comments).toHaveLength(1);
+    const comment = opened(github.comments[0]?.body ?? "");
+    expect(comment).toMatch(/^<!-- intentbot:hack -->\n### 🚧 This pull request is a hack\n\nDeclared by its title prefix and the “Hack” section of its description; it carries the `hack` label\.\n\nIts rebuild debt is tracked in #101 \(created by intentbot\)\./);
+    expect(comment).toContain('<!-- intentbot:data {"kind":"hack-pr","version":1,"declared":true,"ways":["label","title","section"],"debt":{"owner":"octo-org","repo":"widgets","number":101,"createdByApp":true,"state":"open"},"pr":{"state":"open"}} -->');
+    expect(github.issues.get(PR)?.labels).toEqual([{ name: "hack" }]);
+    expect(github.checkRuns).toEqual([
       {
         name: "Hack debt",
         head_sha: SHA,
         status: "completed",
         conclusion: "success",
         output: {
-          title: "Rebuild debt tracked in #50",
+          title: "Rebuild debt tracked in #101",
           summary:
-            "Declared by its title prefix and the “Hack” section of its description; it carries the `hack` label.\n\nIts rebuild debt is tracked in #50 (created by intentbot).\n\nWhen this merges, #50 becomes **outstanding** debt: close it once the proper build has replaced the hack.",
+            "Declared by its title prefix and the “Hack” section of its description; it carries the `hack` label.\n\nIts rebuild debt is tracked in #101 (created by intentbot).\n\nWhen this merges, #101 becomes **outstanding** debt: close it once the proper build has replaced the hack.",
         },
       },
     ]);
@@ -98,23 +80,22 @@ describe("declaring a hack", () => {
     ["the ticked box", "pull_request.opened", { title: "Hard-code prices", body: "- [x] This is a hack" }, "Declared by the ticked “This is a hack” box;"],
   ])("is declared by %s", async (_way, event, pr, declared) => {
     const probot = createTestApp(["hacks"]);
-    const scope = github();
-    mockConfig(scope, CONFIG);
+    const github = repository(pr);
     const labelled = (pr.labels ?? []).length > 0;
-    const rec = mockCreation(scope, prData(pr), { labelled });
 
-    const patch = { pull_request: { title: pr.title, body: pr.body, labels: pr.labels ?? [] }, label: { name: "hack" }, changes: { body: { from: "" } } };
+    const patch = { pull_request: payloadPr(github), label: { name: "hack" }, changes: { body: { from: "" } } };
     await probot.receive(delivery(event, payload(event, patch as never)));
 
-    expect(rec.issue.bodies).toHaveLength(1);
-    expect(rec.comment.bodies[0]?.body).toContain(declared);
-    expect(rec.labels.bodies).toEqual(labelled ? [] : [{ labels: ["hack"] }]);
-    expect(rec.check.bodies[0]?.conclusion).toBe("success");
+    expect(github.unknown).toEqual([]);
+    expect(github.writes()).toEqual(labelled ? CREATION.filter((w, i) => i < 3 || w.endsWith("check-runs")) : CREATION);
+    expect(opened(github.comments[0]?.body ?? "")).toContain(declared);
+    expect(github.issues.get(PR)?.labels).toEqual([{ name: "hack" }]);
+    expect(github.checkRuns[0]?.conclusion).toBe("success");
   });
 
   it("does nothing for a pull request that is not a hack", async () => {
     const probot = createTestApp(["hacks"]);
-    const scope = github();
+    const scope = nockGitHub();
     const sent = sentRequests(scope);
     mockConfig(scope, CONFIG);
     await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", { pull_request: { title: "Update the README", body: "## Hackathon\nprize" } })));
@@ -124,7 +105,7 @@ describe("declaring a hack", () => {
 
   it("ignores other labels and its own labelling", async () => {
     const probot = createTestApp(["hacks"]);
-    const scope = github();
+    const scope = nockGitHub();
     const sent = sentRequests(scope);
     mockConfig(scope, CONFIG);
     // The app's own labelling is an echo: the router drops it before any call but learning its login.
@@ -139,94 +120,78 @@ describe("declaring a hack", () => {
 });
 
 describe("a named debt issue", () => {
+  /** Issue #45, which a person opened. */
+  const personIssue = (github: FakeGitHub, patch: Partial<FakeIssue> = {}) => github.addIssue({ number: 45, title: "Price service", body: "We need a price service.", user: { login: "pm", type: "User" }, ...patch });
+
   it("is checked, labelled and linked back to the PR", async () => {
     const probot = createTestApp(["hacks"]);
-    const scope = github();
-    mockConfig(scope, CONFIG);
     const body = `${HACK_BODY}\n\nDebt: #45`;
-    const prComment = recorder<{ body: string }>();
-    const debtComment = recorder<{ body: string }>();
-    const labelCreated = recorder();
-    const prLabels = recorder();
-    const debtLabels = recorder();
-    const check = recorder<CheckBody>();
-    scope.get(path.pr).reply(200, prData({ body }));
-    mockBotIdentity(scope);
-    scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, []);
-    scope.get(path.issue(45)).reply(200, { number: 45, title: "Price service", state: "open", user: { login: "pm" }, labels: [], body: "We need a price service." });
-    scope.get(path.comments(45)).query({ per_page: 100 }).times(2).reply(200, [{ id: 7, user: { login: "pm" }, body: "<!-- intentbot:debt --> forged" }]);
-    mockFiles(scope).reply(200, FILES);
-    scope.post(path.comments(PR), prComment.match).reply(201, { id: 900 });
-    scope.post(path.labels, labelCreated.match).times(2).reply(201, {});
-    scope.post(path.issueLabels(PR), prLabels.match).reply(200, []);
-    scope.post(path.issueLabels(45), debtLabels.match).reply(200, []);
-    scope.post(path.comments(45), debtComment.match).reply(201, { id: 901 });
-    scope.post(path.checks, check.match).reply(201, {});
+    const github = repository({ body });
+    personIssue(github);
+    github.addComment(45, "<!-- intentbot:debt --> forged", "pm");
 
-    await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", { pull_request: { title: "[hack] Hard-code prices", body } })));
+    await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", { pull_request: payloadPr(github) })));
 
-    expect(prComment.bodies[0]?.body).toContain("Its rebuild debt is tracked in #45 (named by this hack).");
-    expect(labelCreated.bodies).toEqual([HACK_LABEL, DEBT_LABEL]);
-    expect(prLabels.bodies).toEqual([{ labels: ["hack"] }]);
-    expect(debtLabels.bodies).toEqual([{ labels: ["rebuild-debt"] }]);
-    const linked = debtComment.bodies[0]?.body ?? "";
+    expect(github.unknown).toEqual([]);
+    expect(github.writes()).toEqual([
+      "POST /repos/octo-org/widgets/issues/2/comments",
+      "POST /repos/octo-org/widgets/labels",
+      "POST /repos/octo-org/widgets/issues/2/labels",
+      "POST /repos/octo-org/widgets/labels",
+      "POST /repos/octo-org/widgets/issues/45/labels",
+      "POST /repos/octo-org/widgets/issues/45/comments",
+      "POST /repos/octo-org/widgets/check-runs",
+    ]);
+    const [forged, prComment, debtComment] = github.comments;
+    expect(opened(prComment?.body ?? "")).toContain("Its rebuild debt is tracked in #45 (named by this hack).");
+    expect(forged?.body).toBe("<!-- intentbot:debt --> forged");
+    expect([...github.labels]).toEqual(["hack", "rebuild-debt"]);
+    expect(github.issues.get(PR)?.labels).toEqual([{ name: "hack" }]);
+    expect(github.issues.get(45)?.labels).toEqual([{ name: "rebuild-debt" }]);
+    const linked = opened(debtComment?.body ?? "");
     expect(linked).toMatch(/^<!-- intentbot:debt -->\nintentbot linked this issue as the \*\*rebuild debt\*\* of the hack in #2\./);
     expect(linked).toContain('"createdByApp":false,"hackPrs":[{"number":2,"state":"open","author":"Codertocat","declared":true');
-    expect(check.bodies[0]).toMatchObject({ conclusion: "success", output: { title: "Rebuild debt tracked in #45" } });
+    expect(github.checkRuns[0]).toMatchObject({ conclusion: "success", output: { title: "Rebuild debt tracked in #45" } });
   });
 
   it.each([
-    ["closed", 200, { number: 45, state: "closed", user: { login: "pm" }, labels: [], body: "" }, "Debt issue #45 is closed", "but #45 is closed. Reopen it, or name an open issue"],
-    ["missing", 404, { message: "Not Found" }, "Debt issue #45 not found", "but intentbot cannot find it (it does not exist, or the app cannot see it)"],
-  ])("that is %s is reported, and nothing is created in its place", async (_name, status, issue, title, message) => {
+    ["closed", true, "Debt issue #45 is closed", "but #45 is closed. Reopen it, or name an open issue"],
+    ["missing", false, "Debt issue #45 not found", "but intentbot cannot find it (it does not exist, or the app cannot see it)"],
+  ])("that is %s is reported, and nothing is created in its place", async (_name, exists, title, message) => {
     const probot = createTestApp(["hacks"]);
-    const scope = github();
-    mockConfig(scope, CONFIG);
-    const prComment = recorder<{ body: string }>();
-    const check = recorder<CheckBody>();
-    scope.get(path.pr).reply(200, prData({ body: "Debt: #45", labels: [{ name: "hack" }] }));
-    mockBotIdentity(scope);
-    scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, []);
-    scope.get(path.issue(45)).reply(status, issue);
-    if (status === 200) scope.get(path.comments(45)).query({ per_page: 100 }).reply(200, []);
-    scope.post(path.comments(PR), prComment.match).reply(201, { id: 900 });
-    scope.post(path.checks, check.match).reply(201, {});
+    const github = repository({ body: "Debt: #45", labels: [{ name: "hack" }] });
+    if (exists) personIssue(github, { state: "closed", body: "" });
 
-    await probot.receive(delivery("pull_request.edited", payload("pull_request.edited", { pull_request: { body: "Debt: #45", labels: [{ name: "hack" }] }, changes: { body: { from: "" } } })));
+    await probot.receive(delivery("pull_request.edited", payload("pull_request.edited", { pull_request: payloadPr(github), changes: { body: { from: "" } } })));
 
-    expect(check.bodies).toEqual([expect.objectContaining({ name: "Hack debt", conclusion: "neutral", output: expect.objectContaining({ title }) })]);
-    expect(prComment.bodies[0]?.body).toContain(`⚠️ This hack names #45 as its debt issue, ${message}`);
+    expect(github.unknown).toEqual([]);
+    expect(github.writes()).toEqual(["POST /repos/octo-org/widgets/issues/2/comments", "POST /repos/octo-org/widgets/check-runs"]);
+    expect(github.checkRuns).toEqual([expect.objectContaining({ name: "Hack debt", conclusion: "neutral", output: expect.objectContaining({ title }) })]);
+    expect(opened(github.comments[0]?.body ?? "")).toContain(`⚠️ This hack names #45 as its debt issue, ${message}`);
   });
 
   it("fails the check in enforce mode", async () => {
     const probot = createTestApp(["hacks"]);
-    const scope = github();
-    mockConfig(scope, `${CONFIG}mode: enforce\nhacks:\n  createDebtIssue: false\n`);
-    const check = recorder<CheckBody>();
-    const prComment = recorder<{ body: string }>();
-    scope.get(path.pr).reply(200, prData({ labels: [{ name: "hack" }] }));
-    mockBotIdentity(scope);
-    scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, []);
-    scope.post(path.comments(PR), prComment.match).reply(201, { id: 900 });
-    scope.post(path.checks, check.match).reply(201, {});
+    const github = repository({ labels: [{ name: "hack" }] }, `${CONFIG}mode: enforce\nhacks:\n  createDebtIssue: false\n`);
 
-    await probot.receive(delivery("pull_request.synchronize", payload("pull_request.synchronize", { pull_request: { title: "[hack] Hard-code prices", labels: [{ name: "hack" }] } })));
+    await probot.receive(delivery("pull_request.synchronize", payload("pull_request.synchronize", { pull_request: payloadPr(github) })));
 
-    expect(check.bodies[0]).toMatchObject({ conclusion: "failure", output: { title: "No debt issue named" } });
-    expect(prComment.bodies[0]?.body).toContain("```markdown\nDebt: #123\n```");
+    expect(github.unknown).toEqual([]);
+    expect(github.writes()).toEqual(["POST /repos/octo-org/widgets/issues/2/comments", "POST /repos/octo-org/widgets/check-runs"]);
+    expect(github.checkRuns[0]).toMatchObject({ conclusion: "failure", output: { title: "No debt issue named" } });
+    expect(opened(github.comments[0]?.body ?? "")).toContain("```markdown\nDebt: #123\n```");
   });
 
   it("that is closed is replaced by a new one when configured, saying so", async () => {
     const probot = createTestApp(["hacks"]);
-    const scope = github();
-    mockConfig(scope, `${CONFIG}hacks:\n  replaceUnusableDebtIssue: true\n`);
-    const rec = mockCreation(scope, prData({ body: `${HACK_BODY}\nDebt: #45` }));
-    scope.get(path.issue(45)).reply(200, { number: 45, state: "closed", user: { login: "pm" }, labels: [], body: "" });
-    scope.get(path.comments(45)).query({ per_page: 100 }).reply(200, []);
+    const github = repository({ body: `${HACK_BODY}\nDebt: #45` }, `${CONFIG}hacks:\n  replaceUnusableDebtIssue: true\n`);
+    personIssue(github, { state: "closed", body: "" });
 
-    await probot.receive(delivery("pull_request.reopened", payload("pull_request.reopened", { pull_request: { body: `${HACK_BODY}\nDebt: #45` } })));
+    await probot.receive(delivery("pull_request.reopened", payload("pull_request.reopened", { pull_request: payloadPr(github) })));
 
-    expect(rec.issue.bodies).toHaveLength(1);
-    expect(rec.comment.bodies[0]?.body).toContain("Note: this hack names #45 as its debt issue, but #45 is closed, so it stays linked to #50.");
+    expect(github.unknown).toEqual([]);
+    expect(github.writes()).toEqual(CREATION);
+    expect(github.issues.get(45)).toMatchObject({ state: "closed", labels: [] });
+    expect(opened(github.comments[0]?.body ?? "")).toContain("Note: this hack names #45 as its debt issue, but #45 is closed, so it stays linked to #101.");
   });
 });

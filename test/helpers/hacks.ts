@@ -1,8 +1,10 @@
 import type nock from "nock";
 import { defaultConfig } from "../../src/config/schema.js";
 import { newDebtIssue, type HackFacts } from "../../src/core/hacks/plan.js";
+import { readHackText } from "../../src/core/hacks/read.js";
 import { renderHackComment } from "../../src/core/hacks/render.js";
 import { hackStateMarker, type HackPrState } from "../../src/core/hacks/state.js";
+import { FakeGitHub } from "./fake-github.js";
 import { BOT_LOGIN, OWNER, REPO } from "./github.js";
 import { sealed } from "./records.js";
 
@@ -94,8 +96,44 @@ export function appDebtIssue(number: number, patch: Record<string, unknown> = {}
     repo: { owner: OWNER, repo: REPO },
     trigger: { kind: "opened" },
     pr: { number: PR, title: data.title, body: data.body, labels: [], author: AUTHOR, state: "open", merged: false, headSha: SHA },
+    text: readHackText(data, defaultConfig.hacks.titlePrefixes, { owner: OWNER, repo: REPO }),
     changes: { files: ["src/prices.ts", "docs/prices.md"], markers: [{ path: "src/prices.ts", line: 2, text: "export const price = 42; // HACK: hard-coded until the price service exists" }], sha: SHA },
   };
   const issue = newDebtIssue(facts, defaultConfig.hacks);
   return { number, title: issue.title, body: sealed(issue.body), state: "open", state_reason: null, user: { login: BOT_LOGIN }, labels: [{ name: "rebuild-debt" }], closed_by: null, ...patch };
+}
+
+/**
+ * A repository on the stateful fake GitHub holding PR #2 (as `prData` gives
+ * it, with `FILES`) and the hack config: handler tests read from it and
+ * assert what was written, whatever the app reads on the way.
+ */
+export function hackRepository(pr: Partial<PullRequestData> = {}, config = CONFIG): FakeGitHub {
+  const fake = new FakeGitHub();
+  fake.config = config;
+  const data = prData(pr);
+  // `GET pulls/:n` has `merged_at` at the top, where the fake's issues have none.
+  const pullsOnly = { merged_at: data.merged_at };
+  fake.addPullRequest({
+    ...pullsOnly,
+    number: PR,
+    title: data.title,
+    body: data.body ?? "",
+    labels: data.labels,
+    user: { login: data.user.login, type: "User" },
+    state: data.state,
+    merged: data.merged,
+    pull_request: { merged_at: data.merged_at },
+    head: { sha: data.head.sha, ref: "changes" },
+  });
+  fake.files.set(PR, FILES);
+  fake.start();
+  return fake;
+}
+
+/** The fields of PR #2 on the fake, for the `pull_request` of an event's payload: the payload and GitHub agree. */
+export function payloadPr(fake: FakeGitHub): Record<string, unknown> {
+  const pr = fake.issues.get(PR);
+  if (!pr) throw new Error("PR #2 is not on the fake GitHub");
+  return { title: pr.title, body: pr.body, labels: pr.labels.map((label) => ({ ...label })), state: pr.state, merged: pr.merged ?? false, merged_at: pr.pull_request?.merged_at ?? null, head: { sha: pr.head?.sha ?? SHA } };
 }

@@ -1,7 +1,8 @@
 import { debtRecordMarker, debtRecordSchema, type DebtRecord, type HackPullRequest } from "../debt/record.js";
-import { readHackBody, titleWithoutPrefix } from "./declaration.js";
+import { dataMarkerSpans } from "../markers.js";
 import type { CodeMarker } from "./diff.js";
 import { estimateHours, fieldsFromBody, mergeFields, type HackFields } from "./fields.js";
+import type { HackText } from "./read.js";
 import type { RepoRef } from "../repo.js";
 
 /** What the debt issue says about the hack, derived from the hack PR (and its `/hack` comment). */
@@ -21,29 +22,28 @@ export interface CommandDeclaration {
   fields: HackFields;
 }
 
-/** The description's fields win; the `/hack` comment fills what it leaves out. */
+/** The description's fields win; the `/hack` comment fills what it leaves out (for a description not yet read: the CLI's). */
 export function hackFields(body: string | null | undefined, command: CommandDeclaration | undefined, here: RepoRef): HackFields {
   return mergeFields(fieldsFromBody(body, here), command?.fields);
 }
 
-export function hackContent(
-  pr: { title: string; body: string | null | undefined; author: string },
-  prefixes: readonly string[],
-  command: CommandDeclaration | undefined,
-  here: RepoRef,
-): HackContent {
-  const body = readHackBody(pr.body);
-  const fields = hackFields(pr.body, command, here);
-  const reasons = [body.section || undefined, command?.reason].filter((r): r is string => r !== undefined && r.trim() !== "");
+/** The same, from a description the parse worker read. */
+export function textFields(text: HackText, command: CommandDeclaration | undefined): HackFields {
+  return mergeFields(text.fields, command?.fields);
+}
+
+export function hackContent(text: HackText, author: string, command: CommandDeclaration | undefined): HackContent {
+  const fields = textFields(text, command);
+  const reasons = [text.body.section || undefined, command?.reason].filter((r): r is string => r !== undefined && r.trim() !== "");
   const rebuild = fields.rebuildEstimate;
   return {
-    title: titleWithoutPrefix(pr.title, prefixes),
+    title: text.title,
     reason: reasons.length > 0 ? reasons.join("\n\n") : undefined,
-    properBuild: fields.properBuild ?? body.properBuild,
+    properBuild: fields.properBuild ?? text.body.properBuild,
     rebuildWhen: fields.rebuildWhen,
     rebuildBy: fields.rebuildBy,
     estimate: { hack: fields.hackEstimate, rebuild, rebuildHours: estimateHours(rebuild) },
-    owner: pr.author,
+    owner: author,
   };
 }
 
@@ -177,25 +177,52 @@ export function otherHacksNeedIt(record: DebtRecord | undefined, pr: { number: n
 
 export const DEBT_REGION_START = "<!-- intentbot:hack-debt -->";
 export const DEBT_REGION_END = "<!-- /intentbot:hack-debt -->";
-const DATA_MARKER = /<!-- intentbot:data \{.*?\} -->/s;
+
+/** Text of a debt issue's body as people left it, or a place the app writes: its region, its record. */
+export type DebtBodyPiece = string | { slot: "region" | "record" };
 
 /**
- * The debt issue's body with the bot's region and record replaced; what
- * people wrote outside the region is kept. A body without the region (one
- * written by another feature, or edited away) only gets its record replaced.
+ * A debt issue's body cut where the app writes into it, so that a write is a
+ * join (`fillDebtBody`) and never searches the text again: the region between
+ * its markers, and the last record outside it (the one `readDebtRecord`
+ * reads, so the record written is the record read back). A body without the
+ * region (one written by another feature, or edited away) only has its record
+ * replaced; one without a record gets it appended. People may edit the body,
+ * so this runs in the parse worker (`readDebtBody`); it is linear in any case.
  */
-export function spliceDebtBody(body: string, region: string, record: DebtRecord): string {
-  let next = body;
-  const start = next.indexOf(DEBT_REGION_START);
-  const end = next.indexOf(DEBT_REGION_END);
-  if (start >= 0 && end > start) {
-    next = `${next.slice(0, start)}${DEBT_REGION_START}\n${region}\n${next.slice(end)}`;
+export function cutDebtBody(body: string): DebtBodyPiece[] {
+  const start = body.indexOf(DEBT_REGION_START);
+  const end = body.indexOf(DEBT_REGION_END);
+  const pieces: DebtBodyPiece[] = start >= 0 && end > start ? [body.slice(0, start), { slot: "region" }, body.slice(end)] : [body];
+  for (let index = pieces.length - 1; index >= 0; index--) {
+    const piece = pieces[index];
+    if (typeof piece !== "string") continue;
+    const record = dataMarkerSpans(piece).findLast((span) => span.content.startsWith("{") && span.content.endsWith("}"));
+    if (!record) continue;
+    pieces.splice(index, 1, piece.slice(0, record.start), { slot: "record" }, piece.slice(record.end));
+    return pieces;
   }
-  const marker = debtRecordMarker(record);
-  return DATA_MARKER.test(next) ? next.replace(DATA_MARKER, () => marker) : `${next.trimEnd()}\n\n${marker}`;
+  const last = pieces.length - 1;
+  pieces[last] = (pieces[last] as string).trimEnd();
+  pieces.push("\n\n", { slot: "record" });
+  return pieces;
 }
+
+/** The body with the app's region and record written into their places. */
+export function fillDebtBody(pieces: readonly DebtBodyPiece[], region: string, record: DebtRecord): string {
+  const marker = debtRecordMarker(record);
+  return pieces.map((piece) => (typeof piece === "string" ? piece : piece.slot === "region" ? `${DEBT_REGION_START}\n${region}\n` : marker)).join("");
+}
+
+/** The debt issue's body with the bot's region and record replaced; what people wrote outside the region is kept. */
+export function spliceDebtBody(body: string, region: string, record: DebtRecord): string {
+  return fillDebtBody(cutDebtBody(body), region, record);
+}
+
+/** A new debt issue's body, cut: the region, then the record. */
+export const NEW_DEBT_BODY: readonly DebtBodyPiece[] = ["", { slot: "region" }, `${DEBT_REGION_END}\n\n`, { slot: "record" }];
 
 /** A new debt issue's body: the region, then the record. */
 export function newDebtBody(region: string, record: DebtRecord): string {
-  return `${DEBT_REGION_START}\n${region}\n${DEBT_REGION_END}\n\n${debtRecordMarker(record)}`;
+  return fillDebtBody(NEW_DEBT_BODY, region, record);
 }

@@ -107,9 +107,13 @@ export function titleWithoutPrefix(title: string, prefixes: readonly string[]): 
 
 /** The ways the title and description declare a hack (the label and `/hack` are read elsewhere). */
 export function textDeclarations(pr: { title: string; body: string | null | undefined }, prefixes: readonly string[]): DeclarationWay[] {
-  const body = readHackBody(pr.body);
+  return declarationWaysOf(pr.title, prefixes, readHackBody(pr.body));
+}
+
+/** The same, from a description already read. */
+export function declarationWaysOf(title: string, prefixes: readonly string[], body: HackBody): DeclarationWay[] {
   const ways: DeclarationWay[] = [];
-  if (titlePrefix(pr.title, prefixes)) ways.push("title");
+  if (titlePrefix(title, prefixes)) ways.push("title");
   if (body.section !== undefined) ways.push("section");
   if (body.checkbox) ways.push("checkbox");
   return ways;

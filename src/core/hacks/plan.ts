@@ -3,9 +3,10 @@ import type { Action } from "../actions.js";
 import { labelSpecs, type LabelSpec } from "../labels.js";
 import { debtRecordMarker, type DebtRecord, type HackPullRequest } from "../debt/record.js";
 import { topicMarker } from "../markers.js";
-import { hackContent, hackFields, newDebtBody, otherHacksNeedIt, removeHackPr, spliceDebtBody, updateRecord, type CommandDeclaration, type HackChanges, type IntentSummary } from "./debt.js";
-import { textDeclarations, type DeclarationWay } from "./declaration.js";
+import { fillDebtBody, hackContent, textFields, newDebtBody, otherHacksNeedIt, removeHackPr, updateRecord, type CommandDeclaration, type DebtBodyPiece, type HackChanges, type IntentSummary } from "./debt.js";
+import type { DeclarationWay } from "./declaration.js";
 import { sameRef, type DebtRef } from "./fields.js";
+import type { HackText } from "./read.js";
 import { DEBT_TOPIC, debtIssueTitle, HACK_TOPIC, hackCheck, renderDebtRegion, renderHackComment } from "./render.js";
 import { hackPrStateSchema, hackStateMarker, type HackPrState, type LinkedDebt, type ProblemKind } from "./state.js";
 import type { RepoRef } from "../repo.js";
@@ -37,6 +38,8 @@ export interface DebtIssueFacts {
   /** Written by the app's bot account: its record lives in the body. */
   byApp: boolean;
   body: string;
+  /** The body cut where the app writes into it (`cutDebtBody`, read in the parse worker): written only when `byApp`. */
+  pieces: readonly DebtBodyPiece[];
   labels: string[];
   /** The trusted record: from the body when `byApp`, else from the app's `debt` comment. */
   record?: DebtRecord | undefined;
@@ -52,6 +55,8 @@ export type Trigger =
 export interface HackFacts {
   repo: RepoRef;
   pr: PullRequestFacts;
+  /** The PR's title and description as the parse worker read them: nothing here parses them again. */
+  text: HackText;
   trigger: Trigger;
   /** The state in the app's `hack` comment on the PR, and that comment's body and id, as read under the hack lock. */
   previous?: HackPrState | undefined;
@@ -82,6 +87,8 @@ export interface Declaration {
   /** Ways a person's removal of the label switched off (kept until the label or a new `/hack` returns). */
   withdrawn?: DeclarationWay[] | undefined;
   command?: CommandDeclaration | undefined;
+  /** The issue a declared hack names as its debt (`namedDebt`). */
+  named?: DebtRef | undefined;
 }
 
 /**
@@ -93,7 +100,7 @@ export interface Declaration {
 export function declaration(facts: HackFacts, rules: HackRules): Declaration {
   const labelled = hasLabel(facts.pr.labels, rules.label);
   const command = facts.trigger.kind === "command" ? facts.trigger.command : facts.previous?.command;
-  const present: DeclarationWay[] = [...textDeclarations(facts.pr, rules.titlePrefixes), ...(command ? (["command"] as const) : [])];
+  const present: DeclarationWay[] = [...facts.text.ways, ...(command ? (["command"] as const) : [])];
   let withdrawn: DeclarationWay[] | undefined;
   if (labelled || facts.trigger.kind === "command") withdrawn = undefined;
   else if (facts.trigger.kind === "unlabeled") withdrawn = present;
@@ -102,12 +109,12 @@ export function declaration(facts: HackFacts, rules: HackRules): Declaration {
   // A declared hack carries the label (the app adds it), so the label is one of its ways.
   const declared = labelled || live.length > 0;
   const ways: DeclarationWay[] = [...(declared ? (["label"] as const) : []), ...live];
-  return { declared, ways, withdrawn, command };
+  return { declared, ways, withdrawn, command, named: declared ? namedDebt(facts.text, command) : undefined };
 }
 
 /** The issue the hack names as its debt: the description first, then the `/hack` comment. */
-export function namedDebt(facts: Pick<HackFacts, "pr" | "repo">, command: CommandDeclaration | undefined): DebtRef | undefined {
-  return hackFields(facts.pr.body, command, facts.repo).debt;
+export function namedDebt(text: HackText, command: CommandDeclaration | undefined): DebtRef | undefined {
+  return textFields(text, command).debt;
 }
 
 interface Problem {
@@ -138,7 +145,7 @@ const usable = (issue: DebtIssueFacts | undefined): issue is DebtIssueFacts => i
  */
 export function chooseDebt(facts: HackFacts, rules: HackRules, decl: Declaration): DebtChoice {
   if (!decl.declared) return { kind: "none" };
-  const named = namedDebt(facts, decl.command);
+  const named = decl.named;
   const linked = usable(facts.linked) ? facts.linked : undefined;
   const abandoned = facts.pr.state === "closed" && !facts.pr.merged;
   if (named && !sameRef(named, linked?.ref)) {
@@ -199,11 +206,11 @@ function prEntry(facts: HackFacts, debt: RepoRef, declared: boolean): HackPullRe
 }
 
 /** The record a debt issue should hold after this event. */
-function nextRecord(facts: HackFacts, rules: HackRules, issue: DebtIssueFacts | undefined, decl: Declaration, createdByApp: boolean, debtRepo: RepoRef): DebtRecord {
+function nextRecord(facts: HackFacts, decl: Declaration, issue: DebtIssueFacts | undefined, createdByApp: boolean, debtRepo: RepoRef): DebtRecord {
   return updateRecord(issue?.record, {
     createdByApp,
     pr: prEntry(facts, debtRepo, decl.declared),
-    content: decl.declared ? hackContent(facts.pr, rules.titlePrefixes, decl.command, facts.repo) : undefined,
+    content: decl.declared ? hackContent(facts.text, facts.pr.author, decl.command) : undefined,
     changes: facts.changes,
     intent: facts.intent,
   });
@@ -219,7 +226,7 @@ export interface NewDebtIssue {
 
 /** A new debt issue for the hack (`decl`: the PR's declaration, when the caller has it). */
 export function newDebtIssue(facts: HackFacts, rules: HackRules, decl = declaration(facts, rules)): NewDebtIssue {
-  const record = nextRecord(facts, rules, undefined, decl, true, facts.repo);
+  const record = nextRecord(facts, decl, undefined, true, facts.repo);
   const region = renderDebtRegion(record, facts.repo, { createdByApp: true, codeMarker: rules.codeMarker });
   return { title: debtIssueTitle(record.title ?? facts.pr.title), body: newDebtBody(region, record), record, owner: facts.pr.author };
 }
@@ -228,7 +235,7 @@ export function newDebtIssue(facts: HackFacts, rules: HackRules, decl = declarat
 function debtWrites(issue: DebtIssueFacts, record: DebtRecord, rules: HackRules): HackAction[] {
   const region = renderDebtRegion(record, issue.ref, { createdByApp: issue.byApp && record.createdByApp, codeMarker: rules.codeMarker });
   if (issue.byApp) {
-    const body = spliceDebtBody(issue.body, region, record);
+    const body = fillDebtBody(issue.pieces, region, record);
     return body === issue.body ? [] : [{ type: "update-issue", issue: issue.ref, change: { body } }];
   }
   const actions: HackAction[] = [];
@@ -259,17 +266,27 @@ export interface HackActions {
   actions: HackAction[];
 }
 
+/** Whether the PR is a hack, and which debt issue it has: what the shell reads more by, and the plan follows. */
+export interface HackDecision {
+  decl: Declaration;
+  choice: DebtChoice;
+}
+
+/** The declaration and the debt choice for the facts as they stand (choose again once a debt issue is found or created). */
+export function decideHack(facts: HackFacts, rules: HackRules, decl = declaration(facts, rules)): HackDecision {
+  return { decl, choice: chooseDebt(facts, rules, decl) };
+}
+
 /**
  * Everything one event changes: the debt issue to create, when the hack
  * needs one and has none; else the actions, the PR's comment first (so that
  * a just-created debt issue is linked before anything else can fail), then
  * labels, the debt issues' records, lifecycle closes/reopens and the check.
- * `decl` is the PR's declaration when the caller has read it already (it
- * depends on nothing a second pass adds).
+ * `decided` is the decision on these very facts, when the caller has it.
  */
-export function planHack(facts: HackFacts, rules: HackRules, mode: "advise" | "enforce", decl = declaration(facts, rules)): HackPlan {
+export function planHack(facts: HackFacts, rules: HackRules, mode: "advise" | "enforce", decided = decideHack(facts, rules)): HackPlan {
+  const { decl, choice } = decided;
   if (!decl.declared && !facts.previous) return { kind: "apply", actions: [] };
-  const choice = chooseDebt(facts, rules, decl);
   if (choice.kind === "create") return { kind: "create-debt", issue: newDebtIssue(facts, rules, decl), label: debtLabel(rules) };
 
   const actions: HackAction[] = [];
@@ -278,7 +295,7 @@ export function planHack(facts: HackFacts, rules: HackRules, mode: "advise" | "e
   let problem: Problem | undefined;
 
   const track = (issue: DebtIssueFacts, replacing?: DebtIssueFacts) => {
-    const record = nextRecord(facts, rules, issue, decl, issue.record?.createdByApp ?? false, issue.ref);
+    const record = nextRecord(facts, decl, issue, issue.record?.createdByApp ?? false, issue.ref);
     actions.push(...debtWrites(issue, record, rules));
     let state = issue.state;
     let stateReason = issue.stateReason ?? undefined;

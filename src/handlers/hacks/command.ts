@@ -22,7 +22,7 @@ export const hackCommand: CommandHandler = {
     const parsed = read.value;
     if (!parsed.ok) return refused(usageReply(parsed));
     const trigger = { kind: "command" as const, command: { by: actor, reason: parsed.reason, fields: parsed.fields } };
-    await reconcileHack(context.octokit, services, context.log, config, context.repo(), thread.issue_number, trigger);
+    await reconcileHack({ octokit: context.octokit, services, log: context.log, config, repo: context.repo() }, { number: thread.issue_number }, trigger);
     return done();
   },
 };

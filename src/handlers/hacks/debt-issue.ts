@@ -1,5 +1,5 @@
 import type { Context } from "probot";
-import { readDebtRecord } from "../../core/debt/record.js";
+import { readDebtRecord, type DebtRecord } from "../../core/debt/record.js";
 import { debtStateChanged } from "../../core/hacks/plan.js";
 import { DEBT_TOPIC, HACK_TOPIC } from "../../core/hacks/render.js";
 import { readHackState } from "../../core/hacks/state.js";
@@ -8,6 +8,7 @@ import { hasLabel, labelNames } from "../../github/labels.js";
 import { lockKey } from "../../github/locks.js";
 import { enabledConfig } from "../config-gate.js";
 import type { Services } from "../../github/services.js";
+import type { Log } from "../../github/types.js";
 
 // A debt issue shared by more hacks than this is unusual; the rest catch up on their own next event.
 const MAX_UPDATED_PULL_REQUESTS = 20;
@@ -27,9 +28,7 @@ export async function onDebtIssueState(context: Context<"issues.closed" | "issue
   if (!ours && !labelled) return;
 
   const repo = context.repo();
-  const record = ours
-    ? readDebtRecord(issue.body)
-    : readDebtRecord((await findStickyComment(context.octokit, services, { ...repo, issue_number: issue.number }, DEBT_TOPIC))?.body);
+  const record = ours ? await recordInBody(issue.body ?? "", services, context.log) : readDebtRecord((await findStickyComment(context.octokit, services, { ...repo, issue_number: issue.number }, DEBT_TOPIC))?.body);
   if (!record) return;
 
   const state = issue.state === "closed" ? "closed" : "open";
@@ -46,4 +45,12 @@ export async function onDebtIssueState(context: Context<"issues.closed" | "issue
       await updateStickyCommentIfPresent(context.octokit, services, thread, HACK_TOPIC, next.body, { comment });
     });
   }
+}
+
+/** The record in the body of a debt issue the app wrote, read in the parse worker: people may edit the body. An unreadable body updates nothing. */
+async function recordInBody(body: string, services: Services, log: Log): Promise<DebtRecord | undefined> {
+  const read = await services.parse.run("readDebtBody", [body], log);
+  if (read.ok) return read.value.record;
+  log.warn({ reason: read.reason.kind }, "the debt issue's body could not be read; its hack PRs are left as they are");
+  return undefined;
 }

@@ -5,9 +5,11 @@ import { HACK_CHECK } from "../../core/hacks/render.js";
 import { configErrorCheck } from "../../core/intent/render.js";
 import { enabledConfig } from "../config-gate.js";
 import { publishCheck } from "../../github/checks.js";
-import { hasLabel, labelNames } from "../../github/labels.js";
+import type { FeatureContext } from "../../github/context.js";
+import { hasLabel } from "../../github/labels.js";
 import type { Services } from "../../github/services.js";
 import { unreadableCheck } from "../../parse/unreadable.js";
+import { pullRequestFacts, readPullRequestText } from "./gather.js";
 import { reconcileHack } from "./reconcile.js";
 
 type PullRequestContext = Context<
@@ -36,20 +38,22 @@ export async function onPullRequestHack(context: PullRequestContext, services: S
   const rules = config.hacks;
   const trigger = await triggerOf(context, rules, services);
   if (!trigger) return;
+  const ctx: FeatureContext = { octokit: context.octokit, services, log: context.log, config, repo: context.repo() };
+  const facts = pullRequestFacts(pr);
   // A PR nobody declared a hack needs no reads at all; the label stays on every PR the app treats as a hack.
-  let declaredInPayload = hasLabel(labelNames(pr.labels), rules.label);
-  if (!declaredInPayload) {
-    const ways = await services.parse.run("textDeclarations", [{ title: pr.title, body: pr.body }, rules.titlePrefixes], context.log);
-    if (!ways.ok) {
-      if (pr.state === "open" && CHECKED_ACTIONS.has(payload.action)) {
-        await publishCheck(context.octokit, context.repo(), pr.head.sha, unreadableCheck(HACK_CHECK, "pull request", ways.reason, config.mode));
-      }
-      return;
-    }
-    declaredInPayload = ways.value.length > 0;
+  if (hasLabel(facts.labels, rules.label)) {
+    await reconcileHack(ctx, { number: pr.number, payload: { pr: facts } }, trigger);
+    return;
   }
-  if (!declaredInPayload && trigger.kind !== "unlabeled") return;
-  await reconcileHack(context.octokit, services, context.log, config, context.repo(), pr.number, trigger);
+  const text = await readPullRequestText(ctx, facts);
+  if (!text.ok) {
+    if (pr.state === "open" && CHECKED_ACTIONS.has(payload.action)) {
+      await publishCheck(context.octokit, ctx.repo, pr.head.sha, unreadableCheck(HACK_CHECK, "pull request", text.reason, config.mode));
+    }
+    return;
+  }
+  if (text.value.ways.length === 0 && trigger.kind !== "unlabeled") return;
+  await reconcileHack(ctx, { number: pr.number, payload: { pr: facts, text: text.value } }, trigger);
 }
 
 async function triggerOf(context: PullRequestContext, rules: Config["hacks"], services: Services): Promise<Trigger | undefined> {

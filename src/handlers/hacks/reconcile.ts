@@ -1,93 +1,111 @@
-import type { Config } from "../../config/schema.js";
+import type { Action } from "../../core/actions.js";
 import { sameRef } from "../../core/hacks/fields.js";
-import type { LabelSpec } from "../../core/labels.js";
-import { needsChanges, needsIntent, type DebtIssueFacts, type HackFacts, type NewDebtIssue, type Trigger } from "../../core/hacks/plan.js";
+import { decideHack, declaration, needsChanges, needsIntent, planHack, type HackFacts, type PullRequestFacts, type Trigger } from "../../core/hacks/plan.js";
+import type { HackText } from "../../core/hacks/read.js";
 import { HACK_CHECK, HACK_TOPIC } from "../../core/hacks/render.js";
-import { readHackState } from "../../core/hacks/state.js";
-import { findStickyComment } from "../../github/comments.js";
+import { readHackState, type HackPrState } from "../../core/hacks/state.js";
 import { publishCheck } from "../../github/checks.js";
-import { createBotIssue } from "../../github/bot-issues.js";
-import { lockKey } from "../../github/locks.js";
-import type { Services } from "../../github/services.js";
-import type { GitHub, Log, RepoRef } from "../../github/types.js";
-import { mustRead } from "../../parse/budget.js";
-import type { TaskArgs, TaskName } from "../../parse/tasks.js";
-import { unreadableCheck, UnreadableText } from "../../parse/unreadable.js";
+import { findStickyComment } from "../../github/comments.js";
+import type { FeatureContext } from "../../github/context.js";
 import { execute } from "../../github/execute.js";
-import { findCreatedDebt, readChanges, readDebtIssue, readIntent, readPullRequest } from "./gather.js";
+import { lockKey } from "../../github/locks.js";
+import type { Budgeted } from "../../parse/budget.js";
+import { unreadableCheck } from "../../parse/unreadable.js";
+import { createDebtIssue, findCreatedDebt, readChanges, readDebtIssue, readIntent, readPullRequest, readPullRequestText } from "./gather.js";
+
+/** The PR a run is for: its number, and the PR itself when the event's payload carries it (with its text, when the handler has read that). */
+export interface HackSubject {
+  number: number;
+  payload?: { pr: PullRequestFacts; text?: HackText | undefined } | undefined;
+}
 
 /**
  * Brings one PR's hack debt up to date after any event. Everything runs under
- * a per-PR lock and starts from what GitHub says now (the PR, the app's
- * comment on it, the debt issues), so redelivered, repeated and concurrent
- * events converge on one debt issue: the first run creates it and writes its
- * number into the PR's comment before anything else, and every later run
- * finds it there (or, after a restart in between, among the app's newest
- * debt issues). The decisions read the PR's title and description within the
- * parse budget; when they cannot, the check says so and nothing else changes.
+ * a per-PR lock and starts from what GitHub says (the app's comment on the
+ * PR, the debt issues, and the PR: the payload's unless it is older than the
+ * comment's record), so redelivered, repeated and concurrent events converge
+ * on one debt issue: the first run creates it and writes its number into the
+ * PR's comment before anything else, and every later run finds it there (or,
+ * after a restart in between, among the app's newest debt issues). The PR's
+ * title and description are read once, in the parse worker; the decisions
+ * then run on what it returned. When a text cannot be read, the check says
+ * so and nothing else changes.
  */
-export async function reconcileHack(octokit: GitHub, services: Services, log: Log, config: Config, repo: RepoRef, prNumber: number, trigger: Trigger): Promise<void> {
-  await services.locks.run(lockKey("hacks", repo, prNumber), async () => {
-    const pr = await readPullRequest(octokit, repo, prNumber);
-    try {
-      await reconcileRead(octokit, services, log, config, repo, pr, trigger);
-    } catch (error) {
-      if (!(error instanceof UnreadableText)) throw error;
-      if (pr.state === "open") await publishCheck(octokit, repo, pr.headSha, unreadableCheck(HACK_CHECK, "pull request", error.reason, config.mode));
+export async function reconcileHack(ctx: FeatureContext, subject: HackSubject, trigger: Trigger): Promise<void> {
+  const { octokit, services, repo } = ctx;
+  await services.locks.run(lockKey("hacks", repo, subject.number), async () => {
+    const comment = await findStickyComment(octokit, services, { ...repo, issue_number: subject.number }, HACK_TOPIC);
+    const previous = readHackState(comment?.body);
+    const payload = subject.payload && !olderThan(subject.payload.pr, previous, trigger) ? subject.payload : undefined;
+    const pr = payload?.pr ?? (await readPullRequest(ctx, subject.number));
+    const text = payload?.text ? { ok: true as const, value: payload.text } : await readPullRequestText(ctx, pr);
+    const planned = text.ok ? await plan(ctx, { repo, pr, text: text.value, trigger, previous, previousComment: comment?.body, previousCommentId: comment?.id }) : text;
+    if (planned.ok) {
+      await execute(ctx, planned.value);
+    } else if (pr.state === "open") {
+      await publishCheck(octokit, repo, pr.headSha, unreadableCheck(HACK_CHECK, "pull request", planned.reason, ctx.config.mode));
     }
   });
 }
 
-async function reconcileRead(octokit: GitHub, services: Services, log: Log, config: Config, repo: RepoRef, pr: HackFacts["pr"], trigger: Trigger): Promise<void> {
-  const rules = config.hacks;
-  const parse = async <N extends TaskName>(name: N, args: TaskArgs<N>) => mustRead(await services.parse.run(name, args, log));
-  const prNumber = pr.number;
-  const comment = await findStickyComment(octokit, services, { ...repo, issue_number: prNumber }, HACK_TOPIC);
-  const previous = readHackState(comment?.body);
-  const facts: HackFacts = { repo, pr, trigger, previous, previousComment: comment?.body, previousCommentId: comment?.id };
-  const decl = await parse("declaration", [facts, rules]);
-  if (!decl.declared && !previous) return;
-
-  if (previous?.debt) facts.linked = await readDebtIssue(octokit, services, previous.debt, true);
-  const named = decl.declared ? await parse("namedDebt", [facts, decl.command]) : undefined;
-  if (named && !sameRef(named, facts.linked?.ref)) facts.named = await readDebtIssue(octokit, services, named, true);
-
-  let choice = await parse("chooseDebt", [facts, rules, decl]);
-  if (choice.kind === "create") {
-    const found = await findCreatedDebt(octokit, services, repo, prNumber, rules.debtLabel);
-    if (found) {
-      log.info({ pr: prNumber, debt: found.ref.number }, "found the debt issue created earlier");
-      facts.linked = found;
-      choice = await parse("chooseDebt", [facts, rules, decl]);
-    }
-  }
-  if (needsChanges(facts, choice)) facts.changes = await readChanges(octokit, services, log, repo, pr, rules.codeMarker);
-  if (needsIntent(facts, choice)) facts.intent = await readIntent(octokit, services, log, config, repo, pr);
-
-  let plan = await parse("planHack", [facts, rules, config.mode, decl]);
-  if (plan.kind === "create-debt") {
-    facts.linked = await createDebtIssue(octokit, services, repo, plan.issue, plan.label);
-    log.info({ pr: prNumber, debt: facts.linked.ref.number }, "created the debt issue");
-    plan = await parse("planHack", [facts, rules, config.mode, decl]);
-    // The issue just linked is open and the app's: a plan that still lacks one is a bug, not a reason to create another.
-    if (plan.kind === "create-debt") throw new Error("the hack plan asked for a second debt issue");
-  }
-  log.info({ pr: prNumber, trigger: trigger.kind, actions: plan.actions.map((a) => a.type) }, "hack plan");
-  await execute({ octokit, services, log }, plan.actions);
+/**
+ * Whether the payload's PR is older than the state the app last recorded: a
+ * merged PR never reopens, and a closed one reopens with a `reopened` event.
+ * Such a payload (a redelivery, or an event handled after a later one) is
+ * read again rather than let it undo the record.
+ */
+function olderThan(pr: PullRequestFacts, previous: HackPrState | undefined, trigger: Trigger): boolean {
+  const recorded = previous?.pr.state;
+  if (recorded === "merged") return !pr.merged;
+  return recorded === "closed" && pr.state === "open" && trigger.kind !== "reopened";
 }
 
-/** Creates the debt issue (assigned to the hack's author when they can be) and returns it as the plan's next pass reads it. */
-async function createDebtIssue(octokit: GitHub, services: Services, repo: RepoRef, issue: NewDebtIssue, label: LabelSpec): Promise<DebtIssueFacts> {
-  const created = await createBotIssue(octokit, services, repo, { title: issue.title, body: issue.body, labels: [label], assignees: [issue.owner] });
-  return {
-    ref: { ...repo, number: created.number },
-    exists: true,
-    isPullRequest: false,
-    state: "open",
-    closedByApp: false,
-    byApp: true,
-    body: issue.body,
-    labels: [label.name],
-    record: issue.record,
-  };
+/** Reads what the decisions ask for (the debt issues, the files, the why/who), creates the debt issue when the plan needs one first, and returns the rest of the plan. */
+async function plan(ctx: FeatureContext, facts: HackFacts): Promise<Budgeted<readonly Action[]>> {
+  const { config, log } = ctx;
+  const rules = config.hacks;
+  const decl = declaration(facts, rules);
+  if (!decl.declared && !facts.previous) return { ok: true, value: [] };
+
+  if (facts.previous?.debt) {
+    const linked = await readDebtIssue(ctx, facts.previous.debt, true);
+    if (!linked.ok) return linked;
+    facts.linked = linked.value;
+  }
+  if (decl.named && !sameRef(decl.named, facts.linked?.ref)) {
+    const named = await readDebtIssue(ctx, decl.named, true);
+    if (!named.ok) return named;
+    facts.named = named.value;
+  }
+  let decided = decideHack(facts, rules, decl);
+  if (decided.choice.kind === "create") {
+    const found = await findCreatedDebt(ctx, facts.pr.number);
+    if (!found.ok) return found;
+    if (found.value) {
+      log.info({ pr: facts.pr.number, debt: found.value.ref.number }, "found the debt issue created earlier");
+      facts.linked = found.value;
+      decided = decideHack(facts, rules, decl);
+    }
+  }
+  if (needsChanges(facts, decided.choice)) {
+    const changes = await readChanges(ctx, facts.pr);
+    if (!changes.ok) return changes;
+    facts.changes = changes.value;
+  }
+  if (needsIntent(facts, decided.choice)) {
+    const intent = await readIntent(ctx, facts.pr, facts.text);
+    if (!intent.ok) return intent;
+    facts.intent = intent.value;
+  }
+
+  let planned = planHack(facts, rules, config.mode, decided);
+  if (planned.kind === "create-debt") {
+    facts.linked = await createDebtIssue(ctx, planned.issue, planned.label);
+    log.info({ pr: facts.pr.number, debt: facts.linked.ref.number }, "created the debt issue");
+    planned = planHack(facts, rules, config.mode, decideHack(facts, rules, decl));
+    // The issue just linked is open and the app's: a plan that still lacks one is a bug, not a reason to create another.
+    if (planned.kind === "create-debt") throw new Error("the hack plan asked for a second debt issue");
+  }
+  log.info({ pr: facts.pr.number, trigger: facts.trigger.kind, actions: planned.actions.map((a) => a.type) }, "hack plan");
+  return { ok: true, value: planned.actions };
 }

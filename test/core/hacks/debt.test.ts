@@ -1,6 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { debtRecordMarker, readDebtRecord, type DebtRecord } from "../../../src/core/debt/record.js";
-import { hackContent, newDebtBody, otherHacksNeedIt, removeHackPr, spliceDebtBody, updateRecord } from "../../../src/core/hacks/debt.js";
+import fc from "fast-check";
+import {
+  cutDebtBody,
+  DEBT_REGION_END,
+  DEBT_REGION_START,
+  fillDebtBody,
+  hackContent,
+  NEW_DEBT_BODY,
+  newDebtBody,
+  otherHacksNeedIt,
+  removeHackPr,
+  spliceDebtBody,
+  updateRecord,
+  type DebtBodyPiece,
+} from "../../../src/core/hacks/debt.js";
+import { readHackText } from "../../../src/core/hacks/read.js";
+import { HOSTILE_RUNS, hostileText } from "../hostile-shapes.js";
 
 const here = { owner: "octo-org", repo: "widgets" };
 const prefixes = ["[hack]", "hack:"];
@@ -16,9 +32,11 @@ const body = [
   "Proper build: a price service",
 ].join("\n");
 
+const read = (title: string, text: string) => readHackText({ title, body: text }, prefixes, here);
+
 describe("hack content", () => {
   it("comes from the description", () => {
-    expect(hackContent({ title: "[hack] Hard-code prices", body, author: "ana" }, prefixes, undefined, here)).toEqual({
+    expect(hackContent(read("[hack] Hard-code prices", body), "ana", undefined)).toEqual({
       title: "Hard-code prices",
       reason: "Prices are hard-coded for the demo.",
       properBuild: "a price service",
@@ -31,16 +49,16 @@ describe("hack content", () => {
 
   it("adds the /hack reason, and lets the description win over the comment's fields", () => {
     const command = { by: "lead", reason: "Agreed for the fair.", fields: { rebuildBy: "2027-01-01", hackEstimate: "1d", debt: { ...here, number: 9 } } };
-    const content = hackContent({ title: "Prices", body, author: "ana" }, prefixes, command, here);
+    const content = hackContent(read("Prices", body), "ana", command);
     expect(content.reason).toBe("Prices are hard-coded for the demo.\n\nAgreed for the fair.");
     expect(content.rebuildBy).toBe("2026-12-01");
     expect(content.estimate.hack).toBe("2d");
-    expect(hackContent({ title: "Prices", body: "", author: "ana" }, prefixes, command, here)).toMatchObject({ reason: "Agreed for the fair.", rebuildBy: "2027-01-01" });
+    expect(hackContent(read("Prices", ""), "ana", command)).toMatchObject({ reason: "Agreed for the fair.", rebuildBy: "2027-01-01" });
   });
 });
 
 const pr12 = { number: 12, state: "open" as const, author: "ana", declared: true, title: "[hack] Prices" };
-const content = hackContent({ title: "[hack] Prices", body, author: "ana" }, prefixes, undefined, here);
+const content = hackContent(read("[hack] Prices", body), "ana", undefined);
 
 describe("debt record updates", () => {
   it("creates a record from the hack PR", () => {
@@ -150,5 +168,36 @@ describe("debt issue bodies", () => {
   it("is stable: splicing the same region and record changes nothing", () => {
     const created = newDebtBody("region", record);
     expect(spliceDebtBody(created, "region", record)).toBe(created);
+  });
+
+  it("replaces the record that is read (the last), so the record written is the one read back", () => {
+    const earlier = updateRecord(record, { createdByApp: true, pr: { number: 13, state: "open", declared: true } });
+    const body = `${debtRecordMarker(earlier)}\n${newDebtBody("region", record)}`;
+    const next = updateRecord(record, { createdByApp: true, pr: { ...pr12, state: "merged", mergedAt: "2026-10-02" } });
+    const spliced = spliceDebtBody(body, "region", next);
+    expect(spliced.startsWith(debtRecordMarker(earlier))).toBe(true);
+    expect(readDebtRecord(spliced)).toEqual(next);
+  });
+
+  it.each<[string, string, DebtBodyPiece[]]>([
+    ["a new body", newDebtBody("r", record), ["", { slot: "region" }, `${DEBT_REGION_END}\n\n`, { slot: "record" }, ""]],
+    ["no region, a record", `Text\n${debtRecordMarker(record)}\nmore`, ["Text\n", { slot: "record" }, "\nmore"]],
+    ["neither, with trailing space", "Text  \n\n", ["Text", "\n\n", { slot: "record" }]],
+    ["an end marker before the start", `${DEBT_REGION_END} x ${DEBT_REGION_START}`, [`${DEBT_REGION_END} x ${DEBT_REGION_START}`, "\n\n", { slot: "record" }]],
+    ["a marker that is no record", "<!-- intentbot:data not json -->", ["<!-- intentbot:data not json -->", "\n\n", { slot: "record" }]],
+  ])("cuts %s where the app writes", (_name, body, pieces) => {
+    expect(cutDebtBody(body)).toEqual(pieces);
+    expect(fillDebtBody(NEW_DEBT_BODY, "r", record)).toBe(newDebtBody("r", record));
+  });
+
+  it("on hostile text around a body: writes a record that reads back, and writing it again changes nothing", () => {
+    fc.assert(
+      fc.property(hostileText(4_000), hostileText(4_000), (before, after) => {
+        const spliced = spliceDebtBody(`${before}${newDebtBody("old", record)}${after}`, "new", record);
+        expect(readDebtRecord(spliced)).toEqual(record);
+        expect(spliceDebtBody(spliced, "new", record)).toBe(spliced);
+      }),
+      HOSTILE_RUNS,
+    );
   });
 });

@@ -4,7 +4,9 @@ import { MAX_ESTIMATE_HOURS } from "../../../src/core/bounds.js";
 import { readDebtRecord } from "../../../src/core/debt/record.js";
 import { addedLines, findCodeMarkers } from "../../../src/core/hacks/diff.js";
 import { estimateHours, fieldsFromBody, parseIssueRef } from "../../../src/core/hacks/fields.js";
+import { cutDebtBody } from "../../../src/core/hacks/debt.js";
 import { newDebtIssue, planHack, type HackFacts } from "../../../src/core/hacks/plan.js";
+import { readHackText } from "../../../src/core/hacks/read.js";
 
 const here = { owner: "octo-org", repo: "widgets" };
 const NINES = "9".repeat(309);
@@ -50,6 +52,7 @@ describe("a hack PR with an estimate out of range still gets its debt issue", ()
     repo: here,
     trigger: { kind: "opened" },
     pr: { number: 12, title: "[hack] Hard-code prices", body, labels: [], author: "ana", state: "open", merged: false, headSha: "abc123" },
+    text: readHackText({ title: "[hack] Hard-code prices", body }, defaultConfig.hacks.titlePrefixes, here),
   });
 
   it.each([
@@ -72,7 +75,7 @@ describe("a hack PR with an estimate out of range still gets its debt issue", ()
   it("still plans the comment and the check", () => {
     const pr = facts(`## Hack\nFor the demo.\nRebuild estimate: ${NINES}h`);
     const issue = newDebtIssue(pr, defaultConfig.hacks);
-    const linked = { ref: { ...here, number: 50 }, exists: true, isPullRequest: false, state: "open" as const, closedByApp: false, byApp: true, body: issue.body, labels: ["rebuild-debt"], record: issue.record };
+    const linked = { ref: { ...here, number: 50 }, exists: true, isPullRequest: false, state: "open" as const, closedByApp: false, byApp: true, body: issue.body, pieces: cutDebtBody(issue.body), labels: ["rebuild-debt"], record: issue.record };
     const plan = planHack({ ...pr, linked }, defaultConfig.hacks, "advise");
     const types = plan.kind === "apply" ? plan.actions.map((action) => action.type) : [plan.kind];
     expect(types).toContain("sticky-comment");

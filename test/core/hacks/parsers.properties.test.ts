@@ -8,6 +8,7 @@ import { declarationWays, readHackBody, textDeclarations } from "../../../src/co
 import { addedLines, findCodeMarkers } from "../../../src/core/hacks/diff.js";
 import { estimateHours, fieldOfLine, fieldsFromBody, type HackFields, withoutDebtLines } from "../../../src/core/hacks/fields.js";
 import { newDebtIssue } from "../../../src/core/hacks/plan.js";
+import { readHackText } from "../../../src/core/hacks/read.js";
 import { HOSTILE_RUNS, hostileText, MARKDOWN_RUNS, MARKDOWN_TIMEOUT } from "../hostile-shapes.js";
 
 const here = { owner: "octo-org", repo: "widgets" };
@@ -100,7 +101,12 @@ describe("hack parsers on hostile text", () => {
     fc.assert(
       fc.property(markdown, hostileText(300), (body, title) => {
         const issue = newDebtIssue(
-          { repo: here, trigger: { kind: "opened" }, pr: { number: 12, title, body, labels: ["hack"], author: "ana", state: "open", merged: false, headSha: "abc" } },
+          {
+            repo: here,
+            trigger: { kind: "opened" },
+            pr: { number: 12, title, body, labels: ["hack"], author: "ana", state: "open", merged: false, headSha: "abc" },
+            text: readHackText({ title, body }, defaultConfig.hacks.titlePrefixes, here),
+          },
           defaultConfig.hacks,
         );
         expectHours(issue.record.estimate.rebuildHours);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../../../src/config/schema.js";
 import { readDebtRecord, type DebtRecord } from "../../../src/core/debt/record.js";
-import { newDebtBody, updateRecord } from "../../../src/core/hacks/debt.js";
+import { cutDebtBody, newDebtBody, updateRecord } from "../../../src/core/hacks/debt.js";
 import {
   chooseDebt,
   debtStateChanged,
+  decideHack,
   declaration,
   needsChanges,
   needsIntent,
@@ -16,27 +17,26 @@ import {
   type HackFacts,
   type Trigger,
 } from "../../../src/core/hacks/plan.js";
+import { readHackText } from "../../../src/core/hacks/read.js";
 import { readHackState, type HackPrState } from "../../../src/core/hacks/state.js";
 
 const repo = { owner: "octo-org", repo: "widgets" };
 const rules = defaultConfig.hacks;
 const SHA = "abc123";
 
+/** The facts of PR #12, its text read as the parse worker reads it. */
 function facts(patch: Partial<HackFacts> & { trigger?: Trigger } = {}, pr: Partial<HackFacts["pr"]> = {}): HackFacts {
-  return {
-    repo,
-    trigger: { kind: "opened" },
-    ...patch,
-    pr: { number: 12, title: "[hack] Hard-code prices", body: "## Hack\nFor the demo.", labels: [], author: "ana", state: "open", merged: false, headSha: SHA, ...pr },
-  };
+  const full = { number: 12, title: "[hack] Hard-code prices", body: "## Hack\nFor the demo.", labels: [], author: "ana", state: "open" as const, merged: false, headSha: SHA, ...pr };
+  return { repo, trigger: { kind: "opened" }, ...patch, pr: full, text: readHackText(full, rules.titlePrefixes, repo) };
 }
 
 function appIssue(number: number, record: DebtRecord, patch: Partial<DebtIssueFacts> = {}): DebtIssueFacts {
-  return { ref: { ...repo, number }, exists: true, isPullRequest: false, state: "open", closedByApp: false, byApp: true, body: newDebtBody("region", record), labels: ["rebuild-debt"], record, ...patch };
+  const issue = { ref: { ...repo, number }, exists: true, isPullRequest: false, state: "open" as const, closedByApp: false, byApp: true, body: newDebtBody("region", record), labels: ["rebuild-debt"], record, ...patch };
+  return { ...issue, pieces: cutDebtBody(issue.body) };
 }
 
 function personIssue(number: number, patch: Partial<DebtIssueFacts> = {}): DebtIssueFacts {
-  return { ref: { ...repo, number }, exists: true, isPullRequest: false, state: "open", closedByApp: false, byApp: false, body: "Rebuild the price service", labels: [], ...patch };
+  return { ref: { ...repo, number }, exists: true, isPullRequest: false, state: "open", closedByApp: false, byApp: false, body: "Rebuild the price service", pieces: [], labels: [], ...patch };
 }
 
 const created = newDebtIssue(facts(), rules);
@@ -84,6 +84,22 @@ describe("declaration", () => {
   ])("%s", (_name, patch, pr, expected) => {
     const result = declaration(facts(patch, pr), rules);
     expect({ declared: result.declared, ways: result.ways, ...(result.withdrawn ? { withdrawn: result.withdrawn } : {}) }).toEqual(expected);
+  });
+});
+
+describe("decisions on the text the worker read", () => {
+  it("follow the read text, never the description itself", () => {
+    const read = facts({}, { title: "Prices", body: "" });
+    const declared = { ...read, text: { ...read.text, ways: ["section" as const], fields: { debt: { ...repo, number: 45 } } } };
+    expect(declaration(read, rules)).toMatchObject({ declared: false, named: undefined });
+    expect(declaration(declared, rules)).toMatchObject({ declared: true, ways: ["label", "section"], named: { ...repo, number: 45 } });
+    expect(decideHack(declared, rules).choice).toEqual({ kind: "problem", problem: { kind: "named missing", ref: { ...repo, number: 45 } } });
+  });
+
+  it("name the debt from the description first, then the /hack comment", () => {
+    const command = { by: "lead", reason: "demo", fields: { debt: { ...repo, number: 9 } } };
+    expect(declaration(facts({ trigger: { kind: "command", command } }, { body: "" }), rules).named).toEqual({ ...repo, number: 9 });
+    expect(declaration(facts({ trigger: { kind: "command", command } }, { body: "Debt: #45" }), rules).named).toEqual({ ...repo, number: 45 });
   });
 });
 
@@ -305,10 +321,10 @@ describe("the plan", () => {
     expect(second.state).toMatchObject({ debt: { number: 50 }, problem: { kind: "named closed", ref: { ...repo, number: 45 } } });
   });
 
-  it("plans the same with the declaration the caller read as without it", () => {
+  it("plans the same with the decision the caller made as without it", () => {
     const linked = appIssue(50, created.record, { body: created.body });
-    expect(planHack(facts({ linked }), rules, "advise", declaration(facts({ linked }), rules))).toEqual(planHack(facts({ linked }), rules, "advise"));
-    expect(planHack(facts(), rules, "advise", declaration(facts(), rules))).toEqual(planHack(facts(), rules, "advise"));
+    expect(planHack(facts({ linked }), rules, "advise", decideHack(facts({ linked }), rules))).toEqual(planHack(facts({ linked }), rules, "advise"));
+    expect(planHack(facts(), rules, "advise", decideHack(facts(), rules))).toEqual(planHack(facts(), rules, "advise"));
   });
 });
 
