@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createTestApp } from "../helpers/app.js";
 import type { FakeGitHub } from "../helpers/fake-github.js";
 import { BOT_LOGIN, github as nockGitHub, mockBotIdentity, mockConfig, sentRequests, writes } from "../helpers/github.js";
-import { appDebtIssue, CONFIG, hackComment, hackRepository, linkedState, path, payloadPr, PR } from "../helpers/hacks.js";
+import { appDebtIssue, CONFIG, hackComment, hackRepository, linkedState, path, payloadPr, PR, prData } from "../helpers/hacks.js";
 import { delivery, payload } from "../fixtures/payloads.js";
 import { opened as openedBody, sealed } from "../helpers/records.js";
 
@@ -32,9 +32,10 @@ describe("exactly one debt issue per hack PR", () => {
     expect(github.unknown).toEqual([]);
     expect(created(github)).toHaveLength(1);
     expect(github.comments).toHaveLength(1);
-    // No second debt issue or comment: the redelivery's payload predates the label the first run added, so it
-    // labels the PR again (a no-op on GitHub), and re-publishes the check.
-    expect(github.writes().slice(first)).toEqual(["POST /repos/octo-org/widgets/labels", "POST /repos/octo-org/widgets/issues/2/labels", CHECK]);
+    // No second debt issue or comment: the redelivery's payload predates the label the first run added, which
+    // the record shows, so the PR is read again rather than labelled again; only the check is re-published.
+    expect(github.calls).toContain("GET /repos/octo-org/widgets/pulls/2");
+    expect(github.writes().slice(first)).toEqual([CHECK]);
     expect(github.issues.get(PR)?.labels).toEqual([{ name: "hack" }]);
   });
 
@@ -76,6 +77,8 @@ describe("exactly one debt issue per hack PR", () => {
       .get(path.comments(PR))
       .query({ per_page: 100 })
       .reply(200, [hackComment(900, linkedState(50))]);
+    // The payload lacks the label the record says the PR carries: it may be stale, so the PR is read.
+    scope.get(path.pr).reply(200, prData({ title: "[hack] Hard-code prices", labels: [{ name: "hack" }] }));
     scope.get(path.issue(50)).reply(403, { message: "You have exceeded a secondary rate limit" });
     const sent = sentRequests(scope);
 

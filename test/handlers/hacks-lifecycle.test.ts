@@ -136,6 +136,32 @@ describe("hack lifecycle", () => {
     expect(opened(github.comments[0]?.body ?? "")).toContain("Shipped on 2026-10-02");
     expect(github.checkRuns).toEqual([]);
   });
+
+  it("a payload that still carries the label a person took off is read again, and the label stays off", async () => {
+    // The PR as GitHub has it now: the label removed, which the app recorded as withdrawn.
+    const withdrawn = linkedState(50, { declared: false, ways: [], withdrawn: { ways: ["title", "section"] } });
+    const github = linkedRepository({ labels: [] }, appDebtIssue(50), withdrawn);
+    const stale = { ...payloadPr(github), labels };
+
+    await createTestApp(["hacks"]).receive(delivery("pull_request.edited", payload("pull_request.edited", { pull_request: stale, changes: { body: { from: "" } } })));
+
+    expect(github.unknown).toEqual([]);
+    expect(github.calls).toContain("GET /repos/octo-org/widgets/pulls/2");
+    expect(github.writes()).not.toContain("POST /repos/octo-org/widgets/issues/2/labels");
+    expect(github.issues.get(PR)?.labels).toEqual([]);
+  });
+
+  it("a label event always reads the PR: the label put back after a removal handled late counts", async () => {
+    const github = linkedRepository({ labels });
+    const removed = { ...payloadPr(github), labels: [] };
+
+    await createTestApp(["hacks"]).receive(delivery("pull_request.unlabeled", payload("pull_request.unlabeled", { label: { name: "hack" }, pull_request: removed, sender: { login: "lead", type: "User" } } as never)));
+
+    expect(github.unknown).toEqual([]);
+    expect(github.calls).toContain("GET /repos/octo-org/widgets/pulls/2");
+    // GitHub shows the label again, so the hack is still declared: nothing is withdrawn.
+    expect(opened(github.comments[0]?.body ?? "")).not.toContain("withdrawn");
+  });
 });
 
 describe("debt issue closed or reopened", () => {

@@ -151,6 +151,8 @@ describe("a body that cannot be read within the budget", { timeout: 30_000 }, ()
     mockNoConfig(scope);
     mockBotIdentity(scope); // a label event from the app itself would be its own echo
     const labelled = { labels: [{ name: "hack" }], body: `## Hack\n${HOSTILE}` };
+    // A label event reads the PR again: the label may have come and gone since.
+    scope.get(hacks.path.pr).reply(200, hacks.prData(labelled));
     scope.get(hacks.path.comments(hacks.PR)).query(true).reply(200, []);
     scope.post(hacks.path.checks, check.match).reply(201, {});
 

@@ -8,6 +8,7 @@ import { publishCheck } from "../../github/checks.js";
 import { findStickyComment } from "../../github/comments.js";
 import type { FeatureContext } from "../../github/context.js";
 import { execute } from "../../github/execute.js";
+import { hasLabel } from "../../github/labels.js";
 import { lockKey } from "../../github/locks.js";
 import type { Budgeted } from "../../parse/budget.js";
 import { unreadableCheck } from "../../parse/unreadable.js";
@@ -22,8 +23,8 @@ export interface HackSubject {
 /**
  * Brings one PR's hack debt up to date after any event. Everything runs under
  * a per-PR lock and starts from what GitHub says (the app's comment on the
- * PR, the debt issues, and the PR: the payload's unless it is older than the
- * comment's record), so redelivered, repeated and concurrent events converge
+ * PR, the debt issues, and the PR: the payload's unless it may be staler than
+ * the comment's record), so redelivered, repeated and concurrent events converge
  * on one debt issue: the first run creates it and writes its number into the
  * PR's comment before anything else, and every later run finds it there (or,
  * after a restart in between, among the app's newest debt issues). The PR's
@@ -36,7 +37,7 @@ export async function reconcileHack(ctx: FeatureContext, subject: HackSubject, t
   await services.locks.run(lockKey("hacks", repo, subject.number), async () => {
     const comment = await findStickyComment(octokit, services, { ...repo, issue_number: subject.number }, HACK_TOPIC);
     const previous = readHackState(comment?.body);
-    const payload = subject.payload && !olderThan(subject.payload.pr, previous, trigger) ? subject.payload : undefined;
+    const payload = subject.payload && !mayBeStale(subject.payload.pr, previous, trigger, ctx.config.hacks.label) ? subject.payload : undefined;
     const pr = payload?.pr ?? (await readPullRequest(ctx, subject.number));
     const text = payload?.text ? { ok: true as const, value: payload.text } : await readPullRequestText(ctx, pr);
     const planned = text.ok ? await plan(ctx, { repo, pr, text: text.value, trigger, previous, previousComment: comment?.body, previousCommentId: comment?.id }) : text;
@@ -49,15 +50,24 @@ export async function reconcileHack(ctx: FeatureContext, subject: HackSubject, t
 }
 
 /**
- * Whether the payload's PR is older than the state the app last recorded: a
- * merged PR never reopens, and a closed one reopens with a `reopened` event.
- * Such a payload (a redelivery, or an event handled after a later one) is
- * read again rather than let it undo the record.
+ * Whether the payload's PR may be older than what the app last recorded, or
+ * than GitHub's PR now: then it is read again rather than let a redelivery,
+ * or an event handled after a later one, undo the record. A label event is
+ * always read again, since a person may take the label off and put it back
+ * within seconds. Otherwise the payload is stale when it contradicts the
+ * record in a way only a later event could: a merged PR never reopens, a
+ * closed one reopens with `reopened`, and the hack label comes and goes with
+ * `labeled` and `unlabeled`.
  */
-function olderThan(pr: PullRequestFacts, previous: HackPrState | undefined, trigger: Trigger): boolean {
-  const recorded = previous?.pr.state;
+function mayBeStale(pr: PullRequestFacts, previous: HackPrState | undefined, trigger: Trigger, label: string): boolean {
+  if (trigger.kind === "labeled" || trigger.kind === "unlabeled") return true;
+  if (!previous) return false;
+  const recorded = previous.pr.state;
   if (recorded === "merged") return !pr.merged;
-  return recorded === "closed" && pr.state === "open" && trigger.kind !== "reopened";
+  if (recorded === "closed" && pr.state === "open" && trigger.kind !== "reopened") return true;
+  const labelled = hasLabel(pr.labels, label);
+  const recordedLabel = previous.ways.includes("label") && !previous.withdrawn;
+  return labelled ? previous.withdrawn !== undefined : recordedLabel;
 }
 
 /** Reads what the decisions ask for (the debt issues, the files, the why/who), creates the debt issue when the plan needs one first, and returns the rest of the plan. */
