@@ -12,7 +12,7 @@ import { labelNames } from "../../github/labels.js";
 import type { Services } from "../../github/services.js";
 import type { GitHub, Log, RepoRef } from "../../github/types.js";
 import { mustRead } from "../../parse/budget.js";
-import { gatherIntentFacts } from "../intent/gather.js";
+import { gatherIntentFacts } from "../../github/intent-facts.js";
 
 /** The PR as it is now: payloads of redelivered or concurrent events may be stale. */
 export async function readPullRequest(octokit: GitHub, repo: RepoRef, number: number): Promise<PullRequestFacts> {
@@ -91,7 +91,7 @@ export async function readChanges(octokit: GitHub, services: Services, log: Log,
 /** The why/who the PR states or inherits from its ticket, as the intent check reads them. */
 export async function readIntent(octokit: GitHub, services: Services, log: Log, config: Config, repo: RepoRef, pr: PullRequestFacts): Promise<IntentSummary> {
   const body = mustRead(await services.parse.run("withoutDebtLines", [pr.body], log));
-  const facts = mustRead(await gatherIntentFacts(octokit, services, log, config, repo, { kind: "pull request", number: pr.number, title: pr.title, body }));
+  const facts = mustRead(await gatherIntentFacts({ octokit, services, log, config, repo }, { kind: "pull request", number: pr.number, title: pr.title, body }));
   const verdict = decideIntent(facts);
   return { why: verdict.why?.text, who: verdict.who?.text, from: verdict.why?.from ?? verdict.who?.from };
 }

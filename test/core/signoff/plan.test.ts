@@ -14,7 +14,7 @@ const areasOf = (files: string[]) => teamAreas(files, (path) => owners[path], {}
 const config = { signoff: { ...defaultConfig.signoff, minTeams: 2 }, mode: "advise" as const };
 
 const review = (user: string, state: string, at = "2026-11-20T10:00:00Z", commitId = HEAD): Review => ({ user, state, submittedAt: at, commitId });
-const members = (entries: Record<string, Record<string, Membership>>) => new Map(Object.entries(entries).map(([login, teams]) => [login, new Map(Object.entries(teams))]));
+const members = (entries: Record<string, Record<string, Membership> | undefined>) => new Map(Object.entries(entries).map(([login, teams]) => [login, new Map(Object.entries(teams ?? {}))]));
 
 function gathered(evidence: Partial<SignoffEvidence> | undefined, files = ["src/pay/charge.ts", "src/web/page.tsx"], requestedTeams: string[] = []): GatheredSignoff {
   return {
