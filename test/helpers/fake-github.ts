@@ -60,6 +60,8 @@ export class FakeGitHub {
   readonly issues = new Map<number, FakeIssue>();
   readonly comments: FakeComment[] = [];
   readonly labels = new Set<string>();
+  /** The labels the app created, as it asked for them (name, colour, description). */
+  readonly createdLabels: Record<string, unknown>[] = [];
   readonly checkRuns: { name: string; head_sha: string; conclusion?: string; output?: { title: string; summary: string } }[] = [];
   readonly files = new Map<number, { filename: string; status: string; patch?: string }[]>();
   /** Every call, as `METHOD /path`. */
@@ -85,6 +87,8 @@ export class FakeGitHub {
   readonly reactions: FakeReaction[] = [];
   /** Sub-issues by the REST id of the child: its parent's number. */
   readonly parents = new Map<number, number>();
+  /** Timeline events per issue (cross-references), for `GET issues/:n/timeline`. */
+  readonly timelines = new Map<number, unknown[]>();
   /** Team reviews requested, per pull request. */
   readonly requestedTeams = new Map<number, string[]>();
   private nextId = 1000;
@@ -280,7 +284,7 @@ export class FakeGitHub {
         return [204, ""];
       }
     }
-    if (method === "GET" && /^\/issues\/\d+\/timeline$/.test(rest)) return [200, []];
+    if (method === "GET" && (m = rest.match(/^\/issues\/(\d+)\/timeline$/))) return [200, this.timelines.get(Number(m[1])) ?? []];
     if ((m = rest.match(/^\/issues\/(\d+)\/labels$/)) && method === "POST") {
       const issue = this.issues.get(Number(m[1]));
       if (!issue) return [404, { message: "Not Found" }];
@@ -297,6 +301,7 @@ export class FakeGitHub {
       const name = String(body.name);
       if (this.labels.has(name)) return [422, { message: "Validation Failed", errors: [{ code: "already_exists" }] }];
       this.labels.add(name);
+      this.createdLabels.push(body);
       return [201, { name }];
     }
     if (method === "POST" && rest === "/check-runs") {
