@@ -1,4 +1,5 @@
 import type { PermissionLevel } from "../config/schema.js";
+import type { Action, CommentKey } from "./actions.js";
 import { escapeText } from "./sanitize.js";
 
 /** The slash commands, as typed after the `/`. */
@@ -22,6 +23,26 @@ export const refused = (reply: string): CommandAnswer => ({ outcome: "refused", 
 
 /** The reaction each outcome shows on the command comment. */
 export const REACTION = { done: "rocket", refused: "confused" } as const;
+
+/** The topic of the answer to one command of a comment: a redelivered or edited command updates its answer, and two commands in one comment get one each. */
+export const commandReplyTopic = (commandCommentId: number, command: string) => `reply:${commandCommentId}:${command}`;
+
+/**
+ * The writes that answer a command comment: the reply when there is
+ * something to say (one sticky comment per comment and command), then the
+ * outcome's reaction. `replaces`: an earlier answer to this comment (an edit,
+ * a failure) may show the other reaction, which no longer holds, so it is
+ * taken back first.
+ */
+export function answerActions(comment: CommentKey, name: CommandName, answer: CommandAnswer, replaces: boolean): Action[] {
+  const issue = { owner: comment.owner, repo: comment.repo, number: comment.number };
+  const other = answer.outcome === "done" ? REACTION.refused : REACTION.done;
+  return [
+    ...(answer.reply !== undefined ? [{ type: "sticky-comment", issue, topic: commandReplyTopic(comment.commentId, name), body: answer.reply, create: true } as const] : []),
+    ...(replaces ? [{ type: "unreact", comment, content: other } as const] : []),
+    { type: "react", comment, content: REACTION[answer.outcome] },
+  ];
+}
 
 /** Where a command works. */
 export type CommandPlace = "pull request" | "issue";

@@ -84,18 +84,8 @@ export async function findStickyComment(
   return first;
 }
 
-/**
- * The bot's answer to one command of one comment. It is a sticky comment
- * keyed by the comment id and the command, so a redelivered or edited
- * command updates its answer instead of posting a second one, and two
- * commands in one comment get an answer each.
- */
-export function replyToCommand(octokit: GitHub, services: Services, issue: IssueRef, commandCommentId: number, command: string, body: string): Promise<StickyOutcome> {
-  return upsertStickyComment(octokit, services, issue, commandReplyTopic(commandCommentId, command), body);
-}
-
-/** The topic of the answer to one command of a comment. */
-export const commandReplyTopic = (commandCommentId: number, command: string) => `reply:${commandCommentId}:${command}`;
+// The dispatcher answers commands through `execute`; the topic is core's, named here too for features that read their answer.
+export { commandReplyTopic } from "../core/command-answers.js";
 
 export type { Reaction } from "../core/actions.js";
 import type { Reaction } from "../core/actions.js";

@@ -80,7 +80,7 @@ async function executeOne({ octokit, services }: GitHubContext, action: Action, 
       await reactToComment(octokit, issueRef(action.comment), action.comment.commentId, action.content);
       return undefined;
     case "unreact":
-      await removeOwnReaction(octokit, action.comment, action.comment.commentId, action.content, await services.botLogin());
+      await removeOwnReaction(octokit, { owner: action.comment.owner, repo: action.comment.repo }, action.comment.commentId, action.content, await services.botLogin());
       return undefined;
     default: {
       const unknown: never = action;

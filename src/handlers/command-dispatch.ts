@@ -1,10 +1,11 @@
 import type { Context } from "probot";
 import type { Config, PermissionLevel } from "../config/schema.js";
-import { commandReplies, REACTION, refused, type CommandAnswer, type CommandName, type CommandPlace } from "../core/command-answers.js";
+import type { CommentKey } from "../core/actions.js";
+import { answerActions, commandReplies, REACTION, refused, type CommandAnswer, type CommandName, type CommandPlace } from "../core/command-answers.js";
 import { sameCommand, type Command } from "../core/commands.js";
-import { reactToComment, replyToCommand } from "../github/comments.js";
+import type { GitHubContext } from "../github/context.js";
+import { execute } from "../github/execute.js";
 import { hasPermission } from "../github/permissions.js";
-import { removeOwnReaction } from "../github/reactions.js";
 import type { Services } from "../github/services.js";
 import type { IssueRef } from "../github/types.js";
 import type { EventRouter } from "../delivery/router.js";
@@ -73,15 +74,20 @@ export class CommandDispatcher {
     const { comment, issue, sender } = payload;
     if (sender.type === "Bot") return;
     const thread = { ...context.repo(), issue_number: issue.number };
+    const ctx: GitHubContext = { octokit: context.octokit, services, log: context.log };
+    const key: CommentKey = { ...context.repo(), number: issue.number, commentId: comment.id };
     const command = await this.commandToRun(context, services, handler.name);
     if (command === "unreadable") {
       // It may hold no command at all: one 😕 (the same from every command) and nothing else.
-      await reactToComment(context.octokit, thread, comment.id, REACTION.refused);
+      await execute(ctx, [{ type: "react", comment: key, content: REACTION.refused }]);
       return;
     }
     if (!command) return;
     const edited = payload.action === "edited";
-    const answer = (result: CommandAnswer) => this.answer(context, services, thread, handler.name, result, edited);
+    // `replaces`: an earlier answer to this comment (an edit, a failure) may show the other reaction, which no longer holds.
+    const answer = async (result: CommandAnswer, replaces = edited) => {
+      await execute(ctx, answerActions(key, handler.name, result, replaces));
+    };
 
     const onPullRequest = Boolean(issue.pull_request);
     if (onPullRequest !== (handler.place === "pull request")) return answer(refused(commandReplies.wrongPlace(handler.name, handler.place, handler.wrongPlaceHint)));
@@ -109,17 +115,7 @@ export class CommandDispatcher {
     // After a failure that was reported on the comment, this run's answer replaces it.
     const afterFailure = await services.failedCommands.take(failure);
     if (afterFailure && result.reply === undefined) result = { ...result, reply: commandReplies.doneAfterFailure(handler.name) };
-    await this.answer(context, services, thread, handler.name, result, edited || afterFailure);
-  }
-
-  /** `replaces`: an earlier answer to this comment (an edit, a failure) may show the other reaction, which no longer holds. */
-  private async answer(context: CommentEvent, services: Services, thread: IssueRef, name: CommandName, result: CommandAnswer, replaces: boolean): Promise<void> {
-    const { octokit } = context;
-    const commentId = context.payload.comment.id;
-    if (result.reply !== undefined) await replyToCommand(octokit, services, thread, commentId, name, result.reply);
-    const other = result.outcome === "done" ? REACTION.refused : REACTION.done;
-    if (replaces) await removeOwnReaction(octokit, context.repo(), commentId, other, await services.botLogin());
-    await reactToComment(octokit, thread, commentId, REACTION[result.outcome]);
+    await answer(result, edited || afterFailure);
   }
 
   /**

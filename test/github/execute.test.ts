@@ -91,6 +91,19 @@ describe("the executor", () => {
     expect(github.comments.map((c) => c.body)).toEqual([`${topicMarker("intent")}\nsecond`]);
   });
 
+  it("takes back its own reaction, and leaves a person's of the same kind", async () => {
+    const { github, run } = await executor();
+    github.addPullRequest({ number: 6, title: "PR" });
+    const command = github.addComment(6, "/signoff");
+    github.reactions.push({ id: 1, comment: command.id, content: "confused", user: { login: "octocat", type: "User" } });
+    const comment = { ...at(6), commentId: command.id };
+    await run([{ type: "react", comment, content: "confused" }]);
+    const own = github.reactions.find((r) => r.user.login === BOT_LOGIN);
+    await run([{ type: "unreact", comment, content: "confused" }]);
+    expect(github.reactions.map((r) => r.user.login)).toEqual(["octocat"]);
+    expect(github.writes()).toEqual([`POST ${PATH}/issues/comments/${command.id}/reactions`, `DELETE ${PATH}/issues/comments/${command.id}/reactions/${own?.id ?? 0}`]);
+  });
+
   it("takes an expected refusal as an answer and goes on: a sub-issue with another parent, a label removed meanwhile", async () => {
     const { github, run } = await executor();
     github.addIssue({ number: 5, title: "Parent" });

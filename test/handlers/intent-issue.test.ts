@@ -1,189 +1,124 @@
-import { describe, expect, it } from "vitest";
-import { createTestApp } from "../helpers/app.js";
-import { BOT_LOGIN, CONFIG_REQUEST, github, mockBotIdentity, mockNoConfig, ORG_CONFIG_REQUEST, OWNER, recorder, REPO, sentRequests, TOKEN_REQUEST } from "../helpers/github.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { closeTestApps, createTestApp } from "../helpers/app.js";
+import { FakeGitHub } from "../helpers/fake-github.js";
+import { BOT_LOGIN, OWNER, REPO } from "../helpers/github.js";
 import { delivery, payload } from "../fixtures/payloads.js";
 
-const ISSUE = `/repos/${OWNER}/${REPO}/issues/1`;
+/** The intent check on issues against a stateful GitHub: the tests assert what the app wrote. */
+const PATH = `/repos/${OWNER}/${REPO}`;
+const ISSUE = `${PATH}/issues/1`;
 const STATED = "## Why\nDrafts vanish when the page reloads.\n\n## Who\nSupport agents answering long tickets.";
 const MARKER = "<!-- intentbot:intent -->";
+/** No `.github/intent.yml` (the defaults), neither in the repository nor in the organisation's `.github`. */
+const CONFIG_READS = [`GET ${PATH}/contents/.github/intent.yml`, `GET /repos/${OWNER}/.github/contents/.github/intent.yml`];
 
-function noTemplates(scope: ReturnType<typeof github>) {
-  return scope.get(`/repos/${OWNER}/${REPO}/contents`).reply(404);
+let fake: FakeGitHub | undefined;
+afterEach(async () => {
+  await closeTestApps();
+  fake?.stop();
+});
+
+/** The repository with issue #1 (the payloads' issue) holding `body`, and `files` (templates) in it. */
+function repository(body: string, files: Record<string, string> = {}): FakeGitHub {
+  const github = new FakeGitHub();
+  for (const [path, text] of Object.entries(files)) github.contents.set(path, text);
+  github.addIssue({ number: 1, title: "Spelling error in the README file", body });
+  github.start();
+  fake = github;
+  return github;
 }
+
+const opened = (body: string, labels: { name: string }[] = []) => delivery("issues.opened", payload("issues.opened", { issue: { body, labels } }));
+const calls = (github: FakeGitHub) => github.calls.filter((call) => !call.endsWith("/access_tokens"));
 
 describe("intent check on issues", () => {
   it("labels an issue without why/who and explains once in a comment", async () => {
-    const probot = createTestApp(["intent"]);
-    const labelCreated = recorder();
-    const labelsAdded = recorder();
-    const comment = recorder<{ body: string }>();
-    const scope = github();
-    mockNoConfig(scope);
-    noTemplates(scope);
-    scope.post(`/repos/${OWNER}/${REPO}/labels`, labelCreated.match).reply(201, {});
-    scope.post(`${ISSUE}/labels`, labelsAdded.match).reply(200, []);
-    mockBotIdentity(scope);
-    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
-    scope.post(`${ISSUE}/comments`, comment.match).reply(201, { id: 10 });
+    const github = repository("Please fix the login page.");
+    await createTestApp(["intent"]).receive(opened("Please fix the login page."));
 
-    await probot.receive(delivery("issues.opened", payload("issues.opened", { issue: { body: "Please fix the login page.", labels: [] } })));
-
-    expect(labelCreated.bodies).toEqual([{ name: "needs-intent", color: "d93f0b", description: "States no why or who yet (intentbot)" }]);
-    expect(labelsAdded.bodies).toEqual([{ labels: ["needs-intent"] }]);
-    const body = comment.bodies[0]?.body ?? "";
+    expect(github.unknown).toEqual([]);
+    expect(github.writes()).toEqual([`POST ${PATH}/labels`, `POST ${ISSUE}/labels`, `POST ${ISSUE}/comments`]);
+    expect(github.createdLabels).toEqual([{ name: "needs-intent", color: "d93f0b", description: "States no why or who yet (intentbot)" }]);
+    expect(github.issues.get(1)?.labels).toEqual([{ name: "needs-intent" }]);
+    const body = github.comments[0]?.body ?? "";
     expect(body.startsWith(`${MARKER}\n### This issue does not yet say **why** or **who**`)).toBe(true);
     expect(body).toContain("```markdown\n## Why\n");
     expect(body).toContain("## Who\n");
   });
 
   it("leaves an issue that states why and who alone", async () => {
-    const probot = createTestApp(["intent"]);
-    const scope = github();
-    const sent = sentRequests(scope);
-    mockNoConfig(scope);
-    noTemplates(scope);
-    mockBotIdentity(scope);
-    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
-
-    await probot.receive(delivery("issues.opened", payload("issues.opened", { issue: { body: STATED, labels: [] } })));
+    const github = repository(STATED);
+    await createTestApp(["intent"]).receive(opened(STATED));
     // It looks for its own comment (none to resolve), and writes nothing: no label, no comment.
-    expect(sent).toEqual([TOKEN_REQUEST, CONFIG_REQUEST, ORG_CONFIG_REQUEST, `GET /repos/${OWNER}/${REPO}/contents`, "GET /app", `GET ${ISSUE}/comments?per_page=100`]);
+    expect(github.writes()).toEqual([]);
+    expect(calls(github)).toEqual([...CONFIG_READS, `GET ${PATH}/contents`, "GET /app", `GET ${ISSUE}/comments`]);
   });
 
-  it("removes the label and resolves the comment once the issue is fixed", async () => {
-    const probot = createTestApp(["intent"]);
-    const update = recorder<{ body: string }>();
-    const scope = github();
-    mockNoConfig(scope);
-    noTemplates(scope);
-    scope.delete(`${ISSUE}/labels/needs-intent`).reply(200, []);
-    mockBotIdentity(scope);
-    scope
-      .get(`${ISSUE}/comments`)
-      .query({ per_page: 100 })
-      .reply(200, [
-        { id: 5, user: { login: "mallory" }, body: `${MARKER}\nforged by a person` },
-        { id: 10, user: { login: BOT_LOGIN }, body: `${MARKER}\n### This issue does not yet say…` },
-      ]);
-    scope.patch(`/repos/${OWNER}/${REPO}/issues/comments/10`, update.match).reply(200, {});
-    // The body changed, so open PRs that mention the issue are re-checked; there are none.
-    scope.get(`${ISSUE}/timeline`).query({ per_page: 100 }).reply(200, []);
+  it("removes the label and resolves its own comment once the issue is fixed, leaving a forged one alone", async () => {
+    const github = repository(STATED);
+    const forged = github.addComment(1, `${MARKER}\nforged by a person`, "mallory");
+    const own = github.addComment(1, `${MARKER}\n### This issue does not yet say…`, BOT_LOGIN);
+    const issue = github.issues.get(1);
+    if (issue) issue.labels = [{ name: "needs-intent" }];
 
-    await probot.receive(
+    await createTestApp(["intent"]).receive(
       delivery("issues.edited", payload("issues.edited", { issue: { body: STATED, labels: [{ name: "needs-intent" }] }, changes: { body: { from: "fix it" } } })),
     );
 
-    expect(update.bodies[0]?.body).toMatch(new RegExp(`^${MARKER}\\n✅ This issue now states why and who`));
-    expect(update.bodies[0]?.body).toContain("Drafts vanish when the page reloads.");
+    expect(github.writes()).toEqual([`DELETE ${ISSUE}/labels/needs-intent`, `PATCH ${PATH}/issues/comments/${own.id}`]);
+    // The body changed, so open PRs that mention the issue are re-checked; there are none.
+    expect(github.calls).toContain(`GET ${ISSUE}/timeline`);
+    expect(github.issues.get(1)?.labels).toEqual([]);
+    expect(own.body).toMatch(new RegExp(`^${MARKER}\\n✅ This issue now states why and who`));
+    expect(own.body).toContain("Drafts vanish when the page reloads.");
+    expect(forged.body).toBe(`${MARKER}\nforged by a person`);
   });
 
   it("the same delivery, redelivered after a restart, yields one comment, edited in place only if it would change", async () => {
-    const probot = createTestApp(["intent"]);
-    const created = recorder<{ body: string }>();
-    const scope = github();
-    mockNoConfig(scope);
-    noTemplates(scope);
-    scope.post(`/repos/${OWNER}/${REPO}/labels`).reply(201, {});
-    scope.post(`${ISSUE}/labels`).reply(200, []);
-    mockBotIdentity(scope);
-    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
-    scope.post(`${ISSUE}/comments`, created.match).reply(201, { id: 10 });
+    const github = repository("Please fix it");
+    const event = opened("Please fix it");
+    await createTestApp(["intent"]).receive(event);
+    github.calls.length = 0;
 
-    const event = delivery("issues.opened", payload("issues.opened", { issue: { body: "Please fix it", labels: [] } }), "same-delivery");
-    await probot.receive(event);
-
-    // Redelivered to an instance that never saw it (after a restart): the config is read
-    // again, the label already shows on the payload of a real redelivery, and the comment
-    // is found, identical, so nothing is written.
-    mockBotIdentity(github());
-    mockNoConfig(scope);
-    noTemplates(scope);
-    // A new instance makes sure the label exists: GitHub answers that it does.
-    scope.post(`/repos/${OWNER}/${REPO}/labels`).reply(422, { errors: [{ code: "already_exists" }] });
-    scope.post(`${ISSUE}/labels`).reply(200, []);
-    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, [{ id: 10, user: { login: BOT_LOGIN }, body: created.bodies[0]?.body }]);
-    // A redelivery arrives as a fresh copy of the payload.
+    // Redelivered to an instance that never saw it (after a restart), as a fresh copy of the payload (no label on it):
+    // the label is made sure of again, and the comment is found, identical, so it is not written.
     await createTestApp(["intent"]).receive(structuredClone(event));
-    expect(created.bodies).toHaveLength(1);
+    expect(github.writes()).toEqual([`POST ${PATH}/labels`, `POST ${ISSUE}/labels`]);
+    expect(github.comments).toHaveLength(1);
   });
 
   it("concurrent events for one issue create one comment", async () => {
+    const github = repository("Please fix it");
     const probot = createTestApp(["intent"]);
-    const created = recorder<{ body: string }>();
-    const scope = github();
-    mockNoConfig(scope);
-    mockNoConfig(scope);
-    noTemplates(scope);
-    scope.post(`/repos/${OWNER}/${REPO}/labels`).reply(201, {});
-    scope.post(`${ISSUE}/labels`).times(2).reply(200, []);
-    mockBotIdentity(scope);
-    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
-    scope.post(`${ISSUE}/comments`, created.match).reply(201, { id: 10 });
-    scope
-      .get(`${ISSUE}/comments`)
-      .query({ per_page: 100 })
-      .reply(200, () => [{ id: 10, user: { login: BOT_LOGIN }, body: created.bodies[0]?.body }]);
-
-    const opened = payload("issues.opened", { issue: { body: "Please fix it", labels: [] } });
     const reopened = payload("issues.reopened", { issue: { body: "Please fix it", labels: [] } });
-    await Promise.all([probot.receive(delivery("issues.opened", opened)), probot.receive(delivery("issues.reopened", reopened))]);
-    expect(created.bodies).toHaveLength(1);
+    await Promise.all([probot.receive(opened("Please fix it")), probot.receive(delivery("issues.reopened", reopened))]);
+    expect(github.comments).toHaveLength(1);
   });
 
   it("does not count an issue template left unchanged", async () => {
     const template = "---\nname: Feature request\nabout: Ask for a feature\n---\n## Why\nExplain the problem this solves for the user.\n\n## Who\nName the users who need it.\n";
-    const probot = createTestApp(["intent"]);
-    const comment = recorder<{ body: string }>();
-    const scope = github();
-    mockNoConfig(scope);
-    scope.get(`/repos/${OWNER}/${REPO}/contents`).reply(200, [{ type: "dir", path: ".github", name: ".github" }]);
-    scope.get(`/repos/${OWNER}/${REPO}/contents/.github`).reply(200, [{ type: "dir", path: ".github/ISSUE_TEMPLATE", name: "ISSUE_TEMPLATE" }]);
-    scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2FISSUE_TEMPLATE`).reply(200, [
-      { type: "file", path: ".github/ISSUE_TEMPLATE/feature.md", name: "feature.md" },
-      { type: "file", path: ".github/ISSUE_TEMPLATE/config.yml", name: "config.yml" },
-    ]);
-    scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2FISSUE_TEMPLATE%2Ffeature.md`).reply(200, template);
-    scope.post(`/repos/${OWNER}/${REPO}/labels`).reply(201, {});
-    scope.post(`${ISSUE}/labels`).reply(200, []);
-    mockBotIdentity(scope);
-    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
-    scope.post(`${ISSUE}/comments`, comment.match).reply(201, { id: 10 });
+    const body = template.replace(/^---[\s\S]*?---\n/, "");
+    const github = repository(body, { ".github/ISSUE_TEMPLATE/feature.md": template, ".github/ISSUE_TEMPLATE/config.yml": "blank_issues_enabled: false\n" });
+    await createTestApp(["intent"]).receive(opened(body));
 
-    await probot.receive(delivery("issues.opened", payload("issues.opened", { issue: { body: template.replace(/^---[\s\S]*?---\n/, ""), labels: [] } })));
-    expect(comment.bodies[0]?.body).toContain("“Why” is left unanswered: what follows it is the template's own text.");
-    expect(comment.bodies[0]?.body).toContain("“Who” is left unanswered: what follows it is the template's own text.");
+    const comment = github.comments[0]?.body ?? "";
+    expect(comment).toContain("“Why” is left unanswered: what follows it is the template's own text.");
+    expect(comment).toContain("“Who” is left unanswered: what follows it is the template's own text.");
   });
 
   it("inherits why/who from a linked issue", async () => {
-    const probot = createTestApp(["intent"]);
-    const scope = github();
-    const sent = sentRequests(scope);
-    mockNoConfig(scope);
-    noTemplates(scope);
-    scope.get(`/repos/${OWNER}/${REPO}/issues/7`).reply(200, { number: 7, body: STATED });
-    mockBotIdentity(scope);
-    scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
-
-    await probot.receive(delivery("issues.opened", payload("issues.opened", { issue: { body: "Part of #7", labels: [] } })));
+    const github = repository("Part of #7");
+    github.addIssue({ number: 7, title: "Drafts", body: STATED });
+    await createTestApp(["intent"]).receive(opened("Part of #7"));
     // #7 is read and states both, so the issue passes: no label, no comment.
-    expect(sent).toEqual([
-      TOKEN_REQUEST,
-      CONFIG_REQUEST,
-      ORG_CONFIG_REQUEST,
-      `GET /repos/${OWNER}/${REPO}/contents`,
-      `GET /repos/${OWNER}/${REPO}/issues/7`,
-      "GET /app",
-      `GET ${ISSUE}/comments?per_page=100`,
-    ]);
+    expect(github.writes()).toEqual([]);
+    expect(calls(github)).toEqual([...CONFIG_READS, `GET ${PATH}/contents`, `GET ${PATH}/issues/7`, "GET /app", `GET ${ISSUE}/comments`]);
   });
 
   it("skips exempt issues (configured label)", async () => {
-    const probot = createTestApp(["intent"]);
-    const scope = github();
-    const sent = sentRequests(scope);
-    mockNoConfig(scope);
-    await probot.receive(delivery("issues.opened", payload("issues.opened", { issue: { body: "bump", labels: [{ name: "dependencies" }] } })));
+    const github = repository("bump");
+    await createTestApp(["intent"]).receive(opened("bump", [{ name: "dependencies" }]));
     // Exempt by the default config's labels: neither templates nor comments are read, nothing is written.
-    expect(sent).toEqual([TOKEN_REQUEST, CONFIG_REQUEST, ORG_CONFIG_REQUEST]);
+    expect(calls(github)).toEqual(CONFIG_READS);
   });
 });

@@ -29,6 +29,8 @@ export interface FakeIssue {
   base?: { ref: string; sha: string };
   draft?: boolean;
   merged?: boolean;
+  /** PR only: the teams asked for a review, as `GET pulls/:n` lists them. */
+  requested_teams?: { slug: string }[];
 }
 
 export interface FakeComment {
@@ -58,6 +60,8 @@ export class FakeGitHub {
   readonly issues = new Map<number, FakeIssue>();
   readonly comments: FakeComment[] = [];
   readonly labels = new Set<string>();
+  /** The labels the app created, as it asked for them (name, colour, description). */
+  readonly createdLabels: Record<string, unknown>[] = [];
   readonly checkRuns: { name: string; head_sha: string; conclusion?: string; output?: { title: string; summary: string } }[] = [];
   readonly files = new Map<number, { filename: string; status: string; patch?: string }[]>();
   /** Every call, as `METHOD /path`. */
@@ -71,14 +75,20 @@ export class FakeGitHub {
   config: string | undefined;
   /** Other files of the repository by path (CODEOWNERS, templates), on every ref. */
   readonly contents = new Map<string, string>();
-  /** Team members, as `team-slug:login`. */
+  /** Team members, as `team-slug:login`, of the repository's organisation. */
   readonly teamMembers = new Set<string>();
+  /** Organisations whose teams the app may not read (no *Members: read*): GraphQL answers FORBIDDEN. Any other organisation but the repository's does not exist. */
+  readonly unreadableOrgs = new Set<string>();
+  /** Files changed between two commits, by `base...head`, for `GET /compare/base...head` (404 for any other pair: a commit force-pushed away). */
+  readonly compares = new Map<string, string[]>();
   /** Commits of the default branch with the paths they changed, for `GET /commits?path=&since=`. */
   readonly commits: { paths: string[]; message: string; date: string }[] = [];
   readonly reviews = new Map<number, { user: { login: string }; state: string; submitted_at: string; commit_id: string }[]>();
   readonly reactions: FakeReaction[] = [];
   /** Sub-issues by the REST id of the child: its parent's number. */
   readonly parents = new Map<number, number>();
+  /** Timeline events per issue (cross-references), for `GET issues/:n/timeline`. */
+  readonly timelines = new Map<number, unknown[]>();
   /** Team reviews requested, per pull request. */
   readonly requestedTeams = new Map<number, string[]>();
   private nextId = 1000;
@@ -190,7 +200,7 @@ export class FakeGitHub {
     let m: RegExpMatchArray | null;
     if (method === "POST" && /^\/app\/installations\/\d+\/access_tokens$/.test(path)) return [201, { token: "test-token", expires_at: "2099-01-01T00:00:00Z", permissions: {} }];
     if (method === "GET" && path === "/app") return [200, { id: 1, slug: "intentbot", name: "intentbot" }];
-    if (method === "POST" && path === "/graphql") return [200, { data: this.graphql(body) }];
+    if (method === "POST" && path === "/graphql") return [200, this.graphql(body)];
     if (method === "GET" && path === "/search/issues") return [200, this.search(query.get("q") ?? "")];
     if (method === "GET" && (m = path.match(/^\/repos\/[^/]+\/[^/]+\/contents(?:\/(.*))?$/))) {
       const own = path.startsWith(REPO_PATH);
@@ -206,11 +216,18 @@ export class FakeGitHub {
     const rest = path.slice(REPO_PATH.length);
 
     if (method === "GET" && (m = rest.match(/^\/pulls\/(\d+)$/))) return this.found(this.issues.get(Number(m[1])));
+    if (method === "GET" && (m = rest.match(/^\/compare\/(.+)$/))) {
+      const files = this.compares.get(m[1] ?? "");
+      return files ? [200, { files: files.map((filename) => ({ filename })) }] : [404, { message: "Not Found" }];
+    }
     if (method === "GET" && (m = rest.match(/^\/pulls\/(\d+)\/files$/))) return this.page(path, query, this.files.get(Number(m[1])) ?? []);
     if (method === "GET" && (m = rest.match(/^\/pulls\/(\d+)\/reviews$/))) return [200, this.reviews.get(Number(m[1])) ?? []];
     if (method === "POST" && (m = rest.match(/^\/pulls\/(\d+)\/requested_reviewers$/))) {
       const pr = Number(m[1]);
-      this.requestedTeams.set(pr, [...(this.requestedTeams.get(pr) ?? []), ...((body.team_reviewers as string[] | undefined) ?? [])]);
+      const teams = (body.team_reviewers as string[] | undefined) ?? [];
+      this.requestedTeams.set(pr, [...(this.requestedTeams.get(pr) ?? []), ...teams]);
+      const issue = this.issues.get(pr);
+      if (issue) for (const slug of teams) if (!issue.requested_teams?.some((t) => t.slug === slug)) issue.requested_teams = [...(issue.requested_teams ?? []), { slug }];
       return [201, {}];
     }
     if (method === "POST" && (m = rest.match(/^\/issues\/(\d+)\/sub_issues$/))) {
@@ -267,7 +284,7 @@ export class FakeGitHub {
         return [204, ""];
       }
     }
-    if (method === "GET" && /^\/issues\/\d+\/timeline$/.test(rest)) return [200, []];
+    if (method === "GET" && (m = rest.match(/^\/issues\/(\d+)\/timeline$/))) return [200, this.timelines.get(Number(m[1])) ?? []];
     if ((m = rest.match(/^\/issues\/(\d+)\/labels$/)) && method === "POST") {
       const issue = this.issues.get(Number(m[1]));
       if (!issue) return [404, { message: "Not Found" }];
@@ -284,6 +301,7 @@ export class FakeGitHub {
       const name = String(body.name);
       if (this.labels.has(name)) return [422, { message: "Validation Failed", errors: [{ code: "already_exists" }] }];
       this.labels.add(name);
+      this.createdLabels.push(body);
       return [201, { name }];
     }
     if (method === "POST" && rest === "/check-runs") {
@@ -311,13 +329,16 @@ export class FakeGitHub {
 
   /** The one query the app asks of GraphQL besides pinning: a user's teams in the organisation (from `teamMembers`), each with no ancestors. */
   private graphql(body: Record<string, unknown>): unknown {
-    const variables = (body.variables ?? {}) as { login?: string };
-    if (!String(body.query ?? "").includes("userLogins") || !variables.login) return {};
+    const variables = (body.variables ?? {}) as { login?: string; org?: string };
+    if (!String(body.query ?? "").includes("userLogins") || !variables.login) return { data: {} };
+    const org = variables.org ?? OWNER;
+    if (this.unreadableOrgs.has(org)) return { data: { organization: { teams: null } }, errors: [{ type: "FORBIDDEN", message: "Resource not accessible by integration" }] };
+    if (org !== OWNER) return { data: { organization: null }, errors: [{ type: "NOT_FOUND", path: ["organization"], message: `Could not resolve to an Organization with the login of '${org}'.` }] };
     const nodes = [...this.teamMembers].flatMap((entry) => {
       const [slug = "", login] = entry.split(":");
       return login === variables.login ? [{ slug, ancestors: { nodes: [] } }] : [];
     });
-    return { organization: { teams: { nodes, pageInfo: { hasNextPage: false, endCursor: null } } } };
+    return { data: { organization: { teams: { nodes, pageInfo: { hasNextPage: false, endCursor: null } } } } };
   }
 
   /** The reaction counts GitHub lists with each comment. */

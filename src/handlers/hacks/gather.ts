@@ -12,7 +12,7 @@ import type { FeatureContext, GitHubContext } from "../../github/context.js";
 import { isMissing } from "../../github/errors.js";
 import { labelNames } from "../../github/labels.js";
 import type { Budgeted } from "../../parse/budget.js";
-import { gatherIntentFacts } from "../intent/gather.js";
+import { gatherIntentFacts } from "../../github/intent-facts.js";
 
 /** A pull request as GitHub gives it, in a `pull_request` payload or from `GET pulls/:n`. */
 export interface PullRequestData {
@@ -136,8 +136,7 @@ export async function readChanges(ctx: FeatureContext, pr: PullRequestFacts): Pr
 
 /** The why/who the PR states or inherits from its ticket, as the intent check reads them (without its `Debt:` lines). */
 export async function readIntent(ctx: FeatureContext, pr: PullRequestFacts, text: HackText): Promise<Budgeted<IntentSummary>> {
-  const { octokit, services, log, config, repo } = ctx;
-  const facts = await gatherIntentFacts(octokit, services, log, config, repo, { kind: "pull request", number: pr.number, title: pr.title, body: text.intentBody });
+  const facts = await gatherIntentFacts(ctx, { kind: "pull request", number: pr.number, title: pr.title, body: text.intentBody });
   if (!facts.ok) return facts;
   const verdict = decideIntent(facts.value);
   return { ok: true, value: { why: verdict.why?.text, who: verdict.who?.text, from: verdict.why?.from ?? verdict.who?.from } };

@@ -14,7 +14,7 @@ import { addSubIssue } from "../../github/sub-issues.js";
 import type { GitHub, IssueRef, Log, RepoRef } from "../../github/types.js";
 import { mustRead } from "../../parse/budget.js";
 import type { TaskArgs, TaskName } from "../../parse/tasks.js";
-import { intentRules } from "../intent/gather.js";
+import { intentRules } from "../../core/intent/rules.js";
 import { createPhaseDebtIssue } from "./debt-issue.js";
 import type { ParentIssue } from "./gather.js";
 

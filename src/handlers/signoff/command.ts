@@ -24,10 +24,11 @@ export const signoffCommand: CommandHandler = {
     if (membership === "unreadable") return refused(signoffReplies.membershipUnreadable(team));
     if (membership !== "member") return refused(signoffReplies.notMember(team));
 
-    const { data: pr } = await octokit.rest.pulls.get({ ...context.repo(), pull_number: thread.issue_number });
+    const repo = context.repo();
+    const { data: pr } = await octokit.rest.pulls.get({ ...repo, pull_number: thread.issue_number });
     // An edited command signs off when it was written, as a new one does.
     const signoff = { team, user: actor, at: edited ? comment.updated_at : comment.created_at, sha: pr.head.sha, via: "command" as const, note };
-    const verdict = await evaluateSignoff(octokit, services, config, context.repo(), pr, log, signoff);
+    const verdict = await evaluateSignoff({ octokit, services, log, repo, config }, pr, signoff);
     if (!verdict.needed || !verdict.teams.some((t) => t.team === team)) return refused(signoffReplies.nothingToSignOff(team, verdict.needed));
     return done();
   },

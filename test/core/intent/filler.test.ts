@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { configSchema, defaultConfig } from "../../../src/config/schema.js";
 import { judgeBody, templateLines, type BodyIntent } from "../../../src/core/intent/judge.js";
-import { intentRules } from "../../../src/handlers/intent/gather.js";
+import { intentRules } from "../../../src/core/intent/rules.js";
 
 const rules = intentRules(defaultConfig);
 const judged = (body: string, title?: string, r = rules): BodyIntent => judgeBody(body, r, templateLines([]), title);

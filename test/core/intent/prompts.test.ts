@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../../../src/config/schema.js";
 import { judgeBody, templateLines } from "../../../src/core/intent/judge.js";
 import { boldPrompt, fieldOfPrompt } from "../../../src/core/intent/prompts.js";
-import { intentRules } from "../../../src/handlers/intent/gather.js";
+import { intentRules } from "../../../src/core/intent/rules.js";
 
 const rules = intentRules(defaultConfig);
 const judge = (body: string, template = "") => judgeBody(body, rules, templateLines(template ? [template] : []));

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { configSchema, defaultConfig } from "../../../src/config/schema.js";
 import { judgeBody, templateLines } from "../../../src/core/intent/judge.js";
 import { issueFormText } from "../../../src/github/templates.js";
-import { intentRules } from "../../../src/handlers/intent/gather.js";
+import { intentRules } from "../../../src/core/intent/rules.js";
 
 const rules = intentRules(defaultConfig);
 const WHY = "## Motivation\nCrash reports are lost whenever the app is killed in the background.\n\n";

@@ -4,7 +4,7 @@ import { judgeBody, templateLines } from "../../../src/core/intent/judge.js";
 import { decideIntent } from "../../../src/core/intent/decide.js";
 import { findWhyInProse, reasonCue } from "../../../src/core/intent/prose-why.js";
 import { intentCheck } from "../../../src/core/intent/render.js";
-import { intentRules } from "../../../src/handlers/intent/gather.js";
+import { intentRules } from "../../../src/core/intent/rules.js";
 
 const rules = intentRules(defaultConfig);
 const why = (body: string, templates: string[] = [], title?: string) => judgeBody(body, rules, templateLines(templates), title).why;

@@ -3,7 +3,7 @@ import { defaultConfig } from "../../../src/config/schema.js";
 import { decideIntent, exemptionReason, type LinkedTicket } from "../../../src/core/intent/decide.js";
 import { judgeBody, templateLines } from "../../../src/core/intent/judge.js";
 import { exemptCheck, intentCheck } from "../../../src/core/intent/render.js";
-import { intentRules } from "../../../src/handlers/intent/gather.js";
+import { intentRules } from "../../../src/core/intent/rules.js";
 import { renderedMentions } from "../../helpers/rendered.js";
 
 describe("the intent check quotes configuration safely", () => {

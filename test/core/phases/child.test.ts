@@ -3,7 +3,7 @@ import { defaultConfig } from "../../../src/config/schema.js";
 import { decideIntent } from "../../../src/core/intent/decide.js";
 import { judgeBody } from "../../../src/core/intent/judge.js";
 import { carriedIntent, phaseIssueMarker, readPhaseIssueMarker, renderPhaseIssueBody } from "../../../src/core/phases/child.js";
-import { intentRules } from "../../../src/handlers/intent/gather.js";
+import { intentRules } from "../../../src/core/intent/rules.js";
 
 const rules = intentRules(defaultConfig);
 const headings = { why: "why", who: "who" };

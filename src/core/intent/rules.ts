@@ -1,0 +1,8 @@
+import type { Config } from "../../config/schema.js";
+import type { IntentRules } from "./judge.js";
+
+/** The part of the config that judging a description reads: shared by the intent check, hacks' debt issues and phases' children. */
+export function intentRules(config: Config): IntentRules {
+  const { why, who, minWords, placeholders, filler, whoProse } = config.intent;
+  return { why, who, minWords, placeholders, filler, whoProse };
+}
