@@ -1,5 +1,5 @@
 import { parseCommands } from "../core/commands.js";
-import { parseDashboard, withState } from "../core/dashboard/render.js";
+import { parseDashboard } from "../core/dashboard/render.js";
 import { parseRollup } from "../core/dashboard/rollup.js";
 import { closedIssues } from "../core/debt/closing.js";
 import { parseHackCommand } from "../core/hacks/command.js";
@@ -52,7 +52,6 @@ export const tasks = {
   plannedIn,
   // dashboards: bodies anyone with write access can edit
   parseDashboard,
-  withState,
   parseRollup,
   // debt ROI: merged PRs' descriptions, for the issues they close
   closedIssuesOf: (bodies: readonly string[], repo: string) => bodies.map((body) => closedIssues(body, repo)),

@@ -7,6 +7,7 @@ import { DEBT_TOPIC } from "../../core/hacks/render.js";
 import { teamAreas, type OwnersOf } from "../../core/signoff/areas.js";
 import { readCodeowners } from "../../github/codeowners.js";
 import { findStickyComment } from "../../github/comments.js";
+import type { FeatureContext } from "../../github/context.js";
 import type { Services } from "../../github/services.js";
 import type { GitHub, Log, RepoRef, RestClient } from "../../github/types.js";
 import { gatherRepositoryFacts } from "./roi-facts.js";
@@ -101,7 +102,7 @@ export function needsRepositoryFacts(items: readonly DebtItem[], settings: Confi
  * Everything the dashboard shows, gathered with searches by label: the cost
  * grows with the number of debt items and hacks, not with the repository.
  */
-export async function gatherDashboard(octokit: GitHub, services: Services, log: Log, config: Config, repo: RepoRef, now: Date): Promise<DashboardFacts> {
+export async function gatherDashboard({ octokit, services, log, config, repo }: FeatureContext, now: Date): Promise<DashboardFacts> {
   const bot = await services.botLogin();
   const scope = `repo:${repo.owner}/${repo.repo}`;
   const since = new Date(now.getTime() - REPAID_WINDOW_DAYS * DAY).toISOString().slice(0, 10);
