@@ -12,6 +12,8 @@ import { BOT_LOGIN, OWNER, REPO } from "./github.js";
  */
 export interface FakeIssue {
   number: number;
+  /** The REST id, which links a sub-issue: 9000 + the number where the fake makes the issue. */
+  id?: number;
   node_id: string;
   title: string;
   body: string;
@@ -81,6 +83,16 @@ export class FakeGitHub {
   readonly parents = new Map<number, number>();
   /** Team reviews requested, per pull request. */
   readonly requestedTeams = new Map<number, string[]>();
+  /** Issues pinned through GraphQL, by number. */
+  readonly pinned: number[] = [];
+  /** False: an older GitHub Enterprise Server without the sub-issues API (it answers 404). */
+  subIssuesApi = true;
+  /** Repository permission per login; anyone else is an admin. */
+  readonly permissions = new Map<string, "read" | "triage" | "write" | "admin">();
+  /** Logins that cannot be assigned in the repository. */
+  readonly unassignable = new Set<string>();
+  /** Answers that replace the fake's own for the requests they match: a failure to inject. */
+  readonly failures: { matches: (method: string, path: string, query: URLSearchParams) => boolean; reply: Reply }[] = [];
   private nextId = 1000;
   private scope: nock.Scope | undefined;
   /** The account the app writes as: its installation's bot, or `github-actions[bot]` for the Action. */
@@ -108,13 +120,14 @@ export class FakeGitHub {
   }
 
   addIssue(issue: Partial<FakeIssue> & { number: number; title: string }): FakeIssue {
-    const full: FakeIssue = { node_id: `I_${issue.number}`, body: "", state: "open", state_reason: null, closed_at: null, labels: [], assignees: [], user: { login: "Codertocat", type: "User" }, ...issue };
+    const full: FakeIssue = { id: 9000 + issue.number, node_id: `I_${issue.number}`, body: "", state: "open", state_reason: null, closed_at: null, labels: [], assignees: [], user: { login: "Codertocat", type: "User" }, ...issue };
     this.issues.set(issue.number, full);
     return full;
   }
 
   addPullRequest(pr: Partial<FakeIssue> & { number: number; title: string }): FakeIssue {
     const full: FakeIssue = {
+      id: 9000 + pr.number,
       node_id: `PR_${pr.number}`,
       body: "",
       state: "open",
@@ -173,7 +186,7 @@ export class FakeGitHub {
     const body = (typeof rawBody === "string" && rawBody ? JSON.parse(rawBody) : (rawBody ?? {})) as Record<string, unknown>;
     this.calls.push(`${method} ${path}`);
     if (typeof headers.authorization === "string") this.authorizations.add(headers.authorization);
-    const reply = this.answer(method, path, url.searchParams, body);
+    const reply = this.failures.find((f) => f.matches(method, path, url.searchParams))?.reply ?? this.answer(method, path, url.searchParams, body);
     const etag = reply?.[2]?.etag;
     if (etag && headers["if-none-match"] === etag) {
       this.notModified++;
@@ -213,7 +226,14 @@ export class FakeGitHub {
       this.requestedTeams.set(pr, [...(this.requestedTeams.get(pr) ?? []), ...((body.team_reviewers as string[] | undefined) ?? [])]);
       return [201, {}];
     }
+    if (method === "GET" && (m = rest.match(/^\/issues\/(\d+)\/sub_issues$/))) {
+      if (!this.subIssuesApi) return [404, { message: "Not Found" }];
+      const parent = Number(m[1]);
+      const children = [...this.issues.values()].filter((issue) => issue.id !== undefined && this.parents.get(issue.id) === parent);
+      return this.page(path, query, children);
+    }
     if (method === "POST" && (m = rest.match(/^\/issues\/(\d+)\/sub_issues$/))) {
+      if (!this.subIssuesApi) return [404, { message: "Not Found" }];
       const child = Number(body.sub_issue_id);
       // GitHub refuses a sub-issue that already has a parent.
       if (this.parents.has(child)) return [422, { message: "Validation Failed" }];
@@ -290,8 +310,12 @@ export class FakeGitHub {
       this.checkRuns.push(body as never);
       return [201, { id: this.nextId++ }];
     }
-    if (method === "GET" && rest.startsWith("/assignees/")) return [204, ""];
-    if (method === "GET" && (m = rest.match(/^\/collaborators\/([^/]+)\/permission$/))) return [200, { permission: "admin", user: { login: m[1] } }];
+    if (method === "GET" && (m = rest.match(/^\/assignees\/([^/]+)$/))) return this.unassignable.has(m[1] ?? "") ? [404, { message: "Not Found" }] : [204, ""];
+    if (method === "GET" && (m = rest.match(/^\/collaborators\/([^/]+)\/permission$/))) {
+      // GitHub's `permission` field says `read` for triage; `role_name` says which.
+      const role = this.permissions.get(m[1] ?? "") ?? "admin";
+      return [200, { permission: role === "triage" ? "read" : role, role_name: role, user: { login: m[1] } }];
+    }
     if (method === "GET" && rest === "/commits") return [200, this.listCommits(query)];
     return undefined;
   }
@@ -309,9 +333,14 @@ export class FakeGitHub {
     return [200, data, headers];
   }
 
-  /** The one query the app asks of GraphQL besides pinning: a user's teams in the organisation (from `teamMembers`), each with no ancestors. */
+  /** Pinning an issue (by its node id), and a user's teams in the organisation (from `teamMembers`), each with no ancestors. */
   private graphql(body: Record<string, unknown>): unknown {
-    const variables = (body.variables ?? {}) as { login?: string };
+    const variables = (body.variables ?? {}) as { login?: string; id?: string };
+    if (String(body.query ?? "").includes("pinIssue")) {
+      const issue = [...this.issues.values()].find((i) => i.node_id === variables.id);
+      if (issue) this.pinned.push(issue.number);
+      return { pinIssue: { issue: issue ? { number: issue.number } : null } };
+    }
     if (!String(body.query ?? "").includes("userLogins") || !variables.login) return {};
     const nodes = [...this.teamMembers].flatMap((entry) => {
       const [slug = "", login] = entry.split(":");
@@ -339,6 +368,7 @@ export class FakeGitHub {
     const number = Math.max(100, ...this.issues.keys()) + 1;
     const issue: FakeIssue = {
       number,
+      id: 9000 + number,
       node_id: `I_${number}`,
       title: String(body.title ?? ""),
       body: String(body.body ?? ""),
