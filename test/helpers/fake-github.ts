@@ -64,6 +64,10 @@ export class FakeGitHub {
   readonly files = new Map<number, { filename: string; status: string; patch?: string }[]>();
   /** Every call, as `METHOD /path`. */
   readonly calls: string[] = [];
+  /** Every write with what it sent, in order. */
+  readonly sent: { call: string; body: Record<string, unknown> }[] = [];
+  /** The number of the first issue the app creates (then the next free one). */
+  firstNumber = 101;
   /** Conditional reads answered 304 Not Modified (GitHub does not count them against the rate limit). */
   notModified = 0;
   /** The `authorization` headers the calls carried. */
@@ -185,6 +189,7 @@ export class FakeGitHub {
     const path = decodeURIComponent(url.pathname);
     const body = (typeof rawBody === "string" && rawBody ? JSON.parse(rawBody) : (rawBody ?? {})) as Record<string, unknown>;
     this.calls.push(`${method} ${path}`);
+    if (method !== "GET") this.sent.push({ call: `${method} ${path}`, body });
     if (typeof headers.authorization === "string") this.authorizations.add(headers.authorization);
     const reply = this.failures.find((f) => f.matches(method, path, url.searchParams))?.reply ?? this.answer(method, path, url.searchParams, body);
     const etag = reply?.[2]?.etag;
@@ -365,7 +370,7 @@ export class FakeGitHub {
   }
 
   private createIssue(body: Record<string, unknown>): FakeIssue {
-    const number = Math.max(100, ...this.issues.keys()) + 1;
+    const number = Math.max(this.firstNumber - 1, ...this.issues.keys()) + 1;
     const issue: FakeIssue = {
       number,
       id: 9000 + number,
