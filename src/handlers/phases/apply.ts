@@ -1,16 +1,16 @@
 import type { Config } from "../../config/schema.js";
 import type { Action } from "../../core/actions.js";
 import { labelSpecs } from "../../core/labels.js";
+import type { CarriedIntent } from "../../core/phases/child.js";
 import type { PhasePlan } from "../../core/phases/decide.js";
 import type { ApplyNotes } from "../../core/phases/reply.js";
 import { phaseRound, type PhaseRun, type RoundProgress } from "../../core/phases/round.js";
+import type { PhasesSlot } from "../../core/phases/section.js";
 import type { PhaseState } from "../../core/phases/types.js";
 import type { FeatureContext } from "../../github/context.js";
 import { execute } from "../../github/execute.js";
 import { mustRead } from "../../parse/budget.js";
 import { readParent, type ParentIssue } from "./gather.js";
-import type { CarriedIntent } from "../../core/phases/child.js";
-import type { PhasesSlot } from "../../core/phases/section.js";
 
 export interface ApplyResult extends ApplyNotes {
   /** The phases after the run, with the numbers of the issues it created. */
@@ -78,6 +78,6 @@ function unlinkedPhase(refused: Action, phases: readonly PhaseState[]): number |
   return phases.find((phase) => phase.issueId === refused.child)?.number;
 }
 
-export function phaseLabels(config: Config): PhaseRun["labels"] {
+function phaseLabels(config: Config): PhaseRun["labels"] {
   return { phase: labelSpecs.phase(config.phases.label), debt: labelSpecs.rebuildDebt(config.hacks.debtLabel) };
 }
