@@ -58,12 +58,6 @@ export function dataMarkerSpans(body: string): MarkerSpan[] {
   return spans;
 }
 
-/** The body with its last record replaced by `marker` (the one that counts), or `marker` appended when it has none. */
-export function replaceLastDataMarker(body: string, marker: string): string {
-  const last = dataMarkerSpans(body).at(-1);
-  return last ? `${body.slice(0, last.start)}${marker}${body.slice(last.end)}` : `${body}\n${marker}`;
-}
-
 /** The data of the last well-formed record in a body: a later record supersedes an earlier one. */
 export function readDataMarker(body: string | null | undefined): unknown {
   const spans = dataMarkerSpans(body ?? "");

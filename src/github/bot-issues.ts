@@ -7,7 +7,7 @@ import type { GitHub, RepoRef } from "./types.js";
 
 /**
  * The issues the app owns (debt issues, phase issues, dashboards): finding
- * the one it wrote, creating one, and rewriting its body. Written once so
+ * the one it wrote, creating one, and reading its body. Written once so
  * that every feature recognises its issues the same way (label, the bot as
  * author, something in the body no title can fake) and creates them the same
  * way (labels made first, assignees only those who can be).
@@ -98,13 +98,6 @@ async function assignable(octokit: GitHub, repo: RepoRef, logins: readonly strin
 export async function readIssueBody(octokit: GitHub, repo: RepoRef, number: number): Promise<string> {
   const { data } = await octokit.rest.issues.get({ ...repo, issue_number: number });
   return data.body ?? "";
-}
-
-/** Writes the body when it differs from `current` (as just read); returns whether it wrote. */
-export async function writeIssueBody(octokit: GitHub, repo: RepoRef, number: number, current: string, body: string): Promise<boolean> {
-  if (body === current) return false;
-  await octokit.rest.issues.update({ ...repo, issue_number: number, body });
-  return true;
 }
 
 /**

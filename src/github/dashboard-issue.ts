@@ -1,30 +1,24 @@
 import { hasTopicMarker } from "../core/markers.js";
-import type { LabelSpec } from "../core/labels.js";
-import { createBotIssue, findBotIssue, type BotIssue } from "./bot-issues.js";
+import { findBotIssue, type BotIssue, type CreatedIssue } from "./bot-issues.js";
+import type { GitHubContext } from "./context.js";
 import type { Services } from "./services.js";
-import type { GitHub, Log, RepoRef } from "./types.js";
+import type { GitHub, RepoRef } from "./types.js";
 
 /** The app's dashboard issue (or roll-up): found by its hidden topic marker, never by title. */
 export function findDashboardIssue(octokit: GitHub, services: Services, repo: RepoRef, label: string, topic: string): Promise<BotIssue | undefined> {
   return findBotIssue(octokit, services, repo, { label, recognise: (body) => hasTopicMarker(body, topic) });
 }
 
-/** Creates the dashboard issue and pins it. */
-export async function createDashboardIssue(
-  octokit: GitHub,
-  services: Services,
-  repo: RepoRef,
-  title: string,
-  body: string,
-  label: LabelSpec,
-  log: Log,
-): Promise<number> {
-  const issue = await createBotIssue(octokit, services, repo, { title, body, labels: [label] });
+/**
+ * Pins a dashboard the app has just created. A step of its own after the
+ * create, outside the plan's actions: pinning takes the GraphQL id only the
+ * create returns, and has no REST endpoint. It fails when three issues are
+ * pinned already, which is fine.
+ */
+export async function pinDashboard({ octokit, log }: GitHubContext, issue: CreatedIssue): Promise<void> {
   try {
-    // Pinning has no REST endpoint; it fails when three issues are pinned already, which is fine.
     await octokit.graphql("mutation($id: ID!) { pinIssue(input: { issueId: $id }) { issue { number } } }", { id: issue.nodeId });
   } catch (error) {
     log.info({ err: error, issue: issue.number }, "could not pin the dashboard issue");
   }
-  return issue.number;
 }

@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import type { Clock, CoalesceOutcome, RunCoalescer } from "../core/dashboard/coalesce.js";
+import type { Clock, CoalesceOutcome, RunCoalescer } from "../delivery/coalescer.js";
 
 /**
  * Coalescing shared by every instance through Redis: a key's first request

@@ -1,6 +1,6 @@
 import { LRUCache } from "lru-cache";
 import type { Probot } from "probot";
-import { Coalescer, realClock, type Clock, type RunCoalescer } from "../core/dashboard/coalesce.js";
+import { MemoryCoalescer, realClock, type Clock, type RunCoalescer } from "../delivery/coalescer.js";
 import { deriveRecordKey, type RecordKey } from "../core/records.js";
 import { botIdentity } from "./bot-identity.js";
 import { Redis } from "ioredis";
@@ -93,7 +93,7 @@ export function createServices(app: Probot, options: ServiceOptions = {}): Servi
     teamMembers: new TtlCache(FIVE_MINUTES, 5000, now),
     dashboardRuns: redis
       ? new RedisCoalescer(redis, ONE_MINUTE, clock, refreshFailed(app))
-      : new Coalescer(ONE_MINUTE, clock, refreshFailed(app)),
+      : new MemoryCoalescer(ONE_MINUTE, clock, refreshFailed(app)),
     clock,
     redis,
     recordKey: deriveRecordKey(recordSecret),

@@ -1,5 +1,5 @@
 import { parseCommands } from "../core/commands.js";
-import { parseDashboard, withState } from "../core/dashboard/render.js";
+import { parseDashboard } from "../core/dashboard/render.js";
 import { parseRollup } from "../core/dashboard/rollup.js";
 import { closedIssues } from "../core/debt/closing.js";
 import { parseHackCommand } from "../core/hacks/command.js";
@@ -10,10 +10,9 @@ import { judgeBody, templateLines, type IntentRules } from "../core/intent/judge
 import { findReferences } from "../core/intent/references.js";
 import { asksForBody } from "../core/intent/template-prompts.js";
 import { carriedIntent } from "../core/phases/child.js";
-import { plannedIn } from "../core/phases/decide.js";
 import { parsePhaseCommand } from "../core/phases/parse.js";
-import { replacePhasesSection } from "../core/phases/section.js";
-import { phasesSectionStatus, readPhasesState } from "../core/phases/state.js";
+import { phasesSlot } from "../core/phases/section.js";
+import { readPhasesSection } from "../core/phases/state.js";
 import { parseSignoffArgs } from "../core/signoff/command.js";
 
 /**
@@ -42,12 +41,10 @@ export const tasks = {
   findCodeMarkers,
   // phases: the parent issue's body
   carriedIntent,
-  readPhasesSection: (body: string | null | undefined) => ({ recorded: readPhasesState(body), section: phasesSectionStatus(body) }),
-  replacePhasesSection,
-  plannedIn,
+  readPhasesSection,
+  phasesSlot,
   // dashboards: bodies anyone with write access can edit
   parseDashboard,
-  withState,
   parseRollup,
   // debt ROI: merged PRs' descriptions, for the issues they close
   closedIssuesOf: (bodies: readonly string[], repo: string) => bodies.map((body) => closedIssues(body, repo)),

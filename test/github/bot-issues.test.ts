@@ -2,7 +2,7 @@ import { LRUCache } from "lru-cache";
 import { Probot, ProbotOctokit } from "probot";
 import { describe, expect, it } from "vitest";
 import { labelSpecs } from "../../src/core/labels.js";
-import { createBotIssue, findBotIssue, readIssueBody, writeIssueBody } from "../../src/github/bot-issues.js";
+import { createBotIssue, findBotIssue, readIssueBody } from "../../src/github/bot-issues.js";
 import { TtlCache } from "../../src/github/ttl-cache.js";
 import type { GitHub } from "../../src/github/types.js";
 import { testPrivateKey } from "../helpers/app.js";
@@ -119,19 +119,9 @@ describe("creating one of the app's issues", () => {
   });
 });
 
-describe("rewriting its body", () => {
+describe("reading its body", () => {
   it("reads the body as it is now", async () => {
     github().get(`${ISSUES}/7`).reply(200, { number: 7, body: "now" });
     expect(await readIssueBody(await client(), repo, 7)).toBe("now");
-  });
-
-  it("writes only a body that changed", async () => {
-    const update = recorder();
-    github().patch(`${ISSUES}/7`, update.match).reply(200, { number: 7 });
-    const octokit = await client();
-
-    expect(await writeIssueBody(octokit, repo, 7, "same", "same")).toBe(false);
-    expect(await writeIssueBody(octokit, repo, 7, "old", "new")).toBe(true);
-    expect(update.bodies).toEqual([{ body: "new" }]);
   });
 });

@@ -1,13 +1,12 @@
-import nock from "nock";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { phaseIssueMarker } from "../../src/core/phases/child.js";
 import { parseEstimate } from "../../src/core/phases/estimate.js";
 import type { Estimate, PhaseState } from "../../src/core/phases/types.js";
 import { sealed } from "../helpers/records.js";
 import { delivery, payload } from "../fixtures/payloads.js";
 import { createTestApp } from "../helpers/app.js";
-import { BOT_LOGIN, github, mockBotIdentity, mockNoConfig, sentRequests } from "../helpers/github.js";
-import { COMMENT_URL, PARENT, World } from "../helpers/phases.js";
+import { BOT_LOGIN } from "../helpers/github.js";
+import { COMMENT_URL, PARENT, path, PhaseRepository } from "../helpers/phases.js";
 
 const est = (text: string): Estimate => {
   const estimate = parseEstimate(text);
@@ -31,34 +30,42 @@ function closed(number: number, phase: number, patch: { sender?: string; author?
   );
 }
 
+let repository: PhaseRepository | undefined;
+afterEach(() => repository?.github.stop());
+
 describe("a phase issue closed or reopened", () => {
   it("ticks its box in the parent's checklist", async () => {
     const probot = createTestApp(["phases"]);
-    const world = new World().seed(PLANNED);
-    const twelve = world.issues.get(12);
+    repository = new PhaseRepository().seed(PLANNED);
+    const twelve = repository.github.issues.get(12);
     if (twelve) twelve.state = "closed";
-    const scope = github();
-    mockBotIdentity(scope);
-    mockNoConfig(scope);
-    world.readParent(scope, 2).listSubIssues(scope).writeParent(scope, 1);
 
     await probot.receive(closed(12, 2));
-    expect(world.parent.body).toContain("- [ ] #11 Phase 1: Internal invite — 1.5w\n- [x] #12 Phase 2: External invite — 2d");
-    expect(world.parent.body).toContain(`[this comment](${COMMENT_URL})`);
-    expect(world.parent.body).toContain("**Left:** 1.5w (60h) · 1 of 2 phases done");
+    expect(repository.github.writes()).toEqual([`PATCH ${path.issue(PARENT)}`]);
+    expect(repository.parentBody).toContain("- [ ] #11 Phase 1: Internal invite — 1.5w\n- [x] #12 Phase 2: External invite — 2d");
+    expect(repository.parentBody).toContain(`[this comment](${COMMENT_URL})`);
+    expect(repository.parentBody).toContain("**Left:** 1.5w (60h) · 1 of 2 phases done");
+    expect(repository.github.unknown).toEqual([]);
+  });
+
+  it("leaves a checklist that already says so alone", async () => {
+    const probot = createTestApp(["phases"]);
+    repository = new PhaseRepository().seed(PLANNED.map((p) => (p.number === 2 ? { ...p, done: true } : p)));
+
+    await probot.receive(closed(12, 2));
+    expect(repository.github.writes()).toEqual([]);
   });
 
   it("leaves alone issues that are not the bot's phase issues, and its own closing", async () => {
     const probot = createTestApp(["phases"]);
-    // Learning its own login takes the app's token, not an installation's.
-    const identity = mockBotIdentity(nock("https://api.github.com"));
-    const sent = sentRequests(identity);
+    repository = new PhaseRepository();
+    const { calls } = repository.github;
     await probot.receive(closed(12, 2, { author: "mallory", type: "User" }));
-    expect(sent.splice(0)).toEqual([]);
+    expect(calls.splice(0)).toEqual([]);
     await probot.receive(closed(12, 2, { sender: BOT_LOGIN }));
     // Its own closing is an echo: only its login is learned, and the parent is neither read nor written.
-    expect(sent.splice(0)).toEqual(["GET /app"]);
+    expect(calls.splice(0)).toEqual(["GET /app"]);
     await probot.receive(closed(12, 2, { author: "other-app[bot]" }));
-    expect(sent).toEqual([]);
+    expect(calls).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Clock } from "../../src/core/dashboard/coalesce.js";
+import type { Clock } from "../../src/delivery/coalescer.js";
 
 /** A clock the test moves by hand: timers fire when `advance` passes their time. */
 export function fakeClock(start = 0) {

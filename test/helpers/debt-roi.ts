@@ -34,6 +34,7 @@ function debtIssue(number: number, title: string, record: DebtRecord, bodyOf: (t
   return {
     repository_url: `https://api.github.com/repos/${OWNER}/${REPO}`,
     number,
+    id: 9000 + number,
     node_id: `I_${number}`,
     title,
     body: bodyOf(`Rebuild\n${debtRecordMarker(record)}`),

@@ -12,6 +12,8 @@ import { BOT_LOGIN, OWNER, REPO } from "./github.js";
  */
 export interface FakeIssue {
   number: number;
+  /** The REST id, which links a sub-issue: 9000 + the number where the fake makes the issue. */
+  id?: number;
   node_id: string;
   title: string;
   body: string;
@@ -66,6 +68,10 @@ export class FakeGitHub {
   readonly files = new Map<number, { filename: string; status: string; patch?: string }[]>();
   /** Every call, as `METHOD /path`. */
   readonly calls: string[] = [];
+  /** Every write with what it sent, in order. */
+  readonly sent: { call: string; body: Record<string, unknown> }[] = [];
+  /** The number of the first issue the app creates (then the next free one). */
+  firstNumber = 101;
   /** Conditional reads answered 304 Not Modified (GitHub does not count them against the rate limit). */
   notModified = 0;
   /** The `authorization` headers the calls carried. */
@@ -91,6 +97,16 @@ export class FakeGitHub {
   readonly timelines = new Map<number, unknown[]>();
   /** Team reviews requested, per pull request. */
   readonly requestedTeams = new Map<number, string[]>();
+  /** Issues pinned through GraphQL, by number. */
+  readonly pinned: number[] = [];
+  /** False: an older GitHub Enterprise Server without the sub-issues API (it answers 404). */
+  subIssuesApi = true;
+  /** Repository permission per login; anyone else is an admin. */
+  readonly permissions = new Map<string, "read" | "triage" | "write" | "admin">();
+  /** Logins that cannot be assigned in the repository. */
+  readonly unassignable = new Set<string>();
+  /** Answers that replace the fake's own for the requests they match: a failure to inject. */
+  readonly failures: { matches: (method: string, path: string, query: URLSearchParams) => boolean; reply: Reply }[] = [];
   private nextId = 1000;
   private scope: nock.Scope | undefined;
   /** The account the app writes as: its installation's bot, or `github-actions[bot]` for the Action. */
@@ -118,13 +134,14 @@ export class FakeGitHub {
   }
 
   addIssue(issue: Partial<FakeIssue> & { number: number; title: string }): FakeIssue {
-    const full: FakeIssue = { node_id: `I_${issue.number}`, body: "", state: "open", state_reason: null, closed_at: null, labels: [], assignees: [], user: { login: "Codertocat", type: "User" }, ...issue };
+    const full: FakeIssue = { id: 9000 + issue.number, node_id: `I_${issue.number}`, body: "", state: "open", state_reason: null, closed_at: null, labels: [], assignees: [], user: { login: "Codertocat", type: "User" }, ...issue };
     this.issues.set(issue.number, full);
     return full;
   }
 
   addPullRequest(pr: Partial<FakeIssue> & { number: number; title: string }): FakeIssue {
     const full: FakeIssue = {
+      id: 9000 + pr.number,
       node_id: `PR_${pr.number}`,
       body: "",
       state: "open",
@@ -182,8 +199,9 @@ export class FakeGitHub {
     const path = decodeURIComponent(url.pathname);
     const body = (typeof rawBody === "string" && rawBody ? JSON.parse(rawBody) : (rawBody ?? {})) as Record<string, unknown>;
     this.calls.push(`${method} ${path}`);
+    if (method !== "GET") this.sent.push({ call: `${method} ${path}`, body });
     if (typeof headers.authorization === "string") this.authorizations.add(headers.authorization);
-    const reply = this.answer(method, path, url.searchParams, body);
+    const reply = this.failures.find((f) => f.matches(method, path, url.searchParams))?.reply ?? this.answer(method, path, url.searchParams, body);
     const etag = reply?.[2]?.etag;
     if (etag && headers["if-none-match"] === etag) {
       this.notModified++;
@@ -230,7 +248,14 @@ export class FakeGitHub {
       if (issue) for (const slug of teams) if (!issue.requested_teams?.some((t) => t.slug === slug)) issue.requested_teams = [...(issue.requested_teams ?? []), { slug }];
       return [201, {}];
     }
+    if (method === "GET" && (m = rest.match(/^\/issues\/(\d+)\/sub_issues$/))) {
+      if (!this.subIssuesApi) return [404, { message: "Not Found" }];
+      const parent = Number(m[1]);
+      const children = [...this.issues.values()].filter((issue) => issue.id !== undefined && this.parents.get(issue.id) === parent);
+      return this.page(path, query, children);
+    }
     if (method === "POST" && (m = rest.match(/^\/issues\/(\d+)\/sub_issues$/))) {
+      if (!this.subIssuesApi) return [404, { message: "Not Found" }];
       const child = Number(body.sub_issue_id);
       // GitHub refuses a sub-issue that already has a parent.
       if (this.parents.has(child)) return [422, { message: "Validation Failed" }];
@@ -308,8 +333,12 @@ export class FakeGitHub {
       this.checkRuns.push(body as never);
       return [201, { id: this.nextId++ }];
     }
-    if (method === "GET" && rest.startsWith("/assignees/")) return [204, ""];
-    if (method === "GET" && (m = rest.match(/^\/collaborators\/([^/]+)\/permission$/))) return [200, { permission: "admin", user: { login: m[1] } }];
+    if (method === "GET" && (m = rest.match(/^\/assignees\/([^/]+)$/))) return this.unassignable.has(m[1] ?? "") ? [404, { message: "Not Found" }] : [204, ""];
+    if (method === "GET" && (m = rest.match(/^\/collaborators\/([^/]+)\/permission$/))) {
+      // GitHub's `permission` field says `read` for triage; `role_name` says which.
+      const role = this.permissions.get(m[1] ?? "") ?? "admin";
+      return [200, { permission: role === "triage" ? "read" : role, role_name: role, user: { login: m[1] } }];
+    }
     if (method === "GET" && rest === "/commits") return [200, this.listCommits(query)];
     return undefined;
   }
@@ -327,9 +356,14 @@ export class FakeGitHub {
     return [200, data, headers];
   }
 
-  /** The one query the app asks of GraphQL besides pinning: a user's teams in the organisation (from `teamMembers`), each with no ancestors. */
+  /** Pinning an issue (by its node id), and a user's teams in the organisation (from `teamMembers`), each with no ancestors. */
   private graphql(body: Record<string, unknown>): unknown {
-    const variables = (body.variables ?? {}) as { login?: string; org?: string };
+    const variables = (body.variables ?? {}) as { login?: string; org?: string; id?: string };
+    if (String(body.query ?? "").includes("pinIssue")) {
+      const issue = [...this.issues.values()].find((i) => i.node_id === variables.id);
+      if (issue) this.pinned.push(issue.number);
+      return { data: { pinIssue: { issue: issue ? { number: issue.number } : null } } };
+    }
     if (!String(body.query ?? "").includes("userLogins") || !variables.login) return { data: {} };
     const org = variables.org ?? OWNER;
     if (this.unreadableOrgs.has(org)) return { data: { organization: { teams: null } }, errors: [{ type: "FORBIDDEN", message: "Resource not accessible by integration" }] };
@@ -357,9 +391,10 @@ export class FakeGitHub {
   }
 
   private createIssue(body: Record<string, unknown>): FakeIssue {
-    const number = Math.max(100, ...this.issues.keys()) + 1;
+    const number = Math.max(this.firstNumber - 1, ...this.issues.keys()) + 1;
     const issue: FakeIssue = {
       number,
+      id: 9000 + number,
       node_id: `I_${number}`,
       title: String(body.title ?? ""),
       body: String(body.body ?? ""),

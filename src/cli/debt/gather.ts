@@ -55,7 +55,7 @@ export async function gatherDebt(octokit: RestClient, log: Log, config: Config, 
     const record = await recordOf(octokit, repo, issue);
     const item = debtItemOf({ ...issue, stateReason: issue.state_reason, closedAt: issue.closed_at }, record);
     const files = record?.files ?? [];
-    item.changes = await changesOf(octokit, log, repo, item, files, budget);
+    item.changes = await changesOf({ octokit, log, repo }, item, files, budget);
     item.interest = item.changes ? item.changes.length : null;
     if (item.teams.length === 0 && files.length > 0) {
       ownersOf ??= await readCodeowners(octokit, new CodeownersCache(), repo, undefined, log);
@@ -68,7 +68,7 @@ export async function gatherDebt(octokit: RestClient, log: Log, config: Config, 
   // On one's own machine, without the app's parse budget: the descriptions are read by a linear scanner.
   const readCloses = (bodies: string[]) => Promise.resolve(bodies.map((body) => closedIssues(body, full)));
   const repository = needsRepositoryFacts(items, config.dashboard.roi, now)
-    ? await gatherRepositoryFacts(octokit, log, repo, config.dashboard.roi, now, readCloses)
+    ? await gatherRepositoryFacts({ octokit, log, repo }, config.dashboard.roi, now, readCloses)
     : { merged: [], bugIssues: [] };
   return { items, repository, urls };
 }

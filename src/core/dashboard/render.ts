@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dataMarker, readDataMarker, replaceLastDataMarker, topicMarker } from "../markers.js";
+import { dataMarker, dataMarkerSpans, readDataMarker, topicMarker } from "../markers.js";
 import { formatHours } from "../phases/estimate.js";
 import { escapeInlineCode, escapeTableCell, escapeTableCode, escapeText } from "../sanitize.js";
 import { formatEffort, formatFriction, formatPayback, formatWeeklyHours, type ItemRoi } from "../debt/roi.js";
@@ -212,6 +212,8 @@ export function renderDashboard(input: DashboardInput, title: string): { body: s
 export interface ParsedDashboard {
   state: DashboardState;
   ticked: ActionId[];
+  /** Where the last record lies in the body (the one that counts), for rewriting it alone; none when there is none. */
+  stateAt?: { start: number; end: number } | undefined;
 }
 
 /** The inverse of `renderDashboard`: the hidden state and the boxes a person ticked. */
@@ -225,7 +227,8 @@ export function parseDashboard(body: string | null | undefined): ParsedDashboard
     : { history: [] };
   const boxes = tickedBoxes(body ?? "");
   const ticked = (Object.keys(ACTIONS) as ActionId[]).filter((id) => boxes.some((box) => box.startsWith(actionMarker(id))));
-  return { state, ticked };
+  const last = dataMarkerSpans(body ?? "").at(-1);
+  return { state, ticked, ...(last && { stateAt: { start: last.start, end: last.end } }) };
 }
 
 /** Any line break a regular expression's `^` (multiline) starts a line after. */
@@ -245,9 +248,14 @@ function tickedBoxes(body: string): string[] {
   });
 }
 
-/** The body with its hidden state replaced, everything else untouched (for pausing a closed dashboard). */
-export function withState(body: string, state: DashboardState): string {
-  return replaceLastDataMarker(body, dataMarker({ kind: "dashboard", ...state }));
+/**
+ * The body with its hidden state replaced, everything else untouched (for
+ * pausing a closed dashboard): the record `parseDashboard` found is cut out
+ * where it lies, so no text is searched again.
+ */
+export function withState(body: string, at: ParsedDashboard["stateAt"], state: DashboardState): string {
+  const marker = dataMarker({ kind: "dashboard", ...state });
+  return at ? `${body.slice(0, at.start)}${marker}${body.slice(at.end)}` : `${body}\n${marker}`;
 }
 
 export const DASHBOARD_USAGE = [

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import type { Action } from "../actions.js";
+import { labelSpecs } from "../labels.js";
+import type { RepoRef } from "../repo.js";
 import { dataMarker, readDataMarker, topicMarker } from "../markers.js";
 import { formatPayback, formatWeeklyHours } from "../debt/roi.js";
 import { escapeTableCell, escapeText } from "../sanitize.js";
@@ -168,4 +171,45 @@ function renderListed(all: RollupState, names: readonly string[], title: string,
     "",
     dataMarker({ kind: "dashboard-org", repos: keepRanked(repos, ranked) }),
   ].join("\n");
+}
+
+/** The roll-up issue as found in the organisation's `.github` repository. */
+export interface FoundRollup {
+  number: number;
+  state: "open" | "closed";
+  body: string;
+  /** Its rows as `parseRollup` read them; undefined when they could not be read within the parse budget. */
+  rows?: RollupState | undefined;
+}
+
+export interface RollupFacts {
+  home: RepoRef;
+  title: string;
+  label: string;
+  found?: FoundRollup | undefined;
+  /** The rows to write: merged into the issue's own, or (`replaceAll`) the whole table. */
+  rows: RollupState;
+  replaceAll: boolean;
+  /** `/dashboard on`: a roll-up a person closed is reopened. */
+  turnOn: boolean;
+}
+
+/**
+ * The roll-up's writes: created with the first row, otherwise its body
+ * rewritten when it changes. A roll-up a person closed stays closed, as a
+ * repository's dashboard does, until `/dashboard on`. Rows that cannot be
+ * read are never rewritten without the others: the next full refresh
+ * rebuilds the table.
+ */
+export function planRollup(facts: RollupFacts): Action[] {
+  const { found, home } = facts;
+  if (found?.state === "closed" && !facts.turnOn) return [];
+  if (!facts.replaceAll && found && !found.rows) return [];
+  const body = renderRollup(facts.replaceAll ? facts.rows : { ...found?.rows, ...facts.rows }, facts.title);
+  if (!found) return [{ type: "create-issue", repo: home, issue: { title: facts.title, body, labels: [labelSpecs.dashboard(facts.label)] } }];
+  const issue = { ...home, number: found.number };
+  return [
+    ...(found.state === "closed" ? [{ type: "update-issue", issue, change: { state: "open" } } as const] : []),
+    ...(body === found.body ? [] : [{ type: "update-issue", issue, change: { body } } as const]),
+  ];
 }

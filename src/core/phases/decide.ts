@@ -2,7 +2,7 @@ import { MAX_BODY_LENGTH, MAX_PHASES } from "./limits.js";
 import { planPhaseChanges } from "./plan.js";
 import type { PhaseIssue } from "./reconcile.js";
 import { renderPhasesSection } from "./render.js";
-import { phasesSectionOf, replacePhasesSection } from "./section.js";
+import { fillPhasesSlot, type PhasesSlot } from "./section.js";
 import { phaseTitle } from "./title.js";
 import type { Estimate, PhaseCommand, PhaseState, PlannedPhase } from "./types.js";
 import * as reply from "./reply.js";
@@ -13,7 +13,8 @@ export type DebtPolicy = { create: true } | { create: false; why: string };
 /** Everything a `/phase` decision needs, read from GitHub under the parent's lock. */
 export interface PhaseFacts {
   command: PhaseCommand;
-  parent: { number: number; title: string; body: string };
+  /** The parent as read, its body parsed within the parse budget (`readPhasesSection`). */
+  parent: PhaseParent;
   /** The reconciled phases (see `reconcilePhases`). */
   phases: PhaseState[];
   /** The bot's confirmed phase issues, by phase number. */
@@ -30,13 +31,28 @@ export interface PhaseFacts {
   commentUrl: string;
 }
 
-export type PhaseAction =
-  /** New issue for the phase; the section is written right after, before anything else, so a retry never makes it twice. */
+export interface PhaseParent {
+  number: number;
+  title: string;
+  /** Where the phases section goes in its body. */
+  slot: PhasesSlot;
+  /** The comment the recorded plan came from. */
+  plannedIn?: string | undefined;
+}
+
+/**
+ * One step of a `/phase` plan, in phase terms. The steps are resolved into
+ * actions (`core/actions.ts`) round by round (`phaseRound`): a create's number
+ * is only known once it is made, and the section write that records it comes
+ * right after, before anything else, so a retry never makes it twice.
+ */
+export type PhaseStep =
   | { type: "create-issue"; number: number }
   | { type: "link-issue"; number: number }
   | { type: "retitle-issue"; number: number; title: string }
   | { type: "close-issue"; number: number }
   | { type: "create-debt"; number: number; reason?: string }
+  /** The section as it stands, from the parent's body as read just before. */
   | { type: "write-section" };
 
 /** What a run changed, for the reply; issue numbers are read from the state after the run. */
@@ -56,10 +72,15 @@ export interface PhaseReport {
   debt: DebtPolicy;
 }
 
-export type PhaseDecision =
-  | { kind: "refuse"; reply: string }
-  | { kind: "reply"; reply: string }
-  | { kind: "apply"; next: PhaseState[]; actions: PhaseAction[]; report: PhaseReport; commentUrl?: string };
+/** The phases after a run, and the steps that get there, in order. */
+export interface PhasePlan {
+  next: PhaseState[];
+  steps: PhaseStep[];
+  /** The comment the plan came from, shown in the section. */
+  commentUrl?: string | undefined;
+}
+
+export type PhaseDecision = { kind: "refuse"; reply: string } | { kind: "reply"; reply: string } | ({ kind: "apply"; report: PhaseReport } & PhasePlan);
 
 /**
  * Decides what a `/phase` command does, from the phases as they really are.
@@ -99,22 +120,25 @@ function decidePlan(facts: PhaseFacts, requested: readonly PlannedPhase[]): Phas
     return { kind: "refuse", reply: reply.tooManySubIssues(next.length, facts.otherChildren) };
   }
 
-  const actions: PhaseAction[] = [];
+  const steps: PhaseStep[] = [];
   const toCreate = next.filter((phase) => !phase.issueNumber).map((phase) => phase.number);
   if (facts.subIssues) {
     for (const phase of next) {
-      if (phase.issueNumber && !facts.issues.get(phase.number)?.linked) actions.push({ type: "link-issue", number: phase.number });
+      if (phase.issueNumber && !facts.issues.get(phase.number)?.linked) steps.push({ type: "link-issue", number: phase.number });
     }
   }
-  for (const number of toCreate) actions.push({ type: "create-issue", number });
+  for (const number of toCreate) {
+    steps.push({ type: "create-issue", number }, { type: "write-section" });
+    if (facts.subIssues) steps.push({ type: "link-issue", number });
+  }
   for (const rename of changes.rename) {
-    if (!toCreate.includes(rename.number)) actions.push({ type: "retitle-issue", number: rename.number, title: phaseTitle(facts.parent.title, rename.number, rename.to) });
+    if (!toCreate.includes(rename.number)) steps.push({ type: "retitle-issue", number: rename.number, title: phaseTitle(facts.parent.title, rename.number, rename.to) });
   }
   const debts = facts.debt.create ? next.filter((phase) => phase.hack && !phase.debtIssueNumber).map((phase) => phase.number) : [];
-  for (const number of debts) actions.push({ type: "create-debt", number });
-  actions.push({ type: "write-section" });
+  for (const number of debts) steps.push({ type: "create-debt", number }, { type: "write-section" });
+  steps.push({ type: "write-section" });
 
-  if (!fits(facts.parent.body, next, facts.commentUrl)) return { kind: "refuse", reply: reply.tooLong };
+  if (!fits(facts.parent.slot, next, facts.commentUrl)) return { kind: "refuse", reply: reply.tooLong };
   const report: PhaseReport = {
     ...emptyReport(facts, "plan"),
     created: toCreate,
@@ -123,38 +147,38 @@ function decidePlan(facts: PhaseFacts, requested: readonly PlannedPhase[]): Phas
     hacked: [...changes.create.filter((phase) => phase.hack).map((phase) => phase.number), ...changes.hack].sort((a, b) => a - b),
     missing: changes.missing,
   };
-  return { kind: "apply", next, actions, report, commentUrl: facts.commentUrl };
+  return { kind: "apply", next, steps, report, commentUrl: facts.commentUrl };
 }
 
 function decideDone(facts: PhaseFacts, number: number): PhaseDecision {
   const phase = facts.phases.find((p) => p.number === number);
   if (!phase) return { kind: "refuse", reply: reply.unknownPhase(number, facts.phases) };
   const issue = facts.issues.get(number);
-  const actions: PhaseAction[] = [];
+  const steps: PhaseStep[] = [];
   // A deferred phase (closed as not planned) that is done after all is closed again, as completed.
   const closing = issue !== undefined && (issue.open || issue.notPlanned === true);
-  if (closing) actions.push({ type: "close-issue", number });
-  actions.push({ type: "write-section" });
+  if (closing) steps.push({ type: "close-issue", number });
+  steps.push({ type: "write-section" });
   const next = facts.phases.map((p) => (p.number === number ? { ...p, done: true } : p));
-  const commentUrl = plannedIn(facts.parent.body);
-  if (!fits(facts.parent.body, next, commentUrl)) return { kind: "refuse", reply: reply.tooLong };
-  return { kind: "apply", next, actions, report: { ...emptyReport(facts, "done"), target: number, already: phase.done && !closing }, ...(commentUrl && { commentUrl }) };
+  const commentUrl = facts.parent.plannedIn;
+  if (!fits(facts.parent.slot, next, commentUrl)) return { kind: "refuse", reply: reply.tooLong };
+  return { kind: "apply", next, steps, report: { ...emptyReport(facts, "done"), target: number, already: phase.done && !closing }, ...(commentUrl && { commentUrl }) };
 }
 
 function decideHack(facts: PhaseFacts, number: number, reason: string | undefined): PhaseDecision {
   const phase = facts.phases.find((p) => p.number === number);
   if (!phase) return { kind: "refuse", reply: reply.unknownPhase(number, facts.phases) };
-  const actions: PhaseAction[] = [];
-  if (facts.debt.create && !phase.debtIssueNumber) actions.push({ type: "create-debt", number, ...(reason && { reason }) });
-  actions.push({ type: "write-section" });
+  const steps: PhaseStep[] = [];
+  if (facts.debt.create && !phase.debtIssueNumber) steps.push({ type: "create-debt", number, ...(reason && { reason }) }, { type: "write-section" });
+  steps.push({ type: "write-section" });
   const next = facts.phases.map((p) => (p.number === number ? { ...p, hack: true } : p));
-  const commentUrl = plannedIn(facts.parent.body);
-  if (!fits(facts.parent.body, next, commentUrl)) return { kind: "refuse", reply: reply.tooLong };
+  const commentUrl = facts.parent.plannedIn;
+  if (!fits(facts.parent.slot, next, commentUrl)) return { kind: "refuse", reply: reply.tooLong };
   const already = phase.hack && (!facts.debt.create || phase.debtIssueNumber !== undefined);
   return {
     kind: "apply",
     next,
-    actions,
+    steps,
     report: { ...emptyReport(facts, "hack"), target: number, already, hacked: phase.hack ? [] : [number] },
     ...(commentUrl && { commentUrl }),
   };
@@ -169,19 +193,22 @@ const PLACEHOLDER_ID = 99_999_999_999;
  * its issues; checked before the first write, so a plan that cannot be
  * recorded creates nothing.
  */
-function fits(body: string, next: readonly PhaseState[], commentUrl: string | undefined): boolean {
+function fits(slot: PhasesSlot, next: readonly PhaseState[], commentUrl: string | undefined): boolean {
   const worst = next.map((phase) => ({
     ...phase,
     issueNumber: phase.issueNumber ?? PLACEHOLDER_NUMBER,
     issueId: phase.issueId ?? PLACEHOLDER_ID,
     ...(phase.hack && { debtIssueNumber: phase.debtIssueNumber ?? PLACEHOLDER_NUMBER }),
   }));
-  return replacePhasesSection(body, renderPhasesSection(worst, commentUrl ? { commentUrl } : {})).length <= MAX_BODY_LENGTH;
+  return fillPhasesSlot(slot, renderPhasesSection(worst, commentUrl ? { commentUrl } : {})).length <= MAX_BODY_LENGTH;
 }
 
-const PLANNED_IN = /\[this comment\]\((https:\/\/[^\s()]+#issuecomment-\d+)\)/;
-
-/** The comment the current plan came from, kept when `/phase done` or `/phase hack` rewrites the section. */
-export function plannedIn(body: string): string | undefined {
-  return PLANNED_IN.exec(phasesSectionOf(body) ?? "")?.[1];
+/**
+ * A phase issue closed or reopened by a person: its box in the checklist
+ * follows. Only a readable section is rewritten; a broken one, or one that
+ * lost phases, waits for the next `/phase`, which rebuilds it.
+ */
+export function decideChecklist(facts: PhaseFacts): PhasePlan | undefined {
+  if (facts.section !== "readable" || facts.recovered.length > 0) return undefined;
+  return { next: facts.phases, steps: [{ type: "write-section" }], commentUrl: facts.parent.plannedIn };
 }

@@ -29,21 +29,43 @@ export function phasesSectionOf(body: string | null | undefined): string | undef
 }
 
 /**
- * The body with `section` between the markers: in place of the current
- * section, or appended after a blank line when there is none. Text outside the
- * markers is kept byte for byte. `section` must not contain the markers
- * itself, which `renderPhasesSection` ensures.
+ * The parent's body around its phases section, found once (within the parse
+ * budget: finding the markers searches text people wrote): what goes before
+ * the section, with the gap a new one needs, and what goes after it.
  */
-export function replacePhasesSection(body: string | null | undefined, section: string): string {
+export interface PhasesSlot {
+  head: string;
+  tail: string;
+  /** The line ending the section is written with. */
+  eol: string;
+}
+
+export function phasesSlot(body: string | null | undefined): PhasesSlot {
   const text = body ?? "";
   const at = locate(text);
   const eol = lineEnding(text, at);
-  const lines = section.replace(/\r\n?/g, "\n").replace(/^\n+|\n+$/g, "").split("\n");
-  const block = [PHASES_START, ...lines, PHASES_END].join(eol);
-  if (at) return text.slice(0, at.start) + block + text.slice(at.end);
-  if (text === "") return block;
+  if (at) return { head: text.slice(0, at.start), tail: text.slice(at.end), eol };
+  if (text === "") return { head: "", tail: "", eol };
   const gap = text.endsWith(eol + eol) ? "" : text.endsWith(eol) ? eol : eol + eol;
-  return text + gap + block;
+  return { head: text + gap, tail: "", eol };
+}
+
+/**
+ * The body with `section` between the markers, in the slot `phasesSlot`
+ * found: text outside the markers is kept byte for byte. `section` must not
+ * contain the markers itself, which `renderPhasesSection` ensures.
+ */
+export function fillPhasesSlot(slot: PhasesSlot, section: string): string {
+  const lines = section.replace(/\r\n?/g, "\n").replace(/^\n+|\n+$/g, "").split("\n");
+  return slot.head + [PHASES_START, ...lines, PHASES_END].join(slot.eol) + slot.tail;
+}
+
+/**
+ * The body with `section` between the markers: in place of the current
+ * section, or appended after a blank line when there is none.
+ */
+export function replacePhasesSection(body: string | null | undefined, section: string): string {
+  return fillPhasesSlot(phasesSlot(body), section);
 }
 
 /**

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { readDataMarker } from "../markers.js";
 import { parseEstimate } from "./estimate.js";
 import { MAX_NAME_LENGTH, MAX_PHASES, nameLength } from "./limits.js";
-import { phasesSectionOf } from "./section.js";
+import { phasesSectionOf, phasesSlot, type PhasesSlot } from "./section.js";
 import type { PhaseState } from "./types.js";
 
 const positive = z.number().int().positive();
@@ -73,4 +73,26 @@ export function readPhasesState(body: string | null | undefined): PhaseState[] {
       };
     })
     .sort((a, b) => a.number - b.number);
+}
+
+const PLANNED_IN = /\[this comment\]\((https:\/\/[^\s()]+#issuecomment-\d+)\)/;
+
+/** The comment the current plan came from, kept when `/phase done` or `/phase hack` rewrites the section. */
+export function plannedIn(body: string | null | undefined): string | undefined {
+  return PLANNED_IN.exec(phasesSectionOf(body) ?? "")?.[1];
+}
+
+/** What the decisions need of the parent's body, read from its text once, within the parse budget. */
+export interface ParentSection {
+  recorded: PhaseState[];
+  section: "absent" | "readable" | "unreadable";
+  /** The comment the recorded plan came from. */
+  plannedIn?: string | undefined;
+  /** Where the section goes, for writing it back. */
+  slot: PhasesSlot;
+}
+
+export function readPhasesSection(body: string | null | undefined): ParentSection {
+  const planned = plannedIn(body);
+  return { recorded: readPhasesState(body), section: phasesSectionStatus(body), ...(planned && { plannedIn: planned }), slot: phasesSlot(body) };
 }

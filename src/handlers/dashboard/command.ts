@@ -2,7 +2,7 @@ import { done, refused } from "../../core/command-answers.js";
 import { dashboardReplies } from "../../core/dashboard/render.js";
 import { ROLLUP_TOPIC } from "../../core/dashboard/rollup.js";
 import type { CommandHandler } from "../command-dispatch.js";
-import { isDashboard, refresh } from "./events.js";
+import { isDashboard, refresh, refreshKey } from "./events.js";
 import { refreshWholeRollup } from "./rollup.js";
 
 /** `/dashboard refresh` and `/dashboard on`, on the dashboard issue (or the organisation's roll-up). */
@@ -21,10 +21,10 @@ export const dashboardCommand: CommandHandler = {
     const verb = command.args.toLowerCase();
     if (verb !== "refresh" && verb !== "on") return refused(dashboardReplies.unknown);
     if (onRollup) {
-      await refreshWholeRollup(octokit, services, log, repo.owner, new Date(services.clock.now()), verb === "on");
+      await refreshWholeRollup({ octokit, services, log }, repo.owner, verb === "on");
     } else {
-      await services.dashboardRuns.markRun(`${repo.owner}/${repo.repo}`.toLowerCase());
-      await refresh(octokit, services, log, config, repo, { turnOn: verb === "on" });
+      await services.dashboardRuns.markRun(refreshKey(repo));
+      await refresh({ octokit, services, log, config, repo }, { turnOn: verb === "on" });
     }
     log.info({ issue: thread.issue_number, verb }, "/dashboard carried out");
     return done();

@@ -4,7 +4,8 @@ import { hasTopicMarker } from "../../core/markers.js";
 import { hasLabel, labelNames } from "../../github/labels.js";
 import { enabledConfig } from "../config-gate.js";
 import type { Services } from "../../github/services.js";
-import { repoOf, type GitHub, type Log, type RepoRef } from "../../github/types.js";
+import type { FeatureContext } from "../../github/context.js";
+import { repoOf, type Log, type RepoRef } from "../../github/types.js";
 import { DASHBOARD_TOPIC } from "../../core/dashboard/render.js";
 import { refreshDashboard } from "./refresh.js";
 import { updateRollup } from "./rollup.js";
@@ -20,15 +21,15 @@ interface Item {
 }
 
 /** A refresh of the repository's dashboard, then of its row in the organisation roll-up. */
-export async function refresh(octokit: GitHub, services: Services, log: Log, config: Config, repo: RepoRef, options: { turnOn?: boolean } = {}): Promise<void> {
-  const result = await refreshDashboard(octokit, services, log, config, repo, new Date(services.clock.now()), options);
-  log.info({ repo: `${repo.owner}/${repo.repo}`, outcome: result.outcome }, "dashboard refreshed");
-  if (result.summary) await updateRollup(octokit, services, log, repo, result.summary);
+export async function refresh(ctx: FeatureContext, options: { turnOn?: boolean } = {}): Promise<void> {
+  const { repo } = ctx;
+  const result = await refreshDashboard(ctx, new Date(ctx.services.clock.now()), options);
+  ctx.log.info({ repo: `${repo.owner}/${repo.repo}`, outcome: result.outcome }, "dashboard refreshed");
+  if (result.summary) await updateRollup(ctx, repo, result.summary);
 }
 
-function scheduleRefresh(octokit: GitHub, services: Services, log: Log, config: Config, repo: RepoRef) {
-  return services.dashboardRuns.request(`${repo.owner}/${repo.repo}`.toLowerCase(), () => refresh(octokit, services, log, config, repo));
-}
+/** The key a repository's refreshes are coalesced and marked under. */
+export const refreshKey = (repo: RepoRef) => `${repo.owner}/${repo.repo}`.toLowerCase();
 
 export async function isDashboard(item: Item, config: Config, services: Services, topic = DASHBOARD_TOPIC): Promise<boolean> {
   return !item.pull_request && hasLabel(labelNames(item.labels ?? []), config.dashboard.label) && hasTopicMarker(item.body, topic) && item.user?.login === (await services.botLogin());
@@ -60,11 +61,13 @@ export async function onDashboardEvent(context: DebtEvent, services: Services): 
   const item = payload.issue ?? payload.pull_request;
   if (!item) return;
 
+  const ctx: FeatureContext = { octokit: context.octokit, services, log: context.log, config, repo };
+
   if (payload.issue && (await isDashboard(payload.issue, config, services))) {
     if (payload.sender.login === (await services.botLogin())) return; // our own edit
     if (payload.action === "closed" || (payload.action === "edited" && (await tickedBoxes(services, context.log, payload.issue.body)) > 0)) {
-      await services.dashboardRuns.markRun(`${repo.owner}/${repo.repo}`.toLowerCase());
-      await refresh(context.octokit, services, context.log, config, repo);
+      await services.dashboardRuns.markRun(refreshKey(repo));
+      await refresh(ctx);
     }
     return;
   }
@@ -72,5 +75,5 @@ export async function onDashboardEvent(context: DebtEvent, services: Services): 
   const watched = payload.pull_request ? config.hacks.label : config.hacks.debtLabel;
   const relevant = hasLabel(labelNames(item.labels ?? []), watched) || payload.label?.name.toLowerCase() === watched.toLowerCase();
   if (!relevant) return;
-  await scheduleRefresh(context.octokit, services, context.log, config, repo);
+  await services.dashboardRuns.request(refreshKey(repo), () => refresh(ctx));
 }

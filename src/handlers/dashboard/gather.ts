@@ -7,6 +7,7 @@ import { DEBT_TOPIC } from "../../core/hacks/render.js";
 import { teamAreas, type OwnersOf } from "../../core/signoff/areas.js";
 import { readCodeowners } from "../../github/codeowners.js";
 import { findStickyComment } from "../../github/comments.js";
+import type { FeatureContext } from "../../github/context.js";
 import type { Services } from "../../github/services.js";
 import type { GitHub, Log, RepoRef, RestClient } from "../../github/types.js";
 import { gatherRepositoryFacts } from "./roi-facts.js";
@@ -43,6 +44,13 @@ async function recordOf(octokit: GitHub, services: Services, repo: RepoRef, issu
 
 const PR_IN_MESSAGE = /(?:Merge pull request #(\d+)|\(#(\d+)\)\s*$)/m;
 
+/** Where the interest and the repository's figures are read: the app's client for the dashboard, the CLI's for `intentbot debt`. */
+export interface RepositoryReader {
+  octokit: RestClient;
+  log: Log;
+  repo: RepoRef;
+}
+
 export interface InterestBudget {
   /** Commits queries left for this refresh. */
   left: number;
@@ -59,17 +67,18 @@ export function interestBudget(): InterestBudget {
  * may be gone), so one item shows its interest and cost as unknown and the
  * dashboard is still written.
  */
-export async function changesOf(octokit: RestClient, log: Log, repo: RepoRef, item: DebtItem, files: readonly string[], budget: InterestBudget): Promise<Change[] | null> {
+export async function changesOf(reader: RepositoryReader, item: DebtItem, files: readonly string[], budget: InterestBudget): Promise<Change[] | null> {
   if (!item.shippedAt) return [];
   try {
-    return await mergedPrsTouching(octokit, repo, item, item.shippedAt, files, budget);
+    return await mergedPrsTouching(reader, { ...item, shippedAt: item.shippedAt }, files, budget);
   } catch (error) {
-    log.warn({ err: error, issue: item.issue }, "interest of a debt item could not be read: shown as unknown");
+    reader.log.warn({ err: error, issue: item.issue }, "interest of a debt item could not be read: shown as unknown");
     return null;
   }
 }
 
-async function mergedPrsTouching(octokit: RestClient, repo: RepoRef, item: DebtItem, since: string, files: readonly string[], budget: InterestBudget): Promise<Change[]> {
+async function mergedPrsTouching({ octokit, repo }: RepositoryReader, item: DebtItem & { shippedAt: string }, files: readonly string[], budget: InterestBudget): Promise<Change[]> {
+  const since = item.shippedAt;
   const prs = new Map<number, string>();
   for (const path of files.slice(0, MAX_FILES_PER_ITEM)) {
     if (budget.left-- <= 0) break;
@@ -101,7 +110,7 @@ export function needsRepositoryFacts(items: readonly DebtItem[], settings: Confi
  * Everything the dashboard shows, gathered with searches by label: the cost
  * grows with the number of debt items and hacks, not with the repository.
  */
-export async function gatherDashboard(octokit: GitHub, services: Services, log: Log, config: Config, repo: RepoRef, now: Date): Promise<DashboardFacts> {
+export async function gatherDashboard({ octokit, services, log, config, repo }: FeatureContext, now: Date): Promise<DashboardFacts> {
   const bot = await services.botLogin();
   const scope = `repo:${repo.owner}/${repo.repo}`;
   const since = new Date(now.getTime() - REPAID_WINDOW_DAYS * DAY).toISOString().slice(0, 10);
@@ -121,7 +130,7 @@ export async function gatherDashboard(octokit: GitHub, services: Services, log: 
     item.hackPrs.forEach((pr) => tracked.add(pr));
     if (isOutstanding(item)) {
       const files = record?.files ?? [];
-      item.changes = await changesOf(octokit, log, repo, item, files, budget);
+      item.changes = await changesOf({ octokit, log, repo }, item, files, budget);
       item.interest = item.changes ? item.changes.length : null;
       if (item.teams.length === 0 && files.length > 0) {
         ownersOf ??= await readCodeowners(octokit, services.codeowners, repo, undefined, log);
@@ -142,7 +151,7 @@ export async function gatherDashboard(octokit: GitHub, services: Services, log: 
     return read.ok ? read.value : undefined;
   };
   const repository = needsRepositoryFacts(items, config.dashboard.roi, now)
-    ? await gatherRepositoryFacts(octokit, log, repo, config.dashboard.roi, now, readCloses)
+    ? await gatherRepositoryFacts({ octokit, log, repo }, config.dashboard.roi, now, readCloses)
     : { merged: [], bugIssues: [] };
   return { items, untracked, repository };
 }

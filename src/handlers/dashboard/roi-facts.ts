@@ -1,6 +1,7 @@
 import type { Config } from "../../config/schema.js";
 import { repositoryWindowStart, type MergedPr, type RepositoryFacts } from "../../core/debt/roi.js";
-import type { Log, RepoRef, RestClient } from "../../github/types.js";
+import type { RestClient } from "../../github/types.js";
+import type { RepositoryReader } from "./gather.js";
 
 // The latest merged PRs are plenty for a median, and each page is a search call (GitHub allows 30 a minute).
 const MAX_MERGED = 300;
@@ -43,7 +44,7 @@ const labelNames = (labels: SearchItem["labels"]) => labels.map((l) => (typeof l
  * label for the bug issues closed in the window. What cannot be read is null
  * and shows as unknown.
  */
-export async function gatherRepositoryFacts(octokit: RestClient, log: Log, repo: RepoRef, settings: Config["dashboard"]["roi"], now: Date, readCloses: ClosesReader): Promise<RepositoryFacts> {
+export async function gatherRepositoryFacts({ octokit, log, repo }: RepositoryReader, settings: Config["dashboard"]["roi"], now: Date, readCloses: ClosesReader): Promise<RepositoryFacts> {
   const scope = `repo:${repo.owner}/${repo.repo}`;
   const since = repositoryWindowStart(now, settings.weeks).slice(0, 10);
   let listed: ListedMergedPr[];

@@ -1,12 +1,11 @@
-import { labelSpecs } from "../../core/labels.js";
 import { loadConfig } from "../../config/load.js";
 import type { Config } from "../../config/schema.js";
-import { renderRollup, ROLLUP_TOPIC, type RepoSummary, type RollupState } from "../../core/dashboard/rollup.js";
-import { writeIssueBody } from "../../github/bot-issues.js";
-import { createDashboardIssue, findDashboardIssue } from "../../github/dashboard-issue.js";
+import { planRollup, ROLLUP_TOPIC, type RepoSummary, type RollupState } from "../../core/dashboard/rollup.js";
+import type { GitHubContext } from "../../github/context.js";
+import { findDashboardIssue, pinDashboard } from "../../github/dashboard-issue.js";
+import { execute } from "../../github/execute.js";
 import { lockKey } from "../../github/locks.js";
-import type { Services } from "../../github/services.js";
-import type { GitHub, Log, RepoRef } from "../../github/types.js";
+import type { GitHub, RepoRef } from "../../github/types.js";
 import { refreshDashboard } from "./refresh.js";
 
 // A full roll-up refresh visits each repository of the installation; this bounds its cost.
@@ -18,35 +17,31 @@ async function orgSettings(octokit: GitHub, owner: string): Promise<Config["dash
   return org.ok && org.config.dashboard.org.enabled ? org.config.dashboard : undefined;
 }
 
-/** Writes the roll-up issue of `owner`'s `.github` repository with `rows` merged in (or as the whole table). */
-async function writeRollup(
-  octokit: GitHub,
-  services: Services,
-  log: Log,
-  owner: string,
-  settings: Config["dashboard"],
-  rows: RollupState,
-  options: { replaceAll?: boolean; turnOn?: boolean } = {},
-): Promise<void> {
-  const home = { owner, repo: ".github" };
+interface RollupWrite {
+  owner: string;
+  settings: Config["dashboard"];
+  rows: RollupState;
+  /** The rows are the whole table, not merged into the issue's own. */
+  replaceAll?: boolean;
+  turnOn?: boolean;
+}
+
+/** Writes the roll-up issue of `owner`'s `.github` repository, as `planRollup` decides from the issue found under its lock. */
+async function writeRollup(ctx: GitHubContext, write: RollupWrite): Promise<void> {
+  const { octokit, services, log } = ctx;
+  const home = { owner: write.owner, repo: ".github" };
+  const replaceAll = write.replaceAll ?? false;
   await services.locks.run(lockKey("dashboard-org", home), async () => {
-    const existing = await findDashboardIssue(octokit, services, home, settings.label, ROLLUP_TOPIC);
-    // Closed by a person: it stays closed, as a repository's dashboard does, until `/dashboard on`.
-    if (existing?.state === "closed" && !options.turnOn) return;
-    let repos = rows;
-    if (!options.replaceAll) {
-      const read = await services.parse.run("parseRollup", [existing?.body], log);
-      // Rewriting without the other rows would lose them; the next full refresh rebuilds the table.
-      if (!read.ok) return;
-      repos = { ...read.value, ...rows };
+    const existing = await findDashboardIssue(octokit, services, home, write.settings.label, ROLLUP_TOPIC);
+    let rows: RollupState | undefined;
+    if (existing && !replaceAll) {
+      const read = await services.parse.run("parseRollup", [existing.body], log);
+      rows = read.ok ? read.value : undefined;
     }
-    const body = renderRollup(repos, settings.org.title);
-    if (!existing) {
-      await createDashboardIssue(octokit, services, home, settings.org.title, body, labelSpecs.dashboard(settings.label), log);
-      return;
-    }
-    if (existing.state === "closed") await octokit.rest.issues.update({ ...home, issue_number: existing.number, state: "open" });
-    await writeIssueBody(octokit, home, existing.number, existing.body, body);
+    const found = existing && { number: existing.number, state: existing.state, body: existing.body, rows };
+    const actions = planRollup({ home, title: write.settings.org.title, label: write.settings.label, found, rows: write.rows, replaceAll, turnOn: write.turnOn ?? false });
+    const { created } = await execute(ctx, actions);
+    for (const issue of created) await pinDashboard(ctx, issue);
   });
 }
 
@@ -55,9 +50,9 @@ async function writeRollup(
  * organisation's `.github` config turns `dashboard.org.enabled` on. One row
  * per event: no repository is recomputed on another's behalf.
  */
-export async function updateRollup(octokit: GitHub, services: Services, log: Log, repo: RepoRef, summary: RepoSummary): Promise<void> {
-  const settings = await orgSettings(octokit, repo.owner);
-  if (settings) await writeRollup(octokit, services, log, repo.owner, settings, { [`${repo.owner}/${repo.repo}`]: summary });
+export async function updateRollup(ctx: GitHubContext, repo: RepoRef, summary: RepoSummary): Promise<void> {
+  const settings = await orgSettings(ctx.octokit, repo.owner);
+  if (settings) await writeRollup(ctx, { owner: repo.owner, settings, rows: { [`${repo.owner}/${repo.repo}`]: summary } });
 }
 
 /**
@@ -65,17 +60,19 @@ export async function updateRollup(octokit: GitHub, services: Services, log: Log
  * repository of the installation in the organisation, and rewrites the
  * roll-up with one row each (repositories without debt show zeros).
  */
-export async function refreshWholeRollup(octokit: GitHub, services: Services, log: Log, owner: string, now: Date, turnOn: boolean): Promise<void> {
+export async function refreshWholeRollup(ctx: GitHubContext, owner: string, turnOn: boolean): Promise<void> {
+  const { octokit, services } = ctx;
   const settings = await orgSettings(octokit, owner);
   if (!settings) return;
+  const now = new Date(services.clock.now());
   const repositories = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
   const rows: RollupState = {};
   for (const repository of repositories.filter((r) => r.owner.login.toLowerCase() === owner.toLowerCase() && !r.archived).slice(0, MAX_REPOSITORIES)) {
     const repo = { owner, repo: repository.name };
     const config = await loadConfig(octokit, repo);
     if (!config.ok || !config.config.dashboard.enabled) continue;
-    const result = await refreshDashboard(octokit, services, log, config.config, repo, now);
+    const result = await refreshDashboard({ ...ctx, config: config.config, repo }, now);
     rows[`${owner}/${repository.name}`] = result.summary ?? EMPTY;
   }
-  await writeRollup(octokit, services, log, owner, settings, rows, { replaceAll: true, turnOn });
+  await writeRollup(ctx, { owner, settings, rows, replaceAll: true, turnOn });
 }

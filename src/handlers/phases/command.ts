@@ -4,6 +4,7 @@ import { decidePhases } from "../../core/phases/decide.js";
 import type { PhaseCommand } from "../../core/phases/types.js";
 import { reportReply, usageReply } from "../../core/phases/reply.js";
 import { commandReplyTopic, findStickyComment } from "../../github/comments.js";
+import type { FeatureContext } from "../../github/context.js";
 import { lockKey } from "../../github/locks.js";
 import { unreadableLine, UnreadableText } from "../../parse/unreadable.js";
 import type { CommandHandler, CommandRun } from "../command-dispatch.js";
@@ -37,14 +38,14 @@ export const phaseCommand: CommandHandler = {
 async function plan(input: CommandRun, command: PhaseCommand, tag: string): Promise<CommandAnswer> {
   const { context, services, config, thread, actor, comment } = input;
   const { octokit, log } = context;
-  const repo = context.repo();
-  const parent = await readParent(octokit, repo, thread.issue_number);
-  const gathered = await gatherPhaseFacts(octokit, services, log, config, repo, parent, command, comment.html_url);
+  const ctx: FeatureContext = { octokit, services, log, config, repo: context.repo() };
+  const parent = await readParent(octokit, ctx.repo, thread.issue_number);
+  const gathered = await gatherPhaseFacts(ctx, parent, command, comment.html_url);
   if (!gathered.ok) return refused(unreadableLine("body", gathered.reason));
-  const facts = gathered.value;
+  const { facts, intent } = gathered.value;
   const decision = decidePhases(facts);
   log.info(
-    { issue: thread.issue_number, command: command.kind, decision: decision.kind, actions: decision.kind === "apply" ? decision.actions.map((a) => a.type) : [] },
+    { issue: thread.issue_number, command: command.kind, decision: decision.kind, steps: decision.kind === "apply" ? decision.steps.map((s) => s.type) : [] },
     "/phase decided",
   );
   if (decision.kind === "refuse") return refused(decision.reply);
@@ -52,10 +53,7 @@ async function plan(input: CommandRun, command: PhaseCommand, tag: string): Prom
 
   let result;
   try {
-    result = await applyPhasePlan(
-      { octokit, services, log, config, repo, parent, subIssues: facts.subIssues, next: decision.next, commentUrl: decision.commentUrl, actor },
-      decision.actions,
-    );
+    result = await applyPhasePlan(ctx, { parent: gathered.value.parent, plan: decision, actor, intent });
   } catch (error) {
     if (error instanceof UnreadableText) return refused(unreadableLine("body", error.reason));
     throw error;

@@ -1,14 +1,16 @@
 import type { Config } from "../../config/schema.js";
 import { readDebtRecord } from "../../core/debt/record.js";
-import { readPhaseIssueMarker } from "../../core/phases/child.js";
+import { readPhaseIssueMarker, type CarriedIntent } from "../../core/phases/child.js";
 import type { DebtPolicy, PhaseFacts } from "../../core/phases/decide.js";
 import { reconcilePhases, type PhaseIssue } from "../../core/phases/reconcile.js";
 import type { PhaseCommand, PhaseState } from "../../core/phases/types.js";
 import { isMissing } from "../../github/errors.js";
-import type { Services } from "../../github/services.js";
+import type { FeatureContext } from "../../github/context.js";
 import { listSubIssues, type SubIssue } from "../../github/sub-issues.js";
-import type { GitHub, Log, RepoRef } from "../../github/types.js";
+import type { GitHub, RepoRef } from "../../github/types.js";
 import type { Budgeted } from "../../parse/budget.js";
+import { intentRules } from "../../core/intent/rules.js";
+import type { ParentAtStart } from "./apply.js";
 
 export interface ParentIssue {
   number: number;
@@ -53,6 +55,15 @@ export function debtPolicy(config: Config): DebtPolicy {
   return { create: true };
 }
 
+/** What a `/phase` run starts from: the decision's facts, and what its rounds render with. */
+export interface GatheredPhases {
+  facts: PhaseFacts;
+  /** The parent as read, with where its section lies. */
+  parent: ParentAtStart;
+  /** The parent's why and who, read only for a plan (the one command that creates phase issues). */
+  intent?: CarriedIntent | undefined;
+}
+
 /**
  * Reads what a `/phase` decision needs, under the parent's lock: the parent
  * as it is now, its sub-issues, and the recorded phases checked against them.
@@ -60,19 +71,17 @@ export function debtPolicy(config: Config): DebtPolicy {
  * (created by the bot, marked with this parent and phase) confirms them.
  * The parent's body is read within the parse budget.
  */
-export async function gatherPhaseFacts(
-  octokit: GitHub,
-  services: Services,
-  log: Log,
-  config: Config,
-  repo: RepoRef,
-  parent: ParentIssue,
-  command: PhaseCommand,
-  commentUrl: string,
-): Promise<Budgeted<PhaseFacts>> {
+export async function gatherPhaseFacts(ctx: FeatureContext, parent: ParentIssue, command: PhaseCommand, commentUrl: string): Promise<Budgeted<GatheredPhases>> {
+  const { octokit, services, log, config, repo } = ctx;
   const read = await services.parse.run("readPhasesSection", [parent.body], log);
   if (!read.ok) return read;
-  const { recorded, section } = read.value;
+  const { recorded, section, plannedIn, slot } = read.value;
+  let intent: CarriedIntent | undefined;
+  if (command.kind === "plan") {
+    const carried = await services.parse.run("carriedIntent", [parent.body, intentRules(config)], log);
+    if (!carried.ok) return carried;
+    intent = carried.value;
+  }
   const bot = await services.botLogin();
   const children = await listSubIssues(octokit, { ...repo, issue_number: parent.number });
   const issues = new Map<number, PhaseIssue>();
@@ -98,10 +107,19 @@ export async function gatherPhaseFacts(
 
   const { phases, recovered } = reconcilePhases(recorded, issues);
   if (command.kind === "plan" || command.kind === "hack") await confirmDebtIssues(octokit, repo, bot, parent.number, phases);
-  return {
-    ok: true,
-    value: { command, parent, phases, issues, recovered, section, subIssues: children !== undefined, otherChildren, debt: debtPolicy(config), commentUrl },
+  const facts: PhaseFacts = {
+    command,
+    parent: { number: parent.number, title: parent.title, slot, plannedIn },
+    phases,
+    issues,
+    recovered,
+    section,
+    subIssues: children !== undefined,
+    otherChildren,
+    debt: debtPolicy(config),
+    commentUrl,
   };
+  return { ok: true, value: { facts, parent: { ...parent, slot }, intent } };
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { Context } from "probot";
 import { readPhaseIssueMarker } from "../../core/phases/child.js";
+import { decideChecklist } from "../../core/phases/decide.js";
+import type { FeatureContext } from "../../github/context.js";
 import { lockKey } from "../../github/locks.js";
 import { enabledConfig } from "../config-gate.js";
 import type { Services } from "../../github/services.js";
@@ -24,20 +26,15 @@ export async function onPhaseIssueState(context: Context<"issues.closed" | "issu
   if (!config) return;
 
   const { octokit, log } = context;
-  const repo = context.repo();
-  await services.locks.run(lockKey("phases", repo, marker.parent), async () => {
-    const parent = await readParent(octokit, repo, marker.parent);
-    const gathered = await gatherPhaseFacts(octokit, services, log, config, repo, parent, { kind: "list" }, "");
+  const ctx: FeatureContext = { octokit, services, log, config, repo: context.repo() };
+  await services.locks.run(lockKey("phases", ctx.repo, marker.parent), async () => {
+    const parent = await readParent(octokit, ctx.repo, marker.parent);
+    const gathered = await gatherPhaseFacts(ctx, parent, { kind: "list" }, "");
     // A parent whose body cannot be read waits for the next `/phase`, as a broken section does.
     if (!gathered.ok) return;
-    const facts = gathered.value;
-    if (facts.section !== "readable" || facts.recovered.length > 0) return;
-    const plannedIn = await services.parse.run("plannedIn", [parent.body], log);
-    if (!plannedIn.ok) return;
-    const result = await applyPhasePlan(
-      { octokit, services, log, config: config, repo, parent, subIssues: facts.subIssues, next: facts.phases, commentUrl: plannedIn.value, actor: sender.login },
-      [{ type: "write-section" }],
-    );
+    const plan = decideChecklist(gathered.value.facts);
+    if (!plan) return;
+    const result = await applyPhasePlan(ctx, { parent: gathered.value.parent, plan, actor: sender.login });
     if (result.wrote) log.info({ parent: marker.parent, phase: marker.number, state: issue.state }, "phase checklist follows its issue");
   });
 }

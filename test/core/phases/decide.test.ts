@@ -1,10 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decidePhases, plannedIn, type PhaseAction, type PhaseFacts } from "../../../src/core/phases/decide.js";
+import { decideChecklist, decidePhases, type PhaseFacts, type PhaseStep } from "../../../src/core/phases/decide.js";
 import { parseEstimate } from "../../../src/core/phases/estimate.js";
 import type { PhaseIssue } from "../../../src/core/phases/reconcile.js";
 import { renderPhasesSection } from "../../../src/core/phases/render.js";
-import { replacePhasesSection } from "../../../src/core/phases/section.js";
+import { phasesSlot, replacePhasesSection } from "../../../src/core/phases/section.js";
+import { plannedIn } from "../../../src/core/phases/state.js";
 import type { Estimate, PhaseCommand, PhaseState } from "../../../src/core/phases/types.js";
 import { phaseStates, plannedPhases } from "./arbitraries.js";
 
@@ -27,11 +28,16 @@ function issuesOf(list: readonly PhaseState[], linked = true): Map<number, Phase
   );
 }
 
+/** The parent as `readPhasesSection` gives it to the decision. */
+function parentOf(body: string, number = 1, title = "Invites"): PhaseFacts["parent"] {
+  return { number, title, slot: phasesSlot(body), plannedIn: plannedIn(body) };
+}
+
 function facts(command: PhaseCommand, patch: Partial<PhaseFacts> = {}): PhaseFacts {
   const list = patch.phases ?? phases;
   return {
     command,
-    parent: { number: 1, title: "Invites", body: "## Why\nx" },
+    parent: parentOf("## Why\nx"),
     phases: list,
     issues: issuesOf(list),
     recovered: [],
@@ -44,10 +50,10 @@ function facts(command: PhaseCommand, patch: Partial<PhaseFacts> = {}): PhaseFac
   };
 }
 
-const types = (actions: readonly PhaseAction[]) => actions.map((a) => a.type);
+const types = (steps: readonly PhaseStep[]) => steps.map((a) => a.type);
 
 describe("decidePhases", () => {
-  it("plans new issues, a retitle and the debt of a hack phase, then the section", () => {
+  it("plans new issues (each recorded in the section at once, then linked), a retitle and the debt of a hack phase, then the section", () => {
     const decision = decidePhases(
       facts({
         kind: "plan",
@@ -60,10 +66,13 @@ describe("decidePhases", () => {
     );
     expect(decision).toMatchObject({
       kind: "apply",
-      actions: [
+      steps: [
         { type: "create-issue", number: 3 },
+        { type: "write-section" },
+        { type: "link-issue", number: 3 },
         { type: "retitle-issue", number: 2, title: "Invites — Phase 2: Invite by link" },
         { type: "create-debt", number: 3 },
+        { type: "write-section" },
         { type: "write-section" },
       ],
       report: { created: [3], renamed: [{ number: 2, from: "External invite", to: "Invite by link" }], hacked: [3], missing: [] },
@@ -73,30 +82,31 @@ describe("decidePhases", () => {
 
   it("links a confirmed phase issue that is not a sub-issue yet (a run cut short before linking)", () => {
     const decision = decidePhases(facts({ kind: "plan", phases: [{ number: 1, name: "Internal invite", hack: false }] }, { issues: issuesOf(phases, false) }));
-    expect(decision.kind === "apply" && decision.actions).toEqual([{ type: "link-issue", number: 1 }, { type: "link-issue", number: 2 }, { type: "write-section" }]);
+    expect(decision.kind === "apply" && decision.steps).toEqual([{ type: "link-issue", number: 1 }, { type: "link-issue", number: 2 }, { type: "write-section" }]);
   });
 
   it("links nothing where GitHub has no sub-issues", () => {
     const decision = decidePhases(facts({ kind: "plan", phases: [{ number: 3, name: "Group invite", hack: false }] }, { issues: issuesOf(phases, false), subIssues: false }));
-    expect(decision.kind === "apply" && types(decision.actions)).toEqual(["create-issue", "write-section"]);
+    expect(decision.kind === "apply" && types(decision.steps)).toEqual(["create-issue", "write-section", "write-section"]);
   });
 
   it("gives a hack phase no debt issue where the hack feature does not create them, and says why", () => {
     const decision = decidePhases(facts({ kind: "hack", number: 2 }, { debt: { create: false, why: "off" } }));
-    expect(decision).toMatchObject({ kind: "apply", actions: [{ type: "write-section" }], report: { target: 2, hacked: [2], already: false } });
+    expect(decision).toMatchObject({ kind: "apply", steps: [{ type: "write-section" }], report: { target: 2, hacked: [2], already: false } });
   });
 
   it("/phase hack N passes the reason on, once", () => {
     const first = decidePhases(facts({ kind: "hack", number: 2, reason: "ship before the launch" }));
-    expect(first.kind === "apply" && first.actions[0]).toEqual({ type: "create-debt", number: 2, reason: "ship before the launch" });
+    expect(first.kind === "apply" && first.steps.slice(0, 2)).toEqual([{ type: "create-debt", number: 2, reason: "ship before the launch" }, { type: "write-section" }]);
+    expect(first.kind === "apply" && first.steps[0]).toEqual({ type: "create-debt", number: 2, reason: "ship before the launch" });
     const again = decidePhases(facts({ kind: "hack", number: 2 }, { phases: phases.map((p) => (p.number === 2 ? { ...p, hack: true, debtIssueNumber: 20 } : p)) }));
-    expect(again).toMatchObject({ kind: "apply", actions: [{ type: "write-section" }], report: { already: true, hacked: [] } });
+    expect(again).toMatchObject({ kind: "apply", steps: [{ type: "write-section" }], report: { already: true, hacked: [] } });
   });
 
   it("/phase done N closes an open phase issue, and keeps the plan's comment link", () => {
     const body = replacePhasesSection("text", renderPhasesSection(phases, { commentUrl: URL }));
-    const decision = decidePhases(facts({ kind: "done", number: 2 }, { parent: { number: 1, title: "Invites", body }, commentUrl: "https://github.com/o/r/issues/1#issuecomment-99" }));
-    expect(decision).toMatchObject({ kind: "apply", actions: [{ type: "close-issue", number: 2 }, { type: "write-section" }], commentUrl: URL, report: { already: false } });
+    const decision = decidePhases(facts({ kind: "done", number: 2 }, { parent: parentOf(body), commentUrl: "https://github.com/o/r/issues/1#issuecomment-99" }));
+    expect(decision).toMatchObject({ kind: "apply", steps: [{ type: "close-issue", number: 2 }, { type: "write-section" }], commentUrl: URL, report: { already: false } });
     expect(decision.kind === "apply" && decision.next.find((p) => p.number === 2)?.done).toBe(true);
   });
 
@@ -104,7 +114,7 @@ describe("decidePhases", () => {
     const issues = issuesOf(phases);
     issues.set(2, { number: 12, id: 9012, open: false, notPlanned: true, title: "x", linked: true });
     const decision = decidePhases(facts({ kind: "done", number: 2 }, { issues }));
-    expect(decision).toMatchObject({ kind: "apply", actions: [{ type: "close-issue", number: 2 }, { type: "write-section" }], report: { already: false } });
+    expect(decision).toMatchObject({ kind: "apply", steps: [{ type: "close-issue", number: 2 }, { type: "write-section" }], report: { already: false } });
   });
 
   it("refuses an unknown phase number, with the numbers there are", () => {
@@ -117,7 +127,7 @@ describe("decidePhases", () => {
     expect(decidePhases(facts(plan(99))).kind).toBe("refuse");
     expect(decidePhases(facts(plan(98))).kind).toBe("apply");
     expect(decidePhases(facts(plan(90), { otherChildren: 9 }))).toMatchObject({ kind: "refuse", reply: expect.stringContaining("already has 9 other sub-issues") as unknown });
-    const long = { number: 1, title: "Invites", body: "x".repeat(65_000) };
+    const long = parentOf("x".repeat(65_000));
     expect(decidePhases(facts(plan(5), { parent: long }))).toMatchObject({ kind: "refuse", reply: expect.stringContaining("65,536") as unknown });
   });
 
@@ -139,7 +149,7 @@ function applied(decision: ReturnType<typeof decidePhases>, start: number): { ph
   if (decision.kind !== "apply") throw new Error(decision.kind);
   let next = start;
   const state = new Map(decision.next.map((p) => [p.number, { ...p }]));
-  for (const action of decision.actions) {
+  for (const action of decision.steps) {
     const phase = "number" in action ? state.get(action.number) : undefined;
     if (action.type === "create-issue" && phase) {
       phase.issueNumber = next++;
@@ -162,13 +172,13 @@ describe("decidePhases, properties", () => {
         if (decision.kind !== "apply") return;
         const numbers = new Set(decision.next.map((p) => p.number));
         for (const p of existing) expect(numbers.has(p.number)).toBe(true);
-        const created = decision.actions.filter((a) => a.type === "create-issue").map((a) => a.number);
+        const created = decision.steps.filter((a) => a.type === "create-issue").map((a) => a.number);
         expect(created).toEqual(decision.next.filter((p) => !p.issueNumber).map((p) => p.number));
 
         const after = applied(decision, 1_000_000);
-        const body = replacePhasesSection(first.parent.body, renderPhasesSection(after.phases, { commentUrl: URL }));
-        const again = decidePhases({ ...first, ...after, parent: { ...first.parent, body } });
-        expect(again.kind === "apply" && types(again.actions)).toEqual(["write-section"]);
+        const body = replacePhasesSection("## Why\nx", renderPhasesSection(after.phases, { commentUrl: URL }));
+        const again = decidePhases({ ...first, ...after, parent: parentOf(body) });
+        expect(again.kind === "apply" && types(again.steps)).toEqual(["write-section"]);
       }),
     );
   });
@@ -186,6 +196,21 @@ describe("decidePhases, properties", () => {
         expect(["apply", "reply", "refuse"]).toContain(decision.kind);
       }),
     );
+  });
+});
+
+describe("decideChecklist", () => {
+  it("rewrites a readable section as the phases are, keeping the plan's comment", () => {
+    const body = replacePhasesSection("text", renderPhasesSection(phases, { commentUrl: URL }));
+    expect(decideChecklist(facts({ kind: "list" }, { parent: parentOf(body) }))).toEqual({ next: phases, steps: [{ type: "write-section" }], commentUrl: URL });
+  });
+
+  it.each([
+    ["an unreadable section", { section: "unreadable" as const }],
+    ["no section", { section: "absent" as const }],
+    ["phases recovered from their issues", { recovered: [2] }],
+  ])("leaves %s for the next /phase", (_, patch) => {
+    expect(decideChecklist(facts({ kind: "list" }, patch))).toBeUndefined();
   });
 });
 

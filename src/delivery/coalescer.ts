@@ -1,5 +1,12 @@
+/**
+ * Coalescing of repeated work (a dashboard refresh per repository): one
+ * interface, kept in this process (`MemoryCoalescer`, on the app's clock) or
+ * shared by every instance through Redis (`github/redis-coalescer.ts`).
+ * Timers live here, outside core, behind the injectable `Clock`.
+ */
 export type CoalesceOutcome = "ran" | "deferred" | "merged";
 
+/** The app's time: read, and waited on; tests pass one they move by hand (`test/helpers/clock.ts`). */
 export interface Clock {
   now(): number;
   /** Runs `fn` after `ms`; the real clock uses an unref'd timer so it never holds the process open. */
@@ -32,12 +39,12 @@ interface KeyState {
  * webhooks therefore costs at most one dashboard edit per repository per
  * minute, and the last event of the burst is never missed.
  */
-export class Coalescer implements RunCoalescer {
+export class MemoryCoalescer implements RunCoalescer {
   private readonly keys = new Map<string, KeyState>();
 
   constructor(
     private readonly intervalMs: number,
-    private readonly clock: Clock = realClock,
+    private readonly clock: Clock,
     private readonly onError: (error: unknown) => void = () => undefined,
   ) {}
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { Coalescer } from "../../../src/core/dashboard/coalesce.js";
-import { fakeClock } from "../../helpers/clock.js";
+import { MemoryCoalescer } from "../../src/delivery/coalescer.js";
+import { fakeClock } from "../helpers/clock.js";
 
 
 describe("coalescing dashboard refreshes", () => {
   it("runs the first request at once and a burst as one trailing run with the newest work", async () => {
     const time = fakeClock();
     const runs: string[] = [];
-    const coalescer = new Coalescer(60_000, time.clock);
+    const coalescer = new MemoryCoalescer(60_000, time.clock);
     const work = (name: string) => async () => void runs.push(name);
 
     expect(await coalescer.request("o/r", work("a"))).toBe("ran");
@@ -30,7 +30,7 @@ describe("coalescing dashboard refreshes", () => {
 
   it("a forced run restarts the interval", async () => {
     const time = fakeClock();
-    const coalescer = new Coalescer(60_000, time.clock);
+    const coalescer = new MemoryCoalescer(60_000, time.clock);
     await coalescer.markRun("o/r");
     expect(await coalescer.request("o/r", async () => undefined)).toBe("deferred");
   });
