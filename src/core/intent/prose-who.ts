@@ -20,6 +20,8 @@ const NOT_A_QUALIFIER = new Set(
   (
     "a an the this that these those our their your my his her its all any some many most few fewer more several both each every other " +
     "no not and or but nor for of to in on at by with from as than then so if into onto over about also only just even " +
+    // Conjunctions open a clause: "When moderators move…" names moderators, no kind of them.
+    "when whenever while where because after before until unless once since though although " +
     "is are was were be been being am do does did has have had will would can could should may might must " +
     "we they you i he she it them us me who whom which what " +
     "let lets allow allows enable enables help helps give gives make makes tell tells show shows ask asks want wants need needs " +

@@ -148,7 +148,7 @@ function cueIn(text: string, cues: PhraseIndex, shapes: boolean): string | undef
     const word = words[i] ?? "";
     if (read[i]?.inPath || i === describing) continue;
     if (word === "so" && soThat(read, words, i)) return "so";
-    if (cues === CUES && avoidsToil(words, i)) return `${word} ${words[i + 1] ?? ""}`;
+    if ((word === "instead" || word === "rather") && cues === CUES && avoidsToil(words, i)) return `${word} ${words[i + 1] ?? ""}`;
     const shaped = shapes ? failureShapeAt(words, read, i) : undefined;
     if (shaped) return shaped;
     for (const parts of cues.get(word) ?? []) {

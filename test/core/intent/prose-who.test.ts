@@ -241,6 +241,7 @@ describe("roles named without a listed noun", () => {
     ["Walking up a deep node's parents is slow.", "a node's parents are no people"],
     ["Two thousand users hit the limit last week.", "a count says how many, not which"],
     ["The newly added checks are mostly green.", "an adverb is no qualifier"],
+    ["When moderators rotate the key, nothing warns them.", "a conjunction is no qualifier"],
   ])("does not find %j (%s)", (sentence) => {
     expect(who(sentence)).toBeUndefined();
   });
