@@ -46,7 +46,7 @@ export const mainCorpus = readCorpus(new URL("./", import.meta.url));
 export const freshCorpus = readCorpus(new URL("./fresh/", import.meta.url));
 /** The blind set, labelled before the check was run on it; since used for tuning too. */
 export const blindCorpus = readCorpus(new URL("./blind/", import.meta.url));
-/** The holdout set, labelled and committed before the check was run on it; not used for tuning. */
+/** The holdout set, labelled and committed before the check was run on it; since used for tuning too. */
 export const holdoutCorpus = readCorpus(new URL("./holdout/", import.meta.url));
 
 export interface Judgement {

@@ -141,7 +141,62 @@ function wantOrAudienceOnly(text: string, rules: IntentRules): "request" | "audi
   if (at < 0) return undefined;
   const outside = [...words.slice(0, at), ...words.slice(at + phrase.length)];
   const onlyFrame = outside.length <= MAX_FRAME_WORDS && outside.every((word) => AUDIENCE_FRAME.has(word) || word.endsWith("ly"));
-  return onlyFrame ? "audience" : undefined;
+  return onlyFrame || usageAndAudienceOnly(text, rules) ? "audience" : undefined;
+}
+
+/** Subjects of a usage clause: "We use it…", "Our clinic runs it…", "I deploy it…". */
+const FIRST_PERSON = new Set(["we", "i", "our", "my"]);
+const USING = new Set("use uses used run runs ran deploy deploys deployed ship ships host hosts hosted embed embeds embedded".split(" "));
+/** Words a usage clause's subject may take before its verb: "our front desk team uses". */
+const MAX_SUBJECT_WORDS = 3;
+/** Saying where and by whom it is used takes a clause or two; a longer statement says more, and is left as it is. */
+const MAX_USAGE_CLAUSES = 6;
+/** The verbs of a clause that only says who someone is: "the people at the desk are mostly volunteers". */
+const BEING = new Set(["is", "are", "was", "were"]);
+
+/** A text's clauses, as lower-case words: split at sentence ends and at commas, semicolons and colons. */
+function clausesOf(text: string): string[][] {
+  const clauses: string[][] = [];
+  for (const sentence of sentencesOf(text)) {
+    let clause: string[] = [];
+    for (const word of wordsOf(sentence)) {
+      clause.push(word.lower);
+      if (word.endsClause) {
+        clauses.push(clause);
+        clause = [];
+      }
+    }
+    if (clause.length > 0) clauses.push(clause);
+  }
+  return clauses;
+}
+
+/** "We use it in a kiosk app", "and our clinic runs it on tablets": a first-person subject, then a verb of using. */
+function saysWhereUsed(clause: readonly string[]): boolean {
+  const start = clause[0] === "and" || clause[0] === "but" ? 1 : 0;
+  if (!FIRST_PERSON.has(clause[start] ?? "")) return false;
+  for (let verb = start + 1; verb <= start + MAX_SUBJECT_WORDS && verb < clause.length; verb++) if (USING.has(clause[verb] ?? "")) return true;
+  return false;
+}
+
+/**
+ * "We use it in a kiosk app, and the people using the kiosks are mostly
+ * elderly visitors.": one clause says where the author uses it, the others
+ * only who the users are ("… are …" naming a group). Where and by whom it is
+ * used is the audience, not a reason (the caller has found no reason cue in
+ * the text). One pass over the words, and the who reader once per clause.
+ */
+function usageAndAudienceOnly(text: string, rules: IntentRules): boolean {
+  const clauses = clausesOf(text);
+  if (clauses.length > MAX_USAGE_CLAUSES) return false;
+  let used = false;
+  let named = false;
+  for (const clause of clauses) {
+    if (saysWhereUsed(clause)) used = true;
+    else if (clause.some((word) => BEING.has(word)) && findWhoInProse([clause.join(" ")], rules.whoProse?.nouns ?? [])) named = true;
+    else return false;
+  }
+  return used && named;
 }
 
 /** Whether the text names one of the group nouns, plural or singular ("Administrators", "an admin"): a few short words, compared as words. */

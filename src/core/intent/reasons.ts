@@ -178,6 +178,39 @@ const TRIGGER_FRAME = new Set(
  */
 const NOT_PRAISE = new Set(["see", "discussed", "title", "+1", "too", "here", "why", "explanatory", "because", "needed", "obviously"]);
 
+/** Verbs that report a request: "because developers asked for it" says who wanted it, not why. */
+const REQUEST_VERBS = new Set(["asked", "requested", "wanted", "suggested", "demanded"]);
+/** How many words a "because" clause that only reports a request may run: "because developers on Windows asked for it". */
+const MAX_REQUEST_CLAUSE = 8;
+
+/** Where or by whom it was asked: "requested in the forum", "asked for by two customers on the call". */
+const WHERE_ASKED = new Set(["in", "on", "by", "from", "at", "via", "during", "for"]);
+const MAX_WHERE_ASKED = 6;
+
+/**
+ * Verbs that report who opened the change: "because the Renovate bot opened
+ * it", "because Dependabot created this". Only with the change itself as
+ * their object: "because the importer created duplicate rows" is a problem.
+ */
+const OPENING_VERBS = new Set(["opened", "created", "filed", "submitted", "generated", "flagged", "raised", "proposed"]);
+const THE_CHANGE = new Set(["it", "this", "one", "them", "the", "pr", "mr", "change", "patch", "bump", "upgrade"]);
+
+/**
+ * Whether the words after `at` (a "because", or -1 for the start of a
+ * statement) only report what occasioned the change: a request verb, then at
+ * most "for it" or where it was asked before the text ends ("because
+ * developers asked for it", "Requested by a few people on the forum."), or an
+ * opening verb with only the change after it.
+ */
+export function onlyTheOccasion(words: readonly string[], at: number): boolean {
+  for (let k = at + 1; k < words.length && k <= at + MAX_REQUEST_CLAUSE; k++) {
+    const rest = words.length - k - 1;
+    if (REQUEST_VERBS.has(words[k] ?? "")) return rest <= 2 || (rest <= MAX_WHERE_ASKED && WHERE_ASKED.has(words[k + 1] ?? ""));
+    if (OPENING_VERBS.has(words[k] ?? "") && rest <= 2 && words.slice(k + 1).every((word) => THE_CHANGE.has(word))) return true;
+  }
+  return false;
+}
+
 /** How far after "because of" / "due to" the trigger may be named: "because of a typo in the help text". */
 const TRIGGER_REACH = 3;
 
@@ -197,6 +230,25 @@ function occasionedOnly(words: readonly string[]): boolean {
   return words.includes("because");
 }
 
+/** Words that rank a thing without saying what depends on it: "Timers are core.", "This is essential." */
+/** Not "required" or "needed": "After each change a restart is required" states a cost. */
+const IMPORTANCE = new Set("core essential important crucial fundamental vital key central critical".split(" "));
+const COPULAS = new Set(["is", "are", "was", "were", "be", "it's", "that's", "feels", "seems", "seem"]);
+/** A short sentence, or it may say more than the rank: "Timers are core to every test that debounces input" is left to the other rules. */
+const MAX_IMPORTANCE_WORDS = 8;
+
+/**
+ * "Timers are core.", "This is really important.": a statement that only
+ * ranks its subject, ending on the rank after "is" / "are" (intensifiers
+ * between), names no consequence. The last few words are looked at.
+ */
+function assertsImportanceOnly(words: readonly string[]): boolean {
+  if (words.length > MAX_IMPORTANCE_WORDS || !IMPORTANCE.has(words[words.length - 1] ?? "")) return false;
+  let k = words.length - 2;
+  while (k > 0 && INTENSIFIERS.has(words[k] ?? "")) k--;
+  return COPULAS.has(words[k] ?? "");
+}
+
 /**
  * A why field that states no reason although it has words: only a
  * description of the change ("Raises the default.") or only what occasioned
@@ -209,7 +261,8 @@ export function notAReason(text: string, hasCue: boolean, filler: readonly strin
   if (words.length === 0) return undefined;
   const content = words.filter((word) => !TRIGGER_FRAME.has(word) && !SMALL_WORDS.has(word));
   if (content.length > 0 && content.every((word) => TRIGGERS.has(word))) return "trigger";
-  if (occasionedOnly(words)) return "trigger";
+  if (occasionedOnly(words) || onlyTheOccasion(words, -1)) return "trigger";
+  if (assertsImportanceOnly(words)) return "filler";
   // "+1 from our team", "Me too, we'd use it": a vote, not a reason.
   if (words[0] === "+1" || (words[0] === "me" && words[1] === "too") || (words[0] === "same" && words[1] === "here")) return "filler";
   // "It will make the Job API better", "Makes the API more ergonomic": praise of anything, with no consequence

@@ -209,3 +209,62 @@ describe("a pronoun made a group by a who clause", () => {
     expect(who(sentence)).toBeUndefined();
   });
 });
+
+describe("a pronoun made a group by a participle", () => {
+  it.each([
+    ["Anyone uploading photos from an older iPhone gets a HEIC error.", "Anyone uploading photos from an older iPhone"],
+    ["It breaks for those running the agent on ARM hosts.", "those running the agent on ARM hosts"],
+    ["Anyone using it behind a proxy sees a blank page.", "Anyone using it behind a proxy sees"],
+  ])("finds %j", (sentence, phrase) => {
+    expect(who(sentence)).toMatchObject({ source: "prose", label: phrase });
+  });
+
+  it.each([
+    ["Everyone using it would be glad.", "the participle says nothing of them"],
+    ["Anyone being careful avoids it.", "'being' says no one in particular"],
+  ])("does not find %j (%s)", (sentence) => {
+    expect(who(sentence)).toBeUndefined();
+  });
+});
+
+describe("roles named without a listed noun", () => {
+  it.each([
+    ["This would help new hires.", "new hires"],
+    ["Family members I invite to an album can't see its videos.", "Family members"],
+    ["The sign-up desk is run by volunteers from the local library.", "volunteers from the local library"],
+    ["Elderly patients on the ward can't read the small print.", "Elderly patients on the ward can't read"],
+  ])("finds %j", (sentence, phrase) => {
+    expect(who(sentence)).toMatchObject({ source: "prose", label: phrase });
+  });
+
+  it.each([
+    ["Walking up a deep node's parents is slow.", "a node's parents are no people"],
+    ["Two thousand users hit the limit last week.", "a count says how many, not which"],
+    ["The newly added checks are mostly green.", "an adverb is no qualifier"],
+    ["When moderators rotate the key, nothing warns them.", "a conjunction is no qualifier"],
+  ])("does not find %j (%s)", (sentence) => {
+    expect(who(sentence)).toBeUndefined();
+  });
+});
+
+describe("groups that are not the people the work is for", () => {
+  it.each([
+    ["API clients can't tell which field failed.", "programs"],
+    ["gRPC consumers reconnect in a loop.", "programs"],
+    ["The sync job fetched each project's members one page at a time.", "records a verb handles"],
+    ["It imports all the customers from the old shop.", "records a verb handles"],
+    ["A few people in Discord asked about it.", "whoever spoke somewhere"],
+    ["Requested by several users on the forum.", "whoever spoke somewhere"],
+  ])("does not find %j (%s)", (sentence) => {
+    expect(who(sentence)).toBeUndefined();
+  });
+
+  it.each([
+    ["Support agents answering tickets can't see the order history.", "Support agents answering tickets can't see the"],
+    ["Requested by users of the Windows installer.", "users of the Windows installer"],
+    ["Users in chat rooms with 500 members miss their mentions.", "Users in chat rooms with 500"],
+    ["Admins who import users from LDAP re-run the sync by hand.", "Admins who import users from LDAP"],
+  ])("finds %j", (sentence, phrase) => {
+    expect(who(sentence)).toMatchObject({ source: "prose", label: phrase });
+  });
+});

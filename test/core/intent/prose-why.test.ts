@@ -192,3 +192,80 @@ describe("a lead-in to someone else's words", () => {
     expect(why(body)).toMatchObject({ field: "why" });
   });
 });
+
+describe("a change described by its effect on the product", () => {
+  it.each([
+    ["Hides drafts from the activity feed unless the filter is on."],
+    ["This PR exposes the retry count on the job page."],
+    ["## Summary\n\nIgnores `.DS_Store` files when it scans a folder."],
+  ])("is no reason: %j", (body) => {
+    expect(why(body)).toBeUndefined();
+  });
+
+  it.each([
+    ["Hides the banner that breaks the layout on small phones.", "breaks"],
+    ["It ignores the proxy setting in the config file.", "ignores"],
+  ])("a problem named in it is: %j", (body, cue) => {
+    expect(findWhyInProse([why(body)?.text ?? ""])?.cue).toBe(cue);
+  });
+});
+
+describe("what occasioned a change", () => {
+  it.each([
+    ["an opener with because", "Bumps eslint to 9.2, because Dependabot opened it."],
+    ["a request, under a why heading", "## Motivation\n\nSuggested by two people on the forum."],
+    ["a request with who asked it", "## Motivation\n\nA few customers asked for it."],
+  ])("is no reason: %s", (_shape, body) => {
+    expect(why(body)).toBeUndefined();
+  });
+
+  it.each([
+    ["an opener whose object is a problem", "Rebuilds the index, because the importer created duplicate rows on every run."],
+    ["a request beside a consequence", "## Motivation\n\nRequested by support after three customers lost their drafts on logout."],
+  ])("a reason beside it still is: %s", (_shape, body) => {
+    expect(why(body)).toMatchObject({ field: "why" });
+  });
+});
+
+describe("a benefit stated as toil avoided", () => {
+  it.each([
+    ["I'd like to rename 200 tags at once instead of renaming them one at a time."],
+    ["Let the import take a folder, rather than picking each file manually."],
+  ])("is a reason: %j", (body) => {
+    expect(why(body)).toMatchObject({ source: "prose" });
+  });
+
+  it.each([["Use a map instead of a list for the lookup table."], ["Rather than a new flag, this reuses `--quiet`."]])("an alternative alone is not: %j", (body) => {
+    expect(why(body)).toBeUndefined();
+  });
+});
+
+describe("an assertion of importance", () => {
+  it.each([["## Pitch\n\nCaching is essential."], ["## Motivation\n\nThis is really important."], ["## Pitch\n\nSearch is key!"]])("is no reason: %j", (body) => {
+    expect(why(body)).toBeUndefined();
+  });
+
+  it.each([
+    ["## Pitch\n\nCaching is essential for the offline mode the mobile app ships."],
+    ["## Motivation\n\nAfter each config change a restart is required."],
+    ["## Pitch\n\nCaching is essential, so every cold start hits the database."],
+  ])("a statement that says more is left to the other rules: %j", (body) => {
+    expect(why(body)).toMatchObject({ field: "why" });
+  });
+});
+
+describe("where it is used and by whom", () => {
+  it("is the audience, not a reason", () => {
+    const result = judgeBody("## Motivation\n\nWe run it on the ward tablets, and the people using them are mostly night nurses.", rules, templateLines([]));
+    expect(result.why).toBeUndefined();
+    expect(result.rejections).toContainEqual({ field: "why", label: "Motivation", reason: "audience" });
+    expect(result.who).toMatchObject({ source: "prose" });
+  });
+
+  it.each([
+    ["a problem beside it", "## Motivation\n\nWe run it on the ward tablets, and night nurses can't read the small print."],
+    ["a clause that says more than who they are", "## Motivation\n\nWe run it on the ward tablets, and night nurses on those tablets miss the second alarm."],
+  ])("is a reason with %s", (_shape, body) => {
+    expect(why(body)).toMatchObject({ field: "why" });
+  });
+});
