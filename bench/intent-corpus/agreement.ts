@@ -48,6 +48,8 @@ export const freshCorpus = readCorpus(new URL("./fresh/", import.meta.url));
 export const blindCorpus = readCorpus(new URL("./blind/", import.meta.url));
 /** The holdout set, labelled and committed before the check was run on it; since used for tuning too. */
 export const holdoutCorpus = readCorpus(new URL("./holdout/", import.meta.url));
+/** The fifth set, written by a writer who had not read the check's code, labelled and committed before the check was run on it; not used for tuning. */
+export const fifthCorpus = readCorpus(new URL("./fifth/", import.meta.url));
 
 export interface Judgement {
   why: boolean;
