@@ -102,7 +102,7 @@ export class FakeGitHub {
   /** False: an older GitHub Enterprise Server without the sub-issues API (it answers 404). */
   subIssuesApi = true;
   /** Repository permission per login; anyone else is an admin. */
-  readonly permissions = new Map<string, "read" | "triage" | "write" | "admin">();
+  readonly permissions = new Map<string, "read" | "triage" | "write" | "maintain" | "admin">();
   /** Logins that cannot be assigned in the repository. */
   readonly unassignable = new Set<string>();
   /** Answers that replace the fake's own for the requests they match: a failure to inject. */
@@ -335,9 +335,10 @@ export class FakeGitHub {
     }
     if (method === "GET" && (m = rest.match(/^\/assignees\/([^/]+)$/))) return this.unassignable.has(m[1] ?? "") ? [404, { message: "Not Found" }] : [204, ""];
     if (method === "GET" && (m = rest.match(/^\/collaborators\/([^/]+)\/permission$/))) {
-      // GitHub's `permission` field says `read` for triage; `role_name` says which.
+      // GitHub's `permission` field says `read` for triage and `write` for maintain; `role_name` says which.
       const role = this.permissions.get(m[1] ?? "") ?? "admin";
-      return [200, { permission: role === "triage" ? "read" : role, role_name: role, user: { login: m[1] } }];
+      const permission = role === "triage" ? "read" : role === "maintain" ? "write" : role;
+      return [200, { permission, role_name: role, user: { login: m[1] } }];
     }
     if (method === "GET" && rest === "/commits") return [200, this.listCommits(query)];
     return undefined;
