@@ -7,7 +7,8 @@ import { BOT_LOGIN, OWNER, REPO } from "./github.js";
 /**
  * A small stateful GitHub for tests where the exact sequence of calls is not
  * the point (several app instances racing): it answers the endpoints the app
- * uses from one in-memory repository, counts every call, and records any
+ * uses from one in-memory repository (and any other repositories of the same
+ * owner a test adds with `repository`), counts every call, and records any
  * request it does not know, which the test asserts is none.
  */
 export interface FakeIssue {
@@ -115,6 +116,8 @@ export class FakeGitHub {
   private readonly repoPath: string;
   /** Archived: the installation lists it, and an organisation-wide run skips it. */
   archived = false;
+  /** Among the repositories the installation lists: false for one the app reads but was not given (an installation on selected repositories). */
+  listed = true;
   /** Other repositories of the same owner (an organisation's `.github`), by name: each a fake of its own, served by this one's `start`. */
   private readonly siblings = new Map<string, FakeGitHub>();
 
@@ -243,7 +246,7 @@ export class FakeGitHub {
     if (method === "POST" && path === "/graphql") return [200, this.graphql(body)];
     if (method === "GET" && path === "/search/issues") return [200, this.search(query.get("q") ?? "")];
     if (method === "GET" && path === "/installation/repositories") {
-      const repositories = [this, ...this.siblings.values()].map((fake) => ({ name: fake.name, full_name: `${OWNER}/${fake.name}`, owner: { login: OWNER }, archived: fake.archived }));
+      const repositories = [this, ...this.siblings.values()].filter((fake) => fake.listed).map((fake) => ({ name: fake.name, full_name: `${OWNER}/${fake.name}`, owner: { login: OWNER }, archived: fake.archived }));
       return [200, { total_count: repositories.length, repositories }];
     }
     const sibling = [...this.siblings.values()].find((fake) => path === fake.repoPath || path.startsWith(`${fake.repoPath}/`));
