@@ -14,7 +14,7 @@ const MARKER = "<!-- intentbot:dashboard -->";
 const ORG_REPO = `${OWNER}/.github`;
 const PATH = `/repos/${OWNER}/${REPO}`;
 const ORG_PATH = `/repos/${ORG_REPO}`;
-const BOT = { login: BOT_LOGIN, type: "Bot" };
+const BOT = { login: BOT_LOGIN, type: "Bot" as const };
 
 const record: DebtRecord = {
   kind: "debt",
