@@ -90,8 +90,7 @@ function judge(statement: Statement, rules: IntentRules, template: ReadonlySet<s
   if (reasonless) return reject(reasonless);
   // A user story's benefit is a reason by its form; any other why must say more than what the change does or who wants it.
   if (statement.field === "why" && statement.source !== "user story") {
-    const namesAudience = () => findWhoInProse([text], rules.whoProse?.nouns ?? []) !== undefined;
-    const notReason = notAReason(text, cue, filler, namesAudience) ?? (cue ? undefined : wantOrAudienceOnly(text, rules));
+    const notReason = notAReason(text, cue, filler) ?? (cue ? undefined : wantOrAudienceOnly(text, rules, filler));
     if (notReason) return reject(notReason);
   }
   // A persona is short ("As an admin"); the story around it is the statement.
@@ -128,20 +127,56 @@ const MAX_FRAME_WORDS = 3;
  * A why with no reason cue that is only a request in a story's form ("As a
  * developer shipping on iOS, I need the safe area insets.") or only names an
  * audience ("Cluster admins on bare metal.", "Mostly for artists who post
- * here."): who wants it, not why. Only a couple of framing words may stand
- * beside the group ("customers at the fair need prices, ask sales" says more).
+ * here."): who wants it, not why. Each sentence is read alone: one that only
+ * names the audience may stand beside ones that say nothing more than the
+ * change, a link or filler ("Adds the option. This is for power users who
+ * tune their setups.", "For engineers who run the importer. Context in
+ * #12."). A few short sentences at most; each is read once by each rule.
  */
-function wantOrAudienceOnly(text: string, rules: IntentRules): "request" | "audience" | undefined {
-  if (sentencesOf(text).length === 1 && findStoryPersona(text) !== undefined) return "request";
-  const group = findWhoInProse([text], rules.whoProse?.nouns ?? []);
-  if (!group) return undefined;
-  const words = wordsOf(text).map((word) => word.lower);
+function wantOrAudienceOnly(text: string, rules: IntentRules, filler: readonly string[]): "request" | "audience" | undefined {
+  const sentences = sentencesOf(text);
+  if (sentences.length === 1 && findStoryPersona(text) !== undefined) return "request";
+  if (sentences.length <= MAX_AUDIENCE_SENTENCES && sentences.every((sentence) => sentence.length <= MAX_AUDIENCE_SENTENCE)) {
+    let named = false;
+    for (const sentence of sentences) {
+      if (onlyNamesAudience(sentence, rules)) named = true;
+      else if (reasonlessBecause(sentence, filler, undefined) === undefined && notAReason(sentence, false, filler) === undefined) {
+        named = false;
+        break;
+      }
+    }
+    if (named) return "audience";
+  }
+  // One pass for a group first: most whys name none, and the clauses need not be read.
+  return findWhoInProse([text], rules.whoProse?.nouns ?? []) !== undefined && usageAndAudienceOnly(text, rules) ? "audience" : undefined;
+}
+
+/** A why of more sentences than this, or of a longer one, is left to the other rules: it says more than an audience. */
+const MAX_AUDIENCE_SENTENCES = 4;
+const MAX_AUDIENCE_SENTENCE = 300;
+/** Words that open a clause describing the group: "users who …", "teams whose …", "anyone running …". */
+const DESCRIBING = new Set(["who", "whose", "that", "which"]);
+
+/**
+ * Whether a sentence only names a group: its words outside the group are a
+ * couple of framing words ("This is for …", "Mostly for …"). A clause that
+ * describes the group ("who tune their setups from the advanced dialog")
+ * belongs to it to the clause's end, however long; the who reader quotes only
+ * its first words.
+ */
+function onlyNamesAudience(sentence: string, rules: IntentRules): boolean {
+  const group = findWhoInProse([sentence], rules.whoProse?.nouns ?? []);
+  if (!group) return false;
+  const read = wordsOf(sentence);
+  const words = read.map((word) => word.lower);
   const phrase = wordsOf(group.phrase).map((word) => word.lower);
   const at = words.findIndex((_, i) => phrase.every((part, k) => words[i + k] === part));
-  if (at < 0) return undefined;
-  const outside = [...words.slice(0, at), ...words.slice(at + phrase.length)];
-  const onlyFrame = outside.length <= MAX_FRAME_WORDS && outside.every((word) => AUDIENCE_FRAME.has(word) || word.endsWith("ly"));
-  return onlyFrame || usageAndAudienceOnly(text, rules) ? "audience" : undefined;
+  if (at < 0) return false;
+  let to = at + phrase.length;
+  const describes = phrase.some((word) => DESCRIBING.has(word) || (word.length > 4 && word.endsWith("ing")));
+  if (describes) while (to < words.length && !read[to - 1]?.endsClause) to++;
+  const outside = [...words.slice(0, at), ...words.slice(to)];
+  return outside.length <= MAX_FRAME_WORDS && outside.every((word) => AUDIENCE_FRAME.has(word) || word.endsWith("ly"));
 }
 
 /** Subjects of a usage clause: "We use it…", "Our clinic runs it…", "I deploy it…". */

@@ -79,13 +79,24 @@ export function wordsOf(sentence: string): Word[] {
   return words;
 }
 
-/** Sentences of a paragraph: ends at `.`, `!` or `?` followed by whitespace or the end. */
+const isAsciiLetter = (ch: string | undefined) => ch !== undefined && ((ch >= "a" && ch <= "z") || (ch >= "A" && ch <= "Z"));
+
+/**
+ * Whether the dot at `at` closes an abbreviation of single letters, "e.g." or
+ * "i.e.", which go on to an example, not to a new sentence: a letter before
+ * the dot, a dot before that letter, a letter before that dot, and no letter
+ * before it. Four characters looked at.
+ */
+const closesAbbreviation = (text: string, at: number) =>
+  isAsciiLetter(text[at - 1]) && text[at - 2] === "." && isAsciiLetter(text[at - 3]) && !isAsciiLetter(text[at - 4]);
+
+/** Sentences of a paragraph: ends at `.`, `!` or `?` followed by whitespace or the end ("e.g." and "i.e." end none). */
 export function sentencesOf(text: string): string[] {
   const sentences: string[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    if ((ch === "." || ch === "!" || ch === "?") && (i + 1 === text.length || /\s/u.test(text[i + 1] ?? ""))) {
+    if ((ch === "." || ch === "!" || ch === "?") && (i + 1 === text.length || /\s/u.test(text[i + 1] ?? "")) && !(ch === "." && i + 1 < text.length && closesAbbreviation(text, i))) {
       sentences.push(text.slice(start, i + 1).trim());
       start = i + 1;
     }
@@ -171,7 +182,7 @@ function namesPeopleByEnding(lower: string): boolean {
  * font families.
  */
 const PEOPLE_NOUNS = new Set(
-  "hires joiners volunteers patients colleagues coworkers co-workers relatives households residents citizens interns freelancers moderators".split(" "),
+  "hires joiners volunteers patients colleagues coworkers co-workers relatives households residents citizens interns freelancers moderators folks".split(" "),
 );
 
 /** "who" refers only to people: a plural right before it ("artists who post…") names a group of them. */
@@ -288,6 +299,18 @@ const MAYBE_PROGRAMS = new Set(["clients", "consumers", "agents", "subscribers",
 const PROTOCOLS = new Set(
   "api apis http https rest grpc graphql rpc sdk sdks tcp udp websocket websockets mqtt amqp kafka smtp imap ldap oauth oidc sql jdbc odbc s3 json xml cli headless".split(" "),
 );
+/**
+ * What befalls a program and never a person: "consumers were OOM-killed",
+ * "the workers crash on start", "clients time out". Such a noun of the list
+ * ("consumers", "clients") followed by one of these names processes, not
+ * people ("our clients complained" still names people).
+ */
+const PROGRAM_FATES = phraseIndex([
+  "crash", "crashes", "crashed", "crashing", "crashloop", "crashloops", "crashlooping", "oom", "oom-killed", "oom-kill", "killed", "segfault", "segfaults",
+  "segfaulted", "panic", "panics", "panicked", "time out", "timed out", "times out", "deadlock", "deadlocked",
+]);
+/** How far that fate may follow the noun: "consumers were all OOM-killed", "the clients then time out". */
+const MAX_TO_FATE = 3;
 /** Verbs that handle records: "fetched each team's members", "imports all users from LDAP". The people are data there. */
 const DATA_VERBS = new Set(
   "fetch fetches fetched fetching query queries queried querying load loads loaded loading list lists listed listing sync syncs synced syncing import imports imported importing export exports exported exporting paginate paginates paginated batch batches batched store stores stored cache caches cached seed seeds seeded serialize serializes serialized".split(" "),
@@ -301,7 +324,8 @@ const CHANNELS = new Set("discord slack gitter matrix irc twitter reddit mastodo
 /** What may follow the place: the clause's end, or a verb of saying ("people on Slack asked"); "users in chat rooms" goes on to say which. */
 const SAYING = new Set(["asked", "requested", "said", "mentioned", "wanted", "suggested", "reported"]);
 const AT_A_PLACE = new Set(["in", "on", "at", "from", "via"]);
-const CHANNEL_ARTICLES = new Set(["the", "our", "a", "this"]);
+/** Words that point at the place: "the forum", "that thread" (one a comment links to), "their Discord". */
+const CHANNEL_ARTICLES = new Set(["the", "our", "a", "this", "that", "those", "these", "their", "your"]);
 /** Words that may stand between a verb of handling records and its group: "fetched each", "imports all the". */
 const BETWEEN = new Set(["a", "an", "the", "each", "every", "all", "our", "their", "its", "some", "many", "few", "several", "couple", "two", "three"]);
 const MAX_BETWEEN = 3;
@@ -321,7 +345,7 @@ function onlyWhereTheySpoke(words: readonly Word[], from: number, noun: number, 
  * and at most a few words on either side of it.
  */
 function notTheAudience(words: readonly Word[], from: number, noun: number, end: number): boolean {
-  if (MAYBE_PROGRAMS.has(words[noun]?.lower ?? "") && PROTOCOLS.has(words[noun - 1]?.lower ?? "")) return true;
+  if (MAYBE_PROGRAMS.has(words[noun]?.lower ?? "") && (PROTOCOLS.has(words[noun - 1]?.lower ?? "") || verbFollows(words, noun, PROGRAM_FATES, MAX_TO_FATE))) return true;
   if (onlyWhereTheySpoke(words, from, noun, end)) return true;
   let k = from - 1;
   while (k > 0 && from - 1 - k < MAX_BETWEEN && BETWEEN.has(words[k]?.lower ?? "")) k--;

@@ -42,7 +42,8 @@ const PROBLEM_PHRASES = [
   "don't know", "doesn't know", "do not know", "does not know", "didn't know", "unaware", "silently", "hides", "hidden",
   "forces", "breaking change", "surprising", "surprised", "unexpected", "unexpectedly", "conflicting", "inconsistent", "bugs", "buggy",
   // Running out of something: "pushed the process past its memory limit and it was killed", "panicked".
-  "killed", "out of memory", "memory limit", "oom", "oom-killed", "panics", "panicked", "segfault", "segfaults",
+  "killed", "out of memory", "memory limit", "oom", "oom-killed", "panic", "panics", "panicked", "segfault", "segfaults",
+  "deadlock", "deadlocks", "deadlocked",
   "before anyone noticed", "without anyone noticing", "without noticing",
 ];
 
@@ -179,17 +180,28 @@ const BEFORE_THE_FIX = phraseIndex(
 );
 
 /**
+ * "Before: the first requests failed …": a test plan's label, its own clause
+ * at the sentence's start, that sets what follows before the change (its
+ * "After:" then reports the fix). "Before merging, …" is no label.
+ */
+function labelledBefore(sentence: string): boolean {
+  const first = wordsOf(sentence)[0];
+  return first !== undefined && first.endsClause && first.lower === "before";
+}
+
+/**
  * A failure with its cause, or set before the change, in one sentence
  * ("installing failed half the time because the request timed out", "before
- * the fix the page returned a 504"): how a test plan reports the problem the
- * change fixes. A reassurance names neither ("ran the suite; nothing breaks").
+ * the fix the page returned a 504", "Before: every upload failed"): how a
+ * test plan reports the problem the change fixes. A reassurance names
+ * neither ("ran the suite; nothing breaks").
  */
 export function findExplainedFailure(paragraphs: readonly string[]): ProseWhy | undefined {
   for (const paragraph of paragraphs) {
     for (const sentence of sentencesOf(paragraph)) {
       if (sentence.endsWith("?")) continue;
       const problem = cueIn(sentence, PROBLEMS, true);
-      if (problem && (causeCue(sentence) || cueIn(sentence, BEFORE_THE_FIX, false))) return { sentence: clip(sentence), cue: problem };
+      if (problem && (causeCue(sentence) || cueIn(sentence, BEFORE_THE_FIX, false) || labelledBefore(sentence))) return { sentence: clip(sentence), cue: problem };
     }
   }
   return undefined;
