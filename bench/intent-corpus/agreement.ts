@@ -8,9 +8,9 @@ import { readFileSync } from "node:fs";
  * do not tune it. README.md says how the bodies were labelled; fresh/ is a
  * second set, in the same format, written after the first began to be used
  * for tuning, blind/ a third, written once both had been, holdout/ a
- * fourth, written once blind/ had been used for tuning too, and fifth/ a
+ * fourth, written once blind/ had been used for tuning too, fifth/ a
  * fifth, written once holdout/ had been; all five have since been used for
- * tuning.
+ * tuning. sixth/ was written once fifth/ had been, and is held out.
  */
 export interface CorpusCase {
   body: string;
@@ -52,6 +52,8 @@ export const blindCorpus = readCorpus(new URL("./blind/", import.meta.url));
 export const holdoutCorpus = readCorpus(new URL("./holdout/", import.meta.url));
 /** The fifth set, written by a writer who had not read the check's code, labelled and committed before the check was run on it; since used for tuning too (round 6). */
 export const fifthCorpus = readCorpus(new URL("./fifth/", import.meta.url));
+/** The sixth set, written by a writer who had not read the check's code, labelled and committed before the check was run on it; not used for tuning. */
+export const sixthCorpus = readCorpus(new URL("./sixth/", import.meta.url));
 
 export interface Judgement {
   why: boolean;
