@@ -63,82 +63,115 @@ export async function runWorkload(seed: number, count: number): Promise<Workload
   const byEvent = new Map<string, { events: number; calls: number }>();
   // Numbered as GitHub numbers them, after everything the repository holds (the app opens issues too).
   const nextNumber = () => Math.max(100, ...fake.issues.keys()) + 1;
+  // What the fake held when the app's writes were last turned into echoes: every write is echoed
+  // once, also one that no delivery awaited (a coalesced refresh between two events).
+  let seen = snapshot(fake);
   const send = async (event: EmitterWebhookEvent, echo = false): Promise<void> => {
     events++;
     if (echo) echoes++;
-    const before = snapshot(fake);
     const calls = counted();
     await app.receive(event);
     const key = `${echo ? "echo " : ""}${event.name}.${(event.payload as { action?: string }).action ?? ""}`;
     const tally = byEvent.get(key) ?? { events: 0, calls: 0 };
     byEvent.set(key, { events: tally.events + 1, calls: tally.calls + counted() - calls });
-    for (const back of echoesSince(before, fake)) await send(back, true);
+    await echoWrites();
   };
-  const act = async (event: EmitterWebhookEvent): Promise<void> => {
+  const echoWrites = async (): Promise<void> => {
+    const back = echoesSince(seen, fake);
+    seen = snapshot(fake);
+    for (const event of back) await send(event, true);
+  };
+  /** A few minutes later, a person does something (`happen` changes the fake as GitHub would) and GitHub tells the app. */
+  const act = async (happen: () => EmitterWebhookEvent): Promise<void> => {
     time.advance(PAUSE_MS);
+    await echoWrites();
+    const event = happen();
+    seen = snapshot(fake);
     await send(event);
   };
 
-  const comment = (issue: FakeIssue, body: string, login: string) => {
+  const comment = (issue: FakeIssue, body: string, login: string) => () => {
     const written = fake.addComment(issue.number, body, login);
     return delivery("issue_comment.created", payload("issue_comment.created", { issue: issuePayload(issue), comment: { id: written.id, body, user: person(login) }, sender: person(login) }));
   };
   const pullRequestEvent = (action: "opened" | "ready_for_review" | "synchronize" | "edited" | "labeled" | "closed" | "review_requested" | "assigned", pr: FakeIssue, sender: string, extra: object = {}) =>
     delivery(`pull_request.${action}`, payload(`pull_request.${action}`, { pull_request: pullRequestPayload(pr), sender: person(sender), ...extra } as never));
+  const issueEvent = (action: "opened" | "labeled" | "edited" | "closed", issue: FakeIssue, sender: string, extra: object = {}) =>
+    delivery(`issues.${action}`, payload(`issues.${action}`, { issue: issuePayload(issue), sender: person(sender), ...extra } as never));
 
   const openPullRequest = async (title: string, body: string, files: (typeof AREAS)[keyof typeof AREAS][], author: string, options: { labels?: string[]; draft?: boolean } = {}) => {
-    const number = nextNumber();
-    const pr = fake.addPullRequest({ number, title, body, user: person(author), labels: (options.labels ?? []).map((name) => ({ name })), draft: options.draft ?? false });
-    pr.head = { sha: sha(number, 0), ref: `change-${number}` };
-    fake.files.set(number, files);
-    await act(pullRequestEvent("opened", pr, author));
-    return pr;
+    let pr: FakeIssue | undefined;
+    await act(() => {
+      const number = nextNumber();
+      pr = fake.addPullRequest({ number, title, body, user: person(author), labels: (options.labels ?? []).map((name) => ({ name })), draft: options.draft ?? false });
+      pr.head = { sha: sha(number, 0), ref: `change-${number}` };
+      fake.files.set(number, files);
+      return pullRequestEvent("opened", pr, author);
+    });
+    return pr as FakeIssue;
   };
-  const push = async (pr: FakeIssue, i: number) => {
-    const before = pr.head?.sha;
-    pr.head = { sha: sha(pr.number, i + 1), ref: pr.head?.ref ?? "change" };
-    await act(pullRequestEvent("synchronize", pr, pr.user.login, { before, after: pr.head.sha }));
-  };
-  const review = async (pr: FakeIssue, login: string, state: "approved" | "commented") => {
-    const reviews = fake.reviews.get(pr.number) ?? [];
-    reviews.push({ user: { login }, state: state.toUpperCase(), submitted_at: new Date(time.clock.now()).toISOString(), commit_id: pr.head?.sha ?? "" });
-    fake.reviews.set(pr.number, reviews);
-    await act(
-      delivery(
+  const push = (pr: FakeIssue, i: number) =>
+    act(() => {
+      const before = pr.head?.sha;
+      pr.head = { sha: sha(pr.number, i + 1), ref: pr.head?.ref ?? "change" };
+      return pullRequestEvent("synchronize", pr, pr.user.login, { before, after: pr.head.sha });
+    });
+  const review = (pr: FakeIssue, login: string, state: "approved" | "commented") =>
+    act(() => {
+      const reviews = fake.reviews.get(pr.number) ?? [];
+      reviews.push({ user: { login }, state: state.toUpperCase(), submitted_at: new Date(time.clock.now()).toISOString(), commit_id: pr.head?.sha ?? "" });
+      fake.reviews.set(pr.number, reviews);
+      return delivery(
         "pull_request_review.submitted",
         payload("pull_request_review.submitted", { pull_request: pullRequestPayload(pr), review: { state, user: person(login), commit_id: pr.head?.sha ?? "" }, sender: person(login) } as never),
-      ),
-    );
-  };
-  const close = async (pr: FakeIssue, merged: boolean) => {
-    pr.state = "closed";
-    pr.closed_at = new Date(time.clock.now()).toISOString();
-    if (merged) {
-      pr.merged = true;
-      pr.pull_request = { merged_at: pr.closed_at };
-    }
-    await act(pullRequestEvent("closed", pr, pr.user.login));
-  };
+      );
+    });
+  const edit = (pr: FakeIssue, author: string) =>
+    act(() => {
+      const from = pr.body;
+      pr.body = `${from}\n\nAlso updates the tests.`;
+      return pullRequestEvent("edited", pr, author, { changes: { body: { from } } });
+    });
+  const close = (pr: FakeIssue, merged: boolean) =>
+    act(() => {
+      pr.state = "closed";
+      pr.closed_at = new Date(time.clock.now()).toISOString();
+      if (merged) {
+        pr.merged = true;
+        pr.pull_request = { merged_at: pr.closed_at };
+      }
+      return pullRequestEvent("closed", pr, pr.user.login);
+    });
 
   const issueStory = async (story: IssueStory, i: number) => {
     const author = nth(AUTHORS, i);
-    const issue = fake.addIssue({ number: nextNumber(), title: `Request ${i}`, body: story.stated ? nth(STATED_ISSUES, i) : nth(UNSTATED_ISSUES, i), user: person(author) });
-    const carried = () => issuePayload(issue);
-    await act(delivery("issues.opened", payload("issues.opened", { issue: carried(), sender: person(author) })));
+    let opened: FakeIssue | undefined;
+    await act(() => {
+      opened = fake.addIssue({ number: nextNumber(), title: `Request ${i}`, body: story.stated ? nth(STATED_ISSUES, i) : nth(UNSTATED_ISSUES, i), user: person(author) });
+      return issueEvent("opened", opened, author);
+    });
+    const issue = opened as FakeIssue;
     if (story.triaged) {
-      issue.labels.push({ name: nth(["bug", "enhancement"], i) });
-      await act(delivery("issues.labeled", payload("issues.labeled", { issue: carried(), label: { name: issue.labels.at(-1)?.name ?? "" }, sender: person("ana") })));
+      const name = nth(["bug", "enhancement"], i);
+      await act(() => {
+        issue.labels.push({ name });
+        return issueEvent("labeled", issue, "ana", { label: { name } });
+      });
     }
     for (let c = 0; c < story.comments; c++) await act(comment(issue, nth(CHATTER, i + c), nth(AUTHORS, i + c + 1)));
     if (!story.stated && story.statedLater) {
-      const from = issue.body;
-      issue.body = `${from}\n\n${nth(STATED_ISSUES, i)}`;
-      await act(delivery("issues.edited", payload("issues.edited", { issue: carried(), changes: { body: { from } }, sender: person(author) })));
+      await act(() => {
+        const from = issue.body;
+        issue.body = `${from}\n\n${nth(STATED_ISSUES, i)}`;
+        return issueEvent("edited", issue, author, { changes: { body: { from } } });
+      });
     }
     if (story.closed) {
-      issue.state = "closed";
-      issue.state_reason = "completed";
-      await act(delivery("issues.closed", payload("issues.closed", { issue: carried(), sender: person("ana") } as never)));
+      await act(() => {
+        issue.state = "closed";
+        issue.state_reason = "completed";
+        return issueEvent("closed", issue, "ana");
+      });
     }
   };
 
@@ -148,22 +181,20 @@ export async function runWorkload(seed: number, count: number): Promise<Workload
     const body = story.intent === "body" ? nth(STATED_PULL_REQUESTS, i) : story.intent === "linked issue" ? `Pages the refunds list.\n\nCloses #${(i % BACKLOG) + 1}` : nth(PLAIN_PULL_REQUESTS, i);
     const pr = await openPullRequest(`Change ${i}`, body, files, author, { draft: story.draft });
     for (let r = 0; r < story.requests; r++) {
-      await act(r % 2 === 0 ? pullRequestEvent("review_requested", pr, author, { requested_reviewer: person(WEB) }) : pullRequestEvent("assigned", pr, author, { assignee: person(author) }));
+      await act(() => (r % 2 === 0 ? pullRequestEvent("review_requested", pr, author, { requested_reviewer: person(WEB) }) : pullRequestEvent("assigned", pr, author, { assignee: person(author) })));
     }
     for (let p = 0; p < story.pushes; p++) await push(pr, p);
     if (story.draft) {
-      pr.draft = false;
-      await act(pullRequestEvent("ready_for_review", pr, author));
+      await act(() => {
+        pr.draft = false;
+        return pullRequestEvent("ready_for_review", pr, author);
+      });
     }
     for (let c = 0; c < story.comments; c++) await act(comment(pr, nth(CHATTER, i + c), nth([PAYMENTS, WEB, ...AUTHORS], i + c)));
     if (story.areas === "two teams" && story.signoffCommand) await act(comment(pr, "/signoff @octo-org/payments", PAYMENTS));
     for (let r = 0; r < story.commentReviews; r++) await review(pr, WEB, "commented");
     for (let r = 0; r < story.approvals; r++) await review(pr, r === 0 ? WEB : PAYMENTS, "approved");
-    if (story.edited) {
-      const from = pr.body;
-      pr.body = `${from}\n\nAlso updates the tests.`;
-      await act(pullRequestEvent("edited", pr, author, { changes: { body: { from } } }));
-    }
+    if (story.edited) await edit(pr, author);
     if (story.end !== "open") await close(pr, story.end === "merged");
   };
 
@@ -173,8 +204,10 @@ export async function runWorkload(seed: number, count: number): Promise<Workload
     const title = story.declared === "title" ? `[hack] Shortcut ${i}` : `Shortcut ${i}`;
     const pr = await openPullRequest(title, body, [AREAS.hack], author, { labels: story.declared === "label when opened" ? ["hack"] : [] });
     if (story.declared === "label after opening") {
-      pr.labels.push({ name: "hack" });
-      await act(pullRequestEvent("labeled", pr, author, { label: { name: "hack" } }));
+      await act(() => {
+        pr.labels.push({ name: "hack" });
+        return pullRequestEvent("labeled", pr, author, { label: { name: "hack" } });
+      });
     }
     if (story.declared === "command") await act(comment(pr, "/hack Hard-coded until the price service exists", author));
     for (let p = 0; p < story.pushes; p++) await push(pr, p);
@@ -189,6 +222,8 @@ export async function runWorkload(seed: number, count: number): Promise<Workload
   for (const [i, story] of stories.entries()) await tell[story.kind](story as never, i);
   // The last dashboard refresh, which the coalescer runs a minute after the last event.
   time.advance(PAUSE_MS);
+  await settled(fake);
+  await echoWrites();
   await settled(fake);
   const result = { stories: stories.length, events, echoes, calls: counted() - start, notModified: fake.notModified - startNotModified, byEvent };
   if (fake.unknown.length > 0) throw new Error(`the workload made calls the fake does not know: ${fake.unknown.join(", ")}`);
