@@ -7,11 +7,9 @@ const setupFiles = ["test/setup.ts"];
 
 export default defineConfig({
   test: {
-    benchmark: { include: ["bench/**/*.bench.ts"] },
     projects: [
       {
         // In one process, against mocked HTTP and in-memory services: the quick loop while editing.
-        extends: true,
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
@@ -19,12 +17,24 @@ export default defineConfig({
           globalSetup,
           setupFiles,
           // The files of a worker share its modules: Probot and the app are imported once per
-          // worker, not once per file (that import was a third of the run). Safe because no
+          // worker, not once per file (those imports took 15 s of the run). Safe because no
           // test mocks a module, nothing in src/ keeps state in a module, and the strict set-up
           // above runs again for each file. A test that needs a fresh module graph belongs in
           // the integration project.
           isolate: false,
           sequence: { groupOrder: 0 },
+          benchmark: { include: [] },
+        },
+      },
+      {
+        // `npm run bench`: each bench file in a process of its own (`isolate` as by default), so
+        // one file's warm-up or heap does not shift another's timings.
+        test: {
+          name: "bench",
+          include: [],
+          globalSetup,
+          setupFiles,
+          benchmark: { include: ["bench/**/*.bench.ts"] },
         },
       },
       {
