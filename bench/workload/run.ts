@@ -183,6 +183,13 @@ export async function runWorkload(seed: number, count: number): Promise<Workload
     for (let r = 0; r < story.requests; r++) {
       await act(() => (r % 2 === 0 ? pullRequestEvent("review_requested", pr, author, { requested_reviewer: person(WEB) }) : pullRequestEvent("assigned", pr, author, { assignee: person(author) })));
     }
+    if (story.labeled) {
+      const name = nth(["enhancement", "needs-design"], i);
+      await act(() => {
+        pr.labels.push({ name });
+        return pullRequestEvent("labeled", pr, "ana", { label: { name } });
+      });
+    }
     for (let p = 0; p < story.pushes; p++) await push(pr, p);
     if (story.draft) {
       await act(() => {

@@ -33,6 +33,8 @@ export interface PullRequestStory {
   pushes: number;
   /** Review requests and assignments: GitHub sends them, the app ignores them. */
   requests: number;
+  /** A person adds a label that is not `hack` (`enhancement`, `needs-design`). */
+  labeled: boolean;
   comments: number;
   /** A `/signoff @team` comment from a member of one of the teams (two teams' areas only). */
   signoffCommand: boolean;
@@ -69,6 +71,7 @@ const pullRequest: fc.Arbitrary<PullRequestStory> = fc.record({
   draft: fc.constantFrom(false, false, false, true),
   pushes: fc.integer({ min: 0, max: 4 }),
   requests: fc.integer({ min: 0, max: 2 }),
+  labeled: fc.boolean(),
   comments: fc.integer({ min: 0, max: 3 }),
   signoffCommand: fc.boolean(),
   commentReviews: fc.integer({ min: 0, max: 2 }),
