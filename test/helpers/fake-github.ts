@@ -218,7 +218,7 @@ export class FakeGitHub {
     nock.cleanAll();
   }
 
-  /** Answers one request to the API (a path under api.github.com), through nock (`start`) or a real server (`test/integration`). */
+  /** Answers one request to the API (a path under api.github.com), through nock (`start`) or a real server (`test/end-to-end`). */
   respond(method: string, uri: string, rawBody: unknown, headers: Record<string, string | string[] | undefined>): Reply {
     const url = new URL(uri, "https://api.github.com");
     const path = decodeURIComponent(url.pathname);
