@@ -10,7 +10,8 @@ import { readFileSync } from "node:fs";
  * for tuning, blind/ a third, written once both had been, holdout/ a
  * fourth, written once blind/ had been used for tuning too, fifth/ a
  * fifth, written once holdout/ had been, and sixth/ a sixth, written once
- * fifth/ had been; all six have since been used for tuning.
+ * fifth/ had been; all six have since been used for tuning. seventh/ was
+ * written once sixth/ had been, and is held out.
  */
 export interface CorpusCase {
   body: string;
@@ -54,6 +55,8 @@ export const holdoutCorpus = readCorpus(new URL("./holdout/", import.meta.url));
 export const fifthCorpus = readCorpus(new URL("./fifth/", import.meta.url));
 /** The sixth set, written by a writer who had not read the check's code, labelled and committed before the check was run on it; since used for tuning too (round 7). */
 export const sixthCorpus = readCorpus(new URL("./sixth/", import.meta.url));
+/** The seventh set, written by a writer who had not read the check's code, labelled and committed before the check was run on it; not used for tuning. */
+export const seventhCorpus = readCorpus(new URL("./seventh/", import.meta.url));
 
 export interface Judgement {
   why: boolean;
