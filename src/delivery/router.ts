@@ -1,7 +1,7 @@
 import type { EmitterWebhookEventName } from "@octokit/webhooks";
 import type { Context } from "probot";
 import { freshUnderLocks } from "../github/delivery-reads.js";
-import { protectRecords } from "../github/records.js";
+import { openPayload } from "../github/records.js";
 import type { Services } from "../github/services.js";
 
 export type Handler<E extends EmitterWebhookEventName> = (context: Context<E>, services: Services) => Promise<void>;
@@ -55,8 +55,8 @@ export class EventRouter {
    * Runs every handler of the event that is not in `skip`, side by side as
    * Probot does. A failing handler is logged and reported, never thrown, so
    * the other features still run. Before any of them, the bot's records in
-   * the payload are checked and every GitHub call of the event is set to
-   * seal and check them (`github/records.ts`); if that fails, none runs.
+   * the payload are opened (`github/records.ts`; the readers and writers of
+   * GitHub open and seal the rest); if that fails, none runs.
    * The handlers share the event's reads (`github/delivery-reads.ts`).
    * The app's own echoes reach only the handlers that asked for them.
    */
@@ -76,7 +76,7 @@ export class EventRouter {
     if (due.length === 0) return { done: [...skip, ...ignored], failed: [] };
     let services: Services;
     try {
-      protectRecords(context, this.services.recordKey);
+      openPayload(context, this.services.recordKey);
       const reads = this.services.deliveryReads.share(context.octokit, context.payload);
       services = { ...this.services, locks: freshUnderLocks(this.services.locks, reads) };
     } catch (error) {

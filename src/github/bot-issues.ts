@@ -1,8 +1,9 @@
 import type { LabelSpec } from "../core/labels.js";
 import { topicMarker } from "../core/markers.js";
 import { isMissing } from "./errors.js";
+import type { GitHubContext } from "./context.js";
 import { ensureLabel } from "./labels.js";
-import type { Services } from "./services.js";
+import { opened, sealed } from "./records.js";
 import type { GitHub, RepoRef } from "./types.js";
 
 /**
@@ -41,13 +42,15 @@ export interface BotIssueKind {
  * found), then checked for the bot's authorship and the body's mark, never
  * the title.
  */
-export async function findBotIssue(octokit: GitHub, services: Pick<Services, "botLogin">, repo: RepoRef, kind: BotIssueKind): Promise<BotIssue | undefined> {
+export async function findBotIssue(ctx: GitHubContext, repo: RepoRef, kind: BotIssueKind): Promise<BotIssue | undefined> {
+  const { octokit, services } = ctx;
   const bot = await services.botLogin();
   const listed = { ...repo, labels: kind.label, creator: bot, state: "all" as const };
-  const issues =
+  const read =
     kind.newest === undefined
       ? (await octokit.paginate(octokit.rest.issues.listForRepo, { ...listed, per_page: 100 })).sort((a, b) => a.number - b.number)
       : (await octokit.rest.issues.listForRepo({ ...listed, sort: "created", direction: "desc", per_page: kind.newest })).data;
+  const issues = opened(ctx, repo, read);
   const found = issues.find((issue) => issue.user?.login === bot && !issue.pull_request && kind.recognise(issue.body ?? ""));
   return found && { number: found.number, nodeId: found.node_id, state: found.state === "closed" ? "closed" : "open", body: found.body ?? "" };
 }
@@ -69,11 +72,13 @@ export interface CreatedIssue {
   nodeId: string;
 }
 
-export async function createBotIssue(octokit: GitHub, services: Pick<Services, "knownLabels" | "createdIssues">, repo: RepoRef, issue: NewBotIssue): Promise<CreatedIssue> {
+/** Creates the issue, its records sealed. */
+export async function createBotIssue(ctx: GitHubContext, repo: RepoRef, issue: NewBotIssue): Promise<CreatedIssue> {
+  const { octokit, services } = ctx;
   for (const label of issue.labels) await ensureLabel(octokit, services, repo, label);
   const assignees = issue.assignees && { assignees: await assignable(octokit, repo, issue.assignees) };
   const labels = issue.labels.map((label) => label.name);
-  const { data } = await octokit.rest.issues.create({ ...repo, title: issue.title, body: issue.body, labels, ...assignees });
+  const { data } = await octokit.rest.issues.create({ ...repo, title: issue.title, body: sealed(ctx, repo, issue.body), labels, ...assignees });
   services.createdIssues.set(createdIssueKey(repo, data.number), true);
   return { number: data.number, id: data.id, nodeId: data.node_id };
 }
@@ -94,10 +99,10 @@ async function assignable(octokit: GitHub, repo: RepoRef, logins: readonly strin
   return can;
 }
 
-/** The issue's body as it is now: read just before writing, so edits made meanwhile (boxes ticked) are seen. */
-export async function readIssueBody(octokit: GitHub, repo: RepoRef, number: number): Promise<string> {
-  const { data } = await octokit.rest.issues.get({ ...repo, issue_number: number });
-  return data.body ?? "";
+/** The issue's body as it is now (its records opened): read just before writing, so edits made meanwhile (boxes ticked) are seen. */
+export async function readIssueBody(ctx: GitHubContext, repo: RepoRef, number: number): Promise<string> {
+  const { data } = await ctx.octokit.rest.issues.get({ ...repo, issue_number: number });
+  return opened(ctx, repo, data).body ?? "";
 }
 
 /**

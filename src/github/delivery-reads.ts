@@ -19,9 +19,8 @@ import type { GitHub } from "./types.js";
  * Across deliveries (`./read-caches.ts`): repository files, single issues and
  * a pull request's files are revalidated with their ETag (a 304 costs no rate
  * limit; the request still goes to GitHub, so a read under a lock stays
- * fresh), permission and assignability answers are kept a minute, and a
- * check run whose output did not change since this instance published it is
- * not published again.
+ * fresh), and permission and assignability answers are kept a minute. (The
+ * executor skips a check run this instance already published unchanged.)
  */
 
 interface Read {
@@ -69,7 +68,7 @@ export class DeliveryReads {
     const { method, url } = octokit.request.endpoint.parse(options as never);
     const path = pathOf(url);
     if (!delivery) return request(options);
-    if (method !== "GET") return write(request, options, method, path, delivery.reads, this.caches);
+    if (method !== "GET") return write(request, options, method, path, delivery.reads);
     const key = `${url} ${String(options.headers.accept ?? "")} ${JSON.stringify(options.mediaType ?? {})}`;
     const reader = this.handlerNow.getStore() ?? "";
     const known = delivery.reads.get(key);
@@ -101,10 +100,8 @@ export function freshUnderLocks(locks: Locks, delivery: Delivery): Locks {
   };
 }
 
-async function write(request: Request, options: Options, method: string, path: string, reads: Map<string, Read>, caches: ReadCaches): Promise<Response> {
-  if (method === "POST" && caches.isRepeatedCheck(path, options)) return { status: 200, url: path, headers: {}, data: {} } as Response;
+async function write(request: Request, options: Options, method: string, path: string, reads: Map<string, Read>): Promise<Response> {
   const response = await request(options);
-  if (method === "POST") caches.published(path, options);
   const comment = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(path);
   const thread = /^(\/repos\/[^/]+\/[^/]+)\/(?:issues|pulls)\/(\d+)(\/[^?]*)?$/.exec(path);
   const created = /^(\/repos\/[^/]+\/[^/]+)\/issues$/.exec(path);

@@ -4,6 +4,7 @@ import { intentRules } from "../core/intent/rules.js";
 import type { Budgeted } from "../parse/budget.js";
 import type { FeatureContext } from "./context.js";
 import { isForbidden, isMissing } from "./errors.js";
+import { opened } from "./records.js";
 import { readTemplates, type TemplateKind } from "./templates.js";
 
 /** An issue or pull request whose why and who are read. */
@@ -44,7 +45,7 @@ export async function gatherIntentFacts(ctx: FeatureContext, subject: IntentSubj
     linkable.map(async (ref): Promise<LinkedTicket> => {
       const label = referenceLabel(ref, repo);
       try {
-        const { data } = await octokit.rest.issues.get({ owner: ref.owner, repo: ref.repo, issue_number: ref.number });
+        const data = opened(ctx, ref, (await octokit.rest.issues.get({ owner: ref.owner, repo: ref.repo, issue_number: ref.number })).data);
         const templates = await readTemplates(octokit, services.templates, { owner: ref.owner, repo: ref.repo }, "issue");
         const intent = await services.parse.run("judgeBody", [data.body, rules, templates, data.title], log);
         return intent.ok ? { ref: label, intent: intent.value } : { ref: label, unreadable: true };

@@ -1,6 +1,6 @@
 import { LRUCache } from "lru-cache";
 import { isMissing, isNotModified } from "./errors.js";
-import { injectedClock, TtlCache } from "./ttl-cache.js";
+import { TtlCache } from "./ttl-cache.js";
 
 /** What a request hook sees of a request and its response (the parts read here). */
 export interface RequestOptions {
@@ -23,7 +23,6 @@ type Response = GitHubResponse;
 type Lookup = { ok: true; response: Response } | { ok: false; error: unknown };
 
 const ONE_MINUTE = 60_000;
-const TEN_MINUTES = 10 * ONE_MINUTE;
 const MAX_ENTRIES = 2000;
 /**
  * Issues kept with their ETag. Fewer than files: a body may hold 65,536
@@ -52,7 +51,6 @@ const ISSUE = /^\/repos\/[^/]+\/[^/]+\/issues\/\d+$/;
 /** One page of a pull request's files: signoff and hack debt list them on most events, and they change only with a push. */
 const PULL_FILES = /^\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/files$/;
 const LOOKUP = /^\/repos\/[^/]+\/[^/]+\/(?:collaborators\/[^/]+\/permission|assignees\/[^/]+)$/;
-const CHECK_RUNS = /^\/repos\/[^/]+\/[^/]+\/check-runs$/;
 
 /**
  * What one running app remembers of GitHub between deliveries (held in
@@ -63,27 +61,16 @@ const CHECK_RUNS = /^\/repos\/[^/]+\/[^/]+\/check-runs$/;
  * and says whether it changed, so a read meant to be fresh, under a lock,
  * is); permission and
  * assignability answers for a minute (a 404, "not a collaborator" or "not
- * assignable", is an answer too); and the last check run this instance
- * published per commit and name, so an unchanged one is not published again.
+ * assignable", is an answer too).
  */
 export class ReadCaches {
   private readonly files: Revalidated = new LRUCache({ max: MAX_ENTRIES });
   private readonly issues: Revalidated = new LRUCache({ max: MAX_ISSUES });
   private readonly filePages: Revalidated = new LRUCache({ max: MAX_FILE_PAGES });
   private readonly lookups: TtlCache<Lookup>;
-  /** The digest of the last check run published per commit and name, for ten minutes. */
-  private readonly checks: LRUCache<string, string>;
 
-  /**
-   * @param checksShared Whether other instances publish check runs too (a shared Redis): then
-   *   this instance cannot know which run GitHub shows last, and publishes every one.
-   */
-  constructor(
-    private readonly checksShared: boolean,
-    now: () => number = Date.now,
-  ) {
+  constructor(now: () => number = Date.now) {
     this.lookups = new TtlCache(ONE_MINUTE, MAX_ENTRIES, now);
-    this.checks = new LRUCache({ max: MAX_ENTRIES, ttl: TEN_MINUTES, ...injectedClock(now) });
   }
 
   read(path: string, key: string, options: Options, request: Request): Promise<Response> {
@@ -123,23 +110,6 @@ export class ReadCaches {
     );
     if (!answer.ok) throw answer.error;
     return structuredClone(answer.response);
-  }
-
-  isRepeatedCheck(path: string, options: Options): boolean {
-    const check = this.checkOf(path, options);
-    return check !== undefined && this.checks.get(check.key) === check.digest;
-  }
-
-  published(path: string, options: Options): void {
-    const check = this.checkOf(path, options);
-    if (check) this.checks.set(check.key, check.digest);
-  }
-
-  private checkOf(path: string, options: Options): { key: string; digest: string } | undefined {
-    if (this.checksShared || !CHECK_RUNS.test(path)) return undefined;
-    const { name, head_sha: sha, status, conclusion, output } = options;
-    if (typeof name !== "string" || typeof sha !== "string") return undefined;
-    return { key: `${path}@${sha}:${name}`, digest: JSON.stringify({ status, conclusion, output }) };
   }
 }
 

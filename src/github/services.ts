@@ -12,6 +12,7 @@ import type { UserTeams } from "./teams.js";
 import { CodeownersCache } from "./codeowners.js";
 import { PullRequestFiles } from "./files.js";
 import { MemoryFailedCommands, RedisFailedCommands, type FailedCommands } from "./failed-commands.js";
+import { PublishedChecks } from "./published-checks.js";
 import { ReadCaches } from "./read-caches.js";
 import { DeliveryReads } from "./delivery-reads.js";
 import type { EventConfigs } from "../config/for-event.js";
@@ -41,8 +42,10 @@ export interface Services {
   recordKey: RecordKey;
   /** Every parse of user text runs here, off the main thread, within a deadline and a heap limit. */
   parse: ParseBudget;
-  /** Repository files by ETag, brief permission answers, check runs already published (`read-caches.ts`). */
+  /** Repository files, issues and a PR's files by ETag, brief permission answers (`read-caches.ts`). */
   readCaches: ReadCaches;
+  /** The check runs this instance published, so the executor skips an unchanged one (`published-checks.ts`). */
+  publishedChecks: PublishedChecks;
   /** Compiled CODEOWNERS files by text. */
   codeowners: CodeownersCache;
   /** The paths each pull request changes, per head commit (`files.ts`). */
@@ -84,7 +87,7 @@ export function createServices(app: Probot, options: ServiceOptions = {}): Servi
   if (!recordSecret) throw new Error("WEBHOOK_SECRET is not set: intentbot derives the key that authenticates its records from it");
   const redis = redisUrl ? redisClient(app, redisUrl) : undefined;
   const now = () => clock.now();
-  const readCaches = new ReadCaches(redis !== undefined, now);
+  const readCaches = new ReadCaches(now);
   return {
     botLogin: botLogin === undefined ? botIdentity(app) : () => Promise.resolve(botLogin),
     locks: redis ? new RedisLocks(redis, lockLeaseMs === undefined ? {} : { leaseMs: lockLeaseMs }) : new KeyedLocks(),
@@ -99,6 +102,7 @@ export function createServices(app: Probot, options: ServiceOptions = {}): Servi
     recordKey: deriveRecordKey(recordSecret),
     parse: parse ?? createParseBudget({ deadlineMs: parseDeadlineMs }),
     readCaches,
+    publishedChecks: new PublishedChecks(redis !== undefined, now),
     codeowners: new CodeownersCache(),
     pullFiles: new PullRequestFiles(),
     deliveryReads: new DeliveryReads(readCaches),

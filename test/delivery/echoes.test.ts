@@ -20,7 +20,7 @@ function router() {
   let lookups = 0;
   const services = {
     recordKey: deriveRecordKey("test secret"),
-    deliveryReads: new DeliveryReads(new ReadCaches(false)),
+    deliveryReads: new DeliveryReads(new ReadCaches()),
     botLogin: () => {
       lookups++;
       return Promise.resolve(BOT);

@@ -10,7 +10,7 @@ import type { Services } from "../../src/github/services.js";
 
 const quietLog = { info: () => undefined, error: () => undefined, debug: () => undefined, warn: () => undefined };
 
-const services = { recordKey: deriveRecordKey("test secret"), deliveryReads: new DeliveryReads(new ReadCaches(false)) } as Services;
+const services = { recordKey: deriveRecordKey("test secret"), deliveryReads: new DeliveryReads(new ReadCaches()) } as Services;
 
 function context(id: string, name = "issues", action = "opened"): Context {
   // The router sets up record sealing on the event's client before any handler runs.

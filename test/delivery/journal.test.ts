@@ -16,7 +16,7 @@ const quietLog = { info: () => undefined, error: () => undefined, debug: () => u
 // The router sets up record sealing on the event's client before any handler runs; Probot's Context adds a header hook.
 const client = () => ({ hook: { wrap: () => undefined, before: () => undefined } });
 const app = { log: quietLog, auth: () => Promise.resolve(client()) } as unknown as Probot;
-const services = { recordKey: deriveRecordKey("test secret"), deliveryReads: new DeliveryReads(new ReadCaches(false)) } as Services;
+const services = { recordKey: deriveRecordKey("test secret"), deliveryReads: new DeliveryReads(new ReadCaches()) } as Services;
 
 const PAYLOAD = { action: "opened", issue: { number: 7 }, repository: { id: 1 } };
 

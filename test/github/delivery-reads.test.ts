@@ -13,7 +13,7 @@ const listComments = (octokit: GitHub) => octokit.request("GET /repos/{owner}/{r
 describe("reads shared within a delivery", () => {
   it("a second handler gets the first one's read; the first one's own re-read asks GitHub again", async () => {
     const { octokit, sent } = recordingClient(() => ({ status: 200, body: [{ id: 1 }] }));
-    const reads = new DeliveryReads(new ReadCaches(false));
+    const reads = new DeliveryReads(new ReadCaches());
     reads.share(octokit, {});
     await reads.asHandler("a", () => listComments(octokit));
     const shared = await reads.asHandler("b", () => listComments(octokit));
@@ -24,7 +24,7 @@ describe("reads shared within a delivery", () => {
 
   it("reads nothing changes during a delivery (a pull request's files) once, whoever asks", async () => {
     const { octokit, sent } = recordingClient(() => ({ status: 200, body: [{ filename: "a.ts" }] }));
-    const reads = new DeliveryReads(new ReadCaches(false));
+    const reads = new DeliveryReads(new ReadCaches());
     reads.share(octokit, {});
     const files = () => octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", { owner: "o", repo: "r", pull_number: 2, per_page: 100 });
     await reads.asHandler("a", files);
@@ -35,7 +35,7 @@ describe("reads shared within a delivery", () => {
 
   it("a comment the app posts shows in the list another handler gets, without listing again", async () => {
     const { octokit, sent } = recordingClient((method) => (method === "POST" ? { status: 201, body: { id: 2, body: "new" } } : { status: 200, body: [{ id: 1, body: "old" }] }));
-    const reads = new DeliveryReads(new ReadCaches(false));
+    const reads = new DeliveryReads(new ReadCaches());
     reads.share(octokit, {});
     await reads.asHandler("a", () => listComments(octokit));
     await reads.asHandler("a", () => octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner: "o", repo: "r", issue_number: 2, body: "new" }));
@@ -49,7 +49,7 @@ describe("reads shared within a delivery", () => {
 
   it("a write to an issue drops what was read about it", async () => {
     const { octokit, sent } = recordingClient(() => ({ status: 200, body: { number: 2 } }));
-    const reads = new DeliveryReads(new ReadCaches(false));
+    const reads = new DeliveryReads(new ReadCaches());
     reads.share(octokit, {});
     const issue = () => octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", { owner: "o", repo: "r", issue_number: 2 });
     await reads.asHandler("a", issue);
@@ -60,7 +60,7 @@ describe("reads shared within a delivery", () => {
 
   it("a read under a lock asks GitHub, whatever was read before the lock", async () => {
     const { octokit, sent } = recordingClient(() => ({ status: 200, body: [] }));
-    const reads = new DeliveryReads(new ReadCaches(false));
+    const reads = new DeliveryReads(new ReadCaches());
     const delivery = reads.share(octokit, {});
     const locks = freshUnderLocks(new KeyedLocks(), delivery);
     await reads.asHandler("a", () => listComments(octokit));
@@ -70,7 +70,7 @@ describe("reads shared within a delivery", () => {
 
   it("a later delivery on the same client starts with nothing read", async () => {
     const { octokit, sent } = recordingClient(() => ({ status: 200, body: [] }));
-    const reads = new DeliveryReads(new ReadCaches(false));
+    const reads = new DeliveryReads(new ReadCaches());
     reads.share(octokit, { delivery: 1 });
     await reads.asHandler("a", () => listComments(octokit));
     reads.share(octokit, { delivery: 2 });
@@ -84,7 +84,7 @@ describe("reads kept between deliveries", () => {
 
   it("a repository file is revalidated with its ETag, and a 304 gives the text read before", async () => {
     const { octokit, conditional } = recordingClient((_, path) => (path.includes("contents") ? { status: 200, body: { text: "* @a" }, etag: '"v1"' } : { status: 404 }));
-    const reads = new DeliveryReads(new ReadCaches(false));
+    const reads = new DeliveryReads(new ReadCaches());
     reads.share(octokit, { delivery: 1 });
     await readFile(octokit);
     const later = recordingClient(() => ({ status: 304 }));
@@ -96,7 +96,7 @@ describe("reads kept between deliveries", () => {
   });
 
   it("a permission answer, a 404 included, is kept for the next delivery", async () => {
-    const reads = new DeliveryReads(new ReadCaches(false));
+    const reads = new DeliveryReads(new ReadCaches());
     const permission = (octokit: GitHub) => octokit.request("GET /repos/{owner}/{repo}/collaborators/{username}/permission", { owner: "o", repo: "r", username: "eve" });
     const first = recordingClient(() => ({ status: 404, body: { message: "Not Found" } }));
     reads.share(first.octokit, { delivery: 1 });
@@ -105,20 +105,5 @@ describe("reads kept between deliveries", () => {
     reads.share(second.octokit, { delivery: 2 });
     await expect(permission(second.octokit)).rejects.toMatchObject({ status: 404 });
     expect(second.sent).toEqual([]);
-  });
-
-  it("a check run is not published again with the same output on the same commit; a changed one is", async () => {
-    const check = (octokit: GitHub, title: string) =>
-      octokit.request("POST /repos/{owner}/{repo}/check-runs", { owner: "o", repo: "r", name: "Hack debt", head_sha: "abc", status: "completed", conclusion: "success", output: { title, summary: "s" } });
-    for (const shared of [false, true]) {
-      const { octokit, sent } = recordingClient(() => ({ status: 201, body: { id: 1 } }));
-      const reads = new DeliveryReads(new ReadCaches(shared));
-      reads.share(octokit, {});
-      await check(octokit, "Linked");
-      await check(octokit, "Linked");
-      await check(octokit, "Missing");
-      // Several instances (a shared Redis) publish every run: this one cannot know which GitHub shows last.
-      expect(sent).toHaveLength(shared ? 3 : 2);
-    }
   });
 });

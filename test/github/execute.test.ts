@@ -123,3 +123,28 @@ describe("the executor", () => {
     expect(github.comments).toEqual([]);
   });
 });
+
+describe("the executor's checks and records", () => {
+  const check = (title: string): Action => ({ type: "check", repo, headSha: "abc", result: { name: "Hack debt", conclusion: "success", title, summary: "s" } });
+
+  it("does not publish a check run again with the same output on the same commit; a changed one it does", async () => {
+    const { github, run } = await executor();
+    await run([check("Linked"), check("Linked"), check("Missing"), check("Linked")]);
+    expect(github.checkRuns.map((c) => c.output?.title)).toEqual(["Linked", "Missing", "Linked"]);
+  });
+
+  it("seals the records of every body it writes, for the repository written to", async () => {
+    const { github, run } = await executor();
+    github.addIssue({ number: 1, title: "Parent" });
+    const record = `<!-- intentbot:data {"kind":"x"} -->`;
+    await run([
+      { type: "create-issue", repo, issue: { title: "Debt", body: `body\n${record}`, labels: [] } },
+      { type: "sticky-comment", issue: at(1), topic: "hack", body: record, create: true },
+      { type: "comment", issue: at(1), body: record },
+      { type: "update-issue", issue: at(1), change: { body: record } },
+    ]);
+    const written = [...github.comments.map((c) => c.body), github.issues.get(1)?.body, [...github.issues.values()].at(-1)?.body];
+    expect(written).toHaveLength(4);
+    for (const body of written) expect(body).toMatch(/<!-- intentbot:data \{"kind":"x"\} hmac:[\w-]{43} -->/);
+  });
+});

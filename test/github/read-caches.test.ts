@@ -20,7 +20,7 @@ const github = (_: string, path: string, ifNoneMatch: string | undefined): Answe
 
 describe("issues kept between deliveries", () => {
   it("a later delivery's read of the same issue sends its ETag, and a 304 gives the issue read before", async () => {
-    const caches = new ReadCaches(false);
+    const caches = new ReadCaches();
     const first = delivery(caches, () => ({ status: 200, body: TICKET, etag: 'W/"v1"' }));
     await readIssue(first.octokit);
     const later = delivery(caches, () => ({ status: 304 }));
@@ -32,7 +32,7 @@ describe("issues kept between deliveries", () => {
   });
 
   it("a changed issue (200, a new ETag) replaces the one kept", async () => {
-    const caches = new ReadCaches(false);
+    const caches = new ReadCaches();
     await readIssue(delivery(caches, () => ({ status: 200, body: TICKET, etag: 'W/"v1"' })).octokit);
     const edited = { ...TICKET, body: "Why: charges and the page must agree." };
     const second = delivery(caches, () => ({ status: 200, body: edited, etag: 'W/"v2"' }));
@@ -43,7 +43,7 @@ describe("issues kept between deliveries", () => {
   });
 
   it("an issue answered without an ETag is not kept", async () => {
-    const caches = new ReadCaches(false);
+    const caches = new ReadCaches();
     await readIssue(delivery(caches, () => ({ status: 200, body: TICKET })).octokit);
     const later = delivery(caches, () => ({ status: 200, body: TICKET }));
     await readIssue(later.octokit);
@@ -51,7 +51,7 @@ describe("issues kept between deliveries", () => {
   });
 
   it("keeps each issue apart: the same number in another repository is read in full", async () => {
-    const caches = new ReadCaches(false);
+    const caches = new ReadCaches();
     const client = delivery(caches, github);
     await readIssue(client.octokit, 7, "r");
     await readIssue(client.octokit, 7, "s");
@@ -59,7 +59,7 @@ describe("issues kept between deliveries", () => {
   });
 
   it("a read under a lock still asks GitHub, with the ETag of the read before it", async () => {
-    const caches = new ReadCaches(false);
+    const caches = new ReadCaches();
     const { octokit, sent, conditional } = recordingClient(github);
     const reads = new DeliveryReads(caches);
     const locks = freshUnderLocks(new KeyedLocks(), reads.share(octokit, {}));
@@ -71,7 +71,7 @@ describe("issues kept between deliveries", () => {
   });
 
   it(`keeps at most ${MAX_ISSUES} issues: the one read longest ago makes room, and a 304 counts as a read`, async () => {
-    const caches = new ReadCaches(false);
+    const caches = new ReadCaches();
     const fill = delivery(caches, github);
     for (let number = 1; number <= MAX_ISSUES; number++) await readIssue(fill.octokit, number);
     const again = delivery(caches, github);
@@ -93,7 +93,7 @@ describe("a pull request's files kept between deliveries", () => {
   const files = (body: unknown, etag = 'W/"f1"'): Answer => ({ status: 200, body, etag });
 
   it("a page of them is revalidated with its ETag, and a 304 gives the files read before", async () => {
-    const caches = new ReadCaches(false);
+    const caches = new ReadCaches();
     await listFiles(delivery(caches, () => files(FILES)).octokit);
     const later = delivery(caches, () => ({ status: 304 }));
     expect(await listFiles(later.octokit)).toEqual(FILES);
@@ -101,7 +101,7 @@ describe("a pull request's files kept between deliveries", () => {
   });
 
   it("a full page is read in full again (a page may have been added after it), and the short last page is revalidated", async () => {
-    const caches = new ReadCaches(false);
+    const caches = new ReadCaches();
     const next = { link: '<https://api.github.com/repos/o/r/pulls/2/files?per_page=1&page=2>; rel="next", <https://api.github.com/repos/o/r/pulls/2/files?per_page=1&page=2>; rel="last"' };
     const first = FILES.slice(0, 1);
     const pages = (_: string, path: string, ifNoneMatch: string | undefined): Answer => {
@@ -116,7 +116,7 @@ describe("a pull request's files kept between deliveries", () => {
   });
 
   it(`a page over ${MAX_FILE_PAGE_CHARS} characters is not kept, and one that grows past it is dropped`, async () => {
-    const caches = new ReadCaches(false);
+    const caches = new ReadCaches();
     const large = [{ filename: "generated.ts", patch: "+".repeat(MAX_FILE_PAGE_CHARS) }];
     await listFiles(delivery(caches, () => files(large)).octokit);
     const second = delivery(caches, () => files(FILES, 'W/"f2"'));

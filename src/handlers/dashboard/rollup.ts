@@ -28,11 +28,11 @@ interface RollupWrite {
 
 /** Writes the roll-up issue of `owner`'s `.github` repository, as `planRollup` decides from the issue found under its lock. */
 async function writeRollup(ctx: GitHubContext, write: RollupWrite): Promise<void> {
-  const { octokit, services, log } = ctx;
+  const { services, log } = ctx;
   const home = { owner: write.owner, repo: ".github" };
   const replaceAll = write.replaceAll ?? false;
   await services.locks.run(lockKey("dashboard-org", home), async () => {
-    const existing = await findDashboardIssue(octokit, services, home, write.settings.label, ROLLUP_TOPIC);
+    const existing = await findDashboardIssue(ctx, home, { label: write.settings.label, topic: ROLLUP_TOPIC });
     let rows: RollupState | undefined;
     if (existing && !replaceAll) {
       const read = await services.parse.run("parseRollup", [existing.body], log);

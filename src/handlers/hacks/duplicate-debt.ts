@@ -27,7 +27,7 @@ export async function onDebtIssueOpened(context: Context<"issues.opened">, servi
   const repo = context.repo();
   if (!pr || services.createdIssues.get(createdIssueKey(repo, issue.number))) return;
   await services.locks.run(lockKey("hacks", repo, pr.number), async () => {
-    const comment = await findStickyComment(context.octokit, services, { ...repo, issue_number: pr.number }, HACK_TOPIC);
+    const comment = await findStickyComment({ octokit: context.octokit, services, log: context.log }, { ...repo, issue_number: pr.number }, HACK_TOPIC);
     const linked = readHackState(comment?.body)?.debt;
     if (!linked?.createdByApp || !sameRepository(linked, repo) || linked.number === issue.number) return;
     context.log.warn({ pr: pr.number, duplicate: issue.number, debt: linked.number }, "closing a duplicate debt issue");

@@ -4,6 +4,7 @@ import { INTENT_TOPIC, planIssueIntent } from "../../core/intent/plan.js";
 import type { FeatureContext, GitHubContext } from "../../github/context.js";
 import { execute } from "../../github/execute.js";
 import { labelNames } from "../../github/labels.js";
+import { opened } from "../../github/records.js";
 import type { Services } from "../../github/services.js";
 import type { RepoRef } from "../../github/types.js";
 import { enabledConfig } from "../config-gate.js";
@@ -63,7 +64,7 @@ async function recheckLinkingPullRequests(ctx: GitHubContext, repo: RepoRef, iss
   for (const target of targets) {
     const config = await loadConfig(octokit, target.repo);
     if (!config.ok) continue; // reported on that pull request's own events
-    const { data: pr } = await octokit.rest.pulls.get({ ...target.repo, pull_number: target.number });
+    const pr = opened(ctx, target.repo, (await octokit.rest.pulls.get({ ...target.repo, pull_number: target.number })).data);
     if (pr.state !== "open") continue;
     await checkPullRequestIntent({ ...ctx, repo: target.repo, config: config.config }, pr);
   }

@@ -39,7 +39,7 @@ async function plan(input: CommandRun, command: PhaseCommand, tag: string): Prom
   const { context, services, config, thread, actor, comment } = input;
   const { octokit, log } = context;
   const ctx: FeatureContext = { octokit, services, log, config, repo: context.repo() };
-  const parent = await readParent(octokit, ctx.repo, thread.issue_number);
+  const parent = await readParent(ctx, ctx.repo, thread.issue_number);
   const gathered = await gatherPhaseFacts(ctx, parent, command, comment.html_url);
   if (!gathered.ok) return refused(unreadableLine("body", gathered.reason));
   const { facts, intent } = gathered.value;
@@ -59,6 +59,6 @@ async function plan(input: CommandRun, command: PhaseCommand, tag: string): Prom
     throw error;
   }
   // A redelivered command changes nothing, and its first answer (which said what it did) stays.
-  const answered = !result.wrote && answeredTag((await findStickyComment(octokit, services, thread, commandReplyTopic(comment.id, "phase")))?.body) === tag;
+  const answered = !result.wrote && answeredTag((await findStickyComment(ctx, thread, commandReplyTopic(comment.id, "phase")))?.body) === tag;
   return done(answered ? undefined : reportReply(decision.report, result.final, result));
 }

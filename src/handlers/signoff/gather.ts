@@ -38,7 +38,7 @@ export async function gatherSignoff(ctx: FeatureContext, pr: SignoffPullRequest,
   };
   if (!signoffNeeded(gathered.areas, rules)) return gathered;
 
-  const comment = (await findStickyComment(octokit, services, { ...repo, issue_number: pr.number }, SIGNOFF_TOPIC)) ?? null;
+  const comment = (await findStickyComment(ctx, { ...repo, issue_number: pr.number }, SIGNOFF_TOPIC)) ?? null;
   const reviews = await readReviews(ctx, pr.number);
   const teams = [...gathered.areas.teams.keys()];
   const author = gathered.pr.author;
