@@ -2,6 +2,7 @@ import { topicMarker } from "../core/markers.js";
 import type { GitHubContext } from "./context.js";
 import { lockKey } from "./locks.js";
 import { opened, sealed } from "./records.js";
+import type { Freshness } from "./facts.js";
 import type { GitHub, IssueRef } from "./types.js";
 
 export interface BotComment {
@@ -10,10 +11,10 @@ export interface BotComment {
 }
 
 /** The bot's comments of the topic, oldest first, their records opened. */
-async function listBotComments(ctx: GitHubContext, issue: IssueRef, topic: string): Promise<BotComment[]> {
-  const { octokit, services } = ctx;
+async function listBotComments(ctx: GitHubContext, issue: IssueRef, topic: string, freshness: Freshness): Promise<BotComment[]> {
+  const { services } = ctx;
   const botLogin = await services.botLogin();
-  const comments = opened(ctx, issue, await octokit.paginate(octokit.rest.issues.listComments, { ...issue, per_page: 100 }));
+  const comments = opened(ctx, issue, await services.facts.comments(issue, freshness));
   const marker = topicMarker(topic);
   return comments
     .filter((c) => c.user?.login === botLogin && (c.body ?? "").includes(marker))
@@ -53,18 +54,21 @@ async function writeStickyComment(ctx: GitHubContext, { issue, topic, body, foun
   const write = async (first: BotComment | undefined): Promise<StickyOutcome> => {
     if (!first) {
       if (!create) return "absent";
-      await octokit.rest.issues.createComment({ ...issue, body: sealed(ctx, issue, fullBody) });
+      const { data } = await octokit.rest.issues.createComment({ ...issue, body: sealed(ctx, issue, fullBody) });
+      services.facts.wroteComment(issue, data);
       return "created";
     }
     if (first.body === fullBody) return "unchanged";
-    await octokit.rest.issues.updateComment({ owner: issue.owner, repo: issue.repo, comment_id: first.id, body: sealed(ctx, issue, fullBody) });
+    const { data } = await octokit.rest.issues.updateComment({ owner: issue.owner, repo: issue.repo, comment_id: first.id, body: sealed(ctx, issue, fullBody) });
+    services.facts.editedComment(issue, data);
     return "updated";
   };
   if (found) return write(found.comment);
   return services.locks.run(lockKey("comments", issue, issue.issue_number), async () => {
-    const [first, ...duplicates] = await listBotComments(ctx, issue, topic);
+    const [first, ...duplicates] = await listBotComments(ctx, issue, topic, { fresh: true });
     for (const duplicate of duplicates) {
       await octokit.rest.issues.deleteComment({ owner: issue.owner, repo: issue.repo, comment_id: duplicate.id });
+      services.facts.deletedComment(issue, duplicate.id);
     }
     return write(first);
   });
@@ -80,9 +84,12 @@ export function updateStickyCommentIfPresent(ctx: GitHubContext, write: StickyWr
   return writeStickyComment(ctx, write, false);
 }
 
-/** Reads the topic's current comment (for features that keep state in it). */
-export async function findStickyComment(ctx: GitHubContext, issue: IssueRef, topic: string): Promise<BotComment | undefined> {
-  const [first] = await listBotComments(ctx, issue, topic);
+/**
+ * Reads the topic's current comment (for features that keep state in it):
+ * `{ fresh: true }` under the lock of the topic's writes, before deciding one.
+ */
+export async function findStickyComment(ctx: GitHubContext, issue: IssueRef, topic: string, freshness: Freshness = {}): Promise<BotComment | undefined> {
+  const [first] = await listBotComments(ctx, issue, topic, freshness);
   return first;
 }
 

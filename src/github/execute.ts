@@ -53,14 +53,18 @@ async function executeOne(ctx: GitHubContext, action: Action, executed: Executed
       await write(ctx, { issue: issueRef(action.issue), topic: action.topic, body: action.body, found });
       return undefined;
     }
-    case "comment":
-      await octokit.rest.issues.createComment({ ...issueRef(action.issue), body: sealed(ctx, action.issue, action.body) });
+    case "comment": {
+      const { data } = await octokit.rest.issues.createComment({ ...issueRef(action.issue), body: sealed(ctx, action.issue, action.body) });
+      services.facts.wroteComment(issueRef(action.issue), data);
       return undefined;
+    }
     case "add-label":
       await ensureLabel(octokit, services, action.issue, action.label);
       await octokit.rest.issues.addLabels({ ...issueRef(action.issue), labels: [action.label.name] });
+      services.facts.changed(action.issue, action.issue.number);
       return undefined;
     case "remove-label":
+      services.facts.changed(action.issue, action.issue.number);
       // A 404 means someone removed it meanwhile: the goal is reached.
       return tolerate(() => octokit.rest.issues.removeLabel({ ...issueRef(action.issue), name: action.name }), isMissing, false);
     case "create-issue":
@@ -75,12 +79,15 @@ async function executeOne(ctx: GitHubContext, action: Action, executed: Executed
         ...(state !== undefined ? { state } : {}),
         ...(stateReason !== undefined ? { state_reason: stateReason } : {}),
       });
+      services.facts.changed(action.issue, action.issue.number);
       return undefined;
     }
     case "request-team-reviews":
+      services.facts.changed(action.pr, action.pr.number);
       // 422: a team without access to the repository cannot be requested; the comment still names it.
       return tolerate(() => octokit.rest.pulls.requestReviewers({ owner: action.pr.owner, repo: action.pr.repo, pull_number: action.pr.number, team_reviewers: action.teams }), isInvalid);
     case "add-sub-issue":
+      services.facts.changed(action.parent, action.parent.number);
       // 422: it has another parent (someone moved it); the parent's checklist still links it.
       return tolerate(() => addSubIssue(octokit, issueRef(action.parent), action.child), isInvalid);
     case "react":

@@ -21,7 +21,7 @@ export interface SubIssue {
  */
 export async function listSubIssues(ctx: GitHubContext, issue: IssueRef): Promise<SubIssue[] | undefined> {
   try {
-    return opened(ctx, issue, await ctx.octokit.paginate(ctx.octokit.rest.issues.listSubIssues, { ...issue, per_page: 100 }));
+    return opened(ctx, issue, await ctx.services.facts.subIssues(issue, { fresh: true }));
   } catch (error) {
     if (isMissing(error)) return undefined;
     throw error;

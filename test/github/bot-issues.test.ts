@@ -5,6 +5,8 @@ import { labelSpecs } from "../../src/core/labels.js";
 import { createBotIssue, findBotIssue, readIssueBody } from "../../src/github/bot-issues.js";
 import { TtlCache } from "../../src/github/ttl-cache.js";
 import type { GitHubContext } from "../../src/github/context.js";
+import { DeliveryFacts } from "../../src/github/facts.js";
+import { ReadCaches } from "../../src/github/read-caches.js";
 import type { Services } from "../../src/github/services.js";
 import type { GitHub, Log } from "../../src/github/types.js";
 import { testPrivateKey } from "../helpers/app.js";
@@ -27,11 +29,14 @@ async function client(): Promise<GitHub> {
   return probot.auth(INSTALLATION_ID);
 }
 
-const services = () =>
-  ({ botLogin: () => Promise.resolve(BOT_LOGIN), knownLabels: new TtlCache<void>(60_000), createdIssues: new LRUCache<string, true>({ max: 10 }), recordKey: TEST_RECORD_KEY }) as unknown as Services;
 const silent = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} } as unknown as Log;
-/** The app's client with what its reads and writes share. */
-const ctx = async (shared: Services = services()): Promise<GitHubContext> => ({ octokit: await client(), services: shared, log: silent });
+/** The app's client with what its reads and writes share, for one delivery. */
+async function ctx(): Promise<GitHubContext> {
+  const octokit = await client();
+  const facts = new DeliveryFacts(octokit, new ReadCaches());
+  const services = { botLogin: () => Promise.resolve(BOT_LOGIN), knownLabels: new TtlCache<void>(60_000), createdIssues: new LRUCache<string, true>({ max: 10 }), recordKey: TEST_RECORD_KEY, facts };
+  return { octokit, services: services as unknown as Services, log: silent };
+}
 
 const listed = (number: number, patch: Record<string, unknown> = {}) => ({
   number,

@@ -4,6 +4,7 @@ import type { Action } from "../../src/core/actions.js";
 import { labelSpecs } from "../../src/core/labels.js";
 import { topicMarker } from "../../src/core/markers.js";
 import { execute } from "../../src/github/execute.js";
+import { DeliveryFacts } from "../../src/github/facts.js";
 import { createServices } from "../../src/github/services.js";
 import { sharedParseBudget, testPrivateKey } from "../helpers/app.js";
 import { FakeGitHub } from "../helpers/fake-github.js";
@@ -27,7 +28,8 @@ async function executor() {
     Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, retry: { enabled: false }, throttle: { enabled: false } })),
   });
   const octokit = await probot.auth(INSTALLATION_ID);
-  const ctx = { octokit, services: createServices(probot, { parse: sharedParseBudget(), recordSecret: "test" }), log: probot.log };
+  const shared = createServices(probot, { parse: sharedParseBudget(), recordSecret: "test" });
+  const ctx = { octokit, services: { ...shared, facts: new DeliveryFacts(octokit, shared.readCaches) }, log: probot.log };
   return { github: fake, run: (actions: Action[]) => execute(ctx, actions) };
 }
 

@@ -4,6 +4,7 @@ import { dataMarker } from "../../src/core/markers.js";
 import { findBotIssue, readIssueBody } from "../../src/github/bot-issues.js";
 import { findStickyComment } from "../../src/github/comments.js";
 import type { GitHubContext } from "../../src/github/context.js";
+import { DeliveryFacts } from "../../src/github/facts.js";
 import { createServices } from "../../src/github/services.js";
 import { listSubIssues } from "../../src/github/sub-issues.js";
 import { readIssue, readParent } from "../../src/handlers/phases/gather.js";
@@ -32,8 +33,8 @@ async function reader(): Promise<{ github: FakeGitHub; ctx: GitHubContext }> {
     Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, retry: { enabled: false }, throttle: { enabled: false } })),
   });
   const octokit = await probot.auth(INSTALLATION_ID);
-  const services = createServices(probot, { parse: sharedParseBudget(), recordSecret: TEST_RECORD_SECRET, botLogin: BOT_LOGIN });
-  return { github: fake, ctx: { octokit, services, log: probot.log } };
+  const shared = createServices(probot, { parse: sharedParseBudget(), recordSecret: TEST_RECORD_SECRET, botLogin: BOT_LOGIN });
+  return { github: fake, ctx: { octokit, services: { ...shared, facts: new DeliveryFacts(octokit, shared.readCaches) }, log: probot.log } };
 }
 
 describe("every reader of the app's bodies opens their records", () => {

@@ -31,16 +31,15 @@ export interface SearchIssue {
   pull_request?: { merged_at?: string | null } | null;
 }
 
-/** Issues of `ctx.repo` found by `q`, their records opened. */
+/** Issues of `ctx.repo` found by `q` (under the dashboard's lock: afresh), their records opened. */
 async function search(ctx: FeatureContext, q: string): Promise<SearchIssue[]> {
-  const { octokit, repo } = ctx;
-  return opened(ctx, repo, (await octokit.paginate(octokit.rest.search.issuesAndPullRequests, { q, per_page: 100 })) as SearchIssue[]);
+  return opened(ctx, ctx.repo, (await ctx.services.facts.search(q, { fresh: true })) as SearchIssue[]);
 }
 
 /** The record of a debt issue: in its body when the app wrote it, else in the app's `debt` comment on it. */
 async function recordOf(ctx: FeatureContext, issue: SearchIssue, bot: string): Promise<DebtRecord | undefined> {
   if (issue.user?.login === bot) return readDebtRecord(issue.body);
-  return readDebtRecord((await findStickyComment(ctx, { ...ctx.repo, issue_number: issue.number }, DEBT_TOPIC))?.body);
+  return readDebtRecord((await findStickyComment(ctx, { ...ctx.repo, issue_number: issue.number }, DEBT_TOPIC, { fresh: true }))?.body);
 }
 
 
@@ -136,7 +135,7 @@ export async function gatherDashboard(ctx: FeatureContext, now: Date): Promise<D
       item.changes = await changesOf({ octokit, log, repo }, item, files, budget);
       item.interest = item.changes ? item.changes.length : null;
       if (item.teams.length === 0 && files.length > 0) {
-        ownersOf ??= await readCodeowners(octokit, services.codeowners, repo, undefined, log);
+        ownersOf ??= await readCodeowners(services.facts, services.codeowners, repo, undefined, log);
         item.teams = [...teamAreas(files, ownersOf, config.signoff.teams).teams.keys()];
       }
     }

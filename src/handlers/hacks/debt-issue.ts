@@ -38,7 +38,7 @@ export async function onDebtIssueState(context: Context<"issues.closed" | "issue
     const prRepo = owner && name ? { owner, repo: name } : repo;
     const thread = { ...prRepo, issue_number: pr.number };
     await services.locks.run(lockKey("hacks", prRepo, pr.number), async () => {
-      const comment = await findStickyComment(ctx, thread, HACK_TOPIC);
+      const comment = await findStickyComment(ctx, thread, HACK_TOPIC, { fresh: true });
       const previous = readHackState(comment?.body);
       const next = previous && debtStateChanged(previous, { ref: { ...repo, number: issue.number }, state, stateReason: issue.state_reason }, prRepo, rules);
       if (!next) return;

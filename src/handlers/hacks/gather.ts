@@ -44,8 +44,7 @@ export function pullRequestFacts(data: PullRequestData): PullRequestFacts {
 
 /** The PR as it is now: for an event whose payload does not carry it (a comment), or carries it stale. */
 export async function readPullRequest(ctx: FeatureContext, number: number): Promise<PullRequestFacts> {
-  const { data } = await ctx.octokit.rest.pulls.get({ ...ctx.repo, pull_number: number });
-  return pullRequestFacts(opened(ctx, ctx.repo, data));
+  return pullRequestFacts(opened(ctx, ctx.repo, await ctx.services.facts.pullRequest(ctx.repo, number, { fresh: true })));
 }
 
 /** The PR's title and description, read once for the event within the parse budget. */
@@ -60,11 +59,11 @@ export function readPullRequestText(ctx: FeatureContext, pr: Pick<PullRequestFac
  * cannot see) comes back with `exists: false`.
  */
 export async function readDebtIssue(ctx: GitHubContext, ref: DebtRef, withRecord: boolean): Promise<Budgeted<DebtIssueFacts>> {
-  const { octokit, services } = ctx;
+  const { services } = ctx;
   const missing: DebtIssueFacts = { ref, exists: false, isPullRequest: false, state: "closed", closedByApp: false, byApp: false, body: "", pieces: [], labels: [] };
   let data;
   try {
-    data = opened(ctx, ref, (await octokit.rest.issues.get({ owner: ref.owner, repo: ref.repo, issue_number: ref.number })).data);
+    data = opened(ctx, ref, await services.facts.issue(ref, ref.number, { fresh: true }));
   } catch (error) {
     // Only "not there": a 403 (often a secondary rate limit) must never read as missing,
     // or a linked debt issue would be replaced by a duplicate.
@@ -91,7 +90,7 @@ export async function readDebtIssue(ctx: GitHubContext, ref: DebtRef, withRecord
     return read.ok ? { ok: true, value: { ...issue, record: read.value.record, pieces: read.value.pieces } } : read;
   }
   if (!withRecord || isPullRequest) return { ok: true, value: issue };
-  const comment = await findStickyComment(ctx, { owner: ref.owner, repo: ref.repo, issue_number: ref.number }, DEBT_TOPIC);
+  const comment = await findStickyComment(ctx, { owner: ref.owner, repo: ref.repo, issue_number: ref.number }, DEBT_TOPIC, { fresh: true });
   return { ok: true, value: { ...issue, record: readDebtRecord(comment?.body), debtComment: comment?.body } };
 }
 
@@ -128,8 +127,7 @@ export async function createDebtIssue(ctx: FeatureContext, issue: NewDebtIssue, 
 
 /** The files the PR touches and the added lines carrying the code marker (patches are read within the budget). */
 export async function readChanges(ctx: FeatureContext, pr: PullRequestFacts): Promise<Budgeted<HackChanges>> {
-  const { octokit, repo } = ctx;
-  const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: pr.number, per_page: 100 });
+  const files = await ctx.services.facts.files(ctx.repo, pr.number);
   const patches = files.map((f) => ({ filename: f.filename, patch: f.patch }));
   const markers = await ctx.services.parse.run("findCodeMarkers", [patches, ctx.config.hacks.codeMarker], ctx.log);
   return markers.ok ? { ok: true, value: { files: files.map((f) => f.filename), markers: markers.value, sha: pr.headSha } } : markers;

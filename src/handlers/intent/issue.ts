@@ -62,9 +62,9 @@ async function recheckLinkingPullRequests(ctx: GitHubContext, repo: RepoRef, iss
     targets.push({ repo: target, number: source.number });
   }
   for (const target of targets) {
-    const config = await loadConfig(octokit, target.repo);
+    const config = await loadConfig(ctx.services.facts, target.repo);
     if (!config.ok) continue; // reported on that pull request's own events
-    const pr = opened(ctx, target.repo, (await octokit.rest.pulls.get({ ...target.repo, pull_number: target.number })).data);
+    const pr = opened(ctx, target.repo, await ctx.services.facts.pullRequest(target.repo, target.number));
     if (pr.state !== "open") continue;
     await checkPullRequestIntent({ ...ctx, repo: target.repo, config: config.config }, pr);
   }

@@ -59,6 +59,6 @@ async function plan(input: CommandRun, command: PhaseCommand, tag: string): Prom
     throw error;
   }
   // A redelivered command changes nothing, and its first answer (which said what it did) stays.
-  const answered = !result.wrote && answeredTag((await findStickyComment(ctx, thread, commandReplyTopic(comment.id, "phase")))?.body) === tag;
+  const answered = !result.wrote && answeredTag((await findStickyComment(ctx, thread, commandReplyTopic(comment.id, "phase"), { fresh: true }))?.body) === tag;
   return done(answered ? undefined : reportReply(decision.report, result.final, result));
 }

@@ -39,7 +39,7 @@ export async function onPhaseIssueOpened(context: Context<"issues.opened">, serv
     const confirmed = kept?.user?.login === bot && keptPhase?.parent === phase.parent && keptPhase.number === phase.number;
     if (!confirmed) return;
     log.warn({ parent: phase.parent, phase: phase.number, duplicate: issue.number, kept: keeper }, `closing a duplicate phase ${kind} issue`);
-    await retireDuplicateIssue(octokit, repo, issue.number, keeper, kind === "issue" ? `phase ${phase.number} of #${phase.parent}` : `the rebuild debt of phase ${phase.number} of #${phase.parent}`);
+    await retireDuplicateIssue(ctx, repo, { number: issue.number, keeper, what: kind === "issue" ? `phase ${phase.number} of #${phase.parent}` : `the rebuild debt of phase ${phase.number} of #${phase.parent}` });
   });
 }
 

@@ -21,8 +21,7 @@ export interface ParentIssue {
 
 /** The parent issue as it is now, its records opened. */
 export async function readParent(ctx: GitHubContext, repo: RepoRef, number: number): Promise<ParentIssue> {
-  const { data } = await ctx.octokit.rest.issues.get({ ...repo, issue_number: number });
-  const { title, body } = opened(ctx, repo, data);
+  const { title, body } = opened(ctx, repo, await ctx.services.facts.issue(repo, number, { fresh: true }));
   return { number, title, body: body ?? "" };
 }
 
@@ -39,7 +38,7 @@ function phaseIssue(issue: IssueData, linked: boolean): PhaseIssue {
 /** An issue (its records opened), or undefined when it is gone (deleted, or hidden from the app). */
 export async function readIssue(ctx: GitHubContext, repo: RepoRef, number: number): Promise<IssueData | undefined> {
   try {
-    return opened(ctx, repo, (await ctx.octokit.rest.issues.get({ ...repo, issue_number: number })).data);
+    return opened(ctx, repo, await ctx.services.facts.issue(repo, number, { fresh: true }));
   } catch (error) {
     if (isMissing(error)) return undefined;
     throw error;

@@ -26,7 +26,7 @@ export const signoffCommand: CommandHandler = {
     if (membership !== "member") return refused(signoffReplies.notMember(team));
 
     const repo = context.repo();
-    const pr = opened({ services, log }, repo, (await octokit.rest.pulls.get({ ...repo, pull_number: thread.issue_number })).data);
+    const pr = opened({ services, log }, repo, await services.facts.pullRequest(repo, thread.issue_number));
     // An edited command signs off when it was written, as a new one does.
     const signoff = { team, user: actor, at: edited ? comment.updated_at : comment.created_at, sha: pr.head.sha, via: "command" as const, note };
     const verdict = await evaluateSignoff({ octokit, services, log, repo, config }, pr, signoff);
