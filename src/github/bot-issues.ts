@@ -42,14 +42,11 @@ export interface BotIssueKind {
  * the title.
  */
 export async function findBotIssue(ctx: GitHubContext, repo: RepoRef, kind: BotIssueKind): Promise<BotIssue | undefined> {
-  const { octokit, services } = ctx;
+  const { services } = ctx;
   const bot = await services.botLogin();
-  const listed = { ...repo, labels: kind.label, creator: bot, state: "all" as const };
-  const read =
-    kind.newest === undefined
-      ? (await octokit.paginate(octokit.rest.issues.listForRepo, { ...listed, per_page: 100 })).sort((a, b) => a.number - b.number)
-      : (await octokit.rest.issues.listForRepo({ ...listed, sort: "created", direction: "desc", per_page: kind.newest })).data;
-  const issues = opened(ctx, repo, read);
+  // Read under the lock of the kind's writes, before deciding one: afresh.
+  const read = await services.facts.issuesBy(repo, { label: kind.label, creator: bot, newest: kind.newest }, { fresh: true });
+  const issues = opened(ctx, repo, kind.newest === undefined ? read.sort((a, b) => a.number - b.number) : read);
   const found = issues.find((issue) => issue.user?.login === bot && !issue.pull_request && kind.recognise(issue.body ?? ""));
   return found && { number: found.number, nodeId: found.node_id, state: found.state === "closed" ? "closed" : "open", body: found.body ?? "" };
 }

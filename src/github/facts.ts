@@ -54,6 +54,26 @@ export class DeliveryFacts {
     return this.shared(keyOf("sub-issues", issue, issue.issue_number), fresh, () => this.octokit.paginate(this.octokit.rest.issues.listSubIssues, { ...at(issue), issue_number: issue.issue_number, per_page: 100 }));
   }
 
+  /**
+   * The issues with a label that a user opened, through the issues API (consistent, unlike search):
+   * every page, or only the newest `newest` in one request.
+   */
+  issuesBy(repo: RepoRef, { label, creator, newest }: IssueQuery, { fresh = false }: Freshness = {}): Promise<ListedIssue[]> {
+    const listed = { ...at(repo), labels: label, creator, state: "all" as const };
+    return this.shared(`issues ${repoKey(repo)} ${JSON.stringify([label, creator, newest])}`, fresh, async () =>
+      newest === undefined
+        ? this.octokit.paginate(this.octokit.rest.issues.listForRepo, { ...listed, per_page: 100 })
+        : (await this.octokit.rest.issues.listForRepo({ ...listed, sort: "created", direction: "desc", per_page: newest })).data,
+    );
+  }
+
+  /** An issue's timeline (cross-references name the pull requests that mention it). */
+  timeline(issue: IssueRef): Promise<TimelineEvent[]> {
+    return this.shared(keyOf("timeline", issue, issue.issue_number), false, () =>
+      this.octokit.paginate(this.octokit.rest.issues.listEventsForTimeline, { ...at(issue), issue_number: issue.issue_number, per_page: 100 }),
+    );
+  }
+
   /** Issues and pull requests found by a search (`q` names the repository). */
   search(q: string, { fresh = false }: Freshness = {}): Promise<SearchResult[]> {
     return this.shared(`search ${q}`, fresh, () => this.octokit.paginate(this.octokit.rest.search.issuesAndPullRequests, { q, per_page: 100 }));
@@ -140,19 +160,19 @@ export class DeliveryFacts {
     this.editComments(issue, (comments) => comments.filter((c) => c.id !== commentId));
   }
 
-  /** Any other write to an issue or pull request (labels, body, state, reviewers, sub-issues): what was read of it is read again, as is every search. */
+  /** Any other write to an issue or pull request (labels, body, state, reviewers, sub-issues): what was read of it is read again, as is every search and issue list. */
   changed(repo: RepoRef, number: number): void {
     for (const kind of ["issue", "pull", "sub-issues"]) this.reads.delete(keyOf(kind, repo, number));
     this.forgetSearches();
   }
 
-  /** A new issue: every search is read again. */
+  /** A new issue: every search and issue list is read again. */
   created(): void {
     this.forgetSearches();
   }
 
   private forgetSearches(): void {
-    for (const key of [...this.reads.keys()]) if (key.startsWith("search ")) this.reads.delete(key);
+    for (const key of [...this.reads.keys()]) if (key.startsWith("search ") || key.startsWith("issues ")) this.reads.delete(key);
   }
 
   private editComments(issue: IssueRef, change: (comments: IssueComment[]) => IssueComment[]): void {
@@ -192,6 +212,14 @@ export type IssueComment = Awaited<ReturnType<Octokit["rest"]["issues"]["listCom
 export type Issue = Awaited<ReturnType<Octokit["rest"]["issues"]["get"]>>["data"];
 export type PullRequest = Awaited<ReturnType<Octokit["rest"]["pulls"]["get"]>>["data"];
 export type SubIssueData = Awaited<ReturnType<Octokit["rest"]["issues"]["listSubIssues"]>>["data"][number];
+export type ListedIssue = Awaited<ReturnType<Octokit["rest"]["issues"]["listForRepo"]>>["data"][number];
+export type TimelineEvent = Awaited<ReturnType<Octokit["rest"]["issues"]["listEventsForTimeline"]>>["data"][number];
+export interface IssueQuery {
+  label: string;
+  creator: string;
+  /** Only the newest this many, in one request; without it, every page. */
+  newest?: number | undefined;
+}
 export type SearchResult = Awaited<ReturnType<Octokit["rest"]["search"]["issuesAndPullRequests"]>>["data"]["items"][number];
 export type PullRequestFile = Awaited<ReturnType<Octokit["rest"]["pulls"]["listFiles"]>>["data"][number];
 export type Review = Awaited<ReturnType<Octokit["rest"]["pulls"]["listReviews"]>>["data"][number];

@@ -47,8 +47,7 @@ interface TimelineSource {
 
 /** Open pull requests that mention the issue inherit its why/who: check them again. */
 async function recheckLinkingPullRequests(ctx: GitHubContext, repo: RepoRef, issueNumber: number): Promise<void> {
-  const { octokit } = ctx;
-  const events = await octokit.paginate(octokit.rest.issues.listEventsForTimeline, { ...repo, issue_number: issueNumber, per_page: 100 });
+  const events = await ctx.services.facts.timeline({ ...repo, issue_number: issueNumber });
   const seen = new Set<string>();
   const targets: { repo: RepoRef; number: number }[] = [];
   for (const event of events) {
