@@ -1,14 +1,16 @@
 import { readFileSync } from "node:fs";
 
 /**
- * The held-out intent corpora: bodies written against real projects'
+ * The intent corpora, each held out until measured once: bodies written against real projects'
  * templates and templates modelled on them (repos/<name>/ holds each
  * repository's templates at the paths GitHub reads), each with what a careful
  * reader finds in it. No test reads these bodies: they measure the check, they
  * do not tune it. README.md says how the bodies were labelled; fresh/ is a
  * second set, in the same format, written after the first began to be used
- * for tuning, blind/ a third, written once both had been, and holdout/ a
- * fourth, written once blind/ had been used for tuning too.
+ * for tuning, blind/ a third, written once both had been, holdout/ a
+ * fourth, written once blind/ had been used for tuning too, fifth/ a
+ * fifth, written once holdout/ had been; all five have since been used for
+ * tuning. sixth/ was written once fifth/ had been, and is held out.
  */
 export interface CorpusCase {
   body: string;
@@ -46,8 +48,12 @@ export const mainCorpus = readCorpus(new URL("./", import.meta.url));
 export const freshCorpus = readCorpus(new URL("./fresh/", import.meta.url));
 /** The blind set, labelled before the check was run on it; since used for tuning too. */
 export const blindCorpus = readCorpus(new URL("./blind/", import.meta.url));
-/** The holdout set, labelled and committed before the check was run on it; not used for tuning. */
+/** The holdout set, labelled and committed before the check was run on it; since used for tuning too. */
 export const holdoutCorpus = readCorpus(new URL("./holdout/", import.meta.url));
+/** The fifth set, written by a writer who had not read the check's code, labelled and committed before the check was run on it; since used for tuning too (round 6). */
+export const fifthCorpus = readCorpus(new URL("./fifth/", import.meta.url));
+/** The sixth set, written by a writer who had not read the check's code, labelled and committed before the check was run on it; not used for tuning. */
+export const sixthCorpus = readCorpus(new URL("./sixth/", import.meta.url));
 
 export interface Judgement {
   why: boolean;

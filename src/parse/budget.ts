@@ -3,7 +3,7 @@ import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import type { Log } from "../github/types.js";
 import type { TaskArgs, TaskName, TaskValue } from "./tasks.js";
-import { UnreadableText, type Unreadable } from "./unreadable.js";
+import type { Unreadable } from "./unreadable.js";
 import type { TaskMessage } from "./worker.js";
 
 /**
@@ -12,16 +12,6 @@ import type { TaskMessage } from "./worker.js";
  * feature turns `ok: false` into its unreadable outcome (`./unreadable.ts`).
  */
 export type Budgeted<T> = { ok: true; value: T } | { ok: false; reason: Unreadable };
-
-/**
- * The value, or an `UnreadableText` thrown: the older way, kept only while
- * phases (`handlers/phases/apply.ts`, caught in `handlers/phases/command.ts`)
- * still reads so. Nothing new uses it; it goes once phases returns `Budgeted`.
- */
-export function mustRead<T>(result: Budgeted<T>): T {
-  if (!result.ok) throw new UnreadableText(result.reason);
-  return result.value;
-}
 
 /** Runs a registered parse off the main thread; never throws for a deadline, the heap limit or a parser's error. */
 export interface ParseBudget {

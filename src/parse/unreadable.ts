@@ -21,14 +21,3 @@ export function unreadableCheck(name: string, what: "body" | "title" | "comment"
   return { name, conclusion: conclusion(mode, false), title: `The ${what} could not be read within the limit`, summary: unreadableLine(what, reason) };
 }
 
-/**
- * What `mustRead` throws: the older way to say "unreadable", kept only for
- * phases' call sites until they return `Budgeted` (`./budget.ts`) as every
- * other reader does. The budget itself never throws.
- */
-export class UnreadableText extends Error {
-  constructor(readonly reason: Unreadable) {
-    super(`unreadable text: ${reason.detail}`);
-    this.name = "UnreadableText";
-  }
-}

@@ -1,14 +1,27 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { createTestApp } from "../helpers/app.js";
-import { CONFIG_REQUEST, github, mockBotIdentity, mockConfig, ORG_CONFIG_REQUEST, OWNER, recorder, REPO, sentRequests, TOKEN_REQUEST, writes } from "../helpers/github.js";
+import { FakeGitHub } from "../helpers/fake-github.js";
+import { OWNER, REPO, TOKEN_REQUEST } from "../helpers/github.js";
 import { SHA } from "../helpers/hacks.js";
+import { opened } from "../helpers/records.js";
 import { delivery, payload } from "../fixtures/payloads.js";
 
-type Scope = ReturnType<typeof github>;
-
-const RAW = { "content-type": "application/vnd.github.v3.raw; charset=utf-8" };
 const ISSUE = `/repos/${OWNER}/${REPO}/issues/1`;
 const CHECKS = `/repos/${OWNER}/${REPO}/check-runs`;
+const CONFIG_READ = `GET /repos/${OWNER}/${REPO}/contents/.github/intent.yml`;
+const ORG_CONFIG_READ = `GET /repos/${OWNER}/.github/contents/.github/intent.yml`;
+
+let fake: FakeGitHub | undefined;
+afterEach(() => fake?.stop());
+
+/** The repository with `config` as its `.github/intent.yml` (none when undefined), on the fake GitHub. */
+function repository(config: string | undefined, setUp: (github: FakeGitHub) => void = () => undefined): FakeGitHub {
+  fake = new FakeGitHub();
+  fake.config = config;
+  setUp(fake);
+  fake.start();
+  return fake;
+}
 
 /**
  * One file with a problem of each kind a feature passes on: a value that is
@@ -28,58 +41,46 @@ const PROBLEMS = [
 /** The lines of a report that each name one problem. */
 const problemLines = (report: string | undefined) => (report ?? "").split("\n").filter((line) => line.startsWith("- "));
 
-/** What intent's comment on a new issue says when GitHub serves the config files `mock` sets up. */
-async function issueCommentWith(mock: (scope: Scope) => void): Promise<string | undefined> {
+/** What intent's comment on a new issue says, its only write, with the config files `setUp` puts in the fake GitHub. */
+async function issueCommentWith(config: string, setUp: (github: FakeGitHub) => void = () => undefined): Promise<string | undefined> {
   const probot = createTestApp(["intent"]);
-  const comment = recorder<{ body: string }>();
-  const scope = github();
-  mock(scope);
-  mockBotIdentity(scope);
-  scope.get(`${ISSUE}/comments`).query({ per_page: 100 }).reply(200, []);
-  scope.post(`${ISSUE}/comments`, comment.match).reply(201, { id: 1 });
+  const github = repository(config, setUp);
   await probot.receive(delivery("issues.opened", payload("issues.opened", { issue: { body: "fix it", labels: [] } })));
-  expect(comment.bodies).toHaveLength(1);
-  return comment.bodies[0]?.body;
+  expect(github.unknown).toEqual([]);
+  expect(github.writes()).toEqual([`POST ${ISSUE}/comments`]);
+  return opened(github.comments[0]?.body ?? "");
 }
 
 describe("loading .github/intent.yml", () => {
   it("falls back to the organisation's .github repository", async () => {
     const probot = createTestApp(["intent"]);
-    const scope = github();
-    const sent = sentRequests(scope);
-    scope.get(`/repos/${OWNER}/${REPO}/contents/.github%2Fintent.yml`).reply(404);
-    scope.get(`/repos/${OWNER}/.github/contents/.github%2Fintent.yml`).reply(200, "intent:\n  exempt:\n    labels: [bug]\n", RAW);
+    const github = repository(undefined, (fake) => (fake.repository(".github").config = "intent:\n  exempt:\n    labels: [bug]\n"));
 
     // The example issue carries the label `bug`, exempt by the org's config: nothing else happens.
     await probot.receive(delivery("issues.opened", payload("issues.opened", { issue: { body: "fix it" } })));
-    expect(sent).toEqual([TOKEN_REQUEST, CONFIG_REQUEST, ORG_CONFIG_REQUEST]);
+    // Which files are read, in which order, is the point: the calls are asserted exactly.
+    expect(github.calls).toEqual([TOKEN_REQUEST, CONFIG_READ, ORG_CONFIG_READ]);
   });
 
   it("follows _extends and reports a problem in the extended file with its own path and line", async () => {
-    const body = await issueCommentWith((scope) => {
-      mockConfig(scope, "_extends: shared\nmode: enforce\n");
-      scope.get(`/repos/${OWNER}/shared/contents/.github%2Fintent.yml`).reply(200, "intent:\n  minWords: 0\n", RAW);
-    });
+    const body = await issueCommentWith("_extends: shared\nmode: enforce\n", (github) => (github.repository("shared").config = "intent:\n  minWords: 0\n"));
     expect(body).toContain("- `intent.minWords` (`octo-org/shared/.github/intent.yml`, line 2) — given `0`; allowed: a number ≥ 1");
   });
 
   it("reports a YAML syntax error with its line", async () => {
-    const body = await issueCommentWith((scope) => mockConfig(scope, "mode: advise\nintent: [unclosed\n"));
+    const body = await issueCommentWith("mode: advise\nintent: [unclosed\n");
     expect(body).toMatch(/- the file \(`octo-org\/widgets\/\.github\/intent\.yml`, line \d\) — given `[^`]+`; allowed: valid YAML/);
   });
 });
 
 describe("_extends that cannot be followed", () => {
   it("reports a malformed value with its line instead of failing the event", async () => {
-    const body = await issueCommentWith((scope) => mockConfig(scope, "mode: enforce\n_extends: ../../etc\n"));
+    const body = await issueCommentWith("mode: enforce\n_extends: ../../etc\n");
     expect(body).toContain("- `_extends` (`octo-org/widgets/.github/intent.yml`, line 2) — given `\"../../etc\"`; allowed: `repo`, `owner/repo` or `owner/repo:path.yml`");
   });
 
   it("reports a file that extends one already read", async () => {
-    const body = await issueCommentWith((scope) => {
-      mockConfig(scope, "_extends: shared\n");
-      scope.get(`/repos/${OWNER}/shared/contents/.github%2Fintent.yml`).reply(200, `_extends: ${REPO}\n`, RAW);
-    });
+    const body = await issueCommentWith("_extends: shared\n", (github) => (github.repository("shared").config = `_extends: ${REPO}\n`));
     expect(body).toContain("- `_extends` (`octo-org/shared/.github/intent.yml`, line 1) — given `\"widgets\"`; allowed: `repo`, `owner/repo` or `owner/repo:path.yml` naming a file not already extended");
   });
 });
@@ -87,16 +88,16 @@ describe("_extends that cannot be followed", () => {
 describe("an invalid config with every feature loaded", () => {
   it("is read once per delivery and reported on each feature's check run", async () => {
     const probot = createTestApp();
-    const check = recorder<{ name: string; conclusion: string; output: { summary: string } }>();
-    const scope = github();
-    mockConfig(scope, INVALID);
-    scope.post(CHECKS, check.match).times(3).reply(201, {});
+    const github = repository(INVALID);
 
     await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", {})));
-    expect(check.bodies.map((b) => b.name).sort()).toEqual(["Cross-team sign-off", "Hack debt", "Product intent"]);
-    for (const body of check.bodies) {
-      expect(body.conclusion).toBe("failure");
-      expect(problemLines(body.output.summary)).toEqual(PROBLEMS);
+    expect(github.unknown).toEqual([]);
+    expect(github.calls.filter((call) => call === CONFIG_READ)).toHaveLength(1);
+    expect(github.writes()).toEqual([`POST ${CHECKS}`, `POST ${CHECKS}`, `POST ${CHECKS}`]);
+    expect(github.checkRuns.map((run) => run.name).sort()).toEqual(["Cross-team sign-off", "Hack debt", "Product intent"]);
+    for (const run of github.checkRuns) {
+      expect(run.conclusion).toBe("failure");
+      expect(problemLines(run.output?.summary)).toEqual(PROBLEMS);
     }
   });
 });
@@ -111,16 +112,13 @@ describe("an invalid config, reported where each feature reports", () => {
   for (const { feature, name } of checks) {
     it(`${feature}: its check run “${name}”, and nothing else`, async () => {
       const probot = createTestApp([feature]);
-      const check = recorder<{ name: string; head_sha: string; status: string; conclusion: string; output: { title: string; summary: string } }>();
-      const scope = github();
-      const sent = sentRequests(scope);
-      mockConfig(scope, INVALID);
-      scope.post(CHECKS, check.match).reply(201, {});
+      const github = repository(INVALID);
 
       await probot.receive(delivery("pull_request.opened", payload("pull_request.opened", {})));
-      expect(check.bodies).toEqual([{ name, head_sha: SHA, status: "completed", conclusion: "failure", output: { title: "Invalid .github/intent.yml", summary: expect.any(String) } }]);
-      expect(problemLines(check.bodies[0]?.output.summary)).toEqual(PROBLEMS);
-      expect(writes(sent)).toEqual([`POST ${CHECKS}`]);
+      expect(github.unknown).toEqual([]);
+      expect(github.writes()).toEqual([`POST ${CHECKS}`]);
+      expect(github.checkRuns).toEqual([{ name, head_sha: SHA, status: "completed", conclusion: "failure", output: { title: "Invalid .github/intent.yml", summary: expect.any(String) } }]);
+      expect(problemLines(github.checkRuns[0]?.output?.summary)).toEqual(PROBLEMS);
     });
   }
 
@@ -140,20 +138,16 @@ describe("an invalid config, reported where each feature reports", () => {
   for (const { feature, where, event, thread, command } of comments) {
     it(`${feature}: ${where}`, async () => {
       const probot = createTestApp([feature]);
-      const reply = recorder<{ body: string }>();
-      const reactions = recorder<{ content: string }>();
-      const scope = github();
-      mockConfig(scope, INVALID);
-      mockBotIdentity(scope);
-      scope.get(`/repos/${OWNER}/${REPO}/issues/${thread}/comments`).query({ per_page: 100 }).reply(200, []);
-      scope.post(`/repos/${OWNER}/${REPO}/issues/${thread}/comments`, reply.match).reply(201, { id: 1 });
-      if (command) scope.post(`/repos/${OWNER}/${REPO}/issues/comments/77/reactions`, reactions.match).reply(201, {});
+      const github = repository(INVALID);
+      const reactions = `POST /repos/${OWNER}/${REPO}/issues/comments/77/reactions`;
 
       await probot.receive(structuredClone(event));
-      expect(reply.bodies).toHaveLength(1);
-      expect(problemLines(reply.bodies[0]?.body)).toEqual(PROBLEMS);
+      expect(github.unknown).toEqual([]);
       // Every command answers the same way: the reply, and 😕.
-      expect(reactions.bodies.map((b) => b.content)).toEqual(command ? ["confused"] : []);
+      expect(github.writes()).toEqual([`POST /repos/${OWNER}/${REPO}/issues/${thread}/comments`, ...(command ? [reactions] : [])]);
+      expect(github.comments).toHaveLength(1);
+      expect(problemLines(opened(github.comments[0]?.body ?? ""))).toEqual(PROBLEMS);
+      expect(github.sent.filter((s) => s.call === reactions).map((s) => s.body)).toEqual(command ? [{ content: "confused" }] : []);
     });
   }
 });

@@ -1,22 +1,30 @@
-import nock from "nock";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { createTestApp } from "../helpers/app.js";
-import { github, mockBotIdentity, mockConfig, OWNER, recorder, REPO, sentRequests, writes } from "../helpers/github.js";
-import { AUTHOR, botComment, CONFIG, FILES, mockFiles, mockNewestDebt, path, PR, prData } from "../helpers/hacks.js";
+import type { FakeGitHub } from "../helpers/fake-github.js";
+import { BOT_LOGIN, OWNER, REPO } from "../helpers/github.js";
+import { AUTHOR, botComment, hackRepository, path, PR, type PullRequestData } from "../helpers/hacks.js";
+import { opened } from "../helpers/records.js";
 import { delivery, payload } from "../fixtures/payloads.js";
-
-type Scope = ReturnType<typeof github>;
 
 const PLAIN = { title: "Hard-code prices", body: "Prices for the demo." };
 const COMMENT = 77;
 const reactions = `/repos/${OWNER}/${REPO}/issues/comments/${COMMENT}/reactions`;
+const BOT = { login: BOT_LOGIN, type: "Bot" };
 
-/** The answer's reaction on the command comment, recorded. */
-function mockReaction(scope: Scope) {
-  const reaction = recorder<{ content: string }>();
-  scope.post(reactions, reaction.match).reply(201, {});
-  return reaction;
+let fake: FakeGitHub | undefined;
+afterEach(() => fake?.stop());
+
+/** PR #2 on the fake GitHub (stopped after the test), `lead` with `permission` on the repository. */
+function repository(pr: Partial<PullRequestData> = {}, { permission = "write", config }: { permission?: "triage" | "write" | "maintain" | "admin"; config?: string } = {}): FakeGitHub {
+  fake = hackRepository(pr, config);
+  fake.permissions.set("lead", permission);
+  return fake;
 }
+
+/** What the app sent with each `call`, in order. */
+const sentTo = (github: FakeGitHub, call: string) => github.sent.filter((s) => s.call === call).map((s) => s.body);
+/** The reactions the app left on the command comment, in order. */
+const reacted = (github: FakeGitHub) => sentTo(github, `POST ${reactions}`);
 
 function comment(body: string, options: { login?: string; onIssue?: boolean; action?: "created" | "edited"; from?: string } = {}) {
   const login = options.login ?? "lead";
@@ -33,198 +41,159 @@ function comment(body: string, options: { login?: string; onIssue?: boolean; act
   );
 }
 
-function mockPermission(scope: Scope, login: string, level: string) {
-  return scope.get(path.permission(login)).reply(200, { permission: level === "triage" ? "read" : level, role_name: level, user: { login } });
-}
-
 describe("/hack", () => {
   it("from someone with write permission declares the hack, with the comment's reason in the debt issue", async () => {
     const probot = createTestApp(["hacks"]);
-    const scope = github();
-    const issue = recorder<{ title: string; body: string; assignees: string[] }>();
-    const prComment = recorder<{ body: string }>();
-    const prLabels = recorder();
-    mockConfig(scope, CONFIG);
-    mockPermission(scope, "lead", "write");
-    scope.get(path.pr).reply(200, prData(PLAIN));
-    mockBotIdentity(scope);
-    // The hack comment is found once, under the hack lock, and written from what was found.
-    scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, []);
-    mockNewestDebt(scope).reply(200, []);
-    mockFiles(scope).reply(200, FILES);
-    scope.get(path.prTemplate).reply(404);
-    scope.post(path.labels).times(2).reply(201, {});
-    scope.get(path.assignee(AUTHOR)).reply(404);
-    scope.post(path.issues, issue.match).reply(201, { number: 50 });
-    scope.post(path.comments(PR), prComment.match).reply(201, { id: 900 });
-    scope.post(path.issueLabels(PR), prLabels.match).reply(200, []);
-    scope.post(path.checks).reply(201, {});
-    const reaction = mockReaction(scope);
+    const github = repository(PLAIN);
+    // The author cannot be assigned: the debt issue is created unassigned.
+    github.unassignable.add(AUTHOR);
 
     await probot.receive(comment("Agreed in planning.\n\n/hack Prices are hard-coded for the fair; ask @octo-org/sales\nRebuild by: 2026-12-01"));
 
-    expect(prLabels.bodies).toEqual([{ labels: ["hack"] }]);
-    expect(issue.bodies[0]).toMatchObject({ title: "Rebuild: Hard-code prices", assignees: [] });
-    expect(issue.bodies[0]?.body).toContain("### Why it is a hack\n> Prices are hard-coded for the fair; ask @\u200bocto-org/sales");
-    expect(issue.bodies[0]?.body).toContain("- **Rebuild by:** 2026-12-01");
-    expect(prComment.bodies[0]?.body).toContain("Declared by `/hack` from lead; it carries the `hack` label.");
-    expect(prComment.bodies[0]?.body).toContain('"command":{"by":"lead","reason":"Prices are hard-coded for the fair; ask @octo-org/sales","fields":{"rebuildBy":"2026-12-01"}}');
+    expect(github.unknown).toEqual([]);
+    expect(github.writes()).toEqual([
+      `POST ${path.labels}`,
+      `POST ${path.issues}`,
+      `POST ${path.comments(PR)}`,
+      `POST ${path.labels}`,
+      `POST ${path.issueLabels(PR)}`,
+      `POST ${path.checks}`,
+      `POST ${reactions}`,
+    ]);
+    expect(sentTo(github, `POST ${path.issueLabels(PR)}`)).toEqual([{ labels: ["hack"] }]);
+    expect(github.issues.get(PR)?.labels).toEqual([{ name: "hack" }]);
+    const [created] = sentTo(github, `POST ${path.issues}`);
+    expect(created).toMatchObject({ title: "Rebuild: Hard-code prices", assignees: [] });
+    const debt = opened(github.issues.get(101)?.body ?? "");
+    expect(debt).toContain("### Why it is a hack\n> Prices are hard-coded for the fair; ask @\u200bocto-org/sales");
+    expect(debt).toContain("- **Rebuild by:** 2026-12-01");
+    expect(github.comments).toHaveLength(1);
+    const hack = opened(github.comments[0]?.body ?? "");
+    expect(hack).toContain("Declared by `/hack` from lead; it carries the `hack` label.");
+    expect(hack).toContain('"command":{"by":"lead","reason":"Prices are hard-coded for the fair; ask @octo-org/sales","fields":{"rebuildBy":"2026-12-01"}}');
     // Done: 🚀, and no reply of its own (the hack comment says it all).
-    expect(reaction.bodies).toEqual([{ content: "rocket" }]);
+    expect(reacted(github)).toEqual([{ content: "rocket" }]);
   });
 
   it("can name the debt issue", async () => {
     const probot = createTestApp(["hacks"]);
-    const scope = github();
-    const prComment = recorder<{ body: string }>();
-    mockConfig(scope, CONFIG);
-    mockPermission(scope, "lead", "admin");
-    scope.get(path.pr).reply(200, prData({ ...PLAIN, labels: [{ name: "hack" }] }));
-    mockBotIdentity(scope);
-    scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, []);
-    scope.get(path.issue(45)).reply(200, { number: 45, state: "open", user: { login: "pm" }, labels: [{ name: "rebuild-debt" }], body: "" });
-    scope.get(path.comments(45)).query({ per_page: 100 }).times(2).reply(200, []);
-    mockFiles(scope).reply(200, FILES);
-    scope.post(path.comments(PR), prComment.match).reply(201, { id: 900 });
-    scope.post(path.comments(45)).reply(201, { id: 901 });
-    scope.post(path.checks).reply(201, {});
-    const reaction = mockReaction(scope);
+    const github = repository({ ...PLAIN, labels: [{ name: "hack" }] }, { permission: "admin" });
+    github.addIssue({ number: 45, title: "Price service", user: { login: "pm", type: "User" }, labels: [{ name: "rebuild-debt" }] });
 
     await probot.receive(comment("/hack Hard-coded prices. Debt: #45"));
-    expect(prComment.bodies[0]?.body).toContain("Its rebuild debt is tracked in #45 (named by this hack).");
-    expect(reaction.bodies).toEqual([{ content: "rocket" }]);
+
+    expect(github.unknown).toEqual([]);
+    expect(github.writes()).toEqual([`POST ${path.comments(PR)}`, `POST ${path.comments(45)}`, `POST ${path.checks}`, `POST ${reactions}`]);
+    const prComment = github.comments.find((c) => c.issue === PR);
+    expect(opened(prComment?.body ?? "")).toContain("Its rebuild debt is tracked in #45 (named by this hack).");
+    expect(reacted(github)).toEqual([{ content: "rocket" }]);
   });
 
   it("from someone without write permission gets a polite refusal, and nothing else happens", async () => {
     const probot = createTestApp(["hacks"]);
-    const scope = github();
-    const reply = recorder<{ body: string }>();
-    mockConfig(scope, CONFIG);
-    mockPermission(scope, "visitor", "triage");
-    mockBotIdentity(scope);
-    scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, []);
-    scope.post(path.comments(PR), reply.match).reply(201, { id: 901 });
-    const reaction = mockReaction(scope);
-    const sent = sentRequests(scope);
+    const github = repository();
+    github.permissions.set("visitor", "triage");
 
     await probot.receive(comment("/hack skip the queue", { login: "visitor" }));
-    // Nothing is written but the answer: no label, no debt issue, no check.
-    expect(writes(sent)).toEqual([`POST ${path.comments(PR)}`, `POST ${reactions}`]);
 
-    expect(reply.bodies[0]?.body).toBe(
+    expect(github.unknown).toEqual([]);
+    // Nothing is written but the answer: no label, no debt issue, no check.
+    expect(github.writes()).toEqual([`POST ${path.comments(PR)}`, `POST ${reactions}`]);
+    expect(sentTo(github, `POST ${path.comments(PR)}`).map((b) => opened(String(b.body)))).toEqual([
       [
         `<!-- intentbot:reply:${COMMENT}:hack -->`,
         "Sorry visitor, `/hack` needs at least **write** access to this repository (`hacks.permission` in `.github/intent.yml`), so nothing was done.",
         "",
         "Someone with that access can comment it, or the author can declare the hack in the pull request itself: a `hack` label, a title starting with a hack prefix, or a “Hack” section in the description.",
       ].join("\n"),
-    );
-    expect(reaction.bodies).toEqual([{ content: "confused" }]);
+    ]);
+    expect(reacted(github)).toEqual([{ content: "confused" }]);
   });
 
   it("without a reason gets the usage", async () => {
     const probot = createTestApp(["hacks"]);
-    const scope = github();
-    const reply = recorder<{ body: string }>();
-    mockConfig(scope, CONFIG);
-    mockPermission(scope, "lead", "maintain");
-    mockBotIdentity(scope);
-    scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, []);
-    scope.post(path.comments(PR), reply.match).reply(201, { id: 901 });
-
-    const reaction = mockReaction(scope);
+    const github = repository({}, { permission: "maintain" });
 
     await probot.receive(comment("/hack Debt: #45"));
-    expect(reaction.bodies).toEqual([{ content: "confused" }]);
-    expect(reply.bodies[0]?.body).toContain("`/hack` needs a reason: say why this shortcut is acceptable for now");
-    expect(reply.bodies[0]?.body).toContain("```\n/hack <reason> [Debt: #123]\n```");
+
+    expect(github.unknown).toEqual([]);
+    expect(github.writes()).toEqual([`POST ${path.comments(PR)}`, `POST ${reactions}`]);
+    expect(reacted(github)).toEqual([{ content: "confused" }]);
+    const reply = opened(github.comments[0]?.body ?? "");
+    expect(reply).toContain("`/hack` needs a reason: say why this shortcut is acceptable for now");
+    expect(reply).toContain("```\n/hack <reason> [Debt: #123]\n```");
   });
 
   it("with an unreadable debt issue gets the usage, edited into the earlier reply", async () => {
     const probot = createTestApp(["hacks"]);
-    const scope = github();
-    const edit = recorder<{ body: string }>();
-    mockConfig(scope, CONFIG);
-    mockPermission(scope, "lead", "write");
-    mockBotIdentity(scope);
-    scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, [botComment(901, `reply:${COMMENT}:hack`, "`/hack` needs a reason")]);
-    scope.patch(path.comment(901), edit.match).reply(200, {});
-    // An edited command's answer replaces the earlier one: a 🚀 it had would be taken back.
-    scope.get(reactions).query({ content: "rocket", per_page: 100 }).reply(200, []);
-    const reaction = mockReaction(scope);
+    const github = repository();
+    github.comments.push({ ...botComment(901, `reply:${COMMENT}:hack`, "`/hack` needs a reason"), issue: PR, user: BOT });
 
     await probot.receive(comment("/hack Quick fix, Debt: soon", { action: "edited", from: "/hack" }));
-    expect(edit.bodies[0]?.body).toContain("`/hack` could not read the debt issue `soon`");
-    expect(reaction.bodies).toEqual([{ content: "confused" }]);
+
+    expect(github.unknown).toEqual([]);
+    // An edited command's answer replaces the earlier one (a 🚀 it had would be taken back: it had none).
+    expect(github.writes()).toEqual([`PATCH ${path.comment(901)}`, `POST ${reactions}`]);
+    expect(github.comments).toHaveLength(1);
+    expect(opened(github.comments[0]?.body ?? "")).toContain("`/hack` could not read the debt issue `soon`");
+    expect(reacted(github)).toEqual([{ content: "confused" }]);
   });
 
   it("on an issue says it is for pull requests", async () => {
     const probot = createTestApp(["hacks"]);
-    const scope = github();
-    const reply = recorder<{ body: string }>();
-    mockBotIdentity(scope);
-    scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, []);
-    scope.post(path.comments(PR), reply.match).reply(201, { id: 901 });
-    const reaction = mockReaction(scope);
+    const github = repository();
 
     await probot.receive(comment("/hack now", { onIssue: true }));
-    expect(reply.bodies[0]?.body).toContain(
+
+    expect(github.unknown).toEqual([]);
+    expect(github.writes()).toEqual([`POST ${path.comments(PR)}`, `POST ${reactions}`]);
+    expect(opened(github.comments[0]?.body ?? "")).toContain(
       "`/hack` works in a pull request's conversation, so nothing was done here. It declares a pull request a hack; for a hack phase of a feature issue, use `/phase hack N`.",
     );
-    expect(reaction.bodies).toEqual([{ content: "confused" }]);
+    expect(reacted(github)).toEqual([{ content: "confused" }]);
   });
 
   it("is ignored when quoted, in code, unchanged by an edit, or written by a bot", async () => {
     const probot = createTestApp(["hacks"]);
-    // A bot's event costs one lookup of the app's own login (once per instance, with the app's own token), to tell echoes apart.
-    const identity = mockBotIdentity(nock("https://api.github.com"));
-    const sent = sentRequests(identity);
+    const github = repository();
     await probot.receive(comment("> /hack quoted\n\n```\n/hack in code\n```"));
     await probot.receive(comment("/hack same reason\nfixed a typo below", { action: "edited", from: "/hack same reason\nfixed a typo below" }));
-    expect(sent.splice(0)).toEqual([]);
+    expect(github.calls.splice(0)).toEqual([]);
+    // A bot's event costs one lookup of the app's own login (once per instance, with the app's own token), to tell echoes apart.
     await probot.receive(
       delivery("issue_comment.created", payload("issue_comment.created", { comment: { body: "/hack from a bot" }, sender: { login: "other[bot]", type: "Bot" } } as never)),
     );
-    expect(sent).toEqual(["GET /app"]);
+    expect(github.calls).toEqual(["GET /app"]);
   });
 
   it("an edit that fixes a refused /hack takes back the 😕 and reacts 🚀", async () => {
     const probot = createTestApp(["hacks"]);
-    const scope = github();
-    const hack = botComment(900, "hack", "### 🚧 This pull request is a hack");
-    mockConfig(scope, CONFIG);
-    mockPermission(scope, "lead", "write");
-    scope.get(path.pr).reply(200, prData({ ...PLAIN, labels: [{ name: "hack" }], body: "Debt: #45" }));
-    mockBotIdentity(scope);
-    scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, [hack]);
-    scope.get(path.issue(45)).reply(200, { number: 45, state: "closed", user: { login: "pm" }, labels: [], body: "" });
-    scope.get(path.comments(45)).query({ per_page: 100 }).reply(200, []);
-    scope.patch(path.comment(900)).reply(200, {});
-    scope.post(path.checks).reply(201, {});
-    scope.get(reactions).query({ content: "confused", per_page: 100 }).reply(200, [
-      { id: 5, content: "confused", user: { login: "someone" } },
-      { id: 6, content: "confused", user: { login: "intentbot[bot]" } },
-    ]);
-    scope.delete(`${reactions}/6`).reply(204);
-    const reaction = mockReaction(scope);
+    const github = repository({ ...PLAIN, labels: [{ name: "hack" }], body: "Debt: #45" });
+    github.comments.push({ ...botComment(900, "hack", "### 🚧 This pull request is a hack"), issue: PR, user: BOT });
+    github.addIssue({ number: 45, title: "Price service", state: "closed", user: { login: "pm", type: "User" } });
+    github.reactions.push({ id: 5, comment: COMMENT, content: "confused", user: { login: "someone", type: "User" } }, { id: 6, comment: COMMENT, content: "confused", user: BOT });
 
     await probot.receive(comment("/hack agreed with product", { action: "edited", from: "/hack" }));
-    expect(reaction.bodies).toEqual([{ content: "rocket" }]);
+
+    expect(github.unknown).toEqual([]);
+    expect(github.writes()).toEqual([`PATCH ${path.comment(900)}`, `POST ${path.checks}`, `DELETE ${reactions}/6`, `POST ${reactions}`]);
+    expect(reacted(github)).toEqual([{ content: "rocket" }]);
+    // Someone else's 😕 stays; the app's is replaced by 🚀.
+    expect(github.reactions.map((r) => [r.user.login, r.content])).toEqual([
+      ["someone", "confused"],
+      [BOT_LOGIN, "rocket"],
+    ]);
   });
 
   it("says when hack tracking is turned off", async () => {
     const probot = createTestApp(["hacks"]);
-    const scope = github();
-    const reply = recorder<{ body: string }>();
-    mockConfig(scope, "hacks:\n  enabled: false\n");
-    mockBotIdentity(scope);
-    scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, []);
-    scope.post(path.comments(PR), reply.match).reply(201, { id: 901 });
-
-    const reaction = mockReaction(scope);
+    const github = repository({}, { config: "hacks:\n  enabled: false\n" });
 
     await probot.receive(comment("/hack now"));
-    expect(reply.bodies[0]?.body).toContain("`/hack` is turned off in this repository (`hacks.enabled: false` in `.github/intent.yml`), so nothing was done.");
-    expect(reaction.bodies).toEqual([{ content: "confused" }]);
+
+    expect(github.unknown).toEqual([]);
+    expect(github.writes()).toEqual([`POST ${path.comments(PR)}`, `POST ${reactions}`]);
+    expect(opened(github.comments[0]?.body ?? "")).toContain("`/hack` is turned off in this repository (`hacks.enabled: false` in `.github/intent.yml`), so nothing was done.");
+    expect(reacted(github)).toEqual([{ content: "confused" }]);
   });
 });

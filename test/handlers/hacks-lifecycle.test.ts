@@ -2,10 +2,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { debtRecordMarker, readDebtRecord } from "../../src/core/debt/record.js";
 import { spliceDebtBody, updateRecord } from "../../src/core/hacks/debt.js";
 import { renderDebtRegion } from "../../src/core/hacks/render.js";
+import type { HackPrState } from "../../src/core/hacks/state.js";
 import { createTestApp } from "../helpers/app.js";
-import { BOT_LOGIN, CONFIG_REQUEST, github, mockBotIdentity, mockConfig, OWNER, recorder, REPO, sentRequests, TOKEN_REQUEST } from "../helpers/github.js";
+import { BOT_LOGIN, OWNER, REPO, TOKEN_REQUEST } from "../helpers/github.js";
 import type { FakeGitHub } from "../helpers/fake-github.js";
-import { appDebtIssue, botComment, CONFIG, hackComment, hackRepository, linkedState, path, payloadPr, PR, type PullRequestData } from "../helpers/hacks.js";
+import { appDebtIssue, botComment, hackComment, hackRepository, linkedState, path, payloadPr, PR, type PullRequestData } from "../helpers/hacks.js";
 import { opened, sealed } from "../helpers/records.js";
 import { delivery, payload } from "../fixtures/payloads.js";
 
@@ -173,61 +174,65 @@ describe("debt issue closed or reopened", () => {
       sender: { login: "lead", type: "User" },
     } as never) as never;
 
+  /** PR #2 merged, its hack comment (#900) in `state`: the app's comment a debt issue's event updates. */
+  function mergedRepository(state: HackPrState = merged): FakeGitHub {
+    fake = hackRepository({ labels, state: "closed", merged: true, merged_at: MERGED_AT });
+    fake.comments.push({ ...hackComment(900, state), issue: PR, user: { login: BOT_LOGIN, type: "Bot" } });
+    return fake;
+  }
+
   it("closed: the hack PR's comment shows the debt repaid; reopened: outstanding again", async () => {
     const probot = createTestApp(["hacks"]);
-    const scope = github();
-    const update = recorder<{ body: string }>();
-    mockConfig(scope, CONFIG);
-    mockBotIdentity(scope);
-    scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, [hackComment(900, merged)]);
-    scope.patch(path.comment(900), update.match).reply(200, {});
+    const github = mergedRepository();
+    const debt = github.addIssue({ ...appDebtIssue(50), state: "closed", state_reason: "completed", user: { login: BOT_LOGIN, type: "Bot" } });
 
     await probot.receive(delivery("issues.closed", debtPayload("closed")));
-    expect(update.bodies[0]?.body).toContain("✅ **Repaid:** #50 is closed.");
+    expect(github.unknown).toEqual([]);
+    expect(github.writes()).toEqual([COMMENT]);
+    expect(opened(github.comments[0]?.body ?? "")).toContain("✅ **Repaid:** #50 is closed.");
 
-    const repaid = { ...merged, debt: { ...repo, number: 50, createdByApp: true, state: "closed" as const, stateReason: "completed" } };
-    mockConfig(scope, CONFIG);
-    scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, [hackComment(900, repaid)]);
-    scope.patch(path.comment(900), update.match).reply(200, {});
+    // The comment now records the debt repaid, as the app wrote it.
+    Object.assign(debt, { state: "open", state_reason: "reopened" });
+    github.calls.splice(0);
     await probot.receive(delivery("issues.reopened", debtPayload("reopened")));
-    expect(update.bodies[1]?.body).toContain("Shipped on 2026-10-02: #50 is **outstanding** rebuild debt until it is closed.");
-    expect(update.bodies[1]?.body).toContain('"debt":{"owner":"octo-org","repo":"widgets","number":50,"createdByApp":true,"state":"open"}');
+    expect(github.unknown).toEqual([]);
+    expect(github.writes()).toEqual([COMMENT]);
+    const comment = opened(github.comments[0]?.body ?? "");
+    expect(comment).toContain("Shipped on 2026-10-02: #50 is **outstanding** rebuild debt until it is closed.");
+    expect(comment).toContain('"debt":{"owner":"octo-org","repo":"widgets","number":50,"createdByApp":true,"state":"open"}');
   });
 
   it("works for a debt issue a person created, through the app's debt comment on it", async () => {
     const probot = createTestApp(["hacks"]);
-    const scope = github();
-    const update = recorder<{ body: string }>();
     const record = updateRecord(undefined, { createdByApp: false, pr: { number: PR, state: "merged", mergedAt: MERGED_AT, declared: true } });
-    mockConfig(scope, CONFIG);
-    mockBotIdentity(scope);
-    scope.get(path.comments(45)).query({ per_page: 100 }).reply(200, [botComment(5, "debt", `linked\n\n${debtRecordMarker(record)}`)]);
-    const state = { ...merged, debt: { ...repo, number: 45, createdByApp: false, state: "open" as const } };
-    scope.get(path.comments(PR)).query({ per_page: 100 }).reply(200, [hackComment(900, state)]);
-    scope.patch(path.comment(900), update.match).reply(200, {});
+    const github = mergedRepository({ ...merged, debt: { ...repo, number: 45, createdByApp: false, state: "open" } });
+    github.addIssue({ number: 45, title: "Rebuild prices", body: "Rebuild prices", state: "closed", user: { login: "pm", type: "User" }, labels: [{ name: "rebuild-debt" }] });
+    github.comments.push({ ...botComment(5, "debt", `linked\n\n${debtRecordMarker(record)}`), issue: 45, user: { login: BOT_LOGIN, type: "Bot" } });
 
     await probot.receive(delivery("issues.closed", debtPayload("closed", { number: 45, body: "Rebuild prices", user: { login: "pm", type: "User" }, labels: [{ name: "rebuild-debt" }] })));
-    expect(update.bodies[0]?.body).toContain("✅ **Repaid:** #45 is closed.");
+    expect(github.unknown).toEqual([]);
+    expect(github.writes()).toEqual([COMMENT]);
+    expect(opened(github.comments.find((c) => c.id === 900)?.body ?? "")).toContain("✅ **Repaid:** #45 is closed.");
   });
 
   it("ignores issues that are not debt issues, records people forged, and the app's own closing", async () => {
+    // What each event costs is the point here: the calls are asserted exactly, reads included.
     const probot = createTestApp(["hacks"]);
-    const scope = github();
-    const sent = sentRequests(scope);
-    mockConfig(scope, CONFIG);
+    const github = mergedRepository();
+    github.comments.push({ id: 5, issue: 45, user: { login: "mallory", type: "User" }, body: `<!-- intentbot:debt -->\n${debtRecordMarker(readDebtRecord(opened(appDebtIssue(50).body)) ?? ({} as never))}` });
+    const config = `GET /repos/${OWNER}/${REPO}/contents/.github/intent.yml`;
+
     await probot.receive(delivery("issues.closed", debtPayload("closed", { number: 7, user: { login: "pm", type: "User" }, labels: [] })));
     // Not a debt issue: the config is read, nothing more.
-    expect(sent.splice(0)).toEqual([TOKEN_REQUEST, CONFIG_REQUEST]);
+    expect(github.calls.splice(0)).toEqual([TOKEN_REQUEST, config]);
 
-    mockConfig(scope, CONFIG);
-    mockBotIdentity(scope);
-    scope.get(path.comments(45)).query({ per_page: 100 }).reply(200, [{ id: 5, user: { login: "mallory" }, body: `<!-- intentbot:debt -->\n${debtRecordMarker(readDebtRecord(opened(appDebtIssue(50).body)) ?? ({} as never))}` }]);
     await probot.receive(delivery("issues.closed", debtPayload("closed", { number: 45, user: { login: "mallory", type: "User" }, labels: [{ name: "rebuild-debt" }] })));
     // A record in someone else's comment is not the app's: it is read, and no hack comment is looked up or written.
-    expect(sent.splice(0)).toEqual([CONFIG_REQUEST, "GET /app", `GET ${path.comments(45)}?per_page=100`]);
+    expect(github.calls.splice(0)).toEqual([config, "GET /app", `GET ${path.comments(45)}`]);
 
     // The app's own closing is an echo: no call at all.
     await probot.receive(delivery("issues.closed", { ...(debtPayload("closed") as object), sender: { login: BOT_LOGIN, type: "Bot" } } as never));
-    expect(sent).toEqual([]);
+    expect(github.calls).toEqual([]);
+    expect(github.unknown).toEqual([]);
   });
 });

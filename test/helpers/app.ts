@@ -1,20 +1,12 @@
-import { generateKeyPairSync } from "node:crypto";
 import { Probot, ProbotOctokit } from "probot";
-import { afterAll } from "vitest";
+import { inject } from "vitest";
 import { features, intentbotWith, type AppOptions, type Feature, type Running } from "../../src/index.js";
 import { createParseBudget, type ParseBudget } from "../../src/parse/budget.js";
 import { TEST_RECORD_SECRET } from "./records.js";
 
-let privateKey: string | undefined;
-
-/** One RSA key for every test app (generating one is slow). */
+/** One RSA key for every test app of the run (made once by test/global-setup.ts: generating one is slow). */
 export function testPrivateKey(): string {
-  privateKey ??= generateKeyPairSync("rsa", {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: "pkcs1", format: "pem" },
-    publicKeyEncoding: { type: "spki", format: "pem" },
-  }).privateKey;
-  return privateKey;
+  return inject("testPrivateKey");
 }
 
 const running: Running[] = [];
@@ -26,21 +18,19 @@ export type ProbotLog = NonNullable<ConstructorParameters<typeof Probot>[0]>["lo
 let budget: ParseBudget | undefined;
 
 /**
- * One worker pool per test file (each file imports this module afresh),
- * closed when the file ends. One thread: under tsx each worker's start-up
- * costs about a second of CPU, and these tests never stop a worker. A roomy
- * deadline: on a loaded CI machine an ordinary parse must never count as
- * unreadable (the deadline's own behaviour has tests with pools of their own).
+ * One worker pool per test process, for every file it runs: in the unit
+ * project the files of a process share this module (`isolate: false`), and
+ * the pool's thread is unref'd, so it ends with the process. The worker is
+ * the app's, compiled once per run (test/global-setup.ts), so it starts in
+ * milliseconds instead of a second under tsx. One thread: these tests never
+ * stop a worker. A roomy deadline: on a loaded CI machine an ordinary parse
+ * must never count as unreadable (the deadline's own behaviour has tests
+ * with pools of their own).
  */
 export function sharedParseBudget(): ParseBudget {
-  budget ??= createParseBudget({ threads: 1, deadlineMs: 20_000 });
+  budget ??= createParseBudget({ threads: 1, deadlineMs: 20_000, worker: new URL(inject("parseWorker")) });
   return budget;
 }
-
-afterAll(async () => {
-  await budget?.close();
-  budget = undefined;
-});
 
 /**
  * A fresh app per test (nothing cached between tests), with retries and

@@ -7,7 +7,8 @@ import { BOT_LOGIN, OWNER, REPO } from "./github.js";
 /**
  * A small stateful GitHub for tests where the exact sequence of calls is not
  * the point (several app instances racing): it answers the endpoints the app
- * uses from one in-memory repository, counts every call, and records any
+ * uses from one in-memory repository (and any other repositories of the same
+ * owner a test adds with `repository`), counts every call, and records any
  * request it does not know, which the test asserts is none.
  */
 export interface FakeIssue {
@@ -56,7 +57,6 @@ export type Reply = [number, unknown] | [number, unknown, Record<string, string>
 function etagOf(text: string): string {
   return `W/"${createHash("sha1").update(text).digest("hex")}"`;
 }
-const REPO_PATH = `/repos/${OWNER}/${REPO}`;
 
 export class FakeGitHub {
   readonly issues = new Map<number, FakeIssue>();
@@ -102,7 +102,7 @@ export class FakeGitHub {
   /** False: an older GitHub Enterprise Server without the sub-issues API (it answers 404). */
   subIssuesApi = true;
   /** Repository permission per login; anyone else is an admin. */
-  readonly permissions = new Map<string, "read" | "triage" | "write" | "admin">();
+  readonly permissions = new Map<string, "read" | "triage" | "write" | "maintain" | "admin">();
   /** Logins that cannot be assigned in the repository. */
   readonly unassignable = new Set<string>();
   /** Answers that replace the fake's own for the requests they match: a failure to inject. */
@@ -111,9 +111,34 @@ export class FakeGitHub {
   private scope: nock.Scope | undefined;
   /** The account the app writes as: its installation's bot, or `github-actions[bot]` for the Action. */
   private readonly bot: { login: string; type: string };
+  /** The repository's name, and its API path `/repos/owner/name`. */
+  readonly name: string;
+  private readonly repoPath: string;
+  /** Archived: the installation lists it, and an organisation-wide run skips it. */
+  archived = false;
+  /** Among the repositories the installation lists: false for one the app reads but was not given (an installation on selected repositories). */
+  listed = true;
+  /** Other repositories of the same owner (an organisation's `.github`), by name: each a fake of its own, served by this one's `start`. */
+  private readonly siblings = new Map<string, FakeGitHub>();
 
-  constructor({ botLogin = BOT_LOGIN }: { botLogin?: string } = {}) {
+  constructor({ botLogin = BOT_LOGIN, repo = REPO }: { botLogin?: string; repo?: string } = {}) {
     this.bot = { login: botLogin, type: "Bot" };
+    this.name = repo;
+    this.repoPath = `/repos/${OWNER}/${repo}`;
+  }
+
+  /**
+   * Another repository of the same owner, made on first use: its state is its
+   * own, while this fake answers for it and records its calls (so `writes()`
+   * lists every repository's, by full path) and the installation lists it.
+   */
+  repository(name: string): FakeGitHub {
+    let sibling = this.siblings.get(name);
+    if (!sibling) {
+      sibling = new FakeGitHub({ botLogin: this.bot.login, repo: name });
+      this.siblings.set(name, sibling);
+    }
+    return sibling;
   }
 
   /** Writes (POST, PATCH, PUT, DELETE) to a path, e.g. `PATCH /repos/o/r/issues/3`. */
@@ -193,7 +218,7 @@ export class FakeGitHub {
     nock.cleanAll();
   }
 
-  /** Answers one request to the API (a path under api.github.com), through nock (`start`) or a real server (`test/integration`). */
+  /** Answers one request to the API (a path under api.github.com), through nock (`start`) or a real server (`test/end-to-end`). */
   respond(method: string, uri: string, rawBody: unknown, headers: Record<string, string | string[] | undefined>): Reply {
     const url = new URL(uri, "https://api.github.com");
     const path = decodeURIComponent(url.pathname);
@@ -220,8 +245,14 @@ export class FakeGitHub {
     if (method === "GET" && path === "/app") return [200, { id: 1, slug: "intentbot", name: "intentbot" }];
     if (method === "POST" && path === "/graphql") return [200, this.graphql(body)];
     if (method === "GET" && path === "/search/issues") return [200, this.search(query.get("q") ?? "")];
+    if (method === "GET" && path === "/installation/repositories") {
+      const repositories = [this, ...this.siblings.values()].filter((fake) => fake.listed).map((fake) => ({ name: fake.name, full_name: `${OWNER}/${fake.name}`, owner: { login: OWNER }, archived: fake.archived }));
+      return [200, { total_count: repositories.length, repositories }];
+    }
+    const sibling = [...this.siblings.values()].find((fake) => path === fake.repoPath || path.startsWith(`${fake.repoPath}/`));
+    if (sibling) return sibling.answer(method, path, query, body);
     if (method === "GET" && (m = path.match(/^\/repos\/[^/]+\/[^/]+\/contents(?:\/(.*))?$/))) {
-      const own = path.startsWith(REPO_PATH);
+      const own = path.startsWith(`${this.repoPath}/`);
       const text = own && m[1] === ".github/intent.yml" ? this.config : own && m[1] ? this.contents.get(m[1]) : undefined;
       if (text !== undefined) return [200, text, { "content-type": "application/vnd.github.v3.raw; charset=utf-8", etag: etagOf(text) }];
       const listing = own ? this.listing(m[1] ?? "") : [];
@@ -230,8 +261,8 @@ export class FakeGitHub {
     if (method === "GET" && (m = path.match(/^\/orgs\/[^/]+\/teams\/([^/]+)\/memberships\/([^/]+)$/))) {
       return this.teamMembers.has(`${m[1]}:${m[2]}`) ? [200, { state: "active", role: "member" }] : [404, { message: "Not Found" }];
     }
-    if (!path.startsWith(REPO_PATH)) return undefined;
-    const rest = path.slice(REPO_PATH.length);
+    if (path !== this.repoPath && !path.startsWith(`${this.repoPath}/`)) return undefined;
+    const rest = path.slice(this.repoPath.length);
 
     if (method === "GET" && (m = rest.match(/^\/pulls\/(\d+)$/))) return this.found(this.issues.get(Number(m[1])));
     if (method === "GET" && (m = rest.match(/^\/compare\/(.+)$/))) {
@@ -335,9 +366,10 @@ export class FakeGitHub {
     }
     if (method === "GET" && (m = rest.match(/^\/assignees\/([^/]+)$/))) return this.unassignable.has(m[1] ?? "") ? [404, { message: "Not Found" }] : [204, ""];
     if (method === "GET" && (m = rest.match(/^\/collaborators\/([^/]+)\/permission$/))) {
-      // GitHub's `permission` field says `read` for triage; `role_name` says which.
+      // GitHub's `permission` field says `read` for triage and `write` for maintain; `role_name` says which.
       const role = this.permissions.get(m[1] ?? "") ?? "admin";
-      return [200, { permission: role === "triage" ? "read" : role, role_name: role, user: { login: m[1] } }];
+      const permission = role === "triage" ? "read" : role === "maintain" ? "write" : role;
+      return [200, { permission, role_name: role, user: { login: m[1] } }];
     }
     if (method === "GET" && rest === "/commits") return [200, this.listCommits(query)];
     return undefined;

@@ -1,4 +1,3 @@
-import type nock from "nock";
 import { defaultConfig } from "../../src/config/schema.js";
 import { newDebtIssue, type HackFacts } from "../../src/core/hacks/plan.js";
 import { readHackText } from "../../src/core/hacks/read.js";
@@ -52,19 +51,10 @@ export function prData(patch: Partial<PullRequestData> = {}): PullRequestData {
 
 export const PATCH = ["@@ -1,2 +1,3 @@", " export const currency = 'EUR';", "+export const price = 42; // HACK: hard-coded until the price service exists", " export {};"].join("\n");
 
-export function mockFiles(scope: nock.Scope): nock.Interceptor {
-  return scope.get(path.files).query({ per_page: 100 });
-}
-
 export const FILES = [
   { filename: "src/prices.ts", status: "modified", patch: PATCH },
   { filename: "docs/prices.md", status: "added", patch: "@@ -0,0 +1 @@\n+# Prices" },
 ];
-
-/** The app's newest debt issues: where a hack looks for the one it created before a restart. */
-export function mockNewestDebt(scope: nock.Scope): nock.Interceptor {
-  return scope.get(path.issues).query({ labels: "rebuild-debt", creator: BOT_LOGIN, state: "all", sort: "created", direction: "desc", per_page: "30" });
-}
 
 /** A comment the app wrote: its records sealed, as on GitHub. */
 export function botComment(id: number, topic: string, body: string): { id: number; user: { login: string }; body: string } {

@@ -2,10 +2,11 @@ import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { readStartSettings, type Environment } from "../../src/startup/settings.js";
 
-const rsa = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } }).privateKey;
+// The run's test key (test/global-setup.ts): generating an RSA key per file is slow.
+const rsa = inject("testPrivateKey");
 const ec = generateKeyPairSync("ec", { namedCurve: "prime256v1", privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } }).privateKey;
 const cwd = mkdtempSync(join(tmpdir(), "intentbot-settings-"));
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));

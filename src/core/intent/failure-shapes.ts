@@ -4,8 +4,8 @@ import type { Word } from "./prose-who.js";
  * Failures stated in a project's own terms rather than in the phrase table's
  * words: an exception raised ("raised `RecursionError`"), an HTTP error
  * status answered ("rejects it with a 422", "returned a 504"), a wait
- * measured ("saw startup take 6 s"), trouble that recurs ("keep opening
- * issues"). Each looks at its word and at most four after or two before it:
+ * measured ("saw startup take 6 s"), a value off by an amount ("off by an
+ * hour"), trouble that recurs ("keep opening issues"). Each looks at its word and at most four after or two before it:
  * constant work per word, no regex.
  */
 
@@ -19,6 +19,12 @@ const TAKING = new Set(["take", "takes", "took", "taking", "taken"]);
 const TIME_UNITS = new Set("s ms sec secs second seconds min mins minute minutes h hr hrs hour hours day days".split(" "));
 /** How many words a wait's amount may come after its verb: "took well over 10 minutes". */
 const MAX_TO_AMOUNT = 3;
+/**
+ * "off by" and an amount says a value is wrong by that much: "the window was
+ * off by an hour", "off by one", "off by 2 px". "Off by default" is a setting.
+ */
+const AMOUNTS = new Set(["a", "an", "one", "two", "half", "several", "exactly", "about", "roughly", "almost", "nearly"]);
+const isAmount = (word: string) => AMOUNTS.has(word) || (word[0] !== undefined && word[0] >= "0" && word[0] <= "9");
 /** "keep" before a verb in -ing says something happens again and again: "users keep opening issues", "the job keeps failing". */
 const KEEPING = new Set(["keep", "keeps", "kept"]);
 const MIN_ING_WORD = 5;
@@ -54,6 +60,7 @@ export function failureShapeAt(words: readonly string[], read: readonly Word[], 
     for (let k = i + 1; k <= i + MAX_TO_AMOUNT && k < words.length; k++) if (measuresTime(words, k)) return word;
   }
   const next = words[i + 1] ?? "";
+  if (word === "off" && next === "by" && isAmount(words[i + 2] ?? "")) return "off by";
   if (KEEPING.has(word) && next.length >= MIN_ING_WORD && next.endsWith("ing")) return `${word} ${next}`;
   return undefined;
 }

@@ -90,8 +90,7 @@ function judge(statement: Statement, rules: IntentRules, template: ReadonlySet<s
   if (reasonless) return reject(reasonless);
   // A user story's benefit is a reason by its form; any other why must say more than what the change does or who wants it.
   if (statement.field === "why" && statement.source !== "user story") {
-    const namesAudience = () => findWhoInProse([text], rules.whoProse?.nouns ?? []) !== undefined;
-    const notReason = notAReason(text, cue, filler, namesAudience) ?? (cue ? undefined : wantOrAudienceOnly(text, rules));
+    const notReason = notAReason(text, cue, filler) ?? (cue ? undefined : wantOrAudienceOnly(text, rules, filler));
     if (notReason) return reject(notReason);
   }
   // A persona is short ("As an admin"); the story around it is the statement.
@@ -128,20 +127,111 @@ const MAX_FRAME_WORDS = 3;
  * A why with no reason cue that is only a request in a story's form ("As a
  * developer shipping on iOS, I need the safe area insets.") or only names an
  * audience ("Cluster admins on bare metal.", "Mostly for artists who post
- * here."): who wants it, not why. Only a couple of framing words may stand
- * beside the group ("customers at the fair need prices, ask sales" says more).
+ * here."): who wants it, not why. Each sentence is read alone: one that only
+ * names the audience may stand beside ones that say nothing more than the
+ * change, a link or filler ("Adds the option. This is for power users who
+ * tune their setups.", "For engineers who run the importer. Context in
+ * #12."). A few short sentences at most; each is read once by each rule.
  */
-function wantOrAudienceOnly(text: string, rules: IntentRules): "request" | "audience" | undefined {
-  if (sentencesOf(text).length === 1 && findStoryPersona(text) !== undefined) return "request";
-  const group = findWhoInProse([text], rules.whoProse?.nouns ?? []);
-  if (!group) return undefined;
-  const words = wordsOf(text).map((word) => word.lower);
+function wantOrAudienceOnly(text: string, rules: IntentRules, filler: readonly string[]): "request" | "audience" | undefined {
+  const sentences = sentencesOf(text);
+  if (sentences.length === 1 && findStoryPersona(text) !== undefined) return "request";
+  if (sentences.length <= MAX_AUDIENCE_SENTENCES && sentences.every((sentence) => sentence.length <= MAX_AUDIENCE_SENTENCE)) {
+    let named = false;
+    for (const sentence of sentences) {
+      if (onlyNamesAudience(sentence, rules)) named = true;
+      else if (reasonlessBecause(sentence, filler, undefined) === undefined && notAReason(sentence, false, filler) === undefined) {
+        named = false;
+        break;
+      }
+    }
+    if (named) return "audience";
+  }
+  // One pass for a group first: most whys name none, and the clauses need not be read.
+  return findWhoInProse([text], rules.whoProse?.nouns ?? []) !== undefined && usageAndAudienceOnly(text, rules) ? "audience" : undefined;
+}
+
+/** A why of more sentences than this, or of a longer one, is left to the other rules: it says more than an audience. */
+const MAX_AUDIENCE_SENTENCES = 4;
+const MAX_AUDIENCE_SENTENCE = 300;
+/** Words that open a clause describing the group: "users who …", "teams whose …", "anyone running …". */
+const DESCRIBING = new Set(["who", "whose", "that", "which"]);
+
+/**
+ * Whether a sentence only names a group: its words outside the group are a
+ * couple of framing words ("This is for …", "Mostly for …"). A clause that
+ * describes the group ("who tune their setups from the advanced dialog")
+ * belongs to it to the clause's end, however long; the who reader quotes only
+ * its first words.
+ */
+function onlyNamesAudience(sentence: string, rules: IntentRules): boolean {
+  const group = findWhoInProse([sentence], rules.whoProse?.nouns ?? []);
+  if (!group) return false;
+  const read = wordsOf(sentence);
+  const words = read.map((word) => word.lower);
   const phrase = wordsOf(group.phrase).map((word) => word.lower);
   const at = words.findIndex((_, i) => phrase.every((part, k) => words[i + k] === part));
-  if (at < 0) return undefined;
-  const outside = [...words.slice(0, at), ...words.slice(at + phrase.length)];
-  const onlyFrame = outside.length <= MAX_FRAME_WORDS && outside.every((word) => AUDIENCE_FRAME.has(word) || word.endsWith("ly"));
-  return onlyFrame ? "audience" : undefined;
+  if (at < 0) return false;
+  let to = at + phrase.length;
+  const describes = phrase.some((word) => DESCRIBING.has(word) || (word.length > 4 && word.endsWith("ing")));
+  if (describes) while (to < words.length && !read[to - 1]?.endsClause) to++;
+  const outside = [...words.slice(0, at), ...words.slice(to)];
+  return outside.length <= MAX_FRAME_WORDS && outside.every((word) => AUDIENCE_FRAME.has(word) || word.endsWith("ly"));
+}
+
+/** Subjects of a usage clause: "We use it…", "Our clinic runs it…", "I deploy it…". */
+const FIRST_PERSON = new Set(["we", "i", "our", "my"]);
+const USING = new Set("use uses used run runs ran deploy deploys deployed ship ships host hosts hosted embed embeds embedded".split(" "));
+/** Words a usage clause's subject may take before its verb: "our front desk team uses". */
+const MAX_SUBJECT_WORDS = 3;
+/** Saying where and by whom it is used takes a clause or two; a longer statement says more, and is left as it is. */
+const MAX_USAGE_CLAUSES = 6;
+/** The verbs of a clause that only says who someone is: "the people at the desk are mostly volunteers". */
+const BEING = new Set(["is", "are", "was", "were"]);
+
+/** A text's clauses, as lower-case words: split at sentence ends and at commas, semicolons and colons. */
+function clausesOf(text: string): string[][] {
+  const clauses: string[][] = [];
+  for (const sentence of sentencesOf(text)) {
+    let clause: string[] = [];
+    for (const word of wordsOf(sentence)) {
+      clause.push(word.lower);
+      if (word.endsClause) {
+        clauses.push(clause);
+        clause = [];
+      }
+    }
+    if (clause.length > 0) clauses.push(clause);
+  }
+  return clauses;
+}
+
+/** "We use it in a kiosk app", "and our clinic runs it on tablets": a first-person subject, then a verb of using. */
+function saysWhereUsed(clause: readonly string[]): boolean {
+  const start = clause[0] === "and" || clause[0] === "but" ? 1 : 0;
+  if (!FIRST_PERSON.has(clause[start] ?? "")) return false;
+  for (let verb = start + 1; verb <= start + MAX_SUBJECT_WORDS && verb < clause.length; verb++) if (USING.has(clause[verb] ?? "")) return true;
+  return false;
+}
+
+/**
+ * "We use it in a kiosk app, and the people using the kiosks are mostly
+ * elderly visitors.": one clause says where the author uses it, the others
+ * only who the users are ("… are …" naming a group). Where and by whom it is
+ * used is the audience, not a reason (the caller has found no reason cue in
+ * the text). One pass over the words, and the who reader once per clause.
+ */
+function usageAndAudienceOnly(text: string, rules: IntentRules): boolean {
+  const clauses = clausesOf(text);
+  if (clauses.length > MAX_USAGE_CLAUSES) return false;
+  let used = false;
+  let named = false;
+  for (const clause of clauses) {
+    if (saysWhereUsed(clause)) used = true;
+    else if (clause.some((word) => BEING.has(word)) && findWhoInProse([clause.join(" ")], rules.whoProse?.nouns ?? [])) named = true;
+    else return false;
+  }
+  return used && named;
 }
 
 /** Whether the text names one of the group nouns, plural or singular ("Administrators", "an admin"): a few short words, compared as words. */

@@ -20,6 +20,8 @@ const NOT_A_QUALIFIER = new Set(
   (
     "a an the this that these those our their your my his her its all any some many most few fewer more several both each every other " +
     "no not and or but nor for of to in on at by with from as than then so if into onto over about also only just even " +
+    // Conjunctions open a clause: "When moderators move…" names moderators, no kind of them.
+    "when whenever while where because after before until unless once since though although " +
     "is are was were be been being am do does did has have had will would can could should may might must " +
     "we they you i he she it them us me who whom which what " +
     "let lets allow allows enable enables help helps give gives make makes tell tells show shows ask asks want wants need needs " +
@@ -77,13 +79,24 @@ export function wordsOf(sentence: string): Word[] {
   return words;
 }
 
-/** Sentences of a paragraph: ends at `.`, `!` or `?` followed by whitespace or the end. */
+const isAsciiLetter = (ch: string | undefined) => ch !== undefined && ((ch >= "a" && ch <= "z") || (ch >= "A" && ch <= "Z"));
+
+/**
+ * Whether the dot at `at` closes an abbreviation of single letters, "e.g." or
+ * "i.e.", which go on to an example, not to a new sentence: a letter before
+ * the dot, a dot before that letter, a letter before that dot, and no letter
+ * before it. Four characters looked at.
+ */
+const closesAbbreviation = (text: string, at: number) =>
+  isAsciiLetter(text[at - 1]) && text[at - 2] === "." && isAsciiLetter(text[at - 3]) && !isAsciiLetter(text[at - 4]);
+
+/** Sentences of a paragraph: ends at `.`, `!` or `?` followed by whitespace or the end ("e.g." and "i.e." end none). */
 export function sentencesOf(text: string): string[] {
   const sentences: string[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    if ((ch === "." || ch === "!" || ch === "?") && (i + 1 === text.length || /\s/u.test(text[i + 1] ?? ""))) {
+    if ((ch === "." || ch === "!" || ch === "?") && (i + 1 === text.length || /\s/u.test(text[i + 1] ?? "")) && !(ch === "." && i + 1 < text.length && closesAbbreviation(text, i))) {
       sentences.push(text.slice(start, i + 1).trim());
       start = i + 1;
     }
@@ -105,8 +118,15 @@ function nounIndex(nouns: readonly string[]): Map<string, string[][]> {
   return index;
 }
 
-/** A word before the noun that says which people; adverbs ("mostly", "only") do not. */
-const isQualifier = (word: Word | undefined) => word !== undefined && !word.endsClause && !NOT_A_QUALIFIER.has(word.lower) && !word.lower.endsWith("ly");
+/** Words ending in "ly" that are no adverbs and say which people: "family members", "elderly visitors", "early adopters", "daily users". */
+const LY_QUALIFIERS = new Set("family elderly early daily weekly monthly yearly hourly nightly quarterly".split(" "));
+/** Counts say how many, not which: "a few thousand teams", "200 users". */
+const COUNT_WORDS = new Set("two three four five six seven eight nine ten dozen dozens hundred hundreds thousand thousands million millions".split(" "));
+const isCount = (lower: string) => COUNT_WORDS.has(lower) || [...lower].every((ch) => (ch >= "0" && ch <= "9") || ch === "," || ch === ".");
+
+/** A word before the noun that says which people; adverbs ("mostly", "only") and counts do not. */
+const isQualifier = (word: Word | undefined) =>
+  word !== undefined && !word.endsClause && !NOT_A_QUALIFIER.has(word.lower) && (!word.lower.endsWith("ly") || LY_QUALIFIERS.has(word.lower)) && !isCount(word.lower);
 
 /** Pronouns that point at a group already named: "those users", "their users", "its users". */
 const POINTING = new Set(["those", "these", "their", "its"]);
@@ -153,6 +173,17 @@ function namesPeopleByEnding(lower: string): boolean {
   if (lower.endsWith("lists")) return lower.endsWith("alists") || lower.endsWith("elists");
   return true;
 }
+
+/**
+ * Nouns that only ever name people, beside the configured list (which a
+ * repository may narrow to its own roles): "new hires", "volunteers at the
+ * front desk", "households sharing an account". Like the endings above, a
+ * qualifier is still needed. Not "parents" or "families": a node's parents,
+ * font families.
+ */
+const PEOPLE_NOUNS = new Set(
+  "hires joiners volunteers patients colleagues coworkers co-workers relatives households residents citizens interns freelancers moderators folks".split(" "),
+);
 
 /** "who" refers only to people: a plural right before it ("artists who post…") names a group of them. */
 const isPluralBeforeWho = (word: Word, next: Word | undefined) =>
@@ -219,7 +250,7 @@ function nounAt(words: readonly Word[], i: number, nouns: Map<string, string[][]
   if (!word || word.inPath) return undefined;
   const listed = (nouns.get(word.lower) ?? []).find((parts) => parts.every((part, k) => words[i + k]?.lower === part));
   if (listed) return listed;
-  const person = namesPeopleByEnding(word.lower) || isPluralBeforeWho(word, words[i + 1]) || isPluralDoingHumanThings(words, i) || isListedPerson(words, i, nouns);
+  const person = PEOPLE_NOUNS.has(word.lower) || namesPeopleByEnding(word.lower) || isPluralBeforeWho(word, words[i + 1]) || isPluralDoingHumanThings(words, i) || isListedPerson(words, i, nouns);
   return person ? [word.lower] : undefined;
 }
 
@@ -227,6 +258,16 @@ function nounAt(words: readonly Word[], i: number, nouns: Map<string, string[][]
 const GROUP_PRONOUNS = new Set(["anyone", "anybody", "everyone", "everybody", "those", "someone", "somebody"]);
 /** Words saying how many of us or you: "most of us who…", "those of you who…". */
 const PART_OF = new Set(["those", "most", "many", "some", "all", "few", "several", "half", "both", "any", "rest", "each"]);
+/** The shortest participle read after a pronoun ("using"), and words ending so that are none. */
+const MIN_PARTICIPLE = 5;
+const NOT_A_PARTICIPLE = new Set(["being", "nothing", "anything", "something", "everything", "during", "bring"]);
+/** A participle must say which: "anyone using Windows", "anyone using it behind a proxy", not "everyone using it would…". */
+const IT = new Set(["it", "this", "that", "them", "these", "those"]);
+const saysWhich = (words: readonly Word[], after: number) => {
+  const object = words[after];
+  if (!object) return false;
+  return !IT.has(object.lower) || (!object.endsClause && QUALIFYING_NEXT.has(words[after + 1]?.lower ?? ""));
+};
 /** A "who" clause must say something of the group: at least a verb and what it acts on ("who ship errors"), not only "who can". */
 const MIN_WHO_CLAUSE = 2;
 
@@ -242,10 +283,73 @@ function pronounGroupAt(words: readonly Word[], i: number): { from: number; to: 
   const partOfUs = (word.lower === "us" || word.lower === "you") && words[i - 1]?.lower === "of" && PART_OF.has(words[i - 2]?.lower ?? "");
   if (!partOfUs && !GROUP_PRONOUNS.has(word.lower)) return undefined;
   const who = i + 1;
-  if (words[who]?.lower !== "who" && words[who]?.lower !== "whose") return undefined;
+  const next = words[who]?.lower ?? "";
+  // "anyone filling in a long template", "those running it in CI": a participle says which, as "who fills in" would.
+  const participle = !partOfUs && next.length >= MIN_PARTICIPLE && next.endsWith("ing") && !NOT_A_PARTICIPLE.has(next);
+  if (next !== "who" && next !== "whose" && !participle) return undefined;
   let to = who + 1;
   while (to < words.length && to - who <= MAX_AFTER_WORDS && !words[to - 1]?.endsClause) to++;
+  if (participle) return saysWhich(words, who + 1) ? { from: i, to } : undefined;
   return to - who - 1 >= MIN_WHO_CLAUSE ? { from: partOfUs ? i - 2 : i, to } : undefined;
+}
+
+/** Nouns of the list that may name programs: "API clients", "Kafka consumers", "HTTP agents". */
+const MAYBE_PROGRAMS = new Set(["clients", "consumers", "agents", "subscribers", "readers", "viewers", "callers", "workers", "servers"]);
+/** Words that make such a noun a program when they stand right before it. */
+const PROTOCOLS = new Set(
+  "api apis http https rest grpc graphql rpc sdk sdks tcp udp websocket websockets mqtt amqp kafka smtp imap ldap oauth oidc sql jdbc odbc s3 json xml cli headless".split(" "),
+);
+/**
+ * What befalls a program and never a person: "consumers were OOM-killed",
+ * "the workers crash on start", "clients time out". Such a noun of the list
+ * ("consumers", "clients") followed by one of these names processes, not
+ * people ("our clients complained" still names people).
+ */
+const PROGRAM_FATES = phraseIndex([
+  "crash", "crashes", "crashed", "crashing", "crashloop", "crashloops", "crashlooping", "oom", "oom-killed", "oom-kill", "killed", "segfault", "segfaults",
+  "segfaulted", "panic", "panics", "panicked", "time out", "timed out", "times out", "deadlock", "deadlocked",
+]);
+/** How far that fate may follow the noun: "consumers were all OOM-killed", "the clients then time out". */
+const MAX_TO_FATE = 3;
+/** Verbs that handle records: "fetched each team's members", "imports all users from LDAP". The people are data there. */
+const DATA_VERBS = new Set(
+  "fetch fetches fetched fetching query queries queried querying load loads loaded loading list lists listed listing sync syncs synced syncing import imports imported importing export exports exported exporting paginate paginates paginated batch batches batched store stores stored cache caches cached seed seeds seeded serialize serializes serialized".split(" "),
+);
+/**
+ * Places people speak: "people in Discord", "users on the forum" are whoever
+ * said something there, not which people the work is for ("users of `StrEnum`
+ * backports" says which).
+ */
+const CHANNELS = new Set("discord slack gitter matrix irc twitter reddit mastodon forum forums chat discussion discussions thread threads comments standup meeting".split(" "));
+/** What may follow the place: the clause's end, or a verb of saying ("people on Slack asked"); "users in chat rooms" goes on to say which. */
+const SAYING = new Set(["asked", "requested", "said", "mentioned", "wanted", "suggested", "reported"]);
+const AT_A_PLACE = new Set(["in", "on", "at", "from", "via"]);
+/** Words that point at the place: "the forum", "that thread" (one a comment links to), "their Discord". */
+const CHANNEL_ARTICLES = new Set(["the", "our", "a", "this", "that", "those", "these", "their", "your"]);
+/** Words that may stand between a verb of handling records and its group: "fetched each", "imports all the". */
+const BETWEEN = new Set(["a", "an", "the", "each", "every", "all", "our", "their", "its", "some", "many", "few", "several", "couple", "two", "three"]);
+const MAX_BETWEEN = 3;
+
+/** "people in Discord", "users on the forum": the noun's only qualifier is where they spoke. */
+function onlyWhereTheySpoke(words: readonly Word[], from: number, noun: number, end: number): boolean {
+  if (from !== noun || !AT_A_PLACE.has(words[end]?.lower ?? "") || words[end]?.endsClause) return false;
+  const place = CHANNEL_ARTICLES.has(words[end + 1]?.lower ?? "") ? end + 2 : end + 1;
+  const said = words[place];
+  return said !== undefined && CHANNELS.has(said.lower) && (said.endsClause || place + 1 >= words.length || SAYING.has(words[place + 1]?.lower ?? ""));
+}
+
+/**
+ * A group the sentence does not name as people the work is for: programs
+ * ("API clients"), records a verb handles ("fetched each team's members"),
+ * or whoever spoke somewhere ("a few people in Discord"). Looks at the noun
+ * and at most a few words on either side of it.
+ */
+function notTheAudience(words: readonly Word[], from: number, noun: number, end: number): boolean {
+  if (MAYBE_PROGRAMS.has(words[noun]?.lower ?? "") && (PROTOCOLS.has(words[noun - 1]?.lower ?? "") || verbFollows(words, noun, PROGRAM_FATES, MAX_TO_FATE))) return true;
+  if (onlyWhereTheySpoke(words, from, noun, end)) return true;
+  let k = from - 1;
+  while (k > 0 && from - 1 - k < MAX_BETWEEN && BETWEEN.has(words[k]?.lower ?? "")) k--;
+  return DATA_VERBS.has(words[k]?.lower ?? "");
 }
 
 const phraseOf = (words: readonly Word[], from: number, to: number) =>
@@ -270,6 +374,7 @@ function groupIn(sentence: string, nouns: Map<string, string[][]>): string | und
     const nounEndsClause = words[end - 1]?.endsClause ?? false;
     const qualifiedAfter = next !== undefined && !nounEndsClause && (QUALIFYING_NEXT.has(next.lower) || (next.lower.length > 4 && next.lower.endsWith("ing")));
     if (from === i && !qualifiedAfter) continue;
+    if (notTheAudience(words, from, i, end)) continue;
     let to = end;
     if (qualifiedAfter) {
       while (to < words.length && to - end < MAX_AFTER_WORDS) {

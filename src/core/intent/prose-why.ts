@@ -1,7 +1,7 @@
 import { sentencesOf, wordsOf, type Word } from "./prose-who.js";
 import { isWishStory } from "./user-story.js";
 import { failureShapeAt } from "./failure-shapes.js";
-import { benefitRestatesWant } from "./reasons.js";
+import { benefitRestatesWant, onlyTheOccasion } from "./reasons.js";
 
 /**
  * The why stated in plain prose, wherever it is written: a sentence that
@@ -42,7 +42,8 @@ const PROBLEM_PHRASES = [
   "don't know", "doesn't know", "do not know", "does not know", "didn't know", "unaware", "silently", "hides", "hidden",
   "forces", "breaking change", "surprising", "surprised", "unexpected", "unexpectedly", "conflicting", "inconsistent", "bugs", "buggy",
   // Running out of something: "pushed the process past its memory limit and it was killed", "panicked".
-  "killed", "out of memory", "memory limit", "oom", "oom-killed", "panics", "panicked", "segfault", "segfaults",
+  "killed", "out of memory", "memory limit", "oom", "oom-killed", "panic", "panics", "panicked", "segfault", "segfaults",
+  "deadlock", "deadlocks", "deadlocked",
   "before anyone noticed", "without anyone noticing", "without noticing",
 ];
 
@@ -105,45 +106,61 @@ export function wishCue(sentence: string): string | undefined {
 /** The cue of one sentence: a wish story's (`wishCue`), or any problem or causal link. */
 export const sentenceCue = (sentence: string) => (isWishStory(sentence) ? wishCue(sentence) : reasonCue(sentence));
 
+/**
+ * Verbs of the problem table that also say what a change does to the product:
+ * "Hides archived assets from search", "Exposes the retry count", "Ignores
+ * `.DS_Store` files". Opening a sentence with no subject (or "This PR"), they
+ * describe the change, and only a problem named later in it is a reason
+ * ("Hides the banner that breaks the layout on phones").
+ */
+const DESCRIBING_VERBS = new Set(["hides", "exposes", "ignores", "forces", "throws"]);
+/** Words that name what a change is before its verb: "This PR hides …". Not "it": "It ignores the proxy setting" is a bug report. */
+const CHANGE_SUBJECTS = new Set(["this", "the", "pr", "change", "patch", "commit"]);
+const MAX_CHANGE_SUBJECT = 2;
+
+/** Where a sentence's verb is when it describes the change: its first word, or after "This PR" / "The patch". */
+function describingVerbAt(words: readonly string[]): number {
+  let first = 0;
+  while (first < MAX_CHANGE_SUBJECT && CHANGE_SUBJECTS.has(words[first] ?? "")) first++;
+  return DESCRIBING_VERBS.has(words[first] ?? "") ? first : -1;
+}
+
+/** Work repeated item by item: avoiding it is a benefit ("instead of editing them one by one"). */
+const TOIL = phraseIndex(["one by one", "one at a time", "by hand", "manually", "individually", "each time", "every time", "over and over", "again and again"]);
+/** How far after "instead of" / "rather than" the toil may be named: "instead of editing all of them one by one". */
+const MAX_TO_TOIL = 6;
+
+/** "instead of editing them one by one", "rather than copying each file by hand": a benefit stated as toil avoided. */
+function avoidsToil(words: readonly string[], at: number): boolean {
+  const alternative = (words[at] === "instead" && words[at + 1] === "of") || (words[at] === "rather" && words[at + 1] === "than");
+  if (!alternative) return false;
+  for (let k = at + 2; k < words.length && k <= at + 1 + MAX_TO_TOIL; k++) {
+    if ((TOIL.get(words[k] ?? "") ?? []).some((parts) => parts.every((part, n) => words[k + n] === part))) return true;
+  }
+  return false;
+}
+
 /** `shapes`: failures in a project's own terms count too (see failure-shapes.ts). */
 function cueIn(text: string, cues: PhraseIndex, shapes: boolean): string | undefined {
   const read = wordsOf(text);
   const words = read.map(lowerOf);
+  const describing = describingVerbAt(words);
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? "";
-    if (read[i]?.inPath) continue;
+    if (read[i]?.inPath || i === describing) continue;
     if (word === "so" && soThat(read, words, i)) return "so";
+    if ((word === "instead" || word === "rather") && cues === CUES && avoidsToil(words, i)) return `${word} ${words[i + 1] ?? ""}`;
     const shaped = shapes ? failureShapeAt(words, read, i) : undefined;
     if (shaped) return shaped;
     for (const parts of cues.get(word) ?? []) {
       if (!parts.every((part, k) => words[i + k] === part)) continue;
-      if (word === "because" && (words[i + 1] === "of" || onlyRequested(words, i))) continue;
+      if (word === "because" && (words[i + 1] === "of" || onlyTheOccasion(words, i))) continue;
       // "doesn't break", "no tests fail": a negation a word or two before.
       if (NEGATABLE.has(word) && (NEGATIONS.has(words[i - 1] ?? "") || NEGATIONS.has(words[i - 2] ?? ""))) continue;
       return parts.join(" ");
     }
   }
   return undefined;
-}
-
-/** Verbs that report a request: "because developers asked for it" says who wanted it, not why. */
-const REQUEST_VERBS = new Set(["asked", "requested", "wanted", "suggested", "demanded"]);
-/** How many words a "because" clause that only reports a request may run: "because developers on Windows asked for it". */
-const MAX_REQUEST_CLAUSE = 8;
-
-/** Where or by whom it was asked: "requested in the forum", "asked for by two customers on the call". */
-const WHERE_ASKED = new Set(["in", "on", "by", "from", "at", "via", "during", "for"]);
-const MAX_WHERE_ASKED = 6;
-
-/** Whether the "because" at `at` only reports a request: a request verb, then at most "for it" or where it was asked before the sentence ends. */
-function onlyRequested(words: readonly string[], at: number): boolean {
-  for (let k = at + 1; k < words.length && k <= at + MAX_REQUEST_CLAUSE; k++) {
-    if (REQUEST_VERBS.has(words[k] ?? "")) {
-      const rest = words.length - k - 1;
-      return rest <= 2 || (rest <= MAX_WHERE_ASKED && WHERE_ASKED.has(words[k + 1] ?? ""));
-    }
-  }
-  return false;
 }
 
 /** Verbs a "so …" clause's outcome takes: "so night-shift workers stop squinting", "so admins can". */
@@ -163,17 +180,28 @@ const BEFORE_THE_FIX = phraseIndex(
 );
 
 /**
+ * "Before: the first requests failed …": a test plan's label, its own clause
+ * at the sentence's start, that sets what follows before the change (its
+ * "After:" then reports the fix). "Before merging, …" is no label.
+ */
+function labelledBefore(sentence: string): boolean {
+  const first = wordsOf(sentence)[0];
+  return first !== undefined && first.endsClause && first.lower === "before";
+}
+
+/**
  * A failure with its cause, or set before the change, in one sentence
  * ("installing failed half the time because the request timed out", "before
- * the fix the page returned a 504"): how a test plan reports the problem the
- * change fixes. A reassurance names neither ("ran the suite; nothing breaks").
+ * the fix the page returned a 504", "Before: every upload failed"): how a
+ * test plan reports the problem the change fixes. A reassurance names
+ * neither ("ran the suite; nothing breaks").
  */
 export function findExplainedFailure(paragraphs: readonly string[]): ProseWhy | undefined {
   for (const paragraph of paragraphs) {
     for (const sentence of sentencesOf(paragraph)) {
       if (sentence.endsWith("?")) continue;
       const problem = cueIn(sentence, PROBLEMS, true);
-      if (problem && (causeCue(sentence) || cueIn(sentence, BEFORE_THE_FIX, false))) return { sentence: clip(sentence), cue: problem };
+      if (problem && (causeCue(sentence) || cueIn(sentence, BEFORE_THE_FIX, false) || labelledBefore(sentence))) return { sentence: clip(sentence), cue: problem };
     }
   }
   return undefined;

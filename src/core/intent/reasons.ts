@@ -15,7 +15,9 @@ const SMALL_WORDS = new Set(
     "a an the it it's its this that these those is are be been would will could should i we you our my me us " +
     "think just really very so to have has and also please for of in on at here there more info information details detail " +
     "see read refer check per cf ref link links url paper article docs doc documentation above below earlier before title description " +
-    "discussion discussed thread issue comment comments attached following mentioned as same etc " +
+    "discussion discussed thread issue comment comments attached following mentioned as same etc context " +
+    // Places a change was talked over point there too: "As discussed on the forum: <link>".
+    "forum forums discord slack gitter irc chat " +
     // Praise names no consequence: "It will make the tool better" is as empty as "better".
     "make makes making tool app application product project library software experience everyone everybody overall things thing lot much"
   ).split(" "),
@@ -27,7 +29,10 @@ const REQUEST_WORDS = new Set("need needs want wants like add adding added suppo
 /** Words that only strengthen what follows: "really nice" is as empty as "nice". */
 const INTENSIFIERS = new Set("really very just quite so super truly totally".split(" "));
 
-const isUrl = (word: string) => word.startsWith("http://") || word.startsWith("https://") || word.startsWith("www.") || word.includes("://");
+const isDigit = (ch: string | undefined) => ch !== undefined && ch >= "0" && ch <= "9";
+/** A link, or a reference to an issue or pull request ("#18234", "(#12)."), which points elsewhere as a link does. */
+const isUrl = (word: string) =>
+  word.startsWith("http://") || word.startsWith("https://") || word.startsWith("www.") || word.includes("://") || (word.startsWith("#") && isDigit(word[1])) || (word.startsWith("(#") && isDigit(word[2]));
 
 
 /**
@@ -43,12 +48,20 @@ function trimPunctuation(word: string): string {
   return word.slice(start, end);
 }
 
-/** Lower-case words, punctuation trimmed from each end; URLs kept whole. */
+/** The shortest word whose "-full" is taken for "-ful" ("usefull"): not "full" or "awfull"-length stems of one letter. */
+const MIN_FULL_WORD = 7;
+/**
+ * "usefull", "helpfull", "powerfull": the suffix "-ful" spelled "-full", as
+ * often typed, read as "-ful" so praise misspelled is still praise.
+ */
+const mendFul = (word: string) => (word.length >= MIN_FULL_WORD && word.endsWith("full") ? word.slice(0, -1) : word);
+
+/** Lower-case words, punctuation trimmed from each end, "-full" read as "-ful"; URLs kept whole. */
 export function reasonWords(text: string): string[] {
   return text
     .toLowerCase()
     .split(/\s+/)
-    .map((word) => (isUrl(word) ? word : trimPunctuation(word)))
+    .map((word) => (isUrl(word) ? word : mendFul(trimPunctuation(word))))
     .filter((word) => word !== "");
 }
 
@@ -139,10 +152,34 @@ const HAVING = new Set("have has get gets got there is are be can could use usin
 export function benefitRestatesWant(line: string): boolean {
   const story = findUserStory(line);
   if (!story) return false;
-  const want = new Set(reasonWords(line.slice(0, line.length - story.benefit.length)).map(stem));
+  const want = new Set(reasonWords(line.slice(0, line.length - story.benefit.length)).map(rootOf));
   const own = reasonWords(story.benefit).filter((word) => !SMALL_WORDS.has(word) && !HAVING.has(word) && !REQUEST_WORDS.has(word) && !WISH_WORDS.has(word));
   if (own.length === 0) return true;
-  return own.filter((word) => want.has(stem(word))).length >= TITLE_SHARE * own.length;
+  return own.filter((word) => want.has(rootOf(word))).length >= TITLE_SHARE * own.length;
+}
+
+/** The shortest root left once an ending is dropped: "used" is not "us". */
+const MIN_ROOT = 3;
+/** A doubled consonant is undoubled only on a longer root: "pinn" → "pin", but "add" stays. */
+const MIN_DOUBLED_ROOT = 4;
+const isConsonant = (ch: string | undefined) => ch !== undefined && ch >= "a" && ch <= "z" && !"aeiou".includes(ch);
+const withoutFinalE = (word: string) => (word.length > MIN_ROOT && word.endsWith("e") ? word.slice(0, -1) : word);
+
+/**
+ * A word with its inflection dropped, so a benefit that says the want again
+ * in another form matches it: "pin" and "pinned", "share" and "shared",
+ * "sort" and "sorting", "issue" and "issues". A doubled consonant left by
+ * the ending is undoubled ("pinned" → "pin"), and a final "e" is dropped from
+ * every root alike. Not a stemmer: a few endings, looked at once.
+ */
+function rootOf(word: string): string {
+  const plain = stem(word);
+  const ending = plain.endsWith("ing") ? 3 : plain.endsWith("ed") ? 2 : 0;
+  if (ending === 0 || plain.length - ending < MIN_ROOT) return withoutFinalE(plain);
+  const root = plain.slice(0, -ending);
+  const last = root[root.length - 1];
+  const doubled = root.length >= MIN_DOUBLED_ROOT && isConsonant(last) && root[root.length - 2] === last && last !== "s" && last !== "l";
+  return withoutFinalE(doubled ? root.slice(0, -1) : root);
 }
 
 /** Verbs a description of the change starts with: "Adds X", "Bumps Y", "Raises the default", "Refactors Z", "Allow X". */
@@ -178,6 +215,39 @@ const TRIGGER_FRAME = new Set(
  */
 const NOT_PRAISE = new Set(["see", "discussed", "title", "+1", "too", "here", "why", "explanatory", "because", "needed", "obviously"]);
 
+/** Verbs that report a request: "because developers asked for it" says who wanted it, not why. */
+const REQUEST_VERBS = new Set(["asked", "requested", "wanted", "suggested", "demanded"]);
+/** How many words a "because" clause that only reports a request may run: "because developers on Windows asked for it". */
+const MAX_REQUEST_CLAUSE = 8;
+
+/** Where or by whom it was asked: "requested in the forum", "asked for by two customers on the call". */
+const WHERE_ASKED = new Set(["in", "on", "by", "from", "at", "via", "during", "for"]);
+const MAX_WHERE_ASKED = 6;
+
+/**
+ * Verbs that report who opened the change: "because the Renovate bot opened
+ * it", "because Dependabot created this". Only with the change itself as
+ * their object: "because the importer created duplicate rows" is a problem.
+ */
+const OPENING_VERBS = new Set(["opened", "created", "filed", "submitted", "generated", "flagged", "raised", "proposed"]);
+const THE_CHANGE = new Set(["it", "this", "one", "them", "the", "pr", "mr", "change", "patch", "bump", "upgrade"]);
+
+/**
+ * Whether the words after `at` (a "because", or -1 for the start of a
+ * statement) only report what occasioned the change: a request verb, then at
+ * most "for it" or where it was asked before the text ends ("because
+ * developers asked for it", "Requested by a few people on the forum."), or an
+ * opening verb with only the change after it.
+ */
+export function onlyTheOccasion(words: readonly string[], at: number): boolean {
+  for (let k = at + 1; k < words.length && k <= at + MAX_REQUEST_CLAUSE; k++) {
+    const rest = words.length - k - 1;
+    if (REQUEST_VERBS.has(words[k] ?? "")) return rest <= 2 || (rest <= MAX_WHERE_ASKED && WHERE_ASKED.has(words[k + 1] ?? ""));
+    if (OPENING_VERBS.has(words[k] ?? "") && rest <= 2 && words.slice(k + 1).every((word) => THE_CHANGE.has(word))) return true;
+  }
+  return false;
+}
+
 /** How far after "because of" / "due to" the trigger may be named: "because of a typo in the help text". */
 const TRIGGER_REACH = 3;
 
@@ -197,25 +267,45 @@ function occasionedOnly(words: readonly string[]): boolean {
   return words.includes("because");
 }
 
+/** Words that rank a thing without saying what depends on it: "Timers are core.", "This is essential." */
+/** Not "required" or "needed": "After each change a restart is required" states a cost. */
+const IMPORTANCE = new Set("core essential important crucial fundamental vital key central critical".split(" "));
+const COPULAS = new Set(["is", "are", "was", "were", "be", "it's", "that's", "feels", "seems", "seem"]);
+/** A short sentence, or it may say more than the rank: "Timers are core to every test that debounces input" is left to the other rules. */
+const MAX_IMPORTANCE_WORDS = 8;
+
+/**
+ * "Timers are core.", "This is really important.": a statement that only
+ * ranks its subject, ending on the rank after "is" / "are" (intensifiers
+ * between), names no consequence. The last few words are looked at.
+ */
+function assertsImportanceOnly(words: readonly string[]): boolean {
+  if (words.length > MAX_IMPORTANCE_WORDS || !IMPORTANCE.has(words[words.length - 1] ?? "")) return false;
+  let k = words.length - 2;
+  while (k > 0 && INTENSIFIERS.has(words[k] ?? "")) k--;
+  return COPULAS.has(words[k] ?? "");
+}
+
 /**
  * A why field that states no reason although it has words: only a
  * description of the change ("Raises the default.") or only what occasioned
  * it ("created because of a typo"). A sentence with a reason cue (see
  * prose-why.ts) is never either.
  */
-export function notAReason(text: string, hasCue: boolean, filler: readonly string[] = [], namesAudience: () => boolean = () => false): "change" | "trigger" | "filler" | undefined {
+export function notAReason(text: string, hasCue: boolean, filler: readonly string[] = []): "change" | "trigger" | "filler" | undefined {
   if (hasCue) return undefined;
   const words = reasonWords(text).filter((word) => !isUrl(word));
   if (words.length === 0) return undefined;
   const content = words.filter((word) => !TRIGGER_FRAME.has(word) && !SMALL_WORDS.has(word));
   if (content.length > 0 && content.every((word) => TRIGGERS.has(word))) return "trigger";
-  if (occasionedOnly(words)) return "trigger";
+  if (occasionedOnly(words) || onlyTheOccasion(words, -1)) return "trigger";
+  if (assertsImportanceOnly(words)) return "filler";
   // "+1 from our team", "Me too, we'd use it": a vote, not a reason.
   if (words[0] === "+1" || (words[0] === "me" && words[1] === "too") || (words[0] === "same" && words[1] === "here")) return "filler";
-  // "It will make the Job API better", "Makes the API more ergonomic": praise of anything, with no consequence
-  // and for no one in particular ("Useful for teams whose CI runs on ARM runners" says for whom).
+  // "It will make the Job API better", "Makes the API more ergonomic": praise of anything, with no consequence.
+  // Naming whom it pleases adds none: "Useful for teams whose CI runs on ARM runners" says for whom, not why.
   const phrases = phrasesOf(filler).filter((phrase) => phrase.length > 0 && phrase.every((part) => !NOT_PRAISE.has(part)));
-  if (words.some((_, i) => phrases.some((phrase) => phrase.every((part, k) => words[i + k] === part))) && !namesAudience()) return "filler";
+  if (words.some((_, i) => phrases.some((phrase) => phrase.every((part, k) => words[i + k] === part)))) return "filler";
   let first = 0;
   while (first < words.length - 1 && CHANGE_SUBJECTS.has(words[first] ?? "")) first++;
   if (CHANGE_VERBS.has(words[first] ?? "") && words.length <= MAX_CHANGE_WORDS) return "change";

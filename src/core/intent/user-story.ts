@@ -5,7 +5,9 @@ import { isSpace } from "../scan.js";
  * `/\bas an? ([^,.;\n]{2,120}?),?\s+I\s+(?:want|need|would like|wish|can)\b.*?\bso\s+that\s+(.+)$/iu`
  * read it, but by hand in linear time: that regex re-scanned the rest of the
  * line for every persona length at every "as a" (`as a b I want ` repeated
- * took 13 s). Whitespace runs and the first "so that" after each position are
+ * took 13 s). Unlike that regex, the persona keeps a comma between digits
+ * and a dot inside a word ("maintaining 2,000 tests", "40 Next.js apps").
+ * Whitespace runs and the first "so that" after each position are
  * indexed once; each "as a" then tries at most 120 persona lengths in
  * constant time each.
  */
@@ -23,11 +25,17 @@ const isWordChar = (ch: string | undefined) => ch !== undefined && /\w/.test(ch)
 /** Characters `.` does not match (the line is already split at `\n`). */
 const isLineTerminator = (ch: string | undefined) => ch === "\r" || ch === "\u2028" || ch === "\u2029";
 const isDigit = (ch: string | undefined) => ch !== undefined && ch >= "0" && ch <= "9";
-/** A dot between digits is a version or a decimal ("Python 3.8"), not the end of the persona's sentence. */
-const isDecimalPoint = (line: string, at: number) => line[at] === "." && isDigit(line[at - 1]) && isDigit(line[at + 1]);
+/**
+ * A dot with a word character right after it is inside a name, a version or a
+ * decimal ("Next.js", "Python 3.8"), not the end of the persona's sentence
+ * (sentences end at a dot before whitespace, as in prose-who.ts).
+ */
+const isInnerDot = (line: string, at: number) => line[at] === "." && isWordChar(line[at - 1]) && isWordChar(line[at + 1]);
+/** A comma between digits groups thousands ("a QA engineer maintaining 2,000 tests"): the persona goes on. */
+const isThousandsComma = (line: string, at: number) => line[at] === "," && isDigit(line[at - 1]) && isDigit(line[at + 1]);
 const isPersonaChar = (line: string, at: number) => {
   const ch = line[at];
-  return ch !== undefined && ch !== "," && (ch !== "." || isDecimalPoint(line, at)) && ch !== ";" && ch !== "\n";
+  return ch !== undefined && (ch !== "," || isThousandsComma(line, at)) && (ch !== "." || isInnerDot(line, at)) && ch !== ";" && ch !== "\n";
 };
 
 const startsWithWord = (line: string, at: number, word: string) => line.slice(at, at + word.length).toLowerCase() === word;
@@ -165,7 +173,8 @@ function readStoryPersona(sentence: string): { persona: string; wish: boolean } 
   const limit = Math.min(sentence.length, personaStart + MAX_PERSONA);
   for (let end = personaStart + MIN_PERSONA; end < limit; end++) {
     const ch = sentence[end];
-    if ((ch === "." && !isDecimalPoint(sentence, end)) || ch === ";") return undefined;
+    if ((ch === "." && !isInnerDot(sentence, end)) || ch === ";") return undefined;
+    if (isThousandsComma(sentence, end)) continue;
     const says = ch === "," ? sayAt(sentence, end + 1, PERSONA_SAYS) : isSpace(sentence.charCodeAt(end)) ? sayAt(sentence, end, PERSONA_VERBS) : undefined;
     if (says === undefined) {
       if (ch === ",") return undefined;

@@ -9,7 +9,7 @@ import type { PhasesSlot } from "../../core/phases/section.js";
 import type { PhaseState } from "../../core/phases/types.js";
 import type { FeatureContext } from "../../github/context.js";
 import { execute } from "../../github/execute.js";
-import { mustRead } from "../../parse/budget.js";
+import type { Budgeted } from "../../parse/budget.js";
 import { readParent, type ParentIssue } from "./gather.js";
 
 export interface ApplyResult extends ApplyNotes {
@@ -35,11 +35,11 @@ export interface PhaseRunInput {
 /**
  * Carries out a `/phase` plan round by round (`core/phases/round.ts`): each
  * round's actions go to the executor; a create's issue is fed back, and the
- * parent's body read again (within the parse budget; an `UnreadableText`
- * ends the run for the command to report) before the next round writes the
- * section that records it.
+ * parent's body read again (within the parse budget: a body that cannot be
+ * read ends the run, for the command to report) before the next round writes
+ * the section that records it.
  */
-export async function applyPhasePlan(ctx: FeatureContext, input: PhaseRunInput): Promise<ApplyResult> {
+export async function applyPhasePlan(ctx: FeatureContext, input: PhaseRunInput): Promise<Budgeted<ApplyResult>> {
   const { services, log, config, repo } = ctx;
   const { parent } = input;
   const run: PhaseRun = {
@@ -64,11 +64,12 @@ export async function applyPhasePlan(ctx: FeatureContext, input: PhaseRunInput):
       result.unlinked.push(phase);
     }
     for (const created of executed.created) log.info({ parent: parent.number, issue: created.number }, "phase issue created");
-    if (round.last) return { ...result, final: round.phases };
+    if (round.last) return { ok: true, value: { ...result, final: round.phases } };
     // Read again just before the next round writes the section, so an edit people made meanwhile outside it is kept.
     const current = await readParent(ctx, repo, parent.number);
-    const slot = mustRead(await services.parse.run("phasesSlot", [current.body], log));
-    progress = { round: progress.round + 1, created: [...progress.created, ...executed.created], parent: { body: current.body, slot } };
+    const slot = await services.parse.run("phasesSlot", [current.body], log);
+    if (!slot.ok) return slot;
+    progress = { round: progress.round + 1, created: [...progress.created, ...executed.created], parent: { body: current.body, slot: slot.value } };
   }
 }
 

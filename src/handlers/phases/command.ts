@@ -6,7 +6,7 @@ import { reportReply, usageReply } from "../../core/phases/reply.js";
 import { commandReplyTopic, findStickyComment } from "../../github/comments.js";
 import type { FeatureContext } from "../../github/context.js";
 import { lockKey } from "../../github/locks.js";
-import { unreadableLine, UnreadableText } from "../../parse/unreadable.js";
+import { unreadableLine } from "../../parse/unreadable.js";
 import type { CommandHandler, CommandRun } from "../command-dispatch.js";
 import { applyPhasePlan } from "./apply.js";
 import { gatherPhaseFacts, readParent } from "./gather.js";
@@ -51,13 +51,9 @@ async function plan(input: CommandRun, command: PhaseCommand, tag: string): Prom
   if (decision.kind === "refuse") return refused(decision.reply);
   if (decision.kind === "reply") return done(decision.reply);
 
-  let result;
-  try {
-    result = await applyPhasePlan(ctx, { parent: gathered.value.parent, plan: decision, actor, intent });
-  } catch (error) {
-    if (error instanceof UnreadableText) return refused(unreadableLine("body", error.reason));
-    throw error;
-  }
+  const applied = await applyPhasePlan(ctx, { parent: gathered.value.parent, plan: decision, actor, intent });
+  if (!applied.ok) return refused(unreadableLine("body", applied.reason));
+  const result = applied.value;
   // A redelivered command changes nothing, and its first answer (which said what it did) stays.
   const answered = !result.wrote && answeredTag((await findStickyComment(ctx, thread, commandReplyTopic(comment.id, "phase"), { fresh: true }))?.body) === tag;
   return done(answered ? undefined : reportReply(decision.report, result.final, result));

@@ -34,7 +34,8 @@ export async function onPhaseIssueState(context: Context<"issues.closed" | "issu
     if (!gathered.ok) return;
     const plan = decideChecklist(gathered.value.facts);
     if (!plan) return;
+    // A parent that became unreadable mid-run waits for the next `/phase`, as an unreadable one does here from the start.
     const result = await applyPhasePlan(ctx, { parent: gathered.value.parent, plan, actor: sender.login });
-    if (result.wrote) log.info({ parent: marker.parent, phase: marker.number, state: issue.state }, "phase checklist follows its issue");
+    if (result.ok && result.value.wrote) log.info({ parent: marker.parent, phase: marker.number, state: issue.state }, "phase checklist follows its issue");
   });
 }

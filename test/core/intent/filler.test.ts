@@ -30,7 +30,6 @@ describe("filler in a why field", () => {
 
   it.each([
     ["praise with a consequence", "## Why\n\nIt would make the tool better for admins, who cannot see failed jobs today."],
-    ["useful, and for whom", "## Motivation\n\nUseful for teams whose CI runs on ARM runners."],
     ["a change with its reason", "## Why\n\nRaises the default because large repositories time out at 10 s."],
     ["a longer change description that explains itself", "## Motivation\n\nAdds a retry to the uploader so people on trains do not have to start their upload again."],
     ["a typo that confuses", "## Why\n\nThe typo in the flag name makes the command fail for everyone who copies it from the docs."],
@@ -64,6 +63,17 @@ describe("a why field that says who wants it, or what, but not why", () => {
     ["a request and where it was made", "## Why\n\nAdded the toggle because it was requested on the mailing list.", "trigger"],
     ["a wish whose words name a problem", "## Problem\n\nAs a maintainer of a tiny router board, I want a strict limit on the blocking queue.", "request"],
     ["a wish with a bracketed word", "### Problem\n\nAs a game modder shipping several packs, I want `[mods]` tables merged by key.", "request"],
+    // Praise says nothing more for naming whom it pleases.
+    ["useful, and for whom", "## Motivation\n\nUseful for teams whose CI runs on ARM runners.", "filler"],
+    ["praise with its audience", "## Motivation\n\nMore intuitive for teachers grading on phones.", "filler"],
+    ["an audience, then a wish and praise", "## Problem\n\nFor night nurses who chart on tablets all shift, a bigger save button would be great.", "filler"],
+    ["praise misspelled", "## Problem\n\nWould be helpfull for a lot of users.", "filler"],
+    // Each sentence read alone: one names an audience, the others only the change or a pointer.
+    ["the change, then the audience", "## Purpose\n\nAdds a `maxRetries` field to the sync settings page. This is for admins who run mirrors on rented boxes at night.", "audience"],
+    ["the audience, then a pointer", "## Use case\n\nFor maintainers of large plugin registries. Context is in #4521.", "audience"],
+    // A place it was talked over, and a link: only the trigger.
+    ["a pointer to the forum and a link", "### Purpose\n\nAs discussed on the forum: https://forum.example.org/t/retention/118", "link"],
+    ["a reference alone", "## Why\n\nSee #4521 and #4522.", "link"],
   ])("rejects %s", (_shape, body, reason) => {
     const titles: Record<string, string> = { "a wish that restates the title": "Pin tabs left in split view" };
     const result = judged(body, titles[_shape]);
@@ -96,11 +106,14 @@ describe("a why field that says who wants it, or what, but not why", () => {
     ["a pitch with its reason", "### Pitch\n\nAllow a caption on profile banners, so screen reader users know what the banner shows."],
     ["a pointer beside what it points at", "## Why\n\nAs discussed in the standup, the nightly sync job needs a retry option."],
     ["an audience and what they need", "## Why\n\nAsk the sales team: buyers at the fair need printed prices."],
-    ["praise with its audience", "## Motivation\n\nMore intuitive for teachers grading on phones."],
     ["help for a group, and what they lose", "## Motivation\n\nThis would help teams running nightly imports, who lose a night when one fails."],
     ["a request and the problem behind it", "## Why\n\nAdded the toggle because it was requested by admins who can't find the old menu."],
     ["a wish with its cause", "## Problem\n\nAs a maintainer of a tiny router board, I want a strict limit on the blocking queue, because the board runs out of memory."],
     ["a persona who can't", "## Problem\n\nAs a maintainer of a tiny router board, I can't stop the blocking queue from growing."],
+    ["praise misspelled, with a consequence", "## Problem\n\nWould be helpfull, since reviewers can't see the diff otherwise."],
+    ["the change, the audience, and what they lose", "## Purpose\n\nAdds a `maxRetries` field to the sync settings page. This is for admins who run mirrors on flaky links. Each dropped link costs them a night's sync."],
+    ["the audience, then a sentence of more than a pointer", "## Use case\n\nFor maintainers of large plugin registries. Their nightly index job rebuilds every package."],
+    ["a pointer to the forum beside a problem", "### Purpose\n\nAs discussed on the forum, retention runs every hour and fills the disk."],
   ])("accepts %s", (_shape, body) => {
     expect(judged(body, "Pin tabs in split view").why).toMatchObject({ field: "why" });
   });

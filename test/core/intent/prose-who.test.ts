@@ -175,7 +175,9 @@ describe("groups named without a listed noun, and words that name no one", () =>
   it.each([
     ["As a packager of Ruby 2.7 gems, I want a frozen lockfile.", "packager of Ruby 2.7 gems"],
     ["As a game modder, I want `[mods]` tables merged by key.", "game modder"],
-  ])("reads a story's role beside a version or a bracketed word: %j", (story, persona) => {
+    ["As a tester keeping 3,500 cases green, I want sharding by file.", "tester keeping 3,500 cases green"],
+    ["As an owner of 12 Vue.js sites, I want one shared config so that upgrades take an hour.", "owner of 12 Vue.js sites"],
+  ])("reads a story's role beside a version, a count, a dotted name or a bracketed word: %j", (story, persona) => {
     expect(who(story)).toMatchObject({ source: "user story", text: persona });
   });
 
@@ -207,5 +209,72 @@ describe("a pronoun made a group by a who clause", () => {
     ["Who of us runs the agent behind a proxy?", "a question"],
   ])("does not find %j (%s)", (sentence) => {
     expect(who(sentence)).toBeUndefined();
+  });
+});
+
+describe("a pronoun made a group by a participle", () => {
+  it.each([
+    ["Anyone uploading photos from an older iPhone gets a HEIC error.", "Anyone uploading photos from an older iPhone"],
+    ["It breaks for those running the agent on ARM hosts.", "those running the agent on ARM hosts"],
+    ["Anyone using it behind a proxy sees a blank page.", "Anyone using it behind a proxy sees"],
+  ])("finds %j", (sentence, phrase) => {
+    expect(who(sentence)).toMatchObject({ source: "prose", label: phrase });
+  });
+
+  it.each([
+    ["Everyone using it would be glad.", "the participle says nothing of them"],
+    ["Anyone being careful avoids it.", "'being' says no one in particular"],
+  ])("does not find %j (%s)", (sentence) => {
+    expect(who(sentence)).toBeUndefined();
+  });
+});
+
+describe("roles named without a listed noun", () => {
+  it.each([
+    ["This would help new hires.", "new hires"],
+    ["Family members I invite to an album can't see its videos.", "Family members"],
+    ["The sign-up desk is run by volunteers from the local library.", "volunteers from the local library"],
+    ["Elderly patients on the ward can't read the small print.", "Elderly patients on the ward can't read"],
+    ["Folks on metered mobile plans pay for every sync.", "Folks on metered mobile plans pay"],
+    ["Night-shift folks miss the second alarm.", "Night-shift folks"],
+  ])("finds %j", (sentence, phrase) => {
+    expect(who(sentence)).toMatchObject({ source: "prose", label: phrase });
+  });
+
+  it.each([
+    ["Walking up a deep node's parents is slow.", "a node's parents are no people"],
+    ["Two thousand users hit the limit last week.", "a count says how many, not which"],
+    ["The newly added checks are mostly green.", "an adverb is no qualifier"],
+    ["When moderators rotate the key, nothing warns them.", "a conjunction is no qualifier"],
+    ["Thanks, folks!", "folks with nothing saying which"],
+  ])("does not find %j (%s)", (sentence) => {
+    expect(who(sentence)).toBeUndefined();
+  });
+});
+
+describe("groups that are not the people the work is for", () => {
+  it.each([
+    ["API clients can't tell which field failed.", "programs"],
+    ["gRPC consumers reconnect in a loop.", "programs"],
+    ["The sync job fetched each project's members one page at a time.", "records a verb handles"],
+    ["It imports all the customers from the old shop.", "records a verb handles"],
+    ["A few people in Discord asked about it.", "whoever spoke somewhere"],
+    ["Requested by several users on the forum.", "whoever spoke somewhere"],
+    ["+1 from dozens of people in that thread", "whoever spoke in a place pointed at"],
+    ["Our billing consumers were OOM-killed twice last night.", "programs that crash"],
+    ["Checkout clients time out after 30 s.", "programs that time out"],
+  ])("does not find %j (%s)", (sentence) => {
+    expect(who(sentence)).toBeUndefined();
+  });
+
+  it.each([
+    ["Support agents answering tickets can't see the order history.", "Support agents answering tickets can't see the"],
+    ["Requested by users of the Windows installer.", "users of the Windows installer"],
+    ["Users in chat rooms with 500 members miss their mentions.", "Users in chat rooms with 500"],
+    ["Admins who import users from LDAP re-run the sync by hand.", "Admins who import users from LDAP"],
+    ["Enterprise clients complained that the invoices crashed their import.", "Enterprise clients"],
+    ["People in that thread's first reply run it on ARM.", "People in that thread's first reply"],
+  ])("finds %j", (sentence, phrase) => {
+    expect(who(sentence)).toMatchObject({ source: "prose", label: phrase });
   });
 });

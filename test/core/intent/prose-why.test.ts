@@ -175,6 +175,14 @@ describe("a user story whose benefit restates its want", () => {
     expect(why(story)).toBeUndefined();
   });
 
+  it.each([
+    ["As a shop owner, I want to archive orders in the order table, so that archived orders are kept in the table."],
+    ["As a translator, I want to star strings in the editor, so that starred strings stay starred in the editor."],
+  ])("in another form of the want's words is no reason: %j", (story) => {
+    expect(why(`## What problem does this solve?\n\n${story}`)).toBeUndefined();
+    expect(why(story)).toBeUndefined();
+  });
+
   it("a benefit that says what it makes possible is a reason", () => {
     const story = "As a plugin author, I want a `registerHook()` function so that my plugin runs before the router resolves a page.";
     expect(why(`## What problem does this solve?\n\n${story}`)).toMatchObject({ source: "heading" });
@@ -190,5 +198,129 @@ describe("a lead-in to someone else's words", () => {
   it("the author's own sentence after the quote is", () => {
     const body = "## Motivation\n\nFrom the forum thread:\n\n> Exports fail for every workspace over 2 GB.\n\nOur support team answers that question twice a week, because the size limit is not documented.";
     expect(why(body)).toMatchObject({ field: "why" });
+  });
+});
+
+describe("a change described by its effect on the product", () => {
+  it.each([
+    ["Hides drafts from the activity feed unless the filter is on."],
+    ["This PR exposes the retry count on the job page."],
+    ["## Summary\n\nIgnores `.DS_Store` files when it scans a folder."],
+  ])("is no reason: %j", (body) => {
+    expect(why(body)).toBeUndefined();
+  });
+
+  it.each([
+    ["Hides the banner that breaks the layout on small phones.", "breaks"],
+    ["It ignores the proxy setting in the config file.", "ignores"],
+  ])("a problem named in it is: %j", (body, cue) => {
+    expect(findWhyInProse([why(body)?.text ?? ""])?.cue).toBe(cue);
+  });
+});
+
+describe("what occasioned a change", () => {
+  it.each([
+    ["an opener with because", "Bumps eslint to 9.2, because Dependabot opened it."],
+    ["a request, under a why heading", "## Motivation\n\nSuggested by two people on the forum."],
+    ["a request with who asked it", "## Motivation\n\nA few customers asked for it."],
+  ])("is no reason: %s", (_shape, body) => {
+    expect(why(body)).toBeUndefined();
+  });
+
+  it.each([
+    ["an opener whose object is a problem", "Rebuilds the index, because the importer created duplicate rows on every run."],
+    ["a request beside a consequence", "## Motivation\n\nRequested by support after three customers lost their drafts on logout."],
+  ])("a reason beside it still is: %s", (_shape, body) => {
+    expect(why(body)).toMatchObject({ field: "why" });
+  });
+});
+
+describe("a benefit stated as toil avoided", () => {
+  it.each([
+    ["I'd like to rename 200 tags at once instead of renaming them one at a time."],
+    ["Let the import take a folder, rather than picking each file manually."],
+  ])("is a reason: %j", (body) => {
+    expect(why(body)).toMatchObject({ source: "prose" });
+  });
+
+  it.each([["Use a map instead of a list for the lookup table."], ["Rather than a new flag, this reuses `--quiet`."]])("an alternative alone is not: %j", (body) => {
+    expect(why(body)).toBeUndefined();
+  });
+});
+
+describe("an assertion of importance", () => {
+  it.each([["## Pitch\n\nCaching is essential."], ["## Motivation\n\nThis is really important."], ["## Pitch\n\nSearch is key!"]])("is no reason: %j", (body) => {
+    expect(why(body)).toBeUndefined();
+  });
+
+  it.each([
+    ["## Pitch\n\nCaching is essential for the offline mode the mobile app ships."],
+    ["## Motivation\n\nAfter each config change a restart is required."],
+    ["## Pitch\n\nCaching is essential, so every cold start hits the database."],
+  ])("a statement that says more is left to the other rules: %j", (body) => {
+    expect(why(body)).toMatchObject({ field: "why" });
+  });
+});
+
+describe("where it is used and by whom", () => {
+  it("is the audience, not a reason", () => {
+    const result = judgeBody("## Motivation\n\nWe run it on the ward tablets, and the people using them are mostly night nurses.", rules, templateLines([]));
+    expect(result.why).toBeUndefined();
+    expect(result.rejections).toContainEqual({ field: "why", label: "Motivation", reason: "audience" });
+    expect(result.who).toMatchObject({ source: "prose" });
+  });
+
+  it.each([
+    ["a problem beside it", "## Motivation\n\nWe run it on the ward tablets, and night nurses can't read the small print."],
+    ["a clause that says more than who they are", "## Motivation\n\nWe run it on the ward tablets, and night nurses on those tablets miss the second alarm."],
+  ])("is a reason with %s", (_shape, body) => {
+    expect(why(body)).toMatchObject({ field: "why" });
+  });
+});
+
+describe("failure words and shapes", () => {
+  it.each([
+    ["Fixes a panic when the config file is empty.", "panic"],
+    ["Two workers grabbing the same lock end in a deadlock.", "deadlock"],
+    ["Since the clocks changed the report window is off by an hour.", "off by"],
+    ["The page count was off by one on the last page.", "off by"],
+  ])("%j states a problem", (sentence, cue) => {
+    expect(reasonCue(sentence)).toBe(cue);
+  });
+
+  it.each([["The new toggle is off by default."], ["The switch sits off by the side of the panel."], ["Hop off by the north gate."]])("%j states none", (sentence) => {
+    expect(reasonCue(sentence)).toBeUndefined();
+  });
+
+  it("a panic named under a heading that asks for none is the why", () => {
+    expect(why("### Purpose\n\nFixes a panic when a peer sends an empty folder list:\n\n```\npanic: index out of range\n```")).toMatchObject({ source: "heading" });
+  });
+});
+
+describe("a test plan's Before: and After:", () => {
+  const change = "Lowers the default pool size to 8.\n\n## Testing\n\n";
+  it("the failure labelled Before is the why", () => {
+    const body = `${change}Ran it on a staging box. Before: after a night idle, every first request failed with a broken pipe. After: no errors in a week.`;
+    expect(why(body)).toMatchObject({ source: "prose", text: "Before: after a night idle, every first request failed with a broken pipe." });
+  });
+
+  it.each([
+    ["a failure without the label", `${change}Ran it on a staging box. Every first request failed with a broken pipe in one run, a flaky host.`],
+    ["the label before a reassurance", `${change}Before: all green. After: all green.`],
+    ["'before' opening a clause, not a label", `${change}Before merging it, the suite failed once on a flaky host.`],
+  ])("%s is not", (_shape, body) => {
+    expect(why(body)).toBeUndefined();
+  });
+});
+
+describe("an abbreviation inside a sentence", () => {
+  it("does not end it: a wish with an example is still only a wish", () => {
+    const result = judgeBody("## Use case\n\nAs a kiosk vendor I want to lock the window size, e.g. `app.lockSize(800, 600)` in the setup.", rules, templateLines([]));
+    expect(result.why).toBeUndefined();
+    expect(result.rejections).toContainEqual({ field: "why", label: "Use case", reason: "request" });
+  });
+
+  it("a wish followed by a sentence of its own is read as two", () => {
+    expect(why("## Use case\n\nAs a kiosk vendor I want to lock the window size. Staff resize it by accident and customers can't reach the pay button.")).toMatchObject({ source: "heading" });
   });
 });

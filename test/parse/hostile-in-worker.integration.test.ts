@@ -7,7 +7,9 @@ const quiet = { warn: () => undefined, error: () => undefined, info: () => undef
 
 // The deadline is the app's budget, made generous for a loaded CI machine: this
 // asserts that every hostile body gets a verdict in a worker, not a time-out,
-// a crash or a heap overrun. How fast is measured by `npm run bench`.
+// a crash or a heap overrun. How fast is measured by `npm run bench`. The worker
+// is the one the app starts from its sources (under tsx), not the unit tests'
+// compiled copy (test/global-setup.ts), so that path is exercised too.
 const budget = createParseBudget({ deadlineMs: 20_000, threads: 1 });
 afterAll(() => budget.close());
 
