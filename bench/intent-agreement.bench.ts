@@ -5,12 +5,12 @@ import { judgeBody, templateLines } from "../src/core/intent/judge.js";
 import { localTemplateSource } from "../src/cli/intent/local-templates.js";
 import { readTemplateFiles } from "../src/github/templates.js";
 import { hostileBodies, padded, repeatTo } from "./hostile-bodies.js";
-import { agreement, blindCorpus, fifthCorpus, freshCorpus, sixthCorpus, holdoutCorpus, mainCorpus, missesByShape, type Agreement, type Corpus, type CorpusCase } from "./intent-corpus/agreement.js";
+import { agreement, blindCorpus, fifthCorpus, freshCorpus, holdoutCorpus, seventhCorpus, sixthCorpus, mainCorpus, missesByShape, type Agreement, type Corpus, type CorpusCase } from "./intent-corpus/agreement.js";
 
 /**
  * How often the intent check agrees with a careful reader on the corpora
- * (bench/intent-corpus, its fresh/, blind/, holdout/ and fifth/ sets, all
- * since used for tuning, and its sixth/ set, which is not), judging each body as `intentbot intent` does: the
+ * (bench/intent-corpus and its fresh/, blind/, holdout/, fifth/ and sixth/
+ * sets, all since used for tuning, and its seventh/ set, which is not), judging each body as `intentbot intent` does: the
  * repository's templates read at GitHub's paths, the default configuration,
  * the title. Prints, for each corpus, the rate for why and for who, each
  * beside the goal, and for both at once, with the disagreements grouped by
@@ -38,6 +38,7 @@ const blind = await agreement(blindCorpus.cases, (c) => judge(blindCorpus, c));
 const holdout = await agreement(holdoutCorpus.cases, (c) => judge(holdoutCorpus, c));
 const fifth = await agreement(fifthCorpus.cases, (c) => judge(fifthCorpus, c));
 const sixth = await agreement(sixthCorpus.cases, (c) => judge(sixthCorpus, c));
+const seventh = await agreement(seventhCorpus.cases, (c) => judge(seventhCorpus, c));
 console.log(
   [
     `Intent check vs a careful reader, main corpus of ${result.total} bodies (tuned on): ${rates(result)}`,
@@ -50,8 +51,10 @@ console.log(
     ...differs(holdout),
     `fifth set (tuned on): ${rates(fifth)}`,
     ...differs(fifth),
-    `sixth set (held out): ${rates(sixth)}`,
+    `sixth set (tuned on): ${rates(sixth)}`,
     ...differs(sixth),
+    `seventh set (held out): ${rates(seventh)}`,
+    ...differs(seventh),
   ].join("\n"),
 );
 
@@ -93,6 +96,12 @@ const aimed: Record<string, string> = {
   "groups after data verbs, in channels, as protocols": repeatTo("fetched each team's members in Discord API clients "),
   "usage and audience clauses in a why field": padded("## Why\n\n", "we use it, the people using it are visitors, ", ""),
   "ranks in a why field": padded("## Why\n\n", "it is core ", ""),
+  "occasions in clauses in a why field": padded("## Why\n\n", "As agreed, it came up, and the bot hasn't picked it up, and ", ""),
+  "occasions in short sentences in a why field": padded("## Why\n\n", "Requested. ", ""),
+  "a change and its option's states": padded("## Why\n\n", "Adds x. When set, ", ""),
+  "praise by comparison and posting": repeatTo("it would make x more, so opening "),
+  "us before participles, and fractions": repeatTo("those of us running a third of the communities "),
+  "someone-who stories restating their want": repeatTo("As someone who x, I want a y so that I see the y "),
 };
 const lines = templateLines(["**Why do we need this feature?**\n\nDescribe the problem.\n\n**Who is this feature for?**\n"]);
 /** Runs timed per body after a warm-up; the fastest is kept, since the machine may be shared and wall time then counts waiting. */
@@ -117,7 +126,7 @@ console.log(`judgeBody, default configuration, worst 64 KB hostile body: ${hosti
 
 recordResult(
   `intent agreement with a careful reader, main corpus of ${result.total} bodies (tuned on)`,
-  `${rates(result)}; fresh set of ${fresh.total} (tuned on): ${rates(fresh)}; blind set of ${blind.total} (tuned on): ${rates(blind)}; holdout set of ${holdout.total} (tuned on): ${rates(holdout)}; fifth set of ${fifth.total} (tuned on): ${rates(fifth)}; sixth set of ${sixth.total} (held out): ${rates(sixth)}; judgeBody with the default configuration: ${hostileLine}`,
+  `${rates(result)}; fresh set of ${fresh.total} (tuned on): ${rates(fresh)}; blind set of ${blind.total} (tuned on): ${rates(blind)}; holdout set of ${holdout.total} (tuned on): ${rates(holdout)}; fifth set of ${fifth.total} (tuned on): ${rates(fifth)}; sixth set of ${sixth.total} (tuned on): ${rates(sixth)}; seventh set of ${seventh.total} (held out): ${rates(seventh)}; judgeBody with the default configuration: ${hostileLine}`,
 );
 
 describe("intent check on the main corpus", () => {

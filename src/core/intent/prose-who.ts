@@ -134,7 +134,9 @@ const POINTING = new Set(["those", "these", "their", "its"]);
 const DETERMINERS = new Set(["the", "our", "your", "my", "his", "her", ...POINTING]);
 /** Words saying how many of a group: "some of", "a large share of", "half of". */
 const QUANTIFIERS = new Set(
-  "some many most half all share part portion majority minority fraction percent number lot lots few several thousands hundreds dozens millions none".split(" "),
+  ("some many most half all share part portion majority minority fraction percent number lot lots few several thousands hundreds dozens millions none " +
+    // Fractions: "about a third of the students", "a quarter of our users".
+    "third thirds quarter quarters fifth fifths tenth tenths").split(" "),
 );
 /** Words before a quantifier that belong to the phrase: "a large share of". */
 const MAX_LEAD_WORDS = 2;
@@ -182,7 +184,11 @@ function namesPeopleByEnding(lower: string): boolean {
  * font families.
  */
 const PEOPLE_NOUNS = new Set(
-  "hires joiners volunteers patients colleagues coworkers co-workers relatives households residents citizens interns freelancers moderators folks".split(" "),
+  ("hires joiners volunteers patients colleagues coworkers co-workers relatives households residents citizens interns freelancers moderators folks " +
+    // People by their craft or stage: "practitioners fine-tuning on …", "hobbyist learners", "working professionals".
+    "practitioners learners professionals hobbyists enthusiasts " +
+    // A community is its people: "the Korean NLP community", "communities running their own servers".
+    "community communities").split(" "),
 );
 
 /** "who" refers only to people: a plural right before it ("artists who post…") names a group of them. */
@@ -198,6 +204,8 @@ const isPluralBeforeWho = (word: Word, next: Word | undefined) =>
 const HUMAN_VERBS = phraseIndex([
   "told", "tell us", "ask", "asked", "complain", "complained", "postpone", "postponed", "forget", "forgot", "wonder", "wondered",
   "prefer", "struggle", "struggled", "can't tell", "cannot tell", "don't understand", "didn't understand", "abandon", "abandoned", "give up", "gave up",
+  // Raising a subject, or voting on one: "node runners brought this up in #812", "operators voted for it".
+  "brought this up", "brought it up", "brought up", "voted", "agreed",
 ]);
 /**
  * What one person named by a listed noun goes through, and software does not:
@@ -284,12 +292,12 @@ function pronounGroupAt(words: readonly Word[], i: number): { from: number; to: 
   if (!partOfUs && !GROUP_PRONOUNS.has(word.lower)) return undefined;
   const who = i + 1;
   const next = words[who]?.lower ?? "";
-  // "anyone filling in a long template", "those running it in CI": a participle says which, as "who fills in" would.
-  const participle = !partOfUs && next.length >= MIN_PARTICIPLE && next.endsWith("ing") && !NOT_A_PARTICIPLE.has(next);
+  // "anyone filling in a long template", "those of us maintaining charts for …": a participle says which, as "who fills in" would.
+  const participle = next.length >= MIN_PARTICIPLE && next.endsWith("ing") && !NOT_A_PARTICIPLE.has(next);
   if (next !== "who" && next !== "whose" && !participle) return undefined;
   let to = who + 1;
   while (to < words.length && to - who <= MAX_AFTER_WORDS && !words[to - 1]?.endsClause) to++;
-  if (participle) return saysWhich(words, who + 1) ? { from: i, to } : undefined;
+  if (participle) return saysWhich(words, who + 1) ? { from: partOfUs ? i - 2 : i, to } : undefined;
   return to - who - 1 >= MIN_WHO_CLAUSE ? { from: partOfUs ? i - 2 : i, to } : undefined;
 }
 

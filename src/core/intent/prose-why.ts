@@ -1,7 +1,7 @@
 import { sentencesOf, wordsOf, type Word } from "./prose-who.js";
 import { isWishStory } from "./user-story.js";
 import { failureShapeAt } from "./failure-shapes.js";
-import { benefitRestatesWant, onlyTheOccasion } from "./reasons.js";
+import { benefitRestatesWant, onlyTheOccasion, reportsPosting } from "./reasons.js";
 
 /**
  * The why stated in plain prose, wherever it is written: a sentence that
@@ -44,6 +44,8 @@ const PROBLEM_PHRASES = [
   // Running out of something: "pushed the process past its memory limit and it was killed", "panicked".
   "killed", "out of memory", "memory limit", "oom", "oom-killed", "panic", "panics", "panicked", "segfault", "segfaults",
   "deadlock", "deadlocks", "deadlocked",
+  // A process or build that stops for good: "the build died with this", "the worker dies after an hour".
+  "died", "dies", "dying",
   "before anyone noticed", "without anyone noticing", "without noticing",
 ];
 
@@ -166,8 +168,9 @@ function cueIn(text: string, cues: PhraseIndex, shapes: boolean): string | undef
 /** Verbs a "so …" clause's outcome takes: "so night-shift workers stop squinting", "so admins can". */
 const OUTCOME_VERBS = new Set(["can", "can't", "cannot", "could", "don't", "won't", "will", "no", "stop", "stops", "get", "see", "know", "need", "needn't"]);
 
-/** "…, so they have to…" (after a comma) or "so <someone> can …": "so" as "so that", not "so much". */
+/** "…, so they have to…" (after a comma) or "so <someone> can …": "so" as "so that", not "so much" or "so opening an issue". */
 function soThat(read: readonly Word[], words: readonly string[], at: number): boolean {
+  if (reportsPosting(words, at)) return false;
   if (at > 0 && read[at - 1]?.endsClause) return true;
   return OUTCOME_VERBS.has(words[at + 2] ?? "") || OUTCOME_VERBS.has(words[at + 3] ?? "");
 }

@@ -1,5 +1,6 @@
 import { isLetterOrDigit } from "../scan.js";
-import { findUserStory } from "./user-story.js";
+import { findUserStory, isWishStory } from "./user-story.js";
+import { sentencesOf, wordsOf } from "./prose-who.js";
 /**
  * A statement that gives no reason: only a link, only filler ("would be
  * nice", "+1", "see above"), or only the title's words again. Words are
@@ -140,19 +141,44 @@ function restatesTitle(content: readonly string[], title: string, hasCue: boolea
   return hasCue ? shared === own.length : shared >= TITLE_SHARE * own.length;
 }
 
-/** Words a story's benefit may add to its want without saying anything more: "so that I have one", "so that there is a helper". */
-const HAVING = new Set("have has get gets got there is are be can could use using".split(" "));
+/** Words a story's benefit may add to its want without saying anything more: "so that I have one", "so that there is a helper", "for each file". */
+const HAVING = new Set("have has get gets got there is are be can could use using each every all any".split(" "));
+
+/**
+ * A wish story's want and benefit: "As a <persona>, I want <want> so that
+ * <benefit>", the persona opened by "As a" or by "As someone who …" (a wish
+ * story, see user-story.ts), split at its first "so that".
+ */
+function wantAndBenefit(line: string): { want: string; benefit: string } | undefined {
+  const story = findUserStory(line);
+  if (story) return { want: line.slice(0, line.length - story.benefit.length), benefit: story.benefit };
+  if (!isWishStory(line)) return undefined;
+  const at = line.toLowerCase().indexOf(" so that ");
+  return at < 0 ? undefined : { want: line.slice(0, at), benefit: line.slice(at + " so that ".length) };
+}
+
+/** A want's words and their parts: the flag `--git-status` is "git" and "status" too. */
+function wantWordsOf(want: string): Set<string> {
+  const words = new Set<string>();
+  for (const word of reasonWords(want)) {
+    words.add(rootOf(word));
+    for (const part of word.split(/[^\p{L}\p{N}]+/u)) if (part) words.add(rootOf(part));
+  }
+  return words;
+}
 
 /**
  * Whether a user story's "so that" only restates its want: "As a library
  * maintainer, I want a `useId()` helper so that I have a `useId()` helper in
- * core". Most of the benefit's own words (small and having words aside) are
- * the want's words again. One pass over the line's words.
+ * core", "As someone who reviews in the terminal, I want a `--git-status`
+ * flag on `ls` so that I can see the git status in `ls`". Most of the
+ * benefit's own words (small and having words aside) are the want's words
+ * again. One pass over the line's words.
  */
 export function benefitRestatesWant(line: string): boolean {
-  const story = findUserStory(line);
+  const story = wantAndBenefit(line);
   if (!story) return false;
-  const want = new Set(reasonWords(line.slice(0, line.length - story.benefit.length)).map(rootOf));
+  const want = wantWordsOf(story.want);
   const own = reasonWords(story.benefit).filter((word) => !SMALL_WORDS.has(word) && !HAVING.has(word) && !REQUEST_WORDS.has(word) && !WISH_WORDS.has(word));
   if (own.length === 0) return true;
   return own.filter((word) => want.has(rootOf(word))).length >= TITLE_SHARE * own.length;
@@ -248,6 +274,124 @@ export function onlyTheOccasion(words: readonly string[], at: number): boolean {
   return false;
 }
 
+/**
+ * Phrases that report what occasioned a change, whatever carries them: who
+ * asked or voted ("asked for by data engineers", "as agreed in the dev@
+ * thread"), where it was talked over ("came up on the forum", "per the
+ * discussion in #12"), or that a bot did not do it ("the update bot hasn't
+ * opened it"). A sentence of such words, with no problem or benefit stated
+ * (the caller found no reason cue), says what led to the change, not why it
+ * is needed.
+ */
+const OCCASIONS = phraseIndexOf([
+  "agreed", "voted", "vote", "asked for", "asked about", "requested", "suggested", "proposed", "discussed", "decided", "consensus",
+  "per the discussion", "per the thread", "per discussion", "following the discussion",
+  "hasn't opened", "has not opened", "didn't open", "hasn't picked", "has not picked", "didn't pick", "hasn't bumped", "didn't bump",
+]);
+/** Verbs that report an occasion with "up" a few words on: "came up", "brought this up", "picked this one up". */
+const UP_VERBS = new Set(["came", "come", "comes", "brought", "bring", "picked"]);
+/** How far "up" may follow such a verb: over "this one". */
+const MAX_TO_UP = 3;
+/** A why of more sentences than this, or longer, is left to the other rules: it says more than what led to the change. */
+const MAX_OCCASION_SENTENCES = 4;
+const MAX_OCCASION_CHARS = 600;
+
+function phraseIndexOf(phrases: readonly string[]): Map<string, string[][]> {
+  const index = new Map<string, string[][]>();
+  for (const phrase of phrases) {
+    const parts = phrase.split(" ");
+    index.set(parts[0] ?? "", [...(index.get(parts[0] ?? "") ?? []), parts]);
+  }
+  return index;
+}
+
+/**
+ * What follows "so" when it only reports posting the change or the issue:
+ * "…, so opening an issue to track it", "so I'm filing this", "so here's a
+ * PR". Posting is what the author did next, not an outcome.
+ */
+const POSTING = new Set("opening open opened filing file filed creating created raising raised submitting submitted sending sent tracking posting posted here here's".split(" "));
+/** Words a posting may come after: "so I'm opening", "so we are filing". */
+const POSTERS = new Set(["i", "i'm", "im", "we", "we're", "am", "are", "i've", "we've", "just"]);
+const MAX_POSTERS = 2;
+
+/** Whether the "so" at `at` goes on to report posting: a couple of words looked at. */
+export function reportsPosting(words: readonly string[], at: number): boolean {
+  let k = at + 1;
+  while (k <= at + MAX_POSTERS && POSTERS.has(words[k] ?? "")) k++;
+  return POSTING.has(words[k] ?? "");
+}
+
+/** Whether the words report an occasion: one look-up per word, and a few words ahead for "up". */
+export function reportsOccasion(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] ?? "";
+    if ((OCCASIONS.get(word) ?? []).some((parts) => parts.every((part, k) => words[i + k] === part))) return true;
+    if (UP_VERBS.has(word)) for (let k = i + 1; k <= i + MAX_TO_UP && k < words.length; k++) if (words[k] === "up") return true;
+  }
+  return false;
+}
+
+/** Words that join two clauses each stating something: "Storage grows by 2 TB a month, and admins have asked for a way to reclaim it." */
+const JOINING = new Set(["and", "but", "while", "whereas"]);
+/** Words that open a frame before the sentence's own clause: "As discussed in the standup, the sync job needs a retry option." */
+const FRAMING = new Set(["as", "per", "following", "after"]);
+const endsClause = (token: string) => token.endsWith(",") || token.endsWith(";") || token.endsWith(":");
+
+/**
+ * A sentence's clauses that each state something, as text: split where a
+ * clause ends and "and", "but" or "while" opens the next, and after a
+ * leading frame ("As agreed in the thread:", "Per the vote,"). Split at
+ * whitespace, so a link stays whole. One pass.
+ */
+function statingClauses(sentence: string): string[] {
+  const clauses: string[] = [];
+  let clause: string[] = [];
+  const framed = FRAMING.has(reasonWords(sentence.slice(0, sentence.indexOf(" ") >>> 0))[0] ?? "");
+  for (const token of sentence.split(/\s+/u)) {
+    if (token === "") continue;
+    const last = clause[clause.length - 1];
+    const frameEnds = framed && clauses.length === 0;
+    if (last !== undefined && endsClause(last) && (frameEnds || JOINING.has(reasonWords(token)[0] ?? ""))) {
+      clauses.push(clause.join(" "));
+      clause = [];
+    }
+    clause.push(token);
+  }
+  if (clause.length > 0) clauses.push(clause.join(" "));
+  return clauses;
+}
+
+/** Whether a clause says nothing by the other rules: a link, filler, the change described. */
+const saysNothing = (text: string, filler: readonly string[]) => reasonlessBecause(text, filler, undefined) !== undefined || notAReason(text, false, filler) !== undefined;
+
+/**
+ * "This came up on the forum last week, so opening an issue to track it.",
+ * "Manual bump, the update bot hasn't picked this one up yet.", "Adds the
+ * flag. Requested in #812.": a why whose sentences and clauses each report
+ * an occasion or say nothing more than the change, a link or filler, with
+ * at least one occasion. A clause joined by "and" or after a frame must do
+ * so too: "Storage grows by 2 TB a month, and admins have asked for a way
+ * to reclaim it" and "As discussed in the standup, the sync job needs a
+ * retry option" say more than what led to the change. A few short
+ * sentences at most.
+ */
+function reportsOnlyOccasions(text: string, filler: readonly string[]): boolean {
+  if (text.length > MAX_OCCASION_CHARS) return false;
+  const sentences = sentencesOf(text);
+  if (sentences.length > MAX_OCCASION_SENTENCES) return false;
+  let occasion = false;
+  for (const sentence of sentences) {
+    const clauses = statingClauses(sentence);
+    for (const clause of clauses) {
+      if (reportsOccasion(reasonWords(clause))) occasion = true;
+      else if (clauses.length === 1 && sentences.length === 1) return false;
+      else if (!saysNothing(clause, filler)) return false;
+    }
+  }
+  return occasion;
+}
+
 /** How far after "because of" / "due to" the trigger may be named: "because of a typo in the help text". */
 const TRIGGER_REACH = 3;
 
@@ -286,6 +430,25 @@ function assertsImportanceOnly(words: readonly string[]): boolean {
   return COPULAS.has(words[k] ?? "");
 }
 
+/** Verbs of praise by comparison: "It would make PyTorch even more complete." */
+const MAKING = new Set(["make", "makes", "making", "made"]);
+/** How far "more" may follow: over the thing made and an intensifier ("make the Job API even more"). */
+const MAX_TO_MORE = 5;
+
+/**
+ * "It would make PyTorch even more complete", "makes the library more
+ * polished": the thing made more of some quality, with no consequence named
+ * (the caller found no reason cue), is praise as "better" is, whatever the
+ * adjective. A few words looked at after each verb of making.
+ */
+function praisesByComparison(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    if (!MAKING.has(words[i] ?? "")) continue;
+    for (let k = i + 1; k <= i + MAX_TO_MORE && k + 1 < words.length; k++) if (words[k] === "more") return true;
+  }
+  return false;
+}
+
 /**
  * A why field that states no reason although it has words: only a
  * description of the change ("Raises the default.") or only what occasioned
@@ -298,7 +461,7 @@ export function notAReason(text: string, hasCue: boolean, filler: readonly strin
   if (words.length === 0) return undefined;
   const content = words.filter((word) => !TRIGGER_FRAME.has(word) && !SMALL_WORDS.has(word));
   if (content.length > 0 && content.every((word) => TRIGGERS.has(word))) return "trigger";
-  if (occasionedOnly(words) || onlyTheOccasion(words, -1)) return "trigger";
+  if (occasionedOnly(words) || onlyTheOccasion(words, -1) || reportsOnlyOccasions(text, filler)) return "trigger";
   if (assertsImportanceOnly(words)) return "filler";
   // "+1 from our team", "Me too, we'd use it": a vote, not a reason.
   if (words[0] === "+1" || (words[0] === "me" && words[1] === "too") || (words[0] === "same" && words[1] === "here")) return "filler";
@@ -306,8 +469,38 @@ export function notAReason(text: string, hasCue: boolean, filler: readonly strin
   // Naming whom it pleases adds none: "Useful for teams whose CI runs on ARM runners" says for whom, not why.
   const phrases = phrasesOf(filler).filter((phrase) => phrase.length > 0 && phrase.every((part) => !NOT_PRAISE.has(part)));
   if (words.some((_, i) => phrases.some((phrase) => phrase.every((part, k) => words[i + k] === part)))) return "filler";
+  if (praisesByComparison(words)) return "filler";
   let first = 0;
   while (first < words.length - 1 && CHANGE_SUBJECTS.has(words[first] ?? "")) first++;
   if (CHANGE_VERBS.has(words[first] ?? "") && words.length <= MAX_CHANGE_WORDS) return "change";
+  if (describesOnlyTheChange(text, filler)) return "change";
   return undefined;
+}
+
+/** Words that open what an option does once given: "When set, Helm skips …", "If enabled, the job …". */
+const CONDITIONS = new Set(["when", "if", "once"]);
+const OPTION_STATES = new Set("set enabled disabled passed given specified true false on off used present provided configured".split(" "));
+/** A description longer than this many sentences is left to the other rules. */
+const MAX_DESCRIPTION_SENTENCES = 3;
+
+/** "When set, Helm skips the check", "If enabled, the sync runs nightly": what the option does, which is the change again. */
+function describesTheOption(sentence: string): boolean {
+  const words = wordsOf(sentence);
+  const opening = words[0]?.lower ?? "";
+  const state = words[1];
+  return CONDITIONS.has(opening) && state !== undefined && OPTION_STATES.has(state.lower) && (state.endsClause || words[2]?.endsClause === true);
+}
+
+/**
+ * "Adds `--take-ownership` to `helm install`. When set, Helm skips the
+ * ownership check and adopts existing resources.": a description of the
+ * change (a short sentence opening with a change verb), then of what the
+ * option does when given, and nothing more. A few sentences, each read once.
+ */
+function describesOnlyTheChange(text: string, filler: readonly string[]): boolean {
+  if (text.length > MAX_OCCASION_CHARS) return false;
+  const sentences = sentencesOf(text);
+  if (sentences.length < 2 || sentences.length > MAX_DESCRIPTION_SENTENCES) return false;
+  const [first, ...rest] = sentences;
+  return notAReason(first ?? "", false, filler) === "change" && rest.every(describesTheOption);
 }

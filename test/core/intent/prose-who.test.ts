@@ -278,3 +278,25 @@ describe("groups that are not the people the work is for", () => {
     expect(who(sentence)).toMatchObject({ source: "prose", label: phrase });
   });
 });
+
+describe("groups named by a community, a craft, a fraction, or by us", () => {
+  it.each([
+    ["It would be great for the Brazilian Go community to have it.", "Brazilian Go community"],
+    ["Practitioners training speech models on noisy call-centre audio hit this weekly.", "Practitioners training speech models on noisy"],
+    ["Roughly a quarter of the volunteers are on tablets.", "a quarter of the volunteers"],
+    ["For those of us running the gateway on read-only disks, the cache path is a problem.", "those of us running the gateway on read-only disks"],
+    ["Self-hosting relay runners brought this up in #88.", "Self-hosting relay runners"],
+    ["Hobby telescope tinkerers voted for it in the poll.", "Hobby telescope tinkerers"],
+  ])("finds %j", (sentence, phrase) => {
+    expect(who(sentence)).toMatchObject({ source: "prose", label: phrase });
+  });
+
+  it.each([
+    ["The community has wanted this for years.", "a bare community names no one in particular"],
+    ["About a third of the runs fail.", "a fraction of things"],
+    ["Those of us using it think it is fine.", "a participle that says no which"],
+    ["The release bot brought up the version.", "a verb of raising with no group"],
+  ])("does not find %j (%s)", (sentence) => {
+    expect(who(sentence)).toBeUndefined();
+  });
+});

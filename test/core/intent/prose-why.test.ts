@@ -324,3 +324,65 @@ describe("an abbreviation inside a sentence", () => {
     expect(why("## Use case\n\nAs a kiosk vendor I want to lock the window size. Staff resize it by accident and customers can't reach the pay button.")).toMatchObject({ source: "heading" });
   });
 });
+
+describe("an occasion, whatever verb or preposition carries it", () => {
+  it.each([
+    ["a vote and a link", "## Motivation\n\nAs voted in the steering meeting: https://example.org/minutes/14"],
+    ["a bot that has not opened it", "## Motivation\n\nManual upgrade, the release bot hasn't picked it up this week."],
+    ["where it came up, then posting", "## Motivation\n\nThis came up twice in the user forum, so I'm opening a ticket for it."],
+    ["who asked, however long the group", "## Motivation\n\nThis was requested by a handful of analysts porting their old spreadsheet macros to the new report builder."],
+    ["a change then an occasion", "## Motivation\n\nAdds an export button to the invoice list and to the order history pages. Brought up at the community call in March."],
+    ["per a discussion", "## Motivation\n\nPer the discussion at the March planning call."],
+  ])("is no reason: %s", (_shape, body) => {
+    expect(why(body)).toBeUndefined();
+  });
+
+  it.each([
+    ["an occasion beside a problem", "## Motivation\n\nThis came up in the forum because exports fail for every workspace over 2 GB."],
+    ["a measured cost joined to who asked", "## Motivation\n\nThe archive grows by 40 GB a week from drafts nobody opens again, and volunteers have asked for a way to prune it."],
+    ["a posting after an outcome", "## Motivation\n\nExports were cut off at 30 s, so support told customers to split them."],
+  ])("a reason beside it still is: %s", (_shape, body) => {
+    expect(why(body)).toMatchObject({ field: "why" });
+  });
+});
+
+describe("praise by comparison", () => {
+  it.each([["Please add a `median()` helper. It would make the stats module even more complete."], ["Makes the plugin API more polished."]])("is no reason: %j", (text) => {
+    expect(why(`## Motivation\n\n${text}`)).toBeUndefined();
+  });
+
+  it("with a consequence named it is one", () => {
+    expect(why("## Motivation\n\nIt would make the stats module more complete, because analysts can't compute a median without pandas today.")).toMatchObject({ field: "why" });
+  });
+});
+
+describe("a change and what its option does", () => {
+  it("is no reason", () => {
+    expect(why("## Motivation\n\nAdds `--dry-run` to `sync` and `mirror`. When set, the command prints each planned copy and deletion and writes nothing to the target.")).toBeUndefined();
+  });
+
+  it("a reason after it is one", () => {
+    expect(why("## Motivation\n\nAdds `--dry-run` to `sync`. When set, the command writes nothing. Operators can't check a plan before it deletes files.")).toMatchObject({ field: "why" });
+  });
+});
+
+describe("a process that dies", () => {
+  it("is a problem, in a caption over a log too", () => {
+    expect(why("Before this change, starting the worker without a GPU died like this:\n\n```\nfatal: no device\n```")).toMatchObject({ source: "prose" });
+    expect(reasonCue("The nightly import dies after an hour.")).toBe("dies");
+  });
+
+  it("a reassurance about a test plan names none", () => {
+    expect(reasonCue("The nightly import runs in an hour.")).toBeUndefined();
+  });
+});
+
+describe("a wish story opened by \"As someone who\"", () => {
+  it("whose benefit restates the want is no reason", () => {
+    expect(why("As someone who triages issues all day, I want `list` to have a `--labels` flag so that I can see the labels of every issue in the `list` output.")).toBeUndefined();
+  });
+
+  it("whose benefit says what it makes possible is one", () => {
+    expect(why("As someone who triages issues all day, I want `list` to have a `--labels` flag so that I stop opening each issue in the browser to sort it.")).toMatchObject({ field: "why" });
+  });
+});
