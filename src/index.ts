@@ -8,7 +8,7 @@ import { QueuePipeline, type QueueOptions } from "./delivery/queue.js";
 import { DeliveryReconciler } from "./delivery/reconciler.js";
 import { MemoryReconcilerStore, RedisReconcilerStore } from "./delivery/reconciler-store.js";
 import { EventRouter } from "./delivery/router.js";
-import { createServices, type ServiceOptions, type Services } from "./github/services.js";
+import { createServices, type ServiceOptions, type SharedServices } from "./github/services.js";
 import { CommandDispatcher } from "./handlers/command-dispatch.js";
 import { dashboardCommand } from "./handlers/dashboard/command.js";
 import { onDashboardEvent } from "./handlers/dashboard/events.js";
@@ -96,7 +96,7 @@ export interface AppOptions extends ServiceOptions {
 
 /** The running app's moving parts, for tests and shutdown. */
 export interface Running {
-  services: Services;
+  services: SharedServices;
   pipeline: DeliveryPipeline;
 }
 
@@ -121,7 +121,7 @@ export function intentbotWith(names: readonly Feature[], options: AppOptions = {
 }
 
 /** Redis: the shared queue; a journal: on disk in this process; neither: in memory, before the answer. */
-function choosePipeline(app: Probot, router: EventRouter, services: Services, redisUrl: string | undefined, options: AppOptions): DeliveryPipeline {
+function choosePipeline(app: Probot, router: EventRouter, services: SharedServices, redisUrl: string | undefined, options: AppOptions): DeliveryPipeline {
   if (redisUrl) return new QueuePipeline(app, router, services.locks, { redisUrl, ...options.queue });
   if (options.journal) return new JournaledPipeline(app, router, services.locks, options.journal, options.retry);
   return new InMemoryPipeline(router);
@@ -142,7 +142,7 @@ function minutesFromEnv(): number {
   return Number.isFinite(minutes) && minutes >= 0 ? minutes : 10;
 }
 
-function startReconciler(app: Probot, services: Services, minutes: number): void {
+function startReconciler(app: Probot, services: SharedServices, minutes: number): void {
   if (minutes === 0) return;
   const now = () => services.clock.now();
   const store = services.redis ? new RedisReconcilerStore(services.redis) : new MemoryReconcilerStore(now);

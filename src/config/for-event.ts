@@ -11,10 +11,10 @@ import { loadConfig, type ConfigResult } from "./load.js";
 export type EventConfigs = WeakMap<object, Promise<ConfigResult>>;
 
 /** The delivery's config: the features that react to one event share a single read. */
-export function configForEvent(context: Context, services: Pick<Services, "eventConfigs">): Promise<ConfigResult> {
+export function configForEvent(context: Context, services: Pick<Services, "eventConfigs" | "facts">): Promise<ConfigResult> {
   let result = services.eventConfigs.get(context.payload);
   if (!result) {
-    result = loadConfig(context.octokit, context.repo());
+    result = loadConfig(services.facts, context.repo());
     services.eventConfigs.set(context.payload, result);
   }
   return result;

@@ -1,5 +1,5 @@
-import { readTextFile } from "../github/files.js";
-import type { RepoRef, RestClient } from "../github/types.js";
+import { readTextFile, type RepositoryFiles } from "../github/files.js";
+import type { RepoRef } from "../github/types.js";
 import { mergeConfigs } from "./merge.js";
 import { definesPath, describeValue, problemsFromIssues, type ConfigProblem } from "./problems.js";
 import { configSchema, type Config } from "./schema.js";
@@ -33,10 +33,10 @@ const EXTENDS_ALLOWED = "`repo`, `owner/repo` or `owner/repo:path.yml`";
  * file and line without reading anything twice. Nothing here throws for a bad
  * file; only GitHub errors other than 404 propagate.
  */
-export async function loadConfig(octokit: RestClient, { owner, repo }: RepoRef): Promise<ConfigResult> {
+export async function loadConfig(source: RepositoryFiles, { owner, repo }: RepoRef): Promise<ConfigResult> {
   const files: ConfigFile[] = [];
-  let read = await readConfigFile(octokit, { owner, repo, path: CONFIG_PATH });
-  if (!read.found && repo !== ".github") read = await readConfigFile(octokit, { owner, repo: ".github", path: CONFIG_PATH });
+  let read = await readConfigFile(source, { owner, repo, path: CONFIG_PATH });
+  if (!read.found && repo !== ".github") read = await readConfigFile(source, { owner, repo: ".github", path: CONFIG_PATH });
   for (;;) {
     if (!read.found) break;
     if ("problems" in read) return { ok: false, problems: read.problems };
@@ -53,7 +53,7 @@ export async function loadConfig(octokit: RestClient, { owner, repo }: RepoRef):
     if (!target) return problem(EXTENDS_ALLOWED);
     if (files.some((f) => f.owner === target.owner && f.repo === target.repo && f.path === target.path)) return problem(`${EXTENDS_ALLOWED} naming a file not already extended`);
     if (files.length >= MAX_CONFIG_FILES) return problem(`at most ${MAX_CONFIG_FILES} files chained with \`_extends\``);
-    read = await readConfigFile(octokit, target);
+    read = await readConfigFile(source, target);
   }
 
   const input = mergeConfigs(files.map((file) => file.value).reverse());
@@ -71,8 +71,8 @@ function nameOf(file: { owner: string; repo: string; path: string }): string {
   return `${file.owner}/${file.repo}/${file.path}`;
 }
 
-async function readConfigFile(octokit: RestClient, where: { owner: string; repo: string; path: string }): Promise<Read> {
-  const text = await readTextFile(octokit, where, where.path);
+async function readConfigFile(files: RepositoryFiles, where: { owner: string; repo: string; path: string }): Promise<Read> {
+  const text = await readTextFile(files, where, where.path);
   if (text === undefined) return { found: false };
   const read = readConfigYaml(text);
   if (!read.ok) {

@@ -6,9 +6,10 @@ import { dataMarkerOf, dataMarkerSpans, type MarkerSpan } from "./markers.js";
  * edit, so on GitHub each one carries a MAC: `<!-- intentbot:data {json}
  * hmac:… -->`, an HMAC-SHA256 over the repository it belongs to and the JSON,
  * keyed by a key only the app holds. Renderers write the canonical (unsealed)
- * form; `sealRecords` runs on every body on its way to GitHub and
- * `openRecords` on every body on its way in, turning genuine records back into
- * the canonical form and dropping every other one. So a record cannot be
+ * form; the writers of bodies that carry records seal them on their way to
+ * GitHub and the readers open them on their way in (`github/records.ts`),
+ * turning genuine records back into the canonical form and dropping every
+ * other one. So a record cannot be
  * written by hand, copied from another repository, or hide the genuine one.
  */
 

@@ -1,8 +1,8 @@
 import type { EmitterWebhookEventName } from "@octokit/webhooks";
 import type { Context } from "probot";
-import { freshUnderLocks } from "../github/delivery-reads.js";
-import { protectRecords } from "../github/records.js";
-import type { Services } from "../github/services.js";
+import { DeliveryFacts } from "../github/facts.js";
+import { openPayload } from "../github/records.js";
+import type { Services, SharedServices } from "../github/services.js";
 
 export type Handler<E extends EmitterWebhookEventName> = (context: Context<E>, services: Services) => Promise<void>;
 
@@ -38,7 +38,7 @@ export interface DispatchResult {
 export class EventRouter {
   private readonly routes: Route[] = [];
 
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: SharedServices) {}
 
   on<E extends EmitterWebhookEventName>(events: E | readonly E[], name: string, handler: Handler<NoInfer<E>>, options: RouteOptions = {}): void {
     if (this.routes.some((route) => route.name === name)) throw new Error(`handler ${name} registered twice`);
@@ -55,9 +55,9 @@ export class EventRouter {
    * Runs every handler of the event that is not in `skip`, side by side as
    * Probot does. A failing handler is logged and reported, never thrown, so
    * the other features still run. Before any of them, the bot's records in
-   * the payload are checked and every GitHub call of the event is set to
-   * seal and check them (`github/records.ts`); if that fails, none runs.
-   * The handlers share the event's reads (`github/delivery-reads.ts`).
+   * the payload are opened (`github/records.ts`; the readers and writers of
+   * GitHub open and seal the rest); if that fails, none runs.
+   * The handlers share the event's facts (`github/facts.ts`): one object per delivery.
    * The app's own echoes reach only the handlers that asked for them.
    */
   async dispatch(context: Context, skip: ReadonlySet<string> = new Set()): Promise<DispatchResult> {
@@ -76,9 +76,8 @@ export class EventRouter {
     if (due.length === 0) return { done: [...skip, ...ignored], failed: [] };
     let services: Services;
     try {
-      protectRecords(context, this.services.recordKey);
-      const reads = this.services.deliveryReads.share(context.octokit, context.payload);
-      services = { ...this.services, locks: freshUnderLocks(this.services.locks, reads) };
+      openPayload(context, this.services.recordKey);
+      services = { ...this.services, facts: new DeliveryFacts(context.octokit, this.services.readCaches) };
     } catch (error) {
       context.log.error({ err: error }, "records could not be protected: no handler ran");
       return { done: [...skip, ...ignored], failed: due.map((route) => route.name) };
@@ -86,7 +85,7 @@ export class EventRouter {
     const outcomes = await Promise.all(
       due.map(async (route) => {
         try {
-          await this.services.deliveryReads.asHandler(route.name, () => route.handler(context, services));
+          await route.handler(context, services);
           return { name: route.name, ok: true };
         } catch (error) {
           context.log.error({ err: error, handler: route.name }, "handler failed");

@@ -1,9 +1,9 @@
 import type { LabelSpec } from "../core/labels.js";
 import { topicMarker } from "../core/markers.js";
-import { isMissing } from "./errors.js";
+import type { GitHubContext } from "./context.js";
 import { ensureLabel } from "./labels.js";
-import type { Services } from "./services.js";
-import type { GitHub, RepoRef } from "./types.js";
+import { opened, sealed } from "./records.js";
+import type { RepoRef } from "./types.js";
 
 /**
  * The issues the app owns (debt issues, phase issues, dashboards): finding
@@ -41,13 +41,12 @@ export interface BotIssueKind {
  * found), then checked for the bot's authorship and the body's mark, never
  * the title.
  */
-export async function findBotIssue(octokit: GitHub, services: Pick<Services, "botLogin">, repo: RepoRef, kind: BotIssueKind): Promise<BotIssue | undefined> {
+export async function findBotIssue(ctx: GitHubContext, repo: RepoRef, kind: BotIssueKind): Promise<BotIssue | undefined> {
+  const { services } = ctx;
   const bot = await services.botLogin();
-  const listed = { ...repo, labels: kind.label, creator: bot, state: "all" as const };
-  const issues =
-    kind.newest === undefined
-      ? (await octokit.paginate(octokit.rest.issues.listForRepo, { ...listed, per_page: 100 })).sort((a, b) => a.number - b.number)
-      : (await octokit.rest.issues.listForRepo({ ...listed, sort: "created", direction: "desc", per_page: kind.newest })).data;
+  // Read under the lock of the kind's writes, before deciding one: afresh.
+  const read = await services.facts.issuesBy(repo, { label: kind.label, creator: bot, newest: kind.newest }, { fresh: true });
+  const issues = opened(ctx, repo, kind.newest === undefined ? read.sort((a, b) => a.number - b.number) : read);
   const found = issues.find((issue) => issue.user?.login === bot && !issue.pull_request && kind.recognise(issue.body ?? ""));
   return found && { number: found.number, nodeId: found.node_id, state: found.state === "closed" ? "closed" : "open", body: found.body ?? "" };
 }
@@ -69,11 +68,14 @@ export interface CreatedIssue {
   nodeId: string;
 }
 
-export async function createBotIssue(octokit: GitHub, services: Pick<Services, "knownLabels" | "createdIssues">, repo: RepoRef, issue: NewBotIssue): Promise<CreatedIssue> {
+/** Creates the issue, its records sealed. */
+export async function createBotIssue(ctx: GitHubContext, repo: RepoRef, issue: NewBotIssue): Promise<CreatedIssue> {
+  const { octokit, services } = ctx;
   for (const label of issue.labels) await ensureLabel(octokit, services, repo, label);
-  const assignees = issue.assignees && { assignees: await assignable(octokit, repo, issue.assignees) };
+  const assignees = issue.assignees && { assignees: await assignable(ctx, repo, issue.assignees) };
   const labels = issue.labels.map((label) => label.name);
-  const { data } = await octokit.rest.issues.create({ ...repo, title: issue.title, body: issue.body, labels, ...assignees });
+  const { data } = await octokit.rest.issues.create({ ...repo, title: issue.title, body: sealed(ctx, repo, issue.body), labels, ...assignees });
+  services.facts.created();
   services.createdIssues.set(createdIssueKey(repo, data.number), true);
   return { number: data.number, id: data.id, nodeId: data.node_id };
 }
@@ -81,23 +83,15 @@ export async function createBotIssue(octokit: GitHub, services: Pick<Services, "
 /** The key of an issue in `Services.createdIssues`. */
 export const createdIssueKey = (repo: RepoRef, number: number) => `${repo.owner}/${repo.repo}#${number}`.toLowerCase();
 
-async function assignable(octokit: GitHub, repo: RepoRef, logins: readonly string[]): Promise<string[]> {
+async function assignable({ services }: GitHubContext, repo: RepoRef, logins: readonly string[]): Promise<string[]> {
   const can: string[] = [];
-  for (const login of logins) {
-    try {
-      await octokit.rest.issues.checkUserCanBeAssigned({ ...repo, assignee: login });
-      can.push(login);
-    } catch (error) {
-      if (!isMissing(error)) throw error;
-    }
-  }
+  for (const login of logins) if (await services.facts.assignable(repo, login)) can.push(login);
   return can;
 }
 
-/** The issue's body as it is now: read just before writing, so edits made meanwhile (boxes ticked) are seen. */
-export async function readIssueBody(octokit: GitHub, repo: RepoRef, number: number): Promise<string> {
-  const { data } = await octokit.rest.issues.get({ ...repo, issue_number: number });
-  return data.body ?? "";
+/** The issue's body as it is now (its records opened): read just before writing, so edits made meanwhile (boxes ticked) are seen. */
+export async function readIssueBody(ctx: GitHubContext, repo: RepoRef, number: number): Promise<string> {
+  return opened(ctx, repo, await ctx.services.facts.issue(repo, number, { fresh: true })).body ?? "";
 }
 
 /**
@@ -109,7 +103,8 @@ export async function readIssueBody(octokit: GitHub, repo: RepoRef, number: numb
  * nothing finds it as the app's issue again, and the dashboard does not
  * count it.
  */
-export async function retireDuplicateIssue(octokit: GitHub, repo: RepoRef, number: number, keeper: number, what: string): Promise<void> {
+export async function retireDuplicateIssue(ctx: GitHubContext, repo: RepoRef, { number, keeper, what }: { number: number; keeper: number; what: string }): Promise<void> {
   const body = `${topicMarker("duplicate")}\nDuplicate of #${keeper}, ${what}. It was created a second time when a write sent before a restart reached GitHub after the work had been done again; intentbot closed this copy.`;
-  await octokit.rest.issues.update({ ...repo, issue_number: number, state: "closed", state_reason: "not_planned", labels: [], body });
+  await ctx.octokit.rest.issues.update({ ...repo, issue_number: number, state: "closed", state_reason: "not_planned", labels: [], body });
+  ctx.services.facts.changed(repo, number);
 }

@@ -1,8 +1,8 @@
 import { LRUCache } from "lru-cache";
 import { CODEOWNERS_PATHS, compileCodeowners, type CodeownersMatcher } from "../core/codeowners/index.js";
 import type { OwnersOf } from "../core/signoff/areas.js";
-import { readTextFile } from "./files.js";
-import type { Log, RepoRef, RestClient } from "./types.js";
+import { readTextFile, type RepositoryFiles } from "./files.js";
+import type { Log, RepoRef } from "./types.js";
 
 /** GitHub accepts CODEOWNERS files up to 3 MB; a few such files must not pin the heap. */
 const CACHE_CHARACTERS = 20_000_000;
@@ -27,9 +27,9 @@ export class CodeownersCache {
  * lines logged and skipped. The file itself is revalidated by its ETag
  * (`read-caches.ts`), so an unchanged one costs no rate limit.
  */
-export async function readCodeowners(octokit: RestClient, cache: CodeownersCache, repo: RepoRef, ref: string | undefined, log: Log): Promise<OwnersOf> {
+export async function readCodeowners(files: RepositoryFiles, cache: CodeownersCache, repo: RepoRef, ref: string | undefined, log: Log): Promise<OwnersOf> {
   for (const path of CODEOWNERS_PATHS) {
-    const text = await readTextFile(octokit, repo, path, ref);
+    const text = await readTextFile(files, repo, path, ref);
     if (text === undefined) continue;
     const compiled = cache.get(text);
     if (compiled.errors.length > 0) log.warn({ path, errors: compiled.errors }, "invalid CODEOWNERS lines skipped");

@@ -1,12 +1,11 @@
 import { hasTopicMarker } from "../core/markers.js";
 import { findBotIssue, type BotIssue, type CreatedIssue } from "./bot-issues.js";
 import type { GitHubContext } from "./context.js";
-import type { Services } from "./services.js";
-import type { GitHub, RepoRef } from "./types.js";
+import type { RepoRef } from "./types.js";
 
 /** The app's dashboard issue (or roll-up): found by its hidden topic marker, never by title. */
-export function findDashboardIssue(octokit: GitHub, services: Services, repo: RepoRef, label: string, topic: string): Promise<BotIssue | undefined> {
-  return findBotIssue(octokit, services, repo, { label, recognise: (body) => hasTopicMarker(body, topic) });
+export function findDashboardIssue(ctx: GitHubContext, repo: RepoRef, { label, topic }: { label: string; topic: string }): Promise<BotIssue | undefined> {
+  return findBotIssue(ctx, repo, { label, recognise: (body) => hasTopicMarker(body, topic) });
 }
 
 /**

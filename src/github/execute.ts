@@ -6,6 +6,7 @@ import type { GitHubContext } from "./context.js";
 import { isInvalid, isMissing } from "./errors.js";
 import { ensureLabel } from "./labels.js";
 import { removeOwnReaction } from "./reactions.js";
+import { sealed } from "./records.js";
 import { addSubIssue } from "./sub-issues.js";
 import type { IssueRef } from "./types.js";
 
@@ -35,45 +36,58 @@ export async function execute(ctx: GitHubContext, actions: readonly Action[]): P
 }
 
 /** Returns the error of a write GitHub refused in an expected way; throws any other. */
-async function executeOne({ octokit, services }: GitHubContext, action: Action, executed: Executed): Promise<unknown> {
+async function executeOne(ctx: GitHubContext, action: Action, executed: Executed): Promise<unknown> {
+  const { octokit, services } = ctx;
   switch (action.type) {
-    case "check":
+    case "check": {
+      // A run this instance published unchanged on this commit is not published again (`PublishedChecks`).
+      const check = { repo: action.repo, headSha: action.headSha, result: action.result };
+      if (services.publishedChecks.isRepeated(check)) return undefined;
       await publishCheck(octokit, action.repo, action.headSha, action.result);
+      services.publishedChecks.published(check);
       return undefined;
+    }
     case "sticky-comment": {
       const found: Found | undefined = action.found === undefined ? undefined : { comment: action.found ?? undefined };
       const write = action.create ? upsertStickyComment : updateStickyCommentIfPresent;
-      await write(octokit, services, issueRef(action.issue), action.topic, action.body, found);
+      await write(ctx, { issue: issueRef(action.issue), topic: action.topic, body: action.body, found });
       return undefined;
     }
-    case "comment":
-      await octokit.rest.issues.createComment({ ...issueRef(action.issue), body: action.body });
+    case "comment": {
+      const { data } = await octokit.rest.issues.createComment({ ...issueRef(action.issue), body: sealed(ctx, action.issue, action.body) });
+      services.facts.wroteComment(issueRef(action.issue), data);
       return undefined;
+    }
     case "add-label":
       await ensureLabel(octokit, services, action.issue, action.label);
       await octokit.rest.issues.addLabels({ ...issueRef(action.issue), labels: [action.label.name] });
+      services.facts.changed(action.issue, action.issue.number);
       return undefined;
     case "remove-label":
+      services.facts.changed(action.issue, action.issue.number);
       // A 404 means someone removed it meanwhile: the goal is reached.
       return tolerate(() => octokit.rest.issues.removeLabel({ ...issueRef(action.issue), name: action.name }), isMissing, false);
     case "create-issue":
-      executed.created.push(await createBotIssue(octokit, services, action.repo, action.issue));
+      executed.created.push(await createBotIssue(ctx, action.repo, action.issue));
       return undefined;
     case "update-issue": {
       const { title, body, state, stateReason } = action.change;
       await octokit.rest.issues.update({
         ...issueRef(action.issue),
         ...(title !== undefined ? { title } : {}),
-        ...(body !== undefined ? { body } : {}),
+        ...(body !== undefined ? { body: sealed(ctx, action.issue, body) } : {}),
         ...(state !== undefined ? { state } : {}),
         ...(stateReason !== undefined ? { state_reason: stateReason } : {}),
       });
+      services.facts.changed(action.issue, action.issue.number);
       return undefined;
     }
     case "request-team-reviews":
+      services.facts.changed(action.pr, action.pr.number);
       // 422: a team without access to the repository cannot be requested; the comment still names it.
       return tolerate(() => octokit.rest.pulls.requestReviewers({ owner: action.pr.owner, repo: action.pr.repo, pull_number: action.pr.number, team_reviewers: action.teams }), isInvalid);
     case "add-sub-issue":
+      services.facts.changed(action.parent, action.parent.number);
       // 422: it has another parent (someone moved it); the parent's checklist still links it.
       return tolerate(() => addSubIssue(octokit, issueRef(action.parent), action.child), isInvalid);
     case "react":

@@ -1,28 +1,45 @@
 import { isMissing } from "./errors.js";
-import type { GitHub, RepoRef, RestClient } from "./types.js";
+import type { DeliveryFacts, DirectoryEntry } from "./facts.js";
+import type { RepoRef, RestClient } from "./types.js";
+
+/**
+ * Where repository files are read from: the delivery's facts in the app
+ * (read once, revalidated by ETag), or GitHub directly (the CLI). Both throw
+ * a 404 for a file or directory that is not there.
+ */
+export interface RepositoryFiles {
+  file(repo: RepoRef, path: string, ref?: string): Promise<string | undefined>;
+  directory(repo: RepoRef, path: string): Promise<DirectoryEntry[]>;
+}
+
+/** Files read straight from GitHub, each read asking again: for the CLI, which reads each once. */
+export function gitHubFiles(octokit: RestClient): RepositoryFiles {
+  return {
+    async file({ owner, repo }, path, ref) {
+      const { data } = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", { owner, repo, path, ...(ref ? { ref } : {}), mediaType: { format: "raw" } });
+      return typeof data === "string" ? data : undefined;
+    },
+    async directory({ owner, repo }, path) {
+      const { data } = await octokit.rest.repos.getContent({ owner, repo, path });
+      return Array.isArray(data) ? data.map(({ name, path: at, type }) => ({ name, path: at, type })) : [];
+    },
+  };
+}
 
 /** A file's text from the default branch (or `ref`), or undefined when it does not exist. */
-export async function readTextFile(octokit: RestClient, { owner, repo }: RepoRef, path: string, ref?: string): Promise<string | undefined> {
+export async function readTextFile(files: RepositoryFiles, repo: RepoRef, path: string, ref?: string): Promise<string | undefined> {
   try {
-    const { data } = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
-      owner,
-      repo,
-      path,
-      ...(ref ? { ref } : {}),
-      mediaType: { format: "raw" },
-    });
-    return typeof data === "string" ? data : undefined;
+    return await files.file(repo, path, ref);
   } catch (error) {
     if (isMissing(error)) return undefined;
     throw error;
   }
 }
 
-/** Names of the files in a directory, or [] when it does not exist. */
-export async function listDirectory(octokit: RestClient, { owner, repo }: RepoRef, path: string): Promise<string[]> {
+/** A directory's entries, or [] when it does not exist. */
+export async function readDirectory(files: RepositoryFiles, repo: RepoRef, path: string): Promise<DirectoryEntry[]> {
   try {
-    const { data } = await octokit.rest.repos.getContent({ owner, repo, path });
-    return Array.isArray(data) ? data.filter((entry) => entry.type === "file").map((entry) => entry.path) : [];
+    return await files.directory(repo, path);
   } catch (error) {
     if (isMissing(error)) return [];
     throw error;
@@ -51,7 +68,7 @@ export class PullRequestFiles {
   private readonly sizes = new Map<string, number>();
   private characters = 0;
 
-  read(octokit: GitHub, repo: RepoRef, pr: PullRequestRef): Promise<string[]> {
+  read(facts: DeliveryFacts, repo: RepoRef, pr: PullRequestRef): Promise<string[]> {
     const key = `${repo.owner}/${repo.repo}#${pr.number}@${pr.head.sha}:${pr.base.ref}`.toLowerCase();
     const known = this.kept.get(key);
     if (known) {
@@ -59,7 +76,7 @@ export class PullRequestFiles {
       this.kept.set(key, known);
       return known;
     }
-    const paths = listChangedPaths(octokit, repo, pr.number);
+    const paths = listChangedPaths(facts, repo, pr.number);
     this.kept.set(key, paths);
     paths.then(
       (list) => this.keep(key, paths, list),
@@ -83,7 +100,7 @@ export class PullRequestFiles {
 }
 
 /** Every path a pull request changes; a rename touches the path it leaves as well as the one it enters. */
-async function listChangedPaths(octokit: GitHub, repo: RepoRef, pullNumber: number): Promise<string[]> {
-  const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: pullNumber, per_page: 100 });
+async function listChangedPaths(facts: DeliveryFacts, repo: RepoRef, pullNumber: number): Promise<string[]> {
+  const files = await facts.files(repo, pullNumber);
   return [...new Set(files.flatMap((f) => (f.previous_filename ? [f.previous_filename, f.filename] : [f.filename])))];
 }

@@ -4,6 +4,7 @@ import { intentRules } from "../core/intent/rules.js";
 import type { Budgeted } from "../parse/budget.js";
 import type { FeatureContext } from "./context.js";
 import { isForbidden, isMissing } from "./errors.js";
+import { opened } from "./records.js";
 import { readTemplates, type TemplateKind } from "./templates.js";
 
 /** An issue or pull request whose why and who are read. */
@@ -26,10 +27,10 @@ const MAX_LINKED_READS = 5;
  * that cannot be read counts as unreadable, as a private one does.
  */
 export async function gatherIntentFacts(ctx: FeatureContext, subject: IntentSubject): Promise<Budgeted<IntentFacts>> {
-  const { octokit, services, log, config, repo } = ctx;
+  const { services, log, config, repo } = ctx;
   const rules = intentRules(config);
   const { tickets } = config.intent;
-  const ownTemplates = await readTemplates(octokit, services.templates, repo, subject.kind);
+  const ownTemplates = await readTemplates(services.facts, services.templates, repo, subject.kind);
   const [own, refs] = await Promise.all([
     services.parse.run("judgeBody", [subject.body, rules, ownTemplates, subject.title], log),
     services.parse.run("findReferences", [`${subject.title}\n\n${subject.body ?? ""}`, repo, tickets.external.enabled ? tickets.external.patterns : []], log),
@@ -44,8 +45,9 @@ export async function gatherIntentFacts(ctx: FeatureContext, subject: IntentSubj
     linkable.map(async (ref): Promise<LinkedTicket> => {
       const label = referenceLabel(ref, repo);
       try {
-        const { data } = await octokit.rest.issues.get({ owner: ref.owner, repo: ref.repo, issue_number: ref.number });
-        const templates = await readTemplates(octokit, services.templates, { owner: ref.owner, repo: ref.repo }, "issue");
+        // A ticket's text, not the app's state: the read the other features of the delivery made is shared.
+        const data = opened(ctx, ref, await services.facts.issue(ref, ref.number));
+        const templates = await readTemplates(services.facts, services.templates, { owner: ref.owner, repo: ref.repo }, "issue");
         const intent = await services.parse.run("judgeBody", [data.body, rules, templates, data.title], log);
         return intent.ok ? { ref: label, intent: intent.value } : { ref: label, unreadable: true };
       } catch (error) {

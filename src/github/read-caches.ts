@@ -1,29 +1,17 @@
 import { LRUCache } from "lru-cache";
 import { isMissing, isNotModified } from "./errors.js";
-import { injectedClock, TtlCache } from "./ttl-cache.js";
+import { TtlCache } from "./ttl-cache.js";
 
-/** What a request hook sees of a request and its response (the parts read here). */
-export interface RequestOptions {
-  method: string;
-  url: string;
-  headers: Record<string, string | number | undefined>;
-  mediaType?: unknown;
-  [param: string]: unknown;
-}
-export interface GitHubResponse {
-  status: number;
-  url: string;
-  headers: Record<string, string | number | undefined>;
+/** What is kept of a GitHub answer: its headers (the ETag, the next page's link) and its data. */
+export interface Answer {
+  headers: { etag?: string | undefined; link?: string | undefined };
   data: unknown;
 }
-export type SendRequest = (options: RequestOptions) => Promise<GitHubResponse>;
-type Options = RequestOptions;
-type Request = SendRequest;
-type Response = GitHubResponse;
-type Lookup = { ok: true; response: Response } | { ok: false; error: unknown };
+/** Sends the read, conditional on `etag` when there is one (`if-none-match`). */
+export type Conditional<A extends Answer> = (etag: string | undefined) => Promise<A>;
+type Lookup = { ok: true; answer: Answer } | { ok: false; error: unknown };
 
 const ONE_MINUTE = 60_000;
-const TEN_MINUTES = 10 * ONE_MINUTE;
 const MAX_ENTRIES = 2000;
 /**
  * Issues kept with their ETag. Fewer than files: a body may hold 65,536
@@ -41,18 +29,16 @@ export const MAX_ISSUES = 500;
  */
 export const MAX_FILE_PAGES = 200;
 export const MAX_FILE_PAGE_CHARS = 100_000;
-/** GitHub's page size when the request names none. */
-const DEFAULT_PER_PAGE = 30;
 
-type Revalidated = LRUCache<string, { etag: string; response: Response }>;
+type Revalidated = LRUCache<string, { etag: string; answer: Answer }>;
 
-const CONTENTS = /^\/repos\/[^/]+\/[^/]+\/contents\//;
-/** One issue, or one pull request read as an issue (its ticket, its debt issue). */
-const ISSUE = /^\/repos\/[^/]+\/[^/]+\/issues\/\d+$/;
-/** One page of a pull request's files: signoff and hack debt list them on most events, and they change only with a push. */
-const PULL_FILES = /^\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/files$/;
-const LOOKUP = /^\/repos\/[^/]+\/[^/]+\/(?:collaborators\/[^/]+\/permission|assignees\/[^/]+)$/;
-const CHECK_RUNS = /^\/repos\/[^/]+\/[^/]+\/check-runs$/;
+/**
+ * What is kept with its ETag: repository files (and directories), single
+ * issues (a PR's tickets, a debt issue, a phase's parent), and the pages of a
+ * pull request's files, which signoff and hack debt list on most events and
+ * which change only with a push.
+ */
+export type Revalidating = "files" | "issues" | "filePages";
 
 /**
  * What one running app remembers of GitHub between deliveries (held in
@@ -63,83 +49,54 @@ const CHECK_RUNS = /^\/repos\/[^/]+\/[^/]+\/check-runs$/;
  * and says whether it changed, so a read meant to be fresh, under a lock,
  * is); permission and
  * assignability answers for a minute (a 404, "not a collaborator" or "not
- * assignable", is an answer too); and the last check run this instance
- * published per commit and name, so an unchanged one is not published again.
+ * assignable", is an answer too).
  */
 export class ReadCaches {
-  private readonly files: Revalidated = new LRUCache({ max: MAX_ENTRIES });
-  private readonly issues: Revalidated = new LRUCache({ max: MAX_ISSUES });
-  private readonly filePages: Revalidated = new LRUCache({ max: MAX_FILE_PAGES });
+  private readonly revalidating: Record<Revalidating, Revalidated> = {
+    files: new LRUCache({ max: MAX_ENTRIES }),
+    issues: new LRUCache({ max: MAX_ISSUES }),
+    filePages: new LRUCache({ max: MAX_FILE_PAGES }),
+  };
   private readonly lookups: TtlCache<Lookup>;
-  /** The digest of the last check run published per commit and name, for ten minutes. */
-  private readonly checks: LRUCache<string, string>;
+
+  constructor(now: () => number = Date.now) {
+    this.lookups = new TtlCache(ONE_MINUTE, MAX_ENTRIES, now);
+  }
 
   /**
-   * @param checksShared Whether other instances publish check runs too (a shared Redis): then
-   *   this instance cannot know which run GitHub shows last, and publishes every one.
+   * A read sent with the ETag of the answer kept under `key`, if any: a 304
+   * gives that answer again. The answer is kept when it has an ETag and
+   * `keep` allows (a page that may not be the last is not).
    */
-  constructor(
-    private readonly checksShared: boolean,
-    now: () => number = Date.now,
-  ) {
-    this.lookups = new TtlCache(ONE_MINUTE, MAX_ENTRIES, now);
-    this.checks = new LRUCache({ max: MAX_ENTRIES, ttl: TEN_MINUTES, ...injectedClock(now) });
-  }
-
-  read(path: string, key: string, options: Options, request: Request): Promise<Response> {
-    if (CONTENTS.test(path)) return this.conditional(this.files, key, options, request);
-    if (ISSUE.test(path)) return this.conditional(this.issues, key, options, request);
-    if (PULL_FILES.test(path)) return this.conditional(this.filePages, key, options, request, (response) => lastSmallPage(key, response));
-    if (LOOKUP.test(path)) return this.lookup(key, options, request);
-    return request(options);
-  }
-
-  private async conditional(cache: Revalidated, key: string, options: Options, request: Request, keep: (response: Response) => boolean = () => true): Promise<Response> {
+  async revalidated<A extends Answer>(kind: Revalidating, key: string, send: Conditional<A>, keep: (answer: A) => boolean = () => true): Promise<A> {
+    const cache = this.revalidating[kind];
     const known = cache.get(key);
-    // In place: the inner hooks were bound to this options object, so a copy would not reach GitHub.
-    if (known) options.headers["if-none-match"] = known.etag;
     try {
-      const response = await request(options);
-      const etag = response.headers.etag;
-      if (typeof etag === "string" && keep(response)) cache.set(key, { etag, response: structuredClone(response) });
+      const answer = await send(known?.etag);
+      const etag = answer.headers.etag;
+      if (typeof etag === "string" && keep(answer)) cache.set(key, { etag, answer: structuredClone({ headers: answer.headers, data: answer.data }) });
       else cache.delete(key);
-      return response;
+      return answer;
     } catch (error) {
       if (!known || !isNotModified(error)) throw error;
       // The look-up above made it the newest, as every read does: what is read often stays while the cache is full.
-      return structuredClone(known.response);
+      return structuredClone(known.answer) as A;
     }
   }
 
-  private async lookup(key: string, options: Options, request: Request): Promise<Response> {
-    const answer = await this.lookups.get(key, () =>
-      request(options).then(
-        (response): Lookup => ({ ok: true, response }),
+  /** A permission or assignability answer, kept a minute; a 404 ("not a collaborator", "not assignable") is one too, and is thrown again. */
+  async lookup<A extends Answer>(key: string, send: () => Promise<A>): Promise<A> {
+    const result = await this.lookups.get(key, () =>
+      send().then(
+        (answer): Lookup => ({ ok: true, answer }),
         (error: unknown): Lookup => {
           if (isMissing(error)) return { ok: false, error };
           throw error;
         },
       ),
     );
-    if (!answer.ok) throw answer.error;
-    return structuredClone(answer.response);
-  }
-
-  isRepeatedCheck(path: string, options: Options): boolean {
-    const check = this.checkOf(path, options);
-    return check !== undefined && this.checks.get(check.key) === check.digest;
-  }
-
-  published(path: string, options: Options): void {
-    const check = this.checkOf(path, options);
-    if (check) this.checks.set(check.key, check.digest);
-  }
-
-  private checkOf(path: string, options: Options): { key: string; digest: string } | undefined {
-    if (this.checksShared || !CHECK_RUNS.test(path)) return undefined;
-    const { name, head_sha: sha, status, conclusion, output } = options;
-    if (typeof name !== "string" || typeof sha !== "string") return undefined;
-    return { key: `${path}@${sha}:${name}`, digest: JSON.stringify({ status, conclusion, output }) };
+    if (!result.ok) throw result.error;
+    return structuredClone(result.answer) as A;
   }
 }
 
@@ -148,8 +105,6 @@ export class ReadCaches {
  * with fewer items than the page holds is the end of the list; an unchanged
  * full page may be followed by a page it did not name when it was read.
  */
-function lastSmallPage(key: string, response: Response): boolean {
-  if (!Array.isArray(response.data)) return false;
-  const perPage = Number(/[?&]per_page=(\d+)/.exec(key.slice(0, key.indexOf(" ")))?.[1] ?? DEFAULT_PER_PAGE);
-  return response.data.length < perPage && JSON.stringify(response.data).length <= MAX_FILE_PAGE_CHARS;
+export function lastSmallPage(answer: Answer, perPage: number): boolean {
+  return Array.isArray(answer.data) && answer.data.length < perPage && JSON.stringify(answer.data).length <= MAX_FILE_PAGE_CHARS;
 }

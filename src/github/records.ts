@@ -1,42 +1,54 @@
-import { DATA_MARKER_OPEN } from "../core/markers.js";
 import { openRecords, recordScope, sealRecords, type RecordKey } from "../core/records.js";
-import type { GitHub, Log } from "./types.js";
+import { DATA_MARKER_OPEN } from "../core/markers.js";
+import type { Services } from "./services.js";
+import type { Log, RepoRef } from "./types.js";
 
 /**
- * The one place records are sealed and opened (see `core/records.ts`). Before
- * any handler sees an event, its payload is opened, and its GitHub client gets
- * a request hook that seals the `body` of every write and opens every
- * response. So the handlers and the pure core only ever see canonical records
- * that are genuine, and compare and write bodies as they always did.
+ * Where records are sealed and opened (see `core/records.ts`), called by name
+ * where they cross to or from GitHub, never by rewriting every request: the
+ * router opens each event's payload before any handler sees it; each writer
+ * of a body that may carry a record (the executor's comments and issue
+ * bodies, a new issue) seals it; each reader of bodies that may hold one (the
+ * app's comments and issues, an issue or pull request read, search results,
+ * sub-issues) opens what GitHub answered. So the handlers and the pure core
+ * only ever see canonical records that are genuine, and compare and write
+ * bodies as they always did. What is opened is opened once: a canonical
+ * record opened again has no seal, and is dropped as forged.
  */
+
+/** What sealing and opening need: the app's key, and the delivery's log for the records dropped. */
+export interface RecordContext {
+  services: Pick<Services, "recordKey">;
+  log: Log;
+}
+
+/** A body on its way to `repo`, its canonical records sealed for that repository (anything else like a record dropped). */
+export function sealed(ctx: RecordContext, repo: RepoRef, body: string): string {
+  return sealRecords(body, recordScope(repo.owner, repo.repo), ctx.services.recordKey);
+}
+
+/**
+ * What GitHub answered from `repo`, opened in place and returned: genuine
+ * records back in canonical form, every other one dropped (and logged).
+ */
+export function opened<T>(ctx: RecordContext, repo: RepoRef, data: T): T {
+  const rejected = openInPlace(data, recordScope(repo.owner, repo.repo), ctx.services.recordKey);
+  if (rejected > 0) ctx.log.warn({ rejected, repo: `${repo.owner}/${repo.repo}` }, "ignored records in a GitHub answer that failed authentication");
+  return data;
+}
 
 interface EventLike {
   payload: object;
-  octokit: GitHub;
   log: Log;
 }
 
 /**
  * Called once per delivery, by the router, before its handlers run: each
- * delivery has its own payload and its own client (Probot's per event, or the
- * queue worker's), so neither is opened or hooked twice.
+ * delivery has its own payload, so none is opened twice.
  */
-export function protectRecords(event: EventLike, key: RecordKey): void {
+export function openPayload(event: EventLike, key: RecordKey): void {
   const rejected = openInPlace(event.payload, payloadScope(event.payload), key);
   if (rejected > 0) event.log.warn({ rejected }, "ignored records in the event that failed authentication");
-  hookRequests(event.octokit, event.log, key);
-}
-
-function hookRequests(octokit: GitHub, log: Log, key: RecordKey): void {
-  octokit.hook.wrap("request", async (request, options) => {
-    const params = options as Record<string, unknown>;
-    const scope = typeof params.owner === "string" && typeof params.repo === "string" ? recordScope(params.owner, params.repo) : scopeOfPath(options.url);
-    if (scope !== undefined && typeof params.body === "string") params.body = sealRecords(params.body, scope, key);
-    const response = await request(options);
-    const rejected = openInPlace(response.data, scope, key);
-    if (rejected > 0) log.warn({ rejected, url: options.url }, "ignored records in a response that failed authentication");
-    return response;
-  });
 }
 
 function payloadScope(payload: object): string | undefined {
@@ -83,16 +95,4 @@ function scopeOfUrl(url: unknown): string | undefined {
   const owner = parts.at(-2);
   const repo = parts.at(-1);
   return owner && repo && parts.at(-3) === "repos" ? recordScope(owner, repo) : undefined;
-}
-
-/**
- * The repository of a request whose URL is already expanded, as pagination
- * sends it (`/repos/OWNER/REPO/issues?page=2`, or the full `next` link).
- */
-function scopeOfPath(url: string): string | undefined {
-  const parts = url.split("?")[0]?.split("/") ?? [];
-  const at = parts.indexOf("repos");
-  const owner = parts[at + 1];
-  const repo = parts[at + 2];
-  return at >= 0 && owner && repo && !owner.startsWith("{") && !repo.startsWith("{") ? recordScope(decodeURIComponent(owner), decodeURIComponent(repo)) : undefined;
 }

@@ -12,8 +12,9 @@ import type { UserTeams } from "./teams.js";
 import { CodeownersCache } from "./codeowners.js";
 import { PullRequestFiles } from "./files.js";
 import { MemoryFailedCommands, RedisFailedCommands, type FailedCommands } from "./failed-commands.js";
+import { PublishedChecks } from "./published-checks.js";
 import { ReadCaches } from "./read-caches.js";
-import { DeliveryReads } from "./delivery-reads.js";
+import type { DeliveryFacts } from "./facts.js";
 import type { EventConfigs } from "../config/for-event.js";
 import { TtlCache } from "./ttl-cache.js";
 
@@ -22,7 +23,7 @@ const ONE_HOUR = 60 * 60 * 1000;
 const ONE_MINUTE = 60 * 1000;
 
 /** What one running app shares between events: caches and locks, no state that must survive a restart. */
-export interface Services {
+export interface SharedServices {
   botLogin: () => Promise<string>;
   /** Per-key serialisation: in-process, or shared by all instances when `REDIS_URL` is set. */
   locks: Locks;
@@ -41,14 +42,14 @@ export interface Services {
   recordKey: RecordKey;
   /** Every parse of user text runs here, off the main thread, within a deadline and a heap limit. */
   parse: ParseBudget;
-  /** Repository files by ETag, brief permission answers, check runs already published (`read-caches.ts`). */
+  /** Repository files, issues and a PR's files by ETag, brief permission answers (`read-caches.ts`). */
   readCaches: ReadCaches;
+  /** The check runs this instance published, so the executor skips an unchanged one (`published-checks.ts`). */
+  publishedChecks: PublishedChecks;
   /** Compiled CODEOWNERS files by text. */
   codeowners: CodeownersCache;
   /** The paths each pull request changes, per head commit (`files.ts`). */
   pullFiles: PullRequestFiles;
-  /** The reads of each delivery being handled, shared by its handlers (`delivery-reads.ts`). */
-  deliveryReads: DeliveryReads;
   /** The config of each delivery being handled, read once for its features (`config/for-event.ts`). */
   eventConfigs: EventConfigs;
   /** Commands whose last run failed, for the run that succeeds to take back the failure (`failed-commands.ts`). */
@@ -59,6 +60,11 @@ export interface Services {
    * no duplicate check (`handlers/hacks/duplicate-debt.ts`).
    */
   createdIssues: LRUCache<string, true>;
+}
+
+/** What a handler is given: the app's shared services, and the facts of the delivery it handles (`facts.ts`). */
+export interface Services extends SharedServices {
+  facts: DeliveryFacts;
 }
 
 export interface ServiceOptions {
@@ -78,13 +84,13 @@ export interface ServiceOptions {
   parseDeadlineMs?: number;
 }
 
-export function createServices(app: Probot, options: ServiceOptions = {}): Services {
+export function createServices(app: Probot, options: ServiceOptions = {}): SharedServices {
   const { redisUrl, clock = realClock, lockLeaseMs, recordSecret = process.env.WEBHOOK_SECRET, parse, parseDeadlineMs = deadlineFromEnv(), botLogin } = options;
   // Without a secret every record would be sealed with a key anyone can compute.
   if (!recordSecret) throw new Error("WEBHOOK_SECRET is not set: intentbot derives the key that authenticates its records from it");
   const redis = redisUrl ? redisClient(app, redisUrl) : undefined;
   const now = () => clock.now();
-  const readCaches = new ReadCaches(redis !== undefined, now);
+  const readCaches = new ReadCaches(now);
   return {
     botLogin: botLogin === undefined ? botIdentity(app) : () => Promise.resolve(botLogin),
     locks: redis ? new RedisLocks(redis, lockLeaseMs === undefined ? {} : { leaseMs: lockLeaseMs }) : new KeyedLocks(),
@@ -99,9 +105,9 @@ export function createServices(app: Probot, options: ServiceOptions = {}): Servi
     recordKey: deriveRecordKey(recordSecret),
     parse: parse ?? createParseBudget({ deadlineMs: parseDeadlineMs }),
     readCaches,
+    publishedChecks: new PublishedChecks(redis !== undefined, now),
     codeowners: new CodeownersCache(),
     pullFiles: new PullRequestFiles(),
-    deliveryReads: new DeliveryReads(readCaches),
     eventConfigs: new WeakMap(),
     failedCommands: redis ? new RedisFailedCommands(redis) : new MemoryFailedCommands(() => clock.now()),
     createdIssues: new LRUCache({ max: 1_000 }),

@@ -1,4 +1,6 @@
+import type { GitHubContext } from "./context.js";
 import { isMissing } from "./errors.js";
+import { opened } from "./records.js";
 import type { GitHub, IssueRef } from "./types.js";
 
 /** The parts of a sub-issue `/phase` reads. */
@@ -13,13 +15,13 @@ export interface SubIssue {
 }
 
 /**
- * An issue's sub-issues, or undefined where the sub-issues API does not exist
+ * An issue's sub-issues (their records opened), or undefined where the sub-issues API does not exist
  * (older GitHub Enterprise Server answers 404; the caller has already read the
  * parent issue, so a 404 here never means the parent is missing).
  */
-export async function listSubIssues(octokit: GitHub, issue: IssueRef): Promise<SubIssue[] | undefined> {
+export async function listSubIssues(ctx: GitHubContext, issue: IssueRef): Promise<SubIssue[] | undefined> {
   try {
-    return await octokit.paginate(octokit.rest.issues.listSubIssues, { ...issue, per_page: 100 });
+    return opened(ctx, issue, await ctx.services.facts.subIssues(issue, { fresh: true }));
   } catch (error) {
     if (isMissing(error)) return undefined;
     throw error;

@@ -1,8 +1,7 @@
 import { parse as parseYaml } from "yaml";
-import { isMissing } from "./errors.js";
-import { readTextFile } from "./files.js";
+import { readDirectory, readTextFile, type RepositoryFiles } from "./files.js";
 import type { TtlCache } from "./ttl-cache.js";
-import type { RepoRef, RestClient } from "./types.js";
+import type { RepoRef } from "./types.js";
 
 export type TemplateKind = "issue" | "pull request";
 
@@ -100,27 +99,16 @@ export async function readTemplateFiles(source: TemplateSource, kind: TemplateKi
   });
 }
 
-/** A directory's entries on GitHub (directories with a trailing `/`), or [] when it does not exist. */
-async function listEntries(octokit: RestClient, { owner, repo }: RepoRef, path: string): Promise<string[]> {
-  try {
-    const { data } = await octokit.rest.repos.getContent({ owner, repo, path });
-    return Array.isArray(data) ? data.map((entry) => (entry.type === "dir" ? `${entry.name}/` : entry.name)) : [];
-  } catch (error) {
-    if (isMissing(error)) return [];
-    throw error;
-  }
-}
-
 /**
  * The repository's templates of one kind, so that text left unchanged from
  * them does not count as the author's. Cached briefly, and directory listings
  * too, so both kinds share them: templates rarely change.
  */
-export function readTemplates(octokit: RestClient, cache: TtlCache<string[]>, repo: RepoRef, kind: TemplateKind): Promise<string[]> {
+export function readTemplates(files: RepositoryFiles, cache: TtlCache<string[]>, repo: RepoRef, kind: TemplateKind): Promise<string[]> {
   const key = `${repo.owner}/${repo.repo}`.toLowerCase();
   const source: TemplateSource = {
-    list: (dir) => cache.get(`${key}:dir:${dir}`, () => listEntries(octokit, repo, dir)),
-    read: (path) => readTextFile(octokit, repo, path),
+    list: (dir) => cache.get(`${key}:dir:${dir}`, async () => (await readDirectory(files, repo, dir)).map((entry) => (entry.type === "dir" ? `${entry.name}/` : entry.name))),
+    read: (path) => readTextFile(files, repo, path),
   };
   return cache.get(`${key}:${kind}`, async () => (await readTemplateFiles(source, kind)).map((file) => file.text));
 }

@@ -97,7 +97,7 @@ export class CommandDispatcher {
     }
     const { config } = gated;
     const needed = handler.permission?.(config);
-    if (needed && !(await hasPermission(context.octokit, context.repo(), sender.login, needed))) {
+    if (needed && !(await hasPermission(services.facts, context.repo(), sender.login, needed))) {
       context.log.info({ command: handler.name, thread: issue.number, user: sender.login, needed }, "command refused: permission");
       return answer(refused(commandReplies.permission(handler.name, sender.login, needed, handler.section, handler.permissionHint?.(config))));
     }

@@ -2,7 +2,6 @@ import type { Context } from "probot";
 import { describe, expect, it } from "vitest";
 import { deriveRecordKey } from "../../src/core/records.js";
 import { EventRouter } from "../../src/delivery/router.js";
-import { DeliveryReads } from "../../src/github/delivery-reads.js";
 import { ReadCaches } from "../../src/github/read-caches.js";
 import type { Services } from "../../src/github/services.js";
 
@@ -20,7 +19,7 @@ function router() {
   let lookups = 0;
   const services = {
     recordKey: deriveRecordKey("test secret"),
-    deliveryReads: new DeliveryReads(new ReadCaches(false)),
+    readCaches: new ReadCaches(),
     botLogin: () => {
       lookups++;
       return Promise.resolve(BOT);

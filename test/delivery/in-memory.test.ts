@@ -4,13 +4,12 @@ import { InMemoryPipeline } from "../../src/delivery/in-memory.js";
 import { DeliveryFailed } from "../../src/delivery/pipeline.js";
 import { EventRouter } from "../../src/delivery/router.js";
 import { deriveRecordKey } from "../../src/core/records.js";
-import { DeliveryReads } from "../../src/github/delivery-reads.js";
 import { ReadCaches } from "../../src/github/read-caches.js";
 import type { Services } from "../../src/github/services.js";
 
 const quietLog = { info: () => undefined, error: () => undefined, debug: () => undefined, warn: () => undefined };
 
-const services = { recordKey: deriveRecordKey("test secret"), deliveryReads: new DeliveryReads(new ReadCaches(false)) } as Services;
+const services = { recordKey: deriveRecordKey("test secret"), readCaches: new ReadCaches() } as Services;
 
 function context(id: string, name = "issues", action = "opened"): Context {
   // The router sets up record sealing on the event's client before any handler runs.

@@ -7,16 +7,15 @@ import { deriveRecordKey } from "../../src/core/records.js";
 import { DeliveryJournal } from "../../src/delivery/journal.js";
 import { JournaledPipeline } from "../../src/delivery/journaled.js";
 import { EventRouter } from "../../src/delivery/router.js";
-import { DeliveryReads } from "../../src/github/delivery-reads.js";
 import { KeyedLocks } from "../../src/github/locks.js";
 import { ReadCaches } from "../../src/github/read-caches.js";
 import type { Services } from "../../src/github/services.js";
 
 const quietLog = { info: () => undefined, error: () => undefined, debug: () => undefined, warn: () => undefined, child: () => quietLog };
-// The router sets up record sealing on the event's client before any handler runs; Probot's Context adds a header hook.
+// Probot's Context adds a header hook to the event's client.
 const client = () => ({ hook: { wrap: () => undefined, before: () => undefined } });
 const app = { log: quietLog, auth: () => Promise.resolve(client()) } as unknown as Probot;
-const services = { recordKey: deriveRecordKey("test secret"), deliveryReads: new DeliveryReads(new ReadCaches(false)) } as Services;
+const services = { recordKey: deriveRecordKey("test secret"), readCaches: new ReadCaches() } as Services;
 
 const PAYLOAD = { action: "opened", issue: { number: 7 }, repository: { id: 1 } };
 

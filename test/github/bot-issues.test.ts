@@ -4,8 +4,13 @@ import { describe, expect, it } from "vitest";
 import { labelSpecs } from "../../src/core/labels.js";
 import { createBotIssue, findBotIssue, readIssueBody } from "../../src/github/bot-issues.js";
 import { TtlCache } from "../../src/github/ttl-cache.js";
-import type { GitHub } from "../../src/github/types.js";
+import type { GitHubContext } from "../../src/github/context.js";
+import { DeliveryFacts } from "../../src/github/facts.js";
+import { ReadCaches } from "../../src/github/read-caches.js";
+import type { Services } from "../../src/github/services.js";
+import type { GitHub, Log } from "../../src/github/types.js";
 import { testPrivateKey } from "../helpers/app.js";
+import { TEST_RECORD_KEY } from "../helpers/records.js";
 import { BOT_LOGIN, github, INSTALLATION_ID, OWNER, recorder, REPO, sentRequests, writes } from "../helpers/github.js";
 
 const repo = { owner: OWNER, repo: REPO };
@@ -24,7 +29,14 @@ async function client(): Promise<GitHub> {
   return probot.auth(INSTALLATION_ID);
 }
 
-const services = () => ({ botLogin: () => Promise.resolve(BOT_LOGIN), knownLabels: new TtlCache<void>(60_000), createdIssues: new LRUCache<string, true>({ max: 10 }) });
+const silent = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} } as unknown as Log;
+/** The app's client with what its reads and writes share, for one delivery. */
+async function ctx(): Promise<GitHubContext> {
+  const octokit = await client();
+  const facts = new DeliveryFacts(octokit, new ReadCaches());
+  const services = { botLogin: () => Promise.resolve(BOT_LOGIN), knownLabels: new TtlCache<void>(60_000), createdIssues: new LRUCache<string, true>({ max: 10 }), recordKey: TEST_RECORD_KEY, facts };
+  return { octokit, services: services as unknown as Services, log: silent };
+}
 
 const listed = (number: number, patch: Record<string, unknown> = {}) => ({
   number,
@@ -49,7 +61,7 @@ describe("finding the app's issue", () => {
       .query({ page: 2 })
       .reply(200, [listed(7, { state: "closed" }), listed(3, { body: "no mark" })]);
 
-    const found = await findBotIssue(await client(), services(), repo, { label: "intent-dashboard", recognise: marked });
+    const found = await findBotIssue(await ctx(), repo, { label: "intent-dashboard", recognise: marked });
     expect(found).toEqual({ number: 7, nodeId: "I_7", state: "closed", body: `${MARK}\nbody 7` });
   });
 
@@ -60,7 +72,7 @@ describe("finding the app's issue", () => {
       .query({ labels: "rebuild-debt", creator: BOT_LOGIN, state: "all", sort: "created", direction: "desc", per_page: 30 })
       .reply(200, [listed(12, { body: "another PR's record" }), listed(11), listed(10)], { link: `<https://api.github.com${ISSUES}?page=2>; rel="next"` });
 
-    const found = await findBotIssue(await client(), services(), repo, { label: "rebuild-debt", recognise: marked, newest: 30 });
+    const found = await findBotIssue(await ctx(), repo, { label: "rebuild-debt", recognise: marked, newest: 30 });
     expect(found?.number).toBe(11);
   });
 
@@ -69,7 +81,7 @@ describe("finding the app's issue", () => {
       .get(ISSUES)
       .query({ labels: "intent-dashboard", creator: BOT_LOGIN, state: "all", per_page: 100 })
       .reply(200, [listed(3, { body: null })]);
-    expect(await findBotIssue(await client(), services(), repo, { label: "intent-dashboard", recognise: marked })).toBeUndefined();
+    expect(await findBotIssue(await ctx(), repo, { label: "intent-dashboard", recognise: marked })).toBeUndefined();
   });
 });
 
@@ -80,11 +92,10 @@ describe("creating one of the app's issues", () => {
     const scope = github();
     scope.post(`/repos/${OWNER}/${REPO}/labels`, labels.match).reply(201, {});
     scope.post(ISSUES, issues.match).times(2).reply(201, { number: 21, id: 2100, node_id: "I_21" });
-    const octokit = await client();
-    const shared = services();
+    const shared = await ctx();
 
-    const created = await createBotIssue(octokit, shared, repo, { title: "Dashboard", body: "the body", labels: [label] });
-    await createBotIssue(octokit, shared, repo, { title: "Dashboard", body: "the body", labels: [label] });
+    const created = await createBotIssue(shared, repo, { title: "Dashboard", body: "the body", labels: [label] });
+    await createBotIssue(shared, repo, { title: "Dashboard", body: "the body", labels: [label] });
     expect(created).toEqual({ number: 21, id: 2100, nodeId: "I_21" });
     expect(labels.bodies).toEqual([label]);
     // No assignees asked for: none sent.
@@ -103,7 +114,7 @@ describe("creating one of the app's issues", () => {
     scope.post(ISSUES, issue.match).reply(201, { number: 22, id: 2200, node_id: "I_22" });
 
     const debt = labelSpecs.rebuildDebt("rebuild-debt");
-    await createBotIssue(await client(), services(), repo, { title: "Rebuild: prices", body: "b", labels: [debt], assignees: ["ana", "outsider"] });
+    await createBotIssue(await ctx(), repo, { title: "Rebuild: prices", body: "b", labels: [debt], assignees: ["ana", "outsider"] });
     expect(issue.bodies).toEqual([{ title: "Rebuild: prices", body: "b", labels: ["rebuild-debt"], assignees: ["ana"] }]);
   });
 
@@ -113,7 +124,7 @@ describe("creating one of the app's issues", () => {
     scope.get(`/repos/${OWNER}/${REPO}/assignees/ana`).reply(500, { message: "boom" });
     const sent = sentRequests(scope);
 
-    await expect(createBotIssue(await client(), services(), repo, { title: "t", body: "b", labels: [label], assignees: ["ana"] })).rejects.toMatchObject({ status: 500 });
+    await expect(createBotIssue(await ctx(), repo, { title: "t", body: "b", labels: [label], assignees: ["ana"] })).rejects.toMatchObject({ status: 500 });
     // The label is ensured first; the issue is never created.
     expect(writes(sent)).toEqual([`POST /repos/${OWNER}/${REPO}/labels`]);
   });
@@ -122,6 +133,6 @@ describe("creating one of the app's issues", () => {
 describe("reading its body", () => {
   it("reads the body as it is now", async () => {
     github().get(`${ISSUES}/7`).reply(200, { number: 7, body: "now" });
-    expect(await readIssueBody(await client(), repo, 7)).toBe("now");
+    expect(await readIssueBody(await ctx(), repo, 7)).toBe("now");
   });
 });

@@ -4,6 +4,7 @@ import type { Action } from "../../src/core/actions.js";
 import { labelSpecs } from "../../src/core/labels.js";
 import { topicMarker } from "../../src/core/markers.js";
 import { execute } from "../../src/github/execute.js";
+import { DeliveryFacts } from "../../src/github/facts.js";
 import { createServices } from "../../src/github/services.js";
 import { sharedParseBudget, testPrivateKey } from "../helpers/app.js";
 import { FakeGitHub } from "../helpers/fake-github.js";
@@ -27,7 +28,8 @@ async function executor() {
     Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, retry: { enabled: false }, throttle: { enabled: false } })),
   });
   const octokit = await probot.auth(INSTALLATION_ID);
-  const ctx = { octokit, services: createServices(probot, { parse: sharedParseBudget(), recordSecret: "test" }), log: probot.log };
+  const shared = createServices(probot, { parse: sharedParseBudget(), recordSecret: "test" });
+  const ctx = { octokit, services: { ...shared, facts: new DeliveryFacts(octokit, shared.readCaches) }, log: probot.log };
   return { github: fake, run: (actions: Action[]) => execute(ctx, actions) };
 }
 
@@ -121,5 +123,30 @@ describe("the executor", () => {
     const { github, run } = await executor();
     await expect(run([{ type: "update-issue", issue: at(404), change: { state: "open" } }, { type: "comment", issue: at(5), body: "never" }])).rejects.toThrow();
     expect(github.comments).toEqual([]);
+  });
+});
+
+describe("the executor's checks and records", () => {
+  const check = (title: string): Action => ({ type: "check", repo, headSha: "abc", result: { name: "Hack debt", conclusion: "success", title, summary: "s" } });
+
+  it("does not publish a check run again with the same output on the same commit; a changed one it does", async () => {
+    const { github, run } = await executor();
+    await run([check("Linked"), check("Linked"), check("Missing"), check("Linked")]);
+    expect(github.checkRuns.map((c) => c.output?.title)).toEqual(["Linked", "Missing", "Linked"]);
+  });
+
+  it("seals the records of every body it writes, for the repository written to", async () => {
+    const { github, run } = await executor();
+    github.addIssue({ number: 1, title: "Parent" });
+    const record = `<!-- intentbot:data {"kind":"x"} -->`;
+    await run([
+      { type: "create-issue", repo, issue: { title: "Debt", body: `body\n${record}`, labels: [] } },
+      { type: "sticky-comment", issue: at(1), topic: "hack", body: record, create: true },
+      { type: "comment", issue: at(1), body: record },
+      { type: "update-issue", issue: at(1), change: { body: record } },
+    ]);
+    const written = [...github.comments.map((c) => c.body), github.issues.get(1)?.body, [...github.issues.values()].at(-1)?.body];
+    expect(written).toHaveLength(4);
+    for (const body of written) expect(body).toMatch(/<!-- intentbot:data \{"kind":"x"\} hmac:[\w-]{43} -->/);
   });
 });

@@ -1,5 +1,4 @@
-import { Octokit } from "@octokit/core";
-import { paginateRest } from "@octokit/plugin-paginate-rest";
+import { Octokit } from "@octokit/rest";
 import type { GitHub } from "../../src/github/types.js";
 
 export interface Answer {
@@ -14,8 +13,8 @@ export interface Answer {
 export function recordingClient(answer: (method: string, path: string, ifNoneMatch: string | undefined) => Answer) {
   const sent: string[] = [];
   const conditional: (string | null)[] = [];
-  // With pagination, as the app's client has (it follows each page's `link`).
-  const octokit = new (Octokit.plugin(paginateRest))({
+  // With the REST methods and pagination, as the app's client has (it follows each page's `link`).
+  const octokit = new Octokit({
     request: {
       fetch: (url: string, init: { method: string; headers: Record<string, string> }) => {
         const path = url.replace("https://api.github.com", "");
@@ -24,7 +23,7 @@ export function recordingClient(answer: (method: string, path: string, ifNoneMat
         conditional.push(ifNoneMatch ?? null);
         const { status, body, etag, headers: more } = answer(init.method, path, ifNoneMatch);
         const headers: Record<string, string> = { "content-type": "application/json", ...(etag ? { etag } : {}), ...more };
-        return Promise.resolve(new Response(status === 304 ? null : JSON.stringify(body ?? {}), { status, headers }));
+        return Promise.resolve(new Response(status === 304 || status === 204 ? null : JSON.stringify(body ?? {}), { status, headers }));
       },
     },
   });

@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs";
+import { gitHubFiles } from "../../github/files.js";
 import { resolve } from "node:path";
 import { loadConfig } from "../../config/load.js";
 import { renderProblemLines } from "../../config/problems.js";
@@ -44,7 +45,7 @@ export async function auditCommand(target: string, options: AuditOptions, io: Cl
   const octokit = createCliOctokit({ token, baseUrl: io.env.GITHUB_API_URL, log: { warn: say } });
 
   try {
-    const config = await loadConfig(octokit, repo);
+    const config = await loadConfig(gitHubFiles(octokit), repo);
     if (!config.ok) {
       say("the repository's configuration is invalid; the app would report this on every check:");
       for (const line of renderProblemLines(config.problems, "terminal")) io.stderr(line);

@@ -1,6 +1,6 @@
 import type { Config } from "../../config/schema.js";
 import { CODEOWNERS_PATHS } from "../../core/codeowners/index.js";
-import { readTextFile } from "../../github/files.js";
+import { gitHubFiles, readTextFile } from "../../github/files.js";
 import { readTemplates } from "../../github/templates.js";
 import { TtlCache } from "../../github/ttl-cache.js";
 import type { RepoRef, RestClient } from "../../github/types.js";
@@ -85,7 +85,8 @@ function search(octokit: RestClient, q: string, limit: number): Promise<ListedIs
 export async function gatherAudit(octokit: RestClient, config: Config, repo: RepoRef, limit: number, progress: Progress): Promise<AuditFacts> {
   // One cache for the run, so both kinds share the directory listings.
   const cache = new TtlCache<string[]>(60_000);
-  const templates = { issue: await readTemplates(octokit, cache, repo, "issue"), pullRequest: await readTemplates(octokit, cache, repo, "pull request") };
+  const repositoryFiles = gitHubFiles(octokit);
+  const templates = { issue: await readTemplates(repositoryFiles, cache, repo, "issue"), pullRequest: await readTemplates(repositoryFiles, cache, repo, "pull request") };
   const open = (await firstItems(octokit, "GET /repos/{owner}/{repo}/issues", { ...repo, state: "open", sort: "created", direction: "desc" }, limit)).map(toItem);
   const scope = `repo:${repo.owner}/${repo.repo}`;
   const mergedHacks = config.hacks.enabled ? (await search(octokit, `${scope} is:pr is:merged label:"${config.hacks.label}"`, limit)).map(toItem) : [];
@@ -95,7 +96,7 @@ export async function gatherAudit(octokit: RestClient, config: Config, repo: Rep
   const files = new Map<number, string[]>();
   if (config.signoff.enabled) {
     for (const path of CODEOWNERS_PATHS) {
-      const text = await readTextFile(octokit, repo, path);
+      const text = await readTextFile(repositoryFiles, repo, path);
       if (text !== undefined) {
         codeowners = { path, text };
         break;

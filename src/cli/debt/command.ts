@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs";
+import { gitHubFiles } from "../../github/files.js";
 import { resolve } from "node:path";
 import { loadConfig } from "../../config/load.js";
 import { renderProblemLines } from "../../config/problems.js";
@@ -46,7 +47,7 @@ export async function debtCommand(target: string, options: DebtOptions, io: CliI
   const octokit = (deps.client ?? createDebtClient)({ token, baseUrl: io.env.GITHUB_API_URL, warn: say });
 
   try {
-    const config = await loadConfig(octokit, repo);
+    const config = await loadConfig(gitHubFiles(octokit), repo);
     if (!config.ok) {
       say("the repository's configuration is invalid:");
       for (const line of renderProblemLines(config.problems)) io.stderr(line);

@@ -7,6 +7,7 @@ import { DEBT_TOPIC } from "../../core/hacks/render.js";
 import { hasTopicMarker } from "../../core/markers.js";
 import { teamAreas, type OwnersOf } from "../../core/signoff/areas.js";
 import { CodeownersCache, readCodeowners } from "../../github/codeowners.js";
+import { gitHubFiles } from "../../github/files.js";
 import type { Log, RepoRef, RestClient } from "../../github/types.js";
 import { changesOf, interestBudget, needsRepositoryFacts, type SearchIssue } from "../../handlers/dashboard/gather.js";
 import { gatherRepositoryFacts } from "../../handlers/dashboard/roi-facts.js";
@@ -58,7 +59,7 @@ export async function gatherDebt(octokit: RestClient, log: Log, config: Config, 
     item.changes = await changesOf({ octokit, log, repo }, item, files, budget);
     item.interest = item.changes ? item.changes.length : null;
     if (item.teams.length === 0 && files.length > 0) {
-      ownersOf ??= await readCodeowners(octokit, new CodeownersCache(), repo, undefined, log);
+      ownersOf ??= await readCodeowners(gitHubFiles(octokit), new CodeownersCache(), repo, undefined, log);
       item.teams = [...teamAreas(files, ownersOf, config.signoff.teams).teams.keys()];
     }
     if (issue.html_url) urls.set(issue.number, issue.html_url);

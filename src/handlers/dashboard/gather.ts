@@ -8,8 +8,8 @@ import { teamAreas, type OwnersOf } from "../../core/signoff/areas.js";
 import { readCodeowners } from "../../github/codeowners.js";
 import { findStickyComment } from "../../github/comments.js";
 import type { FeatureContext } from "../../github/context.js";
-import type { Services } from "../../github/services.js";
-import type { GitHub, Log, RepoRef, RestClient } from "../../github/types.js";
+import { opened } from "../../github/records.js";
+import type { Log, RepoRef, RestClient } from "../../github/types.js";
 import { gatherRepositoryFacts } from "./roi-facts.js";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -31,14 +31,15 @@ export interface SearchIssue {
   pull_request?: { merged_at?: string | null } | null;
 }
 
-async function search(octokit: GitHub, q: string): Promise<SearchIssue[]> {
-  return (await octokit.paginate(octokit.rest.search.issuesAndPullRequests, { q, per_page: 100 })) as SearchIssue[];
+/** Issues of `ctx.repo` found by `q` (under the dashboard's lock: afresh), their records opened. */
+async function search(ctx: FeatureContext, q: string): Promise<SearchIssue[]> {
+  return opened(ctx, ctx.repo, (await ctx.services.facts.search(q, { fresh: true })) as SearchIssue[]);
 }
 
 /** The record of a debt issue: in its body when the app wrote it, else in the app's `debt` comment on it. */
-async function recordOf(octokit: GitHub, services: Services, repo: RepoRef, issue: SearchIssue, bot: string): Promise<DebtRecord | undefined> {
+async function recordOf(ctx: FeatureContext, issue: SearchIssue, bot: string): Promise<DebtRecord | undefined> {
   if (issue.user?.login === bot) return readDebtRecord(issue.body);
-  return readDebtRecord((await findStickyComment(octokit, services, { ...repo, issue_number: issue.number }, DEBT_TOPIC))?.body);
+  return readDebtRecord((await findStickyComment(ctx, { ...ctx.repo, issue_number: issue.number }, DEBT_TOPIC, { fresh: true }))?.body);
 }
 
 
@@ -110,14 +111,15 @@ export function needsRepositoryFacts(items: readonly DebtItem[], settings: Confi
  * Everything the dashboard shows, gathered with searches by label: the cost
  * grows with the number of debt items and hacks, not with the repository.
  */
-export async function gatherDashboard({ octokit, services, log, config, repo }: FeatureContext, now: Date): Promise<DashboardFacts> {
+export async function gatherDashboard(ctx: FeatureContext, now: Date): Promise<DashboardFacts> {
+  const { octokit, services, log, config, repo } = ctx;
   const bot = await services.botLogin();
   const scope = `repo:${repo.owner}/${repo.repo}`;
   const since = new Date(now.getTime() - REPAID_WINDOW_DAYS * DAY).toISOString().slice(0, 10);
   const debtLabel = `label:"${config.hacks.debtLabel}"`;
   const issues = [
-    ...(await search(octokit, `${scope} is:issue is:open ${debtLabel}`)),
-    ...(await search(octokit, `${scope} is:issue is:closed ${debtLabel} closed:>=${since}`)),
+    ...(await search(ctx, `${scope} is:issue is:open ${debtLabel}`)),
+    ...(await search(ctx, `${scope} is:issue is:closed ${debtLabel} closed:>=${since}`)),
   ];
   const budget = interestBudget();
   // Read once, and only when a record names no teams: the teams whose areas (as sign-off sees them) the hack touched.
@@ -125,7 +127,7 @@ export async function gatherDashboard({ octokit, services, log, config, repo }: 
   const items: DebtItem[] = [];
   const tracked = new Set<number>();
   for (const issue of issues) {
-    const record = await recordOf(octokit, services, repo, issue, bot);
+    const record = await recordOf(ctx, issue, bot);
     const item = debtItemOf({ ...issue, stateReason: issue.state_reason, closedAt: issue.closed_at }, record);
     item.hackPrs.forEach((pr) => tracked.add(pr));
     if (isOutstanding(item)) {
@@ -133,13 +135,13 @@ export async function gatherDashboard({ octokit, services, log, config, repo }: 
       item.changes = await changesOf({ octokit, log, repo }, item, files, budget);
       item.interest = item.changes ? item.changes.length : null;
       if (item.teams.length === 0 && files.length > 0) {
-        ownersOf ??= await readCodeowners(octokit, services.codeowners, repo, undefined, log);
+        ownersOf ??= await readCodeowners(services.facts, services.codeowners, repo, undefined, log);
         item.teams = [...teamAreas(files, ownersOf, config.signoff.teams).teams.keys()];
       }
     }
     items.push(item);
   }
-  const hacks = await search(octokit, `${scope} is:pr is:merged label:"${config.hacks.label}"`);
+  const hacks = await search(ctx, `${scope} is:pr is:merged label:"${config.hacks.label}"`);
   const untracked = hacks
     .filter((pr) => !tracked.has(pr.number))
     .map((pr) => ({ pr: pr.number, title: pr.title, mergedAt: pr.pull_request?.merged_at ?? pr.closed_at ?? "" }))

@@ -25,11 +25,11 @@ export interface RefreshResult {
  * (`planRefresh`) carried out. A dashboard it creates is pinned.
  */
 export async function refreshDashboard(ctx: FeatureContext, now: Date, options: { turnOn?: boolean } = {}): Promise<RefreshResult> {
-  const { octokit, services, log, config, repo } = ctx;
+  const { services, log, config, repo } = ctx;
   const settings = config.dashboard;
   const parse = (body: string) => services.parse.run("parseDashboard", [body], log);
   return services.locks.run(lockKey("dashboard", repo), async (): Promise<RefreshResult> => {
-    const existing = await findDashboardIssue(octokit, services, repo, settings.label, DASHBOARD_TOPIC);
+    const existing = await findDashboardIssue(ctx, repo, { label: settings.label, topic: DASHBOARD_TOPIC });
     if (existing?.state === "closed") {
       const read = await parse(existing.body);
       if (!read.ok) return { outcome: "unreadable" };
@@ -43,7 +43,7 @@ export async function refreshDashboard(ctx: FeatureContext, now: Date, options: 
     const facts = await gatherDashboard(ctx, now);
     let dashboard: FoundDashboard | undefined;
     if (existing) {
-      const body = await readIssueBody(octokit, repo, existing.number);
+      const body = await readIssueBody(ctx, repo, existing.number);
       const read = await parse(body);
       if (!read.ok) return { outcome: "unreadable" };
       dashboard = { number: existing.number, reopen: existing.state === "closed", body, parsed: read.value };

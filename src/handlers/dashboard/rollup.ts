@@ -5,15 +5,16 @@ import type { GitHubContext } from "../../github/context.js";
 import { findDashboardIssue, pinDashboard } from "../../github/dashboard-issue.js";
 import { execute } from "../../github/execute.js";
 import { lockKey } from "../../github/locks.js";
-import type { GitHub, RepoRef } from "../../github/types.js";
+import type { RepositoryFiles } from "../../github/files.js";
+import type { RepoRef } from "../../github/types.js";
 import { refreshDashboard } from "./refresh.js";
 
 // A full roll-up refresh visits each repository of the installation; this bounds its cost.
 const MAX_REPOSITORIES = 200;
 const EMPTY: RepoSummary = { outstanding: 0, overdue: 0, interest: 0, history: [] };
 
-async function orgSettings(octokit: GitHub, owner: string): Promise<Config["dashboard"] | undefined> {
-  const org = await loadConfig(octokit, { owner, repo: ".github" });
+async function orgSettings(files: RepositoryFiles, owner: string): Promise<Config["dashboard"] | undefined> {
+  const org = await loadConfig(files, { owner, repo: ".github" });
   return org.ok && org.config.dashboard.org.enabled ? org.config.dashboard : undefined;
 }
 
@@ -28,11 +29,11 @@ interface RollupWrite {
 
 /** Writes the roll-up issue of `owner`'s `.github` repository, as `planRollup` decides from the issue found under its lock. */
 async function writeRollup(ctx: GitHubContext, write: RollupWrite): Promise<void> {
-  const { octokit, services, log } = ctx;
+  const { services, log } = ctx;
   const home = { owner: write.owner, repo: ".github" };
   const replaceAll = write.replaceAll ?? false;
   await services.locks.run(lockKey("dashboard-org", home), async () => {
-    const existing = await findDashboardIssue(octokit, services, home, write.settings.label, ROLLUP_TOPIC);
+    const existing = await findDashboardIssue(ctx, home, { label: write.settings.label, topic: ROLLUP_TOPIC });
     let rows: RollupState | undefined;
     if (existing && !replaceAll) {
       const read = await services.parse.run("parseRollup", [existing.body], log);
@@ -51,7 +52,7 @@ async function writeRollup(ctx: GitHubContext, write: RollupWrite): Promise<void
  * per event: no repository is recomputed on another's behalf.
  */
 export async function updateRollup(ctx: GitHubContext, repo: RepoRef, summary: RepoSummary): Promise<void> {
-  const settings = await orgSettings(ctx.octokit, repo.owner);
+  const settings = await orgSettings(ctx.services.facts, repo.owner);
   if (settings) await writeRollup(ctx, { owner: repo.owner, settings, rows: { [`${repo.owner}/${repo.repo}`]: summary } });
 }
 
@@ -62,14 +63,14 @@ export async function updateRollup(ctx: GitHubContext, repo: RepoRef, summary: R
  */
 export async function refreshWholeRollup(ctx: GitHubContext, owner: string, turnOn: boolean): Promise<void> {
   const { octokit, services } = ctx;
-  const settings = await orgSettings(octokit, owner);
+  const settings = await orgSettings(services.facts, owner);
   if (!settings) return;
   const now = new Date(services.clock.now());
   const repositories = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
   const rows: RollupState = {};
   for (const repository of repositories.filter((r) => r.owner.login.toLowerCase() === owner.toLowerCase() && !r.archived).slice(0, MAX_REPOSITORIES)) {
     const repo = { owner, repo: repository.name };
-    const config = await loadConfig(octokit, repo);
+    const config = await loadConfig(services.facts, repo);
     if (!config.ok || !config.config.dashboard.enabled) continue;
     const result = await refreshDashboard({ ...ctx, config: config.config, repo }, now);
     rows[`${owner}/${repository.name}`] = result.summary ?? EMPTY;

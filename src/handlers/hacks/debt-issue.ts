@@ -28,7 +28,8 @@ export async function onDebtIssueState(context: Context<"issues.closed" | "issue
   if (!ours && !labelled) return;
 
   const repo = context.repo();
-  const record = ours ? await recordInBody(issue.body ?? "", services, context.log) : readDebtRecord((await findStickyComment(context.octokit, services, { ...repo, issue_number: issue.number }, DEBT_TOPIC))?.body);
+  const ctx = { octokit: context.octokit, services, log: context.log };
+  const record = ours ? await recordInBody(issue.body ?? "", services, context.log) : readDebtRecord((await findStickyComment(ctx, { ...repo, issue_number: issue.number }, DEBT_TOPIC))?.body);
   if (!record) return;
 
   const state = issue.state === "closed" ? "closed" : "open";
@@ -37,12 +38,12 @@ export async function onDebtIssueState(context: Context<"issues.closed" | "issue
     const prRepo = owner && name ? { owner, repo: name } : repo;
     const thread = { ...prRepo, issue_number: pr.number };
     await services.locks.run(lockKey("hacks", prRepo, pr.number), async () => {
-      const comment = await findStickyComment(context.octokit, services, thread, HACK_TOPIC);
+      const comment = await findStickyComment(ctx, thread, HACK_TOPIC, { fresh: true });
       const previous = readHackState(comment?.body);
       const next = previous && debtStateChanged(previous, { ref: { ...repo, number: issue.number }, state, stateReason: issue.state_reason }, prRepo, rules);
       if (!next) return;
       context.log.info({ debt: issue.number, pr: pr.number, state }, "debt issue state shown on its hack");
-      await updateStickyCommentIfPresent(context.octokit, services, thread, HACK_TOPIC, next.body, { comment });
+      await updateStickyCommentIfPresent(ctx, { issue: thread, topic: HACK_TOPIC, body: next.body, found: { comment } });
     });
   }
 }

@@ -26,11 +26,12 @@ export async function onDebtIssueOpened(context: Context<"issues.opened">, servi
   const pr = record?.createdByApp && !record.phase ? record.hackPrs.find((p) => p.repo === undefined) : undefined;
   const repo = context.repo();
   if (!pr || services.createdIssues.get(createdIssueKey(repo, issue.number))) return;
+  const ctx = { octokit: context.octokit, services, log: context.log };
   await services.locks.run(lockKey("hacks", repo, pr.number), async () => {
-    const comment = await findStickyComment(context.octokit, services, { ...repo, issue_number: pr.number }, HACK_TOPIC);
+    const comment = await findStickyComment(ctx, { ...repo, issue_number: pr.number }, HACK_TOPIC, { fresh: true });
     const linked = readHackState(comment?.body)?.debt;
     if (!linked?.createdByApp || !sameRepository(linked, repo) || linked.number === issue.number) return;
     context.log.warn({ pr: pr.number, duplicate: issue.number, debt: linked.number }, "closing a duplicate debt issue");
-    await retireDuplicateIssue(context.octokit, repo, issue.number, linked.number, `the rebuild debt of #${pr.number}`);
+    await retireDuplicateIssue(ctx, repo, { number: issue.number, keeper: linked.number, what: `the rebuild debt of #${pr.number}` });
   });
 }

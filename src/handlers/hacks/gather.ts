@@ -11,6 +11,7 @@ import { findStickyComment } from "../../github/comments.js";
 import type { FeatureContext, GitHubContext } from "../../github/context.js";
 import { isMissing } from "../../github/errors.js";
 import { labelNames } from "../../github/labels.js";
+import { opened } from "../../github/records.js";
 import type { Budgeted } from "../../parse/budget.js";
 import { gatherIntentFacts } from "../../github/intent-facts.js";
 
@@ -43,8 +44,7 @@ export function pullRequestFacts(data: PullRequestData): PullRequestFacts {
 
 /** The PR as it is now: for an event whose payload does not carry it (a comment), or carries it stale. */
 export async function readPullRequest(ctx: FeatureContext, number: number): Promise<PullRequestFacts> {
-  const { data } = await ctx.octokit.rest.pulls.get({ ...ctx.repo, pull_number: number });
-  return pullRequestFacts(data);
+  return pullRequestFacts(opened(ctx, ctx.repo, await ctx.services.facts.pullRequest(ctx.repo, number, { fresh: true })));
 }
 
 /** The PR's title and description, read once for the event within the parse budget. */
@@ -59,11 +59,11 @@ export function readPullRequestText(ctx: FeatureContext, pr: Pick<PullRequestFac
  * cannot see) comes back with `exists: false`.
  */
 export async function readDebtIssue(ctx: GitHubContext, ref: DebtRef, withRecord: boolean): Promise<Budgeted<DebtIssueFacts>> {
-  const { octokit, services } = ctx;
+  const { services } = ctx;
   const missing: DebtIssueFacts = { ref, exists: false, isPullRequest: false, state: "closed", closedByApp: false, byApp: false, body: "", pieces: [], labels: [] };
   let data;
   try {
-    ({ data } = await octokit.rest.issues.get({ owner: ref.owner, repo: ref.repo, issue_number: ref.number }));
+    data = opened(ctx, ref, await services.facts.issue(ref, ref.number, { fresh: true }));
   } catch (error) {
     // Only "not there": a 403 (often a secondary rate limit) must never read as missing,
     // or a linked debt issue would be replaced by a duplicate.
@@ -90,7 +90,7 @@ export async function readDebtIssue(ctx: GitHubContext, ref: DebtRef, withRecord
     return read.ok ? { ok: true, value: { ...issue, record: read.value.record, pieces: read.value.pieces } } : read;
   }
   if (!withRecord || isPullRequest) return { ok: true, value: issue };
-  const comment = await findStickyComment(octokit, services, { owner: ref.owner, repo: ref.repo, issue_number: ref.number }, DEBT_TOPIC);
+  const comment = await findStickyComment(ctx, { owner: ref.owner, repo: ref.repo, issue_number: ref.number }, DEBT_TOPIC, { fresh: true });
   return { ok: true, value: { ...issue, record: readDebtRecord(comment?.body), debtComment: comment?.body } };
 }
 
@@ -104,13 +104,13 @@ const LISTED_ISSUES = 30;
  */
 export async function findCreatedDebt(ctx: FeatureContext, prNumber: number): Promise<Budgeted<DebtIssueFacts | undefined>> {
   const namesThePr = (body: string) => readDebtRecord(body)?.hackPrs.some((p) => p.number === prNumber && p.repo === undefined) ?? false;
-  const found = await findBotIssue(ctx.octokit, ctx.services, ctx.repo, { label: ctx.config.hacks.debtLabel, recognise: namesThePr, newest: LISTED_ISSUES });
+  const found = await findBotIssue(ctx, ctx.repo, { label: ctx.config.hacks.debtLabel, recognise: namesThePr, newest: LISTED_ISSUES });
   return found ? readDebtIssue(ctx, { ...ctx.repo, number: found.number }, true) : { ok: true, value: undefined };
 }
 
 /** Creates the debt issue (assigned to the hack's author when they can be) and returns it as the plan's next pass reads it. */
 export async function createDebtIssue(ctx: FeatureContext, issue: NewDebtIssue, label: LabelSpec): Promise<DebtIssueFacts> {
-  const created = await createBotIssue(ctx.octokit, ctx.services, ctx.repo, { title: issue.title, body: issue.body, labels: [label], assignees: [issue.owner] });
+  const created = await createBotIssue(ctx, ctx.repo, { title: issue.title, body: issue.body, labels: [label], assignees: [issue.owner] });
   return {
     ref: { ...ctx.repo, number: created.number },
     exists: true,
@@ -127,8 +127,7 @@ export async function createDebtIssue(ctx: FeatureContext, issue: NewDebtIssue, 
 
 /** The files the PR touches and the added lines carrying the code marker (patches are read within the budget). */
 export async function readChanges(ctx: FeatureContext, pr: PullRequestFacts): Promise<Budgeted<HackChanges>> {
-  const { octokit, repo } = ctx;
-  const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: pr.number, per_page: 100 });
+  const files = await ctx.services.facts.files(ctx.repo, pr.number);
   const patches = files.map((f) => ({ filename: f.filename, patch: f.patch }));
   const markers = await ctx.services.parse.run("findCodeMarkers", [patches, ctx.config.hacks.codeMarker], ctx.log);
   return markers.ok ? { ok: true, value: { files: files.map((f) => f.filename), markers: markers.value, sha: pr.headSha } } : markers;

@@ -35,7 +35,7 @@ export interface HackSubject {
 export async function reconcileHack(ctx: FeatureContext, subject: HackSubject, trigger: Trigger): Promise<void> {
   const { octokit, services, repo } = ctx;
   await services.locks.run(lockKey("hacks", repo, subject.number), async () => {
-    const comment = await findStickyComment(octokit, services, { ...repo, issue_number: subject.number }, HACK_TOPIC);
+    const comment = await findStickyComment(ctx, { ...repo, issue_number: subject.number }, HACK_TOPIC, { fresh: true });
     const previous = readHackState(comment?.body);
     const payload = subject.payload && !mayBeStale(subject.payload.pr, previous, trigger, ctx.config.hacks.label) ? subject.payload : undefined;
     const pr = payload?.pr ?? (await readPullRequest(ctx, subject.number));

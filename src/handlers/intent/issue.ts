@@ -4,6 +4,7 @@ import { INTENT_TOPIC, planIssueIntent } from "../../core/intent/plan.js";
 import type { FeatureContext, GitHubContext } from "../../github/context.js";
 import { execute } from "../../github/execute.js";
 import { labelNames } from "../../github/labels.js";
+import { opened } from "../../github/records.js";
 import type { Services } from "../../github/services.js";
 import type { RepoRef } from "../../github/types.js";
 import { enabledConfig } from "../config-gate.js";
@@ -46,8 +47,7 @@ interface TimelineSource {
 
 /** Open pull requests that mention the issue inherit its why/who: check them again. */
 async function recheckLinkingPullRequests(ctx: GitHubContext, repo: RepoRef, issueNumber: number): Promise<void> {
-  const { octokit } = ctx;
-  const events = await octokit.paginate(octokit.rest.issues.listEventsForTimeline, { ...repo, issue_number: issueNumber, per_page: 100 });
+  const events = await ctx.services.facts.timeline({ ...repo, issue_number: issueNumber });
   const seen = new Set<string>();
   const targets: { repo: RepoRef; number: number }[] = [];
   for (const event of events) {
@@ -61,9 +61,9 @@ async function recheckLinkingPullRequests(ctx: GitHubContext, repo: RepoRef, iss
     targets.push({ repo: target, number: source.number });
   }
   for (const target of targets) {
-    const config = await loadConfig(octokit, target.repo);
+    const config = await loadConfig(ctx.services.facts, target.repo);
     if (!config.ok) continue; // reported on that pull request's own events
-    const { data: pr } = await octokit.rest.pulls.get({ ...target.repo, pull_number: target.number });
+    const pr = opened(ctx, target.repo, await ctx.services.facts.pullRequest(target.repo, target.number));
     if (pr.state !== "open") continue;
     await checkPullRequestIntent({ ...ctx, repo: target.repo, config: config.config }, pr);
   }

@@ -66,7 +66,7 @@ export async function applyPhasePlan(ctx: FeatureContext, input: PhaseRunInput):
     for (const created of executed.created) log.info({ parent: parent.number, issue: created.number }, "phase issue created");
     if (round.last) return { ok: true, value: { ...result, final: round.phases } };
     // Read again just before the next round writes the section, so an edit people made meanwhile outside it is kept.
-    const current = await readParent(ctx.octokit, repo, parent.number);
+    const current = await readParent(ctx, repo, parent.number);
     const slot = await services.parse.run("phasesSlot", [current.body], log);
     if (!slot.ok) return slot;
     progress = { round: progress.round + 1, created: [...progress.created, ...executed.created], parent: { body: current.body, slot: slot.value } };

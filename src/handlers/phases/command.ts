@@ -39,7 +39,7 @@ async function plan(input: CommandRun, command: PhaseCommand, tag: string): Prom
   const { context, services, config, thread, actor, comment } = input;
   const { octokit, log } = context;
   const ctx: FeatureContext = { octokit, services, log, config, repo: context.repo() };
-  const parent = await readParent(octokit, ctx.repo, thread.issue_number);
+  const parent = await readParent(ctx, ctx.repo, thread.issue_number);
   const gathered = await gatherPhaseFacts(ctx, parent, command, comment.html_url);
   if (!gathered.ok) return refused(unreadableLine("body", gathered.reason));
   const { facts, intent } = gathered.value;
@@ -55,6 +55,6 @@ async function plan(input: CommandRun, command: PhaseCommand, tag: string): Prom
   if (!applied.ok) return refused(unreadableLine("body", applied.reason));
   const result = applied.value;
   // A redelivered command changes nothing, and its first answer (which said what it did) stays.
-  const answered = !result.wrote && answeredTag((await findStickyComment(octokit, services, thread, commandReplyTopic(comment.id, "phase")))?.body) === tag;
+  const answered = !result.wrote && answeredTag((await findStickyComment(ctx, thread, commandReplyTopic(comment.id, "phase"), { fresh: true }))?.body) === tag;
   return done(answered ? undefined : reportReply(decision.report, result.final, result));
 }

@@ -25,20 +25,21 @@ export async function onPhaseIssueOpened(context: Context<"issues.opened">, serv
   if (!phase) return;
   const kind = marker ? "issue" : "debt";
   const { octokit, log } = context;
+  const ctx = { octokit, services, log };
   const repo = context.repo();
   await services.locks.run(lockKey("phases", repo, phase.parent), async () => {
-    const parent = await readParent(octokit, repo, phase.parent);
+    const parent = await readParent(ctx, repo, phase.parent);
     const read = await services.parse.run("readPhasesSection", [parent.body], log);
     if (!read.ok) return;
     const recorded = read.value.recorded.find((p) => p.number === phase.number);
     const keeper = kind === "issue" ? recorded?.issueNumber : recorded?.debtIssueNumber;
     if (keeper === undefined || keeper === issue.number) return;
-    const kept = await readIssue(octokit, repo, keeper);
+    const kept = await readIssue(ctx, repo, keeper);
     const keptPhase = kind === "issue" ? readPhaseIssueMarker(kept?.body) : readDebtRecord(kept?.body)?.phase;
     const confirmed = kept?.user?.login === bot && keptPhase?.parent === phase.parent && keptPhase.number === phase.number;
     if (!confirmed) return;
     log.warn({ parent: phase.parent, phase: phase.number, duplicate: issue.number, kept: keeper }, `closing a duplicate phase ${kind} issue`);
-    await retireDuplicateIssue(octokit, repo, issue.number, keeper, kind === "issue" ? `phase ${phase.number} of #${phase.parent}` : `the rebuild debt of phase ${phase.number} of #${phase.parent}`);
+    await retireDuplicateIssue(ctx, repo, { number: issue.number, keeper, what: kind === "issue" ? `phase ${phase.number} of #${phase.parent}` : `the rebuild debt of phase ${phase.number} of #${phase.parent}` });
   });
 }
 

@@ -5,9 +5,10 @@ import type { DebtPolicy, PhaseFacts } from "../../core/phases/decide.js";
 import { reconcilePhases, type PhaseIssue } from "../../core/phases/reconcile.js";
 import type { PhaseCommand, PhaseState } from "../../core/phases/types.js";
 import { isMissing } from "../../github/errors.js";
-import type { FeatureContext } from "../../github/context.js";
+import type { FeatureContext, GitHubContext } from "../../github/context.js";
+import { opened } from "../../github/records.js";
 import { listSubIssues, type SubIssue } from "../../github/sub-issues.js";
-import type { GitHub, RepoRef } from "../../github/types.js";
+import type { RepoRef } from "../../github/types.js";
 import type { Budgeted } from "../../parse/budget.js";
 import { intentRules } from "../../core/intent/rules.js";
 import type { ParentAtStart } from "./apply.js";
@@ -18,9 +19,10 @@ export interface ParentIssue {
   body: string;
 }
 
-export async function readParent(octokit: GitHub, repo: RepoRef, number: number): Promise<ParentIssue> {
-  const { data } = await octokit.rest.issues.get({ ...repo, issue_number: number });
-  return { number, title: data.title, body: data.body ?? "" };
+/** The parent issue as it is now, its records opened. */
+export async function readParent(ctx: GitHubContext, repo: RepoRef, number: number): Promise<ParentIssue> {
+  const { title, body } = opened(ctx, repo, await ctx.services.facts.issue(repo, number, { fresh: true }));
+  return { number, title, body: body ?? "" };
 }
 
 /** A sub-issue's fields, read through the issues API too (the fallback has no sub-issues API). */
@@ -33,10 +35,10 @@ function phaseIssue(issue: IssueData, linked: boolean): PhaseIssue {
   return { number: issue.number, id: issue.id, open, notPlanned: !open && issue.state_reason === "not_planned", title: issue.title, linked };
 }
 
-/** An issue, or undefined when it is gone (deleted, or hidden from the app). */
-export async function readIssue(octokit: GitHub, repo: RepoRef, number: number): Promise<IssueData | undefined> {
+/** An issue (its records opened), or undefined when it is gone (deleted, or hidden from the app). */
+export async function readIssue(ctx: GitHubContext, repo: RepoRef, number: number): Promise<IssueData | undefined> {
   try {
-    return (await octokit.rest.issues.get({ ...repo, issue_number: number })).data;
+    return opened(ctx, repo, await ctx.services.facts.issue(repo, number, { fresh: true }));
   } catch (error) {
     if (isMissing(error)) return undefined;
     throw error;
@@ -72,7 +74,7 @@ export interface GatheredPhases {
  * The parent's body is read within the parse budget.
  */
 export async function gatherPhaseFacts(ctx: FeatureContext, parent: ParentIssue, command: PhaseCommand, commentUrl: string): Promise<Budgeted<GatheredPhases>> {
-  const { octokit, services, log, config, repo } = ctx;
+  const { services, log, config, repo } = ctx;
   const read = await services.parse.run("readPhasesSection", [parent.body], log);
   if (!read.ok) return read;
   const { recorded, section, plannedIn, slot } = read.value;
@@ -83,7 +85,7 @@ export async function gatherPhaseFacts(ctx: FeatureContext, parent: ParentIssue,
     intent = carried.value;
   }
   const bot = await services.botLogin();
-  const children = await listSubIssues(octokit, { ...repo, issue_number: parent.number });
+  const children = await listSubIssues(ctx, { ...repo, issue_number: parent.number });
   const issues = new Map<number, PhaseIssue>();
   let otherChildren = 0;
   for (const child of children ?? []) {
@@ -99,14 +101,14 @@ export async function gatherPhaseFacts(ctx: FeatureContext, parent: ParentIssue,
   for (const phase of recorded) {
     if (!phase.issueNumber || issues.has(phase.number)) continue;
     // Not among the sub-issues: a plain phase issue (no sub-issues here), or one a crash left unlinked.
-    const issue = await readIssue(octokit, repo, phase.issueNumber);
+    const issue = await readIssue(ctx, repo, phase.issueNumber);
     if (issue && isPhaseIssue(issue, bot, parent.number, phase.number)) {
       issues.set(phase.number, phaseIssue(issue, false));
     }
   }
 
   const { phases, recovered } = reconcilePhases(recorded, issues);
-  if (command.kind === "plan" || command.kind === "hack") await confirmDebtIssues(octokit, repo, bot, parent.number, phases);
+  if (command.kind === "plan" || command.kind === "hack") await confirmDebtIssues(ctx, bot, parent.number, phases);
   const facts: PhaseFacts = {
     command,
     parent: { number: parent.number, title: parent.title, slot, plannedIn },
@@ -127,10 +129,10 @@ export async function gatherPhaseFacts(ctx: FeatureContext, parent: ParentIssue,
  * phase, so that the phase gets a real one instead of a link to whatever
  * someone typed into the hidden data.
  */
-async function confirmDebtIssues(octokit: GitHub, repo: RepoRef, bot: string, parent: number, phases: PhaseState[]): Promise<void> {
+async function confirmDebtIssues(ctx: FeatureContext, bot: string, parent: number, phases: PhaseState[]): Promise<void> {
   for (const phase of phases) {
     if (!phase.hack || !phase.debtIssueNumber) continue;
-    const issue = await readIssue(octokit, repo, phase.debtIssueNumber);
+    const issue = await readIssue(ctx, ctx.repo, phase.debtIssueNumber);
     const record = issue?.user?.login === bot ? readDebtRecord(issue.body) : undefined;
     if (record?.phase?.parent !== parent || record.phase.number !== phase.number) delete phase.debtIssueNumber;
   }

@@ -28,7 +28,7 @@ export async function onPhaseIssueState(context: Context<"issues.closed" | "issu
   const { octokit, log } = context;
   const ctx: FeatureContext = { octokit, services, log, config, repo: context.repo() };
   await services.locks.run(lockKey("phases", ctx.repo, marker.parent), async () => {
-    const parent = await readParent(octokit, ctx.repo, marker.parent);
+    const parent = await readParent(ctx, ctx.repo, marker.parent);
     const gathered = await gatherPhaseFacts(ctx, parent, { kind: "list" }, "");
     // A parent whose body cannot be read waits for the next `/phase`, as a broken section does.
     if (!gathered.ok) return;

@@ -1,5 +1,6 @@
 import { done, refused } from "../../core/command-answers.js";
 import { signoffReplies } from "../../core/signoff/render.js";
+import { opened } from "../../github/records.js";
 import { teamMembership } from "../../github/teams.js";
 import { unreadableLine } from "../../parse/unreadable.js";
 import type { CommandHandler } from "../command-dispatch.js";
@@ -25,7 +26,7 @@ export const signoffCommand: CommandHandler = {
     if (membership !== "member") return refused(signoffReplies.notMember(team));
 
     const repo = context.repo();
-    const { data: pr } = await octokit.rest.pulls.get({ ...repo, pull_number: thread.issue_number });
+    const pr = opened({ services, log }, repo, await services.facts.pullRequest(repo, thread.issue_number));
     // An edited command signs off when it was written, as a new one does.
     const signoff = { team, user: actor, at: edited ? comment.updated_at : comment.created_at, sha: pr.head.sha, via: "command" as const, note };
     const verdict = await evaluateSignoff({ octokit, services, log, repo, config }, pr, signoff);

@@ -28,8 +28,8 @@ export async function gatherSignoff(ctx: FeatureContext, pr: SignoffPullRequest,
   const { octokit, services, repo, log } = ctx;
   const rules = ctx.config.signoff;
   // Read once per head commit: later events of the same commit read no page again.
-  const files = await services.pullFiles.read(octokit, repo, pr);
-  const ownersOf: OwnersOf = await readCodeowners(octokit, services.codeowners, repo, pr.base.ref, log);
+  const files = await services.pullFiles.read(services.facts, repo, pr);
+  const ownersOf: OwnersOf = await readCodeowners(services.facts, services.codeowners, repo, pr.base.ref, log);
   const gathered: GatheredSignoff = {
     repo,
     pr: { number: pr.number, author: pr.user?.login, headSha: pr.head.sha, requestedTeams: (pr.requested_teams ?? []).flatMap((t) => (t ? [t.slug] : [])) },
@@ -38,7 +38,7 @@ export async function gatherSignoff(ctx: FeatureContext, pr: SignoffPullRequest,
   };
   if (!signoffNeeded(gathered.areas, rules)) return gathered;
 
-  const comment = (await findStickyComment(octokit, services, { ...repo, issue_number: pr.number }, SIGNOFF_TOPIC)) ?? null;
+  const comment = (await findStickyComment(ctx, { ...repo, issue_number: pr.number }, SIGNOFF_TOPIC, { fresh: true })) ?? null;
   const reviews = await readReviews(ctx, pr.number);
   const teams = [...gathered.areas.teams.keys()];
   const author = gathered.pr.author;
@@ -58,19 +58,18 @@ export async function gatherSignoff(ctx: FeatureContext, pr: SignoffPullRequest,
   return { ...gathered, evidence };
 }
 
-async function readReviews({ octokit, repo }: FeatureContext, pullNumber: number): Promise<Review[]> {
-  const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { ...repo, pull_number: pullNumber, per_page: 100 });
+async function readReviews({ services, repo }: FeatureContext, pullNumber: number): Promise<Review[]> {
+  const reviews = await services.facts.reviews(repo, pullNumber);
   return reviews.map((r) => ({ user: r.user?.login, state: r.state, submittedAt: r.submitted_at ?? "", commitId: r.commit_id ?? "" }));
 }
 
 /** Files changed since each sign-off's commit; a commit GitHub cannot compare (force-push) counts as "everything". */
-async function changesSince({ octokit, repo }: FeatureContext, head: string, shas: readonly string[], allFiles: readonly string[]): Promise<Map<string, string[]>> {
+async function changesSince({ services, repo }: FeatureContext, head: string, shas: readonly string[], allFiles: readonly string[]): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>();
   for (const sha of new Set(shas)) {
     if (!sha || sha === head) continue;
     try {
-      const { data } = await octokit.rest.repos.compareCommits({ ...repo, base: sha, head });
-      result.set(sha, (data.files ?? []).map((f) => f.filename));
+      result.set(sha, await services.facts.compare(repo, sha, head));
     } catch (error) {
       if (!isMissing(error)) throw error;
       result.set(sha, [...allFiles]);
