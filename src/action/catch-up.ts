@@ -56,14 +56,16 @@ export async function catchUp(receive: Probot["receive"], octokit: GitHub, event
   if (number === undefined || payload.action === "deleted" || payload.action === "transferred") return;
   const repo: RepoRef = { owner: payload.repository.owner.login, repo: payload.repository.name };
   const { data: issue } = await octokit.rest.issues.get({ ...repo, issue_number: number });
-  const base = { repository: payload.repository, sender: payload.sender };
+  // Each event gets a copy of what GitHub returned: the router opens the records in a payload in
+  // place, and a record opened once no longer passes as sealed in the next event's payload.
+  const base = () => structuredClone({ repository: payload.repository, sender: payload.sender });
 
   const action = issue.state === "closed" ? "closed" : "reopened";
   const name = issue.pull_request ? "pull_request" : "issues";
   const own = `${eventName}.${payload.action ?? ""}`;
   if (own !== `${name}.${action}` && !(action === "reopened" && READS_THE_THREAD.has(own))) {
-    const subject = issue.pull_request ? { number, pull_request: (await octokit.rest.pulls.get({ ...repo, pull_number: number })).data } : { issue };
-    await receive({ id: `${options.deliveryId}:thread`, name, payload: { action, ...subject, ...base } } as never);
+    const subject = issue.pull_request ? { number, pull_request: (await octokit.rest.pulls.get({ ...repo, pull_number: number })).data } : { issue: structuredClone(issue) };
+    await receive({ id: `${options.deliveryId}:thread`, name, payload: { action, ...subject, ...base() } } as never);
   }
 
   const since = new Date((options.now ?? Date.now()) - LOOKBACK_MS).toISOString();
@@ -72,7 +74,7 @@ export async function catchUp(receive: Probot["receive"], octokit: GitHub, event
   const failures: unknown[] = [];
   for (const comment of comments as ListedComment[]) {
     if (!mayHoldCommand(comment) || (await answered(octokit, repo, comment, options.botLogin))) continue;
-    const event = { action: "created", issue, comment, ...base, sender: comment.user };
+    const event = { action: "created", issue: structuredClone(issue), comment, ...base(), sender: comment.user };
     await receive({ id: `${options.deliveryId}:comment-${comment.id}`, name: "issue_comment", payload: event } as never).catch((error: unknown) => failures.push(...(error instanceof AggregateError ? error.errors : [error])));
   }
   if (failures.length > 0) throw new AggregateError(failures, "commands caught up on failed");

@@ -475,7 +475,7 @@ export class FakeGitHub {
   }
 
   /** Enough of GitHub's search syntax for the app's queries: is:, label:, author:app/. */
-  private search(q: string): { total_count: number; incomplete_results: boolean; items: FakeIssue[] } {
+  private search(q: string): { total_count: number; incomplete_results: boolean; items: (FakeIssue & { repository_url: string })[] } {
     const terms = q.match(/\S+:"[^"]*"|\S+/g) ?? [];
     const items = [...this.issues.values()].filter((issue) =>
       terms.every((term) => {
@@ -503,7 +503,9 @@ export class FakeGitHub {
         }
       }),
     );
-    return { total_count: items.length, incomplete_results: false, items };
+    // Search spans repositories, so GitHub names each result's repository (records are scoped by it).
+    const named = items.map((issue) => ({ repository_url: `https://api.github.com${this.repoPath}`, ...issue }));
+    return { total_count: named.length, incomplete_results: false, items: named };
   }
 }
 
