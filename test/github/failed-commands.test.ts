@@ -1,11 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MemoryFailedCommands, RedisFailedCommands } from "../../src/github/failed-commands.js";
+import { describe, expect, it } from "vitest";
+import { MemoryFailedCommands } from "../../src/github/failed-commands.js";
 import { fakeClock } from "../helpers/clock.js";
-import { requireRedis, testRedis } from "../helpers/redis.js";
-
-const redis = testRedis();
-beforeAll(() => requireRedis(redis));
-afterAll(() => redis.disconnect());
 
 describe("failed commands", () => {
   it("in memory: a mark is taken once, and forgotten after a day", async () => {
@@ -19,12 +14,5 @@ describe("failed commands", () => {
     await failed.mark("o/r#78:hack");
     time.advance(24 * 60 * 60 * 1000 + 1);
     expect(await failed.take("o/r#78:hack")).toBe(false);
-  });
-
-  it("in Redis: a mark made by one instance is taken by another, once", async () => {
-    const key = `test-${Date.now()}-${Math.random()}`;
-    await new RedisFailedCommands(redis).mark(key);
-    expect(await new RedisFailedCommands(redis).take(key)).toBe(true);
-    expect(await new RedisFailedCommands(redis).take(key)).toBe(false);
   });
 });
