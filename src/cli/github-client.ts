@@ -77,8 +77,6 @@ export function createCliOctokit({ token, baseUrl, log }: CliOctokitOptions) {
   });
 }
 
-export type CliGitHub = ReturnType<typeof createCliOctokit>;
-
 /** What a read-only command says when a request fails: a network error as one, otherwise GitHub's status and message. */
 export function failureMessage(error: unknown): string {
   if (error instanceof NetworkError) {

@@ -66,5 +66,3 @@ export interface CommentKey extends RepoRef {
 }
 
 export type Reaction = "+1" | "-1" | "eyes" | "rocket" | "confused" | "hooray";
-
-export type ActionType = Action["type"];

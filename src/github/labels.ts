@@ -1,7 +1,7 @@
 import type { LabelSpec } from "../core/labels.js";
-import { isInvalid, isMissing } from "./errors.js";
+import { isInvalid } from "./errors.js";
 import type { Services } from "./services.js";
-import type { GitHub, IssueRef, RepoRef } from "./types.js";
+import type { GitHub, RepoRef } from "./types.js";
 
 /** Creates the label with its colour and description when the repository lacks it. */
 export function ensureLabel(octokit: GitHub, services: Pick<Services, "knownLabels">, { owner, repo }: RepoRef, label: LabelSpec): Promise<void> {
@@ -14,30 +14,6 @@ export function ensureLabel(octokit: GitHub, services: Pick<Services, "knownLabe
       if (!isInvalid(error)) throw error;
     }
   });
-}
-
-export async function addLabel(
-  octokit: GitHub,
-  services: Services,
-  issue: IssueRef,
-  current: readonly string[],
-  label: LabelSpec,
-): Promise<boolean> {
-  if (hasLabel(current, label.name)) return false;
-  await ensureLabel(octokit, services, { owner: issue.owner, repo: issue.repo }, label);
-  await octokit.rest.issues.addLabels({ ...issue, labels: [label.name] });
-  return true;
-}
-
-export async function removeLabel(octokit: GitHub, issue: IssueRef, current: readonly string[], name: string): Promise<boolean> {
-  if (!hasLabel(current, name)) return false;
-  try {
-    await octokit.rest.issues.removeLabel({ ...issue, name });
-  } catch (error) {
-    // Someone removed it in the meantime: the goal is reached.
-    if (!isMissing(error)) throw error;
-  }
-  return true;
 }
 
 export function hasLabel(current: readonly string[], name: string): boolean {
