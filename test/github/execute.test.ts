@@ -1,14 +1,11 @@
-import { Probot, ProbotOctokit } from "probot";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Action } from "../../src/core/actions.js";
 import { labelSpecs } from "../../src/core/labels.js";
 import { topicMarker } from "../../src/core/markers.js";
 import { execute } from "../../src/github/execute.js";
-import { DeliveryFacts } from "../../src/github/facts.js";
-import { createServices } from "../../src/github/services.js";
-import { sharedParseBudget, testPrivateKey } from "../helpers/app.js";
-import { FakeGitHub } from "../helpers/fake-github.js";
-import { BOT_LOGIN, INSTALLATION_ID, OWNER, REPO } from "../helpers/github.js";
+import type { FakeGitHub } from "../helpers/fake-github.js";
+import { fakeGitHubContext } from "../helpers/github-context.js";
+import { BOT_LOGIN, OWNER, REPO } from "../helpers/github.js";
 
 const repo = { owner: OWNER, repo: REPO };
 const at = (number: number) => ({ ...repo, number });
@@ -19,18 +16,9 @@ afterEach(() => fake?.stop());
 
 /** The executor with an installation client and the app's services, against a stateful GitHub. */
 async function executor() {
-  fake = new FakeGitHub();
-  fake.start();
-  const probot = new Probot({
-    appId: 1,
-    privateKey: testPrivateKey(),
-    logLevel: "fatal",
-    Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, retry: { enabled: false }, throttle: { enabled: false } })),
-  });
-  const octokit = await probot.auth(INSTALLATION_ID);
-  const shared = createServices(probot, { parse: sharedParseBudget(), recordSecret: "test" });
-  const ctx = { octokit, services: { ...shared, facts: new DeliveryFacts(octokit, shared.readCaches) }, log: probot.log };
-  return { github: fake, run: (actions: Action[]) => execute(ctx, actions) };
+  const { github, ctx } = await fakeGitHubContext();
+  fake = github;
+  return { github, run: (actions: Action[]) => execute(ctx, actions) };
 }
 
 describe("the executor", () => {

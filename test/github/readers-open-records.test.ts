@@ -1,17 +1,14 @@
-import { Probot, ProbotOctokit } from "probot";
 import { afterEach, describe, expect, it } from "vitest";
 import { dataMarker } from "../../src/core/markers.js";
 import { findBotIssue, readIssueBody } from "../../src/github/bot-issues.js";
 import { findStickyComment } from "../../src/github/comments.js";
 import type { GitHubContext } from "../../src/github/context.js";
-import { DeliveryFacts } from "../../src/github/facts.js";
-import { createServices } from "../../src/github/services.js";
 import { listSubIssues } from "../../src/github/sub-issues.js";
 import { readIssue, readParent } from "../../src/handlers/phases/gather.js";
-import { sharedParseBudget, testPrivateKey } from "../helpers/app.js";
-import { FakeGitHub } from "../helpers/fake-github.js";
-import { BOT_LOGIN, INSTALLATION_ID, OWNER, REPO } from "../helpers/github.js";
-import { sealed, TEST_RECORD_SECRET } from "../helpers/records.js";
+import type { FakeGitHub } from "../helpers/fake-github.js";
+import { fakeGitHubContext } from "../helpers/github-context.js";
+import { BOT_LOGIN, OWNER, REPO } from "../helpers/github.js";
+import { sealed } from "../helpers/records.js";
 
 const repo = { owner: OWNER, repo: REPO };
 const genuine = dataMarker({ kind: "debt", owner: "ana" });
@@ -24,17 +21,9 @@ let fake: FakeGitHub | undefined;
 afterEach(() => fake?.stop());
 
 async function reader(): Promise<{ github: FakeGitHub; ctx: GitHubContext }> {
-  fake = new FakeGitHub();
-  fake.start();
-  const probot = new Probot({
-    appId: 1,
-    privateKey: testPrivateKey(),
-    logLevel: "fatal",
-    Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, retry: { enabled: false }, throttle: { enabled: false } })),
-  });
-  const octokit = await probot.auth(INSTALLATION_ID);
-  const shared = createServices(probot, { parse: sharedParseBudget(), recordSecret: TEST_RECORD_SECRET, botLogin: BOT_LOGIN });
-  return { github: fake, ctx: { octokit, services: { ...shared, facts: new DeliveryFacts(octokit, shared.readCaches) }, log: probot.log } };
+  const context = await fakeGitHubContext({ botLogin: BOT_LOGIN });
+  fake = context.github;
+  return context;
 }
 
 describe("every reader of the app's bodies opens their records", () => {
