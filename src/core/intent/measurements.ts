@@ -57,7 +57,7 @@ const measures = (words: readonly string[], at: number) => measuresTime(words, a
 /** A count: "3", "three", "a single". */
 const isCount = (word: string) => isDigits(word) || NUMBER_WORDS.has(word);
 
-/** Whether a measure is within a few words after `at`. */
+/** Where the first word `found` accepts is, within a few words after `at`, or -1. */
 function measureAfter(words: readonly string[], at: number, found: (words: readonly string[], k: number) => boolean): number {
   for (let k = at + 1; k <= at + MAX_TO_AMOUNT && k < words.length; k++) if (found(words, k)) return k;
   return -1;
@@ -110,7 +110,7 @@ const fewerOfCost = (words: readonly string[], i: number) => words[i] === "fewer
 /** The measured benefit or cost at word `i` of lower-cased `words`, as the cue to report, or undefined. */
 export function measuredGainAt(words: readonly string[], i: number): string | undefined {
   const word = words[i] ?? "";
-  if (movesFromTo(words, i)) return `${words[i - 1] === undefined ? "" : `${words[i - 1]} `}from`;
+  if (movesFromTo(words, i)) return `${words[i - 1] ?? ""} from`;
   if (shareOfCost(words, i)) return `${words[i - 1] ?? ""} of`;
   if (finishesIn(words, i)) return `${word} in`;
   if (fewerInstead(words, i)) return `${word} ${words[i + 1] ?? ""}`;
