@@ -9,9 +9,9 @@ import { readFileSync } from "node:fs";
  * second set, in the same format, written after the first began to be used
  * for tuning, blind/ a third, written once both had been, holdout/ a
  * fourth, written once blind/ had been used for tuning too, fifth/ a
- * fifth, written once holdout/ had been, and sixth/ a sixth, written once
- * fifth/ had been; all six have since been used for tuning. seventh/ was
- * written once sixth/ had been, and is held out.
+ * fifth, written once holdout/ had been, sixth/ a sixth, written once
+ * fifth/ had been, and seventh/ a seventh, written once sixth/ had been; all
+ * seven have since been used for tuning.
  */
 export interface CorpusCase {
   body: string;
@@ -55,7 +55,7 @@ export const holdoutCorpus = readCorpus(new URL("./holdout/", import.meta.url));
 export const fifthCorpus = readCorpus(new URL("./fifth/", import.meta.url));
 /** The sixth set, written by a writer who had not read the check's code, labelled and committed before the check was run on it; since used for tuning too (round 7). */
 export const sixthCorpus = readCorpus(new URL("./sixth/", import.meta.url));
-/** The seventh set, written by a writer who had not read the check's code, labelled and committed before the check was run on it; not used for tuning. */
+/** The seventh set, written by a writer who had not read the check's code, labelled and committed before the check was run on it; since used for tuning too (round 8). */
 export const seventhCorpus = readCorpus(new URL("./seventh/", import.meta.url));
 
 export interface Judgement {

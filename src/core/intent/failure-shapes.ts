@@ -1,4 +1,5 @@
 import type { Word } from "./prose-who.js";
+import { isDigits, measuresTime } from "./measurements.js";
 
 /**
  * Failures stated in a project's own terms rather than in the phrase table's
@@ -16,7 +17,6 @@ const ANSWERING = new Set("with returns returned returning return gets got get g
 const ARTICLES = new Set(["a", "an", "the", "http"]);
 /** Verbs a measured wait follows: "startup took 6 s", "takes over 10 minutes". */
 const TAKING = new Set(["take", "takes", "took", "taking", "taken"]);
-const TIME_UNITS = new Set("s ms sec secs second seconds min mins minute minutes h hr hrs hour hours day days".split(" "));
 /** How many words a wait's amount may come after its verb: "took well over 10 minutes". */
 const MAX_TO_AMOUNT = 3;
 /**
@@ -25,13 +25,19 @@ const MAX_TO_AMOUNT = 3;
  */
 const AMOUNTS = new Set(["a", "an", "one", "two", "half", "several", "exactly", "about", "roughly", "almost", "nearly"]);
 const isAmount = (word: string) => AMOUNTS.has(word) || (word[0] !== undefined && word[0] >= "0" && word[0] <= "9");
-/** "keep" before a verb in -ing says something happens again and again: "users keep opening issues", "the job keeps failing". */
+/**
+ * "keep" before a verb in -ing says something happens again and again:
+ * "users keep opening issues", "the job keeps failing". Opening its clause,
+ * with no subject, before a verb of making progress, it bids the authors go
+ * on ("…, keep going!", "Keep improving it"): encouragement. ("Keep
+ * getting a 500" has no subject either, and is trouble.)
+ */
 const KEEPING = new Set(["keep", "keeps", "kept"]);
 const MIN_ING_WORD = 5;
+const PROGRESSING = new Set(["going", "rocking", "improving", "building", "shipping", "developing", "working"]);
 
 const isUpper = (ch: string | undefined) => ch !== undefined && ch >= "A" && ch <= "Z";
 const isLowerOrDigit = (ch: string | undefined) => ch !== undefined && ((ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9"));
-const isDigits = (word: string) => word.length > 0 && [...word].every((ch) => ch >= "0" && ch <= "9");
 
 /** `RecursionError`, `TypeError`, `NullPointerException`: a capitalised name ending so, as the word was written. */
 function namesException(text: string): boolean {
@@ -41,15 +47,6 @@ function namesException(text: string): boolean {
 
 /** `422`, `504`: a client or server error status. */
 const isErrorStatus = (word: string) => word.length === 3 && isDigits(word) && (word[0] === "4" || word[0] === "5");
-
-/** `6`, `6s`, `300ms`: an amount, with its unit glued on or in the next word. */
-function measuresTime(words: readonly string[], at: number): boolean {
-  const word = words[at] ?? "";
-  let digits = 0;
-  while (digits < word.length && isDigits(word[digits] ?? "")) digits++;
-  if (digits === 0) return false;
-  return digits === word.length ? TIME_UNITS.has(words[at + 1] ?? "") : TIME_UNITS.has(word.slice(digits));
-}
 
 /** The failure shape at word `i` (lower-cased `words`, `read` as written), as the cue to report, or undefined. */
 export function failureShapeAt(words: readonly string[], read: readonly Word[], i: number): string | undefined {
@@ -61,6 +58,7 @@ export function failureShapeAt(words: readonly string[], read: readonly Word[], 
   }
   const next = words[i + 1] ?? "";
   if (word === "off" && next === "by" && isAmount(words[i + 2] ?? "")) return "off by";
-  if (KEEPING.has(word) && next.length >= MIN_ING_WORD && next.endsWith("ing")) return `${word} ${next}`;
+  const bidding = (i === 0 || read[i - 1]?.endsClause === true) && PROGRESSING.has(next);
+  if (KEEPING.has(word) && !bidding && next.length >= MIN_ING_WORD && next.endsWith("ing")) return `${word} ${next}`;
   return undefined;
 }

@@ -252,13 +252,38 @@ const isListedPerson = (words: readonly Word[], i: number, nouns: Map<string, st
   return word !== undefined && (nouns.get(`${word.lower}s`) ?? []).some((parts) => parts.length === 1) && verbFollows(words, i, PERSON_VERBS, 1);
 };
 
+/** Words of praise a group follows with "for": "would be useful for astronomers working with …". */
+const PRAISED_FOR = new Set("useful helpful handy valuable beneficial convenient great nice good essential important invaluable".split(" "));
+/** What people do and programs or data do not: "astronomers working with …", "students learning …". */
+const HUMAN_PARTICIPLES = new Set("working studying teaching learning researching writing trying doing maintaining analysing analyzing".split(" "));
+
+/**
+ * A plural not in the list that a praise is for, doing what people do:
+ * "useful for astronomers working with unevenly sampled light curves". The
+ * praise is no reason (see reasons.ts), but the group is still the who;
+ * "useful for datasets containing gaps" names data.
+ */
+const isPluralPraisedFor = (words: readonly Word[], i: number) => {
+  const word = words[i];
+  return (
+    word !== undefined &&
+    word.lower.length >= 5 &&
+    word.lower.endsWith("s") &&
+    !word.lower.endsWith("ss") &&
+    !word.endsClause &&
+    words[i - 1]?.lower === "for" &&
+    PRAISED_FOR.has(words[i - 2]?.lower ?? "") &&
+    HUMAN_PARTICIPLES.has(words[i + 1]?.lower ?? "")
+  );
+};
+
 /** The group noun starting at word `i`, as its words, or undefined. */
 function nounAt(words: readonly Word[], i: number, nouns: Map<string, string[][]>): readonly string[] | undefined {
   const word = words[i];
   if (!word || word.inPath) return undefined;
   const listed = (nouns.get(word.lower) ?? []).find((parts) => parts.every((part, k) => words[i + k]?.lower === part));
   if (listed) return listed;
-  const person = PEOPLE_NOUNS.has(word.lower) || namesPeopleByEnding(word.lower) || isPluralBeforeWho(word, words[i + 1]) || isPluralDoingHumanThings(words, i) || isListedPerson(words, i, nouns);
+  const person = PEOPLE_NOUNS.has(word.lower) || namesPeopleByEnding(word.lower) || isPluralBeforeWho(word, words[i + 1]) || isPluralDoingHumanThings(words, i) || isListedPerson(words, i, nouns) || isPluralPraisedFor(words, i);
   return person ? [word.lower] : undefined;
 }
 

@@ -1,6 +1,7 @@
 import { sentencesOf, wordsOf, type Word } from "./prose-who.js";
 import { isWishStory } from "./user-story.js";
 import { failureShapeAt } from "./failure-shapes.js";
+import { measuredGainAt } from "./measurements.js";
 import { benefitRestatesWant, onlyTheOccasion, reportsPosting } from "./reasons.js";
 
 /**
@@ -142,7 +143,7 @@ function avoidsToil(words: readonly string[], at: number): boolean {
   return false;
 }
 
-/** `shapes`: failures in a project's own terms count too (see failure-shapes.ts). */
+/** `shapes`: failures in a project's own terms count too (see failure-shapes.ts), and benefits or costs measured (measurements.ts). */
 function cueIn(text: string, cues: PhraseIndex, shapes: boolean): string | undefined {
   const read = wordsOf(text);
   const words = read.map(lowerOf);
@@ -152,7 +153,7 @@ function cueIn(text: string, cues: PhraseIndex, shapes: boolean): string | undef
     if (read[i]?.inPath || i === describing) continue;
     if (word === "so" && soThat(read, words, i)) return "so";
     if ((word === "instead" || word === "rather") && cues === CUES && avoidsToil(words, i)) return `${word} ${words[i + 1] ?? ""}`;
-    const shaped = shapes ? failureShapeAt(words, read, i) : undefined;
+    const shaped = shapes ? (failureShapeAt(words, read, i) ?? measuredGainAt(words, i)) : undefined;
     if (shaped) return shaped;
     for (const parts of cues.get(word) ?? []) {
       if (!parts.every((part, k) => words[i + k] === part)) continue;

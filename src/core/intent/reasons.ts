@@ -284,7 +284,9 @@ export function onlyTheOccasion(words: readonly string[], at: number): boolean {
  * is needed.
  */
 const OCCASIONS = phraseIndexOf([
-  "agreed", "voted", "vote", "asked for", "asked about", "requested", "suggested", "proposed", "discussed", "decided", "consensus",
+  "agreed", "voted", "vote", "asked for", "asked about", "requested",
+  // Asked, said in the passive: "This was asked a few times in the chat", "It gets asked on every release".
+  "was asked", "were asked", "been asked", "is asked", "gets asked", "get asked", "suggested", "proposed", "discussed", "decided", "consensus",
   "per the discussion", "per the thread", "per discussion", "following the discussion",
   "hasn't opened", "has not opened", "didn't open", "hasn't picked", "has not picked", "didn't pick", "hasn't bumped", "didn't bump",
 ]);
@@ -376,20 +378,111 @@ const saysNothing = (text: string, filler: readonly string[]) => reasonlessBecau
  * retry option" say more than what led to the change. A few short
  * sentences at most.
  */
-function reportsOnlyOccasions(text: string, filler: readonly string[]): boolean {
+const reportsOnlyOccasions = (text: string, filler: readonly string[]) => onlyClausesThat(text, filler, (clause) => reportsOccasion(reasonWords(clause)));
+
+/**
+ * Whether each sentence's clauses (see `statingClauses`) either do what
+ * `states` asks or say nothing (a link, filler, the change), with at least
+ * one that does. A why of one sentence of one clause that does not is left
+ * to the other rules (which read clauses through here again). A few short
+ * sentences at most.
+ */
+function onlyClausesThat(text: string, filler: readonly string[], states: (clause: string) => boolean): boolean {
   if (text.length > MAX_OCCASION_CHARS) return false;
   const sentences = sentencesOf(text);
   if (sentences.length > MAX_OCCASION_SENTENCES) return false;
-  let occasion = false;
+  let stated = false;
   for (const sentence of sentences) {
     const clauses = statingClauses(sentence);
     for (const clause of clauses) {
-      if (reportsOccasion(reasonWords(clause))) occasion = true;
+      if (states(clause)) stated = true;
       else if (clauses.length === 1 && sentences.length === 1) return false;
       else if (!saysNothing(clause, filler)) return false;
     }
   }
-  return occasion;
+  return stated;
+}
+
+/**
+ * People named by no more than what they are, who want or would gain:
+ * "Users want …", "Everyone would benefit from …", "many people would like
+ * it". Who wants it, or that it pleases, is no problem stated. Not "need
+ * to": "Users need to restart the server after each change" is toil.
+ */
+const BARE_GROUPS = new Set("users user people everyone everybody folks customers developers devs someone somebody anyone anybody community".split(" "));
+/** Words that may stand before such a group in its clause: "I think many people …", "and most users …". */
+const BEFORE_GROUP = new Set("i think believe guess bet am sure and but so also probably surely certainly definitely many most lots lot a of all the our some plenty".split(" "));
+/** Words between the group and its verb: "would really", "will all", "would definitely". */
+const BEFORE_WANTING = new Set("would will could might do does really all definitely surely certainly also probably greatly".split(" "));
+const WANTING = new Set("want wants wanted like love loves appreciate appreciates enjoy enjoys welcome welcomes benefit benefits need needs expect expects".split(" "));
+const MAX_BEFORE_GROUP = 5;
+const MAX_TO_WANTING = 3;
+
+/** Whether a comma clause's words are a bare group wanting or gaining something: a few words looked at. */
+function bareGroupWants(words: readonly string[]): boolean {
+  let group = 0;
+  while (group < words.length && group < MAX_BEFORE_GROUP && BEFORE_GROUP.has(words[group] ?? "")) group++;
+  if (!BARE_GROUPS.has(words[group] ?? "")) return false;
+  let verb = group + 1;
+  while (verb <= group + MAX_TO_WANTING && BEFORE_WANTING.has(words[verb] ?? "")) verb++;
+  const wanting = words[verb] ?? "";
+  return WANTING.has(wanting) && !((wanting === "need" || wanting === "needs") && words[verb + 1] === "to");
+}
+
+/**
+ * Whether a clause only says a bare group wants or gains the change, its
+ * comma clauses each doing so or saying nothing: "That would be cool, I
+ * think many people would like it."
+ */
+function onlyDemandClause(clause: string, filler: readonly string[]): boolean {
+  let wants = false;
+  let part: string[] = [];
+  const parts: string[][] = [];
+  for (const word of wordsOf(clause)) {
+    part.push(word.text);
+    if (word.endsClause) {
+      parts.push(part);
+      part = [];
+    }
+  }
+  if (part.length > 0) parts.push(part);
+  for (const words of parts) {
+    if (bareGroupWants(reasonWords(words.join(" ")))) wants = true;
+    // Filler only ("That would be cool"): the other rules would read this clause again.
+    else if (reasonlessBecause(words.join(" "), filler, undefined) === undefined) return false;
+  }
+  return wants;
+}
+
+/**
+ * "Users want `trimboth` to accept `axis=None`.", "Everyone would benefit
+ * from a native JSON type.": a why whose only statement is that a bare
+ * group wants or would gain it, beside clauses that say nothing.
+ */
+const onlyDemand = (text: string, filler: readonly string[]) => onlyClausesThat(text, filler, (clause) => onlyDemandClause(clause, filler));
+
+/** Labels of maintenance that give no reason: "Cleanup", "Refactoring", "Chore". */
+const MAINTENANCE = new Set(
+  "cleanup cleanups clean-up clean up refactor refactors refactoring chore chores housekeeping maintenance tidy tidy-up tidying misc miscellaneous code internal minor polish restructure restructuring".split(" "),
+);
+
+/**
+ * "Cleanup", or a template's question answered on its own line ("… why is
+ * this PR needed? cleanup"): a why whose statements, questions aside, are
+ * only a label of maintenance. Each line's sentences read once.
+ */
+function onlyMaintenanceLabel(text: string): boolean {
+  if (text.length > MAX_OCCASION_CHARS) return false;
+  let labelled = false;
+  for (const line of text.split("\n")) {
+    for (const sentence of sentencesOf(line)) {
+      if (sentence.endsWith("?")) continue;
+      const words = reasonWords(sentence).filter((word) => !SMALL_WORDS.has(word) && !CHANGE_SUBJECTS.has(word));
+      if (!words.every((word) => MAINTENANCE.has(word))) return false;
+      if (words.length > 0) labelled = true;
+    }
+  }
+  return labelled;
 }
 
 /** How far after "because of" / "due to" the trigger may be named: "because of a typo in the help text". */
@@ -455,7 +548,7 @@ function praisesByComparison(words: readonly string[]): boolean {
  * it ("created because of a typo"). A sentence with a reason cue (see
  * prose-why.ts) is never either.
  */
-export function notAReason(text: string, hasCue: boolean, filler: readonly string[] = []): "change" | "trigger" | "filler" | undefined {
+export function notAReason(text: string, hasCue: boolean, filler: readonly string[] = []): "change" | "trigger" | "filler" | "request" | undefined {
   if (hasCue) return undefined;
   const words = reasonWords(text).filter((word) => !isUrl(word));
   if (words.length === 0) return undefined;
@@ -470,10 +563,11 @@ export function notAReason(text: string, hasCue: boolean, filler: readonly strin
   const phrases = phrasesOf(filler).filter((phrase) => phrase.length > 0 && phrase.every((part) => !NOT_PRAISE.has(part)));
   if (words.some((_, i) => phrases.some((phrase) => phrase.every((part, k) => words[i + k] === part)))) return "filler";
   if (praisesByComparison(words)) return "filler";
+  if (onlyDemand(text, filler)) return "request";
   let first = 0;
   while (first < words.length - 1 && CHANGE_SUBJECTS.has(words[first] ?? "")) first++;
   if (CHANGE_VERBS.has(words[first] ?? "") && words.length <= MAX_CHANGE_WORDS) return "change";
-  if (describesOnlyTheChange(text, filler)) return "change";
+  if (describesOnlyTheChange(text, filler) || onlyMaintenanceLabel(text)) return "change";
   return undefined;
 }
 

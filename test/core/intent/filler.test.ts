@@ -118,3 +118,29 @@ describe("a why field that says who wants it, or what, but not why", () => {
     expect(judged(body, "Pin tabs in split view").why).toMatchObject({ field: "why" });
   });
 });
+
+describe("demand, praise and labels in a why field (round 8)", () => {
+  it.each([
+    ["a bare group's demand", "## Motivation\n\nUsers want the exporter to accept a date range like the importer does.", "request"],
+    ["a bare group's gain", "## Why\n\nEveryone would benefit from a built-in rate limiter instead of the plugin.", "request"],
+    ["praise, then a bare group liking it", "## Why\n\nThat would be cool, I think many people would like it.", "filler"],
+    ["people who would love it", "## Why is this needed?\n\nPeople would really love this.", "request"],
+    ["a maintenance label", "## Why\n\nRefactoring", "change"],
+    ["a template's question answered with a label", "Motivation: Refactor\nIf this is not a bug fix, why is the change needed? Which use cases does it solve? refactor", "change"],
+    ["asked, in the passive", "## Motivation\n\nThis was asked several times in the community chat last month.", "trigger"],
+    ["encouragement after praise", "## Use case\n\nWould be really nice to have! Best editor I ever used, keep going folks.", "filler"],
+  ])("rejects %s", (_shape, body, reason) => {
+    const result = judged(body);
+    expect(result.why).toBeUndefined();
+    expect(result.rejections).toContainEqual(expect.objectContaining({ field: "why", reason }));
+  });
+
+  it.each([
+    ["a group that needs to work around it", "## Why\n\nUsers need to restart the server after every config change to pick it up."],
+    ["a qualified group's demand, with its problem", "## Motivation\n\nUsers want the exporter to accept a date range, because a full export of a large workspace times out."],
+    ["a maintenance label with a reason", "## Why\n\nCleanup, because the old loader reads every config file twice."],
+    ["trouble that recurs after a comma", "## Why\n\nI retried with a fresh token, keep hitting the same wall on every upload."],
+  ])("accepts %s", (_shape, body) => {
+    expect(judged(body).why).toMatchObject({ field: "why" });
+  });
+});

@@ -300,3 +300,17 @@ describe("groups named by a community, a craft, a fraction, or by us", () => {
     expect(who(sentence)).toBeUndefined();
   });
 });
+
+describe("a group a praise is for", () => {
+  it("finds a plural doing what people do after 'useful for'", () => {
+    expect(who("Would be useful for photographers working with RAW files from older cameras.")).toMatchObject({ source: "prose", label: "photographers working with RAW files from" });
+  });
+
+  it.each([
+    ["Would be useful for datasets containing gaps at uneven depths.", "data, not people"],
+    ["Would be useful for photographers.", "no qualifier says which"],
+    ["Sent to photographers working with RAW files.", "no praise before 'for'"],
+  ])("does not find %j (%s)", (sentence) => {
+    expect(who(sentence)).toBeUndefined();
+  });
+});

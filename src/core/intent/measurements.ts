@@ -1,0 +1,119 @@
+/**
+ * Benefits and costs stated with measurements, which are reasons however
+ * positively put: a cost that moves ("goes from 4.1 s to 2.6 s"), a share of
+ * a cost ("35% of the query time"), a duration something would finish in
+ * ("would finish in about 20 minutes"), fewer of something that costs ("one
+ * query instead of three", "fewer round trips"). A setting changed ("Raises
+ * the timeout from 30 s to 60 s") measures nothing it costs: a movement must
+ * be reported by a verb of movement, not by a change verb. Each looks at its
+ * word and a few around it: constant work per word, no regex.
+ */
+
+export const TIME_UNITS = new Set("s ms sec secs second seconds min mins minute minutes h hr hrs hour hours day days".split(" "));
+const SIZE_UNITS = new Set("b kb mb gb tb kib mib gib tib byte bytes kilobytes megabytes gigabytes percent".split(" "));
+/** What a change may need fewer of, each a cost: "one query instead of three", "fewer round trips". */
+const COST_NOUNS = new Set(
+  (
+    "query queries request requests call calls round-trip round-trips roundtrip roundtrips trip trips step steps click clicks pass passes " +
+    "allocation allocations copy copies lookup lookups fetch fetches scan scans restart restarts rebuild rebuilds reload reloads " +
+    "connection connections process processes hop hops download downloads upload uploads render renders rerender rerenders"
+  ).split(" "),
+);
+/** What a share is of when it measures a cost: "35% of the query time", "a third of the CPU". */
+const COST_SHARES = new Set("time runtime cpu memory ram latency bandwidth storage disk budget traffic".split(" "));
+const NUMBER_WORDS = new Set("one two three four five six seven eight nine ten eleven twelve dozen dozens hundred hundreds thousand thousands single".split(" "));
+/** Verbs that report a measure moving: "goes from 4.1 s to 2.6 s", "dropped from 2 GB to 300 MB", "brings it down from". */
+const MOVING = new Set("go goes went gone going drop drops dropped fall falls fell shrink shrinks shrank shrunk grow grows grew grown climb climbs climbed jump jumps jumped down up cut cuts".split(" "));
+/** Verbs a duration follows when it is how long something runs: "would finish in about 20 minutes", "loads in 300 ms". */
+const FINISHING = new Set("finish finishes finished complete completes completed done load loads loaded return returns returned build builds built".split(" "));
+/** Words between a duration's "in" and its amount: "in about 20 minutes", "in under a second". */
+const HEDGES = new Set(["about", "around", "roughly", "under", "just", "only", "approximately", "less", "than", "over"]);
+/** How many words a measure's amount may come after the word that opens it: "from roughly 4 s", "instead of three stacked loops". */
+const MAX_TO_AMOUNT = 3;
+/** How far before "instead of" the count it is compared with may be: "one Query Loop and one database query instead of three". */
+const MAX_COUNT_BEFORE = 8;
+
+export const isDigits = (word: string) => word.length > 0 && [...word].every((ch) => ch >= "0" && ch <= "9");
+
+/** The length of the digits a word starts with: `300ms` is 3. */
+function leadingDigits(word: string): number {
+  let digits = 0;
+  while (digits < word.length && isDigits(word[digits] ?? "")) digits++;
+  return digits;
+}
+
+/** `6`, `6s`, `300ms`: an amount with a unit of `units`, glued on or in the next word. */
+function measuresIn(words: readonly string[], at: number, units: ReadonlySet<string>): boolean {
+  const word = words[at] ?? "";
+  const digits = leadingDigits(word);
+  if (digits === 0) return false;
+  return digits === word.length ? units.has(words[at + 1] ?? "") : units.has(word.slice(digits));
+}
+
+/** An amount of time: "6 s", "300ms", "20 minutes". */
+export const measuresTime = (words: readonly string[], at: number) => measuresIn(words, at, TIME_UNITS);
+/** An amount of time or size: a decimal's last part counts ("4.1 s" is read as "4", "1", "s"). */
+const measures = (words: readonly string[], at: number) => measuresTime(words, at) || measuresIn(words, at, SIZE_UNITS);
+/** A count: "3", "three", "a single". */
+const isCount = (word: string) => isDigits(word) || NUMBER_WORDS.has(word);
+
+/** Where the first word `found` accepts is, within a few words after `at`, or -1. */
+function measureAfter(words: readonly string[], at: number, found: (words: readonly string[], k: number) => boolean): number {
+  for (let k = at + 1; k <= at + MAX_TO_AMOUNT && k < words.length; k++) if (found(words, k)) return k;
+  return -1;
+}
+
+/** "goes from 4.1 s to 2.6 s", "dropped from 2 GB to 300 MB": a measure reported moving. */
+function movesFromTo(words: readonly string[], i: number): boolean {
+  if (words[i] !== "from" || !(MOVING.has(words[i - 1] ?? "") || MOVING.has(words[i - 2] ?? ""))) return false;
+  const before = measureAfter(words, i, measures);
+  if (before < 0) return false;
+  for (let to = before + 1; to <= before + 2 && to < words.length; to++) if (words[to] === "to") return measureAfter(words, to, measures) >= 0;
+  return false;
+}
+
+/** "35% of the query time", "40 percent of the CPU": the share is read from the digits before "of". */
+function shareOfCost(words: readonly string[], i: number): boolean {
+  if (words[i] !== "of") return false;
+  const amount = words[i - 1] === "percent" ? words[i - 2] : words[i - 1];
+  if (!isDigits(amount ?? "")) return false;
+  for (let k = i + 1; k <= i + MAX_TO_AMOUNT && k < words.length; k++) if (COST_SHARES.has(words[k] ?? "")) return true;
+  return false;
+}
+
+/** "would finish in about 20 minutes", "loads in 300 ms": how long it runs. */
+function finishesIn(words: readonly string[], i: number): boolean {
+  if (!FINISHING.has(words[i] ?? "") || words[i + 1] !== "in") return false;
+  let k = i + 2;
+  while (k < i + 2 + MAX_TO_AMOUNT && HEDGES.has(words[k] ?? "")) k++;
+  return measuresTime(words, k);
+}
+
+/** A count of a cost: "one database query", "2 requests", within a couple of words. */
+const countsCost = (words: readonly string[], at: number) => isCount(words[at] ?? "") && (COST_NOUNS.has(words[at + 1] ?? "") || COST_NOUNS.has(words[at + 2] ?? ""));
+
+/**
+ * "one database query instead of three", "2 requests rather than 40": a
+ * count of a cost compared with another count. "4 spaces instead of 2"
+ * counts no cost.
+ */
+function fewerInstead(words: readonly string[], i: number): boolean {
+  const alternative = (words[i] === "instead" && words[i + 1] === "of") || (words[i] === "rather" && words[i + 1] === "than");
+  if (!alternative || measureAfter(words, i + 1, (w, k) => isCount(w[k] ?? "")) < 0) return false;
+  for (let k = Math.max(0, i - MAX_COUNT_BEFORE); k < i; k++) if (countsCost(words, k)) return true;
+  return false;
+}
+
+/** "fewer round trips", "fewer database queries": fewer of a cost. */
+const fewerOfCost = (words: readonly string[], i: number) => words[i] === "fewer" && (COST_NOUNS.has(words[i + 1] ?? "") || COST_NOUNS.has(words[i + 2] ?? ""));
+
+/** The measured benefit or cost at word `i` of lower-cased `words`, as the cue to report, or undefined. */
+export function measuredGainAt(words: readonly string[], i: number): string | undefined {
+  const word = words[i] ?? "";
+  if (movesFromTo(words, i)) return `${words[i - 1] ?? ""} from`;
+  if (shareOfCost(words, i)) return `${words[i - 1] ?? ""} of`;
+  if (finishesIn(words, i)) return `${word} in`;
+  if (fewerInstead(words, i)) return `${word} ${words[i + 1] ?? ""}`;
+  if (fewerOfCost(words, i)) return `fewer ${words[i + 1] ?? ""}`;
+  return undefined;
+}
