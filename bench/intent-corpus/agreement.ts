@@ -11,8 +11,8 @@ import { readFileSync } from "node:fs";
  * fourth, written once blind/ had been used for tuning too, fifth/ a
  * fifth, written once holdout/ had been, sixth/ a sixth, written once
  * fifth/ had been, and seventh/ a seventh, written once sixth/ had been; all
- * seven have since been used for tuning. eighth/ was written once seventh/
- * had been, and is held out.
+ * seven have since been used for tuning. eighth/ and ninth/ were written
+ * once seventh/ had been, and are held out.
  */
 export interface CorpusCase {
   body: string;
@@ -60,6 +60,8 @@ export const sixthCorpus = readCorpus(new URL("./sixth/", import.meta.url));
 export const seventhCorpus = readCorpus(new URL("./seventh/", import.meta.url));
 /** The eighth set, written by a writer who had not read the check's code, labelled and committed before the check was run on it; not used for tuning. */
 export const eighthCorpus = readCorpus(new URL("./eighth/", import.meta.url));
+/** The ninth set, written by a writer who had not read the check's code, labelled and committed before the check was run on it; not used for tuning. */
+export const ninthCorpus = readCorpus(new URL("./ninth/", import.meta.url));
 
 export interface Judgement {
   why: boolean;
