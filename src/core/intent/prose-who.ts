@@ -28,6 +28,8 @@ const NOT_A_QUALIFIER = new Set(
     "affect affects affected impact impacts block blocks prevent prevents force forces require requires confuse confuses " +
     "notify notifies remind reminds warn warns invite invites hurt hurts annoy annoys frustrate frustrates bother bothers " +
     "such same real actual " +
+    // All of a group is no kind of it: "the entire community", "the whole team" say everyone.
+    "entire whole " +
     // Particles of a phrasal verb: "commenting out members", "signing up users".
     "out up down off away back"
   ).split(" "),
