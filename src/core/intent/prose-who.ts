@@ -190,7 +190,9 @@ const PEOPLE_NOUNS = new Set(
     // People by their craft or stage: "practitioners fine-tuning on …", "hobbyist learners", "working professionals".
     "practitioners learners professionals hobbyists enthusiasts " +
     // A community is its people: "the Korean NLP community", "communities running their own servers".
-    "community communities").split(" "),
+    "community communities " +
+    // People by the body they work in: "clinical staff who share workstations", "field crews digitising parcels".
+    "staff crews personnel").split(" "),
 );
 
 /** "who" refers only to people: a plural right before it ("artists who post…") names a group of them. */

@@ -286,7 +286,9 @@ export function onlyTheOccasion(words: readonly string[], at: number): boolean {
 const OCCASIONS = phraseIndexOf([
   "agreed", "voted", "vote", "asked for", "asked about", "requested",
   // Asked, said in the passive: "This was asked a few times in the chat", "It gets asked on every release".
-  "was asked", "were asked", "been asked", "is asked", "gets asked", "get asked", "suggested", "proposed", "discussed", "decided", "consensus",
+  "was asked", "were asked", "been asked", "is asked", "gets asked", "get asked", "suggested",
+  // Raised, said in the passive: "This was raised at the SIG meeting by operators …". ("raised `ValueError`" is active.)
+  "was raised", "were raised", "been raised", "is raised", "got raised", "proposed", "discussed", "decided", "consensus",
   "per the discussion", "per the thread", "per discussion", "following the discussion",
   "hasn't opened", "has not opened", "didn't open", "hasn't picked", "has not picked", "didn't pick", "hasn't bumped", "didn't bump",
 ]);

@@ -17,6 +17,8 @@ describe("the who in plain prose", () => {
     ["We keep hearing it from enterprise admins, who must re-invite everyone after SSO changes.", "enterprise admins"],
     ["- small teams using the free tier\n- nobody else", "small teams using the free tier"],
     ["It would benefit the Korean NLP community and its shared corpora.", "Korean NLP community"],
+    ["Ward staff who share one login lose their drafts at every handover.", "Ward staff who share one login lose"],
+    ["Survey crews mapping drainage ditches redraw the layer all day.", "Survey crews mapping drainage ditches redraw the"],
   ])("finds %j", (sentence, phrase) => {
     expect(who(sentence)).toMatchObject({ source: "prose", label: phrase });
   });
@@ -34,6 +36,7 @@ describe("the who in plain prose", () => {
     ["<!-- Screen reader users can't tell when it finished. -->", "a comment"],
     ["Our users, many of them, complained.", "a pronoun and a quantifier"],
     ["It would benefit the entire community and make the docs look great.", "all of a group is no kind of it"],
+    ["The staff page lists every crew member.", "staff and crew as modifiers"],
   ])("does not find %j (%s)", (body) => {
     expect(who(body)).toBeUndefined();
   });
