@@ -191,8 +191,8 @@ const PEOPLE_NOUNS = new Set(
     "practitioners learners professionals hobbyists enthusiasts " +
     // A community is its people: "the Korean NLP community", "communities running their own servers".
     "community communities " +
-    // People by the body they work in: "clinical staff who share workstations", "field crews digitising parcels".
-    "staff crews personnel").split(" "),
+    // People by the body they work in or their office: "clinical staff who share workstations", "compliance officers preparing audits".
+    "staff crews personnel officers auditors").split(" "),
 );
 
 /** "who" refers only to people: a plural right before it ("artists who post…") names a group of them. */
