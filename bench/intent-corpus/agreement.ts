@@ -12,7 +12,7 @@ import { readFileSync } from "node:fs";
  * fifth, written once holdout/ had been, sixth/ a sixth, written once
  * fifth/ had been, and seventh/ a seventh, written once sixth/ had been; all
  * seven have since been used for tuning. eighth/ and ninth/ were written
- * once seventh/ had been, and are held out.
+ * once seventh/ had been, and have since been used for tuning too (round 9).
  */
 export interface CorpusCase {
   body: string;
@@ -58,9 +58,9 @@ export const fifthCorpus = readCorpus(new URL("./fifth/", import.meta.url));
 export const sixthCorpus = readCorpus(new URL("./sixth/", import.meta.url));
 /** The seventh set, written by a writer who had not read the check's code, labelled and committed before the check was run on it; since used for tuning too (round 8). */
 export const seventhCorpus = readCorpus(new URL("./seventh/", import.meta.url));
-/** The eighth set, written by a writer who had not read the check's code, labelled and committed before the check was run on it; not used for tuning. */
+/** The eighth set, written by a writer who had not read the check's code, labelled and committed before the check was run on it; since used for tuning too (round 9). */
 export const eighthCorpus = readCorpus(new URL("./eighth/", import.meta.url));
-/** The ninth set, written by a writer who had not read the check's code, labelled and committed before the check was run on it; not used for tuning. */
+/** The ninth set, written by a writer who had not read the check's code, labelled and committed before the check was run on it; since used for tuning too (round 9). */
 export const ninthCorpus = readCorpus(new URL("./ninth/", import.meta.url));
 
 export interface Judgement {

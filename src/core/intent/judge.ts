@@ -120,7 +120,8 @@ const isCheckboxLine = (line: string) => {
 
 /** Words that may frame a group without saying anything of it: "Mostly for artists who post here." */
 /** "This would help …", "This is for …": saying that a group gains, without saying what they gain, frames the group too. */
-const AUDIENCE_FRAME = new Set("for mostly mainly only just especially primarily e g eg it's it is this these are our the a all any would will help helps".split(" "));
+/** "Intended for …", "Aimed at …": saying whom a change is meant for frames the group as well. */
+const AUDIENCE_FRAME = new Set("for mostly mainly only just especially primarily e g eg it's it is this these are our the a all any would will help helps intended meant aimed targeted at".split(" "));
 const MAX_FRAME_WORDS = 3;
 
 /**
@@ -164,7 +165,8 @@ const DESCRIBING = new Set(["who", "whose", "that", "which"]);
  * belongs to it to the clause's end, however long; the who reader quotes only
  * its first words.
  */
-function onlyNamesAudience(sentence: string, rules: IntentRules): boolean {
+function onlyNamesAudience(written: string, rules: IntentRules): boolean {
+  const sentence = withoutAsides(written);
   const group = findWhoInProse([sentence], rules.whoProse?.nouns ?? []);
   if (!group) return false;
   const read = wordsOf(sentence);
@@ -177,6 +179,22 @@ function onlyNamesAudience(sentence: string, rules: IntentRules): boolean {
   if (describes) while (to < words.length && !read[to - 1]?.endsClause) to++;
   const outside = [...words.slice(0, at), ...words.slice(to)];
   return outside.length <= MAX_FRAME_WORDS && outside.every((word) => AUDIENCE_FRAME.has(word) || word.endsWith("ly"));
+}
+
+/**
+ * The sentence without its bracketed asides: "Mostly for people with low
+ * vision (my dad is one of them)." names the group alone; the aside says who
+ * the author knows in it, not what they gain. One pass over the characters.
+ */
+function withoutAsides(sentence: string): string {
+  let depth = 0;
+  let kept = "";
+  for (const ch of sentence) {
+    if (ch === "(") depth++;
+    else if (ch === ")" && depth > 0) depth--;
+    else if (depth === 0) kept += ch;
+  }
+  return kept;
 }
 
 /** Subjects of a usage clause: "We use it…", "Our clinic runs it…", "I deploy it…". */

@@ -5,12 +5,20 @@
  * ("would finish in about 20 minutes"), fewer of something that costs ("one
  * query instead of three", "fewer round trips"). A setting changed ("Raises
  * the timeout from 30 s to 60 s") measures nothing it costs: a movement must
- * be reported by a verb of movement, not by a change verb. Each looks at its
+ * be reported by a verb of movement, not by a change verb. An amount
+ * measured before and after ("9 fps before, 24 fps after"), or saved ("cuts
+ * 14 kB of flash", "2 MB less"), is a gain too. Each looks at its
  * word and a few around it: constant work per word, no regex.
  */
 
 export const TIME_UNITS = new Set("s ms sec secs second seconds min mins minute minutes h hr hrs hour hours day days".split(" "));
 const SIZE_UNITS = new Set("b kb mb gb tb kib mib gib tib byte bytes kilobytes megabytes gigabytes percent".split(" "));
+/** Rates a change may raise or lower: "9 fps before, 24 fps after". */
+const RATE_UNITS = new Set("fps rps qps ops".split(" "));
+/** Verbs that report an amount saved: "cuts 14 kB of flash", "saves 2 MB", "frees 300 MB". A size or a time, not a setting. */
+const SAVING = new Set("cut cuts saves saved save frees freed free trims trimmed shaves shaved".split(" "));
+/** Words after an amount that say it was saved: "14 kB less flash", "2 MB smaller". */
+const LESS = new Set(["less", "smaller", "fewer", "lighter"]);
 /** What a change may need fewer of, each a cost: "one query instead of three", "fewer round trips". */
 const COST_NOUNS = new Set(
   (
@@ -54,6 +62,10 @@ function measuresIn(words: readonly string[], at: number, units: ReadonlySet<str
 export const measuresTime = (words: readonly string[], at: number) => measuresIn(words, at, TIME_UNITS);
 /** An amount of time or size: a decimal's last part counts ("4.1 s" is read as "4", "1", "s"). */
 const measures = (words: readonly string[], at: number) => measuresTime(words, at) || measuresIn(words, at, SIZE_UNITS);
+/** An amount of time, size or rate. */
+const measuresAny = (words: readonly string[], at: number) => measures(words, at) || measuresIn(words, at, RATE_UNITS);
+/** How far the "after" amount may follow the "before" word: "9 fps before, 24 fps after". */
+const MAX_TO_AFTER = 4;
 /** A count: "3", "three", "a single". */
 const isCount = (word: string) => isDigits(word) || NUMBER_WORDS.has(word);
 
@@ -107,6 +119,32 @@ function fewerInstead(words: readonly string[], i: number): boolean {
 /** "fewer round trips", "fewer database queries": fewer of a cost. */
 const fewerOfCost = (words: readonly string[], i: number) => words[i] === "fewer" && (COST_NOUNS.has(words[i + 1] ?? "") || COST_NOUNS.has(words[i + 2] ?? ""));
 
+/** Whether an amount with its unit ends right before `at`: "9 fps", "300ms". */
+function amountEndingAt(words: readonly string[], at: number): boolean {
+  return measuresAny(words, at - 2) || measuresAny(words, at - 1);
+}
+
+/** The cue of an amount measured before and after: a test plan's report of the gain, a reason on its own. */
+export const BEFORE_AND_AFTER = "before and after";
+
+/**
+ * "9 fps before, 24 fps after", "4 s before and 1 s after": an amount
+ * measured before the change and after it, as a test plan reports what the
+ * change gains. Two amounts with units are needed: "tested before and after"
+ * measures nothing.
+ */
+function measuredBeforeAfter(words: readonly string[], i: number): boolean {
+  if (words[i] !== "before" || !amountEndingAt(words, i)) return false;
+  for (let k = i + 1; k <= i + MAX_TO_AFTER && k < words.length; k++) if (words[k] === "after" && amountEndingAt(words, k)) return true;
+  return false;
+}
+
+/** "cuts 14 kB of flash", "saves 2 MB": a size saved (a time saved too: "trims 3 s off startup"). */
+const savesAmount = (words: readonly string[], i: number) => SAVING.has(words[i] ?? "") && measureAfter(words, i, measures) >= 0;
+
+/** "14 kB less flash", "2 MB smaller": a size or time less after its amount. */
+const amountLess = (words: readonly string[], i: number) => LESS.has(words[i] ?? "") && amountEndingAt(words, i) && !RATE_UNITS.has(words[i - 1] ?? "");
+
 /** The measured benefit or cost at word `i` of lower-cased `words`, as the cue to report, or undefined. */
 export function measuredGainAt(words: readonly string[], i: number): string | undefined {
   const word = words[i] ?? "";
@@ -115,5 +153,8 @@ export function measuredGainAt(words: readonly string[], i: number): string | un
   if (finishesIn(words, i)) return `${word} in`;
   if (fewerInstead(words, i)) return `${word} ${words[i + 1] ?? ""}`;
   if (fewerOfCost(words, i)) return `fewer ${words[i + 1] ?? ""}`;
+  if (measuredBeforeAfter(words, i)) return BEFORE_AND_AFTER;
+  if (savesAmount(words, i)) return word;
+  if (amountLess(words, i)) return word;
   return undefined;
 }

@@ -28,6 +28,8 @@ const NOT_A_QUALIFIER = new Set(
     "affect affects affected impact impacts block blocks prevent prevents force forces require requires confuse confuses " +
     "notify notifies remind reminds warn warns invite invites hurt hurts annoy annoys frustrate frustrates bother bothers " +
     "such same real actual " +
+    // All of a group is no kind of it: "the entire community", "the whole team" say everyone.
+    "entire whole " +
     // Particles of a phrasal verb: "commenting out members", "signing up users".
     "out up down off away back"
   ).split(" "),
@@ -188,7 +190,9 @@ const PEOPLE_NOUNS = new Set(
     // People by their craft or stage: "practitioners fine-tuning on …", "hobbyist learners", "working professionals".
     "practitioners learners professionals hobbyists enthusiasts " +
     // A community is its people: "the Korean NLP community", "communities running their own servers".
-    "community communities").split(" "),
+    "community communities " +
+    // People by the body they work in or their office: "clinical staff who share workstations", "compliance officers preparing audits".
+    "staff crews personnel officers auditors").split(" "),
 );
 
 /** "who" refers only to people: a plural right before it ("artists who post…") names a group of them. */

@@ -1,7 +1,7 @@
 import { sentencesOf, wordsOf, type Word } from "./prose-who.js";
 import { isWishStory } from "./user-story.js";
 import { failureShapeAt } from "./failure-shapes.js";
-import { measuredGainAt } from "./measurements.js";
+import { BEFORE_AND_AFTER, measuredGainAt } from "./measurements.js";
 import { benefitRestatesWant, onlyTheOccasion, reportsPosting } from "./reasons.js";
 
 /**
@@ -32,7 +32,7 @@ const PROBLEM_PHRASES = [
   "lose", "loses", "lost", "losing", "discarded", "waste", "wastes", "wasted", "wasting", "time-consuming", "tedious", "painful", "pain point",
   "frustrating", "frustrated", "annoying", "error-prone", "costly", "costs", "expensive",
   "fail", "fails", "failed", "failing", "failure", "failures", "crash", "crashes", "crashed", "crashing", "hang", "hangs", "hanging",
-  "freeze", "freezes", "frozen", "times out", "timed out", "slow", "slower", "slowly", "sluggish", "blank", "empty page", "broken", "breaks", "broke",
+  "freeze", "freezes", "froze", "frozen", "freezing", "stalls", "stalled", "times out", "timed out", "slow", "slower", "slowly", "sluggish", "blank", "empty page", "broken", "breaks", "broke",
   "corrupt", "corrupted", "corrupts", "blurry", "pixelated", "garbled", "confusing", "confused", "confuses", "unclear", "misleading", "unreadable", "unusable", "inaccessible",
   "wrong", "incorrect", "incorrectly", "leak", "leaks", "leaking", "flaky", "outage", "outages", "regression", "errors out", "throws",
   "doesn't work", "does not work", "don't work", "do not work", "didn't work", "stops working", "stopped working", "not working",
@@ -196,7 +196,8 @@ function labelledBefore(sentence: string): boolean {
 /**
  * A failure with its cause, or set before the change, in one sentence
  * ("installing failed half the time because the request timed out", "before
- * the fix the page returned a 504", "Before: every upload failed"): how a
+ * the fix the page returned a 504", "Before: every upload failed"), or an
+ * amount measured before and after ("9 fps before, 24 fps after"): how a
  * test plan reports the problem the change fixes. A reassurance names
  * neither ("ran the suite; nothing breaks").
  */
@@ -205,6 +206,8 @@ export function findExplainedFailure(paragraphs: readonly string[]): ProseWhy | 
     for (const sentence of sentencesOf(paragraph)) {
       if (sentence.endsWith("?")) continue;
       const problem = cueIn(sentence, PROBLEMS, true);
+      // "9 fps before, 24 fps after": the measured gain is the reason, with no failure word.
+      if (problem === BEFORE_AND_AFTER) return { sentence: clip(sentence), cue: problem };
       if (problem && (causeCue(sentence) || cueIn(sentence, BEFORE_THE_FIX, false) || labelledBefore(sentence))) return { sentence: clip(sentence), cue: problem };
     }
   }

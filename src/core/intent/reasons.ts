@@ -286,7 +286,9 @@ export function onlyTheOccasion(words: readonly string[], at: number): boolean {
 const OCCASIONS = phraseIndexOf([
   "agreed", "voted", "vote", "asked for", "asked about", "requested",
   // Asked, said in the passive: "This was asked a few times in the chat", "It gets asked on every release".
-  "was asked", "were asked", "been asked", "is asked", "gets asked", "get asked", "suggested", "proposed", "discussed", "decided", "consensus",
+  "was asked", "were asked", "been asked", "is asked", "gets asked", "get asked", "suggested",
+  // Raised, said in the passive: "This was raised at the SIG meeting by operators …". ("raised `ValueError`" is active.)
+  "was raised", "were raised", "been raised", "is raised", "got raised", "proposed", "discussed", "decided", "consensus",
   "per the discussion", "per the thread", "per discussion", "following the discussion",
   "hasn't opened", "has not opened", "didn't open", "hasn't picked", "has not picked", "didn't pick", "hasn't bumped", "didn't bump",
 ]);
@@ -555,7 +557,7 @@ export function notAReason(text: string, hasCue: boolean, filler: readonly strin
   const content = words.filter((word) => !TRIGGER_FRAME.has(word) && !SMALL_WORDS.has(word));
   if (content.length > 0 && content.every((word) => TRIGGERS.has(word))) return "trigger";
   if (occasionedOnly(words) || onlyTheOccasion(words, -1) || reportsOnlyOccasions(text, filler)) return "trigger";
-  if (assertsImportanceOnly(words)) return "filler";
+  if (assertsImportanceOnly(words) || deniesAProblem(words)) return "filler";
   // "+1 from our team", "Me too, we'd use it": a vote, not a reason.
   if (words[0] === "+1" || (words[0] === "me" && words[1] === "too") || (words[0] === "same" && words[1] === "here")) return "filler";
   // "It will make the Job API better", "Makes the API more ergonomic": praise of anything, with no consequence.
@@ -570,6 +572,15 @@ export function notAReason(text: string, hasCue: boolean, filler: readonly strin
   if (describesOnlyTheChange(text, filler) || onlyMaintenanceLabel(text)) return "change";
   return undefined;
 }
+
+/**
+ * "Nothing is broken, just an API idea.", "No problem as such, only a
+ * thought.": a why that opens by saying nothing is wrong, with no cue
+ * after it (the caller found none), gives no reason; "Nothing is broken
+ * yet, but …" has its cue and is not read here. Only the first words.
+ */
+const DENIALS = phrasesOf(["nothing is broken", "nothing is wrong", "nothing's broken", "nothing's wrong", "no problem", "no problems", "not a problem", "not a bug", "no bug", "no issue", "not an issue"]);
+const deniesAProblem = (words: readonly string[]) => DENIALS.some((phrase) => phrase.every((part, k) => words[k] === part));
 
 /** Words that open what an option does once given: "When set, Helm skips …", "If enabled, the job …". */
 const CONDITIONS = new Set(["when", "if", "once"]);

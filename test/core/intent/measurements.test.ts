@@ -17,6 +17,10 @@ describe("benefits and costs stated with measurements", () => {
     ["a page that loads in a measured time", "With the index in place the dashboard loads in 300 ms even for the largest tenants.", "loads in"],
     ["a count of a cost instead of another", "The settings screen then needs one network request instead of five separate ones when it opens.", "instead of"],
     ["fewer of a cost", "Batching the writes means fewer round trips for every sync of a large album.", "fewer round"],
+    ["an amount measured before and after", "Scrolled the long timeline on an old phone: 11 fps before, 50 fps after the fix.", "before and after"],
+    ["a size saved by a verb", "Inlining the lookup table trims 40 kB off the firmware image on the smallest boards.", "trims"],
+    ["a size less after its amount", "The new encoder leaves the bundle 120 kB smaller for every visitor on a slow line.", "smaller"],
+    ["an application frozen for a while", "Importing the palette froze the editor for about 20 seconds on my laptop.", "froze"],
   ])("reads %s as a reason", (_shape, body, cue) => {
     expect(why(body)).toMatchObject({ source: "prose", text: body });
     expect(findWhyInProse([body])?.cue).toBe(cue);
@@ -29,7 +33,16 @@ describe("benefits and costs stated with measurements", () => {
     ["a load with no measure", "The preview loads in the background after the first paint."],
     ["a count of no cost instead of another", "Indent generated files with 4 spaces instead of 2 to match the style guide."],
     ["a count compared with nothing counted before it", "Show the summary table instead of three separate charts on the overview page."],
+    ["a test run before and after with no amounts", "Ran the whole suite before and after the change on the build box."],
+    ["a saving verb with no amount", "The formatter now trims trailing whitespace from every line it writes."],
+    ["an amount with no word of less after it", "The new encoder writes a bundle of 120 kB for the landing page."],
   ])("finds no reason in %s", (_shape, body) => {
     expect(why(body)).toBeUndefined();
+  });
+
+  it("reads an amount measured before and after under a test plan as the reason", () => {
+    const body = "Adds a frame cache to the map canvas.\n\n## Testing\n\nPanned the city basemap on an old laptop: 8 fps before, 30 fps after.";
+    expect(judgeBody(body, rules, templateLines([])).why).toMatchObject({ source: "prose", text: "Panned the city basemap on an old laptop: 8 fps before, 30 fps after." });
+    expect(judgeBody(body.replace("8 fps before, 30 fps after", "looks the same before and after"), rules, templateLines([])).why).toBeUndefined();
   });
 });

@@ -16,6 +16,10 @@ describe("the who in plain prose", () => {
     ["This mostly hurts people with slow connections in rural areas.", "people with slow connections in rural"],
     ["We keep hearing it from enterprise admins, who must re-invite everyone after SSO changes.", "enterprise admins"],
     ["- small teams using the free tier\n- nobody else", "small teams using the free tier"],
+    ["It would benefit the Korean NLP community and its shared corpora.", "Korean NLP community"],
+    ["Ward staff who share one login lose their drafts at every handover.", "Ward staff who share one login lose"],
+    ["Survey crews mapping drainage ditches redraw the layer all day.", "Survey crews mapping drainage ditches redraw the"],
+    ["It is meant for privacy officers preparing yearly breach reports.", "privacy officers preparing yearly breach reports"],
   ])("finds %j", (sentence, phrase) => {
     expect(who(sentence)).toMatchObject({ source: "prose", label: phrase });
   });
@@ -32,6 +36,9 @@ describe("the who in plain prose", () => {
     ["> Screen reader users can't tell when it finished.", "a quote"],
     ["<!-- Screen reader users can't tell when it finished. -->", "a comment"],
     ["Our users, many of them, complained.", "a pronoun and a quantifier"],
+    ["It would benefit the entire community and make the docs look great.", "all of a group is no kind of it"],
+    ["The staff page lists every crew member.", "staff and crew as modifiers"],
+    ["Our auditors asked for it.", "a possessive office, no kind of it"],
   ])("does not find %j (%s)", (body) => {
     expect(who(body)).toBeUndefined();
   });
