@@ -56,8 +56,20 @@ export function phasesSlot(body: string | null | undefined): PhasesSlot {
  * contain the markers itself, which `renderPhasesSection` ensures.
  */
 export function fillPhasesSlot(slot: PhasesSlot, section: string): string {
-  const lines = section.replace(/\r\n?/g, "\n").replace(/^\n+|\n+$/g, "").split("\n");
-  return slot.head + [PHASES_START, ...lines, PHASES_END].join(slot.eol) + slot.tail;
+  return slot.head + [PHASES_START, ...withoutBlankEnds(section.replace(/\r\n?/g, "\n").split("\n")), PHASES_END].join(slot.eol) + slot.tail;
+}
+
+/**
+ * The lines without the empty ones at either end (one empty line when all
+ * are): by index, since a `\n+$` pattern rescans each run of line breaks from
+ * every break in it, quadratic in the run's length.
+ */
+function withoutBlankEnds(lines: string[]): string[] {
+  let start = 0;
+  let end = lines.length;
+  while (start < end - 1 && lines[start] === "") start++;
+  while (end - 1 > start && lines[end - 1] === "") end--;
+  return lines.slice(start, end);
 }
 
 /**

@@ -33,8 +33,19 @@ describe("replacePhasesSection", () => {
     expect(replacePhasesSection(`Intro\r\n${block("old")}`, "new")).toBe(`Intro\r\n${block("new")}`);
   });
 
-  it("drops blank lines around the section", () => {
+  it("drops blank lines around the section, and keeps one line of a section that is only line breaks", () => {
     expect(replacePhasesSection("", "\n\nS\n\n")).toBe(block("S"));
+    expect(replacePhasesSection("", "\r\n\nS\n\nT\r\n")).toBe(block("S\n\nT"));
+    expect(replacePhasesSection("", "\n\n\n")).toBe(block(""));
+  });
+
+  it("as the old pattern did, on any text (ends trimmed by index, not by a rescanning pattern)", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[ab\n]{0,30}$/), (section) => {
+        const old = section.replace(/^\n+|\n+$/g, "");
+        expect(replacePhasesSection("", section)).toBe(block(old));
+      }),
+    );
   });
 
   it("treats a start marker without an end as text", () => {
