@@ -4,6 +4,7 @@ import type { GitHubContext } from "./context.js";
 import { ensureLabel } from "./labels.js";
 import { opened, sealed } from "./records.js";
 import type { RepoRef } from "./types.js";
+import { issueKey } from "../core/repo.js";
 
 /**
  * The issues the app owns (debt issues, phase issues, dashboards): finding
@@ -76,12 +77,10 @@ export async function createBotIssue(ctx: GitHubContext, repo: RepoRef, issue: N
   const labels = issue.labels.map((label) => label.name);
   const { data } = await octokit.rest.issues.create({ ...repo, title: issue.title, body: sealed(ctx, repo, issue.body), labels, ...assignees });
   services.facts.created();
-  services.createdIssues.set(createdIssueKey(repo, data.number), true);
+  services.createdIssues.set(issueKey(repo, data.number), true);
   return { number: data.number, id: data.id, nodeId: data.node_id };
 }
 
-/** The key of an issue in `Services.createdIssues`. */
-export const createdIssueKey = (repo: RepoRef, number: number) => `${repo.owner}/${repo.repo}#${number}`.toLowerCase();
 
 async function assignable({ services }: GitHubContext, repo: RepoRef, logins: readonly string[]): Promise<string[]> {
   const can: string[] = [];

@@ -1,6 +1,7 @@
 import { isMissing } from "./errors.js";
 import { lastSmallPage, type Answer, type ReadCaches } from "./read-caches.js";
 import type { GitHub, IssueRef, RepoRef } from "./types.js";
+import { issueKey, repoKey } from "../core/repo.js";
 
 /**
  * What the features of one delivery read from GitHub, read through one object
@@ -231,8 +232,7 @@ export interface DirectoryEntry {
 
 const PER_PAGE = 100;
 const enc = encodeURIComponent;
-const repoKey = (repo: RepoRef) => `${repo.owner}/${repo.repo}`.toLowerCase();
-const keyOf = (kind: string, repo: RepoRef, number: number) => `${kind} ${repoKey(repo)}#${number}`;
+const keyOf = (kind: string, repo: RepoRef, number: number) => `${kind} ${issueKey(repo, number)}`;
 /** Only the repository: a ref that carries more (an issue number) must not add it to the request. */
 const at = ({ owner, repo }: RepoRef): RepoRef => ({ owner, repo });
 const ifNoneMatch = (etag: string | undefined): Record<string, string> => (etag === undefined ? {} : { "if-none-match": etag });

@@ -1,5 +1,6 @@
 import { Mutex } from "async-mutex";
 import type { RepoRef } from "./types.js";
+import { issueKey, repoKey } from "../core/repo.js";
 
 /** Runs work for one key at a time: in this process, or across instances (Redis). */
 export interface Locks {
@@ -40,6 +41,5 @@ export type LockTopic = "comments" | "hacks" | "phases" | "signoff" | "dashboard
  * payload's and a reference a person typed) must take the same lock.
  */
 export function lockKey(topic: LockTopic, repo: RepoRef, number?: number): string {
-  const subject = number === undefined ? `${repo.owner}/${repo.repo}` : `${repo.owner}/${repo.repo}#${number}`;
-  return `${topic}:${subject}`.toLowerCase();
+  return `${topic}:${number === undefined ? repoKey(repo) : issueKey(repo, number)}`;
 }

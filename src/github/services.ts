@@ -55,7 +55,7 @@ export interface SharedServices {
   /** Commands whose last run failed, for the run that succeeds to take back the failure (`failed-commands.ts`). */
   failedCommands: FailedCommands;
   /**
-   * Issues this instance created and had GitHub's answer for (`owner/repo#N`):
+   * Issues this instance created and had GitHub's answer for (by `issueKey`):
    * the run that created one links it, or its retry adopts it, so its echo needs
    * no duplicate check (`handlers/hacks/duplicate-debt.ts`).
    */

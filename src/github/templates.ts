@@ -2,6 +2,7 @@ import { parse as parseYaml } from "yaml";
 import { readDirectory, readTextFile, type RepositoryFiles } from "./files.js";
 import type { TtlCache } from "./ttl-cache.js";
 import type { RepoRef } from "./types.js";
+import { repoKey } from "../core/repo.js";
 
 export type TemplateKind = "issue" | "pull request";
 
@@ -105,7 +106,7 @@ export async function readTemplateFiles(source: TemplateSource, kind: TemplateKi
  * too, so both kinds share them: templates rarely change.
  */
 export function readTemplates(files: RepositoryFiles, cache: TtlCache<string[]>, repo: RepoRef, kind: TemplateKind): Promise<string[]> {
-  const key = `${repo.owner}/${repo.repo}`.toLowerCase();
+  const key = repoKey(repo);
   const source: TemplateSource = {
     list: (dir) => cache.get(`${key}:dir:${dir}`, async () => (await readDirectory(files, repo, dir)).map((entry) => (entry.type === "dir" ? `${entry.name}/` : entry.name))),
     read: (path) => readTextFile(files, repo, path),

@@ -2,7 +2,8 @@ import { done, refused } from "../../core/command-answers.js";
 import { dashboardReplies } from "../../core/dashboard/render.js";
 import { ROLLUP_TOPIC } from "../../core/dashboard/rollup.js";
 import type { CommandHandler } from "../command-dispatch.js";
-import { isDashboard, refresh, refreshKey } from "./events.js";
+import { isDashboard, refresh } from "./events.js";
+import { repoKey } from "../../core/repo.js";
 import { refreshWholeRollup } from "./rollup.js";
 
 /** `/dashboard refresh` and `/dashboard on`, on the dashboard issue (or the organisation's roll-up). */
@@ -23,7 +24,7 @@ export const dashboardCommand: CommandHandler = {
     if (onRollup) {
       await refreshWholeRollup({ octokit, services, log }, repo.owner, verb === "on");
     } else {
-      await services.dashboardRuns.markRun(refreshKey(repo));
+      await services.dashboardRuns.markRun(repoKey(repo));
       await refresh({ octokit, services, log, config, repo }, { turnOn: verb === "on" });
     }
     log.info({ issue: thread.issue_number, verb }, "/dashboard carried out");

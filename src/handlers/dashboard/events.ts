@@ -5,10 +5,11 @@ import { hasLabel, labelNames } from "../../github/labels.js";
 import { enabledConfig } from "../config-gate.js";
 import type { Services } from "../../github/services.js";
 import type { FeatureContext } from "../../github/context.js";
-import { repoOf, type Log, type RepoRef } from "../../github/types.js";
+import { repoOf, type Log } from "../../github/types.js";
 import { DASHBOARD_TOPIC } from "../../core/dashboard/render.js";
 import { refreshDashboard } from "./refresh.js";
 import { updateRollup } from "./rollup.js";
+import { repoKey } from "../../core/repo.js";
 
 type DebtEvent = Context<"issues" | "pull_request">;
 
@@ -27,9 +28,6 @@ export async function refresh(ctx: FeatureContext, options: { turnOn?: boolean }
   ctx.log.info({ repo: `${repo.owner}/${repo.repo}`, outcome: result.outcome }, "dashboard refreshed");
   if (result.summary) await updateRollup(ctx, repo, result.summary);
 }
-
-/** The key a repository's refreshes are coalesced and marked under. */
-export const refreshKey = (repo: RepoRef) => `${repo.owner}/${repo.repo}`.toLowerCase();
 
 export async function isDashboard(item: Item, config: Config, services: Services, topic = DASHBOARD_TOPIC): Promise<boolean> {
   return !item.pull_request && hasLabel(labelNames(item.labels ?? []), config.dashboard.label) && hasTopicMarker(item.body, topic) && item.user?.login === (await services.botLogin());
@@ -66,7 +64,7 @@ export async function onDashboardEvent(context: DebtEvent, services: Services): 
   if (payload.issue && (await isDashboard(payload.issue, config, services))) {
     if (payload.sender.login === (await services.botLogin())) return; // our own edit
     if (payload.action === "closed" || (payload.action === "edited" && (await tickedBoxes(services, context.log, payload.issue.body)) > 0)) {
-      await services.dashboardRuns.markRun(refreshKey(repo));
+      await services.dashboardRuns.markRun(repoKey(repo));
       await refresh(ctx);
     }
     return;
@@ -75,5 +73,5 @@ export async function onDashboardEvent(context: DebtEvent, services: Services): 
   const watched = payload.pull_request ? config.hacks.label : config.hacks.debtLabel;
   const relevant = hasLabel(labelNames(item.labels ?? []), watched) || payload.label?.name.toLowerCase() === watched.toLowerCase();
   if (!relevant) return;
-  await services.dashboardRuns.request(refreshKey(repo), () => refresh(ctx));
+  await services.dashboardRuns.request(repoKey(repo), () => refresh(ctx));
 }

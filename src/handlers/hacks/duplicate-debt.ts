@@ -3,7 +3,8 @@ import { readDebtRecord } from "../../core/debt/record.js";
 import { sameRepository } from "../../core/intent/references.js";
 import { HACK_TOPIC } from "../../core/hacks/render.js";
 import { readHackState } from "../../core/hacks/state.js";
-import { createdIssueKey, retireDuplicateIssue } from "../../github/bot-issues.js";
+import { retireDuplicateIssue } from "../../github/bot-issues.js";
+import { issueKey } from "../../core/repo.js";
 import { findStickyComment } from "../../github/comments.js";
 import { lockKey } from "../../github/locks.js";
 import type { Services } from "../../github/services.js";
@@ -25,7 +26,7 @@ export async function onDebtIssueOpened(context: Context<"issues.opened">, servi
   const record = readDebtRecord(issue.body);
   const pr = record?.createdByApp && !record.phase ? record.hackPrs.find((p) => p.repo === undefined) : undefined;
   const repo = context.repo();
-  if (!pr || services.createdIssues.get(createdIssueKey(repo, issue.number))) return;
+  if (!pr || services.createdIssues.get(issueKey(repo, issue.number))) return;
   const ctx = { octokit: context.octokit, services, log: context.log };
   await services.locks.run(lockKey("hacks", repo, pr.number), async () => {
     const comment = await findStickyComment(ctx, { ...repo, issue_number: pr.number }, HACK_TOPIC, { fresh: true });

@@ -10,6 +10,7 @@ import type { RepoRef } from "../../github/types.js";
 import { enabledConfig } from "../config-gate.js";
 import { gatherIntent } from "./gather.js";
 import { checkPullRequestIntent } from "./pull-request.js";
+import { issueKey } from "../../core/repo.js";
 
 const MAX_RECHECKED_PULL_REQUESTS = 20;
 
@@ -55,7 +56,7 @@ async function recheckLinkingPullRequests(ctx: GitHubContext, repo: RepoRef, iss
     const source = (event as { source?: TimelineSource }).source?.issue;
     if (!source?.pull_request || source.state !== "open") continue;
     const target = source.repository ? { owner: source.repository.owner.login, repo: source.repository.name } : repo;
-    const key = `${target.owner}/${target.repo}#${source.number}`.toLowerCase();
+    const key = issueKey(target, source.number);
     if (seen.has(key) || targets.length >= MAX_RECHECKED_PULL_REQUESTS) continue;
     seen.add(key);
     targets.push({ repo: target, number: source.number });
