@@ -237,7 +237,11 @@ const keyOf = (kind: string, repo: RepoRef, number: number) => `${kind} ${issueK
 const at = ({ owner, repo }: RepoRef): RepoRef => ({ owner, repo });
 const ifNoneMatch = (etag: string | undefined): Record<string, string> => (etag === undefined ? {} : { "if-none-match": etag });
 
-/** The next page's URL from GitHub's `link` header (`<url>; rel="next"`), if there is one. */
+/**
+ * The next page's URL from GitHub's `link` header (`<url>; rel="next"`), if
+ * there is one. `octokit.paginate` follows the header itself, but sends every
+ * page with the first page's headers: each page here carries its own ETag.
+ */
 function nextPage(answer: Answer): string | undefined {
   for (const part of (answer.headers.link ?? "").split(",")) {
     const [url, rel] = part.split(";");
