@@ -3,9 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, onTestFinished } from "vitest";
 import { git } from "../../src/cli/git.js";
-import { processIO } from "../../src/cli/io.js";
-import { main } from "../../src/cli/main.js";
 import { TempRepo } from "./git-repo.js";
+import { runCli } from "../helpers/cli.js";
 
 const WHY_WHO = "Add refunds\n\n## Why\nCustomers wait a week for a refund by email today.\n\n## Who\nSupport agents handling refund requests every day.\n";
 
@@ -22,10 +21,7 @@ function repoWithOwners(): TempRepo {
 }
 
 async function check(dir: string, ...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = { ...processIO(dir), stdout: (l: string) => out.push(l), stderr: (l: string) => err.push(l), isTerminal: false };
-  const code = await main(["check", ...argv], io);
+  const { code, out, err } = await runCli(dir, ["check", ...argv]);
   return { code, out, err, json: () => JSON.parse(out.join("\n")) as Record<string, unknown> };
 }
 

@@ -1,31 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { processIO } from "../../src/cli/io.js";
-import { main } from "../../src/cli/main.js";
+import { checkout, removeCheckouts, runCli } from "../helpers/cli.js";
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A repository checkout on disk: files by path. */
-function checkout(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "intentbot-intent-"));
-  dirs.push(dir);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+afterEach(removeCheckouts);
 
 async function intent(cwd: string, ...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = { ...processIO(cwd), stdout: (l: string) => out.push(l), stderr: (l: string) => err.push(l), isTerminal: false };
-  const code = await main(["intent", ...argv], io);
+  const { code, out, err } = await runCli(cwd, ["intent", ...argv]);
   return { code, out: out.join("\n"), err: err.join("\n"), json: () => JSON.parse(out.join("\n")) as Record<string, unknown> };
 }
 
