@@ -34,49 +34,39 @@ function rates(result: Agreement): string {
 const differs = (result: Agreement) => (result.misses.length > 0 ? ["  differs (reader→check), by shape:", ...missesByShape(result.misses)] : []);
 
 const result = await agreement(mainCorpus.cases, (c) => judge(mainCorpus, c));
-const fresh = await agreement(freshCorpus.cases, (c) => judge(freshCorpus, c));
-const blind = await agreement(blindCorpus.cases, (c) => judge(blindCorpus, c));
-const holdout = await agreement(holdoutCorpus.cases, (c) => judge(holdoutCorpus, c));
-const fifth = await agreement(fifthCorpus.cases, (c) => judge(fifthCorpus, c));
-const sixth = await agreement(sixthCorpus.cases, (c) => judge(sixthCorpus, c));
-const seventh = await agreement(seventhCorpus.cases, (c) => judge(seventhCorpus, c));
-const eighth = await agreement(eighthCorpus.cases, (c) => judge(eighthCorpus, c));
-const ninth = await agreement(ninthCorpus.cases, (c) => judge(ninthCorpus, c));
-const tenth = await agreement(tenthCorpus.cases, (c) => judge(tenthCorpus, c));
-const eleventh = await agreement(eleventhCorpus.cases, (c) => judge(eleventhCorpus, c));
-// The two newest sets were written at once to be scored together: one set of 60 bodies is too few to tell 90% from 95%.
+/** The later sets in the order they were written, and whether each has since been used to tune the check. */
+const sets = [
+  { name: "fresh", corpus: freshCorpus, tuned: true },
+  { name: "blind", corpus: blindCorpus, tuned: true },
+  { name: "holdout", corpus: holdoutCorpus, tuned: true },
+  { name: "fifth", corpus: fifthCorpus, tuned: true },
+  { name: "sixth", corpus: sixthCorpus, tuned: true },
+  { name: "seventh", corpus: seventhCorpus, tuned: true },
+  { name: "eighth", corpus: eighthCorpus, tuned: true },
+  { name: "ninth", corpus: ninthCorpus, tuned: true },
+  { name: "tenth", corpus: tenthCorpus, tuned: false },
+  { name: "eleventh", corpus: eleventhCorpus, tuned: false },
+];
+const scored: ((typeof sets)[number] & { result: Agreement })[] = [];
+for (const set of sets) scored.push({ ...set, result: await agreement(set.corpus.cases, (c) => judge(set.corpus, c)) });
+const role = (tuned: boolean) => (tuned ? "tuned on" : "held out");
+const tuned = scored.filter((set) => set.tuned);
+// The held-out sets were written at once to be scored together: one set of 60 bodies is too few to tell 90% from 95%.
+const heldOutSets = scored.filter((set) => !set.tuned);
 const heldOut: Agreement = {
-  total: tenth.total + eleventh.total,
-  why: tenth.why + eleventh.why,
-  who: tenth.who + eleventh.who,
-  both: tenth.both + eleventh.both,
-  misses: [...tenth.misses, ...eleventh.misses],
+  total: heldOutSets.reduce((sum, set) => sum + set.result.total, 0),
+  why: heldOutSets.reduce((sum, set) => sum + set.result.why, 0),
+  who: heldOutSets.reduce((sum, set) => sum + set.result.who, 0),
+  both: heldOutSets.reduce((sum, set) => sum + set.result.both, 0),
+  misses: heldOutSets.flatMap((set) => set.result.misses),
 };
+const heldOutNames = heldOutSets.map((set) => set.name).join(" and ");
 console.log(
   [
     `Intent check vs a careful reader, main corpus of ${result.total} bodies (tuned on): ${rates(result)}`,
     ...differs(result),
-    `fresh set (tuned on): ${rates(fresh)}`,
-    ...differs(fresh),
-    `blind set (tuned on): ${rates(blind)}`,
-    ...differs(blind),
-    `holdout set (tuned on): ${rates(holdout)}`,
-    ...differs(holdout),
-    `fifth set (tuned on): ${rates(fifth)}`,
-    ...differs(fifth),
-    `sixth set (tuned on): ${rates(sixth)}`,
-    ...differs(sixth),
-    `seventh set (tuned on): ${rates(seventh)}`,
-    ...differs(seventh),
-    `eighth set (tuned on): ${rates(eighth)}`,
-    ...differs(eighth),
-    `ninth set (tuned on): ${rates(ninth)}`,
-    ...differs(ninth),
-    `tenth set (held out): ${rates(tenth)}`,
-    ...differs(tenth),
-    `eleventh set (held out): ${rates(eleventh)}`,
-    ...differs(eleventh),
-    `tenth and eleventh together (held out): ${rates(heldOut)}`,
+    ...scored.flatMap((set) => [`${set.name} set (${role(set.tuned)}): ${rates(set.result)}`, ...differs(set.result)]),
+    `${heldOutNames} together (held out): ${rates(heldOut)}`,
   ].join("\n"),
 );
 
@@ -148,7 +138,12 @@ console.log(`judgeBody, default configuration, worst 64 KB hostile body: ${hosti
 
 recordResult(
   `intent agreement with a careful reader, main corpus of ${result.total} bodies (tuned on)`,
-  `${rates(result)}; fresh set of ${fresh.total} (tuned on): ${rates(fresh)}; blind set of ${blind.total} (tuned on): ${rates(blind)}; holdout set of ${holdout.total} (tuned on): ${rates(holdout)}; fifth set of ${fifth.total} (tuned on): ${rates(fifth)}; sixth set of ${sixth.total} (tuned on): ${rates(sixth)}; seventh set of ${seventh.total} (tuned on): ${rates(seventh)}; eighth set of ${eighth.total} (tuned on): ${rates(eighth)}; ninth set of ${ninth.total} (tuned on): ${rates(ninth)}; tenth and eleventh sets of ${heldOut.total} together (held out): ${rates(heldOut)}; judgeBody with the default configuration: ${hostileLine}`,
+  [
+    rates(result),
+    ...tuned.map((set) => `${set.name} set of ${set.result.total} (tuned on): ${rates(set.result)}`),
+    `${heldOutNames} sets of ${heldOut.total} together (held out): ${rates(heldOut)}`,
+    `judgeBody with the default configuration: ${hostileLine}`,
+  ].join("; "),
 );
 
 describe("intent check on the main corpus", () => {
