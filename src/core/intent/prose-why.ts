@@ -38,9 +38,11 @@ const PROBLEM_PHRASES = [
   "doesn't work", "does not work", "don't work", "do not work", "didn't work", "stops working", "stopped working", "not working",
   "doesn't support", "does not support", "not supported", "unsupported", "doesn't show", "does not show", "doesn't load", "does not load",
   "doesn't respect", "does not respect", "ignores", "ignored", "blocked", "blocking", "complain", "complained", "complaints",
-  "vulnerable", "vulnerability", "insecure", "exposes", "leaked",
+  "vulnerable", "vulnerability", "insecure", "leaked",
   // Not knowing, or being misled: "don't know the setting exists", "silently treated as", "surprising", "three conflicting answers".
-  "don't know", "doesn't know", "do not know", "does not know", "didn't know", "unaware", "silently", "hides", "hidden",
+  // Not "hides", "hidden" or "exposes": a change says them of what it does as often as a report of what goes wrong ("a setting
+  // that hides Town Square", `position="hidden"`, "when node exposes it"); measured, they only ever made a change a reason.
+  "don't know", "doesn't know", "do not know", "does not know", "didn't know", "unaware", "silently",
   "forces", "breaking change", "surprising", "surprised", "unexpected", "unexpectedly", "conflicting", "inconsistent", "bugs", "buggy",
   // Running out of something: "pushed the process past its memory limit and it was killed", "panicked".
   "killed", "out of memory", "memory limit", "oom", "oom-killed", "panic", "panics", "panicked", "segfault", "segfaults",
@@ -111,13 +113,12 @@ export const sentenceCue = (sentence: string) => (isWishStory(sentence) ? wishCu
 
 /**
  * Verbs of the problem table that also say what a change does to the product:
- * "Hides archived assets from search", "Exposes the retry count", "Ignores
- * `.DS_Store` files". Opening a sentence with no subject (or "This PR"), they
+ * "Ignores `.DS_Store` files", "Forces a full rebuild". Opening a sentence with no subject (or "This PR"), they
  * describe the change, and only a problem named later in it is a reason
- * ("Hides the banner that breaks the layout on phones").
+ * ("Ignores the banner that breaks the layout on phones").
  */
-const DESCRIBING_VERBS = new Set(["hides", "exposes", "ignores", "forces", "throws"]);
-/** Words that name what a change is before its verb: "This PR hides …". Not "it": "It ignores the proxy setting" is a bug report. */
+const DESCRIBING_VERBS = new Set(["ignores", "forces", "throws"]);
+/** Words that name what a change is before its verb: "This PR ignores …". Not "it": "It ignores the proxy setting" is a bug report. */
 const CHANGE_SUBJECTS = new Set(["this", "the", "pr", "change", "patch", "commit"]);
 const MAX_CHANGE_SUBJECT = 2;
 

@@ -206,12 +206,16 @@ describe("a change described by its effect on the product", () => {
     ["Hides drafts from the activity feed unless the filter is on."],
     ["This PR exposes the retry count on the job page."],
     ["## Summary\n\nIgnores `.DS_Store` files when it scans a folder."],
+    ["Adds a config setting that hides Town Square from the sidebar for non-admins."],
+    ["Adds a docstring example for st.navigation(position=\"hidden\") with a login gate."],
+    ["Support HTTP/3 (QUIC) when node exposes it."],
   ])("is no reason: %j", (body) => {
     expect(why(body)).toBeUndefined();
   });
 
   it.each([
     ["Hides the banner that breaks the layout on small phones.", "breaks"],
+    ["The export exposes API tokens in the log, so anyone with log access can read them.", "so"],
     ["It ignores the proxy setting in the config file.", "ignores"],
   ])("a problem named in it is: %j", (body, cue) => {
     expect(findWhyInProse([why(body)?.text ?? ""])?.cue).toBe(cue);
