@@ -181,7 +181,11 @@ const MAX_SENTENCE = 300;
 
 /** Words that set a failure before the change: "before the fix the function was cut off at 10 s". */
 const BEFORE_THE_FIX = phraseIndex(
-  ["before the fix", "before this fix", "before the change", "before this change", "before this pr", "before this patch", "without the fix", "without this fix", "without this change", "without this pr", "previously"],
+  [
+    "before the fix", "before this fix", "before the change", "before this change", "before this pr", "before this patch", "without the fix", "without this fix", "without this change", "without this pr", "previously",
+    // The branch a test plan compares with: "on master the build dies with a RangeError; with this branch it finishes".
+    "on master", "on main", "on trunk", "on develop", "on the main branch", "on the master branch", "on the current release", "currently",
+  ],
 );
 
 /**

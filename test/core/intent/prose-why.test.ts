@@ -166,6 +166,17 @@ describe("failures in a project's own terms", () => {
     const plain = "## Summary\n\nPasses `timeout` through.\n\n## Testing\n\nThe export test still fails on Windows runners.";
     expect(why(plain)).toBeUndefined();
   });
+
+  it.each([
+    ["the branch it compares with", "On master the build dies with a stack overflow; with this branch it finishes in 2 s."],
+    ["what happens today", "Currently the export stalls at 99% on folders over 2 GB."],
+  ])("takes a failure set on %s from a testing section", (_shape, failure) => {
+    expect(why(`## Summary\n\nReplaces the recursive walk with a stack.\n\n## Test\n\n${failure}`)).toMatchObject({ source: "prose", text: failure });
+  });
+
+  it("but not the branch named beside a reassurance", () => {
+    expect(why("## Summary\n\nReplaces the recursive walk with a stack.\n\n## Test\n\nOn master and on this branch nothing fails.")).toBeUndefined();
+  });
 });
 
 describe("a user story whose benefit restates its want", () => {
