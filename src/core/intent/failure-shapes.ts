@@ -12,6 +12,13 @@ import { isDigits, measuresTime } from "./measurements.js";
 
 /** Verbs an exception follows: "raised `ValueError`", "throws a `NullPointerException`". */
 const RAISING = new Set("raise raises raised raising throw throws threw thrown throwing hit hits get gets got getting".split(" "));
+/**
+ * Verbs that say code is or becomes an exception: "which is a SyntaxError",
+ * "turns it into a TypeError", "produces a RangeError". Not "adds" or
+ * "with": "Adds a ValidationError class", "replaces Error with a
+ * ValidationError" describe the change.
+ */
+const BECOMING = new Set("is was becomes became become into produces produced produce gives gave causes caused".split(" "));
 /** Words an error status follows, directly or after "a": "rejects it with a 422", "returned a 504", "answers 503". */
 const ANSWERING = new Set("with returns returned returning return gets got get getting responds responded respond answers answered answer serves served throws fails failed".split(" "));
 const ARTICLES = new Set(["a", "an", "the", "http"]);
@@ -51,7 +58,11 @@ const isErrorStatus = (word: string) => word.length === 3 && isDigits(word) && (
 /** The failure shape at word `i` (lower-cased `words`, `read` as written), as the cue to report, or undefined. */
 export function failureShapeAt(words: readonly string[], read: readonly Word[], i: number): string | undefined {
   const word = words[i] ?? "";
-  if (RAISING.has(words[i - 1] ?? "") && namesException(read[i]?.text ?? "")) return `${words[i - 1]} ${word}`;
+  if (namesException(read[i]?.text ?? "")) {
+    if (RAISING.has(words[i - 1] ?? "")) return `${words[i - 1]} ${word}`;
+    const verb = ARTICLES.has(words[i - 1] ?? "") ? words[i - 2] : words[i - 1];
+    if (BECOMING.has(verb ?? "")) return `${verb} ${word}`;
+  }
   if (isErrorStatus(word) && (ANSWERING.has(words[i - 1] ?? "") || (ARTICLES.has(words[i - 1] ?? "") && ANSWERING.has(words[i - 2] ?? "")))) return word;
   if (TAKING.has(word)) {
     for (let k = i + 1; k <= i + MAX_TO_AMOUNT && k < words.length; k++) if (measuresTime(words, k)) return word;

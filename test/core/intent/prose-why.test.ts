@@ -134,6 +134,8 @@ describe("problems of not knowing, being misled, and being forced", () => {
 describe("failures in a project's own terms", () => {
   it.each([
     ["an exception raised", "## Summary\n\nCalling `load()` on an empty archive raised `IndexError`.", "raised indexerror"],
+    ["code that is an exception", "## Summary\n\nThe generator dropped the parentheses in `(a ?? b) || c`, which is a SyntaxError.", "is syntaxerror"],
+    ["code turned into one", "## Summary\n\nThe minifier turns the default export into a ReferenceError at load.", "into referenceerror"],
     ["an exception thrown", "Saving a draft with an emoji in the title throws a `SerializationException`.", "throws"],
     ["an error status answered", "Uploads over 8 MB get rejected with a 413 by the ingress.", "413"],
     ["an error status returned", "## Changes\n\nThe health endpoint returned a 503 whenever the cache was cold.", "503"],
@@ -152,6 +154,8 @@ describe("failures in a project's own terms", () => {
   it.each([
     ["an exception class added", "Adds an `ArchiveError` base class."],
     ["an exception named, not raised", "Renames `ParseError` to `SyntaxError` in the docs."],
+    ["an exception class added", "Adds a ValidationError class for config errors."],
+    ["an exception swapped for another", "Replaces the generic Error with a ValidationError."],
     ["a status code as a page", "Adds a 404 page to the docs site."],
     ["a number that is no status", "Bumps the retry limit to 500 with a 250 ms pause."],
     ["a step that takes no measure", "The migration takes the lock before it copies rows."],
