@@ -3,7 +3,7 @@ import { isDigits, measuresTime } from "./measurements.js";
 
 /**
  * Failures stated in a project's own terms rather than in the phrase table's
- * words: an exception raised ("raised `RecursionError`"), an HTTP error
+ * words: an exception raised ("raised `RecursionError`", "which is a SyntaxError"), an HTTP error
  * status answered ("rejects it with a 422", "returned a 504"), a wait
  * measured ("saw startup take 6 s"), a value off by an amount ("off by an
  * hour"), trouble that recurs ("keep opening issues"). Each looks at its word and at most four after or two before it:
