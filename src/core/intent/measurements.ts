@@ -1,3 +1,5 @@
+import { ARROW } from "./prose-who.js";
+
 /**
  * Benefits and costs stated with measurements, which are reasons however
  * positively put: a cost that moves ("goes from 4.1 s to 2.6 s"), a share of
@@ -145,11 +147,51 @@ const savesAmount = (words: readonly string[], i: number) => SAVING.has(words[i]
 /** "14 kB less flash", "2 MB smaller": a size or time less after its amount. */
 const amountLess = (words: readonly string[], i: number) => LESS.has(words[i] ?? "") && amountEndingAt(words, i) && !RATE_UNITS.has(words[i - 1] ?? "");
 
+/** Words that set a value rather than measure one: "Raises the default timeout 30 s → 60 s". */
+const SETTING = new Set("raise raises raised lower lowers lowered set sets change changes changed bump bumps bumped increase increases increased decrease decreases decreased default defaults limit timeout".split(" "));
+/** How far before an arrow a setting's word is looked for. */
+const MAX_SETTING_BEFORE = 8;
+
+/**
+ * "14.2s → 8.7s", "2 GB -> 300 MB": an amount with its unit on each side of
+ * an arrow, a measure reported moving. A setting moved so ("Raises the
+ * default timeout 30 s → 60 s") measures nothing it costs.
+ */
+function movesAlongArrow(words: readonly string[], i: number): boolean {
+  if (words[i] !== ARROW || !amountEndingAt(words, i) || measureAfter(words, i, measuresAny) < 0) return false;
+  for (let k = Math.max(0, i - MAX_SETTING_BEFORE); k < i; k++) if (SETTING.has(words[k] ?? "")) return false;
+  return true;
+}
+
+/** Comparatives a share or a multiple measures: "30% faster", "3x smaller", "9% more requests per core". */
+const COMPARATIVES = new Set("faster slower quicker cheaper smaller lighter less fewer lower".split(" "));
+/** How far after "more" a rate's "per" may come: "9% more requests per core". */
+const MAX_TO_PER = 3;
+
+/** `3x`, `10x`: a multiple. */
+const isMultiple = (word: string) => word.length > 1 && word.endsWith("x") && isDigits(word.slice(0, -1));
+
+/**
+ * "30% faster", "3x smaller", "40 percent less memory", "9% more requests
+ * per core": a gain measured as a share or a multiple. "More" must count a
+ * rate ("per …"): "20% more padding" is a change to the design.
+ */
+function comparedByShare(words: readonly string[], i: number): boolean {
+  const share = (words[i - 1] === "percent" && isDigits(words[i - 2] ?? "")) || isMultiple(words[i - 1] ?? "");
+  if (!share) return false;
+  if (COMPARATIVES.has(words[i] ?? "")) return true;
+  if (words[i] !== "more") return false;
+  for (let k = i + 1; k <= i + MAX_TO_PER && k < words.length; k++) if (words[k] === "per") return true;
+  return false;
+}
+
 /** The measured benefit or cost at word `i` of lower-cased `words`, as the cue to report, or undefined. */
 export function measuredGainAt(words: readonly string[], i: number): string | undefined {
   const word = words[i] ?? "";
   if (movesFromTo(words, i)) return `${words[i - 1] ?? ""} from`;
-  if (shareOfCost(words, i)) return `${words[i - 1] ?? ""} of`;
+  if (shareOfCost(words, i)) return words[i - 1] === "percent" ? `${words[i - 2] ?? ""}% of` : `${words[i - 1] ?? ""} of`;
+  if (movesAlongArrow(words, i)) return ARROW;
+  if (comparedByShare(words, i)) return `${words[i - 1] === "percent" ? `${words[i - 2] ?? ""}%` : (words[i - 1] ?? "")} ${word}`;
   if (finishesIn(words, i)) return `${word} in`;
   if (fewerInstead(words, i)) return `${word} ${words[i + 1] ?? ""}`;
   if (fewerOfCost(words, i)) return `fewer ${words[i + 1] ?? ""}`;

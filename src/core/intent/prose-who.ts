@@ -77,9 +77,25 @@ export function wordsOf(sentence: string): Word[] {
     }
     const last = words[words.length - 1];
     if (last && (ch === "," || ch === ";" || ch === ":" || ch === "(" || ch === ")")) last.endsClause = true;
+    const sign = signWord(ch, sentence[i - 1]);
+    if (sign) words.push(sign);
   }
   return words;
 }
+
+/**
+ * Signs read as words, because a measure says itself with them: "%" is
+ * "percent" ("30% less memory"), "→" and "->" an arrow between a before and
+ * an after ("14.2 s → 8.7 s"). Other punctuation separates words.
+ */
+function signWord(ch: string | undefined, before: string | undefined): Word | undefined {
+  if (ch === "%") return { text: ch, lower: "percent", endsClause: false };
+  if (ch === "→" || (ch === ">" && before === "-")) return { text: "→", lower: ARROW, endsClause: false };
+  return undefined;
+}
+
+/** The word an arrow is read as. */
+export const ARROW = "→";
 
 const isAsciiLetter = (ch: string | undefined) => ch !== undefined && ((ch >= "a" && ch <= "z") || (ch >= "A" && ch <= "Z"));
 

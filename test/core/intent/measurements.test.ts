@@ -11,8 +11,13 @@ describe("benefits and costs stated with measurements", () => {
   it.each([
     ["a cost moving from one measure to another", "On the nightly export the render step goes from 12.5 s to 3.1 s with the new cache.", "goes from"],
     ["a size that drops", "With streaming, the worker's peak heap dropped from 2 GB to 300 MB on the sample archive.", "dropped from"],
-    ["a share of the time", "Resolving symlinks accounts for about 40% of the indexing time on large monorepos.", "40 of"],
-    ["a share written in words", "Hashing is 60 percent of the CPU on our upload nodes.", "percent of"],
+    ["a share of the time", "Resolving symlinks accounts for about 40% of the indexing time on large monorepos.", "40% of"],
+    ["a share written in words", "Hashing is 60 percent of the CPU on our upload nodes.", "60% of"],
+    ["an amount on each side of an arrow", "Warm store, lockfile present, large repo: 14.2s → 8.7s (median of 5).", "→"],
+    ["an arrow typed as two signs", "Peak heap on the sample archive: 2 GB -> 300 MB.", "→"],
+    ["a share faster", "With the cache warm, cold starts are about 30% faster on the smallest instances.", "30% faster"],
+    ["a multiple smaller", "The new encoding makes the snapshot files 3x smaller on disk.", "3x smaller"],
+    ["a share more of a rate", "That's about 9% more requests per core on the JSON benchmark.", "9% more"],
     ["a duration it would finish in", "With a thread pool my nightly reindex would finish in about 15 minutes on the build box.", "finish in"],
     ["a page that loads in a measured time", "With the index in place the dashboard loads in 300 ms even for the largest tenants.", "loads in"],
     ["a count of a cost instead of another", "The settings screen then needs one network request instead of five separate ones when it opens.", "instead of"],
@@ -36,6 +41,10 @@ describe("benefits and costs stated with measurements", () => {
     ["a test run before and after with no amounts", "Ran the whole suite before and after the change on the build box."],
     ["a saving verb with no amount", "The formatter now trims trailing whitespace from every line it writes."],
     ["an amount with no word of less after it", "The new encoder writes a bundle of 120 kB for the landing page."],
+    ["a setting moved along an arrow", "Raises the default request timeout 30 s → 60 s for the upload client."],
+    ["an arrow between names", "Renames the option: max_conn → max_connections in the config reference."],
+    ["an arrow between versions", "Bumps the bundled sqlite 3.45 -> 3.46 for the new JSON functions."],
+    ["a share more of no rate", "Adds 20% more padding to the cards on the overview page."],
   ])("finds no reason in %s", (_shape, body) => {
     expect(why(body)).toBeUndefined();
   });
