@@ -140,7 +140,7 @@ function wantOrAudienceOnly(text: string, rules: IntentRules, filler: readonly s
   if (sentences.length <= MAX_AUDIENCE_SENTENCES && sentences.every((sentence) => sentence.length <= MAX_AUDIENCE_SENTENCE)) {
     let named = false;
     for (const sentence of sentences) {
-      if (onlyNamesAudience(sentence, rules)) named = true;
+      if (onlyNamesAudience(sentence, rules) || onlyNamesBeneficiary(sentence)) named = true;
       else if (reasonlessBecause(sentence, filler, undefined) === undefined && notAReason(sentence, false, filler) === undefined) {
         named = false;
         break;
@@ -150,6 +150,27 @@ function wantOrAudienceOnly(text: string, rules: IntentRules, filler: readonly s
   }
   // One pass for a group first: most whys name none, and the clauses need not be read.
   return findWhoInProse([text], rules.whoProse?.nouns ?? []) !== undefined && usageAndAudienceOnly(text, rules) ? "audience" : undefined;
+}
+
+/** Words that say whose a beneficiary is: "For our CI runners.", "For the docs team." */
+const OWNERS = new Set(["our", "the", "my", "their", "your", "all"]);
+/** The most words a beneficiary may run to after its owner: more may say what it gains ("for the build farm that times out"). */
+const MAX_BENEFICIARY_WORDS = 3;
+
+/**
+ * "For our CI runners.", "Mostly for the docs team.": a sentence that only
+ * says whom or what the change is for, people or not, with a couple of
+ * framing words before it. A group of people is read by `onlyNamesAudience`;
+ * this reads the rest. "For security reasons" has no owner and is left to the
+ * other rules.
+ */
+function onlyNamesBeneficiary(sentence: string): boolean {
+  const words = wordsOf(sentence).map((word) => word.lower);
+  let at = 0;
+  while (at < MAX_FRAME_WORDS && words[at] !== "for" && AUDIENCE_FRAME.has(words[at] ?? "")) at++;
+  if (words[at] !== "for" || !OWNERS.has(words[at + 1] ?? "")) return false;
+  const rest = words.length - at - 2;
+  return rest >= 1 && rest <= MAX_BENEFICIARY_WORDS;
 }
 
 /** A why of more sentences than this, or of a longer one, is left to the other rules: it says more than an audience. */

@@ -19,6 +19,8 @@ const SMALL_WORDS = new Set(
     "discussion discussed thread issue comment comments attached following mentioned as same etc context " +
     // Places a change was talked over point there too: "As discussed on the forum: <link>".
     "forum forums discord slack gitter irc chat " +
+    // What is posted there: "see forum post", "see the ticket", "details in the PR".
+    "post posts posted ticket tickets pr mr reply replies " +
     // Praise names no consequence: "It will make the tool better" is as empty as "better".
     "make makes making tool app application product project library software experience everyone everybody overall things thing lot much"
   ).split(" "),
@@ -290,6 +292,8 @@ const OCCASIONS = phraseIndexOf([
   // Raised, said in the passive: "This was raised at the SIG meeting by operators …". ("raised `ValueError`" is active.)
   "was raised", "were raised", "been raised", "is raised", "got raised", "proposed", "discussed", "decided", "consensus",
   "per the discussion", "per the thread", "per discussion", "following the discussion",
+  // A maintainer's leave to send it: "Matt said on the forum he would accept a PR for this".
+  "accept a pr", "accept a patch", "accept prs", "accept patches", "welcome a pr", "welcomes prs", "open to a pr", "take a pr",
   "hasn't opened", "has not opened", "didn't open", "hasn't picked", "has not picked", "didn't pick", "hasn't bumped", "didn't bump",
 ]);
 /** Verbs that report an occasion with "up" a few words on: "came up", "brought this up", "picked this one up". */

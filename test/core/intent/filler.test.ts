@@ -80,6 +80,10 @@ describe("a why field that says who wants it, or what, but not why", () => {
     // A place it was talked over, and a link: only the trigger.
     ["a pointer to the forum and a link", "### Purpose\n\nAs discussed on the forum: https://forum.example.org/t/retention/118", "link"],
     ["a reference alone", "## Why\n\nSee #4521 and #4522.", "link"],
+    ["a pointer to a post", "### What problem are you trying to solve?\n\nsee forum post", "filler"],
+    ["a maintainer's leave to send it", "### Reason for the feature request\n\nMatt said on the forum he would accept a PR for this: https://forum.example.org/t/24117", "trigger"],
+    ["only what it is for, not people", "### Reason for the feature request\n\nFor our CI runners.", "audience"],
+    ["only what it is for, framed", "## Motivation\n\nMostly for the docs team.", "audience"],
   ])("rejects %s", (_shape, body, reason) => {
     const titles: Record<string, string> = { "a wish that restates the title": "Pin tabs left in split view" };
     const result = judged(body, titles[_shape]);
@@ -122,6 +126,10 @@ describe("a why field that says who wants it, or what, but not why", () => {
     ["a persona who can't", "## Problem\n\nAs a maintainer of a tiny router board, I can't stop the blocking queue from growing."],
     ["praise misspelled, with a consequence", "## Problem\n\nWould be helpfull, since reviewers can't see the diff otherwise."],
     ["the change, the audience, and what they lose", "## Purpose\n\nAdds a `maxRetries` field to the sync settings page. This is for admins who run mirrors on flaky links. Each dropped link costs them a night's sync."],
+    ["a post's words that are a problem", "### What problem are you trying to solve?\n\nUsers can't post images in replies."],
+    ["leave to send it, and the problem", "### Reason for the feature request\n\nMatt said he would accept a PR: every reload loses the open connections."],
+    ["what it is for, and what it loses", "### Reason for the feature request\n\nFor our CI runners, which time out after 10 minutes."],
+    ["a reason with no owner", "## Motivation\n\nFor security reasons the key must not be logged, and today it is."],
     ["the audience, then a sentence of more than a pointer", "## Use case\n\nFor maintainers of large plugin registries. Their nightly index job rebuilds every package."],
     ["a pointer to the forum beside a problem", "### Purpose\n\nAs discussed on the forum, retention runs every hour and fills the disk."],
   ])("accepts %s", (_shape, body) => {
