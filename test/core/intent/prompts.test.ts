@@ -88,6 +88,7 @@ describe("an alias anywhere in a heading or prompt, as a whole word", () => {
     ["#### What this PR does / why we need it:", "why"],
     ["## Rationale", "why"],
     ["### Use case", "why"],
+    ["### Impact", "why"],
     ["### Who is this for?", "who"],
     ["## Target users", "who"],
     ["## Affected users", "who"],
@@ -104,6 +105,7 @@ describe("an alias anywhere in a heading or prompt, as a whole word", () => {
     ["### Who can help?", "asks for reviewers to mention"],
     ["## Contextual menu", "context only as part of a longer word"],
     ["## Whoami output", "who only as part of a longer word"],
+    ["### Impacted files", "impact only as part of a longer word"],
   ])("%j does not (%s)", (heading) => {
     expect(fieldOfPrompt(heading.replace(/^#+ /, ""), rules)).toBeUndefined();
   });
