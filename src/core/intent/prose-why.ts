@@ -37,7 +37,7 @@ const PROBLEM_PHRASES = [
   "wrong", "incorrect", "incorrectly", "leak", "leaks", "leaking", "flaky", "outage", "outages", "regression", "errors out", "throws",
   "doesn't work", "does not work", "don't work", "do not work", "didn't work", "stops working", "stopped working", "not working",
   "doesn't support", "does not support", "not supported", "unsupported", "doesn't show", "does not show", "doesn't load", "does not load",
-  "doesn't respect", "does not respect", "ignores", "ignored", "blocked", "blocking", "complain", "complained", "complaints",
+  "doesn't respect", "does not respect", "ignores", "ignored", "ignoring", "blocked", "blocking", "complain", "complained", "complaints",
   "vulnerable", "vulnerability", "insecure", "leaked",
   // Not knowing, or being misled: "don't know the setting exists", "silently treated as", "surprising", "three conflicting answers".
   // Not "hides", "hidden" or "exposes": a change says them of what it does as often as a report of what goes wrong ("a setting
@@ -49,6 +49,10 @@ const PROBLEM_PHRASES = [
   "deadlock", "deadlocks", "deadlocked",
   // A process or build that stops for good: "the build died with this", "the worker dies after an hour".
   "died", "dies", "dying",
+  // Work cut short or shut out: "the whole transfer aborts", "Dropbox escalates to a lockout", "the browser gives up".
+  "aborts", "aborted", "aborting", "lockout", "locked out", "gives up", "gave up", "give up", "infinite loop", "redirect loop", "loops forever",
+  // Out of reach: "the page is just unreachable", "the API is unavailable for minutes", "the UI goes unresponsive".
+  "unreachable", "unavailable", "unresponsive",
   "before anyone noticed", "without anyone noticing", "without noticing",
 ];
 
@@ -117,7 +121,7 @@ export const sentenceCue = (sentence: string) => (isWishStory(sentence) ? wishCu
  * describe the change, and only a problem named later in it is a reason
  * ("Ignores the banner that breaks the layout on phones").
  */
-const DESCRIBING_VERBS = new Set(["ignores", "forces", "throws"]);
+const DESCRIBING_VERBS = new Set(["ignores", "ignoring", "forces", "throws", "aborts"]);
 /** Words that name what a change is before its verb: "This PR ignores …". Not "it": "It ignores the proxy setting" is a bug report. */
 const CHANGE_SUBJECTS = new Set(["this", "the", "pr", "change", "patch", "commit"]);
 const MAX_CHANGE_SUBJECT = 2;

@@ -36,6 +36,10 @@ describe("a why written as prose, under a heading that does not ask for one, or 
     ["confusing", "The error message is confusing: it names a file the user never opened.", "The error message is confusing: it names a file the user never opened."],
     ["a list item", "## Changes\n\n- Adds a `timeout` option\n- Without it, a stuck DNS lookup hangs the CLI forever", "Without it, a stuck DNS lookup hangs the CLI forever"],
     ["a benefit", "Reuse the connection pool, which saves roughly 300 ms per request on cold starts.", "Reuse the connection pool, which saves roughly 300 ms per request on cold starts."],
+    ["work cut short", "Read Retry-After before retrying. After three retries the whole transfer aborts.", "After three retries the whole transfer aborts."],
+    ["a loop", "Skip the trailing-slash redirect when a file matched. Sites whose folder and page share a name get a redirect loop.", "Sites whose folder and page share a name get a redirect loop."],
+    ["out of reach", "Serve the status page from the edge. During a deploy the dashboard is unreachable for a minute.", "During a deploy the dashboard is unreachable for a minute."],
+    ["a header ignored", "The backend retried after its own short sleep, ignoring the Retry-After header.", "The backend retried after its own short sleep, ignoring the Retry-After header."],
   ])("finds it under %s", (_shape, body, sentence) => {
     expect(why(body)).toMatchObject({ source: "prose", text: sentence });
   });
@@ -221,6 +225,8 @@ describe("a change described by its effect on the product", () => {
     ["Hides drafts from the activity feed unless the filter is on."],
     ["This PR exposes the retry count on the job page."],
     ["## Summary\n\nIgnores `.DS_Store` files when it scans a folder."],
+    ["Ignoring `.DS_Store` files when it scans a folder."],
+    ["Aborts the sync cleanly when the token is revoked."],
     ["Adds a config setting that hides Town Square from the sidebar for non-admins."],
     ["Adds a docstring example for st.navigation(position=\"hidden\") with a login gate."],
     ["Support HTTP/3 (QUIC) when node exposes it."],
@@ -232,6 +238,7 @@ describe("a change described by its effect on the product", () => {
     ["Hides the banner that breaks the layout on small phones.", "breaks"],
     ["The export exposes API tokens in the log, so anyone with log access can read them.", "so"],
     ["It ignores the proxy setting in the config file.", "ignores"],
+    ["Aborts the sync when the disk fills up, which corrupted the index before.", "corrupted"],
   ])("a problem named in it is: %j", (body, cue) => {
     expect(findWhyInProse([why(body)?.text ?? ""])?.cue).toBe(cue);
   });
