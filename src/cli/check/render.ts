@@ -14,7 +14,7 @@ const ansi = (code: number): Paint => (text) => `\u001b[${code}m${text}\u001b[39
 const COLOURS: Palette = { ok: ansi(32), bad: ansi(31), soft: ansi(33) };
 const PLAIN: Palette = { ok: (t) => t, bad: (t) => t, soft: (t) => t };
 
-const REJECTION_WORDS = { empty: "is empty", template: "is the template's text", placeholder: "is a placeholder", "too short": "is too short", link: "is only a link", filler: "gives no reason", title: "only restates the title", change: "only says what the change does", trigger: "only names what occasioned the change", request: "only says what is wanted", audience: "only names who it is for" } as const;
+const REJECTION_WORDS = { empty: "is empty", template: "is the template's text", placeholder: "is a placeholder", "too short": "is too short", link: "is only a link", filler: "gives no reason", title: "only restates the title", change: "only says what the change does", trigger: "only names what occasioned the change", request: "only says what is wanted", audience: "only names who it is for", anyone: "names no one in particular" } as const;
 
 function intentLines(result: IntentResult, p: Palette): string[] {
   switch (result.status) {

@@ -27,7 +27,7 @@ export interface Finding {
 export interface Rejection {
   field: Field;
   label: string;
-  reason: "empty" | "template" | "placeholder" | "too short" | "link" | "filler" | "title" | "change" | "trigger" | "request" | "audience";
+  reason: "empty" | "template" | "placeholder" | "too short" | "link" | "filler" | "title" | "change" | "trigger" | "request" | "audience" | "anyone";
   words?: number;
 }
 
@@ -93,6 +93,8 @@ function judge(statement: Statement, rules: IntentRules, template: ReadonlySet<s
     const notReason = notAReason(text, cue, filler) ?? (cue ? undefined : wantOrAudienceOnly(text, rules, filler));
     if (notReason) return reject(notReason);
   }
+  // "As a developer, I want …": a persona of anyone names no one in particular, as a bare "developers" does.
+  if (statement.source === "user story" && statement.field === "who" && namesAnyone(text)) return reject("anyone");
   // A persona is short ("As an admin"); the story around it is the statement.
   const words = countWords(statement.wholeStatement ?? text);
   // Asked who, an answer naming a group ("Administrators", a dropdown's choice) is the who however short.
@@ -101,6 +103,13 @@ function judge(statement: Statement, rules: IntentRules, template: ReadonlySet<s
   if (words < rules.minWords && !answersWho()) return reject("too short", words);
   return { field: statement.field, source: statement.source, label: statement.label, text };
 }
+
+/** Personas that are anyone at all: "As a user", "As a developer", "As someone". */
+const ANYONE = new Set("user users developer developers dev devs person people customer customers someone somebody anyone anybody human individual".split(" "));
+const namesAnyone = (persona: string) => {
+  const words = wordsOf(persona).map((word) => word.lower).filter((word) => word !== "a" && word !== "an");
+  return words.length === 1 && ANYONE.has(words[0] ?? "");
+};
 
 /**
  * "From the discussion:", "Quoting the forum thread:": a last line ending in a

@@ -146,6 +146,16 @@ const isCount = (lower: string) => COUNT_WORDS.has(lower) || [...lower].every((c
 const isQualifier = (word: Word | undefined) =>
   word !== undefined && !word.endsClause && !NOT_A_QUALIFIER.has(word.lower) && (!word.lower.endsWith("ly") || LY_QUALIFIERS.has(word.lower)) && !isCount(word.lower);
 
+/** Pronouns a verb follows as its subject: "It confused people", "This annoyed users". */
+const SUBJECT_PRONOUNS = new Set(["it", "this", "that", "which", "he", "she", "they", "we", "i"]);
+
+/**
+ * "It confused people enough that …", "which annoyed users": a word in -ed
+ * right after a subject pronoun is the verb and the group its object, not a
+ * kind of people ("confused people"). "The invited users" keeps its qualifier.
+ */
+const verbAfterSubject = (words: readonly Word[], at: number) => (words[at]?.lower.endsWith("ed") ?? false) && SUBJECT_PRONOUNS.has(words[at - 1]?.lower ?? "");
+
 /** Pronouns that point at a group already named: "those users", "their users", "its users". */
 const POINTING = new Set(["those", "these", "their", "its"]);
 /** Determiners after which a quantifier still names a part of a group: "some of the users", "most of our customers". */
@@ -421,7 +431,7 @@ function groupIn(sentence: string, nouns: Map<string, string[][]>): string | und
     if (!noun) continue;
     const end = i + noun.length;
     let from = i;
-    while (from > 0 && i - from < MAX_QUALIFIER_WORDS && isQualifier(words[from - 1])) from--;
+    while (from > 0 && i - from < MAX_QUALIFIER_WORDS && isQualifier(words[from - 1]) && !verbAfterSubject(words, from - 1)) from--;
     if (from === i) from = pointedOrQuantified(words, i);
     const next = words[end];
     const nounEndsClause = words[end - 1]?.endsClause ?? false;

@@ -66,6 +66,8 @@ export function describeRejection(rejection: Rejection, quote: Quote = markdownQ
       return `${label} only says what is wanted: say what problem it solves, or what it makes possible.`;
     case "audience":
       return `${label} only names who it is for: say what problem they have.`;
+    case "anyone":
+      return `${label} names no one in particular (“a user”, “a developer”): say which people it is for.`;
   }
 }
 

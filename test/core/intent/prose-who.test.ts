@@ -93,6 +93,8 @@ describe("the who in prose, wider", () => {
 
   it.each([
     ["Our users like it.", "a possessive alone says no more than a bare noun"],
+    ["It confused people enough that we got support tickets every week.", "a verb after its subject, not a kind of people"],
+    ["This annoyed users for a year.", "a verb after its subject"],
     ["Many users asked for it.", "a quantifier without a group"],
     ["The users table gets an index.", "a determiner"],
   ])("does not find %j (%s)", (body) => {
@@ -104,6 +106,20 @@ describe("the who in prose, wider", () => {
     ["As an SRE on call, I'd like the alert to link the runbook.", "SRE on call"],
   ])("reads the role of a user story without “so that”: %j", (story, persona) => {
     expect(who(story)).toMatchObject({ source: "user story", text: persona });
+  });
+
+  it("keeps a qualifier in -ed that follows no subject", () => {
+    expect(who("The invited users can't open the board until an admin approves them.")).toMatchObject({ source: "prose", label: "invited users" });
+  });
+
+  it.each([
+    ["As a developer, I want `outdated --json` to include the deprecation message, so that the JSON output includes it.", "As a developer"],
+    ["As a user I'd like the sidebar to remember its width.", "As a user"],
+    ["As a customer, I want a dark theme so that the app is dark.", "As a customer"],
+  ])("reads no who from a story whose persona is anyone: %j", (story) => {
+    const result = judgeBody(story, rules, templateLines([]));
+    expect(result.who).toBeUndefined();
+    expect(result.rejections).toContainEqual({ field: "who", label: "As a …", reason: "anyone" });
   });
 
   it.each([
