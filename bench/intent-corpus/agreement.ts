@@ -13,7 +13,9 @@ import { readFileSync } from "node:fs";
  * fifth/ had been, and seventh/ a seventh, written once sixth/ had been; all
  * seven have since been used for tuning. eighth/ and ninth/ were written
  * once seventh/ had been, and have since been used for tuning too (round 9).
- * tenth/ and eleventh/ were written once they had been, and are held out.
+ * tenth/ and eleventh/ were written once they had been, and have since been
+ * used for tuning too (round 10). twelfth/ and thirteenth/ were written once
+ * they had been, and are held out.
  */
 export interface CorpusCase {
   body: string;
@@ -63,9 +65,12 @@ export const seventhCorpus = readCorpus(new URL("./seventh/", import.meta.url));
 export const eighthCorpus = readCorpus(new URL("./eighth/", import.meta.url));
 /** The ninth set, written by a writer who had not read the check's code, labelled and committed before the check was run on it; since used for tuning too (round 9). */
 export const ninthCorpus = readCorpus(new URL("./ninth/", import.meta.url));
-/** The tenth and eleventh sets, written at once by two writers who had not read the check's code, labelled and committed before the check was run on them; not used for tuning. */
+/** The tenth and eleventh sets, written at once by two writers who had not read the check's code, labelled and committed before the check was run on them; since used for tuning too (round 10). */
 export const tenthCorpus = readCorpus(new URL("./tenth/", import.meta.url));
 export const eleventhCorpus = readCorpus(new URL("./eleventh/", import.meta.url));
+/** The twelfth and thirteenth sets, written the same way once the tenth and eleventh had been used for tuning; not used for tuning. */
+export const twelfthCorpus = readCorpus(new URL("./twelfth/", import.meta.url));
+export const thirteenthCorpus = readCorpus(new URL("./thirteenth/", import.meta.url));
 
 export interface Judgement {
   why: boolean;
