@@ -6,8 +6,9 @@ import { ARROW } from "./prose-who.js";
  * a cost ("35% of the query time"), a duration something would finish in
  * ("would finish in about 20 minutes"), fewer of something that costs ("one
  * query instead of three", "fewer round trips"). A setting changed ("Raises
- * the timeout from 30 s to 60 s") measures nothing it costs: a movement must
- * be reported by a verb of movement, not by a change verb. An amount
+ * the timeout from 30 s to 60 s") or a range ("values from 5 s to 90 s")
+ * measures nothing it costs: no word of a setting or a range may come just
+ * before the movement. An amount
  * measured before and after ("9 fps before, 24 fps after"), or saved ("cuts
  * 14 kB of flash", "2 MB less"), is a gain too. Each looks at its
  * word and a few around it: constant work per word, no regex.
@@ -32,8 +33,6 @@ const COST_NOUNS = new Set(
 /** What a share is of when it measures a cost: "35% of the query time", "a third of the CPU". */
 const COST_SHARES = new Set("time runtime cpu memory ram latency bandwidth storage disk budget traffic".split(" "));
 const NUMBER_WORDS = new Set("one two three four five six seven eight nine ten eleven twelve dozen dozens hundred hundreds thousand thousands single".split(" "));
-/** Verbs that report a measure moving: "goes from 4.1 s to 2.6 s", "dropped from 2 GB to 300 MB", "brings it down from". */
-const MOVING = new Set("go goes went gone going drop drops dropped fall falls fell shrink shrinks shrank shrunk grow grows grew grown climb climbs climbed jump jumps jumped down up cut cuts".split(" "));
 /** Verbs a duration follows when it is how long something runs: "would finish in about 20 minutes", "loads in 300 ms". */
 const FINISHING = new Set("finish finishes finished complete completes completed done load loads loaded return returns returned build builds built".split(" "));
 /** Words between a duration's "in" and its amount: "in about 20 minutes", "in under a second". */
@@ -77,9 +76,26 @@ function measureAfter(words: readonly string[], at: number, found: (words: reado
   return -1;
 }
 
-/** "goes from 4.1 s to 2.6 s", "dropped from 2 GB to 300 MB": a measure reported moving. */
+/** Words that set a value or a range rather than measure one: "Raises the default timeout 30 s → 60 s", "accepts values from 5 s to 90 s". */
+const SETTING = new Set(
+  ("raise raises raised lower lowers lowered set sets change changes changed bump bumps bumped increase increases increased decrease decreases decreased " +
+    "default defaults limit limits timeout timeouts value values range ranges accept accepts allow allows anywhere between option setting").split(" "),
+);
+/** How far before a measure's move a setting's word is looked for. */
+const MAX_SETTING_BEFORE = 8;
+function setsAValue(words: readonly string[], at: number): boolean {
+  for (let k = Math.max(0, at - MAX_SETTING_BEFORE); k < at; k++) if (SETTING.has(words[k] ?? "")) return true;
+  return false;
+}
+
+/**
+ * "goes from 4.1 s to 2.6 s", "dropped from 2 GB to 300 MB", "cuts
+ * formatting the whole tree from 41 s to 33 s": a measure reported moving.
+ * A setting moved ("Raises the default timeout from 30 s to 60 s") or a
+ * range ("accepts values from 5 s to 90 s") measures nothing it costs.
+ */
 function movesFromTo(words: readonly string[], i: number): boolean {
-  if (words[i] !== "from" || !(MOVING.has(words[i - 1] ?? "") || MOVING.has(words[i - 2] ?? ""))) return false;
+  if (words[i] !== "from" || setsAValue(words, i)) return false;
   const before = measureAfter(words, i, measures);
   if (before < 0) return false;
   for (let to = before + 1; to <= before + 2 && to < words.length; to++) if (words[to] === "to") return measureAfter(words, to, measures) >= 0;
@@ -147,21 +163,12 @@ const savesAmount = (words: readonly string[], i: number) => SAVING.has(words[i]
 /** "14 kB less flash", "2 MB smaller": a size or time less after its amount. */
 const amountLess = (words: readonly string[], i: number) => LESS.has(words[i] ?? "") && amountEndingAt(words, i) && !RATE_UNITS.has(words[i - 1] ?? "");
 
-/** Words that set a value rather than measure one: "Raises the default timeout 30 s → 60 s". */
-const SETTING = new Set("raise raises raised lower lowers lowered set sets change changes changed bump bumps bumped increase increases increased decrease decreases decreased default defaults limit timeout".split(" "));
-/** How far before an arrow a setting's word is looked for. */
-const MAX_SETTING_BEFORE = 8;
-
 /**
  * "14.2s → 8.7s", "2 GB -> 300 MB": an amount with its unit on each side of
  * an arrow, a measure reported moving. A setting moved so ("Raises the
  * default timeout 30 s → 60 s") measures nothing it costs.
  */
-function movesAlongArrow(words: readonly string[], i: number): boolean {
-  if (words[i] !== ARROW || !amountEndingAt(words, i) || measureAfter(words, i, measuresAny) < 0) return false;
-  for (let k = Math.max(0, i - MAX_SETTING_BEFORE); k < i; k++) if (SETTING.has(words[k] ?? "")) return false;
-  return true;
-}
+const movesAlongArrow = (words: readonly string[], i: number) => words[i] === ARROW && amountEndingAt(words, i) && measureAfter(words, i, measuresAny) >= 0 && !setsAValue(words, i);
 
 /** Comparatives a share or a multiple measures: "30% faster", "3x smaller", "9% more requests per core". */
 const COMPARATIVES = new Set("faster slower quicker cheaper smaller lighter less fewer lower".split(" "));
