@@ -31,7 +31,7 @@ const COST_NOUNS = new Set(
   ).split(" "),
 );
 /** What a share is of when it measures a cost: "35% of the query time", "a third of the CPU". */
-const COST_SHARES = new Set("time runtime cpu memory ram latency bandwidth storage disk budget traffic".split(" "));
+const COST_SHARES = new Set("time runtime cpu core cores thread threads battery memory ram latency bandwidth storage disk budget traffic".split(" "));
 const NUMBER_WORDS = new Set("one two three four five six seven eight nine ten eleven twelve dozen dozens hundred hundreds thousand thousands single".split(" "));
 /** Verbs a duration follows when it is how long something runs: "would finish in about 20 minutes", "loads in 300 ms". */
 const FINISHING = new Set("finish finishes finished complete completes completed done load loads loaded return returns returned build builds built".split(" "));

@@ -13,6 +13,7 @@ describe("benefits and costs stated with measurements", () => {
     ["a size that drops", "With streaming, the worker's peak heap dropped from 2 GB to 300 MB on the sample archive.", "dropped from"],
     ["a cost moved by a change described at length", "Caching them per line cuts formatting the whole stdlib tree from 41 s to 33 s on the wheel build.", "tree from"],
     ["a share of the time", "Resolving symlinks accounts for about 40% of the indexing time on large monorepos.", "40% of"],
+    ["a share of a core", "An idle session with twelve tabs took 7% of a core on my laptop.", "7% of"],
     ["a share written in words", "Hashing is 60 percent of the CPU on our upload nodes.", "60% of"],
     ["an amount on each side of an arrow", "Warm store, lockfile present, large repo: 14.2s → 8.7s (median of 5).", "→"],
     ["an arrow typed as two signs", "Peak heap on the sample archive: 2 GB -> 300 MB.", "→"],
