@@ -163,6 +163,8 @@ function cueIn(text: string, cues: PhraseIndex, shapes: boolean): string | undef
     for (const parts of cues.get(word) ?? []) {
       if (!parts.every((part, k) => words[i + k] === part)) continue;
       if (word === "because" && (words[i + 1] === "of" || onlyTheOccasion(words, i))) continue;
+      // "love the theme otherwise": closing its clause, "otherwise" means "apart from that", not "or else".
+      if (word === "otherwise" && (i === words.length - 1 || read[i]?.endsClause)) continue;
       // "doesn't break", "no tests fail": a negation a word or two before.
       if (NEGATABLE.has(word) && (NEGATIONS.has(words[i - 1] ?? "") || NEGATIONS.has(words[i - 2] ?? ""))) continue;
       return parts.join(" ");

@@ -47,6 +47,8 @@ describe("a why written as prose, under a heading that does not ask for one, or 
   it.each([
     ["a description of the change alone", "## Description\n\nAdds a `--since` flag to `log export`."],
     ["a bump", "Bumps eslint from 8.56 to 9.0."],
+    ["otherwise closing its sentence", "It'd be cool, love the theme otherwise ❤️"],
+    ["otherwise closing its clause", "A dark variant would be nice, great work otherwise, thanks."],
     ["raises a default", "## Summary\n\nRaises the default timeout to 30 s."],
     ["a refactor", "Refactors the parser into smaller modules and renames `doIt` to `parseLine`."],
     ["a question", "## Description\n\nShould the sync retry when it fails?"],
