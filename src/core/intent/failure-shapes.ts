@@ -42,6 +42,8 @@ const isAmount = (word: string) => AMOUNTS.has(word) || (word[0] !== undefined &
 const KEEPING = new Set(["keep", "keeps", "kept"]);
 const MIN_ING_WORD = 5;
 const PROGRESSING = new Set(["going", "rocking", "improving", "building", "shipping", "developing", "working"]);
+/** What goes on working is no trouble, whoever says it: "A plain string keeps working as it does today", "the old flag keeps functioning". */
+const STILL_FINE = new Set(["working", "functioning", "passing", "succeeding", "compiling"]);
 
 const isUpper = (ch: string | undefined) => ch !== undefined && ch >= "A" && ch <= "Z";
 const isLowerOrDigit = (ch: string | undefined) => ch !== undefined && ((ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9"));
@@ -70,6 +72,6 @@ export function failureShapeAt(words: readonly string[], read: readonly Word[], 
   const next = words[i + 1] ?? "";
   if (word === "off" && next === "by" && isAmount(words[i + 2] ?? "")) return "off by";
   const bidding = (i === 0 || read[i - 1]?.endsClause === true) && PROGRESSING.has(next);
-  if (KEEPING.has(word) && !bidding && next.length >= MIN_ING_WORD && next.endsWith("ing")) return `${word} ${next}`;
+  if (KEEPING.has(word) && !bidding && !STILL_FINE.has(next) && next.length >= MIN_ING_WORD && next.endsWith("ing")) return `${word} ${next}`;
   return undefined;
 }

@@ -177,10 +177,19 @@ function onlyNamesBeneficiary(sentence: string): boolean {
   const words = wordsOf(sentence).map((word) => word.lower);
   let at = 0;
   while (at < MAX_FRAME_WORDS && words[at] !== "for" && AUDIENCE_FRAME.has(words[at] ?? "")) at++;
-  if (words[at] !== "for" || !OWNERS.has(words[at + 1] ?? "")) return false;
+  if (words[at] !== "for") return false;
   const rest = words.length - at - 2;
-  return rest >= 1 && rest <= MAX_BENEFICIARY_WORDS;
+  if (OWNERS.has(words[at + 1] ?? "") && rest >= 1 && rest <= MAX_BENEFICIARY_WORDS) return true;
+  // "For technical writers at companies that publish …": a plural among the first words names a group, whatever else describes it.
+  for (let k = at + 1; k <= at + MAX_GROUP_HEAD && k < words.length; k++) if (isPluralGroup(words[k] ?? "")) return true;
+  return false;
 }
+
+/** How far after "for" a group's plural may come: "for Ukrainian-speaking site owners". */
+const MAX_GROUP_HEAD = 4;
+/** Plurals after "for" that name no group: "For security reasons", "For more details". */
+const NOT_GROUPS = new Set(["reasons", "purposes", "details", "docs", "details", "tests", "things", "years", "days", "weeks", "months", "hours", "minutes", "seconds", "times", "files", "is", "was", "has", "does", "this", "its", "us"]);
+const isPluralGroup = (word: string) => word.length > 3 && word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("'s") && !NOT_GROUPS.has(word);
 
 /** A why of more sentences than this, or of a longer one, is left to the other rules: it says more than an audience. */
 const MAX_AUDIENCE_SENTENCES = 4;

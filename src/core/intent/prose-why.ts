@@ -32,7 +32,7 @@ const PROBLEM_PHRASES = [
   "lose", "loses", "lost", "losing", "discarded", "waste", "wastes", "wasted", "wasting", "time-consuming", "tedious", "painful", "pain point",
   "frustrating", "frustrated", "annoying", "error-prone", "costly", "costs", "expensive",
   "fail", "fails", "failed", "failing", "failure", "failures", "crash", "crashes", "crashed", "crashing", "hang", "hangs", "hanging",
-  "freeze", "freezes", "froze", "frozen", "freezing", "stalls", "stalled", "times out", "timed out", "slow", "slower", "slowly", "sluggish", "blank", "empty page", "broken", "breaks", "broke",
+  "freeze", "freezes", "froze", "frozen", "freezing", "stalls", "stalled", "times out", "timed out", "time out", "timing out", "slow", "slower", "slowly", "sluggish", "blank", "empty page", "broken", "breaks", "broke",
   "corrupt", "corrupted", "corrupts", "blurry", "pixelated", "garbled", "confusing", "confused", "confuses", "unclear", "misleading", "unreadable", "unusable", "inaccessible",
   "wrong", "incorrect", "incorrectly", "leak", "leaks", "leaking", "flaky", "outage", "outages", "regression", "errors out", "throws",
   "doesn't work", "does not work", "don't work", "do not work", "didn't work", "stops working", "stopped working", "not working",

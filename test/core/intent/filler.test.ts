@@ -84,6 +84,7 @@ describe("a why field that says who wants it, or what, but not why", () => {
     ["a maintainer's leave to send it", "### Reason for the feature request\n\nMatt said on the forum he would accept a PR for this: https://forum.example.org/t/24117", "trigger"],
     ["only what it is for, not people", "### Reason for the feature request\n\nFor our CI runners.", "audience"],
     ["only what it is for, framed", "## Motivation\n\nMostly for the docs team.", "audience"],
+    ["a group named by a plural after for, nouns the who reader does not know", "### Motivation\n\nFor technical writers at companies that publish their API reference in two languages from one tree.", "audience"],
   ])("rejects %s", (_shape, body, reason) => {
     const titles: Record<string, string> = { "a wish that restates the title": "Pin tabs left in split view" };
     const result = judged(body, titles[_shape]);
@@ -129,6 +130,7 @@ describe("a why field that says who wants it, or what, but not why", () => {
     ["a post's words that are a problem", "### What problem are you trying to solve?\n\nUsers can't post images in replies."],
     ["leave to send it, and the problem", "### Reason for the feature request\n\nMatt said he would accept a PR: every reload loses the open connections."],
     ["what it is for, and what it loses", "### Reason for the feature request\n\nFor our CI runners, which time out after 10 minutes."],
+    ["a group named after for, and what they lose", "### Motivation\n\nFor technical writers, whose builds time out when two locales share one tree."],
     ["a reason with no owner", "## Motivation\n\nFor security reasons the key must not be logged, and today it is."],
     ["the audience, then a sentence of more than a pointer", "## Use case\n\nFor maintainers of large plugin registries. Their nightly index job rebuilds every package."],
     ["a pointer to the forum beside a problem", "### Purpose\n\nAs discussed on the forum, retention runs every hour and fills the disk."],

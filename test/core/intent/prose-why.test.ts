@@ -166,6 +166,7 @@ describe("failures in a project's own terms", () => {
     ["a number that is no status", "Bumps the retry limit to 500 with a 250 ms pause."],
     ["a step that takes no measure", "The migration takes the lock before it copies rows."],
     ["keep before a noun", "Keep the existing option names."],
+    ["what keeps working", "A plain string keeps working as it does today."],
   ])("finds no reason in %s", (_shape, body) => {
     expect(why(body)).toBeUndefined();
   });
