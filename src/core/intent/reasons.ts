@@ -225,8 +225,15 @@ const CHANGE_VERBS = new Set(
 );
 /** Words that name what a change is before its verb: "This PR adds …". */
 const CHANGE_SUBJECTS = new Set("this the pr change commit patch mr diff it".split(" "));
-/** A description of the change this long or longer is left to the reader: it may well explain itself. */
-const MAX_CHANGE_WORDS = 16;
+/**
+ * A description of the change longer than this is left to the reader: it may
+ * well explain itself. One sentence may run longer than several together: a
+ * why of several sentences is read sentence by sentence by the audience rule
+ * (judge.ts), so that "Adds X. This is for admins who …" is named for its
+ * audience, not for its change.
+ */
+const MAX_CHANGE_WORDS = 30;
+const MAX_CHANGE_WORDS_IN_SENTENCES = 16;
 
 /** What occasioned a change, which is no product reason: "created because of a typo". */
 const TRIGGERS = new Set("typo typos spelling grammar lint linter linting warning warnings nit nits whitespace formatting format style review feedback".split(" "));
@@ -572,7 +579,7 @@ export function notAReason(text: string, hasCue: boolean, filler: readonly strin
   if (onlyDemand(text, filler)) return "request";
   let first = 0;
   while (first < words.length - 1 && CHANGE_SUBJECTS.has(words[first] ?? "")) first++;
-  if (CHANGE_VERBS.has(words[first] ?? "") && words.length <= MAX_CHANGE_WORDS) return "change";
+  if (CHANGE_VERBS.has(words[first] ?? "") && words.length <= (sentencesOf(text).length > 1 ? MAX_CHANGE_WORDS_IN_SENTENCES : MAX_CHANGE_WORDS)) return "change";
   if (describesOnlyTheChange(text, filler) || onlyMaintenanceLabel(text)) return "change";
   return undefined;
 }

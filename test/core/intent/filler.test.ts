@@ -50,6 +50,7 @@ describe("a why field that says who wants it, or what, but not why", () => {
     ["a vote with a team", "## Why\n\n+1 from our whole department, we'd open it daily.", "filler"],
     ["a request alone", "## Motivation\n\n+1, we want this", "filler"],
     ["a pitch that only says what to do", "### Pitch\n\nAllow a caption on profile banners.", "change"],
+    ["a long description of the change", "## Why\n\nAdds a `--restart` flag to `machine os apply` that restarts the machine once the new image has been applied and the old one is removed.", "change"],
     ["a trigger with more words", "## Why\n\nOpened because of a lint warning in the release script.", "trigger"],
     ["a request as the cause", "## Motivation\n\nThis change was made because the mobile team asked for it.", "trigger"],
     ["a story's role and wish", "## Problem\n\nAs a plugin author targeting Android, I need the keyboard height.", "request"],
@@ -76,6 +77,7 @@ describe("a why field that says who wants it, or what, but not why", () => {
     ["praise misspelled", "## Problem\n\nWould be helpfull for a lot of users.", "filler"],
     // Each sentence read alone: one names an audience, the others only the change or a pointer.
     ["the change, then the audience", "## Purpose\n\nAdds a `maxRetries` field to the sync settings page. This is for admins who run mirrors on rented boxes at night.", "audience"],
+    ["a long change, then the audience", "## Purpose\n\nAdds a `--restart` flag to `machine os apply` that restarts the machine after the new image has been applied. This is for desktop users on Windows who manage their machine from the GUI.", "audience"],
     ["the audience, then a pointer", "## Use case\n\nFor maintainers of large plugin registries. Context is in #4521.", "audience"],
     // A place it was talked over, and a link: only the trigger.
     ["a pointer to the forum and a link", "### Purpose\n\nAs discussed on the forum: https://forum.example.org/t/retention/118", "link"],
