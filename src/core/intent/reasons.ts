@@ -21,6 +21,8 @@ const SMALL_WORDS = new Set(
     "forum forums discord slack gitter irc chat " +
     // What is posted there: "see forum post", "see the ticket", "details in the PR".
     "post posts posted ticket tickets pr mr reply replies " +
+    // A title said to speak for itself: "Title says it all.", "The title explains it all".
+    "says say explains explain all " +
     // Praise names no consequence: "It will make the tool better" is as empty as "better".
     "make makes making tool app application product project library software experience everyone everybody overall things thing lot much"
   ).split(" "),
@@ -98,11 +100,18 @@ export function reasonlessBecause(text: string, filler: readonly string[], title
     phrases,
   ).filter((word) => !SMALL_WORDS.has(word));
   if (content.length === 0) return links.length > 0 ? "link" : "filler";
+  // "See the Canny post.", "Refer to the RFC thread": a short pointer elsewhere, wherever it points.
+  if (!hasCue && POINTERS.has(words[0] ?? "") && words.length <= MAX_POINTER_WORDS) return links.length > 0 ? "link" : "filler";
   if (title !== undefined && restatesTitle(content, title, hasCue)) return "title";
   // "We need this", "I want it": a request with nothing else is no reason.
   if (content.every((word) => REQUEST_WORDS.has(word) || WISH_WORDS.has(word))) return "filler";
   return undefined;
 }
+
+/** Words that open a pointer to elsewhere: "See the Canny post.", "Refer to the RFC.", "Cf. the thread". */
+const POINTERS = new Set(["see", "refer", "cf", "ref"]);
+/** The most words a pointer runs to: "See the Canny post for the votes" points; a longer sentence may say more. */
+const MAX_POINTER_WORDS = 6;
 
 /** Words that frame a wish or a complaint about the missing feature: "I wish I could …", "I'm always frustrated when I can't …". */
 const WISH_WORDS = new Set("wish wished could can can't cannot able unable frustrated annoyed always when whenever i'm im i'd like love use using with way possible if there's option".split(" "));

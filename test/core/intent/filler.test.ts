@@ -82,6 +82,8 @@ describe("a why field that says who wants it, or what, but not why", () => {
     // A place it was talked over, and a link: only the trigger.
     ["a pointer to the forum and a link", "### Purpose\n\nAs discussed on the forum: https://forum.example.org/t/retention/118", "link"],
     ["a reference alone", "## Why\n\nSee #4521 and #4522.", "link"],
+    ["a pointer to a place the filler list does not know", "### Motivation\n\nSee the Canny post.", "filler"],
+    ["the title said to speak for itself", "### What is the problem this feature will solve?\n\nTitle says it all.", "filler"],
     ["a pointer to a post", "### What problem are you trying to solve?\n\nsee forum post", "filler"],
     ["a maintainer's leave to send it", "### Reason for the feature request\n\nMatt said on the forum he would accept a PR for this: https://forum.example.org/t/24117", "trigger"],
     ["only what it is for, not people", "### Reason for the feature request\n\nFor our CI runners.", "audience"],
@@ -129,6 +131,8 @@ describe("a why field that says who wants it, or what, but not why", () => {
     ["a persona who can't", "## Problem\n\nAs a maintainer of a tiny router board, I can't stop the blocking queue from growing."],
     ["praise misspelled, with a consequence", "## Problem\n\nWould be helpfull, since reviewers can't see the diff otherwise."],
     ["the change, the audience, and what they lose", "## Purpose\n\nAdds a `maxRetries` field to the sync settings page. This is for admins who run mirrors on flaky links. Each dropped link costs them a night's sync."],
+    ["a pointer with the problem it points at", "### Motivation\n\nSee the Canny post: exports fail for big teams."],
+    ["a long sentence opening with see", "### Motivation\n\nSee how every board with more than forty columns scrolls sideways on a laptop screen."],
     ["a post's words that are a problem", "### What problem are you trying to solve?\n\nUsers can't post images in replies."],
     ["leave to send it, and the problem", "### Reason for the feature request\n\nMatt said he would accept a PR: every reload loses the open connections."],
     ["what it is for, and what it loses", "### Reason for the feature request\n\nFor our CI runners, which time out after 10 minutes."],
