@@ -152,6 +152,9 @@ function restatesTitle(content: readonly string[], title: string, hasCue: boolea
   return hasCue ? shared === own.length : shared >= TITLE_SHARE * own.length;
 }
 
+/** The share of a benefit's own words that, found in the want again, make it a restatement: half ("so that I can draw radar charts in Mermaid" after "I want a radar chart diagram type"). */
+const RESTATING_SHARE = 0.5;
+
 /** Words a story's benefit may add to its want without saying anything more: "so that I have one", "so that there is a helper", "for each file". */
 const HAVING = new Set("have has get gets got there is are be can could use using each every all any".split(" "));
 
@@ -192,7 +195,7 @@ export function benefitRestatesWant(line: string): boolean {
   const want = wantWordsOf(story.want);
   const own = reasonWords(story.benefit).filter((word) => !SMALL_WORDS.has(word) && !HAVING.has(word) && !REQUEST_WORDS.has(word) && !WISH_WORDS.has(word));
   if (own.length === 0) return true;
-  return own.filter((word) => want.has(rootOf(word))).length >= TITLE_SHARE * own.length;
+  return own.filter((word) => want.has(rootOf(word))).length >= RESTATING_SHARE * own.length;
 }
 
 /** The shortest root left once an ending is dropped: "used" is not "us". */

@@ -415,3 +415,13 @@ describe("a wish story opened by \"As someone who\"", () => {
     expect(why("As someone who triages issues all day, I want `list` to have a `--labels` flag so that I stop opening each issue in the browser to sort it.")).toMatchObject({ field: "why" });
   });
 });
+
+describe("a story whose benefit says half its want again", () => {
+  it("is no reason: the other half is a verb and a place", () => {
+    expect(why("### Is your feature request related to a problem?\n\nAs a diagram author, I want a radar chart diagram type so that I can draw radar charts in Mermaid.")).toBeUndefined();
+  });
+
+  it("a benefit with more words of its own is one", () => {
+    expect(why("### Is your feature request related to a problem?\n\nAs a diagram author, I want a radar chart so that reviewers can compare release latencies at a glance.")).toMatchObject({ field: "why" });
+  });
+});
