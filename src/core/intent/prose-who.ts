@@ -35,6 +35,8 @@ const NOT_A_QUALIFIER = new Set(
   ).split(" "),
 );
 
+/** Adverbs that may stand between a group and what says which: "people already using …", "users still on 2.x". */
+const STILL = new Set(["already", "still", "currently", "mostly", "mainly", "often", "usually"]);
 /** Words after the noun that begin a phrase saying which people. */
 const QUALIFYING_NEXT = new Set(["on", "of", "in", "with", "without", "who", "whose", "that", "using", "running", "behind", "from", "at", "across", "outside", "inside", "via", "under"]);
 
@@ -146,15 +148,21 @@ const isCount = (lower: string) => COUNT_WORDS.has(lower) || [...lower].every((c
 const isQualifier = (word: Word | undefined) =>
   word !== undefined && !word.endsClause && !NOT_A_QUALIFIER.has(word.lower) && (!word.lower.endsWith("ly") || LY_QUALIFIERS.has(word.lower)) && !isCount(word.lower);
 
+/** Pronouns only ever a subject, so the word after them is a verb whatever its ending: "I think users would love it". */
+const PERSONAL_SUBJECTS = new Set(["i", "i'd", "i'm", "we'd", "they'd", "she", "he"]);
 /** Pronouns a verb follows as its subject: "It confused people", "This annoyed users". */
 const SUBJECT_PRONOUNS = new Set(["it", "this", "that", "which", "he", "she", "they", "we", "i"]);
 
 /**
  * "It confused people enough that …", "which annoyed users": a word in -ed
  * right after a subject pronoun is the verb and the group its object, not a
- * kind of people ("confused people"). "The invited users" keeps its qualifier.
+ * kind of people ("confused people"); so is any word after "I" ("I think
+ * users would love it"). "The invited users" keeps its qualifier.
  */
-const verbAfterSubject = (words: readonly Word[], at: number) => (words[at]?.lower.endsWith("ed") ?? false) && SUBJECT_PRONOUNS.has(words[at - 1]?.lower ?? "");
+const verbAfterSubject = (words: readonly Word[], at: number) => {
+  const subject = words[at - 1]?.lower ?? "";
+  return PERSONAL_SUBJECTS.has(subject) || ((words[at]?.lower.endsWith("ed") ?? false) && SUBJECT_PRONOUNS.has(subject));
+};
 
 /** Pronouns that point at a group already named: "those users", "their users", "its users". */
 const POINTING = new Set(["those", "these", "their", "its"]);
@@ -218,7 +226,9 @@ const PEOPLE_NOUNS = new Set(
     // A community is its people: "the Korean NLP community", "communities running their own servers".
     "community communities " +
     // People by the body they work in or their office: "clinical staff who share workstations", "compliance officers preparing audits".
-    "staff crews personnel officers auditors").split(" "),
+    "staff crews personnel officers auditors " +
+    // People by what they write or run: "technical writers at companies that …", "sysadmins who manage fleets".
+    "writers sysadmins webmasters").split(" "),
 );
 
 /** "who" refers only to people: a plural right before it ("artists who post…") names a group of them. */
@@ -319,6 +329,10 @@ function nounAt(words: readonly Word[], i: number, nouns: Map<string, string[][]
 
 /** Pronouns that a "who" clause makes a group: "anyone who ships…", "those who run…". */
 const GROUP_PRONOUNS = new Set(["anyone", "anybody", "everyone", "everybody", "those", "someone", "somebody"]);
+/** Pronouns of anyone at all, which a place narrows: "anyone on a HiDPI laptop". Not "someone on r/KeePass": one person, where they spoke. */
+const ANYONE = new Set(["anyone", "anybody"]);
+/** Prepositions that place a pronoun: "anyone on …", "anybody behind …", "someone with …". */
+const PLACING = new Set(["on", "with", "behind", "using", "in", "at", "under"]);
 /** Words saying how many of us or you: "most of us who…", "those of you who…". */
 const PART_OF = new Set(["those", "most", "many", "some", "all", "few", "several", "half", "both", "any", "rest", "each"]);
 /** The shortest participle read after a pronoun ("using"), and words ending so that are none. */
@@ -349,10 +363,12 @@ function pronounGroupAt(words: readonly Word[], i: number): { from: number; to: 
   const next = words[who]?.lower ?? "";
   // "anyone filling in a long template", "those of us maintaining charts for …": a participle says which, as "who fills in" would.
   const participle = next.length >= MIN_PARTICIPLE && next.endsWith("ing") && !NOT_A_PARTICIPLE.has(next);
-  if (next !== "who" && next !== "whose" && !participle) return undefined;
+  // "anyone on a HiDPI laptop running GNOME", "anybody behind a corporate proxy": a place that says which, for anyone (not "everyone on the team").
+  const placed = ANYONE.has(word.lower) && PLACING.has(next);
+  if (next !== "who" && next !== "whose" && !participle && !placed) return undefined;
   let to = who + 1;
   while (to < words.length && to - who <= MAX_AFTER_WORDS && !words[to - 1]?.endsClause) to++;
-  if (participle) return saysWhich(words, who + 1) ? { from: partOfUs ? i - 2 : i, to } : undefined;
+  if (participle || placed) return saysWhich(words, who + 1) ? { from: partOfUs ? i - 2 : i, to } : undefined;
   return to - who - 1 >= MIN_WHO_CLAUSE ? { from: partOfUs ? i - 2 : i, to } : undefined;
 }
 
@@ -433,8 +449,10 @@ function groupIn(sentence: string, nouns: Map<string, string[][]>): string | und
     let from = i;
     while (from > 0 && i - from < MAX_QUALIFIER_WORDS && isQualifier(words[from - 1]) && !verbAfterSubject(words, from - 1)) from--;
     if (from === i) from = pointedOrQuantified(words, i);
-    const next = words[end];
-    const nounEndsClause = words[end - 1]?.endsClause ?? false;
+    // "people already using the neo look": an adverb between the noun and what says which.
+    const adverb = STILL.has(words[end]?.lower ?? "") && !(words[end - 1]?.endsClause ?? false) ? 1 : 0;
+    const next = words[end + adverb];
+    const nounEndsClause = (words[end - 1]?.endsClause ?? false) || (adverb === 1 && (words[end]?.endsClause ?? false));
     const qualifiedAfter = next !== undefined && !nounEndsClause && (QUALIFYING_NEXT.has(next.lower) || (next.lower.length > 4 && next.lower.endsWith("ing")));
     if (from === i && !qualifiedAfter) continue;
     if (notTheAudience(words, from, i, end)) continue;

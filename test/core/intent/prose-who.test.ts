@@ -20,6 +20,10 @@ describe("the who in plain prose", () => {
     ["Ward staff who share one login lose their drafts at every handover.", "Ward staff who share one login lose"],
     ["Survey crews mapping drainage ditches redraw the layer all day.", "Survey crews mapping drainage ditches redraw the"],
     ["It is meant for privacy officers preparing yearly breach reports.", "privacy officers preparing yearly breach reports"],
+    ["For technical writers at companies that publish in two languages.", "technical writers at companies that publish in"],
+    ["A few sysadmins on the Matrix channel asked for it.", "sysadmins on the Matrix channel asked"],
+    ["It is mostly of interest to people already using the neo look.", "people already using the neo look"],
+    ["Glyphs are blurry for anyone on a HiDPI laptop running GNOME.", "anyone on a HiDPI laptop running GNOME"],
   ])("finds %j", (sentence, phrase) => {
     expect(who(sentence)).toMatchObject({ source: "prose", label: phrase });
   });
@@ -94,6 +98,9 @@ describe("the who in prose, wider", () => {
   it.each([
     ["Our users like it.", "a possessive alone says no more than a bare noun"],
     ["It confused people enough that we got support tickets every week.", "a verb after its subject, not a kind of people"],
+    ["I think users would love it.", "a verb after I, not a kind of users"],
+    ["Someone on the forum asked for this.", "one person, where they spoke"],
+    ["Users still, as always, ask for it.", "an adverb that closes its clause"],
     ["This annoyed users for a year.", "a verb after its subject"],
     ["Many users asked for it.", "a quantifier without a group"],
     ["The users table gets an index.", "a determiner"],
