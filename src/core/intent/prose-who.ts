@@ -318,9 +318,21 @@ const isPluralPraisedFor = (words: readonly Word[], i: number) => {
 };
 
 /** The group noun starting at word `i`, as its words, or undefined. */
+/**
+ * A capitalised word right after a word in lower case is a name: "the new
+ * Teams webhook format" names a product. Title case ("System
+ * Administrators", an issue form's choice) and a sentence's first word are
+ * read as words.
+ */
+const namesAProduct = (words: readonly Word[], i: number) => {
+  const before = words[i - 1];
+  return before !== undefined && !before.endsClause && isCapitalised(words[i]?.text ?? "") && before.text === before.lower && before.text !== before.text.toUpperCase();
+};
+const isCapitalised = (text: string) => text.length > 1 && text[0] !== undefined && text[0] >= "A" && text[0] <= "Z" && text.slice(1) === text.slice(1).toLowerCase();
+
 function nounAt(words: readonly Word[], i: number, nouns: Map<string, string[][]>): readonly string[] | undefined {
   const word = words[i];
-  if (!word || word.inPath) return undefined;
+  if (!word || word.inPath || namesAProduct(words, i)) return undefined;
   const listed = (nouns.get(word.lower) ?? []).find((parts) => parts.every((part, k) => words[i + k]?.lower === part));
   if (listed) return listed;
   const person = PEOPLE_NOUNS.has(word.lower) || namesPeopleByEnding(word.lower) || isPluralBeforeWho(word, words[i + 1]) || isPluralDoingHumanThings(words, i) || isListedPerson(words, i, nouns) || isPluralPraisedFor(words, i);

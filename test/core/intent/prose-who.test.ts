@@ -99,6 +99,7 @@ describe("the who in prose, wider", () => {
     ["Our users like it.", "a possessive alone says no more than a bare noun"],
     ["It confused people enough that we got support tickets every week.", "a verb after its subject, not a kind of people"],
     ["I think users would love it.", "a verb after I, not a kind of users"],
+    ["We'd also like the controller to support the new Teams webhook format.", "a product's name, capitalised after a word in lower case"],
     ["Someone on the forum asked for this.", "one person, where they spoke"],
     ["Users still, as always, ask for it.", "an adverb that closes its clause"],
     ["This annoyed users for a year.", "a verb after its subject"],
@@ -113,6 +114,11 @@ describe("the who in prose, wider", () => {
     ["As an SRE on call, I'd like the alert to link the runbook.", "SRE on call"],
   ])("reads the role of a user story without “so that”: %j", (story, persona) => {
     expect(who(story)).toMatchObject({ source: "user story", text: persona });
+  });
+
+  it("reads title case as words: an issue form's choice names people", () => {
+    expect(who("### Who is this for?\n\nSystem Administrators")).toBeDefined();
+    expect(who("Notify Data Engineers on the EU cluster when the export fails.")).toMatchObject({ source: "prose" });
   });
 
   it("keeps a qualifier in -ed that follows no subject", () => {
