@@ -44,6 +44,8 @@ const MIN_ING_WORD = 5;
 const PROGRESSING = new Set(["going", "rocking", "improving", "building", "shipping", "developing", "working"]);
 /** What goes on working is no trouble, whoever says it: "A plain string keeps working as it does today", "the old flag keeps functioning". */
 const STILL_FINE = new Set(["working", "functioning", "passing", "succeeding", "compiling"]);
+/** "Keep going" goes on, unless it goes wrong: "the server keeps going down". */
+const GOING_WRONG = new Set(["down", "offline", "wrong", "missing", "away", "off", "stale"]);
 
 const isUpper = (ch: string | undefined) => ch !== undefined && ch >= "A" && ch <= "Z";
 const isLowerOrDigit = (ch: string | undefined) => ch !== undefined && ((ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9"));
@@ -72,6 +74,7 @@ export function failureShapeAt(words: readonly string[], read: readonly Word[], 
   const next = words[i + 1] ?? "";
   if (word === "off" && next === "by" && isAmount(words[i + 2] ?? "")) return "off by";
   const bidding = (i === 0 || read[i - 1]?.endsClause === true) && PROGRESSING.has(next);
-  if (KEEPING.has(word) && !bidding && !STILL_FINE.has(next) && next.length >= MIN_ING_WORD && next.endsWith("ing")) return `${word} ${next}`;
+  const fine = STILL_FINE.has(next) || (next === "going" && !GOING_WRONG.has(words[i + 2] ?? ""));
+  if (KEEPING.has(word) && !bidding && !fine && next.length >= MIN_ING_WORD && next.endsWith("ing")) return `${word} ${next}`;
   return undefined;
 }

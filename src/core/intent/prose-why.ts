@@ -64,6 +64,11 @@ const CAUSE_PHRASES = [
   "ended up", "end up", "ends up",
 ];
 
+/** Failures named as things a feature records: "record a failure", "report crashes". */
+const RECORDED = new Set(["failure", "failures", "crash", "crashes", "leak", "leaks", "regression", "outage", "outages"]);
+const RECORDING = new Set("record records recording report reports reporting log logs logging mark marks count counts show shows surface surfaces print prints display displays collect collects track tracks detect detects flag flags".split(" "));
+const ARTICLES = new Set(["a", "an", "the", "each", "every", "any", "all"]);
+
 /** Words that, right before a failure word, turn it into a reassurance: "doesn't break anything", "no failures". */
 const NEGATIONS = new Set(["not", "no", "never", "doesn't", "don't", "won't", "didn't", "shouldn't", "nothing", "without", "none"]);
 /** Failure words a reassurance negates; other cues ("no way to", "no longer") carry their own negation. */
@@ -167,6 +172,8 @@ function cueIn(text: string, cues: PhraseIndex, shapes: boolean): string | undef
       if (word === "otherwise" && (i === words.length - 1 || read[i]?.endsClause)) continue;
       // "doesn't break", "no tests fail": a negation a word or two before.
       if (NEGATABLE.has(word) && (NEGATIONS.has(words[i - 1] ?? "") || NEGATIONS.has(words[i - 2] ?? ""))) continue;
+      // "should record a failure and keep going", "report crashes to Sentry": a failure as what a feature records is no failure here.
+      if (RECORDED.has(word) && (RECORDING.has(words[i - 1] ?? "") || (ARTICLES.has(words[i - 1] ?? "") && RECORDING.has(words[i - 2] ?? "")))) continue;
       return parts.join(" ");
     }
   }

@@ -39,6 +39,7 @@ describe("a why written as prose, under a heading that does not ask for one, or 
     ["work cut short", "Read Retry-After before retrying. After three retries the whole transfer aborts.", "After three retries the whole transfer aborts."],
     ["a loop", "Skip the trailing-slash redirect when a file matched. Sites whose folder and page share a name get a redirect loop.", "Sites whose folder and page share a name get a redirect loop."],
     ["out of reach", "Serve the status page from the edge. During a deploy the dashboard is unreachable for a minute.", "During a deploy the dashboard is unreachable for a minute."],
+    ["trouble that keeps going wrong", "Retry the health check. The server keeps going down at night.", "The server keeps going down at night."],
     ["a header ignored", "The backend retried after its own short sleep, ignoring the Retry-After header.", "The backend retried after its own short sleep, ignoring the Retry-After header."],
   ])("finds it under %s", (_shape, body, sentence) => {
     expect(why(body)).toMatchObject({ source: "prose", text: sentence });
@@ -167,6 +168,8 @@ describe("failures in a project's own terms", () => {
     ["a step that takes no measure", "The migration takes the lock before it copies rows."],
     ["keep before a noun", "Keep the existing option names."],
     ["what keeps working", "A plain string keeps working as it does today."],
+    ["what keeps going", "The soft assertion should record a failure and keep going."],
+    ["a failure a feature reports", "The worker pool should report crashes to Sentry with the job id."],
   ])("finds no reason in %s", (_shape, body) => {
     expect(why(body)).toBeUndefined();
   });
