@@ -93,6 +93,16 @@ export function inlineText(tokens: readonly Token[] | undefined): string {
     .join("");
 }
 
+/** Table columns whose header says when a measure was taken, so a row reads as a comparison. */
+const COMPARED_COLUMNS = new Set(["before", "after"]);
+
+/** A table with a "before" and an "after" column: a measured comparison, whose rows read as sentences (see `blockText`). */
+export function isComparisonTable(token: Token): boolean {
+  if (token.type !== "table") return false;
+  const names = new Set((token as Tokens.Table).header.map((cell) => plainInline(cell.text).trim().toLowerCase()));
+  return [...COMPARED_COLUMNS].every((name) => names.has(name));
+}
+
 /** Plain text of a block token (paragraph, list, table…); code and quotes yield nothing. */
 export function blockText(token: Token): string {
   if (isIgnoredBlock(token)) return "";
@@ -104,7 +114,11 @@ export function blockText(token: Token): string {
         .join("\n");
     case "table": {
       const table = token as Tokens.Table;
-      return [table.header, ...table.rows].map((row) => row.map((cell) => plainInline(cell.text)).join(" ")).join("\n");
+      const header = table.header.map((cell) => plainInline(cell.text));
+      // A column headed "before" or "after" is read as its rows would be said: "41.2s before 17.6s after".
+      const said = header.map((name) => (COMPARED_COLUMNS.has(name.trim().toLowerCase()) ? ` ${name.trim().toLowerCase()}` : ""));
+      const rows = table.rows.map((row) => row.map((cell, i) => `${plainInline(cell.text)}${said[i] ?? ""}`).join(" "));
+      return [header.join(" "), ...rows].join("\n");
     }
     default:
       return "";

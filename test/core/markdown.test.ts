@@ -20,6 +20,7 @@ describe("blockText", () => {
     ["A [link](https://x.test) and `code` <b>bold</b>", "A link and code bold"],
     ["- one\n- *two*\n  - three", "one\ntwo\nthree"],
     ["| a | `b\\|c` |\n|---|---|\n| **1** | 2 |", "a b|c\n1 2"],
+    ["| | Before | after |\n|---|---|---|\n| cold start | 41.2s | 17.6s |", " Before after\ncold start 41.2s before 17.6s after"],
     ["```\ncode\n```", ""],
     ["> quote", ""],
     ["<div>\nhtml\n</div>", ""],

@@ -1,6 +1,6 @@
 import { isSpaceOrTab, skipSpaces } from "../scan.js";
 import type { Token, Tokens } from "marked";
-import { blockText, lex, stripHtmlComments } from "../markdown.js";
+import { blockText, isComparisonTable, lex, stripHtmlComments } from "../markdown.js";
 import { boldPrompt, colonPrompt, promptMatcher, type Aliases, type PromptMatcher } from "./prompts.js";
 import { findStoryPersona, findUserStory, hasSlot } from "./user-story.js";
 
@@ -195,7 +195,8 @@ export function readBody(markdown: string | null | undefined, aliases: Aliases):
     statements.push(...labels, ...storyStatements(lines));
     const last = labels[labels.length - 1];
     if (last && blankStatement(last)) awaiting = last;
-    const blockProse = token.type === "paragraph" ? [lines] : token.type === "list" ? listProse(token as Tokens.List) : [];
+    // Other tables are forms and checklists ("| Breaking change? | No |"), not prose; a before-and-after table reports a measure.
+    const blockProse = token.type === "paragraph" ? [lines] : isComparisonTable(token) ? lines.slice(1).map((row) => [row]) : token.type === "list" ? listProse(token as Tokens.List) : [];
     prose.push(...blockProse);
     (checksDepth === undefined ? reasonProse : checksProse).push(...blockProse);
   }

@@ -53,6 +53,16 @@ describe("benefits and costs stated with measurements", () => {
     expect(why(body)).toBeUndefined();
   });
 
+  it("reads a before-and-after table as the reason, a row at a time", () => {
+    const body = "### Description\n\nOnly generate server sourcemaps when asked.\n\n| | before | after |\n|---|---|---|\n| dev cold start (900 components) | 41.2s | 17.6s |\n| RSS after first request | 2.3 GB | 1.4 GB |";
+    expect(why(body)).toMatchObject({ source: "prose", text: "dev cold start (900 components) 41.2s before 17.6s after" });
+  });
+
+  it("reads no other table as prose: a form's answers are not sentences", () => {
+    expect(why("| Q | A |\n|---|---|\n| Breaking change? | No |\n| Tests fail? | No |")).toBeUndefined();
+    expect(why("| | old | new |\n|---|---|---|\n| cold start | 41.2s | 17.6s |")).toBeUndefined();
+  });
+
   it("reads an amount measured before and after under a test plan as the reason", () => {
     const body = "Adds a frame cache to the map canvas.\n\n## Testing\n\nPanned the city basemap on an old laptop: 8 fps before, 30 fps after.";
     expect(judgeBody(body, rules, templateLines([])).why).toMatchObject({ source: "prose", text: "Panned the city basemap on an old laptop: 8 fps before, 30 fps after." });
