@@ -53,6 +53,8 @@ const PROBLEM_PHRASES = [
   "aborts", "aborted", "aborting", "lockout", "locked out", "gives up", "gave up", "give up", "infinite loop", "redirect loop", "loops forever",
   // Out of reach: "the page is just unreachable", "the API is unavailable for minutes", "the UI goes unresponsive".
   "unreachable", "unavailable", "unresponsive",
+  // Work or cost nobody needs: "paying for image pulls we don't need", "rebuilds it unnecessarily".
+  "don't need", "do not need", "unnecessary", "unnecessarily", "needlessly", "redundant", "wasteful",
   "before anyone noticed", "without anyone noticing", "without noticing",
 ];
 

@@ -40,6 +40,8 @@ describe("a why written as prose, under a heading that does not ask for one, or 
     ["a loop", "Skip the trailing-slash redirect when a file matched. Sites whose folder and page share a name get a redirect loop.", "Sites whose folder and page share a name get a redirect loop."],
     ["out of reach", "Serve the status page from the edge. During a deploy the dashboard is unreachable for a minute.", "During a deploy the dashboard is unreachable for a minute."],
     ["trouble that keeps going wrong", "Retry the health check. The server keeps going down at night.", "The server keeps going down at night."],
+    ["a cost nobody needs", "Skip the pull when the digest is local. Those of us on metered links are paying for image pulls we don't need.", "Those of us on metered links are paying for image pulls we don't need."],
+    ["work done needlessly", "Cache the manifest. The CLI re-reads every manifest unnecessarily on each call.", "The CLI re-reads every manifest unnecessarily on each call."],
     ["a header ignored", "The backend retried after its own short sleep, ignoring the Retry-After header.", "The backend retried after its own short sleep, ignoring the Retry-After header."],
   ])("finds it under %s", (_shape, body, sentence) => {
     expect(why(body)).toMatchObject({ source: "prose", text: sentence });
