@@ -15,7 +15,9 @@ import { readFileSync } from "node:fs";
  * once seventh/ had been, and have since been used for tuning too (round 9).
  * tenth/ and eleventh/ were written once they had been, and have since been
  * used for tuning too (round 10). twelfth/ and thirteenth/ were written once
- * they had been, and are held out.
+ * they had been, and have since been used for tuning too (round 11).
+ * fourteenth/, fifteenth/ and sixteenth/ were written once they had been, and
+ * are held out.
  */
 export interface CorpusCase {
   body: string;
@@ -68,9 +70,13 @@ export const ninthCorpus = readCorpus(new URL("./ninth/", import.meta.url));
 /** The tenth and eleventh sets, written at once by two writers who had not read the check's code, labelled and committed before the check was run on them; since used for tuning too (round 10). */
 export const tenthCorpus = readCorpus(new URL("./tenth/", import.meta.url));
 export const eleventhCorpus = readCorpus(new URL("./eleventh/", import.meta.url));
-/** The twelfth and thirteenth sets, written the same way once the tenth and eleventh had been used for tuning; not used for tuning. */
+/** The twelfth and thirteenth sets, written the same way once the tenth and eleventh had been used for tuning; since used for tuning too (round 11). */
 export const twelfthCorpus = readCorpus(new URL("./twelfth/", import.meta.url));
 export const thirteenthCorpus = readCorpus(new URL("./thirteenth/", import.meta.url));
+/** The fourteenth, fifteenth and sixteenth sets, written at once by three writers once the twelfth and thirteenth had been used for tuning; not used for tuning. */
+export const fourteenthCorpus = readCorpus(new URL("./fourteenth/", import.meta.url));
+export const fifteenthCorpus = readCorpus(new URL("./fifteenth/", import.meta.url));
+export const sixteenthCorpus = readCorpus(new URL("./sixteenth/", import.meta.url));
 
 export interface Judgement {
   why: boolean;
