@@ -78,7 +78,7 @@ function measureAfter(words: readonly string[], at: number, found: (words: reado
 
 /** Words that set a value or a range rather than measure one: "Raises the default timeout 30 s → 60 s", "accepts values from 5 s to 90 s". */
 const SETTING = new Set(
-  ("raise raises raised lower lowers lowered set sets change changes changed bump bumps bumped increase increases increased decrease decreases decreased " +
+  ("raise raises raised lower lowers lowered set sets change changes bump bumps bumped increase increases increased decrease decreases decreased " +
     "default defaults limit limits timeout timeouts value values range ranges accept accepts allow allows anywhere between option setting").split(" "),
 );
 /** How far before a measure's move a setting's word is looked for. */

@@ -53,6 +53,15 @@ const PROBLEM_PHRASES = [
   "aborts", "aborted", "aborting", "lockout", "locked out", "gives up", "gave up", "give up", "infinite loop", "redirect loop", "loops forever",
   // Out of reach: "the page is just unreachable", "the API is unavailable for minutes", "the UI goes unresponsive".
   "unreachable", "unavailable", "unresponsive",
+  // A budget used up: "eats the data cap", "drains the battery overnight", "wake to a flat battery".
+  "eats", "eating", "eat into", "eats into", "burns through", "drains", "drained", "draining", "flat battery", "dead battery",
+  "used up", "uses up", "knows the pain", "a pain", "the pain",
+  // Alerts that cry wolf, and a service that falls over: "false alerts every few minutes", "monitors went down".
+  "false alert", "false alerts", "false alarm", "false alarms", "false positive", "false positives", "false negative", "false negatives", "went down", "goes down",
+  // A check that flaps, and people woken by it: "two monitors flapped every few minutes and woke me up twice".
+  "flapped", "flapping", "flaps", "woke me", "woke us", "wakes me", "wakes us", "woken up",
+  // Text that does not fit: "its last character is cut off", "the label is truncated".
+  "cut off", "truncated", "truncates",
   // Work or cost nobody needs: "paying for image pulls we don't need", "rebuilds it unnecessarily".
   "don't need", "do not need", "unnecessary", "unnecessarily", "needlessly", "redundant", "wasteful",
   "before anyone noticed", "without anyone noticing", "without noticing",

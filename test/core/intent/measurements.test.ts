@@ -16,6 +16,7 @@ describe("benefits and costs stated with measurements", () => {
     ["a share of a core", "An idle session with twelve tabs took 7% of a core on my laptop.", "7% of"],
     ["a share written in words", "Hashing is 60 percent of the CPU on our upload nodes.", "60% of"],
     ["an amount on each side of an arrow", "Warm store, lockfile present, large repo: 14.2s → 8.7s (median of 5).", "→"],
+    ["an arrow after a count of changed things", "Before/after on that site (3 changed pages): 71s → 6s for that step.", "→"],
     ["an arrow typed as two signs", "Peak heap on the sample archive: 2 GB -> 300 MB.", "→"],
     ["a share faster", "With the cache warm, cold starts are about 30% faster on the smallest instances.", "30% faster"],
     ["a multiple smaller", "The new encoding makes the snapshot files 3x smaller on disk.", "3x smaller"],
