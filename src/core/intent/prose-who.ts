@@ -228,12 +228,33 @@ const PEOPLE_NOUNS = new Set(
     // People by the body they work in or their office: "clinical staff who share workstations", "compliance officers preparing audits".
     "staff crews personnel officers auditors " +
     // People by what they write or run: "technical writers at companies that …", "sysadmins who manage fleets".
-    "writers sysadmins webmasters").split(" "),
+    "writers sysadmins webmasters " +
+    // People by their work in a clinic, an office or a field: "nurses and ward clerks at our hospital".
+    "nurses clerks doctors physicians coordinators accountants lawyers").split(" "),
 );
 
-/** "who" refers only to people: a plural right before it ("artists who post…") names a group of them. */
-const isPluralBeforeWho = (word: Word, next: Word | undefined) =>
-  next?.lower === "who" && !word.endsClause && word.lower.length >= 4 && word.lower.endsWith("s") && !word.lower.endsWith("ss") && !NOT_A_QUALIFIER.has(word.lower);
+/**
+ * "who" refers only to people: a plural right before it ("artists who
+ * post…"), or before a place that says where they are ("field coordinators
+ * in Kenya and Tanzania who run…", "editors on multilingual sites who
+ * swap…"), names a group of them. The place runs to "who" without another
+ * plural in lower case, which would be the one "who" refers to.
+ */
+function isPluralBeforeWho(words: readonly Word[], i: number): boolean {
+  const word = words[i];
+  if (!word || word.endsClause || word.lower.length < 4 || !word.lower.endsWith("s") || word.lower.endsWith("ss") || NOT_A_QUALIFIER.has(word.lower)) return false;
+  if (words[i + 1]?.lower === "who") return true;
+  if (!WHERE.has(words[i + 1]?.lower ?? "")) return false;
+  for (let k = i + 2; k <= i + MAX_PLACE_WORDS && k < words.length; k++) {
+    const lower = words[k]?.lower ?? "";
+    if (lower === "who") return true;
+    if (words[k - 1]?.endsClause || (lower.endsWith("s") && words[k]?.text === lower && lower.length > 3 && !lower.endsWith("ss"))) return false;
+  }
+  return false;
+}
+/** Prepositions of a place between a group and its "who": "coordinators in Kenya who …", "editors on multilingual sites who …". */
+const WHERE = new Set(["in", "on", "at", "from", "across"]);
+const MAX_PLACE_WORDS = 6;
 
 /**
  * Verbs only people do: a plural that tells, asks, complains, postpones or
@@ -335,7 +356,7 @@ function nounAt(words: readonly Word[], i: number, nouns: Map<string, string[][]
   if (!word || word.inPath || namesAProduct(words, i)) return undefined;
   const listed = (nouns.get(word.lower) ?? []).find((parts) => parts.every((part, k) => words[i + k]?.lower === part));
   if (listed) return listed;
-  const person = PEOPLE_NOUNS.has(word.lower) || namesPeopleByEnding(word.lower) || isPluralBeforeWho(word, words[i + 1]) || isPluralDoingHumanThings(words, i) || isListedPerson(words, i, nouns) || isPluralPraisedFor(words, i);
+  const person = PEOPLE_NOUNS.has(word.lower) || namesPeopleByEnding(word.lower) || isPluralBeforeWho(words, i) || isPluralDoingHumanThings(words, i) || isListedPerson(words, i, nouns) || isPluralPraisedFor(words, i);
   return person ? [word.lower] : undefined;
 }
 

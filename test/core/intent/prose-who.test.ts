@@ -24,6 +24,8 @@ describe("the who in plain prose", () => {
     ["A few sysadmins on the Matrix channel asked for it.", "sysadmins on the Matrix channel asked"],
     ["It is mostly of interest to people already using the neo look.", "people already using the neo look"],
     ["Glyphs are blurry for anyone on a HiDPI laptop running GNOME.", "anyone on a HiDPI laptop running GNOME"],
+    ["NGOs' field coordinators in Kenya and Tanzania who run the app offline lose their queue.", "NGOs' field coordinators in Kenya and Tanzania who"],
+    ["Nurses and ward clerks at our hospital share workstations.", "ward clerks at our hospital share workstations"],
   ])("finds %j", (sentence, phrase) => {
     expect(who(sentence)).toMatchObject({ source: "prose", label: phrase });
   });
