@@ -51,7 +51,7 @@ export interface Word {
   lower: string;
   /** The word ends its clause (a comma, semicolon or colon follows). */
   endsClause: boolean;
-  /** The word is part of a path, URL or identifier (a `/` or `_` touches it): "doc/users/" names no one, "max_blocking_threads" states no problem. */
+  /** The word is part of a path, URL or identifier (a `/`, `_` or an inner `.` touches it): "doc/users/" names no one, "max_blocking_threads" states no problem. */
   inPath?: boolean;
 }
 
@@ -73,7 +73,9 @@ export function wordsOf(sentence: string): Word[] {
     }
     if (start >= 0) {
       const text = sentence.slice(start, i);
-      const inPath = ch === "/" || ch === "_" || sentence[start - 1] === "/" || sentence[start - 1] === "_";
+      // A dot with no space after it joins an identifier too: "users.*.create events", "Node.js".
+      const dotted = ch === "." && sentence[i + 1] !== undefined && sentence[i + 1] !== " " && sentence[i + 1] !== "\n";
+      const inPath = ch === "/" || ch === "_" || dotted || sentence[start - 1] === "/" || sentence[start - 1] === "_" || (sentence[start - 1] === "." && start >= 2 && sentence[start - 2] !== " ");
       if (/[\p{L}\p{N}]/u.test(text)) words.push({ text, lower: text.toLowerCase(), endsClause: false, ...(inPath ? { inPath } : {}) });
       start = -1;
     }

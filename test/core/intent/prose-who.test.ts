@@ -101,6 +101,7 @@ describe("the who in prose, wider", () => {
     ["Our users like it.", "a possessive alone says no more than a bare noun"],
     ["It confused people enough that we got support tickets every week.", "a verb after its subject, not a kind of people"],
     ["I think users would love it.", "a verb after I, not a kind of users"],
+    ["We miss users.*.create events that way.", "a dotted identifier, not people"],
     ["We'd also like the controller to support the new Teams webhook format.", "a product's name, capitalised after a word in lower case"],
     ["Someone on the forum asked for this.", "one person, where they spoke"],
     ["Users still, as always, ask for it.", "an adverb that closes its clause"],
