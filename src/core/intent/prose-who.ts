@@ -407,6 +407,33 @@ function pronounGroupAt(words: readonly Word[], i: number): { from: number; to: 
   return to - who - 1 >= MIN_WHO_CLAUSE ? { from: partOfUs ? i - 2 : i, to } : undefined;
 }
 
+/** How many words may describe the author's role before its noun: "I'm a senior platform engineer …". */
+const MAX_ROLE_WORDS = 3;
+
+/**
+ * The author naming their role, and saying which: "I'm a platform engineer
+ * on a team moving ~200 workspaces", "I am an accountant at a small firm".
+ * A role of the list (its singular) or of the people nouns, then a phrase
+ * that says which, as a persona does; "I'm a developer." names no one in
+ * particular. Where it starts and ends, or undefined.
+ */
+function selfDescribedAt(words: readonly Word[], i: number, nouns: Map<string, string[][]>): { from: number; to: number } | undefined {
+  const lower = words[i]?.lower ?? "";
+  const opened = lower === "i'm" || lower === "i’m" || lower === "im" ? i + 1 : lower === "i" && words[i + 1]?.lower === "am" ? i + 2 : -1;
+  if (opened < 0 || (words[opened]?.lower !== "a" && words[opened]?.lower !== "an")) return undefined;
+  for (let k = opened + 1; k <= opened + MAX_ROLE_WORDS && k < words.length; k++) {
+    const plural = `${words[k]?.lower ?? ""}s`;
+    if (!(nouns.get(plural) ?? []).some((parts) => parts.length === 1) && !PEOPLE_NOUNS.has(plural)) continue;
+    const next = words[k + 1]?.lower ?? "";
+    const saysWhich = !(words[k]?.endsClause ?? false) && (QUALIFYING_NEXT.has(next) || (next.length > 4 && next.endsWith("ing")));
+    if (!saysWhich) return undefined;
+    let to = k + 1;
+    while (to < words.length && to - k <= MAX_AFTER_WORDS && !words[to - 1]?.endsClause) to++;
+    return { from: opened + 1, to };
+  }
+  return undefined;
+}
+
 /** Nouns of the list that may name programs: "API clients", "Kafka consumers", "HTTP agents". */
 const MAYBE_PROGRAMS = new Set(["clients", "consumers", "agents", "subscribers", "readers", "viewers", "callers", "workers", "servers"]);
 /** Words that make such a noun a program when they stand right before it. */
@@ -476,7 +503,7 @@ function groupIn(sentence: string, nouns: Map<string, string[][]>): string | und
   if (sentence.endsWith("?")) return undefined;
   const words = wordsOf(sentence);
   for (let i = 0; i < words.length; i++) {
-    const pronounGroup = pronounGroupAt(words, i);
+    const pronounGroup = pronounGroupAt(words, i) ?? selfDescribedAt(words, i, nouns);
     if (pronounGroup) return phraseOf(words, pronounGroup.from, pronounGroup.to);
     const noun = nounAt(words, i, nouns);
     if (!noun) continue;
