@@ -86,7 +86,9 @@ const intentSection = z
     /** Statements that are only these phrases (with links and small words) give no reason. */
     filler: words.default(["would be nice", "nice to have", "would be great", "would be cool", "would be useful", "see above", "see below", "as discussed", "see title", "same as title", "+1", "self explanatory", "obviously", "why not", "because", "needed",
       // Praise without a consequence: "It will make the tool better.", "That would be nice and helpful."
-      "better", "nicer", "nice", "helpful", "useful", "great", "cool", "awesome", "good", "handy", "convenient", "improvement", "improve", "improves", "enhancement", "easier", "user friendly", "ergonomic", "intuitive", "cleaner", "simpler", "friendlier", "elegant", "me too", "same here"]),
+      "better", "nicer", "nice", "helpful", "useful", "great", "cool", "awesome", "good", "handy", "convenient", "improvement", "improve", "improves", "enhancement", "easier", "user friendly", "ergonomic", "intuitive", "cleaner", "simpler", "friendlier", "elegant", "me too", "same here",
+      // A vote in other words: "Same as #14420, would love this too".
+      "would love"]),
     exempt: z
       .strictObject({
         bots: z.boolean().default(true),

@@ -22,7 +22,7 @@ const SMALL_WORDS = new Set(
     // What is posted there: "see forum post", "see the ticket", "details in the PR".
     "post posts posted ticket tickets pr mr reply replies " +
     // A title said to speak for itself: "Title says it all.", "The title explains it all".
-    "says say explains explain all " +
+    "says say explains explain all too " +
     // Praise names no consequence: "It will make the tool better" is as empty as "better".
     "make makes making tool app application product project library software experience everyone everybody overall things thing lot much"
   ).split(" "),

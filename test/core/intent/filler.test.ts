@@ -82,6 +82,7 @@ describe("a why field that says who wants it, or what, but not why", () => {
     // A place it was talked over, and a link: only the trigger.
     ["a pointer to the forum and a link", "### Purpose\n\nAs discussed on the forum: https://forum.example.org/t/retention/118", "link"],
     ["a reference alone", "## Why\n\nSee #4521 and #4522.", "link"],
+    ["a pointer and a vote", "### Use Cases\n\nSame as #14420, would love this too 👍", "link"],
     ["a pointer to a place the filler list does not know", "### Motivation\n\nSee the Canny post.", "filler"],
     ["the title said to speak for itself", "### What is the problem this feature will solve?\n\nTitle says it all.", "filler"],
     ["a pointer to a post", "### What problem are you trying to solve?\n\nsee forum post", "filler"],
