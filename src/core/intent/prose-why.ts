@@ -75,6 +75,23 @@ const CAUSE_PHRASES = [
   "ended up", "end up", "ends up",
 ];
 
+/** Ways of working that say who a group is when its "who" clause names them: "writers who maintain pages by hand". */
+const HABITS = new Set(["by hand", "manually"]);
+/** Words that make a way of working a burden even inside a "who" clause: "admins who have to edit it by hand". */
+const BURDENS = new Set(["have", "has", "had", "must", "need", "needs", "forced", "still"]);
+/** How far back a "who" may open the clause a habit describes. */
+const MAX_WHO_CLAUSE = 8;
+
+/** Whether the word at `at` lies in a "who" clause with no burden in it: "operators who configure Envoy by hand". */
+function describesAGroup(words: readonly string[], at: number): boolean {
+  for (let k = at - 1; k >= 0 && k >= at - MAX_WHO_CLAUSE; k--) {
+    const word = words[k] ?? "";
+    if (BURDENS.has(word)) return false;
+    if (word === "who") return true;
+  }
+  return false;
+}
+
 /** Failures named as things a feature records: "record a failure", "report crashes". */
 const RECORDED = new Set(["failure", "failures", "crash", "crashes", "leak", "leaks", "regression", "outage", "outages"]);
 const RECORDING = new Set("record records recording report reports reporting log logs logging mark marks count counts show shows surface surfaces print prints display displays collect collects track tracks detect detects flag flags".split(" "));
@@ -183,6 +200,8 @@ function cueIn(text: string, cues: PhraseIndex, shapes: boolean): string | undef
       if (word === "otherwise" && (i === words.length - 1 || read[i]?.endsClause)) continue;
       // "doesn't break", "no tests fail": a negation a word or two before.
       if (NEGATABLE.has(word) && (NEGATIONS.has(words[i - 1] ?? "") || NEGATIONS.has(words[i - 2] ?? ""))) continue;
+      // "operators who configure Envoy by hand": how a group named by its "who" clause works, not a problem it has.
+      if (HABITS.has(parts.join(" ")) && describesAGroup(words, i)) continue;
       // "should record a failure and keep going", "report crashes to Sentry": a failure as what a feature records is no failure here.
       if (RECORDED.has(word) && (RECORDING.has(words[i - 1] ?? "") || (ARTICLES.has(words[i - 1] ?? "") && RECORDING.has(words[i - 2] ?? "")))) continue;
       return parts.join(" ");

@@ -44,6 +44,7 @@ describe("a why written as prose, under a heading that does not ask for one, or 
     ["a battery left flat", "Let the timer end. If the charger slips, they come back to a dead battery.", "If the charger slips, they come back to a dead battery."],
     ["alerts that cry wolf", "Decompress before matching. Two monitors flapped every few minutes and woke me up twice.", "Two monitors flapped every few minutes and woke me up twice."],
     ["text that does not fit", "Count emoji as two columns. The last character of the status line was cut off.", "The last character of the status line was cut off."],
+    ["a group that has to work by hand", "Generate the reference. Admins who have to edit every page by hand lose a day each release.", "Admins who have to edit every page by hand lose a day each release."],
     ["a cost nobody needs", "Skip the pull when the digest is local. Those of us on metered links are paying for image pulls we don't need.", "Those of us on metered links are paying for image pulls we don't need."],
     ["work done needlessly", "Cache the manifest. The CLI re-reads every manifest unnecessarily on each call.", "The CLI re-reads every manifest unnecessarily on each call."],
     ["a header ignored", "The backend retried after its own short sleep, ignoring the Retry-After header.", "The backend retried after its own short sleep, ignoring the Retry-After header."],
@@ -174,6 +175,8 @@ describe("failures in a project's own terms", () => {
     ["a step that takes no measure", "The migration takes the lock before it copies rows."],
     ["keep before a noun", "Keep the existing option names."],
     ["what keeps working", "A plain string keeps working as it does today."],
+    ["how a group works, in its who clause", "Written for operators who configure the proxy by hand and are new to descriptors."],
+    ["praise for a group that works by hand", "Would be handy for technical writers who maintain reference pages by hand."],
     ["what keeps going", "The soft assertion should record a failure and keep going."],
     ["a failure a feature reports", "The worker pool should report crashes to Sentry with the job id."],
   ])("finds no reason in %s", (_shape, body) => {
