@@ -198,6 +198,8 @@ function cueIn(text: string, cues: PhraseIndex, shapes: boolean): string | undef
       if (word === "because" && (words[i + 1] === "of" || onlyTheOccasion(words, i))) continue;
       // "love the theme otherwise": closing its clause, "otherwise" means "apart from that", not "or else".
       if (word === "otherwise" && (i === words.length - 1 || read[i]?.endsClause)) continue;
+      // "so that cy.viewport('tablet') picks up our names": an outcome for code is how the change works, not why.
+      if (word === "so" && words[i + 1] === "that" && read[i + 2]?.inPath) continue;
       // "doesn't break", "no tests fail": a negation a word or two before.
       if (NEGATABLE.has(word) && (NEGATIONS.has(words[i - 1] ?? "") || NEGATIONS.has(words[i - 2] ?? ""))) continue;
       // "operators who configure Envoy by hand": how a group named by its "who" clause works, not a problem it has.

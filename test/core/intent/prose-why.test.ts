@@ -45,6 +45,7 @@ describe("a why written as prose, under a heading that does not ask for one, or 
     ["alerts that cry wolf", "Decompress before matching. Two monitors flapped every few minutes and woke me up twice.", "Two monitors flapped every few minutes and woke me up twice."],
     ["text that does not fit", "Count emoji as two columns. The last character of the status line was cut off.", "The last character of the status line was cut off."],
     ["a group that has to work by hand", "Generate the reference. Admins who have to edit every page by hand lose a day each release.", "Admins who have to edit every page by hand lose a day each release."],
+    ["an outcome for code that is a failure", "Pin the loader. We need it so that pkg/loader stops leaking file handles.", "We need it so that pkg/loader stops leaking file handles."],
     ["a cost nobody needs", "Skip the pull when the digest is local. Those of us on metered links are paying for image pulls we don't need.", "Those of us on metered links are paying for image pulls we don't need."],
     ["work done needlessly", "Cache the manifest. The CLI re-reads every manifest unnecessarily on each call.", "The CLI re-reads every manifest unnecessarily on each call."],
     ["a header ignored", "The backend retried after its own short sleep, ignoring the Retry-After header.", "The backend retried after its own short sleep, ignoring the Retry-After header."],
@@ -177,6 +178,7 @@ describe("failures in a project's own terms", () => {
     ["what keeps working", "A plain string keeps working as it does today."],
     ["how a group works, in its who clause", "Written for operators who configure the proxy by hand and are new to descriptors."],
     ["praise for a group that works by hand", "Would be handy for technical writers who maintain reference pages by hand."],
+    ["an outcome for code, after so that", "Register custom presets so that cy.viewport('tablet') picks up our own names."],
     ["what keeps going", "The soft assertion should record a failure and keep going."],
     ["a failure a feature reports", "The worker pool should report crashes to Sentry with the job id."],
   ])("finds no reason in %s", (_shape, body) => {
