@@ -24,7 +24,8 @@ const GOAL = 0.95;
 async function judge(corpus: Corpus, c: CorpusCase) {
   const kind = c.kind === "pr" ? "pull request" : "issue";
   const templates = await readTemplateFiles(localTemplateSource(corpus.repoDir(c)), kind);
-  const found = judgeBody(corpus.bodyOf(c), defaultConfig.intent, templateLines(templates.map((t) => t.text)), c.title);
+  // The directory is named after the repository, as the app passes its repository's name.
+  const found = judgeBody(corpus.bodyOf(c), { ...defaultConfig.intent, project: c.repo }, templateLines(templates.map((t) => t.text)), c.title);
   return { why: found.why !== undefined, who: found.who !== undefined };
 }
 

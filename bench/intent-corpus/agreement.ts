@@ -41,9 +41,17 @@ export interface Corpus {
   repoDir: (c: CorpusCase) => string;
 }
 
+/** The labels as the scorer compares them: a "yes" string where `true` belongs would count as a disagreement on every body. */
+function checkedCases(cases: CorpusCase[], dir: URL): CorpusCase[] {
+  for (const c of cases) {
+    if (typeof c.why !== "boolean" || typeof c.who !== "boolean") throw new Error(`${dir.pathname}cases.json: ${c.body}: why and who must be true or false`);
+  }
+  return cases;
+}
+
 function readCorpus(dir: URL): Corpus {
   return {
-    cases: JSON.parse(readFileSync(new URL("cases.json", dir), "utf8")) as CorpusCase[],
+    cases: checkedCases(JSON.parse(readFileSync(new URL("cases.json", dir), "utf8")) as CorpusCase[], dir),
     bodyOf: (c) => readFileSync(new URL(`bodies/${c.body}`, dir), "utf8"),
     repoDir: (c) => new URL(`repos/${c.repo}/`, dir).pathname,
   };

@@ -28,7 +28,7 @@ const MAX_LINKED_READS = 5;
  */
 export async function gatherIntentFacts(ctx: FeatureContext, subject: IntentSubject): Promise<Budgeted<IntentFacts>> {
   const { services, log, config, repo } = ctx;
-  const rules = intentRules(config);
+  const rules = intentRules(config, repo.repo);
   const { tickets } = config.intent;
   const ownTemplates = await readTemplates(services.facts, services.templates, repo, subject.kind);
   const [own, refs] = await Promise.all([
@@ -48,7 +48,7 @@ export async function gatherIntentFacts(ctx: FeatureContext, subject: IntentSubj
         // A ticket's text, not the app's state: the read the other features of the delivery made is shared.
         const data = opened(ctx, ref, await services.facts.issue(ref, ref.number));
         const templates = await readTemplates(services.facts, services.templates, { owner: ref.owner, repo: ref.repo }, "issue");
-        const intent = await services.parse.run("judgeBody", [data.body, rules, templates, data.title], log);
+        const intent = await services.parse.run("judgeBody", [data.body, { ...rules, project: ref.repo }, templates, data.title], log);
         return intent.ok ? { ref: label, intent: intent.value } : { ref: label, unreadable: true };
       } catch (error) {
         // A rate limit is not "unreadable": it rethrows, so the delivery is retried and the ticket read then.

@@ -46,6 +46,16 @@ describe("intent check on issues", () => {
     expect(body).toContain("## Who\n");
   });
 
+  it("reads a persona of the repository's own users as no one in particular", async () => {
+    // "widgets" is the repository: every reporter there is a widgets user, as every reporter in mypy's tracker is a mypy user.
+    const story = "As a widgets user, I want the export to keep drafts, so that a reload no longer loses an afternoon's work.";
+    const github = repository(story);
+    await createTestApp(["intent"]).receive(opened(story));
+    expect(github.issues.get(1)?.labels).toEqual([{ name: "needs-intent" }]);
+    const body = github.comments[0]?.body ?? "";
+    expect(body).toContain("does not yet say **who**");
+  });
+
   it("leaves an issue that states why and who alone", async () => {
     const github = repository(STATED);
     await createTestApp(["intent"]).receive(opened(STATED));

@@ -13,6 +13,8 @@ export interface IntentRules extends Aliases {
   filler?: readonly string[] | undefined;
   /** The who read from a sentence naming a qualified group of people (see prose-who.ts); off when absent. */
   whoProse?: { enabled: boolean; nouns: readonly string[] } | undefined;
+  /** The repository's name: in its own tracker, a persona of its users ("As a mypy user") names no one in particular. */
+  project?: string | undefined;
 }
 
 /** A why or who that counts. */
@@ -94,7 +96,7 @@ function judge(statement: Statement, rules: IntentRules, template: ReadonlySet<s
     if (notReason) return reject(notReason);
   }
   // "As a developer, I want …": a persona of anyone names no one in particular, as a bare "developers" does.
-  if (statement.source === "user story" && statement.field === "who" && namesAnyone(text)) return reject("anyone");
+  if (statement.source === "user story" && statement.field === "who" && namesAnyone(text, rules.project)) return reject("anyone");
   // A persona is short ("As an admin"); the story around it is the statement.
   const words = countWords(statement.wholeStatement ?? text);
   // Asked who, an answer naming a group ("Administrators", a dropdown's choice) is the who however short.
@@ -106,10 +108,12 @@ function judge(statement: Statement, rules: IntentRules, template: ReadonlySet<s
 
 /** Personas that are anyone at all: "As a user", "As a developer", "As someone". */
 const ANYONE = new Set("user users developer developers dev devs person people customer customers someone somebody anyone anybody human individual".split(" "));
-const namesAnyone = (persona: string) => {
+/** "As a developer", or in the project's own tracker "As a Cypress user": anyone who would write there. */
+function namesAnyone(persona: string, project: string | undefined): boolean {
   const words = wordsOf(persona).map((word) => word.lower).filter((word) => word !== "a" && word !== "an");
-  return words.length === 1 && ANYONE.has(words[0] ?? "");
-};
+  if (words.length === 1) return ANYONE.has(words[0] ?? "");
+  return words.length === 2 && project !== undefined && words[0] === project.toLowerCase() && ANYONE.has(words[1] ?? "");
+}
 
 /**
  * "From the discussion:", "Quoting the forum thread:": a last line ending in a

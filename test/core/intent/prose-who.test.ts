@@ -127,6 +127,14 @@ describe("the who in prose, wider", () => {
     expect(who("Notify Data Engineers on the EU cluster when the export fails.")).toMatchObject({ source: "prose" });
   });
 
+  it("reads a persona of the project's own users as anyone, in that project only", () => {
+    const story = "As a mypy user, I want stubs for the new module so that I can type-check it.";
+    const mypy = judgeBody(story, { ...rules, project: "mypy" }, templateLines([]));
+    expect(mypy.who).toBeUndefined();
+    expect(mypy.rejections).toContainEqual({ field: "who", label: "As a …", reason: "anyone" });
+    expect(judgeBody(story, { ...rules, project: "typeshed" }, templateLines([])).who).toMatchObject({ source: "user story", text: "mypy user" });
+  });
+
   it("keeps a qualifier in -ed that follows no subject", () => {
     expect(who("The invited users can't open the board until an admin approves them.")).toMatchObject({ source: "prose", label: "invited users" });
   });
