@@ -37,6 +37,17 @@ const NOT_A_QUALIFIER = new Set(
 
 /** Adverbs that may stand between a group and what says which: "people already using …", "users still on 2.x". */
 const STILL = new Set(["already", "still", "currently", "mostly", "mainly", "often", "usually"]);
+/** "people like me who …", "users like us running …": the author among the group. */
+const AUTHORS = new Set(["me", "us", "myself", "ourselves"]);
+
+/** How many words stand between a group's noun (ending before `end`) and what says which: an adverb, or "like me". */
+function wordsBetween(words: readonly Word[], end: number): number {
+  if (words[end - 1]?.endsClause) return 0;
+  if (STILL.has(words[end]?.lower ?? "")) return 1;
+  if (words[end]?.lower === "like" && !(words[end]?.endsClause ?? false) && AUTHORS.has(words[end + 1]?.lower ?? "")) return 2;
+  return 0;
+}
+
 /** Words after the noun that begin a phrase saying which people. */
 const QUALIFYING_NEXT = new Set(["on", "of", "in", "with", "without", "who", "whose", "that", "using", "running", "behind", "from", "at", "across", "outside", "inside", "via", "under"]);
 
@@ -511,10 +522,10 @@ function groupIn(sentence: string, nouns: Map<string, string[][]>): string | und
     let from = i;
     while (from > 0 && i - from < MAX_QUALIFIER_WORDS && isQualifier(words[from - 1]) && !verbAfterSubject(words, from - 1)) from--;
     if (from === i) from = pointedOrQuantified(words, i);
-    // "people already using the neo look": an adverb between the noun and what says which.
-    const adverb = STILL.has(words[end]?.lower ?? "") && !(words[end - 1]?.endsClause ?? false) ? 1 : 0;
-    const next = words[end + adverb];
-    const nounEndsClause = (words[end - 1]?.endsClause ?? false) || (adverb === 1 && (words[end]?.endsClause ?? false));
+    // "people already using the neo look", "people like me who switched": words between the noun and what says which.
+    const between = wordsBetween(words, end);
+    const next = words[end + between];
+    const nounEndsClause = (words[end - 1]?.endsClause ?? false) || (between > 0 && (words[end + between - 1]?.endsClause ?? false));
     const qualifiedAfter = next !== undefined && !nounEndsClause && (QUALIFYING_NEXT.has(next.lower) || (next.lower.length > 4 && next.lower.endsWith("ing")));
     if (from === i && !qualifiedAfter) continue;
     if (notTheAudience(words, from, i, end)) continue;

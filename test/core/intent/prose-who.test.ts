@@ -26,6 +26,7 @@ describe("the who in plain prose", () => {
     ["Glyphs are blurry for anyone on a HiDPI laptop running GNOME.", "anyone on a HiDPI laptop running GNOME"],
     ["NGOs' field coordinators in Kenya and Tanzania who run the app offline lose their queue.", "NGOs' field coordinators in Kenya and Tanzania who"],
     ["Nurses and ward clerks at our hospital share workstations.", "ward clerks at our hospital share workstations"],
+    ["For people like me who switched browsers because of RSI, the mouse hurts.", "people like me who switched browsers"],
     ["I'm a platform engineer on a team moving 200 workspaces to S3.", "platform engineer on a team moving 200"],
     ["I am an accountant at a small firm, and the export drops cents.", "accountant at a small firm"],
   ])("finds %j", (sentence, phrase) => {
@@ -105,6 +106,7 @@ describe("the who in prose, wider", () => {
     ["I think users would love it.", "a verb after I, not a kind of users"],
     ["We miss users.*.create events that way.", "a dotted identifier, not people"],
     ["I'm a developer and I'd like this.", "the author's role with nothing saying which"],
+    ["Users like me.", "the author among users, and nothing saying which"],
     ["We'd also like the controller to support the new Teams webhook format.", "a product's name, capitalised after a word in lower case"],
     ["Someone on the forum asked for this.", "one person, where they spoke"],
     ["Users still, as always, ask for it.", "an adverb that closes its clause"],
