@@ -17,7 +17,8 @@ import { readFileSync } from "node:fs";
  * used for tuning too (round 10). twelfth/ and thirteenth/ were written once
  * they had been, and have since been used for tuning too (round 11).
  * fourteenth/, fifteenth/ and sixteenth/ were written once they had been, and
- * are held out.
+ * have since been used for tuning too (round 12). seventeenth/, eighteenth/
+ * and nineteenth/ were written once they had been, and are held out.
  */
 export interface CorpusCase {
   body: string;
@@ -81,10 +82,14 @@ export const eleventhCorpus = readCorpus(new URL("./eleventh/", import.meta.url)
 /** The twelfth and thirteenth sets, written the same way once the tenth and eleventh had been used for tuning; since used for tuning too (round 11). */
 export const twelfthCorpus = readCorpus(new URL("./twelfth/", import.meta.url));
 export const thirteenthCorpus = readCorpus(new URL("./thirteenth/", import.meta.url));
-/** The fourteenth, fifteenth and sixteenth sets, written at once by three writers once the twelfth and thirteenth had been used for tuning; not used for tuning. */
+/** The fourteenth, fifteenth and sixteenth sets, written at once by three writers once the twelfth and thirteenth had been used for tuning; since used for tuning too (round 12). */
 export const fourteenthCorpus = readCorpus(new URL("./fourteenth/", import.meta.url));
 export const fifteenthCorpus = readCorpus(new URL("./fifteenth/", import.meta.url));
 export const sixteenthCorpus = readCorpus(new URL("./sixteenth/", import.meta.url));
+/** The seventeenth, eighteenth and nineteenth sets, written the same way once the fourteenth to sixteenth had been used for tuning; not used for tuning. */
+export const seventeenthCorpus = readCorpus(new URL("./seventeenth/", import.meta.url));
+export const eighteenthCorpus = readCorpus(new URL("./eighteenth/", import.meta.url));
+export const nineteenthCorpus = readCorpus(new URL("./nineteenth/", import.meta.url));
 
 export interface Judgement {
   why: boolean;
