@@ -1,5 +1,5 @@
 import { countWords } from "../markdown.js";
-import { benefitRestatesWant, notAReason, reasonlessBecause } from "./reasons.js";
+import { benefitRestatesWant, notAReason, reasonlessBecause, reasonWords } from "./reasons.js";
 import { findWhoInProse, sentencesOf, wordsOf } from "./prose-who.js";
 import { findExplainedFailure, findWhyInProse, reasonCue, wishCue } from "./prose-why.js";
 import { findStoryPersona, hasSlot, isWishStory } from "./user-story.js";
@@ -95,6 +95,8 @@ function judge(statement: Statement, rules: IntentRules, template: ReadonlySet<s
     const notReason = notAReason(text, cue, filler) ?? (cue ? undefined : wantOrAudienceOnly(text, rules, filler));
     if (notReason) return reject(notReason);
   }
+  // "All users.", "us, and probably others", "Everyone would benefit": an answer to who that names anyone at all.
+  if (statement.field === "who" && statement.source !== "user story" && answersAnyone(text)) return reject("anyone");
   // "As a developer, I want …": a persona of anyone names no one in particular, as a bare "developers" does.
   if (statement.source === "user story" && statement.field === "who" && namesAnyone(text, rules.project)) return reject("anyone");
   // A persona is short ("As an admin"); the story around it is the statement.
@@ -105,6 +107,18 @@ function judge(statement: Statement, rules: IntentRules, template: ReadonlySet<s
   if (words < rules.minWords && !answersWho()) return reject("too short", words);
   return { field: statement.field, source: statement.source, label: statement.label, text };
 }
+
+/** Words of an answer to "who" that name no one in particular: pronouns, bare groups, hedges and words of wanting. */
+const ANYONE_ANSWER = new Set(
+  ("me us i we myself ourselves you others everyone everybody anyone anybody someone people person users user developers developer devs customers " +
+    "all any every most many some lots lot of the a and or probably maybe likely surely definitely basically pretty much " +
+    "would will benefit benefits love like want need it this from").split(" "),
+);
+/** Whether an answer is only such words. */
+const answersAnyone = (text: string) => {
+  const words = reasonWords(text);
+  return words.length > 0 && words.every((word) => ANYONE_ANSWER.has(word));
+};
 
 /** Personas that are anyone at all: "As a user", "As a developer", "As someone". */
 const ANYONE = new Set("user users developer developers dev devs person people customer customers someone somebody anyone anybody human individual".split(" "));

@@ -31,13 +31,13 @@ const ASKS_SOMETHING_ELSE: Record<Field, readonly string[]> = {
   who: ["help", "review", "reviewer", "reviewers", "ping", "cc", "notify", "mention", "assign", "assignee", "assignees", "reviewed"],
 };
 
-/** Whether `needle` (normalized, one space each side) occurs in `padded` as whole words, not after a neutralizing word. */
-function mentions(padded: string, needle: string): boolean {
+/** Where `needle` (normalized, one space each side) first occurs in `padded` as whole words, not after a neutralizing word; -1 if nowhere. */
+function mentionAt(padded: string, needle: string): number {
   for (let at = padded.indexOf(needle); at >= 0; at = padded.indexOf(needle, at + 1)) {
     const previous = padded.slice(padded.lastIndexOf(" ", at - 1) + 1, at);
-    if (!NEUTRALIZING.has(previous)) return true;
+    if (!NEUTRALIZING.has(previous)) return at;
   }
-  return false;
+  return -1;
 }
 
 export type PromptMatcher = (text: string) => Field | undefined;
@@ -47,7 +47,8 @@ export type PromptMatcher = (text: string) => Field | undefined;
  * words ("What is the problem this feature will solve?", "What this PR does /
  * why we need it"), unless the word before it neutralizes it ("Additional
  * context") or the heading asks for something else ("Steps to reproduce the
- * problem", "Who can help?"). Why is tried first. The aliases are normalized
+ * problem", "Who can help?"). Where both are named, the first named is
+ * asked ("Who would benefit?" asks who). The aliases are normalized
  * once, for every heading of a body.
  */
 export function promptMatcher(aliases: Aliases): PromptMatcher {
@@ -61,12 +62,16 @@ export function promptMatcher(aliases: Aliases): PromptMatcher {
     if (normalized === "") return undefined;
     const padded = ` ${normalized} `;
     const words = new Set(normalized.split(" "));
+    // The field named first is the one asked: "Who would benefit?" asks who, though "benefit" is a why alias.
+    let asked: { field: Field; at: number } | undefined;
     for (const { field, needles: list } of fields) {
-      if (!ASKS_SOMETHING_ELSE[field].some((word) => words.has(word))) {
-        if (list.some((needle) => mentions(padded, needle))) return field;
+      if (ASKS_SOMETHING_ELSE[field].some((word) => words.has(word))) continue;
+      for (const needle of list) {
+        const at = mentionAt(padded, needle);
+        if (at >= 0 && (!asked || at < asked.at)) asked = { field, at };
       }
     }
-    return undefined;
+    return asked?.field;
   };
 }
 

@@ -89,6 +89,8 @@ describe("an alias anywhere in a heading or prompt, as a whole word", () => {
     ["## Rationale", "why"],
     ["### Use case", "why"],
     ["### Impact", "why"],
+    ["### 👥 Who would benefit?", "who"],
+    ["### What problem does this solve, and who benefits?", "why"],
     ["### Who is this for?", "who"],
     ["## Target users", "who"],
     ["## Affected users", "who"],

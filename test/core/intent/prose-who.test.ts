@@ -129,6 +129,19 @@ describe("the who in prose, wider", () => {
     expect(who("Notify Data Engineers on the EU cluster when the export fails.")).toMatchObject({ source: "prose" });
   });
 
+  it.each([["us, and probably others"], ["All users."], ["Everyone would benefit, developers would love it"], ["Me and probably others 😄"]])(
+    "reads an answer to who that names anyone at all as no who: %j",
+    (answer) => {
+      const result = judgeBody(`### Who will this benefit?\n\n${answer}`, rules, templateLines([]));
+      expect(result.who).toBeUndefined();
+      expect(result.rejections).toContainEqual({ field: "who", label: "Who will this benefit?", reason: "anyone" });
+    },
+  );
+
+  it("an answer to who that names a group is the who", () => {
+    expect(judgeBody("### Who will this benefit?\n\nNight-shift nurses on shared tablets.", rules, templateLines([])).who).toMatchObject({ source: "heading" });
+  });
+
   it("reads a persona of the project's own users as anyone, in that project only", () => {
     const story = "As a mypy user, I want stubs for the new module so that I can type-check it.";
     const mypy = judgeBody(story, { ...rules, project: "mypy" }, templateLines([]));
