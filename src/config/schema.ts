@@ -88,7 +88,7 @@ const intentSection = z
       // Praise without a consequence: "It will make the tool better.", "That would be nice and helpful."
       "better", "nicer", "nice", "helpful", "useful", "great", "cool", "awesome", "good", "handy", "convenient", "improvement", "improve", "improves", "enhancement", "easier", "user friendly", "ergonomic", "intuitive", "cleaner", "simpler", "friendlier", "elegant", "me too", "same here",
       // A vote in other words: "Same as #14420, would love this too".
-      "would love"]),
+      "would love", "would be fun", "would be welcome", "fun"]),
     exempt: z
       .strictObject({
         bots: z.boolean().default(true),

@@ -148,7 +148,7 @@ const isCheckboxLine = (line: string) => {
 /** Words that may frame a group without saying anything of it: "Mostly for artists who post here." */
 /** "This would help …", "This is for …": saying that a group gains, without saying what they gain, frames the group too. */
 /** "Intended for …", "Aimed at …": saying whom a change is meant for frames the group as well. */
-const AUDIENCE_FRAME = new Set("for mostly mainly only just especially primarily e g eg it's it is this these are our the a all any would will help helps intended meant aimed targeted at".split(" "));
+const AUDIENCE_FRAME = new Set("for mostly mainly only just especially primarily e g eg it's it is this these are our the a all any would will help helps intended meant aimed targeted at one written".split(" "));
 const MAX_FRAME_WORDS = 3;
 
 /**

@@ -60,8 +60,8 @@ const PROBLEM_PHRASES = [
   "false alert", "false alerts", "false alarm", "false alarms", "false positive", "false positives", "false negative", "false negatives", "went down", "goes down",
   // A check that flaps, and people woken by it: "two monitors flapped every few minutes and woke me up twice".
   "flapped", "flapping", "flaps", "woke me", "woke us", "wakes me", "wakes us", "woken up",
-  // Text that does not fit: "its last character is cut off", "the label is truncated".
-  "cut off", "truncated", "truncates",
+  // Text that does not fit: "its last character is cut off", "the label is truncated" (not "a note truncated to one line", which a change shows).
+  "cut off", "is truncated", "are truncated", "was truncated", "were truncated", "gets truncated", "get truncated",
   // Work or cost nobody needs: "paying for image pulls we don't need", "rebuilds it unnecessarily".
   "don't need", "do not need", "unnecessary", "unnecessarily", "needlessly", "redundant", "wasteful",
   "before anyone noticed", "without anyone noticing", "without noticing",

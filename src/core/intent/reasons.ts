@@ -591,7 +591,9 @@ export function notAReason(text: string, hasCue: boolean, filler: readonly strin
   if (onlyDemand(text, filler)) return "request";
   let first = 0;
   while (first < words.length - 1 && CHANGE_SUBJECTS.has(words[first] ?? "")) first++;
-  if (CHANGE_VERBS.has(words[first] ?? "") && words.length <= (sentencesOf(text).length > 1 ? MAX_CHANGE_WORDS_IN_SENTENCES : MAX_CHANGE_WORDS)) return "change";
+  // "Support for the QUALIFY clause on Select": "support for" names the change (not "Support keeps getting tickets").
+  const opensChange = CHANGE_VERBS.has(words[first] ?? "") || (words[first] === "support" && words[first + 1] === "for");
+  if (opensChange && words.length <= (sentencesOf(text).length > 1 ? MAX_CHANGE_WORDS_IN_SENTENCES : MAX_CHANGE_WORDS)) return "change";
   if (describesOnlyTheChange(text, filler) || onlyMaintenanceLabel(text)) return "change";
   return undefined;
 }
@@ -603,7 +605,11 @@ export function notAReason(text: string, hasCue: boolean, filler: readonly strin
  * yet, but …" has its cue and is not read here. Only the first words.
  */
 const DENIALS = phrasesOf(["nothing is broken", "nothing is wrong", "nothing's broken", "nothing's wrong", "no problem", "no problems", "not a problem", "not a bug", "no bug", "no issue", "not an issue"]);
-const deniesAProblem = (words: readonly string[]) => DENIALS.some((phrase) => phrase.every((part, k) => words[k] === part));
+const deniesAProblem = (words: readonly string[]) => {
+  // "Not really a problem.", "Not exactly a bug": an intensifier inside the denial denies as much.
+  const plain = words.filter((word, i) => i > 2 || !(INTENSIFIERS.has(word) || word === "exactly" || word === "actually"));
+  return DENIALS.some((phrase) => phrase.every((part, k) => plain[k] === part));
+};
 
 /** Words that open what an option does once given: "When set, Helm skips …", "If enabled, the job …". */
 const CONDITIONS = new Set(["when", "if", "once"]);

@@ -82,6 +82,10 @@ describe("a why field that says who wants it, or what, but not why", () => {
     // A place it was talked over, and a link: only the trigger.
     ["a pointer to the forum and a link", "### Purpose\n\nAs discussed on the forum: https://forum.example.org/t/retention/118", "link"],
     ["a reference alone", "## Why\n\nSee #4521 and #4522.", "link"],
+    ["a denial with an intensifier, then an audience and praise", "### Is your feature request related to a problem?\n\nNot really a problem. For content editors who manage image-heavy collections, a masonry option would be welcome.", "filler"],
+    ["praise for fun", "### Context\n\nWould be fun!", "filler"],
+    ["a group this one is for", "### Motivation\n\nThis one is for the dashboard authors at our Latin American offices who build dashboards in Spanish.", "audience"],
+    ["support for a feature", "### Describe the use case\n\nSupport for the QUALIFY clause on Select, filtering on window function results.", "change"],
     ["a pointer and a vote", "### Use Cases\n\nSame as #14420, would love this too 👍", "link"],
     ["a pointer to a place the filler list does not know", "### Motivation\n\nSee the Canny post.", "filler"],
     ["the title said to speak for itself", "### What is the problem this feature will solve?\n\nTitle says it all.", "filler"],
@@ -123,6 +127,7 @@ describe("a why field that says who wants it, or what, but not why", () => {
     ["a pointer beside what it points at", "## Why\n\nAs discussed in the standup, the nightly sync job needs a retry option."],
     ["an audience and what they need", "## Why\n\nAsk the sales team: buyers at the fair need printed prices."],
     ["where it was raised, and what it costs", "## Motivation\n\nThis was raised at the plugin working group because every release fails on registries over 2 GB."],
+    ["support as a team, and its problem", "### Describe the use case\n\nSupport keeps getting tickets because the export drops the last row."],
     ["a denial, then the problem to come", "## Problem\n\nNothing is broken yet, but the export fails once the archive passes 2 GB next month."],
     ["a group it is intended for, and what they lose", "## Use case\n\nIntended for maintainers of large recipe wikis, who lose edits when two of them save at once."],
     ["an aside that says what the group loses", "## Context\n\nMostly for people with hand tremors, who can't hit the tiny close button (it is 8 px wide)."],

@@ -43,6 +43,7 @@ describe("a why written as prose, under a heading that does not ask for one, or 
     ["a budget used up", "Allow a per-repo interval. Fetching every minute used up 3 GB of my monthly allowance in a week.", "Fetching every minute used up 3 GB of my monthly allowance in a week."],
     ["a battery left flat", "Let the timer end. If the charger slips, they come back to a dead battery.", "If the charger slips, they come back to a dead battery."],
     ["alerts that cry wolf", "Decompress before matching. Two monitors flapped every few minutes and woke me up twice.", "Two monitors flapped every few minutes and woke me up twice."],
+    ["text shortened by a fault", "Measure the label in ems. On phones the label is truncated after three letters.", "On phones the label is truncated after three letters."],
     ["text that does not fit", "Count emoji as two columns. The last character of the status line was cut off.", "The last character of the status line was cut off."],
     ["a group that has to work by hand", "Generate the reference. Admins who have to edit every page by hand lose a day each release.", "Admins who have to edit every page by hand lose a day each release."],
     ["an outcome for code that is a failure", "Pin the loader. We need it so that pkg/loader stops leaking file handles.", "We need it so that pkg/loader stops leaking file handles."],
@@ -179,6 +180,7 @@ describe("failures in a project's own terms", () => {
     ["how a group works, in its who clause", "Written for operators who configure the proxy by hand and are new to descriptors."],
     ["praise for a group that works by hand", "Would be handy for technical writers who maintain reference pages by hand."],
     ["an outcome for code, after so that", "Register custom presets so that cy.viewport('tablet') picks up our own names."],
+    ["text a change shows shortened", "Adds Notes to the table columns, showing the latest note truncated to one line with the full text in a tooltip."],
     ["what keeps going", "The soft assertion should record a failure and keep going."],
     ["a failure a feature reports", "The worker pool should report crashes to Sentry with the job id."],
   ])("finds no reason in %s", (_shape, body) => {
