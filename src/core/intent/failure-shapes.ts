@@ -19,6 +19,15 @@ const RAISING = new Set("raise raises raised raising throw throws threw thrown t
  * ValidationError" describe the change.
  */
 const BECOMING = new Set("is was becomes became become into produces produced produce gives gave causes caused".split(" "));
+/** Verbs of running into a limit: "hit the 60 s proxy timeout", "hits the rate limit". */
+const HITTING = new Set(["hit", "hits", "hitting", "exceeds", "exceeded", "exceeding"]);
+/** Limits run into: the nouns a few words after such a verb. */
+const LIMITS = new Set(["timeout", "timeouts", "limit", "limits", "quota", "quotas", "ceiling", "cap"]);
+const MAX_TO_LIMIT = 5;
+/** Verbs that report an error met, not one a change adds: "copying it gives Error: unknown field", "I get an error". */
+const GIVING = new Set(["gives", "gave", "get", "gets", "got", "getting", "see", "saw", "seeing"]);
+const isError = (word: string | undefined) => word === "error" || word === "errors";
+
 /** Words an error status follows, directly or after "a": "rejects it with a 422", "returned a 504", "answers 503". */
 const ANSWERING = new Set("with returns returned returning return gets got get getting responds responded respond answers answered answer serves served throws fails failed".split(" "));
 const ARTICLES = new Set(["a", "an", "the", "http"]);
@@ -71,6 +80,10 @@ export function failureShapeAt(words: readonly string[], read: readonly Word[], 
   if (TAKING.has(word)) {
     for (let k = i + 1; k <= i + MAX_TO_AMOUNT && k < words.length; k++) if (measuresTime(words, k)) return word;
   }
+  if (HITTING.has(word)) {
+    for (let k = i + 1; k <= i + MAX_TO_LIMIT && k < words.length; k++) if (LIMITS.has(words[k] ?? "")) return `${word} ${words[k]}`;
+  }
+  if (GIVING.has(word) && (isError(words[i + 1]) || (ARTICLES.has(words[i + 1] ?? "") && isError(words[i + 2])))) return `${word} error`;
   const next = words[i + 1] ?? "";
   if (word === "off" && next === "by" && isAmount(words[i + 2] ?? "")) return "off by";
   const bidding = (i === 0 || read[i - 1]?.endsClause === true) && PROGRESSING.has(next);

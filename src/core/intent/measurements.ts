@@ -98,9 +98,13 @@ function movesFromTo(words: readonly string[], i: number): boolean {
   if (words[i] !== "from" || setsAValue(words, i)) return false;
   const before = measureAfter(words, i, measures);
   if (before < 0) return false;
-  for (let to = before + 1; to <= before + 2 && to < words.length; to++) if (words[to] === "to") return measureAfter(words, to, measures) >= 0;
+  // "from about 55 minutes to about 12": the unit said once, with the first amount.
+  for (let to = before + 1; to <= before + 2 && to < words.length; to++) if (words[to] === "to") return measureAfter(words, to, (w, k) => measures(w, k) || isDigits(w[k] ?? "")) >= 0;
   return false;
 }
+
+/** "3% CPU per window", "40 percent memory": a share that is itself a cost, read from the digits before "percent". */
+const shareAsCost = (words: readonly string[], i: number) => words[i] === "percent" && isDigits(words[i - 1] ?? "") && COST_SHARES.has(words[i + 1] ?? "");
 
 /** "35% of the query time", "40 percent of the CPU": the share is read from the digits before "of". */
 function shareOfCost(words: readonly string[], i: number): boolean {
@@ -198,6 +202,7 @@ export function measuredGainAt(words: readonly string[], i: number): string | un
   if (movesFromTo(words, i)) return `${words[i - 1] ?? ""} from`;
   if (shareOfCost(words, i)) return words[i - 1] === "percent" ? `${words[i - 2] ?? ""}% of` : `${words[i - 1] ?? ""} of`;
   if (movesAlongArrow(words, i)) return ARROW;
+  if (shareAsCost(words, i)) return `${words[i - 1] ?? ""}% ${words[i + 1] ?? ""}`;
   if (comparedByShare(words, i)) return `${words[i - 1] === "percent" ? `${words[i - 2] ?? ""}%` : (words[i - 1] ?? "")} ${word}`;
   if (finishesIn(words, i)) return `${word} in`;
   if (fewerInstead(words, i)) return `${word} ${words[i + 1] ?? ""}`;

@@ -62,6 +62,8 @@ const PROBLEM_PHRASES = [
   "flapped", "flapping", "flaps", "woke me", "woke us", "wakes me", "wakes us", "woken up",
   // Text that does not fit: "its last character is cut off", "the label is truncated" (not "a note truncated to one line", which a change shows).
   "cut off", "is truncated", "are truncated", "was truncated", "were truncated", "gets truncated", "get truncated",
+  // Something that is no longer there: "a chunk of scrollback is just gone", "the last 200 lines disappear".
+  "is gone", "are gone", "just gone", "disappear", "disappears", "disappeared", "vanish", "vanishes", "vanished",
   // Work or cost nobody needs: "paying for image pulls we don't need", "rebuilds it unnecessarily".
   "don't need", "do not need", "unnecessary", "unnecessarily", "needlessly", "redundant", "wasteful",
   "before anyone noticed", "without anyone noticing", "without noticing",

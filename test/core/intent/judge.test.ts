@@ -56,10 +56,10 @@ describe("why/who detection", () => {
   });
 
   it("requires the minimum word count", () => {
-    const result = judge("Why: drafts vanish\nWho: support agents answering");
+    const result = judge("Why: drafts matter\nWho: support agents answering");
     expect(result.why).toBeUndefined();
     expect(result.rejections).toEqual([{ field: "why", label: "Why", reason: "too short", words: 2 }]);
-    expect(judgeBody("Why: drafts vanish", { ...rules, minWords: 2 }, none).why).toBeDefined();
+    expect(judgeBody("Why: drafts matter", { ...rules, minWords: 2 }, none).why).toBeDefined();
   });
 
   it("an empty section is reported as empty", () => {
@@ -88,10 +88,10 @@ describe("why/who detection", () => {
 
   it("uses configured aliases", () => {
     const custom = { ...rules, why: ["reasoning"], who: ["beneficiaries"] };
-    const result = judgeBody("## Reasoning\nDrafts vanish on reload.\n## Beneficiaries\nSupport agents answering tickets", custom, none);
+    const result = judgeBody("## Reasoning\nSupport agents write long drafts.\n## Beneficiaries\nSupport agents answering tickets", custom, none);
     expect(result.why).toBeDefined();
     expect(result.who).toBeDefined();
-    expect(judge("## Reasoning\nDrafts vanish on reload.").why).toBeUndefined();
+    expect(judge("## Reasoning\nSupport agents write long drafts.").why).toBeUndefined();
   });
 
   it("handles a 65,536-character body", () => {

@@ -44,6 +44,9 @@ describe("a why written as prose, under a heading that does not ask for one, or 
     ["a battery left flat", "Let the timer end. If the charger slips, they come back to a dead battery.", "If the charger slips, they come back to a dead battery."],
     ["alerts that cry wolf", "Decompress before matching. Two monitors flapped every few minutes and woke me up twice.", "Two monitors flapped every few minutes and woke me up twice."],
     ["text shortened by a fault", "Measure the label in ems. On phones the label is truncated after three letters.", "On phones the label is truncated after three letters."],
+    ["something no longer there", "Reflow the lines on resize. After a resize a chunk of scrollback is just gone.", "After a resize a chunk of scrollback is just gone."],
+    ["a limit run into", "Queue the bulk edit. On 500 documents the request hit the 60 s proxy timeout.", "On 500 documents the request hit the 60 s proxy timeout."],
+    ["an error met", "Update the example. Copying it gives Error: unknown field from the v2 CLI.", "Copying it gives Error: unknown field from the v2 CLI."],
     ["text that does not fit", "Count emoji as two columns. The last character of the status line was cut off.", "The last character of the status line was cut off."],
     ["a group that has to work by hand", "Generate the reference. Admins who have to edit every page by hand lose a day each release.", "Admins who have to edit every page by hand lose a day each release."],
     ["an outcome for code that is a failure", "Pin the loader. We need it so that pkg/loader stops leaking file handles.", "We need it so that pkg/loader stops leaking file handles."],
@@ -181,6 +184,8 @@ describe("failures in a project's own terms", () => {
     ["praise for a group that works by hand", "Would be handy for technical writers who maintain reference pages by hand."],
     ["an outcome for code, after so that", "Register custom presets so that cy.viewport('tablet') picks up our own names."],
     ["text a change shows shortened", "Adds Notes to the table columns, showing the latest note truncated to one line with the full text in a tooltip."],
+    ["a limit a change sets", "Adds a 60 s timeout to the bulk edit request."],
+    ["an error a change returns", "Return an error when the token is missing."],
     ["what keeps going", "The soft assertion should record a failure and keep going."],
     ["a failure a feature reports", "The worker pool should report crashes to Sentry with the job id."],
   ])("finds no reason in %s", (_shape, body) => {
