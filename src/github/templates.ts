@@ -3,6 +3,7 @@ import { readDirectory, readTextFile, type RepositoryFiles } from "./files.js";
 import type { TtlCache } from "./ttl-cache.js";
 import type { RepoRef } from "./types.js";
 import { repoKey } from "../core/repo.js";
+import { countWords } from "../core/markdown.js";
 
 export type TemplateKind = "issue" | "pull request";
 
@@ -70,6 +71,9 @@ const texts = (...values: unknown[]): string[] => values.filter((value): value i
  * and the options of checkboxes (a dropdown's option is in a body only when chosen). An author who leaves any of it
  * unchanged has not written it.
  */
+/** The fewest words of a dropdown option that is a sentence the form wrote, not a name the author picked. */
+const MIN_SENTENCE_OPTION = 6;
+
 export function issueFormText(yaml: string): string {
   try {
     const form = parseYaml(yaml) as { description?: unknown; body?: unknown } | null;
@@ -78,9 +82,12 @@ export function issueFormText(yaml: string): string {
       ...texts(form?.description),
       ...fields.flatMap((field) => {
         const a = field?.attributes ?? {};
-        // A dropdown's option appears in a body only when the author chose it: that choice is their answer ("Who is this for?" → "Administrators").
+        // A dropdown's option appears in a body only when the author chose it: a short one is their answer ("Who is this for?" →
+        // "Administrators"). A sentence the form wrote for them to pick ("No, I don't have the time and I'm okay to wait for the
+        // community / maintainers …") is still the form's words.
         const choice = field?.type === "dropdown";
-        const options = Array.isArray(a.options) && !choice ? (a.options as unknown[]).flatMap((option) => texts(option, (option as { label?: unknown } | null)?.label)) : [];
+        const all = Array.isArray(a.options) ? (a.options as unknown[]).flatMap((option) => texts(option, (option as { label?: unknown } | null)?.label)) : [];
+        const options = choice ? all.filter((option) => countWords(option) >= MIN_SENTENCE_OPTION) : all;
         // GitHub shows each answer under its label as a `###` heading: read it so, as a question the form asks.
         return [...texts(a.label).map((label) => `### ${label}`), ...texts(a.description, a.placeholder, a.value), ...options];
       }),

@@ -126,8 +126,16 @@ const ANYONE = new Set("user users developer developers dev devs person people c
 function namesAnyone(persona: string, project: string | undefined): boolean {
   const words = wordsOf(persona).map((word) => word.lower).filter((word) => word !== "a" && word !== "an");
   if (words.length === 1) return ANYONE.has(words[0] ?? "");
-  return words.length === 2 && project !== undefined && words[0] === project.toLowerCase() && ANYONE.has(words[1] ?? "");
+  return words.length === 2 && project !== undefined && namesProject(words[0] ?? "", project) && ANYONE.has(words[1] ?? "");
 }
+
+/** "mypy" in python/mypy, and "fish" in fish-shell/fish-shell: the repository's name, or its first part. */
+function namesProject(word: string, project: string): boolean {
+  const name = project.toLowerCase();
+  const first = name.split(/[-_.]/u)[0] ?? "";
+  return word === name || (first.length >= MIN_PROJECT_PART && word === first);
+}
+const MIN_PROJECT_PART = 3;
 
 /**
  * "From the discussion:", "Quoting the forum thread:": a last line ending in a

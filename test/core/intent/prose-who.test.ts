@@ -148,6 +148,7 @@ describe("the who in prose, wider", () => {
     expect(mypy.who).toBeUndefined();
     expect(mypy.rejections).toContainEqual({ field: "who", label: "As a …", reason: "anyone" });
     expect(judgeBody(story, { ...rules, project: "typeshed" }, templateLines([])).who).toMatchObject({ source: "user story", text: "mypy user" });
+    expect(judgeBody("As a fish user, I want a center command so that I can center text.", { ...rules, project: "fish-shell" }, templateLines([])).who).toBeUndefined();
   });
 
   it("keeps a qualifier in -ed that follows no subject", () => {
@@ -197,6 +198,14 @@ describe("a short answer to a who question", () => {
     const lines = templateLines([issueFormText(form)]);
     expect(judgeBody(`${WHY}### Who is this for?\n\nAdministrators`, rules, lines).who).toMatchObject({ source: "heading", text: "Administrators" });
     expect(lines.has("i searched existing issues")).toBe(true);
+  });
+
+  it("a dropdown's option written as a sentence stays the form's text when chosen", () => {
+    const option = "No, I don't have the time and I'm okay to wait for the community / maintainers to resolve this issue.";
+    const form = `body:\n  - type: dropdown\n    attributes:\n      label: Are you willing to send a PR?\n      options:\n        - Yes, I will send one.\n        - >-\n          ${option.replace(" the community", "\n          the community")}\n`;
+    const lines = templateLines([issueFormText(form)]);
+    expect(judgeBody(`${WHY}### Are you willing to send a PR?\n\n${option}`, rules, lines).who).toBeUndefined();
+    expect(judgeBody(`${WHY}### Are you willing to send a PR?\n\n${option}`, rules, templateLines([])).who).toBeDefined();
   });
 });
 
