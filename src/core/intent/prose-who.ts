@@ -243,7 +243,7 @@ const PEOPLE_NOUNS = new Set(
     // People by what they write or run: "technical writers at companies that …", "sysadmins who manage fleets".
     "writers sysadmins webmasters " +
     // People by their work in a clinic, an office or a field: "nurses and ward clerks at our hospital".
-    "nurses clerks doctors physicians coordinators accountants lawyers").split(" "),
+    "nurses clerks doctors physicians coordinators accountants lawyers bookkeepers assistants").split(" "),
 );
 
 /**
@@ -261,7 +261,8 @@ function isPluralBeforeWho(words: readonly Word[], i: number): boolean {
   for (let k = i + 2; k <= i + MAX_PLACE_WORDS && k < words.length; k++) {
     const lower = words[k]?.lower ?? "";
     if (lower === "who") return true;
-    if (words[k - 1]?.endsClause || (lower.endsWith("s") && words[k]?.text === lower && lower.length > 3 && !lower.endsWith("ss"))) return false;
+    const plural = lower.endsWith("s") && !lower.endsWith("ss") && !lower.endsWith("'s") && !lower.endsWith("’s") && lower.length > 3;
+    if (words[k - 1]?.endsClause || (plural && words[k]?.text === lower)) return false;
   }
   return false;
 }

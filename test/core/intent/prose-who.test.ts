@@ -25,6 +25,8 @@ describe("the who in plain prose", () => {
     ["It is mostly of interest to people already using the neo look.", "people already using the neo look"],
     ["Glyphs are blurry for anyone on a HiDPI laptop running GNOME.", "anyone on a HiDPI laptop running GNOME"],
     ["NGOs' field coordinators in Kenya and Tanzania who run the app offline lose their queue.", "NGOs' field coordinators in Kenya and Tanzania who"],
+    ["Teaching assistants in the author's course who grade long notebooks see the lag.", "Teaching assistants in the author's course who"],
+    ["The bookkeepers in our tax office merge duplex scans by hand.", "bookkeepers in our tax office merge"],
     ["Nurses and ward clerks at our hospital share workstations.", "ward clerks at our hospital share workstations"],
     ["For people like me who switched browsers because of RSI, the mouse hurts.", "people like me who switched browsers"],
     ["I'm a platform engineer on a team moving 200 workspaces to S3.", "platform engineer on a team moving 200"],
