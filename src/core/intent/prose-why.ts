@@ -58,8 +58,8 @@ const PROBLEM_PHRASES = [
   "used up", "uses up", "knows the pain", "a pain", "the pain",
   // Alerts that cry wolf, and a service that falls over: "false alerts every few minutes", "monitors went down".
   "false alert", "false alerts", "false alarm", "false alarms", "false positive", "false positives", "false negative", "false negatives", "went down", "goes down",
-  // A check that flaps, and people woken by it: "two monitors flapped every few minutes and woke me up twice".
-  "flapped", "flapping", "flaps", "woke me", "woke us", "wakes me", "wakes us", "woken up",
+  // A check that flapped, and people woken by it: "two monitors flapped every few minutes and woke me up twice" (not "session flaps", a metric).
+  "flapped", "flapping", "woke me", "woke us", "wakes me", "wakes us", "woken up",
   // Text that does not fit: "its last character is cut off", "the label is truncated" (not "a note truncated to one line", which a change shows).
   "cut off", "is truncated", "are truncated", "was truncated", "were truncated", "gets truncated", "get truncated",
   // Something that is no longer there: "a chunk of scrollback is just gone", "the last 200 lines disappear".

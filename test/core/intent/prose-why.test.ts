@@ -186,6 +186,7 @@ describe("failures in a project's own terms", () => {
     ["text a change shows shortened", "Adds Notes to the table columns, showing the latest note truncated to one line with the full text in a tooltip."],
     ["a limit a change sets", "Adds a 60 s timeout to the bulk edit request."],
     ["an error a change returns", "Return an error when the token is missing."],
+    ["flaps as a metric's name", "A BGP dashboard with peer state, advertised routes per peer and session flaps, enabled with the others."],
     ["what keeps going", "The soft assertion should record a failure and keep going."],
     ["a failure a feature reports", "The worker pool should report crashes to Sentry with the job id."],
   ])("finds no reason in %s", (_shape, body) => {
