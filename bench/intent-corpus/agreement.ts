@@ -18,7 +18,9 @@ import { readFileSync } from "node:fs";
  * they had been, and have since been used for tuning too (round 11).
  * fourteenth/, fifteenth/ and sixteenth/ were written once they had been, and
  * have since been used for tuning too (round 12). seventeenth/, eighteenth/
- * and nineteenth/ were written once they had been, and are held out.
+ * and nineteenth/ were written once they had been, and have since been used
+ * for tuning too (round 13). twentieth/, twentyfirst/ and twentysecond/ were
+ * written once they had been, and are held out.
  */
 export interface CorpusCase {
   body: string;
@@ -86,10 +88,14 @@ export const thirteenthCorpus = readCorpus(new URL("./thirteenth/", import.meta.
 export const fourteenthCorpus = readCorpus(new URL("./fourteenth/", import.meta.url));
 export const fifteenthCorpus = readCorpus(new URL("./fifteenth/", import.meta.url));
 export const sixteenthCorpus = readCorpus(new URL("./sixteenth/", import.meta.url));
-/** The seventeenth, eighteenth and nineteenth sets, written the same way once the fourteenth to sixteenth had been used for tuning; not used for tuning. */
+/** The seventeenth, eighteenth and nineteenth sets, written the same way once the fourteenth to sixteenth had been used for tuning; since used for tuning too (round 13). */
 export const seventeenthCorpus = readCorpus(new URL("./seventeenth/", import.meta.url));
 export const eighteenthCorpus = readCorpus(new URL("./eighteenth/", import.meta.url));
 export const nineteenthCorpus = readCorpus(new URL("./nineteenth/", import.meta.url));
+/** The twentieth, twenty-first and twenty-second sets, written the same way once the seventeenth to nineteenth had been used for tuning; not used for tuning. */
+export const twentiethCorpus = readCorpus(new URL("./twentieth/", import.meta.url));
+export const twentyfirstCorpus = readCorpus(new URL("./twentyfirst/", import.meta.url));
+export const twentysecondCorpus = readCorpus(new URL("./twentysecond/", import.meta.url));
 
 export interface Judgement {
   why: boolean;
