@@ -2,7 +2,7 @@ import { sentencesOf, wordsOf, type Word } from "./prose-who.js";
 import { isWishStory } from "./user-story.js";
 import { failureShapeAt } from "./failure-shapes.js";
 import { BEFORE_AND_AFTER, measuredGainAt } from "./measurements.js";
-import { benefitRestatesWant, onlyTheOccasion, reportsPosting } from "./reasons.js";
+import { benefitRestatesWant, onlyTheOccasion, opensWithChange, reportsPosting } from "./reasons.js";
 
 /**
  * The why stated in plain prose, wherever it is written: a sentence that
@@ -193,6 +193,7 @@ function cueIn(text: string, cues: PhraseIndex, shapes: boolean): string | undef
     if (read[i]?.inPath || i === describing) continue;
     if (word === "so" && soThat(read, words, i)) return "so";
     if ((word === "instead" || word === "rather") && cues === CUES && avoidsToil(words, i)) return `${word} ${words[i + 1] ?? ""}`;
+    if (word === "instead" && words[i + 1] === "of" && cues === CUES && happenedInstead(words, i, describing)) return "instead of";
     const shaped = shapes ? (failureShapeAt(words, read, i) ?? measuredGainAt(words, i)) : undefined;
     if (shaped) return shaped;
     for (const parts of cues.get(word) ?? []) {
@@ -212,6 +213,43 @@ function cueIn(text: string, cues: PhraseIndex, shapes: boolean): string | undef
     }
   }
   return undefined;
+}
+
+/** Past tenses of verbs that report what happened, beside any verb in -ed: "focus went to the first widget instead of …". */
+const HAPPENED = new Set("went got gave took came ran sent wrote made became fell showed shown stayed kept left found hit".split(" "));
+/** How far before "instead of" what happened may be reported. */
+const MAX_HAPPENED_BEFORE = 10;
+
+/**
+ * "Focus went to the first focusable widget instead of the one that had it",
+ * "the backend retried after its own sleep instead of the header's": what
+ * happened, in the past, where something else should have: a report of a
+ * fault. A change that does one thing instead of another ("Uses a shared
+ * client instead of a new one per request") is in the present and is the
+ * change; a sentence opening with a change verb is too.
+ */
+function happenedInstead(words: readonly string[], at: number, describing: number): boolean {
+  if (describing >= 0 || opensWithChange(words)) return false;
+  for (let k = at - 1; k >= 0 && k >= at - MAX_HAPPENED_BEFORE; k--) if (HAPPENED.has(words[k] ?? "") || pastAfterSubject(words, k)) return true;
+  return false;
+}
+
+/** Words a verb in the past follows as its subject or auxiliary: "it retried", "was dismissed". */
+const BEFORE_PAST = new Set(["it", "they", "he", "she", "we", "i", "which", "that", "who", "was", "were", "had", "has", "have", "been"]);
+/** Determiners a subject's noun follows: "the backend retried". */
+const DETERMINERS = new Set(["the", "a", "an", "its", "their", "our", "my", "this", "every", "each"]);
+
+/**
+ * A word in -ed used as a verb in the past: after a subject pronoun or an
+ * auxiliary ("it retried", "was dismissed"), or after a determiner and its
+ * noun ("the backend retried"). Right after a determiner, or with no subject
+ * before it, it describes a noun ("the returned descriptor", "Indent
+ * generated files").
+ */
+function pastAfterSubject(words: readonly string[], k: number): boolean {
+  const word = words[k] ?? "";
+  if (word.length <= 4 || !word.endsWith("ed")) return false;
+  return BEFORE_PAST.has(words[k - 1] ?? "") || (DETERMINERS.has(words[k - 2] ?? "") && !DETERMINERS.has(words[k - 1] ?? ""));
 }
 
 /** Verbs a "so …" clause's outcome takes: "so night-shift workers stop squinting", "so admins can". */

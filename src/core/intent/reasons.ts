@@ -589,13 +589,20 @@ export function notAReason(text: string, hasCue: boolean, filler: readonly strin
   if (words.some((_, i) => phrases.some((phrase) => phrase.every((part, k) => words[i + k] === part)))) return "filler";
   if (praisesByComparison(words)) return "filler";
   if (onlyDemand(text, filler)) return "request";
-  let first = 0;
-  while (first < words.length - 1 && CHANGE_SUBJECTS.has(words[first] ?? "")) first++;
-  // "Support for the QUALIFY clause on Select": "support for" names the change (not "Support keeps getting tickets").
-  const opensChange = CHANGE_VERBS.has(words[first] ?? "") || (words[first] === "support" && words[first + 1] === "for");
-  if (opensChange && words.length <= (sentencesOf(text).length > 1 ? MAX_CHANGE_WORDS_IN_SENTENCES : MAX_CHANGE_WORDS)) return "change";
+  if (opensWithChange(words) && words.length <= (sentencesOf(text).length > 1 ? MAX_CHANGE_WORDS_IN_SENTENCES : MAX_CHANGE_WORDS)) return "change";
   if (describesOnlyTheChange(text, filler) || onlyMaintenanceLabel(text)) return "change";
   return undefined;
+}
+
+/**
+ * Whether lower-cased words open with what the change does: "Adds X", "This PR
+ * bumps Y", "Support for the QUALIFY clause" ("support for" names the change;
+ * "Support keeps getting tickets" does not).
+ */
+export function opensWithChange(words: readonly string[]): boolean {
+  let first = 0;
+  while (first < words.length - 1 && CHANGE_SUBJECTS.has(words[first] ?? "")) first++;
+  return CHANGE_VERBS.has(words[first] ?? "") || (words[first] === "support" && words[first + 1] === "for");
 }
 
 /**

@@ -47,6 +47,8 @@ describe("a why written as prose, under a heading that does not ask for one, or 
     ["something no longer there", "Reflow the lines on resize. After a resize a chunk of scrollback is just gone.", "After a resize a chunk of scrollback is just gone."],
     ["a limit run into", "Queue the bulk edit. On 500 documents the request hit the 60 s proxy timeout.", "On 500 documents the request hit the 60 s proxy timeout."],
     ["an error met", "Update the example. Copying it gives Error: unknown field from the v2 CLI.", "Copying it gives Error: unknown field from the v2 CLI."],
+    ["what happened where something else should have", "Restore focus on resume. When the modal was dismissed, focus went to the first widget instead of the one that had it.", "When the modal was dismissed, focus went to the first widget instead of the one that had it."],
+    ["a fault in the past after its subject", "Read the header. The backend retried after its own short sleep instead of the one the server asked for.", "The backend retried after its own short sleep instead of the one the server asked for."],
     ["text that does not fit", "Count emoji as two columns. The last character of the status line was cut off.", "The last character of the status line was cut off."],
     ["a group that has to work by hand", "Generate the reference. Admins who have to edit every page by hand lose a day each release.", "Admins who have to edit every page by hand lose a day each release."],
     ["an outcome for code that is a failure", "Pin the loader. We need it so that pkg/loader stops leaking file handles.", "We need it so that pkg/loader stops leaking file handles."],
@@ -187,6 +189,8 @@ describe("failures in a project's own terms", () => {
     ["a limit a change sets", "Adds a 60 s timeout to the bulk edit request."],
     ["an error a change returns", "Return an error when the token is missing."],
     ["flaps as a metric's name", "A BGP dashboard with peer state, advertised routes per peer and session flaps, enabled with the others."],
+    ["a change that does one thing instead of another", "Uses a shared client with keep-alive instead of a new client per request."],
+    ["a change whose words end in -ed", "Adds overloads so the returned descriptor keeps the getter's type instead of Any."],
     ["what keeps going", "The soft assertion should record a failure and keep going."],
     ["a failure a feature reports", "The worker pool should report crashes to Sentry with the job id."],
   ])("finds no reason in %s", (_shape, body) => {
