@@ -169,19 +169,27 @@ const MAX_FRAME_WORDS = 3;
  * tune their setups.", "For engineers who run the importer. Context in
  * #12."). A few short sentences at most; each is read once by each rule.
  */
-function wantOrAudienceOnly(text: string, rules: IntentRules, filler: readonly string[]): "request" | "audience" | undefined {
+function wantOrAudienceOnly(text: string, rules: IntentRules, filler: readonly string[]): Rejection["reason"] | undefined {
   const sentences = sentencesOf(text);
   if (sentences.length === 1 && findStoryPersona(text) !== undefined) return "request";
   if (sentences.length <= MAX_AUDIENCE_SENTENCES && sentences.every((sentence) => sentence.length <= MAX_AUDIENCE_SENTENCE)) {
+    // The audience if a sentence names one; else what the first sentence is ("Moves the helpers, as asked in review. No behaviour change.").
     let named = false;
+    let said: Rejection["reason"] | undefined;
+    let read = true;
     for (const sentence of sentences) {
       if (onlyNamesAudience(sentence, rules) || onlyNamesBeneficiary(sentence)) named = true;
-      else if (reasonlessBecause(sentence, filler, undefined) === undefined && notAReason(sentence, false, filler) === undefined) {
-        named = false;
-        break;
+      else {
+        const nothing = reasonlessBecause(sentence, filler, undefined) ?? notAReason(sentence, false, filler);
+        if (nothing === undefined) {
+          read = false;
+          break;
+        }
+        said ??= nothing;
       }
     }
-    if (named) return "audience";
+    if (read && named) return "audience";
+    if (read && sentences.length > 1) return said;
   }
   // One pass for a group first: most whys name none, and the clauses need not be read.
   return findWhoInProse([text], rules.whoProse?.nouns ?? []) !== undefined && usageAndAudienceOnly(text, rules) ? "audience" : undefined;

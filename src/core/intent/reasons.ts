@@ -611,10 +611,14 @@ export function opensWithChange(words: readonly string[]): boolean {
  * after it (the caller found none), gives no reason; "Nothing is broken
  * yet, but …" has its cue and is not read here. Only the first words.
  */
-const DENIALS = phrasesOf(["nothing is broken", "nothing is wrong", "nothing's broken", "nothing's wrong", "no problem", "no problems", "not a problem", "not a bug", "no bug", "no issue", "not an issue"]);
+const DENIALS = phrasesOf([
+  "nothing is broken", "nothing is wrong", "nothing's broken", "nothing's wrong", "no problem", "no problems", "not a problem", "not a bug", "no bug", "no issue", "not an issue",
+  // A reassurance about the change: "No behaviour change.", "No functional changes."
+  "no behaviour change", "no behavior change", "no behaviour changes", "no behavior changes", "no functional change", "no functional changes", "no user-facing change", "no user-facing changes",
+]);
 const deniesAProblem = (words: readonly string[]) => {
   // "Not really a problem.", "Not exactly a bug": an intensifier inside the denial denies as much.
-  const plain = words.filter((word, i) => i > 2 || !(INTENSIFIERS.has(word) || word === "exactly" || word === "actually"));
+  const plain = words.filter((word, i) => i > 2 || !(INTENSIFIERS.has(word) || word === "exactly" || word === "actually" || word === "much"));
   return DENIALS.some((phrase) => phrase.every((part, k) => plain[k] === part));
 };
 
