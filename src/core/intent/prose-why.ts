@@ -62,6 +62,11 @@ const PROBLEM_PHRASES = [
   "flapped", "flapping", "woke me", "woke us", "wakes me", "wakes us", "woken up",
   // Text that does not fit: "its last character is cut off", "the label is truncated" (not "a note truncated to one line", which a change shows).
   "cut off", "is truncated", "are truncated", "was truncated", "were truncated", "gets truncated", "get truncated",
+  // What cannot be seen or heard for something else, or does nothing: "white on white, effectively invisible", "drowns out everything
+  // else the screen reader says", "the setting has no effect", "the clipboard flickers", "quite disorienting".
+  "invisible", "drowns out", "drown out", "has no effect", "had no effect", "have no effect", "flicker", "flickers", "flickering", "disorienting",
+  // Work done twice, and people woken for it: "the workflow executes twice", "the on-call SREs get paged for it".
+  "executes twice", "runs twice", "ran twice", "fires twice", "fired twice", "get paged", "gets paged", "got paged",
   // Something that is no longer there: "a chunk of scrollback is just gone", "the last 200 lines disappear".
   "is gone", "are gone", "just gone", "disappear", "disappears", "disappeared", "vanish", "vanishes", "vanished",
   // Work or cost nobody needs: "paying for image pulls we don't need", "rebuilds it unnecessarily".
