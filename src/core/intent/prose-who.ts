@@ -243,7 +243,9 @@ const PEOPLE_NOUNS = new Set(
     // People by what they write or run: "technical writers at companies that …", "sysadmins who manage fleets".
     "writers sysadmins webmasters " +
     // People by their work in a clinic, an office or a field: "nurses and ward clerks at our hospital".
-    "nurses clerks doctors physicians coordinators accountants lawyers bookkeepers assistants").split(" "),
+    "nurses clerks doctors physicians coordinators accountants lawyers bookkeepers assistants instructors " +
+    // People by how they run things: "SREs running etcd for large clusters", "self-hosters running n8n in queue mode", "the homelab crowd running …".
+    "sres self-hosters selfhosters homelabbers crowd").split(" "),
 );
 
 /**

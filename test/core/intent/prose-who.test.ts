@@ -27,6 +27,8 @@ describe("the who in plain prose", () => {
     ["NGOs' field coordinators in Kenya and Tanzania who run the app offline lose their queue.", "NGOs' field coordinators in Kenya and Tanzania who"],
     ["Teaching assistants in the author's course who grade long notebooks see the lag.", "Teaching assistants in the author's course who"],
     ["The bookkeepers in our tax office merge duplex scans by hand.", "bookkeepers in our tax office merge"],
+    ["SREs running etcd for large clusters can't tell a defrag from a hang.", "SREs running etcd for large clusters"],
+    ["It is for the homelab crowd running the agent on small hosts.", "homelab crowd running the agent on small"],
     ["Nurses and ward clerks at our hospital share workstations.", "ward clerks at our hospital share workstations"],
     ["For people like me who switched browsers because of RSI, the mouse hurts.", "people like me who switched browsers"],
     ["I'm a platform engineer on a team moving 200 workspaces to S3.", "platform engineer on a team moving 200"],
