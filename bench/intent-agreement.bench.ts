@@ -127,6 +127,14 @@ const aimed: Record<string, string> = {
   "praise by comparison and posting": repeatTo("it would make x more, so opening "),
   "us before participles, and fractions": repeatTo("those of us running a third of the communities "),
   "someone-who stories restating their want": repeatTo("As someone who x, I want a y so that I see the y "),
+  // Rounds 10 to 14: each rule looks a bounded number of words around its word.
+  "measures with signs and settings before them": repeatTo("the default timeout 30% faster 3x from 5 s to 6 → 7 s -> "),
+  "pasts before instead of": repeatTo("it went the backend retried x instead of "),
+  "groups with places before who": repeatTo("coordinators in Kenya and Tanzania the author's course who "),
+  "authors among groups and roles": repeatTo("people like me who I'm a platform engineer on anyone on a "),
+  "habits in who clauses": repeatTo("writers who maintain pages by hand "),
+  "a before and after table": `| | before | after |\n|---|---|---|\n${repeatTo("| x | 4 s | 2 s |\n")}`,
+  "sentences that each say nothing in a why field": padded("## Why\n\n", "Moves x. No behaviour change. ", ""),
 };
 const lines = templateLines(["**Why do we need this feature?**\n\nDescribe the problem.\n\n**Who is this feature for?**\n"]);
 /** Runs timed per body after a warm-up; the fastest is kept, since the machine may be shared and wall time then counts waiting. */
