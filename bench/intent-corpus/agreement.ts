@@ -20,7 +20,9 @@ import { readFileSync } from "node:fs";
  * have since been used for tuning too (round 12). seventeenth/, eighteenth/
  * and nineteenth/ were written once they had been, and have since been used
  * for tuning too (round 13). twentieth/, twentyfirst/ and twentysecond/ were
- * written once they had been, and are held out.
+ * written once they had been, and have since been used for tuning too (round
+ * 14). twentythird/ to twentysixth/ were written once they had been, and are
+ * held out.
  */
 export interface CorpusCase {
   body: string;
@@ -92,10 +94,15 @@ export const sixteenthCorpus = readCorpus(new URL("./sixteenth/", import.meta.ur
 export const seventeenthCorpus = readCorpus(new URL("./seventeenth/", import.meta.url));
 export const eighteenthCorpus = readCorpus(new URL("./eighteenth/", import.meta.url));
 export const nineteenthCorpus = readCorpus(new URL("./nineteenth/", import.meta.url));
-/** The twentieth, twenty-first and twenty-second sets, written the same way once the seventeenth to nineteenth had been used for tuning; not used for tuning. */
+/** The twentieth, twenty-first and twenty-second sets, written the same way once the seventeenth to nineteenth had been used for tuning; since used for tuning too (round 14). */
 export const twentiethCorpus = readCorpus(new URL("./twentieth/", import.meta.url));
 export const twentyfirstCorpus = readCorpus(new URL("./twentyfirst/", import.meta.url));
 export const twentysecondCorpus = readCorpus(new URL("./twentysecond/", import.meta.url));
+/** The twenty-third to twenty-sixth sets, written at once by four writers once the twentieth to twenty-second had been used for tuning; not used for tuning. */
+export const twentythirdCorpus = readCorpus(new URL("./twentythird/", import.meta.url));
+export const twentyfourthCorpus = readCorpus(new URL("./twentyfourth/", import.meta.url));
+export const twentyfifthCorpus = readCorpus(new URL("./twentyfifth/", import.meta.url));
+export const twentysixthCorpus = readCorpus(new URL("./twentysixth/", import.meta.url));
 
 export interface Judgement {
   why: boolean;
