@@ -156,8 +156,9 @@ const isCheckboxLine = (line: string) => {
 /** Words that may frame a group without saying anything of it: "Mostly for artists who post here." */
 /** "This would help …", "This is for …": saying that a group gains, without saying what they gain, frames the group too. */
 /** "Intended for …", "Aimed at …": saying whom a change is meant for frames the group as well. */
-const AUDIENCE_FRAME = new Set("for mostly mainly only just especially primarily e g eg it's it is this these are our the a all any would will help helps intended meant aimed targeted at one written".split(" "));
-const MAX_FRAME_WORDS = 3;
+/** "Written with … in mind": the words around a group that say it is the audience. */
+const AUDIENCE_FRAME = new Set("for mostly mainly only just especially primarily e g eg it's it is this these are our the a all any would will help helps intended meant aimed targeted at one written with in mind".split(" "));
+const MAX_FRAME_WORDS = 4;
 
 /**
  * A why with no reason cue that is only a request in a story's form ("As a
@@ -257,7 +258,9 @@ function onlyNamesAudience(written: string, rules: IntentRules): boolean {
 /**
  * The sentence without its bracketed asides: "Mostly for people with low
  * vision (my dad is one of them)." names the group alone; the aside says who
- * the author knows in it, not what they gain. One pass over the characters.
+ * the author knows in it, not what they gain. A closing ", like …" is an
+ * aside too ("…, like the planners I build this app for"). One pass over the
+ * characters.
  */
 function withoutAsides(sentence: string): string {
   let depth = 0;
@@ -267,7 +270,9 @@ function withoutAsides(sentence: string): string {
     else if (ch === ")" && depth > 0) depth--;
     else if (depth === 0) kept += ch;
   }
-  return kept;
+  // "…, like the logistics planners I build this app for": an example of the group, an aside as a bracket is.
+  const like = kept.indexOf(", like ");
+  return like < 0 ? kept : kept.slice(0, like);
 }
 
 /** Subjects of a usage clause: "We use it…", "Our clinic runs it…", "I deploy it…". */

@@ -613,6 +613,8 @@ export function opensWithChange(words: readonly string[]): boolean {
  */
 const DENIALS = phrasesOf([
   "nothing is broken", "nothing is wrong", "nothing's broken", "nothing's wrong", "no problem", "no problems", "not a problem", "not a bug", "no bug", "no issue", "not an issue",
+  // A problem said to be small: "Not a big one.", "Not a big deal."
+  "not a big one", "not a big deal", "not a huge deal", "not much of a problem",
   // A reassurance about the change: "No behaviour change.", "No functional changes."
   "no behaviour change", "no behavior change", "no behaviour changes", "no behavior changes", "no functional change", "no functional changes", "no user-facing change", "no user-facing changes",
 ]);
