@@ -99,6 +99,10 @@ function describesAGroup(words: readonly string[], at: number): boolean {
   return false;
 }
 
+/** Failure words that also name a kind of thing, and the nouns after them that make them do so: "a failure hook", "crash handler". */
+const FAULT_NOUNS = new Set(["failure", "failures", "crash", "error", "errors", "leak", "timeout"]);
+const KINDS_OF_THING = new Set("hook hooks handler handlers callback callbacks mode modes case cases state states path paths policy policies message messages notification notifications report reports page pages screen boundary boundaries code codes rate threshold".split(" "));
+
 /** Failures named as things a feature records: "record a failure", "report crashes". */
 const RECORDED = new Set(["failure", "failures", "crash", "crashes", "leak", "leaks", "regression", "outage", "outages"]);
 const RECORDING = new Set("record records recording report reports reporting log logs logging mark marks count counts show shows surface surfaces print prints display displays collect collects track tracks detect detects flag flags".split(" "));
@@ -212,6 +216,8 @@ function cueIn(text: string, cues: PhraseIndex, shapes: boolean): string | undef
       if (NEGATABLE.has(word) && (NEGATIONS.has(words[i - 1] ?? "") || NEGATIONS.has(words[i - 2] ?? ""))) continue;
       // "operators who configure Envoy by hand": how a group named by its "who" clause works, not a problem it has.
       if (HABITS.has(parts.join(" ")) && describesAGroup(words, i)) continue;
+      // "a failure hook", "the crash handler": a failure word naming a kind of thing the change adds.
+      if (FAULT_NOUNS.has(word) && KINDS_OF_THING.has(words[i + 1] ?? "")) continue;
       // "should record a failure and keep going", "report crashes to Sentry": a failure as what a feature records is no failure here.
       if (RECORDED.has(word) && (RECORDING.has(words[i - 1] ?? "") || (ARTICLES.has(words[i - 1] ?? "") && RECORDING.has(words[i - 2] ?? "")))) continue;
       return parts.join(" ");
