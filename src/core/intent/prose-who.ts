@@ -412,8 +412,8 @@ function pronounGroupAt(words: readonly Word[], i: number): { from: number; to: 
   const next = words[who]?.lower ?? "";
   // "anyone filling in a long template", "those of us maintaining charts for …": a participle says which, as "who fills in" would.
   const participle = next.length >= MIN_PARTICIPLE && next.endsWith("ing") && !NOT_A_PARTICIPLE.has(next);
-  // "anyone on a HiDPI laptop running GNOME", "anybody behind a corporate proxy": a place that says which, for anyone (not "everyone on the team").
-  const placed = ANYONE.has(word.lower) && PLACING.has(next);
+  // "anyone on a HiDPI laptop running GNOME", "those of us on the security team who …": a place narrows anyone, and us (not "everyone on the team").
+  const placed = (ANYONE.has(word.lower) || partOfUs) && PLACING.has(next);
   if (next !== "who" && next !== "whose" && !participle && !placed) return undefined;
   let to = who + 1;
   while (to < words.length && to - who <= MAX_AFTER_WORDS && !words[to - 1]?.endsClause) to++;

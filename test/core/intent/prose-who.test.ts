@@ -27,6 +27,7 @@ describe("the who in plain prose", () => {
     ["NGOs' field coordinators in Kenya and Tanzania who run the app offline lose their queue.", "NGOs' field coordinators in Kenya and Tanzania who"],
     ["Teaching assistants in the author's course who grade long notebooks see the lag.", "Teaching assistants in the author's course who"],
     ["The bookkeepers in our tax office merge duplex scans by hand.", "bookkeepers in our tax office merge"],
+    ["Those of us on the security team who search CloudTrail dumps wait minutes.", "Those of us on the security team who search"],
     ["SREs running etcd for large clusters can't tell a defrag from a hang.", "SREs running etcd for large clusters"],
     ["It is for the homelab crowd running the agent on small hosts.", "homelab crowd running the agent on small"],
     ["Nurses and ward clerks at our hospital share workstations.", "ward clerks at our hospital share workstations"],
