@@ -126,14 +126,15 @@ const ANYONE = new Set("user users developer developers dev devs person people c
 function namesAnyone(persona: string, project: string | undefined): boolean {
   const words = wordsOf(persona).map((word) => word.lower).filter((word) => word !== "a" && word !== "an");
   if (words.length === 1) return ANYONE.has(words[0] ?? "");
-  return words.length === 2 && project !== undefined && namesProject(words[0] ?? "", project) && ANYONE.has(words[1] ?? "");
+  // "As an AdGuard Home user" in AdGuardHome: the project's name may be written in words.
+  return project !== undefined && ANYONE.has(words[words.length - 1] ?? "") && namesProject(words.slice(0, -1).join(""), project);
 }
 
-/** "mypy" in python/mypy, and "fish" in fish-shell/fish-shell: the repository's name, or its first part. */
+/** "mypy" in python/mypy, "fish" in fish-shell/fish-shell, "adguardhome" (AdGuard Home) in AdGuardHome: the repository's name, without its dashes, or its first part. */
 function namesProject(word: string, project: string): boolean {
   const name = project.toLowerCase();
   const first = name.split(/[-_.]/u)[0] ?? "";
-  return word === name || (first.length >= MIN_PROJECT_PART && word === first);
+  return word === name || word === name.replace(/[-_.]/gu, "") || (first.length >= MIN_PROJECT_PART && word === first);
 }
 const MIN_PROJECT_PART = 3;
 

@@ -64,6 +64,8 @@ export interface Word {
   endsClause: boolean;
   /** The word is part of a path, URL or identifier (a `/`, `_` or an inner `.` touches it): "doc/users/" names no one, "max_blocking_threads" states no problem. */
   inPath?: boolean;
+  /** The word is a quoted label of a word or two ("the “Blocked” column"): the name of something, not what the author says of it. */
+  quoted?: boolean;
 }
 
 /** Letters, digits, apostrophes and hyphens; ASCII answered without a regex (this runs once per character). */
@@ -73,9 +75,14 @@ const isWordChar = (ch: string) => {
   return /[\p{L}\p{N}’]/u.test(ch);
 };
 
+/** The most words a quote may hold and be a label's name, not a message: "the “Blocked” column", "“Save draft”". */
+const MAX_LABEL_WORDS = 2;
+
 export function wordsOf(sentence: string): Word[] {
   const words: Word[] = [];
   let start = -1;
+  let quoted = false;
+  let quoteStart = 0;
   for (let i = 0; i <= sentence.length; i++) {
     const ch = sentence[i];
     if (ch !== undefined && isWordChar(ch)) {
@@ -87,8 +94,15 @@ export function wordsOf(sentence: string): Word[] {
       // A dot with no space after it joins an identifier too: "users.*.create events", "Node.js".
       const dotted = ch === "." && sentence[i + 1] !== undefined && sentence[i + 1] !== " " && sentence[i + 1] !== "\n";
       const inPath = ch === "/" || ch === "_" || dotted || sentence[start - 1] === "/" || sentence[start - 1] === "_" || (sentence[start - 1] === "." && start >= 2 && sentence[start - 2] !== " ");
-      if (/[\p{L}\p{N}]/u.test(text)) words.push({ text, lower: text.toLowerCase(), endsClause: false, ...(inPath ? { inPath } : {}) });
+      if (/[\p{L}\p{N}]/u.test(text)) words.push({ text, lower: text.toLowerCase(), endsClause: false, ...(inPath ? { inPath } : {}), ...(quoted ? { quoted } : {}) });
       start = -1;
+    }
+    if (ch === '"' || ch === "“" || ch === "”") {
+      const opening: boolean = ch === "“" || (ch === '"' && !quoted);
+      // A quote of a few words names a label ("the “Blocked” column"); a longer one (an error message) is read as words.
+      if (!opening && quoted && words.length - quoteStart > MAX_LABEL_WORDS) for (let k = quoteStart; k < words.length; k++) delete words[k]?.quoted;
+      quoted = opening;
+      quoteStart = words.length;
     }
     const last = words[words.length - 1];
     if (last && (ch === "," || ch === ";" || ch === ":" || ch === "(" || ch === ")")) last.endsClause = true;

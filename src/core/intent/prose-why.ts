@@ -199,7 +199,8 @@ function cueIn(text: string, cues: PhraseIndex, shapes: boolean): string | undef
   const describing = describingVerbAt(words);
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? "";
-    if (read[i]?.inPath || i === describing) continue;
+    // A word in a path or identifier, or a quoted label ("the “Blocked” column header"), names something: no problem.
+    if (read[i]?.inPath || read[i]?.quoted || i === describing) continue;
     if (word === "so" && soThat(read, words, i)) return "so";
     if ((word === "instead" || word === "rather") && cues === CUES && avoidsToil(words, i)) return `${word} ${words[i + 1] ?? ""}`;
     if (word === "instead" && words[i + 1] === "of" && cues === CUES && happenedInstead(words, i, describing)) return "instead of";

@@ -154,6 +154,7 @@ describe("the who in prose, wider", () => {
     expect(mypy.rejections).toContainEqual({ field: "who", label: "As a …", reason: "anyone" });
     expect(judgeBody(story, { ...rules, project: "typeshed" }, templateLines([])).who).toMatchObject({ source: "user story", text: "mypy user" });
     expect(judgeBody("As a fish user, I want a center command so that I can center text.", { ...rules, project: "fish-shell" }, templateLines([])).who).toBeUndefined();
+    expect(judgeBody("As an AdGuard Home user, I want sortable columns so that I can sort.", { ...rules, project: "AdGuardHome" }, templateLines([])).who).toBeUndefined();
   });
 
   it("keeps a qualifier in -ed that follows no subject", () => {
