@@ -31,7 +31,7 @@ const COST_NOUNS = new Set(
   ).split(" "),
 );
 /** What a share is of when it measures a cost: "35% of the query time", "a third of the CPU". */
-const COST_SHARES = new Set("time runtime cpu core cores thread threads battery memory ram latency bandwidth storage disk budget traffic".split(" "));
+const COST_SHARES = new Set("time runtime cpu core cores thread threads battery memory ram latency bandwidth storage disk budget traffic volume bill bills spend cost costs".split(" "));
 const NUMBER_WORDS = new Set("one two three four five six seven eight nine ten eleven twelve dozen dozens hundred hundreds thousand thousands single".split(" "));
 /** Verbs a duration follows when it is how long something runs: "would finish in about 20 minutes", "loads in 300 ms". */
 const FINISHING = new Set("finish finishes finished complete completes completed done load loads loaded return returns returned build builds built".split(" "));
@@ -164,6 +164,15 @@ function measuredBeforeAfter(words: readonly string[], i: number): boolean {
 /** "cuts 14 kB of flash", "saves 2 MB": a size saved (a time saved too: "trims 3 s off startup"). */
 const savesAmount = (words: readonly string[], i: number) => SAVING.has(words[i] ?? "") && measureAfter(words, i, measures) >= 0;
 
+/** Verbs of a measure moving on its own, not set: "interaction dropped to about 4 fps", "memory grew by 180 MB". */
+const DRIFTING = new Set("drop drops dropped fall falls fell grow grows grew climb climbs climbed rise rises rose jump jumps jumped spike spikes spiked balloon balloons ballooned".split(" "));
+
+/** "dropped to about 4 fps", "grew by ~180 MB over an evening": a measure that moved by itself to or by an amount. */
+function driftsTo(words: readonly string[], i: number): boolean {
+  if (!DRIFTING.has(words[i] ?? "") || (words[i + 1] !== "to" && words[i + 1] !== "by")) return false;
+  return measureAfter(words, i + 1, measuresAny) >= 0;
+}
+
 /** "14 kB less flash", "2 MB smaller": a size or time less after its amount. */
 const amountLess = (words: readonly string[], i: number) => LESS.has(words[i] ?? "") && amountEndingAt(words, i) && !RATE_UNITS.has(words[i - 1] ?? "");
 
@@ -201,6 +210,7 @@ export function measuredGainAt(words: readonly string[], i: number): string | un
   const word = words[i] ?? "";
   if (movesFromTo(words, i)) return `${words[i - 1] ?? ""} from`;
   if (shareOfCost(words, i)) return words[i - 1] === "percent" ? `${words[i - 2] ?? ""}% of` : `${words[i - 1] ?? ""} of`;
+  if (driftsTo(words, i)) return `${word} ${words[i + 1] ?? ""}`;
   if (movesAlongArrow(words, i)) return ARROW;
   if (shareAsCost(words, i)) return `${words[i - 1] ?? ""}% ${words[i + 1] ?? ""}`;
   if (comparedByShare(words, i)) return `${words[i - 1] === "percent" ? `${words[i - 2] ?? ""}%` : (words[i - 1] ?? "")} ${word}`;

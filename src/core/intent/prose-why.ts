@@ -65,6 +65,8 @@ const PROBLEM_PHRASES = [
   // What cannot be seen or heard for something else, or does nothing: "white on white, effectively invisible", "drowns out everything
   // else the screen reader says", "the setting has no effect", "the clipboard flickers", "quite disorienting".
   "invisible", "drowns out", "drown out", "has no effect", "had no effect", "have no effect", "flicker", "flickers", "flickering", "disorienting",
+  // A process that will not run, or runs flat out: "the DHCP server refuses to start", "pinned istiod at 4 cores", "maxed out the CPU".
+  "refuses to", "refused to", "pinned at", "pegged at", "pins a core", "pegs a core", "maxes out", "maxed out",
   // Work done twice, and people woken for it: "the workflow executes twice", "the on-call SREs get paged for it".
   "executes twice", "runs twice", "ran twice", "fires twice", "fired twice", "get paged", "gets paged", "got paged",
   // Something that is no longer there: "a chunk of scrollback is just gone", "the last 200 lines disappear".
@@ -165,7 +167,7 @@ export const sentenceCue = (sentence: string) => (isWishStory(sentence) ? wishCu
  * describe the change, and only a problem named later in it is a reason
  * ("Ignores the banner that breaks the layout on phones").
  */
-const DESCRIBING_VERBS = new Set(["ignores", "ignoring", "forces", "throws", "aborts"]);
+const DESCRIBING_VERBS = new Set(["ignores", "ignoring", "forces", "throws", "aborts", "refuses"]);
 /** Words that name what a change is before its verb: "This PR ignores …". Not "it": "It ignores the proxy setting" is a bug report. */
 const CHANGE_SUBJECTS = new Set(["this", "the", "pr", "change", "patch", "commit"]);
 const MAX_CHANGE_SUBJECT = 2;
