@@ -21,8 +21,9 @@ import { readFileSync } from "node:fs";
  * and nineteenth/ were written once they had been, and have since been used
  * for tuning too (round 13). twentieth/, twentyfirst/ and twentysecond/ were
  * written once they had been, and have since been used for tuning too (round
- * 14). twentythird/ to twentysixth/ were written once they had been, and are
- * held out.
+ * 14). twentythird/ to twentysixth/ were written once they had been, and have
+ * since been used for tuning too (round 15). twentyseventh/ to thirtieth/
+ * were written once they had been, and are held out.
  */
 export interface CorpusCase {
   body: string;
@@ -98,11 +99,16 @@ export const nineteenthCorpus = readCorpus(new URL("./nineteenth/", import.meta.
 export const twentiethCorpus = readCorpus(new URL("./twentieth/", import.meta.url));
 export const twentyfirstCorpus = readCorpus(new URL("./twentyfirst/", import.meta.url));
 export const twentysecondCorpus = readCorpus(new URL("./twentysecond/", import.meta.url));
-/** The twenty-third to twenty-sixth sets, written at once by four writers once the twentieth to twenty-second had been used for tuning; not used for tuning. */
+/** The twenty-third to twenty-sixth sets, written at once by four writers once the twentieth to twenty-second had been used for tuning; since used for tuning too (round 15). */
 export const twentythirdCorpus = readCorpus(new URL("./twentythird/", import.meta.url));
 export const twentyfourthCorpus = readCorpus(new URL("./twentyfourth/", import.meta.url));
 export const twentyfifthCorpus = readCorpus(new URL("./twentyfifth/", import.meta.url));
 export const twentysixthCorpus = readCorpus(new URL("./twentysixth/", import.meta.url));
+/** The twenty-seventh to thirtieth sets, written the same way once the twenty-third to twenty-sixth had been used for tuning; not used for tuning. */
+export const twentyseventhCorpus = readCorpus(new URL("./twentyseventh/", import.meta.url));
+export const twentyeighthCorpus = readCorpus(new URL("./twentyeighth/", import.meta.url));
+export const twentyninthCorpus = readCorpus(new URL("./twentyninth/", import.meta.url));
+export const thirtiethCorpus = readCorpus(new URL("./thirtieth/", import.meta.url));
 
 export interface Judgement {
   why: boolean;
