@@ -1,7 +1,7 @@
 import { countWords } from "../markdown.js";
-import { benefitRestatesWant, notAReason, reasonlessBecause, reasonWords } from "./reasons.js";
+import { notAReason, reasonlessBecause, reasonWords } from "./reasons.js";
 import { findWhoInProse, sentencesOf, wordsOf } from "./prose-who.js";
-import { findExplainedFailure, findWhyInProse, reasonCue, wishCue } from "./prose-why.js";
+import { findExplainedFailure, findWhyInProse, reasonCue, restatesTheWant, wishCue } from "./prose-why.js";
 import { findStoryPersona, hasSlot, isWishStory } from "./user-story.js";
 import type { TemplateAsks } from "./template-prompts.js";
 import { allLines, readBody, type Aliases, type Field, type Statement, type StatementSource } from "./statements.js";
@@ -87,7 +87,7 @@ function judge(statement: Statement, rules: IntentRules, template: ReadonlySet<s
   const wishOnly = statement.field === "why" && sentencesOf(text).length === 1 && isWishStory(text);
   const cue = statement.field === "why" && (wishOnly ? wishCue(text) : reasonCue(text)) !== undefined;
   // "… I want a `useId()` helper so that I have a `useId()` helper": the benefit only says what is wanted.
-  if (statement.source === "user story" && statement.field === "why" && benefitRestatesWant(statement.wholeStatement ?? "")) return reject("request");
+  if (statement.source === "user story" && statement.field === "why" && restatesTheWant(statement.wholeStatement ?? "")) return reject("request");
   const reasonless = reasonlessBecause(text, filler, statement.field === "why" ? title : undefined, cue);
   if (reasonless) return reject(reasonless);
   // A user story's benefit is a reason by its form; any other why must say more than what the change does or who wants it.

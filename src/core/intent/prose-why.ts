@@ -155,7 +155,28 @@ export function causeCue(text: string): string | undefined {
  * `useId()` helper in core").
  */
 export function wishCue(sentence: string): string | undefined {
-  return benefitRestatesWant(sentence) ? undefined : causeCue(sentence);
+  return restatesTheWant(sentence) ? undefined : causeCue(sentence);
+}
+
+/** How a story's benefit says only what its author could then do: "so that I can …", "so that I'm able to …". */
+const CAPABILITIES = ["i can ", "i'm able to ", "i am able to ", "i could ", "i'll be able to ", "i will be able to ", "we can ", "we could "];
+
+/**
+ * Whether a wish story's "so that" only restates its want: in its words
+ * (`benefitRestatesWant`: "… a `useId()` helper so that I have a `useId()`
+ * helper"), or as what the author could then do, with no problem named in it
+ * ("I want to reorder my services by drag and drop so that I can change the
+ * order of my services", "… so that I can serve my API over HTTP/3"). A
+ * capability that names a problem is a reason ("so that I can stop copying
+ * each file by hand").
+ */
+export function restatesTheWant(sentence: string): boolean {
+  if (benefitRestatesWant(sentence)) return true;
+  const lower = sentence.toLowerCase().replaceAll("’", "'");
+  const at = lower.indexOf(" so that ");
+  if (at < 0) return false;
+  const benefit = lower.slice(at + " so that ".length);
+  return CAPABILITIES.some((opener) => benefit.startsWith(opener)) && cueIn(benefit, PROBLEMS, true) === undefined;
 }
 
 /** The cue of one sentence: a wish story's (`wishCue`), or any problem or causal link. */

@@ -463,3 +463,17 @@ describe("a story whose benefit says half its want again", () => {
     expect(why("### Is your feature request related to a problem?\n\nAs a diagram author, I want a radar chart so that reviewers can compare release latencies at a glance.")).toMatchObject({ field: "why" });
   });
 });
+
+describe("a story whose benefit is only what its author could then do", () => {
+  it.each([
+    ["As a platform engineer, I want to reorder my services by drag and drop so that I can change the order of my services."],
+    ["As a Gin user, I want HTTP/3 support out of the box so that I can serve my API over HTTP/3."],
+    ["As someone using the CLI, I'd like z.enum to accept an enum object, so that I'm able to pass an enum to it directly."],
+  ])("is no reason: %j", (story) => {
+    expect(why(`### Problem\n\n${story}`)).toBeUndefined();
+  });
+
+  it("a capability that names a problem is one", () => {
+    expect(why("### Problem\n\nAs a release manager, I want a bulk retag command so that I can stop retagging forty images by hand every Friday.")).toMatchObject({ field: "why" });
+  });
+});
