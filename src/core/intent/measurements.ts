@@ -14,7 +14,7 @@ import { ARROW } from "./prose-who.js";
  * word and a few around it: constant work per word, no regex.
  */
 
-export const TIME_UNITS = new Set("s ms sec secs second seconds min mins minute minutes h hr hrs hour hours day days".split(" "));
+export const TIME_UNITS = new Set("ns µs μs s ms sec secs second seconds min mins minute minutes h hr hrs hour hours day days".split(" "));
 const SIZE_UNITS = new Set("b kb mb gb tb kib mib gib tib byte bytes kilobytes megabytes gigabytes percent".split(" "));
 /** Rates a change may raise or lower: "9 fps before, 24 fps after". */
 const RATE_UNITS = new Set("fps rps qps ops".split(" "));
@@ -99,7 +99,8 @@ function movesFromTo(words: readonly string[], i: number): boolean {
   const before = measureAfter(words, i, measures);
   if (before < 0) return false;
   // "from about 55 minutes to about 12": the unit said once, with the first amount.
-  for (let to = before + 1; to <= before + 2 && to < words.length; to++) if (words[to] === "to") return measureAfter(words, to, (w, k) => measures(w, k) || isDigits(w[k] ?? "")) >= 0;
+  // "from about 40 minutes down to 3": "down" or "up" may come before the "to".
+  for (let to = before + 1; to <= before + 3 && to < words.length; to++) if (words[to] === "to") return measureAfter(words, to, (w, k) => measures(w, k) || isDigits(w[k] ?? "")) >= 0;
   return false;
 }
 
@@ -173,6 +174,22 @@ function driftsTo(words: readonly string[], i: number): boolean {
   return measureAfter(words, i + 1, measuresAny) >= 0;
 }
 
+/** Verbs that turn one measure into another: "this turned a 2 ms point lookup into a 1.8 s scan". */
+const TURNING = new Set(["turn", "turns", "turned", "turning"]);
+/** How far back from "into" the turning verb and the first measure may be. */
+const MAX_TURNED = 14;
+
+/** "turned a 2 ms lookup into a 1.8 s scan": a measure before "into", another after it, and a verb of turning before both. */
+function turnedInto(words: readonly string[], i: number): boolean {
+  if (words[i] !== "into" || measureAfter(words, i, measuresAny) < 0) return false;
+  let measured = false;
+  for (let k = i - 1; k >= 0 && k >= i - MAX_TURNED; k--) {
+    if (measuresAny(words, k)) measured = true;
+    if (TURNING.has(words[k] ?? "")) return measured;
+  }
+  return false;
+}
+
 /** "14 kB less flash", "2 MB smaller": a size or time less after its amount. */
 const amountLess = (words: readonly string[], i: number) => LESS.has(words[i] ?? "") && amountEndingAt(words, i) && !RATE_UNITS.has(words[i - 1] ?? "");
 
@@ -211,6 +228,7 @@ export function measuredGainAt(words: readonly string[], i: number): string | un
   if (movesFromTo(words, i)) return `${words[i - 1] ?? ""} from`;
   if (shareOfCost(words, i)) return words[i - 1] === "percent" ? `${words[i - 2] ?? ""}% of` : `${words[i - 1] ?? ""} of`;
   if (driftsTo(words, i)) return `${word} ${words[i + 1] ?? ""}`;
+  if (turnedInto(words, i)) return "into";
   if (movesAlongArrow(words, i)) return ARROW;
   if (shareAsCost(words, i)) return `${words[i - 1] ?? ""}% ${words[i + 1] ?? ""}`;
   if (comparedByShare(words, i)) return `${words[i - 1] === "percent" ? `${words[i - 2] ?? ""}%` : (words[i - 1] ?? "")} ${word}`;

@@ -73,7 +73,9 @@ const PROBLEM_PHRASES = [
   "is gone", "are gone", "just gone", "disappear", "disappears", "disappeared", "vanish", "vanishes", "vanished",
   // Work or cost nobody needs: "paying for image pulls we don't need", "rebuilds it unnecessarily".
   "don't need", "do not need", "unnecessary", "unnecessarily", "needlessly", "redundant", "wasteful",
-  "before anyone noticed", "without anyone noticing", "without noticing",
+  "before anyone noticed", "without anyone noticing", "without noticing", "before we noticed", "before i noticed", "before they noticed", "before noticing",
+  // Time a person lost to it: "developers spent most of Monday closing them".
+  "spent most of", "spent hours", "spent days", "spent a day", "spent the day", "spent the whole",
 ];
 
 /** A causal link to an outcome, or a benefit stated as one. */

@@ -22,7 +22,7 @@ const SMALL_WORDS = new Set(
     // What is posted there: "see forum post", "see the ticket", "details in the PR".
     "post posts posted ticket tickets pr mr reply replies " +
     // A title said to speak for itself: "Title says it all.", "The title explains it all".
-    "says say explains explain all too " +
+    "says say explains explain all too summary " +
     // Praise names no consequence: "It will make the tool better" is as empty as "better".
     "make makes making tool app application product project library software experience everyone everybody overall things thing lot much"
   ).split(" "),
@@ -311,7 +311,7 @@ export function onlyTheOccasion(words: readonly string[], at: number): boolean {
  * is needed.
  */
 const OCCASIONS = phraseIndexOf([
-  "agreed", "voted", "vote", "asked for", "asked about", "requested",
+  "agreed", "voted", "vote", "asked for", "asked about", "requested", "as asked", "asked in review", "asked in the review",
   // Asked, said in the passive: "This was asked a few times in the chat", "It gets asked on every release".
   "was asked", "were asked", "been asked", "is asked", "gets asked", "get asked", "suggested",
   // Raised, said in the passive: "This was raised at the SIG meeting by operators …". ("raised `ValueError`" is active.)
@@ -619,16 +619,21 @@ export function opensWithChange(words: readonly string[]): boolean {
  */
 const DENIALS = phrasesOf([
   "nothing is broken", "nothing is wrong", "nothing's broken", "nothing's wrong", "no problem", "no problems", "not a problem", "not a bug", "no bug", "no issue", "not an issue",
+  // No problem at all, in other words: "Not related to a problem.", "None, just an idea."
+  "not related to a problem", "not related to any problem", "none just an idea", "just an idea", "only an idea",
   // A problem said to be small: "Not a big one.", "Not a big deal."
   "not a big one", "not a big deal", "not a huge deal", "not much of a problem",
   // A reassurance about the change: "No behaviour change.", "No functional changes."
-  "no behaviour change", "no behavior change", "no behaviour changes", "no behavior changes", "no functional change", "no functional changes", "no user-facing change", "no user-facing changes",
+  "no behaviour change", "no behavior change", "no behaviour changes", "no behavior changes", "no functional change", "no functional changes", "no user-facing change", "no user-facing changes", "no production code", "no code change", "no code changes",
 ]);
-const deniesAProblem = (words: readonly string[]) => {
+const deniesAProblem = (written: readonly string[]) => {
+  // "None, just an idea.": a placeholder before the denial says no more.
+  const words = PLACEHOLDER_WORDS.has(written[0] ?? "") && written.length > 1 ? written.slice(1) : written;
   // "Not really a problem.", "Not exactly a bug": an intensifier inside the denial denies as much.
   const plain = words.filter((word, i) => i > 2 || !(INTENSIFIERS.has(word) || word === "exactly" || word === "actually" || word === "much"));
-  return DENIALS.some((phrase) => phrase.every((part, k) => plain[k] === part));
+  return DENIALS.some((phrase) => phrase.every((part, k) => plain[k] === part) || phrase.every((part, k) => words[k] === part));
 };
+const PLACEHOLDER_WORDS = new Set(["none", "n/a", "na", "nope"]);
 
 /** Words that open what an option does once given: "When set, Helm skips …", "If enabled, the job …". */
 const CONDITIONS = new Set(["when", "if", "once"]);

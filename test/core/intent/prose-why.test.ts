@@ -56,6 +56,8 @@ describe("a why written as prose, under a heading that does not ask for one, or 
     ["a quoted message", "Retry the upload. The page shows \"upload failed, try again\" after every retry.", "The page shows \"upload failed, try again\" after every retry."],
     ["a server that will not run", "Open the interface through bpf. On FreeBSD 14 the DHCP server refuses to start at all.", "On FreeBSD 14 the DHCP server refuses to start at all."],
     ["a process flat out", "Debounce status writes. On a large mesh istiod sat pinned at 4 cores all day.", "On a large mesh istiod sat pinned at 4 cores all day."],
+    ["a mistake noticed late", "Add a dry run. A broad rule opened 312 wrong PRs before we noticed and reverted.", "A broad rule opened 312 wrong PRs before we noticed and reverted."],
+    ["a day lost to it", "Add a dry run. Developers spent most of Monday closing the PRs it opened.", "Developers spent most of Monday closing the PRs it opened."],
     ["text that does not fit", "Count emoji as two columns. The last character of the status line was cut off.", "The last character of the status line was cut off."],
     ["a group that has to work by hand", "Generate the reference. Admins who have to edit every page by hand lose a day each release.", "Admins who have to edit every page by hand lose a day each release."],
     ["an outcome for code that is a failure", "Pin the loader. We need it so that pkg/loader stops leaking file handles.", "We need it so that pkg/loader stops leaking file handles."],
