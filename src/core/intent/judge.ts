@@ -158,7 +158,7 @@ const isCheckboxLine = (line: string) => {
 /** "This would help …", "This is for …": saying that a group gains, without saying what they gain, frames the group too. */
 /** "Intended for …", "Aimed at …": saying whom a change is meant for frames the group as well. */
 /** "Written with … in mind": the words around a group that say it is the audience. */
-const AUDIENCE_FRAME = new Set("for mostly mainly only just especially primarily e g eg it's it is this these are our the a all any would will help helps intended meant aimed targeted at one written with in mind".split(" "));
+const AUDIENCE_FRAME = new Set("for mostly mainly only just especially primarily e g eg it's it is this these are our the a all any would will be help helps intended meant aimed targeted at one written with in mind".split(" "));
 const MAX_FRAME_WORDS = 4;
 
 /**
@@ -211,13 +211,36 @@ const MAX_BENEFICIARY_WORDS = 3;
  */
 function onlyNamesBeneficiary(sentence: string): boolean {
   const words = wordsOf(sentence).map((word) => word.lower);
+  // "N/A, this would be for DBAs …": a placeholder before the frame says nothing more.
   let at = 0;
-  while (at < MAX_FRAME_WORDS && words[at] !== "for" && AUDIENCE_FRAME.has(words[at] ?? "")) at++;
-  if (words[at] !== "for") return false;
+  while (at < words.length && LEADING_PLACEHOLDERS.has(words[at] ?? "")) at++;
+  const opened = at;
+  while (at < opened + MAX_FRAME_WORDS && words[at] !== "for" && AUDIENCE_FRAME.has(words[at] ?? "")) at++;
+  // "It's mostly birdsong recordists who'd use this", "The main audience I have in mind is instructors who teach …": a plural the
+  // frame leads to, and whom a "who" clause describes, is the group, whatever noun it is.
+  if (words[at] !== "for") return (at > opened || audienceIs(words, at) > 0) && pluralBeforeWho(words, Math.max(at, audienceIs(words, at)));
   const rest = words.length - at - 2;
   if (OWNERS.has(words[at + 1] ?? "") && rest >= 1 && rest <= MAX_BENEFICIARY_WORDS) return true;
   // "For technical writers at companies that publish …": a plural among the first words names a group, whatever else describes it.
   for (let k = at + 1; k <= at + MAX_GROUP_HEAD && k < words.length; k++) if (isPluralGroup(words[k] ?? "")) return true;
+  return false;
+}
+
+/** Words that only hold a field's place before what it says: "N/A, this would be for …". */
+const LEADING_PLACEHOLDERS = new Set(["n", "a", "na", "none", "no"]);
+/** "The main audience I have in mind is …": where what follows the "is" starts, or 0 when the sentence does not open so. */
+function audienceIs(words: readonly string[], at: number): number {
+  const named = words.slice(at, at + MAX_AUDIENCE_LEAD).indexOf("audience");
+  if (named < 0) return 0;
+  for (let k = at + named + 1; k < at + MAX_AUDIENCE_LEAD + 4 && k < words.length; k++) if (words[k] === "is" || words[k] === "are") return k + 1;
+  return 0;
+}
+const MAX_AUDIENCE_LEAD = 3;
+/** Relative words a group's "who" clause opens with. */
+const WHO_WORDS = new Set(["who", "who'd", "who'll", "who've", "who’d", "whose"]);
+/** Whether a plural among the first words from `from` is followed by its "who": "birdsong recordists who'd use this". */
+function pluralBeforeWho(words: readonly string[], from: number): boolean {
+  for (let k = from; k < from + MAX_GROUP_HEAD && k < words.length; k++) if (isPluralGroup(words[k] ?? "") && WHO_WORDS.has(words[k + 1] ?? "")) return true;
   return false;
 }
 
