@@ -207,26 +207,38 @@ const TOIL = phraseIndex(["one by one", "one at a time", "by hand", "manually", 
 /** How far after "instead of" / "rather than" the toil may be named: "instead of editing all of them one by one". */
 const MAX_TO_TOIL = 6;
 
+/** Work put on someone else: "instead of asking every user to add a wrapper". */
+const IMPOSING = new Set(["asking", "making", "forcing", "requiring", "expecting"]);
+/** How far after the imposing verb its "to" may come: "asking every plugin user to". */
+const MAX_TO_BURDEN = 4;
+
 /** "instead of editing them one by one", "rather than copying each file by hand": a benefit stated as toil avoided. */
 function avoidsToil(words: readonly string[], at: number): boolean {
   const alternative = (words[at] === "instead" && words[at + 1] === "of") || (words[at] === "rather" && words[at + 1] === "than");
   if (!alternative) return false;
+  if (IMPOSING.has(words[at + 2] ?? "") && words.slice(at + 3, at + 3 + MAX_TO_BURDEN).includes("to")) return true;
   for (let k = at + 2; k < words.length && k <= at + 1 + MAX_TO_TOIL; k++) {
     if ((TOIL.get(words[k] ?? "") ?? []).some((parts) => parts.every((part, n) => words[k + n] === part))) return true;
   }
   return false;
 }
 
-/** `shapes`: failures in a project's own terms count too (see failure-shapes.ts), and benefits or costs measured (measurements.ts). */
-function cueIn(text: string, cues: PhraseIndex, shapes: boolean): string | undefined {
+/**
+ * `shapes`: failures in a project's own terms count too (see failure-shapes.ts), and benefits or costs measured (measurements.ts).
+ * `purposes`: "so" read as "so that" is a cue too.
+ */
+function cueIn(text: string, cues: PhraseIndex, shapes: boolean, purposes = true): string | undefined {
   const read = wordsOf(text);
   const words = read.map(lowerOf);
   const describing = describingVerbAt(words);
+  const purposeOnly = cues === CUES && opensWithChange(words) ? onceOnly(() => cueIn(text, PROBLEMS, true, false) === undefined) : () => false;
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? "";
     // A word in a path or identifier, or a quoted label ("the “Blocked” column header"), names something: no problem.
     if (read[i]?.inPath || read[i]?.quoted || i === describing) continue;
-    if (word === "so" && soThat(read, words, i)) return "so";
+    // "Adds `completions()` so a plugin can return candidates": what the change lets its code do, with no problem in the sentence.
+    if (word === "so" && purposeOfAThing(words, i) && purposeOnly()) continue;
+    if (word === "so" && purposes && soThat(read, words, i)) return "so";
     if ((word === "instead" || word === "rather") && cues === CUES && avoidsToil(words, i)) return `${word} ${words[i + 1] ?? ""}`;
     if (word === "instead" && words[i + 1] === "of" && cues === CUES && happenedInstead(words, i, describing)) return "instead of";
     const shaped = shapes ? (failureShapeAt(words, read, i) ?? measuredGainAt(words, i)) : undefined;
@@ -250,6 +262,29 @@ function cueIn(text: string, cues: PhraseIndex, shapes: boolean): string | undef
     }
   }
   return undefined;
+}
+
+/** Subjects of a "so" clause that are the change or what it touches, not people: "so it can be scanned", "so they show up". */
+const THING_SUBJECTS = new Set(["it", "they", "this", "these"]);
+/** How far into a "so" clause its passive may start: "so results can be narrowed". */
+const MAX_TO_PASSIVE = 4;
+
+/**
+ * Whether the "so" at `at` opens a clause about a thing the change touches:
+ * its subject is "it" or "they", or its verb is passive ("so results can be
+ * narrowed to a tag"). "so screen reader users know what it shows" has people
+ * doing something: a reason.
+ */
+function purposeOfAThing(words: readonly string[], at: number): boolean {
+  const start = words[at + 1] === "that" ? at + 2 : at + 1;
+  if (THING_SUBJECTS.has(words[start] ?? "")) return true;
+  return words.slice(start, start + MAX_TO_PASSIVE).some((word) => word === "be" || word === "been");
+}
+
+/** A value worked out the first time it is asked for, then kept: one more pass over a sentence at most. */
+function onceOnly(work: () => boolean): () => boolean {
+  let value: boolean | undefined;
+  return () => (value ??= work());
 }
 
 /** Past tenses of verbs that report what happened, beside any verb in -ed: "focus went to the first widget instead of …". */

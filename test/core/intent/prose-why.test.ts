@@ -479,3 +479,32 @@ describe("a story whose benefit is only what its author could then do", () => {
     expect(why("### Problem\n\nAs a release manager, I want a bulk retag command so that I can stop retagging forty images by hand every Friday.")).toMatchObject({ field: "why" });
   });
 });
+
+describe("a change whose \"so\" clause only says what a thing then does (round 17)", () => {
+  it.each([
+    ["Add a copy button to each code sample so it can be pasted into a terminal."],
+    ["Adds the three Solarized palettes to the theme folder, so they appear in the theme picker."],
+    ["Allow a `--tag` filter on the search page so that hits can be narrowed to one tag."],
+  ])("is how the change works, not why: %j", (body) => {
+    expect(why(body)).toBeUndefined();
+  });
+
+  it.each([
+    ["a person does something", "Allow alt text on banners so that screen reader users know what the banner shows."],
+    ["a problem in the clause", "Add a retry to the upload so it no longer fails on hotel Wi-Fi."],
+    ["a problem earlier in the sentence", "Adds a cache of the parsed schema, which was slow to load, so it can be reused."],
+    ["a sentence that is no change", "The export runs at night so it can be read in the morning, and it times out."],
+  ])("still reads a reason when %s", (_shape, body) => {
+    expect(why(body)).toMatchObject({ field: "why" });
+  });
+});
+
+describe("an alternative that puts work on someone else (round 17)", () => {
+  it("is a benefit: instead of asking every user to do it", () => {
+    expect(reasonCue("Plugins can ship their completions themselves instead of asking every user to write a wrapper per command.")).toBe("instead of");
+  });
+
+  it("an alternative that asks nothing of anyone is not", () => {
+    expect(reasonCue("Reads the limit from the config instead of asking the server.")).toBeUndefined();
+  });
+});
