@@ -163,14 +163,22 @@ export function wishCue(sentence: string): string | undefined {
 /** How a story's benefit says only what its author could then do: "so that I can …", "so that I'm able to …". */
 const CAPABILITIES = ["i can ", "i'm able to ", "i am able to ", "i could ", "i'll be able to ", "i will be able to ", "we can ", "we could "];
 
+/** How a story's benefit opens when it says only what a thing would then be: "so that the property has a default value". */
+const THING_BENEFITS = ["it ", "its ", "the ", "they ", "this ", "a ", "an "];
+/** Words that make a benefit a problem avoided: "so that the package isn't twice the size", "so that the event is not sent twice". */
+const AVOIDING = new Set([...NEGATIONS, "stop", "stops"]);
+const avoidsSomething = (benefit: string) => wordsOf(benefit).some((word) => AVOIDING.has(lowerOf(word)) || lowerOf(word).endsWith("n't"));
+
 /**
  * Whether a wish story's "so that" only restates its want: in its words
  * (`benefitRestatesWant`: "… a `useId()` helper so that I have a `useId()`
  * helper"), or as what the author could then do, with no problem named in it
  * ("I want to reorder my services by drag and drop so that I can change the
- * order of my services", "… so that I can serve my API over HTTP/3"). A
- * capability that names a problem is a reason ("so that I can stop copying
- * each file by hand").
+ * order of my services", "… so that I can serve my API over HTTP/3"), or as
+ * what a thing would then be ("… pin my report so that it shows up first").
+ * A benefit that names a problem, or one avoided, is a reason ("so that I can
+ * stop copying each file by hand", "so that the page-view event is not sent
+ * twice").
  */
 export function restatesTheWant(sentence: string): boolean {
   if (benefitRestatesWant(sentence)) return true;
@@ -178,6 +186,7 @@ export function restatesTheWant(sentence: string): boolean {
   const at = lower.indexOf(" so that ");
   if (at < 0) return false;
   const benefit = lower.slice(at + " so that ".length);
+  if (THING_BENEFITS.some((opener) => benefit.startsWith(opener)) && cueIn(benefit, PROBLEMS, true) === undefined && !avoidsSomething(benefit)) return true;
   return CAPABILITIES.some((opener) => benefit.startsWith(opener)) && cueIn(benefit, PROBLEMS, true) === undefined;
 }
 

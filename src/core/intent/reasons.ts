@@ -606,7 +606,8 @@ export function notAReason(text: string, hasCue: boolean, filler: readonly strin
  * "Support keeps getting tickets" does not).
  */
 export function opensWithChange(words: readonly string[]): boolean {
-  let first = 0;
+  // "Please add a share sheet …" asks for the change the same way.
+  let first = words[0] === "please" ? 1 : 0;
   while (first < words.length - 1 && CHANGE_SUBJECTS.has(words[first] ?? "")) first++;
   return CHANGE_VERBS.has(words[first] ?? "") || (words[first] === "support" && words[first + 1] === "for");
 }

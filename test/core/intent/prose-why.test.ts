@@ -485,6 +485,7 @@ describe("a change whose \"so\" clause only says what a thing then does (round 1
     ["Add a copy button to each code sample so it can be pasted into a terminal."],
     ["Adds the three Solarized palettes to the theme folder, so they appear in the theme picker."],
     ["Allow a `--tag` filter on the search page so that hits can be narrowed to one tag."],
+    ["Please add a share button to the viewer so a scan can be sent from the phone."],
   ])("is how the change works, not why: %j", (body) => {
     expect(why(body)).toBeUndefined();
   });
@@ -506,5 +507,21 @@ describe("an alternative that puts work on someone else (round 17)", () => {
 
   it("an alternative that asks nothing of anyone is not", () => {
     expect(reasonCue("Reads the limit from the config instead of asking the server.")).toBeUndefined();
+  });
+});
+
+describe("a story whose benefit is only what a thing would then be (round 17)", () => {
+  it.each([
+    ["As a budget user, I want to star a report so that it appears first on the reports page."],
+    ["As a map maker, I want the label editor to keep my last expression so that the expression is still there next time."],
+  ])("is no reason: %j", (story) => {
+    expect(why(`### Problem\n\n${story}`)).toBeUndefined();
+  });
+
+  it.each([
+    ["a problem avoided", "As a library author, I want shared chunks between the two builds so that the package isn't twice the size it needs to be."],
+    ["a problem named", "As an analyst, I want the dashboard cached so that the page no longer times out on Mondays."],
+  ])("is a reason with %s", (_shape, story) => {
+    expect(why(`### Problem\n\n${story}`)).toMatchObject({ field: "why" });
   });
 });
