@@ -5,13 +5,13 @@ import { judgeBody, templateLines } from "../src/core/intent/judge.js";
 import { localTemplateSource } from "../src/cli/intent/local-templates.js";
 import { readTemplateFiles } from "../src/github/templates.js";
 import { hostileBodies, padded, repeatTo } from "./hostile-bodies.js";
-import { agreement, blindCorpus, eighthCorpus, eleventhCorpus, fifthCorpus, freshCorpus, holdoutCorpus, ninthCorpus, seventhCorpus, sixthCorpus, tenthCorpus, thirteenthCorpus, twelfthCorpus, fourteenthCorpus, fifteenthCorpus, sixteenthCorpus, seventeenthCorpus, eighteenthCorpus, nineteenthCorpus, twentiethCorpus, twentyfirstCorpus, twentysecondCorpus, twentythirdCorpus, twentyfourthCorpus, twentyfifthCorpus, twentysixthCorpus, twentyseventhCorpus, twentyeighthCorpus, twentyninthCorpus, thirtiethCorpus, mainCorpus, missesByShape, type Agreement, type Corpus, type CorpusCase } from "./intent-corpus/agreement.js";
+import { agreement, blindCorpus, eighthCorpus, eleventhCorpus, fifthCorpus, freshCorpus, holdoutCorpus, ninthCorpus, seventhCorpus, sixthCorpus, tenthCorpus, thirteenthCorpus, twelfthCorpus, fourteenthCorpus, fifteenthCorpus, sixteenthCorpus, seventeenthCorpus, eighteenthCorpus, nineteenthCorpus, twentiethCorpus, twentyfirstCorpus, twentysecondCorpus, twentythirdCorpus, twentyfourthCorpus, twentyfifthCorpus, twentysixthCorpus, twentyseventhCorpus, twentyeighthCorpus, twentyninthCorpus, thirtiethCorpus, thirtyfirstCorpus, thirtysecondCorpus, thirtythirdCorpus, thirtyfourthCorpus, mainCorpus, missesByShape, type Agreement, type Corpus, type CorpusCase } from "./intent-corpus/agreement.js";
 
 /**
  * How often the intent check agrees with a careful reader on the corpora
  * (bench/intent-corpus and its fresh/, blind/, holdout/, fifth/, sixth/,
- * seventh/ to twentysixth/ sets, all since used for tuning, and its
- * twentyseventh/ to thirtieth/ sets, which are not, scored each and
+ * seventh/ to thirtieth/ sets, all since used for tuning, and its
+ * thirtyfirst/ to thirtyfourth/ sets, which are not, scored each and
  * together), judging each body as `intentbot intent` does: the
  * repository's templates read at GitHub's paths, the default configuration,
  * the title. Prints, for each corpus, the rate for why and for who, each
@@ -63,10 +63,14 @@ const sets = [
   { name: "twentyfourth", corpus: twentyfourthCorpus, tuned: true },
   { name: "twentyfifth", corpus: twentyfifthCorpus, tuned: true },
   { name: "twentysixth", corpus: twentysixthCorpus, tuned: true },
-  { name: "twentyseventh", corpus: twentyseventhCorpus, tuned: false },
-  { name: "twentyeighth", corpus: twentyeighthCorpus, tuned: false },
-  { name: "twentyninth", corpus: twentyninthCorpus, tuned: false },
-  { name: "thirtieth", corpus: thirtiethCorpus, tuned: false },
+  { name: "twentyseventh", corpus: twentyseventhCorpus, tuned: true },
+  { name: "twentyeighth", corpus: twentyeighthCorpus, tuned: true },
+  { name: "twentyninth", corpus: twentyninthCorpus, tuned: true },
+  { name: "thirtieth", corpus: thirtiethCorpus, tuned: true },
+  { name: "thirtyfirst", corpus: thirtyfirstCorpus, tuned: false },
+  { name: "thirtysecond", corpus: thirtysecondCorpus, tuned: false },
+  { name: "thirtythird", corpus: thirtythirdCorpus, tuned: false },
+  { name: "thirtyfourth", corpus: thirtyfourthCorpus, tuned: false },
 ];
 const scored: ((typeof sets)[number] & { result: Agreement })[] = [];
 for (const set of sets) scored.push({ ...set, result: await agreement(set.corpus.cases, (c) => judge(set.corpus, c)) });
@@ -143,6 +147,9 @@ const aimed: Record<string, string> = {
   "habits in who clauses": repeatTo("writers who maintain pages by hand "),
   "a before and after table": `| | before | after |\n|---|---|---|\n${repeatTo("| x | 4 s | 2 s |\n")}`,
   "sentences that each say nothing in a why field": padded("## Why\n\n", "Moves x. No behaviour change. ", ""),
+  // Round 17: what a "so" clause is about, and what a story's benefit avoids.
+  "a change whose so clauses are about things": padded("Please add x ", "so it can be y so they z so that results can be ", "."),
+  "stories whose benefit is a thing avoiding nothing": repeatTo("As a x, I want y so that the z is there, instead of asking a w to "),
 };
 const lines = templateLines(["**Why do we need this feature?**\n\nDescribe the problem.\n\n**Who is this feature for?**\n"]);
 /** Runs timed per body after a warm-up; the fastest is kept, since the machine may be shared and wall time then counts waiting. */

@@ -104,11 +104,16 @@ export const twentythirdCorpus = readCorpus(new URL("./twentythird/", import.met
 export const twentyfourthCorpus = readCorpus(new URL("./twentyfourth/", import.meta.url));
 export const twentyfifthCorpus = readCorpus(new URL("./twentyfifth/", import.meta.url));
 export const twentysixthCorpus = readCorpus(new URL("./twentysixth/", import.meta.url));
-/** The twenty-seventh to thirtieth sets, written the same way once the twenty-third to twenty-sixth had been used for tuning; not used for tuning. */
+/** The twenty-seventh to thirtieth sets, written the same way once the twenty-third to twenty-sixth had been used for tuning; since used for tuning too (rounds 16 and 17). */
 export const twentyseventhCorpus = readCorpus(new URL("./twentyseventh/", import.meta.url));
 export const twentyeighthCorpus = readCorpus(new URL("./twentyeighth/", import.meta.url));
 export const twentyninthCorpus = readCorpus(new URL("./twentyninth/", import.meta.url));
 export const thirtiethCorpus = readCorpus(new URL("./thirtieth/", import.meta.url));
+/** The thirty-first to thirty-fourth sets, written the same way once the twenty-seventh to thirtieth had been used for tuning; not used for tuning. */
+export const thirtyfirstCorpus = readCorpus(new URL("./thirtyfirst/", import.meta.url));
+export const thirtysecondCorpus = readCorpus(new URL("./thirtysecond/", import.meta.url));
+export const thirtythirdCorpus = readCorpus(new URL("./thirtythird/", import.meta.url));
+export const thirtyfourthCorpus = readCorpus(new URL("./thirtyfourth/", import.meta.url));
 
 export interface Judgement {
   why: boolean;
