@@ -150,6 +150,12 @@ const aimed: Record<string, string> = {
   // Round 17: what a "so" clause is about, and what a story's benefit avoids.
   "a change whose so clauses are about things": padded("Please add x ", "so it can be y so they z so that results can be ", "."),
   "stories whose benefit is a thing avoiding nothing": repeatTo("As a x, I want y so that the z is there, instead of asking a w to "),
+  // Round 18: sub-prompts, requests, places and efforts, loads and multiples, subjects and counting verbs.
+  "why sub-headings nested in a why field": repeatTo("### Use case\n#### Why would you like it?\nx\n"),
+  "a why field of questions and shoulds": padded("## Why\n\n", "x should y? ", ""),
+  "blanks, ends and efforts": repeatTo("leave blank where it ends up, so this would be a small "),
+  "loads, multiples and payments": repeatTo("pushed the cpu to 90% five times as long pay for "),
+  "groups before other subjects and counting verbs": repeatTo("moderators we and then told counted viewers "),
 };
 const lines = templateLines(["**Why do we need this feature?**\n\nDescribe the problem.\n\n**Who is this feature for?**\n"]);
 /** Runs timed per body after a warm-up; the fastest is kept, since the machine may be shared and wall time then counts waiting. */

@@ -96,7 +96,7 @@ function judge(statement: Statement, rules: IntentRules, template: ReadonlySet<s
     if (notReason) return reject(notReason);
   }
   // "All users.", "us, and probably others", "Everyone would benefit": an answer to who that names anyone at all.
-  if (statement.field === "who" && statement.source !== "user story" && answersAnyone(text)) return reject("anyone");
+  if (statement.field === "who" && statement.source !== "user story" && (answersAnyone(text) || answersOwnTeam(text))) return reject("anyone");
   // "As a developer, I want …": a persona of anyone names no one in particular, as a bare "developers" does.
   if (statement.source === "user story" && statement.field === "who" && namesAnyone(text, rules.project)) return reject("anyone");
   // A persona is short ("As an admin"); the story around it is the statement.
@@ -118,6 +118,20 @@ const ANYONE_ANSWER = new Set(
 const answersAnyone = (text: string) => {
   const words = reasonWords(text);
   return words.length > 0 && words.every((word) => ANYONE_ANSWER.has(word));
+};
+
+/** The author's own people, as an answer to who: "Me and my team", "Our SRE team mostly." */
+const OWN = new Set(["my", "our"]);
+const OWN_GROUPS = new Set("team teams company org organisation organization department group colleagues coworkers co-workers squad lab office".split(" "));
+/** Words an answer may add to its own team: "mostly", "mainly", "just". */
+const HEDGES = new Set(["mostly", "mainly", "primarily", "just", "only", "especially", "probably"]);
+/** How many words may name the team: "our SRE team", "my data platform team". */
+const MAX_OWN_GROUP_WORDS = 4;
+
+/** Whether an answer to who names only the author's own team or company, beside pronouns: the author is not an audience. */
+const answersOwnTeam = (text: string) => {
+  const words = reasonWords(text).filter((word) => !ANYONE_ANSWER.has(word) && !HEDGES.has(word));
+  return words.length >= 2 && words.length <= MAX_OWN_GROUP_WORDS && OWN.has(words[0] ?? "") && OWN_GROUPS.has(words[words.length - 1] ?? "");
 };
 
 /** Personas that are anyone at all: "As a user", "As a developer", "As someone". */
@@ -364,6 +378,9 @@ function namesGroup(text: string, nouns: readonly string[]): boolean {
   });
 }
 
+/** How many statements of one field are judged at most. */
+const MAX_STATEMENTS_PER_FIELD = 32;
+
 /**
  * What a body states of why and who, judged by the rules; the first valid
  * statement of each wins. With no why stated, a sentence of the author's
@@ -376,8 +393,10 @@ export function judgeBody(body: string | null | undefined, rules: IntentRules, t
   const reading = readBody(body, rules);
   /** Lines of why statements rejected for what they say: read again as prose, they would say the same. */
   const judged = new Set(template);
+  const tried = { why: 0, who: 0 };
   for (const statement of reading.statements) {
-    if (result[statement.field]) continue;
+    // A body of thousands of prompts is hostile: past the first few of a field, more say nothing new.
+    if (result[statement.field] || tried[statement.field]++ >= MAX_STATEMENTS_PER_FIELD) continue;
     const verdict = judge(statement, rules, template, title);
     if ("reason" in verdict) {
       result.rejections.push(verdict);

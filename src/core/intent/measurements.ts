@@ -174,6 +174,30 @@ function driftsTo(words: readonly string[], i: number): boolean {
   return measureAfter(words, i + 1, measuresAny) >= 0;
 }
 
+/** Verbs of load that drove a measure up: "pushed the server's CPU to 90%", "drove p95 to about 900 ms". */
+const PUSHING = new Set("push pushes pushed drive drives drove".split(" "));
+/** How far after the verb its "to" may come: "pushed the server's CPU to". */
+const MAX_TO_TARGET = 5;
+
+/** "pushed the server's CPU to 90%": load that drove a measure to an amount. Not a setting: "pushes the timeout to 60 s". */
+function pushedTo(words: readonly string[], i: number): boolean {
+  if (!PUSHING.has(words[i] ?? "")) return false;
+  for (let k = i + 1; k <= i + MAX_TO_TARGET && k < words.length; k++) {
+    if (words[k] === "to") return measureAfter(words, k, measuresAny) >= 0 && !setsAValue(words, k);
+  }
+  return false;
+}
+
+/** What a multiple of time or slowness is said as: "five times as long", "3 times slower". */
+const AS_MUCH = new Set(["long", "slow", "much"]);
+const SLOWER = new Set(["longer", "slower"]);
+
+/** "took about five times as long", "is 3 times slower": a cost as a multiple. */
+function timesAsLong(words: readonly string[], i: number): boolean {
+  if (words[i] !== "times" || !isCount(words[i - 1] ?? "")) return false;
+  return SLOWER.has(words[i + 1] ?? "") || (words[i + 1] === "as" && AS_MUCH.has(words[i + 2] ?? ""));
+}
+
 /** Verbs that turn one measure into another: "this turned a 2 ms point lookup into a 1.8 s scan". */
 const TURNING = new Set(["turn", "turns", "turned", "turning"]);
 /** How far back from "into" the turning verb and the first measure may be. */
@@ -229,6 +253,8 @@ export function measuredGainAt(words: readonly string[], i: number): string | un
   if (shareOfCost(words, i)) return words[i - 1] === "percent" ? `${words[i - 2] ?? ""}% of` : `${words[i - 1] ?? ""} of`;
   if (driftsTo(words, i)) return `${word} ${words[i + 1] ?? ""}`;
   if (turnedInto(words, i)) return "into";
+  if (pushedTo(words, i)) return `${word} to`;
+  if (timesAsLong(words, i)) return `${words[i - 1] ?? ""} times`;
   if (movesAlongArrow(words, i)) return ARROW;
   if (shareAsCost(words, i)) return `${words[i - 1] ?? ""}% ${words[i + 1] ?? ""}`;
   if (comparedByShare(words, i)) return `${words[i - 1] === "percent" ? `${words[i - 2] ?? ""}%` : (words[i - 1] ?? "")} ${word}`;

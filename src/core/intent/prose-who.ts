@@ -259,7 +259,10 @@ const PEOPLE_NOUNS = new Set(
     // People by their work in a clinic, an office or a field: "nurses and ward clerks at our hospital".
     "nurses clerks doctors physicians coordinators accountants lawyers bookkeepers assistants instructors " +
     // People by how they run things: "SREs running etcd for large clusters", "self-hosters running n8n in queue mode", "the homelab crowd running …".
-    "sres self-hosters selfhosters homelabbers crowd").split(" "),
+    "sres self-hosters selfhosters homelabbers crowd " +
+    // People by their studies, their trade or their home: "undergraduates in a first course", "the paralegals at the firms",
+    // "streamers running their own server", "audiobook narrators", "homeowners whose mortgage …", "DBAs coming over from Postgres".
+    "undergraduates undergrads postgraduates postgrads paralegals streamers broadcasters narrators homeowners renters dbas").split(" "),
 );
 
 /**
@@ -320,10 +323,18 @@ const lowerAt = (words: readonly Word[], at: number) => (words[at]?.lower ?? "")
 const verbAt = (words: readonly Word[], at: number, verbs: Map<string, string[][]>) =>
   (verbs.get(lowerAt(words, at)) ?? []).some((parts) => parts.every((part, k) => lowerAt(words, at + k) === part));
 
-/** Whether a verb of `verbs` follows word `i` in its clause, within a few words. */
+/** Words that give a verb another subject than the noun before them. */
+const OTHER_SUBJECTS = new Set(["we", "i", "you", "he", "she", "and", "then"]);
+
+/**
+ * Whether a verb of `verbs` follows word `i` in its clause, within a few
+ * words, with the word as its subject: not across a subject of its own ("When
+ * the modal fires we can't tell") or a joined verb ("I mute noisy rooms and
+ * then forget").
+ */
 function verbFollows(words: readonly Word[], i: number, verbs: Map<string, string[][]>, reach: number): boolean {
   for (let at = i + 1; at <= i + reach && at < words.length; at++) {
-    if (words[at - 1]?.endsClause) return false;
+    if (words[at - 1]?.endsClause || OTHER_SUBJECTS.has(lowerAt(words, at))) return false;
     if (verbAt(words, at, verbs)) return true;
   }
   return false;
@@ -482,7 +493,7 @@ const PROGRAM_FATES = phraseIndex([
 const MAX_TO_FATE = 3;
 /** Verbs that handle records: "fetched each team's members", "imports all users from LDAP". The people are data there. */
 const DATA_VERBS = new Set(
-  "fetch fetches fetched fetching query queries queried querying load loads loaded loading list lists listed listing sync syncs synced syncing import imports imported importing export exports exported exporting paginate paginates paginated batch batches batched store stores stored cache caches cached seed seeds seeded serialize serializes serialized".split(" "),
+  "fetch fetches fetched fetching query queries queried querying load loads loaded loading list lists listed listing sync syncs synced syncing import imports imported importing export exports exported exporting paginate paginates paginated batch batches batched store stores stored cache caches cached seed seeds seeded serialize serializes serialized count counts counted counting".split(" "),
 );
 /**
  * Places people speak: "people in Discord", "users on the forum" are whoever
@@ -507,6 +518,8 @@ function onlyWhereTheySpoke(words: readonly Word[], from: number, noun: number, 
   return said !== undefined && CHANNELS.has(said.lower) && (said.endsClause || place + 1 >= words.length || SAYING.has(words[place + 1]?.lower ?? ""));
 }
 
+const isDataVerbForm = (word: string) => DATA_VERBS.has(word) && (word.endsWith("ed") || word.endsWith("ing"));
+
 /**
  * A group the sentence does not name as people the work is for: programs
  * ("API clients"), records a verb handles ("fetched each team's members"),
@@ -516,6 +529,8 @@ function onlyWhereTheySpoke(words: readonly Word[], from: number, noun: number, 
 function notTheAudience(words: readonly Word[], from: number, noun: number, end: number): boolean {
   if (MAYBE_PROGRAMS.has(words[noun]?.lower ?? "") && (PROTOCOLS.has(words[noun - 1]?.lower ?? "") || verbFollows(words, noun, PROGRAM_FATES, MAX_TO_FATE))) return true;
   if (onlyWhereTheySpoke(words, from, noun, end)) return true;
+  // "`/api/status` counted viewers": the verb, in the past or in -ing, may have been read as a qualifier ("store owners" has a noun).
+  for (let q = from; q < noun; q++) if (isDataVerbForm(words[q]?.lower ?? "")) return true;
   let k = from - 1;
   while (k > 0 && from - 1 - k < MAX_BETWEEN && BETWEEN.has(words[k]?.lower ?? "")) k--;
   return DATA_VERBS.has(words[k]?.lower ?? "");

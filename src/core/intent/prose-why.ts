@@ -66,7 +66,7 @@ const PROBLEM_PHRASES = [
   // else the screen reader says", "the setting has no effect", "the clipboard flickers", "quite disorienting".
   "invisible", "drowns out", "drown out", "has no effect", "had no effect", "have no effect", "flicker", "flickers", "flickering", "disorienting",
   // A process that will not run, or runs flat out: "the DHCP server refuses to start", "pinned istiod at 4 cores", "maxed out the CPU".
-  "refuses to", "refused to", "pinned at", "pegged at", "pins a core", "pegs a core", "maxes out", "maxed out",
+  "refuses to", "refused to", "refuse", "refused", "pinned at", "pegged at", "pins a core", "pegs a core", "maxes out", "maxed out",
   // Work done twice, and people woken for it: "the workflow executes twice", "the on-call SREs get paged for it".
   "executes twice", "runs twice", "ran twice", "fires twice", "fired twice", "get paged", "gets paged", "got paged",
   // Something that is no longer there: "a chunk of scrollback is just gone", "the last 200 lines disappear".
@@ -76,6 +76,10 @@ const PROBLEM_PHRASES = [
   "before anyone noticed", "without anyone noticing", "without noticing", "before we noticed", "before i noticed", "before they noticed", "before noticing",
   // Time a person lost to it: "developers spent most of Monday closing them".
   "spent most of", "spent hours", "spent days", "spent a day", "spent the day", "spent the whole",
+  // Time doubled: "close to double the time the backup window takes", "twice as long".
+  "double the time", "doubles the time", "doubled the time", "twice as long", "twice the time", "twice as slow",
+  // A cost people bear: "readers on mobile data pay for every image on the page".
+  "pay for", "pays for", "paying for",
 ];
 
 /** A causal link to an outcome, or a benefit stated as one. */
@@ -164,7 +168,7 @@ export function wishCue(sentence: string): string | undefined {
 const CAPABILITIES = ["i can ", "i'm able to ", "i am able to ", "i could ", "i'll be able to ", "i will be able to ", "we can ", "we could "];
 
 /** How a story's benefit opens when it says only what a thing would then be: "so that the property has a default value". */
-const THING_BENEFITS = ["it ", "its ", "the ", "they ", "this ", "a ", "an "];
+const THING_BENEFITS = ["it ", "its ", "the ", "they ", "this ", "a ", "an ", "all ", "every ", "each "];
 /** Words that make a benefit a problem avoided: "so that the package isn't twice the size", "so that the event is not sent twice". */
 const AVOIDING = new Set([...NEGATIONS, "stop", "stops"]);
 const avoidsSomething = (benefit: string) => wordsOf(benefit).some((word) => AVOIDING.has(lowerOf(word)) || lowerOf(word).endsWith("n't"));
@@ -259,6 +263,10 @@ function cueIn(text: string, cues: PhraseIndex, shapes: boolean, purposes = true
       if (word === "otherwise" && (i === words.length - 1 || read[i]?.endsClause)) continue;
       // "so that cy.viewport('tablet') picks up our names": an outcome for code is how the change works, not why.
       if (word === "so" && words[i + 1] === "that" && read[i + 2]?.inPath) continue;
+      // "Corresponding issue (leave blank if none)", "completes the blank in": a blank to fill, not a blank page.
+      if (word === "blank" && (LEAVING.has(words[i - 1] ?? "") || (words[i - 1] === "the" && !NOUN_AFTER_BLANK.has(words[i + 1] ?? "")))) continue;
+      // "where the logs end up": a place, not an outcome.
+      if (word.startsWith("end") && parts[1] === "up" && words.slice(Math.max(0, i - MAX_TO_WHERE), i).includes("where")) continue;
       // "doesn't break", "no tests fail": a negation a word or two before.
       if (NEGATABLE.has(word) && (NEGATIONS.has(words[i - 1] ?? "") || NEGATIONS.has(words[i - 2] ?? ""))) continue;
       // "operators who configure Envoy by hand": how a group named by its "who" clause works, not a problem it has.
@@ -295,6 +303,13 @@ function onceOnly(work: () => boolean): () => boolean {
   let value: boolean | undefined;
   return () => (value ??= work());
 }
+
+/** Words before "blank" that make it a field to fill: "leave blank if none". */
+const LEAVING = new Set(["leave", "left", "leaving", "keep", "kept"]);
+/** What a blank thing may be after "the": "the blank page" is a fault; "the blank in" is a gap to fill. */
+const NOUN_AFTER_BLANK = new Set(["page", "pages", "screen", "screens", "window", "windows", "tab", "tabs", "panel", "output", "preview", "view", "space", "area", "canvas", "pdf", "image", "file"]);
+/** How far before "end up" a "where" makes it a place. */
+const MAX_TO_WHERE = 3;
 
 /** Past tenses of verbs that report what happened, beside any verb in -ed: "focus went to the first widget instead of …". */
 const HAPPENED = new Set("went got gave took came ran sent wrote made became fell showed shown stayed kept left found hit".split(" "));
@@ -336,9 +351,19 @@ function pastAfterSubject(words: readonly string[], k: number): boolean {
 /** Verbs a "so …" clause's outcome takes: "so night-shift workers stop squinting", "so admins can". */
 const OUTCOME_VERBS = new Set(["can", "can't", "cannot", "could", "don't", "won't", "will", "no", "stop", "stops", "get", "see", "know", "need", "needn't"]);
 
+/** How small the work would be: "so this would be a small addition", "so it should be easy to add". */
+const EFFORTLESS = new Set(["small", "simple", "easy", "trivial", "quick", "straightforward", "cheap", "minor", "tiny"]);
+const MODALS = new Set(["would", "should", "will", "might"]);
+
+/** "…, so this would be a small addition to core": what the change would cost to make, not an outcome. */
+function judgesTheEffort(words: readonly string[], at: number): boolean {
+  if ((words[at + 1] !== "this" && words[at + 1] !== "it") || !MODALS.has(words[at + 2] ?? "") || words[at + 3] !== "be") return false;
+  return EFFORTLESS.has(words[at + 4] ?? "") || ((words[at + 4] === "a" || words[at + 4] === "an") && EFFORTLESS.has(words[at + 5] ?? ""));
+}
+
 /** "…, so they have to…" (after a comma) or "so <someone> can …": "so" as "so that", not "so much" or "so opening an issue". */
 function soThat(read: readonly Word[], words: readonly string[], at: number): boolean {
-  if (reportsPosting(words, at)) return false;
+  if (reportsPosting(words, at) || judgesTheEffort(words, at)) return false;
   if (at > 0 && read[at - 1]?.endsClause) return true;
   return OUTCOME_VERBS.has(words[at + 2] ?? "") || OUTCOME_VERBS.has(words[at + 3] ?? "");
 }

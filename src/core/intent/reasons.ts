@@ -594,11 +594,31 @@ export function notAReason(text: string, hasCue: boolean, filler: readonly strin
   const phrases = phrasesOf(filler).filter((phrase) => phrase.length > 0 && phrase.every((part) => !NOT_PRAISE.has(part)));
   if (words.some((_, i) => phrases.some((phrase) => phrase.every((part, k) => words[i + k] === part)))) return "filler";
   if (praisesByComparison(words)) return "filler";
-  if (onlyDemand(text, filler)) return "request";
+  if (onlyDemand(text, filler) || asksOnlyForTheChange(text)) return "request";
   if (opensWithChange(words) && words.length <= (sentencesOf(text).length > 1 ? MAX_CHANGE_WORDS_IN_SENTENCES : MAX_CHANGE_WORDS)) return "change";
   if (describesOnlyTheChange(text, filler) || onlyMaintenanceLabel(text)) return "change";
   return undefined;
 }
+
+/** How far into a sentence its "should" may come to say what the product should do: "vllm serve should print …". */
+const MAX_TO_SHOULD = 8;
+
+/**
+ * "vllm serve should print the resolved config at startup.", "Could the
+ * addon page get a section on monorepos?", "\"arguements\" should be
+ * \"arguments\"": a why whose every sentence asks for the change, as a
+ * question or as what something should do, with no reason (the caller found
+ * no cue). At most a few short sentences.
+ */
+function asksOnlyForTheChange(text: string): boolean {
+  if (text.length > MAX_OCCASION_CHARS) return false;
+  const sentences = sentencesOf(text);
+  if (sentences.length > MAX_OCCASION_SENTENCES) return false;
+  return sentences.every((sentence) => sentence.endsWith("?") || reasonWords(sentence).slice(0, MAX_TO_SHOULD).includes("should"));
+}
+
+/** Words that label what follows as the change proposed: "Proposal: …", "Suggestion: …". */
+const PITCHES = new Set(["proposal", "suggestion", "proposed"]);
 
 /**
  * Whether lower-cased words open with what the change does: "Adds X", "This PR
@@ -606,6 +626,8 @@ export function notAReason(text: string, hasCue: boolean, filler: readonly strin
  * "Support keeps getting tickets" does not).
  */
 export function opensWithChange(words: readonly string[]): boolean {
+  // "Proposal: store the state per profile …" names what follows as the change.
+  if (PITCHES.has(words[0] ?? "")) return true;
   // "Please add a share sheet …" asks for the change the same way.
   let first = words[0] === "please" ? 1 : 0;
   while (first < words.length - 1 && CHANGE_SUBJECTS.has(words[first] ?? "")) first++;

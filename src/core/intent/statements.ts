@@ -153,6 +153,8 @@ export function readBody(markdown: string | null | undefined, aliases: Aliases):
   const prose: string[][] = [];
   const fieldOfPrompt = promptMatcher(aliases);
   let section: OpenSection | undefined;
+  /** Sections whose own prompt a sub-heading asks again: read under the sub-heading only. */
+  const superseded = new Set<Statement>();
   /** A label whose answer did not follow on its own line: the next block answers it. */
   let awaiting: Statement | undefined;
   const reasonProse: string[][] = [];
@@ -172,6 +174,8 @@ export function readBody(markdown: string | null | undefined, aliases: Aliases):
       const field = fieldOfPrompt(label);
       if (checksDepth !== undefined && depth <= checksDepth) checksDepth = undefined;
       if (checksDepth === undefined && !field && asksForChecks(label)) checksDepth = depth;
+      // "### Your use case" then "#### Why would you like to do it?": the sub-heading asking the same field is the prompt answered.
+      if (section && depth > section.depth && field === section.statement.field) superseded.add(section.statement);
       // A sub-heading that names no field stays part of the section around it.
       if (!(section && depth > section.depth && !field)) openSection(field, "heading", label, depth);
       continue;
@@ -200,7 +204,7 @@ export function readBody(markdown: string | null | undefined, aliases: Aliases):
     prose.push(...blockProse);
     (checksDepth === undefined ? reasonProse : checksProse).push(...blockProse);
   }
-  return { statements, prose, reasonProse, checksProse };
+  return { statements: statements.filter((statement) => !superseded.has(statement)), prose, reasonProse, checksProse };
 }
 
 /** Every candidate why/who statement in a markdown body (see `readBody`). */

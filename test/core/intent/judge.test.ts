@@ -108,3 +108,13 @@ describe("why/who detection", () => {
     expect(judge("Why: drafts vanish on reload\r\nWho: support agents answering tickets\r\n").who).toBeDefined();
   });
 });
+
+describe("a body of many prompts for one field", () => {
+  it("judges only its first prompts, and still reads a reason under a later one as prose", () => {
+    const rules = intentRules(defaultConfig);
+    const body = `${"### Why would you like it?\n\nx\n\n".repeat(1000)}### Why would you like it?\n\nThe export fails for every team with more than forty boards.\n`;
+    const found = judgeBody(body, rules, templateLines([]));
+    expect(found.rejections.length).toBeLessThanOrEqual(32);
+    expect(found.why).toMatchObject({ source: "prose", text: "The export fails for every team with more than forty boards." });
+  });
+});

@@ -394,3 +394,39 @@ describe("a group a praise is for", () => {
     expect(who(sentence)).toBeUndefined();
   });
 });
+
+describe("round 18: who", () => {
+  const asked = (answer: string) => judgeBody(`### Who benefits from this change?\n\n${answer}`, rules, templateLines([])).who;
+
+  it.each([["Me and my team 🙂"], ["Our SRE team mostly."], ["my data platform team"]])("an answer naming only the author's own team is no audience: %j", (answer) => {
+    expect(asked(answer)).toBeUndefined();
+  });
+
+  it("an answer naming the team's customers is", () => {
+    expect(asked("Our customers on the EU cloud.")).toBeDefined();
+  });
+
+  it.each([
+    ["Written for undergraduates in a first statistics course who have never used Python."],
+    ["The paralegals at the firms that use it search all day."],
+    ["Brazilian streamers running their own server."],
+    ["Audiobook narrators submitting to ACX."],
+  ])("more nouns of people: %j", (sentence) => {
+    expect(who(sentence)).toBeDefined();
+  });
+
+  it.each([
+    ["another subject before the verb", "When the dismiss event fires we can't tell which button closed the sheet."],
+    ["a joined verb of the author's", "I mute noisy rooms during focus time and then forget to unmute them."],
+    ["a verb of counting read as a qualifier", "The status endpoint counted viewers by walking every connection."],
+  ])("no group when %s", (_shape, sentence) => {
+    expect(who(sentence)).toBeUndefined();
+  });
+
+  it.each([
+    ["a plural that does what people do", "Moderators of large rooms told us the queue is unusable."],
+    ["a noun that is also a verb of data", "It is handy for Shopify store owners who embed the script through the theme editor."],
+  ])("still a group: %s", (_shape, sentence) => {
+    expect(who(sentence)).toBeDefined();
+  });
+});

@@ -525,3 +525,80 @@ describe("a story whose benefit is only what a thing would then be (round 17)", 
     expect(why(`### Problem\n\n${story}`)).toMatchObject({ field: "why" });
   });
 });
+
+describe("round 18: a why sub-heading inside a why field", () => {
+  const form = (why: string) => `### Your use case\n\n#### What would you like to do?\n\nPin a message to the top of a channel.\n\n#### Why would you like to do it?\n\n${why}\n\n#### How would you like to achieve it?\n\nA pin button in the message menu.`;
+
+  it("is the prompt answered: praise under it is no reason, whatever the field around it says", () => {
+    expect(why(form("Because it would be nice to have."))).toBeUndefined();
+  });
+
+  it("a reason under it is the why", () => {
+    expect(why(form("New members never see the rules: they scroll away within minutes in busy channels."))).toMatchObject({ label: "Why would you like to do it?" });
+  });
+});
+
+describe("round 18: a why field that only asks for the change", () => {
+  it.each([
+    ["what the product should do", "## Why\n\nThe serve command should print the resolved config as YAML at startup."],
+    ["a question", "## Why\n\nCould the testing guide get a section on monorepos with one shared workspace file?"],
+    ["a correction", '## Why\n\nIn the second paragraph, "recieve" should be "receive".'],
+  ])("is no reason: %s", (_shape, body) => {
+    expect(why(body)).toBeUndefined();
+  });
+
+  it("with a reason beside it is one", () => {
+    expect(why("## Why\n\nThe serve command should print the resolved config, because nobody can tell which file it read.")).toMatchObject({ field: "why" });
+  });
+});
+
+describe("round 18: words that name no problem where they stand", () => {
+  it.each([
+    ["a field to leave blank", "Related issue (leave blank if none): #812"],
+    ["a blank to fill", "The phrase completes the blank in the sentence above."],
+    ["where something ends up", "The page explains where the logs end up on each platform."],
+    ["a proposal's alternative", "Proposal: keep the toggle per profile instead of in the global file."],
+    ["how small the work would be", "The analyser already has the length, so this would be a small addition."],
+  ])("%s", (_shape, sentence) => {
+    expect(reasonCue(sentence)).toBeUndefined();
+  });
+
+  it.each([
+    ["a blank page", "After login the dashboard shows a blank page.", "blank"],
+    ["the blank page", "Reloading shows the blank page again.", "blank"],
+    ["what people ended up doing", "We ended up restarting the pod by hand.", "ended up"],
+    ["a proposal with its reason", "Proposal: keep the toggle per profile, because the global file is overwritten on every sync.", "because"],
+  ])("still reads %s", (_shape, sentence, cue) => {
+    expect(reasonCue(sentence)).toBe(cue);
+  });
+});
+
+describe("round 18: costs and refusals in more words", () => {
+  it.each([
+    ["a refusal", "The admission controller refused the image.", "refused"],
+    ["load that drove a measure up", "Polling it every few seconds pushed the server's CPU to 90%.", "pushed to"],
+    ["a multiple of the time", "Integrating it took about five times as long.", "five times"],
+    ["a multiple, slower", "The new parser is 3 times slower on large files.", "3 times"],
+    ["time doubled", "That is close to double the time the backup window allows.", "double the time"],
+    ["a cost people bear", "Readers on mobile data pay for every image on the page.", "pay for"],
+  ])("%s is a reason", (_shape, sentence, cue) => {
+    expect(reasonCue(sentence)).toBe(cue);
+  });
+
+  it.each([
+    ["a setting pushed", "Pushes the default timeout to 60 s."],
+    ["a count of tries", "It retries five times as a rule."],
+  ])("%s is not", (_shape, sentence) => {
+    expect(reasonCue(sentence)).toBeUndefined();
+  });
+});
+
+describe("round 18: a story whose benefit is what all of a thing would do", () => {
+  it("restates the want", () => {
+    expect(why("### Problem\n\nAs a map author, I want a default icon per layer group so that all markers in the group use that icon.")).toBeUndefined();
+  });
+
+  it("a benefit that avoids a problem is a reason", () => {
+    expect(why("### Problem\n\nAs a map author, I want a default icon per layer group so that all markers stop jumping when the map is zoomed.")).toMatchObject({ field: "why" });
+  });
+});
