@@ -109,11 +109,16 @@ export const twentyseventhCorpus = readCorpus(new URL("./twentyseventh/", import
 export const twentyeighthCorpus = readCorpus(new URL("./twentyeighth/", import.meta.url));
 export const twentyninthCorpus = readCorpus(new URL("./twentyninth/", import.meta.url));
 export const thirtiethCorpus = readCorpus(new URL("./thirtieth/", import.meta.url));
-/** The thirty-first to thirty-fourth sets, written the same way once the twenty-seventh to thirtieth had been used for tuning; not used for tuning. */
+/** The thirty-first to thirty-fourth sets, written the same way once the twenty-seventh to thirtieth had been used for tuning; since used for tuning too (round 18). */
 export const thirtyfirstCorpus = readCorpus(new URL("./thirtyfirst/", import.meta.url));
 export const thirtysecondCorpus = readCorpus(new URL("./thirtysecond/", import.meta.url));
 export const thirtythirdCorpus = readCorpus(new URL("./thirtythird/", import.meta.url));
 export const thirtyfourthCorpus = readCorpus(new URL("./thirtyfourth/", import.meta.url));
+/** The thirty-fifth to thirty-eighth sets, written the same way once the thirty-first to thirty-fourth had been used for tuning; not used for tuning. */
+export const thirtyfifthCorpus = readCorpus(new URL("./thirtyfifth/", import.meta.url));
+export const thirtysixthCorpus = readCorpus(new URL("./thirtysixth/", import.meta.url));
+export const thirtyseventhCorpus = readCorpus(new URL("./thirtyseventh/", import.meta.url));
+export const thirtyeighthCorpus = readCorpus(new URL("./thirtyeighth/", import.meta.url));
 
 export interface Judgement {
   why: boolean;
