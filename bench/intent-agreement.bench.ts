@@ -160,6 +160,10 @@ const aimed: Record<string, string> = {
   "blanks, ends and efforts": repeatTo("leave blank where it ends up, so this would be a small "),
   "loads, multiples and payments": repeatTo("pushed the cpu to 90% five times as long pay for "),
   "groups before other subjects and counting verbs": repeatTo("moderators we and then told counted viewers "),
+  // Round 19: denials before audiences, solution headings, and groups in other words.
+  "denials and audience frames in a why field": padded("## Why\n\n", "Nothing is wrong. Built for teams who run it. ", ""),
+  "headings asking how it is solved": repeatTo("### How should the problem be solved?\nx\n"),
+  "community things, people in -ists, news desks": repeatTo("the community call Rubyists writing both of us talking editors on our news desk who "),
 };
 const lines = templateLines(["**Why do we need this feature?**\n\nDescribe the problem.\n\n**Who is this feature for?**\n"]);
 /** Runs timed per body after a warm-up; the fastest is kept, since the machine may be shared and wall time then counts waiting. */

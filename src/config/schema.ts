@@ -77,7 +77,7 @@ const intentSection = z
     minWords: z.number().min(1).max(100).int().default(3),
     why: words
       .min(1)
-      .default(["why", "motivation", "problem", "context", "goal", "rationale", "justification", "use case", "use cases", "pitch", "purpose", "reason", "benefit", "background", "impact"]),
+      .default(["why", "motivation", "problem", "context", "goal", "rationale", "justification", "use case", "use cases", "pitch", "purpose", "reason", "benefit", "benefits", "background", "impact"]),
     who: z.union([whoObject, words.min(1).transform((aliases) => whoObject.parse({ aliases }))], {
         error: "a list of headings and labels (at least one), or an object with `aliases`, `prose` and `nouns`",
       })

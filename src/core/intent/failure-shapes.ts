@@ -51,8 +51,11 @@ const isAmount = (word: string) => AMOUNTS.has(word) || (word[0] !== undefined &
 const KEEPING = new Set(["keep", "keeps", "kept"]);
 const MIN_ING_WORD = 5;
 const PROGRESSING = new Set(["going", "rocking", "improving", "building", "shipping", "developing", "working"]);
-/** What goes on working is no trouble, whoever says it ("A plain string keeps working as it does today"); people who keep asking for it are its occasion. */
-const STILL_FINE = new Set(["working", "functioning", "passing", "succeeding", "compiling", "asking", "requesting"]);
+/**
+ * What goes on working is no trouble, whoever says it ("A plain string keeps working as it does today", "which we'd keep
+ * using otherwise"); people who keep asking for it are its occasion.
+ */
+const STILL_FINE = new Set(["working", "functioning", "passing", "succeeding", "compiling", "asking", "requesting", "using"]);
 /** "Keep going" goes on, unless it goes wrong: "the server keeps going down". */
 const GOING_WRONG = new Set(["down", "offline", "wrong", "missing", "away", "off", "stale"]);
 

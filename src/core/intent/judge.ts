@@ -172,7 +172,10 @@ const isCheckboxLine = (line: string) => {
 /** "This would help …", "This is for …": saying that a group gains, without saying what they gain, frames the group too. */
 /** "Intended for …", "Aimed at …": saying whom a change is meant for frames the group as well. */
 /** "Written with … in mind": the words around a group that say it is the audience. */
-const AUDIENCE_FRAME = new Set("for mostly mainly only just especially primarily e g eg it's it is this these are our the a all any would will be help helps intended meant aimed targeted at one written with in mind".split(" "));
+/** "Built for …", "Made for …", "I'm raising this for …": saying what it was made or asked for frames the group too. */
+const AUDIENCE_FRAME = new Set(
+  "for mostly mainly only just especially primarily e g eg it's it is this these are our the a all any would will be help helps intended meant aimed targeted at one written with in mind built made designed i'm raising".split(" "),
+);
 const MAX_FRAME_WORDS = 4;
 
 /**
@@ -244,12 +247,16 @@ function onlyNamesBeneficiary(sentence: string): boolean {
 const LEADING_PLACEHOLDERS = new Set(["n", "a", "na", "none", "no"]);
 /** "The main audience I have in mind is …": where what follows the "is" starts, or 0 when the sentence does not open so. */
 function audienceIs(words: readonly string[], at: number): number {
-  const named = words.slice(at, at + MAX_AUDIENCE_LEAD).indexOf("audience");
+  const lead = words.slice(at, at + MAX_AUDIENCE_LEAD + 2);
+  // "The people who'd use this are platform engineers who …": whoever would use it, named after "are".
+  const users = lead.findIndex((word, k) => word === "use" && WOULD.has(lead[k - 1] ?? "") && (lead[k + 1] === "this" || lead[k + 1] === "it"));
+  const named = users >= 0 ? users : words.slice(at, at + MAX_AUDIENCE_LEAD).indexOf("audience");
   if (named < 0) return 0;
   for (let k = at + named + 1; k < at + MAX_AUDIENCE_LEAD + 4 && k < words.length; k++) if (words[k] === "is" || words[k] === "are") return k + 1;
   return 0;
 }
 const MAX_AUDIENCE_LEAD = 3;
+const WOULD = new Set(["who'd", "who’d", "would", "who'll"]);
 /** Relative words a group's "who" clause opens with. */
 const WHO_WORDS = new Set(["who", "who'd", "who'll", "who've", "who’d", "whose"]);
 /** Whether a plural among the first words from `from` is followed by its "who": "birdsong recordists who'd use this". */

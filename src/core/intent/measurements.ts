@@ -165,8 +165,10 @@ function measuredBeforeAfter(words: readonly string[], i: number): boolean {
 /** "cuts 14 kB of flash", "saves 2 MB": a size saved (a time saved too: "trims 3 s off startup"). */
 const savesAmount = (words: readonly string[], i: number) => SAVING.has(words[i] ?? "") && measureAfter(words, i, measures) >= 0;
 
-/** Verbs of a measure moving on its own, not set: "interaction dropped to about 4 fps", "memory grew by 180 MB". */
-const DRIFTING = new Set("drop drops dropped fall falls fell grow grows grew climb climbs climbed rise rises rose jump jumps jumped spike spikes spiked balloon balloons ballooned".split(" "));
+/** Verbs of a measure moving on its own, not set: "interaction dropped to about 4 fps", "memory grew by 180 MB", "replies delayed by up to 40 minutes". */
+const DRIFTING = new Set(
+  "drop drops dropped fall falls fell grow grows grew climb climbs climbed rise rises rose jump jumps jumped spike spikes spiked balloon balloons ballooned delayed".split(" "),
+);
 
 /** "dropped to about 4 fps", "grew by ~180 MB over an evening": a measure that moved by itself to or by an amount. */
 function driftsTo(words: readonly string[], i: number): boolean {

@@ -31,6 +31,9 @@ const ASKS_SOMETHING_ELSE: Record<Field, readonly string[]> = {
   who: ["help", "review", "reviewer", "reviewers", "ping", "cc", "notify", "mention", "assign", "assignee", "assignees", "reviewed"],
 };
 
+/** Verbs that, in a "how" question, ask how the problem is to be solved: "How should the problem be solved?" */
+const SOLVING = ["solve", "solved", "fix", "fixed", "address", "addressed", "implement", "implemented", "resolve", "resolved"];
+
 /** Where `needle` (normalized, one space each side) first occurs in `padded` as whole words, not after a neutralizing word; -1 if nowhere. */
 function mentionAt(padded: string, needle: string): number {
   for (let at = padded.indexOf(needle); at >= 0; at = padded.indexOf(needle, at + 1)) {
@@ -66,6 +69,8 @@ export function promptMatcher(aliases: Aliases): PromptMatcher {
     let asked: { field: Field; at: number } | undefined;
     for (const { field, needles: list } of fields) {
       if (ASKS_SOMETHING_ELSE[field].some((word) => words.has(word))) continue;
+      // "How should the problem be solved?" asks for the solution, though it names the problem.
+      if (field === "why" && words.has("how") && SOLVING.some((word) => words.has(word))) continue;
       for (const needle of list) {
         const at = mentionAt(padded, needle);
         if (at >= 0 && (!asked || at < asked.at)) asked = { field, at };

@@ -262,7 +262,9 @@ const PEOPLE_NOUNS = new Set(
     "sres self-hosters selfhosters homelabbers crowd " +
     // People by their studies, their trade or their home: "undergraduates in a first course", "the paralegals at the firms",
     // "streamers running their own server", "audiobook narrators", "homeowners whose mortgage …", "DBAs coming over from Postgres".
-    "undergraduates undergrads postgraduates postgrads paralegals streamers broadcasters narrators homeowners renters dbas").split(" "),
+    "undergraduates undergrads postgraduates postgrads paralegals streamers broadcasters narrators homeowners renters dbas " +
+    // Young people and beginners at code: "Spanish-speaking teenagers in an after-school club", "first-time coders in workshops".
+    "teenagers teens pupils coders").split(" "),
 );
 
 /**
@@ -280,11 +282,13 @@ function isPluralBeforeWho(words: readonly Word[], i: number): boolean {
   for (let k = i + 2; k <= i + MAX_PLACE_WORDS && k < words.length; k++) {
     const lower = words[k]?.lower ?? "";
     if (lower === "who") return true;
-    const plural = lower.endsWith("s") && !lower.endsWith("ss") && !lower.endsWith("'s") && !lower.endsWith("’s") && lower.length > 3;
+    const plural = lower.endsWith("s") && !lower.endsWith("ss") && !lower.endsWith("'s") && !lower.endsWith("’s") && lower.length > 3 && !SINGULAR_IN_S.has(lower);
     if (words[k - 1]?.endsClause || (plural && words[k]?.text === lower)) return false;
   }
   return false;
 }
+/** Words in -s that are no plural, so a place may hold them: "editors on our news desk who …". */
+const SINGULAR_IN_S = new Set(["news", "series", "status", "analytics", "physics", "mathematics", "economics", "politics"]);
 /** Prepositions of a place between a group and its "who": "coordinators in Kenya who …", "editors on multilingual sites who …". */
 const WHERE = new Set(["in", "on", "at", "from", "across"]);
 const MAX_PLACE_WORDS = 6;
@@ -388,15 +392,22 @@ const isPluralPraisedFor = (words: readonly Word[], i: number) => {
  */
 const namesAProduct = (words: readonly Word[], i: number) => {
   const before = words[i - 1];
+  // "Aimed at Rubyists writing …": a people word capitalised as a name of its craft is still people.
+  if (namesPeopleByEnding(words[i]?.lower ?? "")) return false;
   return before !== undefined && !before.endsClause && isCapitalised(words[i]?.text ?? "") && before.text === before.lower && before.text !== before.text.toUpperCase();
 };
 const isCapitalised = (text: string) => text.length > 1 && text[0] !== undefined && text[0] >= "A" && text[0] <= "Z" && text.slice(1) === text.slice(1).toLowerCase();
+
+/** Nouns after "community" that make it a thing the community has: "community call", "community forum". */
+const COMMUNITY_THINGS = new Set("call calls meeting meetings forum forums chat standup sync event events page pages guidelines site server discord slack repo health edition plugin plugins version".split(" "));
 
 function nounAt(words: readonly Word[], i: number, nouns: Map<string, string[][]>): readonly string[] | undefined {
   const word = words[i];
   if (!word || word.inPath || namesAProduct(words, i)) return undefined;
   const listed = (nouns.get(word.lower) ?? []).find((parts) => parts.every((part, k) => words[i + k]?.lower === part));
   if (listed) return listed;
+  // "the last community call": a community's meeting or page, not its people.
+  if ((word.lower === "community" || word.lower === "communities") && COMMUNITY_THINGS.has(words[i + 1]?.lower ?? "")) return undefined;
   const person = PEOPLE_NOUNS.has(word.lower) || namesPeopleByEnding(word.lower) || isPluralBeforeWho(words, i) || isPluralDoingHumanThings(words, i) || isListedPerson(words, i, nouns) || isPluralPraisedFor(words, i);
   return person ? [word.lower] : undefined;
 }
@@ -407,8 +418,8 @@ const GROUP_PRONOUNS = new Set(["anyone", "anybody", "everyone", "everybody", "t
 const ANYONE = new Set(["anyone", "anybody"]);
 /** Prepositions that place a pronoun: "anyone on …", "anybody behind …", "someone with …". */
 const PLACING = new Set(["on", "with", "behind", "using", "in", "at", "under"]);
-/** Words saying how many of us or you: "most of us who…", "those of you who…". */
-const PART_OF = new Set(["those", "most", "many", "some", "all", "few", "several", "half", "both", "any", "rest", "each"]);
+/** Words saying how many of us or you: "most of us who…", "those of you who…". Not "both": "both of us talking" is two people. */
+const PART_OF = new Set(["those", "most", "many", "some", "all", "few", "several", "half", "any", "rest", "each"]);
 /** The shortest participle read after a pronoun ("using"), and words ending so that are none. */
 const MIN_PARTICIPLE = 5;
 const NOT_A_PARTICIPLE = new Set(["being", "nothing", "anything", "something", "everything", "during", "bring"]);

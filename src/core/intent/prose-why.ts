@@ -78,6 +78,8 @@ const PROBLEM_PHRASES = [
   "spent most of", "spent hours", "spent days", "spent a day", "spent the day", "spent the whole",
   // Time doubled: "close to double the time the backup window takes", "twice as long".
   "double the time", "doubles the time", "doubled the time", "twice as long", "twice the time", "twice as slow",
+  // Work held back or hung: "a throttled API key", "short tasks stuck behind long ones", "the menu stopped responding"; a fault found late: "nobody noticed".
+  "throttled", "rate-limited", "rate limited", "stuck", "stopped responding", "stops responding", "stop responding", "nobody noticed", "no one noticed",
   // A cost people bear: "readers on mobile data pay for every image on the page".
   "pay for", "pays for", "paying for",
 ];
@@ -119,7 +121,11 @@ const ARTICLES = new Set(["a", "an", "the", "each", "every", "any", "all"]);
 /** Words that, right before a failure word, turn it into a reassurance: "doesn't break anything", "no failures". */
 const NEGATIONS = new Set(["not", "no", "never", "doesn't", "don't", "won't", "didn't", "shouldn't", "nothing", "without", "none"]);
 /** Failure words a reassurance negates; other cues ("no way to", "no longer") carry their own negation. */
-const NEGATABLE = new Set(["breaking", "break", "breaks", "broke", "broken", "fail", "fails", "failed", "failing", "failure", "failures", "regression", "crash", "crashes"]);
+const NEGATABLE = new Set([
+  "breaking", "break", "breaks", "broke", "broken", "fail", "fails", "failed", "failing", "failure", "failures", "regression", "crash", "crashes",
+  // "Nothing is wrong with the current behaviour", "Nothing is blocking anyone."
+  "wrong", "blocking", "blocked",
+]);
 
 type PhraseIndex = Map<string, string[][]>;
 
@@ -165,7 +171,7 @@ export function wishCue(sentence: string): string | undefined {
 }
 
 /** How a story's benefit says only what its author could then do: "so that I can …", "so that I'm able to …". */
-const CAPABILITIES = ["i can ", "i'm able to ", "i am able to ", "i could ", "i'll be able to ", "i will be able to ", "we can ", "we could "];
+const CAPABILITIES = ["i can ", "i'm able to ", "i am able to ", "i could ", "i'll be able to ", "i will be able to ", "we can ", "we could ", "i get ", "we get "];
 
 /** How a story's benefit opens when it says only what a thing would then be: "so that the property has a default value". */
 const THING_BENEFITS = ["it ", "its ", "the ", "they ", "this ", "a ", "an ", "all ", "every ", "each "];
@@ -263,8 +269,8 @@ function cueIn(text: string, cues: PhraseIndex, shapes: boolean, purposes = true
       if (word === "otherwise" && (i === words.length - 1 || read[i]?.endsClause)) continue;
       // "so that cy.viewport('tablet') picks up our names": an outcome for code is how the change works, not why.
       if (word === "so" && words[i + 1] === "that" && read[i + 2]?.inPath) continue;
-      // "Corresponding issue (leave blank if none)", "completes the blank in": a blank to fill, not a blank page.
-      if (word === "blank" && (LEAVING.has(words[i - 1] ?? "") || (words[i - 1] === "the" && !NOUN_AFTER_BLANK.has(words[i + 1] ?? "")))) continue;
+      // "Corresponding issue (leave blank if none)", "completes the blank in", "(blank allowed)": a blank to fill, not a blank page.
+      if (word === "blank" && (LEAVING.has(words[i - 1] ?? "") || words[i + 1] === "allowed" || (words[i - 1] === "the" && !NOUN_AFTER_BLANK.has(words[i + 1] ?? "")))) continue;
       // "where the logs end up": a place, not an outcome.
       if (word.startsWith("end") && parts[1] === "up" && words.slice(Math.max(0, i - MAX_TO_WHERE), i).includes("where")) continue;
       // "doesn't break", "no tests fail": a negation a word or two before.
@@ -283,8 +289,8 @@ function cueIn(text: string, cues: PhraseIndex, shapes: boolean, purposes = true
 
 /** Subjects of a "so" clause that are the change or what it touches, not people: "so it can be scanned", "so they show up". */
 const THING_SUBJECTS = new Set(["it", "they", "this", "these"]);
-/** How far into a "so" clause its passive may start: "so results can be narrowed". */
-const MAX_TO_PASSIVE = 4;
+/** How far into a "so" clause its passive may start: "so results can be narrowed", "so that the embedding matrix can be created". */
+const MAX_TO_PASSIVE = 5;
 
 /**
  * Whether the "so" at `at` opens a clause about a thing the change touches:

@@ -232,7 +232,7 @@ const CHANGE_VERBS = new Set(
     "delete deletes deleted enable enables disable disables document documents adjust adjusts " +
     // A feature request's pitch says what to do the same way: "Allow a description on header images." (Not "support":
     // as often the team, "Support keeps getting tickets about …".)
-    "allow allows include includes provide provides expose exposes accept accepts"
+    "allow allows include includes provide provides expose exposes accept accepts publish publishes"
   ).split(" "),
 );
 /** Words that name what a change is before its verb: "This PR adds …". */
@@ -443,8 +443,8 @@ function onlyClausesThat(text: string, filler: readonly string[], states: (claus
 const BARE_GROUPS = new Set("users user people everyone everybody folks customers developers devs someone somebody anyone anybody community".split(" "));
 /** Words that may stand before such a group in its clause: "I think many people …", "and most users …". */
 const BEFORE_GROUP = new Set("i think believe guess bet am sure and but so also probably surely certainly definitely many most lots lot a of all the our some plenty".split(" "));
-/** Words between the group and its verb: "would really", "will all", "would definitely". */
-const BEFORE_WANTING = new Set("would will could might do does really all definitely surely certainly also probably greatly".split(" "));
+/** Words between the group and its verb: "would really", "will all", "would definitely", "lots of people there want it". */
+const BEFORE_WANTING = new Set("would will could might do does really all definitely surely certainly also probably greatly there here".split(" "));
 const WANTING = new Set("want wants wanted like love loves appreciate appreciates enjoy enjoys welcome welcomes benefit benefits need needs expect expects".split(" "));
 const MAX_BEFORE_GROUP = 5;
 const MAX_TO_WANTING = 3;
@@ -647,6 +647,9 @@ const DENIALS = phrasesOf([
   // A problem said to be small: "Not a big one.", "Not a big deal."
   "not a big one", "not a big deal", "not a huge deal", "not much of a problem",
   // A reassurance about the change: "No behaviour change.", "No functional changes."
+  // No problem behind it, in more words: "There's no problem behind this one.", "Not fixing a problem.", "This isn't a bug report."
+  "there's no problem", "there is no problem", "there's no bug", "there is no bug", "no problem to report", "nothing to fix",
+  "not fixing a problem", "not fixing a bug", "not fixing anything", "this isn't a bug", "this is not a bug", "isn't a bug", "nothing is blocking", "nothing blocks",
   "no behaviour change", "no behavior change", "no behaviour changes", "no behavior changes", "no functional change", "no functional changes", "no user-facing change", "no user-facing changes", "no production code", "no code change", "no code changes",
 ]);
 const deniesAProblem = (written: readonly string[]) => {

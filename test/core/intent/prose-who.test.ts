@@ -430,3 +430,25 @@ describe("round 18: who", () => {
     expect(who(sentence)).toBeDefined();
   });
 });
+
+describe("round 19: who", () => {
+  it.each([
+    ["Written for the Spanish-speaking teenagers in my after-school coding club."],
+    ["First-time coders in workshops lose the whole exercise."],
+    ["Aimed at Rubyists writing their first custom cop."],
+    ["The editors on our news desk who write headlines in Hindi and Thai."],
+  ])("a group: %j", (sentence) => {
+    expect(who(sentence)).toBeDefined();
+  });
+
+  it.each([
+    ["two people", "The edit had to be done from the mixed track, with both of us talking over each other."],
+    ["a community's meeting", "Makes the code cleaner, as discussed in the last community call."],
+  ])("no group: %s", (_shape, sentence) => {
+    expect(who(sentence)).toBeUndefined();
+  });
+
+  it("a community named by what it does is still one", () => {
+    expect(who("The Korean NLP community trains its own tokenizers.")).toBeDefined();
+  });
+});

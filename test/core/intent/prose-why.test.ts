@@ -602,3 +602,67 @@ describe("round 18: a story whose benefit is what all of a thing would do", () =
     expect(why("### Problem\n\nAs a map author, I want a default icon per layer group so that all markers stop jumping when the map is zoomed.")).toMatchObject({ field: "why" });
   });
 });
+
+describe("round 19: no problem, then only whom it is for", () => {
+  it.each([
+    ["There's no problem behind this one. The guide would be for people who self-host a wiki for their household."],
+    ["Nothing is blocking anyone. I'm raising this for marketing teams that run their campaigns in another tool."],
+    ["Nothing is wrong with the current behaviour. I have bootcamp instructors in mind here, the ones who hand each cohort a starter file."],
+    ["Not fixing a problem. It's aimed at people trying out the queue-based deployment for the first time."],
+    ["This isn't a bug report. I'm filing it on behalf of the students in my web course, who build their projects with it."],
+    ["Built for our support engineers who handle replay tickets."],
+    ["The people who'd use this are platform engineers who run one shared cluster for many teams."],
+  ])("is no reason: %j", (answer) => {
+    expect(why(`## Why\n\n${answer}`)).toBeUndefined();
+  });
+
+  it.each([
+    ["a problem after the denial", "Nothing is blocking anyone yet, but the export fails for every team over forty boards."],
+    ["something wrong", "Something is wrong with the current behaviour: the sync drops every other row."],
+    ["a group and what they lose", "Built for our support engineers, who lose an hour a day re-opening replays."],
+  ])("a reason stays one: %s", (_shape, answer) => {
+    expect(why(`## Why\n\n${answer}`)).toMatchObject({ field: "why" });
+  });
+});
+
+describe("round 19: headings", () => {
+  it("\"How should the problem be solved?\" asks for the solution", () => {
+    expect(why("### How should the problem be solved?\n\nSupport the v1 route kind from the gateway API.")).toBeUndefined();
+  });
+
+  it("\"What problem does this solve?\" still asks why", () => {
+    expect(why("### What problem does this solve?\n\nEvery deploy waits ten minutes for a lock nobody holds.")).toMatchObject({ source: "heading" });
+  });
+
+  it("\"Describe the benefits …\" asks why, and a vote with a pointer in it says nothing", () => {
+    const found = judgeBody("### Describe the benefits this would bring to existing users\n\nSee the discussion in #3342, lots of people there want it.", rules, templateLines([]));
+    expect(found.why).toBeUndefined();
+    expect(found.who).toBeUndefined();
+  });
+});
+
+describe("round 19: more that names no problem, and more that does", () => {
+  it.each([
+    ["a passive five words into a so clause", "Adds a dtype argument to the layer's build so that the embedding matrix can be created with it."],
+    ["publishing as the change", "Publish an SVG sprite at a stable path, so it can be referenced from a use element."],
+    ["an option of a column", "New colour column (blank allowed) on the tenant table."],
+    ["going on using", "We would keep using the starter blog otherwise."],
+  ])("%s", (_shape, sentence) => {
+    expect(why(sentence)).toBeUndefined();
+  });
+
+  it.each([
+    ["a throttled key", "About 600 requests in an hour and the API key was throttled.", "throttled"],
+    ["work stuck", "Short tasks sit stuck behind long ones for twenty minutes.", "stuck"],
+    ["a menu that stopped responding", "The header menu stopped responding to clicks on cached pages.", "stopped responding"],
+    ["a fault nobody noticed", "Nobody noticed the one hydration warning in the middle of forty.", "nobody noticed"],
+    ["a delay measured", "Agent replies were delayed by up to 40 minutes during a campaign.", "delayed by"],
+    ["going on using the wrong thing", "The import keeps using the wrong column for totals.", "wrong"],
+  ])("%s is a reason", (_shape, sentence, cue) => {
+    expect(reasonCue(sentence)).toBe(cue);
+  });
+
+  it("a story whose benefit is what the author would then get restates the want", () => {
+    expect(why("### Problem\n\nAs a platform user, I want to duplicate an application with its provider, so that I get a copy of both.")).toBeUndefined();
+  });
+});
