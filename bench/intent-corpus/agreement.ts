@@ -114,11 +114,16 @@ export const thirtyfirstCorpus = readCorpus(new URL("./thirtyfirst/", import.met
 export const thirtysecondCorpus = readCorpus(new URL("./thirtysecond/", import.meta.url));
 export const thirtythirdCorpus = readCorpus(new URL("./thirtythird/", import.meta.url));
 export const thirtyfourthCorpus = readCorpus(new URL("./thirtyfourth/", import.meta.url));
-/** The thirty-fifth to thirty-eighth sets, written the same way once the thirty-first to thirty-fourth had been used for tuning; not used for tuning. */
+/** The thirty-fifth to thirty-eighth sets, written the same way once the thirty-first to thirty-fourth had been used for tuning; since used for tuning too (round 19). */
 export const thirtyfifthCorpus = readCorpus(new URL("./thirtyfifth/", import.meta.url));
 export const thirtysixthCorpus = readCorpus(new URL("./thirtysixth/", import.meta.url));
 export const thirtyseventhCorpus = readCorpus(new URL("./thirtyseventh/", import.meta.url));
 export const thirtyeighthCorpus = readCorpus(new URL("./thirtyeighth/", import.meta.url));
+/** The thirty-ninth to forty-second sets, written the same way once the thirty-fifth to thirty-eighth had been used for tuning; not used for tuning. */
+export const thirtyninthCorpus = readCorpus(new URL("./thirtyninth/", import.meta.url));
+export const fortiethCorpus = readCorpus(new URL("./fortieth/", import.meta.url));
+export const fortyfirstCorpus = readCorpus(new URL("./fortyfirst/", import.meta.url));
+export const fortysecondCorpus = readCorpus(new URL("./fortysecond/", import.meta.url));
 
 export interface Judgement {
   why: boolean;
