@@ -168,6 +168,9 @@ const aimed: Record<string, string> = {
   "denials and audience frames in a why field": padded("## Why\n\n", "Nothing is wrong. Built for teams who run it. ", ""),
   "headings asking how it is solved": repeatTo("### How should the problem be solved?\nx\n"),
   "community things, people in -ists, news desks": repeatTo("the community call Rubyists writing both of us talking editors on our news desk who "),
+  // Round 20: purposes alone, pointers, further clauses, twice, retrying agents, deleted records.
+  "purposes alone and pointers in a why field": padded("## Why\n\n", "So that x can be y. Same as #1, ", ""),
+  "groups with further clauses, twice, retries": repeatTo("people teaching x, whose students y, who z submitted twice agents keep retrying deleted a batch of customers "),
 };
 const lines = templateLines(["**Why do we need this feature?**\n\nDescribe the problem.\n\n**Who is this feature for?**\n"]);
 /** Runs timed per body after a warm-up; the fastest is kept, since the machine may be shared and wall time then counts waiting. */

@@ -140,16 +140,24 @@ const ANYONE = new Set("user users developer developers dev devs person people c
 function namesAnyone(persona: string, project: string | undefined): boolean {
   const words = wordsOf(persona).map((word) => word.lower).filter((word) => word !== "a" && word !== "an");
   if (words.length === 1) return ANYONE.has(words[0] ?? "");
+  if (project === undefined) return false;
+  // "As a developer using UnoCSS", "As a user of Vite": anyone of the project's users, said after the noun.
+  if (ANYONE.has(words[0] ?? "") && words.length >= 3 && PROJECT_JOINS.has(words[1] ?? "") && namesProject(words.slice(2).join(""), project)) return true;
   // "As an AdGuard Home user" in AdGuardHome: the project's name may be written in words.
-  return project !== undefined && ANYONE.has(words[words.length - 1] ?? "") && namesProject(words.slice(0, -1).join(""), project);
+  return ANYONE.has(words[words.length - 1] ?? "") && namesProject(words.slice(0, -1).join(""), project);
 }
 
 /** "mypy" in python/mypy, "fish" in fish-shell/fish-shell, "adguardhome" (AdGuard Home) in AdGuardHome: the repository's name, without its dashes, or its first part. */
 function namesProject(word: string, project: string): boolean {
   const name = project.toLowerCase();
-  const first = name.split(/[-_.]/u)[0] ?? "";
-  return word === name || word === name.replace(/[-_.]/gu, "") || (first.length >= MIN_PROJECT_PART && word === first);
+  const parts = name.split(/[-_.]/u);
+  const first = parts[0] ?? "";
+  // "antd" in ant-design: the first part and the next part's initial, as a project abbreviates itself.
+  const abbreviated = parts.length > 1 && first.length >= MIN_PROJECT_PART && word === first + (parts[1]?.[0] ?? "");
+  return word === name || word === name.replace(/[-_.]/gu, "") || (first.length >= MIN_PROJECT_PART && word === first) || abbreviated;
 }
+/** Words that join a persona's noun to the project it uses: "a developer using UnoCSS", "a user of Vite". */
+const PROJECT_JOINS = new Set(["using", "of", "on", "with"]);
 const MIN_PROJECT_PART = 3;
 
 /**
@@ -247,10 +255,12 @@ function onlyNamesBeneficiary(sentence: string): boolean {
 const LEADING_PLACEHOLDERS = new Set(["n", "a", "na", "none", "no"]);
 /** "The main audience I have in mind is …": where what follows the "is" starts, or 0 when the sentence does not open so. */
 function audienceIs(words: readonly string[], at: number): number {
-  const lead = words.slice(at, at + MAX_AUDIENCE_LEAD + 2);
+  const lead = words.slice(at, at + MAX_AUDIENCE_LEAD + 3);
   // "The people who'd use this are platform engineers who …": whoever would use it, named after "are".
   const users = lead.findIndex((word, k) => word === "use" && WOULD.has(lead[k - 1] ?? "") && (lead[k + 1] === "this" || lead[k + 1] === "it"));
-  const named = users >= 0 ? users : words.slice(at, at + MAX_AUDIENCE_LEAD).indexOf("audience");
+  // "The people I have in mind are developers who …": whom the author has in mind, named after "are".
+  const inMind = lead.findIndex((word, k) => word === "in" && lead[k + 1] === "mind");
+  const named = users >= 0 ? users : inMind >= 0 ? inMind + 1 : words.slice(at, at + MAX_AUDIENCE_LEAD).indexOf("audience");
   if (named < 0) return 0;
   for (let k = at + named + 1; k < at + MAX_AUDIENCE_LEAD + 4 && k < words.length; k++) if (words[k] === "is" || words[k] === "are") return k + 1;
   return 0;
@@ -296,6 +306,11 @@ function onlyNamesAudience(written: string, rules: IntentRules): boolean {
   let to = at + phrase.length;
   const describes = phrase.some((word) => DESCRIBING.has(word) || (word.length > 4 && word.endsWith("ing")));
   if (describes) while (to < words.length && !read[to - 1]?.endsClause) to++;
+  // "…, whose students do all their exercises in Colab": a further clause describing the group belongs to it too.
+  while (to < words.length && read[to - 1]?.endsClause && (words[to] === "who" || words[to] === "whose")) {
+    to++;
+    while (to < words.length && !read[to - 1]?.endsClause) to++;
+  }
   const outside = [...words.slice(0, at), ...words.slice(to)];
   return outside.length <= MAX_FRAME_WORDS && outside.every((word) => AUDIENCE_FRAME.has(word) || word.endsWith("ly"));
 }

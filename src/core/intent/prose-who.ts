@@ -264,7 +264,9 @@ const PEOPLE_NOUNS = new Set(
     // "streamers running their own server", "audiobook narrators", "homeowners whose mortgage …", "DBAs coming over from Postgres".
     "undergraduates undergrads postgraduates postgrads paralegals streamers broadcasters narrators homeowners renters dbas " +
     // Young people and beginners at code: "Spanish-speaking teenagers in an after-school club", "first-time coders in workshops".
-    "teenagers teens pupils coders").split(" "),
+    "teenagers teens pupils coders " +
+    // People by what they do in a shop, a trip or a plan: "shoppers on budget Android phones", "the maintenance planners at our plants".
+    "shoppers travellers travelers commuters passengers planners").split(" "),
 );
 
 /**
@@ -499,12 +501,14 @@ const PROTOCOLS = new Set(
 const PROGRAM_FATES = phraseIndex([
   "crash", "crashes", "crashed", "crashing", "crashloop", "crashloops", "crashlooping", "oom", "oom-killed", "oom-kill", "killed", "segfault", "segfaults",
   "segfaulted", "panic", "panics", "panicked", "time out", "timed out", "times out", "deadlock", "deadlocked",
+  // Retrying and reconnecting are what agents and clients do: "our Telegraf agents keep retrying".
+  "keep retrying", "keeps retrying", "retry", "retries", "retried", "retrying", "reconnect", "reconnects", "reconnecting",
 ]);
 /** How far that fate may follow the noun: "consumers were all OOM-killed", "the clients then time out". */
 const MAX_TO_FATE = 3;
 /** Verbs that handle records: "fetched each team's members", "imports all users from LDAP". The people are data there. */
 const DATA_VERBS = new Set(
-  "fetch fetches fetched fetching query queries queried querying load loads loaded loading list lists listed listing sync syncs synced syncing import imports imported importing export exports exported exporting paginate paginates paginated batch batches batched store stores stored cache caches cached seed seeds seeded serialize serializes serialized count counts counted counting".split(" "),
+  "fetch fetches fetched fetching query queries queried querying load loads loaded loading list lists listed listing sync syncs synced syncing import imports imported importing export exports exported exporting paginate paginates paginated batch batches batched store stores stored cache caches cached seed seeds seeded serialize serializes serialized count counts counted counting delete deletes deleted deleting".split(" "),
 );
 /**
  * Places people speak: "people in Discord", "users on the forum" are whoever
@@ -517,8 +521,8 @@ const SAYING = new Set(["asked", "requested", "said", "mentioned", "wanted", "su
 const AT_A_PLACE = new Set(["in", "on", "at", "from", "via"]);
 /** Words that point at the place: "the forum", "that thread" (one a comment links to), "their Discord". */
 const CHANNEL_ARTICLES = new Set(["the", "our", "a", "this", "that", "those", "these", "their", "your"]);
-/** Words that may stand between a verb of handling records and its group: "fetched each", "imports all the". */
-const BETWEEN = new Set(["a", "an", "the", "each", "every", "all", "our", "their", "its", "some", "many", "few", "several", "couple", "two", "three"]);
+/** Words that may stand between a verb of handling records and its group: "fetched each", "imports all the", "deleted a batch of". */
+const BETWEEN = new Set(["a", "an", "the", "each", "every", "all", "our", "their", "its", "some", "many", "few", "several", "couple", "two", "three", "batch", "bunch", "of"]);
 const MAX_BETWEEN = 3;
 
 /** "people in Discord", "users on the forum": the noun's only qualifier is where they spoke. */

@@ -79,7 +79,7 @@ const PROBLEM_PHRASES = [
   // Time doubled: "close to double the time the backup window takes", "twice as long".
   "double the time", "doubles the time", "doubled the time", "twice as long", "twice the time", "twice as slow",
   // Work held back or hung: "a throttled API key", "short tasks stuck behind long ones", "the menu stopped responding"; a fault found late: "nobody noticed".
-  "throttled", "rate-limited", "rate limited", "stuck", "stopped responding", "stops responding", "stop responding", "nobody noticed", "no one noticed",
+  "throttled", "rate-limited", "rate limited", "stuck", "halved", "stopped responding", "stops responding", "stop responding", "nobody noticed", "no one noticed",
   // A cost people bear: "readers on mobile data pay for every image on the page".
   "pay for", "pays for", "paying for",
 ];
@@ -250,15 +250,21 @@ function cueIn(text: string, cues: PhraseIndex, shapes: boolean, purposes = true
   const read = wordsOf(text);
   const words = read.map(lowerOf);
   const describing = describingVerbAt(words);
-  const purposeOnly = cues === CUES && opensWithChange(words) ? onceOnly(() => cueIn(text, PROBLEMS, true, false) === undefined) : () => false;
+  const noProblem = onceOnly(() => cueIn(text, PROBLEMS, true, false) === undefined);
+  const purposeOnly = cues === CUES && opensWithChange(words) ? noProblem : () => false;
+  const purposeAlone = cues === CUES ? noProblem : () => false;
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? "";
     // A word in a path or identifier, or a quoted label ("the “Blocked” column header"), names something: no problem.
     if (read[i]?.inPath || read[i]?.quoted || i === describing) continue;
     // "Adds `completions()` so a plugin can return candidates": what the change lets its code do, with no problem in the sentence.
     if (word === "so" && purposeOfAThing(words, i) && purposeOnly()) continue;
+    // "So that headers can be set on the download URL.": a purpose standing alone, of no one, with no problem in it, says what the change does.
+    if (word === "so" && i === 0 && !PEOPLE_SUBJECTS.has(words[words[1] === "that" ? 2 : 1] ?? "") && purposeAlone()) continue;
     if (word === "so" && purposes && soThat(read, words, i)) return "so";
     if ((word === "instead" || word === "rather") && cues === CUES && avoidsToil(words, i)) return `${word} ${words[i + 1] ?? ""}`;
+    // "the same order submitted twice", "charged twice": something done twice that happened once.
+    if (word === "twice" && cues !== CAUSES && doneTwice(words[i - 1] ?? "")) return `${words[i - 1] ?? ""} twice`;
     if (word === "instead" && words[i + 1] === "of" && cues === CUES && happenedInstead(words, i, describing)) return "instead of";
     const shaped = shapes ? (failureShapeAt(words, read, i) ?? measuredGainAt(words, i)) : undefined;
     if (shaped) return shaped;
@@ -303,6 +309,12 @@ function purposeOfAThing(words: readonly string[], at: number): boolean {
   if (THING_SUBJECTS.has(words[start] ?? "")) return true;
   return words.slice(start, start + MAX_TO_PASSIVE).some((word) => word === "be" || word === "been");
 }
+
+/** A verb in the past before "twice": "submitted twice", "charged twice" (not "need" or "click twice", which say what to do). */
+const doneTwice = (word: string) => word.length > 4 && word.endsWith("ed") && word !== "needed";
+
+/** Subjects of a "so that" clause that are people: "So that admins can see who changed it" is a reason. */
+const PEOPLE_SUBJECTS = new Set(["i", "we", "you", "they", "people", "users", "anyone", "everyone", "nobody", "someone", "admins", "developers", "customers", "maintainers", "operators", "readers", "reviewers", "contributors"]);
 
 /** A value worked out the first time it is asked for, then kept: one more pass over a sentence at most. */
 function onceOnly(work: () => boolean): () => boolean {

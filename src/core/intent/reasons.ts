@@ -579,7 +579,7 @@ function praisesByComparison(words: readonly string[]): boolean {
  * it ("created because of a typo"). A sentence with a reason cue (see
  * prose-why.ts) is never either.
  */
-export function notAReason(text: string, hasCue: boolean, filler: readonly string[] = []): "change" | "trigger" | "filler" | "request" | undefined {
+export function notAReason(text: string, hasCue: boolean, filler: readonly string[] = []): "change" | "trigger" | "filler" | "request" | "link" | undefined {
   if (hasCue) return undefined;
   const words = reasonWords(text).filter((word) => !isUrl(word));
   if (words.length === 0) return undefined;
@@ -589,6 +589,8 @@ export function notAReason(text: string, hasCue: boolean, filler: readonly strin
   if (assertsImportanceOnly(words) || deniesAProblem(words)) return "filler";
   // "+1 from our team", "Me too, we'd use it": a vote, not a reason.
   if (words[0] === "+1" || (words[0] === "me" && words[1] === "too") || (words[0] === "same" && words[1] === "here")) return "filler";
+  // "Same as #3870, which got closed as stale. +1": a pointer to where it was asked before.
+  if (words[0] === "same" && words[1] === "as" && isUrl(reasonWords(text)[2] ?? "")) return "link";
   // "It will make the Job API better", "Makes the API more ergonomic": praise of anything, with no consequence.
   // Naming whom it pleases adds none: "Useful for teams whose CI runs on ARM runners" says for whom, not why.
   const phrases = phrasesOf(filler).filter((phrase) => phrase.length > 0 && phrase.every((part) => !NOT_PRAISE.has(part)));
@@ -596,6 +598,8 @@ export function notAReason(text: string, hasCue: boolean, filler: readonly strin
   if (praisesByComparison(words)) return "filler";
   if (onlyDemand(text, filler) || asksOnlyForTheChange(text)) return "request";
   if (opensWithChange(words) && words.length <= (sentencesOf(text).length > 1 ? MAX_CHANGE_WORDS_IN_SENTENCES : MAX_CHANGE_WORDS)) return "change";
+  // "So that headers can be set on the download URL.": a purpose alone with no cue in it (no one's, no problem) is what the change does.
+  if (words[0] === "so" && sentencesOf(text).length === 1) return "change";
   if (describesOnlyTheChange(text, filler) || onlyMaintenanceLabel(text)) return "change";
   return undefined;
 }
@@ -643,7 +647,7 @@ export function opensWithChange(words: readonly string[]): boolean {
 const DENIALS = phrasesOf([
   "nothing is broken", "nothing is wrong", "nothing's broken", "nothing's wrong", "no problem", "no problems", "not a problem", "not a bug", "no bug", "no issue", "not an issue",
   // No problem at all, in other words: "Not related to a problem.", "None, just an idea."
-  "not related to a problem", "not related to any problem", "none just an idea", "just an idea", "only an idea",
+  "not related to a problem", "not related to any problem", "none just an idea", "just an idea", "only an idea", "it's just an idea", "it is just an idea", "everything works",
   // A problem said to be small: "Not a big one.", "Not a big deal."
   "not a big one", "not a big deal", "not a huge deal", "not much of a problem",
   // A reassurance about the change: "No behaviour change.", "No functional changes."
@@ -657,7 +661,11 @@ const deniesAProblem = (written: readonly string[]) => {
   const words = PLACEHOLDER_WORDS.has(written[0] ?? "") && written.length > 1 ? written.slice(1) : written;
   // "Not really a problem.", "Not exactly a bug": an intensifier inside the denial denies as much.
   const plain = words.filter((word, i) => i > 2 || !(INTENSIFIERS.has(word) || word === "exactly" || word === "actually" || word === "much"));
-  return DENIALS.some((phrase) => phrase.every((part, k) => plain[k] === part) || phrase.every((part, k) => words[k] === part));
+  // "None really, it's just an idea.": an intensifier before the denial, which keeps its own words.
+  let first = 0;
+  while (first < words.length - 1 && INTENSIFIERS.has(words[first] ?? "")) first++;
+  const lead = words.slice(first);
+  return DENIALS.some((phrase) => [plain, words, lead].some((read) => phrase.every((part, k) => read[k] === part)));
 };
 const PLACEHOLDER_WORDS = new Set(["none", "n/a", "na", "nope"]);
 

@@ -452,3 +452,30 @@ describe("round 19: who", () => {
     expect(who("The Korean NLP community trains its own tokenizers.")).toBeDefined();
   });
 });
+
+describe("round 20: who", () => {
+  it.each([
+    ["The maintenance planners at our plants compare shifts by hand."],
+    ["Shoppers on budget Android phones leave before the page loads."],
+  ])("a group: %j", (sentence) => {
+    expect(who(sentence)).toBeDefined();
+  });
+
+  it.each([
+    ["programs that retry", "In that window our Telegraf agents keep retrying until their buffers fill up."],
+    ["records deleted", "We deleted a batch of customers in production by mistake."],
+  ])("no group: %s", (_shape, sentence) => {
+    expect(who(sentence)).toBeUndefined();
+  });
+
+  it.each([
+    ["As a developer using UnoCSS, I want a starting variant so that I can use it.", "unocss"],
+    ["As an antd user, I want a tree select that filters so that it filters.", "ant-design"],
+  ])("a persona of the project's users is anyone: %j", (story, project) => {
+    expect(judgeBody(`### Problem\n\n${story}`, { ...rules, project }, templateLines([])).who).toBeUndefined();
+  });
+
+  it("a persona of the project's users with more said is a who", () => {
+    expect(judgeBody("### Problem\n\nAs a developer using UnoCSS on a 40-package monorepo, I want a shared preset.", { ...rules, project: "unocss" }, templateLines([])).who).toBeDefined();
+  });
+});

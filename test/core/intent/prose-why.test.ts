@@ -666,3 +666,38 @@ describe("round 19: more that names no problem, and more that does", () => {
     expect(why("### Problem\n\nAs a platform user, I want to duplicate an application with its provider, so that I get a copy of both.")).toBeUndefined();
   });
 });
+
+describe("round 20: a why field of a purpose alone, a pointer, an audience", () => {
+  it.each([
+    ["a purpose standing alone, of a thing", "So that headers can be set on the cask download URL."],
+    ["a purpose standing alone, of a tool", "So that the graph command can write a Mermaid file."],
+    ["a pointer to where it was asked before", "Same as #3870, which got closed as stale. +1"],
+    ["an intensifier before the denial", "None really, it's just an idea."],
+    ["nothing wrong, then whom it is for", "Everything works as it is; I'm filing this for the technical artists at our studio who write shaders by hand."],
+    ["a group with a further clause", "Mostly for people teaching it in university courses, whose students do all their exercises in notebooks."],
+    ["whom the author has in mind", "The people I have in mind are developers who host their apps on Azure."],
+  ])("is no reason: %s", (_shape, answer) => {
+    expect(why(`## Why\n\n${answer}`)).toBeUndefined();
+  });
+
+  it.each([
+    ["a purpose of people", "So that admins can see who changed a setting."],
+    ["a purpose with a problem", "So that the upload no longer fails on hotel Wi-Fi."],
+    ["a pointer with the problem", "Same as #3870: the export still fails for every team over forty boards."],
+  ])("a reason stays one: %s", (_shape, answer) => {
+    expect(why(`## Why\n\n${answer}`)).toMatchObject({ field: "why" });
+  });
+});
+
+describe("round 20: work done twice, a rate halved", () => {
+  it.each([
+    ["an order submitted twice", "Many press it again, which meant the same order submitted twice.", "submitted twice"],
+    ["a rate halved", "With 2,000 checks per enemy per frame the frame rate halved.", "halved"],
+  ])("%s is a reason", (_shape, sentence, cue) => {
+    expect(reasonCue(sentence)).toBe(cue);
+  });
+
+  it.each([["Click the row twice to edit it."], ["Only needed twice a year."]])("what to do twice is not: %j", (sentence) => {
+    expect(reasonCue(sentence)).toBeUndefined();
+  });
+});
