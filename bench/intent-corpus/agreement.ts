@@ -119,11 +119,16 @@ export const thirtyfifthCorpus = readCorpus(new URL("./thirtyfifth/", import.met
 export const thirtysixthCorpus = readCorpus(new URL("./thirtysixth/", import.meta.url));
 export const thirtyseventhCorpus = readCorpus(new URL("./thirtyseventh/", import.meta.url));
 export const thirtyeighthCorpus = readCorpus(new URL("./thirtyeighth/", import.meta.url));
-/** The thirty-ninth to forty-second sets, written the same way once the thirty-fifth to thirty-eighth had been used for tuning; not used for tuning. */
+/** The thirty-ninth to forty-second sets, written the same way once the thirty-fifth to thirty-eighth had been used for tuning; since used for tuning too (round 20). */
 export const thirtyninthCorpus = readCorpus(new URL("./thirtyninth/", import.meta.url));
 export const fortiethCorpus = readCorpus(new URL("./fortieth/", import.meta.url));
 export const fortyfirstCorpus = readCorpus(new URL("./fortyfirst/", import.meta.url));
 export const fortysecondCorpus = readCorpus(new URL("./fortysecond/", import.meta.url));
+/** The forty-third to forty-sixth sets, written the same way once the thirty-ninth to forty-second had been used for tuning; not used for tuning. */
+export const fortythirdCorpus = readCorpus(new URL("./fortythird/", import.meta.url));
+export const fortyfourthCorpus = readCorpus(new URL("./fortyfourth/", import.meta.url));
+export const fortyfifthCorpus = readCorpus(new URL("./fortyfifth/", import.meta.url));
+export const fortysixthCorpus = readCorpus(new URL("./fortysixth/", import.meta.url));
 
 export interface Judgement {
   why: boolean;
