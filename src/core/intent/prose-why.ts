@@ -196,8 +196,9 @@ export function restatesTheWant(sentence: string): boolean {
   const at = lower.indexOf(" so that ");
   if (at < 0) return false;
   const benefit = lower.slice(at + " so that ".length);
-  if (THING_BENEFITS.some((opener) => benefit.startsWith(opener)) && cueIn(benefit, PROBLEMS, true) === undefined && !avoidsSomething(benefit)) return true;
-  return CAPABILITIES.some((opener) => benefit.startsWith(opener)) && cueIn(benefit, PROBLEMS, true) === undefined;
+  const ofAThing = THING_BENEFITS.some((opener) => benefit.startsWith(opener));
+  if (!ofAThing && !CAPABILITIES.some((opener) => benefit.startsWith(opener))) return false;
+  return cueIn(benefit, PROBLEMS, true) === undefined && !(ofAThing && avoidsSomething(benefit));
 }
 
 /** The cue of one sentence: a wish story's (`wishCue`), or any problem or causal link. */

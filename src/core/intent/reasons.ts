@@ -581,7 +581,8 @@ function praisesByComparison(words: readonly string[]): boolean {
  */
 export function notAReason(text: string, hasCue: boolean, filler: readonly string[] = []): "change" | "trigger" | "filler" | "request" | "link" | undefined {
   if (hasCue) return undefined;
-  const words = reasonWords(text).filter((word) => !isUrl(word));
+  const written = reasonWords(text);
+  const words = written.filter((word) => !isUrl(word));
   if (words.length === 0) return undefined;
   const content = words.filter((word) => !TRIGGER_FRAME.has(word) && !SMALL_WORDS.has(word));
   if (content.length > 0 && content.every((word) => TRIGGERS.has(word))) return "trigger";
@@ -590,7 +591,7 @@ export function notAReason(text: string, hasCue: boolean, filler: readonly strin
   // "+1 from our team", "Me too, we'd use it": a vote, not a reason.
   if (words[0] === "+1" || (words[0] === "me" && words[1] === "too") || (words[0] === "same" && words[1] === "here")) return "filler";
   // "Same as #3870, which got closed as stale. +1": a pointer to where it was asked before.
-  if (words[0] === "same" && words[1] === "as" && isUrl(reasonWords(text)[2] ?? "")) return "link";
+  if (words[0] === "same" && words[1] === "as" && isUrl(written[2] ?? "")) return "link";
   // "It will make the Job API better", "Makes the API more ergonomic": praise of anything, with no consequence.
   // Naming whom it pleases adds none: "Useful for teams whose CI runs on ARM runners" says for whom, not why.
   const phrases = phrasesOf(filler).filter((phrase) => phrase.length > 0 && phrase.every((part) => !NOT_PRAISE.has(part)));
@@ -650,10 +651,10 @@ const DENIALS = phrasesOf([
   "not related to a problem", "not related to any problem", "none just an idea", "just an idea", "only an idea", "it's just an idea", "it is just an idea", "everything works",
   // A problem said to be small: "Not a big one.", "Not a big deal."
   "not a big one", "not a big deal", "not a huge deal", "not much of a problem",
-  // A reassurance about the change: "No behaviour change.", "No functional changes."
   // No problem behind it, in more words: "There's no problem behind this one.", "Not fixing a problem.", "This isn't a bug report."
   "there's no problem", "there is no problem", "there's no bug", "there is no bug", "no problem to report", "nothing to fix",
   "not fixing a problem", "not fixing a bug", "not fixing anything", "this isn't a bug", "this is not a bug", "isn't a bug", "nothing is blocking", "nothing blocks",
+  // A reassurance about the change: "No behaviour change.", "No functional changes."
   "no behaviour change", "no behavior change", "no behaviour changes", "no behavior changes", "no functional change", "no functional changes", "no user-facing change", "no user-facing changes", "no production code", "no code change", "no code changes",
 ]);
 const deniesAProblem = (written: readonly string[]) => {
