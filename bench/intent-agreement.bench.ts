@@ -175,6 +175,14 @@ const aimed: Record<string, string> = {
   // Round 20: purposes alone, pointers, further clauses, twice, retrying agents, deleted records.
   "purposes alone and pointers in a why field": padded("## Why\n\n", "So that x can be y. Same as #1, ", ""),
   "groups with further clauses, twice, retries": repeatTo("people teaching x, whose students y, who z submitted twice agents keep retrying deleted a batch of customers "),
+  // Round 21: denials, whom the work is for, owed work not done, purposes restated, asides in personas.
+  "a sentence opening with nothing, then failures": padded("Nothing ", "is wrong or missing or broken ", "."),
+  "whom-for frames in a why field": padded("## Why\n\n", "Nothing fails. I'm asking on behalf of the coaches in our league who plan. ", ""),
+  "owed work not done, and things that drift apart": repeatTo("was not delivered never updated isn't cleared drift apart "),
+  "wants whose so that restates them": repeatTo("I want a x so that I can get a x "),
+  "so clauses in a present passive": padded("Add x, ", "so y is emitted as z ", "."),
+  "a persona with a long aside": padded("As a developer on a SaaS (", "one, two, ", "), I want x."),
+  "failures after a checklist's boxes": padded("### Checklist\n\n- [x] a\n\n", "The heap crashed. ", ""),
 };
 const lines = templateLines(["**Why do we need this feature?**\n\nDescribe the problem.\n\n**Who is this feature for?**\n"]);
 /** Runs timed per body after a warm-up; the fastest is kept, since the machine may be shared and wall time then counts waiting. */

@@ -58,7 +58,7 @@ export const DEFAULT_WHO_NOUNS = [
   "users", "customers", "admins", "administrators", "developers", "devs", "operators", "maintainers", "teams", "contributors", "people",
   "engineers", "designers", "reviewers", "readers", "viewers", "members", "owners", "buyers", "sellers", "merchants", "clients",
   "subscribers", "visitors", "students", "teachers", "researchers", "analysts", "authors", "creators", "players",
-  "employees", "managers", "partners", "tenants", "newcomers", "beginners", "translators", "integrators", "consumers", "agents",
+  "employees", "managers", "partners", "newcomers", "beginners", "translators", "integrators", "consumers", "agents",
 ];
 
 /** `who` as it was (a list of aliases), or an object that also configures the who read from prose. */

@@ -59,6 +59,28 @@ const STILL_FINE = new Set(["working", "functioning", "passing", "succeeding", "
 /** "Keep going" goes on, unless it goes wrong: "the server keeps going down". */
 const GOING_WRONG = new Set(["down", "offline", "wrong", "missing", "away", "off", "stale"]);
 
+/**
+ * What should have happened and did not: "the results list was never
+ * updated", "a firing alert was not delivered", "the cache isn't cleared on
+ * logout". Only verbs of something the product owes its user; "is not
+ * changed" or "are not affected" reassure about a change instead.
+ */
+const OWED = new Set(
+  "updated delivered sent saved applied received called rendered shown displayed loaded cleared freed closed deleted removed triggered fired written flushed persisted refreshed notified paged synced respected honoured honored invoked executed restored".split(" "),
+);
+/** Words before "not" or "never" that make the owed verb a passive: "was not delivered", "is never called". */
+const BEING = new Set(["was", "were", "is", "are", "been", "be", "get", "gets", "got"]);
+const NOT_DONE = new Set(["wasn't", "weren't", "isn't", "aren't", "never"]);
+
+/** Whether the word at `i` denies that something owed was done: "was not delivered", "never updated", "isn't cleared". */
+function owedButNotDone(words: readonly string[], i: number): boolean {
+  const word = words[i] ?? "";
+  const denied = NOT_DONE.has(word) || (word === "not" && BEING.has(words[i - 1] ?? ""));
+  if (!denied) return false;
+  const next = BEING.has(words[i + 1] ?? "") ? words[i + 2] : words[i + 1];
+  return OWED.has(next ?? "");
+}
+
 const isUpper = (ch: string | undefined) => ch !== undefined && ch >= "A" && ch <= "Z";
 const isLowerOrDigit = (ch: string | undefined) => ch !== undefined && ((ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9"));
 
@@ -87,6 +109,7 @@ export function failureShapeAt(words: readonly string[], read: readonly Word[], 
     for (let k = i + 1; k <= i + MAX_TO_LIMIT && k < words.length; k++) if (LIMITS.has(words[k] ?? "")) return `${word} ${words[k]}`;
   }
   if (GIVING.has(word) && (isError(words[i + 1]) || (ARTICLES.has(words[i + 1] ?? "") && isError(words[i + 2])))) return `${word} error`;
+  if (owedButNotDone(words, i)) return `${word} ${BEING.has(words[i + 1] ?? "") ? words[i + 2] : words[i + 1]}`;
   const next = words[i + 1] ?? "";
   if (word === "off" && next === "by" && isAmount(words[i + 2] ?? "")) return "off by";
   const bidding = (i === 0 || read[i - 1]?.endsClause === true) && PROGRESSING.has(next);

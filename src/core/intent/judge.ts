@@ -1,7 +1,7 @@
 import { countWords } from "../markdown.js";
 import { notAReason, reasonlessBecause, reasonWords } from "./reasons.js";
 import { findWhoInProse, sentencesOf, wordsOf } from "./prose-who.js";
-import { findExplainedFailure, findWhyInProse, reasonCue, restatesTheWant, wishCue } from "./prose-why.js";
+import { findExplainedFailure, findWhyInProse, onlyWantedSoThat, reasonCue, restatesTheWant, wishCue } from "./prose-why.js";
 import { findStoryPersona, hasSlot, isWishStory } from "./user-story.js";
 import type { TemplateAsks } from "./template-prompts.js";
 import { allLines, readBody, type Aliases, type Field, type Statement, type StatementSource } from "./statements.js";
@@ -86,6 +86,8 @@ function judge(statement: Statement, rules: IntentRules, template: ReadonlySet<s
   // "As a maintainer, I want a cap on the blocking pool": the wish's own words are no problem; only a causal link is a reason.
   const wishOnly = statement.field === "why" && sentencesOf(text).length === 1 && isWishStory(text);
   const cue = statement.field === "why" && (wishOnly ? wishCue(text) : reasonCue(text)) !== undefined;
+  // "I want to export a clip as a GIF so that I can get the clip as a GIF.": the purpose is the want again.
+  if (statement.field === "why" && statement.source !== "user story" && sentencesOf(text).length === 1 && onlyWantedSoThat(text)) return reject("request");
   // "… I want a `useId()` helper so that I have a `useId()` helper": the benefit only says what is wanted.
   if (statement.source === "user story" && statement.field === "why" && restatesTheWant(statement.wholeStatement ?? "")) return reject("request");
   const reasonless = reasonlessBecause(text, filler, statement.field === "why" ? title : undefined, cue);
@@ -205,7 +207,7 @@ function wantOrAudienceOnly(text: string, rules: IntentRules, filler: readonly s
     let said: Rejection["reason"] | undefined;
     let read = true;
     for (const sentence of sentences) {
-      if (onlyNamesAudience(sentence, rules) || onlyNamesBeneficiary(sentence)) named = true;
+      if (onlyNamesAudience(sentence, rules) || onlyNamesBeneficiary(sentence) || namesWhomFor(sentence, rules)) named = true;
       else {
         const nothing = reasonlessBecause(sentence, filler, undefined) ?? notAReason(sentence, false, filler);
         if (nothing === undefined) {
@@ -220,6 +222,32 @@ function wantOrAudienceOnly(text: string, rules: IntentRules, filler: readonly s
   }
   // One pass for a group first: most whys name none, and the clauses need not be read.
   return findWhoInProse([text], rules.whoProse?.nouns ?? []) !== undefined && usageAndAudienceOnly(text, rules) ? "audience" : undefined;
+}
+
+/** Words that make the group after them whom the work is for or from: "on behalf of the …", "is for …", "comes from …". */
+const FOR_WHOM = new Set(["for", "of", "from", "at"]);
+/** Words between such a word and the group: "for the", "from some of our". */
+const GROUP_LEAD = new Set(["the", "our", "my", "their", "some", "a", "an", "of", "those", "these", "many", "all"]);
+
+/**
+ * "I'm asking on behalf of the amateur astronomers in our club who reduce
+ * their photometry with astropy.", "The request comes from the language
+ * teachers in our district who …", "This guide is for developers moving an
+ * app to prebuild.": a sentence with no cue (the caller found none) whose
+ * group is whom the work is for, named after "for", "of" or "from". A group
+ * that is the subject ("Moderators of busy forums get 200 notifications for
+ * one thread and miss the rest") is doing or suffering something, which may
+ * be the reason in words no cue names, and is left to the other rules.
+ */
+function namesWhomFor(sentence: string, rules: IntentRules): boolean {
+  const group = findWhoInProse([sentence], rules.whoProse?.nouns ?? []);
+  if (!group) return false;
+  const words = wordsOf(sentence).map((word) => word.lower);
+  const first = wordsOf(group.phrase)[0]?.lower;
+  const at = words.indexOf(first ?? "");
+  let before = at - 1;
+  while (before >= 0 && GROUP_LEAD.has(words[before] ?? "") && !FOR_WHOM.has(words[before] ?? "")) before--;
+  return at > 0 && FOR_WHOM.has(words[before] ?? "");
 }
 
 /** Words that say whose a beneficiary is: "For our CI runners.", "For the docs team." */

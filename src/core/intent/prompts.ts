@@ -27,7 +27,8 @@ const NEUTRALIZING = new Set(["additional", "other", "extra", "further", "more",
  * reviewers to mention.
  */
 const ASKS_SOMETHING_ELSE: Record<Field, readonly string[]> = {
-  why: ["reproduce", "reproduction", "steps", "expected", "actual", "environment", "solution", "propose", "proposing", "proposed", "proposal"],
+  // "Describe alternative solutions that would also satisfy this problem" asks for other solutions.
+  why: ["reproduce", "reproduction", "steps", "expected", "actual", "environment", "solution", "solutions", "alternative", "alternatives", "propose", "proposing", "proposed", "proposal"],
   who: ["help", "review", "reviewer", "reviewers", "ping", "cc", "notify", "mention", "assign", "assignee", "assignees", "reviewed"],
 };
 

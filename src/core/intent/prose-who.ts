@@ -533,6 +533,16 @@ function onlyWhereTheySpoke(words: readonly Word[], from: number, noun: number, 
   return said !== undefined && CHANNELS.has(said.lower) && (said.endsClause || place + 1 >= words.length || SAYING.has(words[place + 1]?.lower ?? ""));
 }
 
+/** The people who run a project: "the MicroPython maintainers or community will implement this" names who would do the work. */
+const RUNNING_A_PROJECT = new Set(["maintainers", "contributors", "committers", "devs"]);
+/** "the MicroPython maintainers", "the Vite contributors": a name (capitalised, not opening the sentence), then its maintainers, with no clause saying which. */
+function aProjectsOwnPeople(words: readonly Word[], from: number, noun: number, end: number): boolean {
+  const name = words[from]?.text ?? "";
+  const capitalised = name[0] !== undefined && name[0] >= "A" && name[0] <= "Z";
+  return RUNNING_A_PROJECT.has(words[noun]?.lower ?? "") && from === noun - 1 && from > 0 && capitalised && end === noun + 1 && !DESCRIBES_GROUP.has(words[end]?.lower ?? "");
+}
+const DESCRIBES_GROUP = new Set(["who", "whose", "that", "of", "in", "on", "at", "using", "running"]);
+
 const isDataVerbForm = (word: string) => DATA_VERBS.has(word) && (word.endsWith("ed") || word.endsWith("ing"));
 
 /**
@@ -543,7 +553,7 @@ const isDataVerbForm = (word: string) => DATA_VERBS.has(word) && (word.endsWith(
  */
 function notTheAudience(words: readonly Word[], from: number, noun: number, end: number): boolean {
   if (MAYBE_PROGRAMS.has(words[noun]?.lower ?? "") && (PROTOCOLS.has(words[noun - 1]?.lower ?? "") || verbFollows(words, noun, PROGRAM_FATES, MAX_TO_FATE))) return true;
-  if (onlyWhereTheySpoke(words, from, noun, end)) return true;
+  if (onlyWhereTheySpoke(words, from, noun, end) || aProjectsOwnPeople(words, from, noun, end)) return true;
   // "`/api/status` counted viewers": the verb, in the past or in -ing, may have been read as a qualifier ("store owners" has a noun).
   for (let q = from; q < noun; q++) if (isDataVerbForm(words[q]?.lower ?? "")) return true;
   let k = from - 1;

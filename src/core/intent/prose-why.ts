@@ -82,6 +82,8 @@ const PROBLEM_PHRASES = [
   "throttled", "rate-limited", "rate limited", "stuck", "halved", "stopped responding", "stops responding", "stop responding", "nobody noticed", "no one noticed",
   // A cost people bear: "readers on mobile data pay for every image on the page".
   "pay for", "pays for", "paying for",
+  // Copies that stop matching, and input turned away: "the two drift apart", "LocalStack rejects such definitions".
+  "drift apart", "drifts apart", "drifted apart", "out of sync", "rejects", "rejected",
 ];
 
 /** A causal link to an outcome, or a benefit stated as one. */
@@ -119,7 +121,20 @@ const RECORDING = new Set("record records recording report reports reporting log
 const ARTICLES = new Set(["a", "an", "the", "each", "every", "any", "all"]);
 
 /** Words that, right before a failure word, turn it into a reassurance: "doesn't break anything", "no failures". */
-const NEGATIONS = new Set(["not", "no", "never", "doesn't", "don't", "won't", "didn't", "shouldn't", "nothing", "without", "none"]);
+const NEGATIONS = new Set(["not", "no", "never", "doesn't", "don't", "won't", "didn't", "shouldn't", "nothing", "nothing's", "isn't", "aren't", "without", "none"]);
+/** Words that turn a sentence opened by "Nothing …" into a report after all: "Nothing is saved, but the form says it was". */
+const CONTRASTS = new Set(["but", "yet", "except", "until", "although", "though", "however", "unless"]);
+/**
+ * "Nothing in the current docs is wrong or missing for me.": a sentence that
+ * opens with "nothing" negates the failure words that follow it, up to the
+ * first contrast ("Nothing fails, but the page is broken"). Where the denial
+ * ends, or 0 when the sentence opens otherwise: one pass, once per sentence.
+ */
+function denialEnd(words: readonly string[]): number {
+  if (words[0] !== "nothing" && words[0] !== "nothing's") return 0;
+  const contrast = words.findIndex((word) => CONTRASTS.has(word));
+  return contrast < 0 ? words.length : contrast;
+}
 /** Failure words a reassurance negates; other cues ("no way to", "no longer") carry their own negation. */
 const NEGATABLE = new Set([
   "breaking", "break", "breaks", "broke", "broken", "fail", "fails", "failed", "failing", "failure", "failures", "regression", "crash", "crashes",
@@ -202,7 +217,20 @@ export function restatesTheWant(sentence: string): boolean {
 }
 
 /** The cue of one sentence: a wish story's (`wishCue`), or any problem or causal link. */
-export const sentenceCue = (sentence: string) => (isWishStory(sentence) ? wishCue(sentence) : reasonCue(sentence));
+export const sentenceCue = (sentence: string) => (isWishStory(sentence) ? wishCue(sentence) : onlyWantedSoThat(sentence) ? undefined : reasonCue(sentence));
+
+/**
+ * "I want to export a clip as a GIF so that I can get the clip as a GIF.",
+ * "It would be nice to have a helper that wraps it so that the code after
+ * each await runs as an action": a sentence, story or not, whose "so that"
+ * only restates what is wanted (see `restatesTheWant`), with no other cue
+ * before or after it.
+ */
+export function onlyWantedSoThat(sentence: string): boolean {
+  const at = sentence.toLowerCase().indexOf(" so that ");
+  if (at < 0 || !restatesTheWant(sentence)) return false;
+  return reasonCue(sentence.slice(0, at)) === undefined && reasonCue(sentence.slice(at + " so that ".length)) === undefined;
+}
 
 /**
  * Verbs of the problem table that also say what a change does to the product:
@@ -210,7 +238,7 @@ export const sentenceCue = (sentence: string) => (isWishStory(sentence) ? wishCu
  * describe the change, and only a problem named later in it is a reason
  * ("Ignores the banner that breaks the layout on phones").
  */
-const DESCRIBING_VERBS = new Set(["ignores", "ignoring", "forces", "throws", "aborts", "refuses"]);
+const DESCRIBING_VERBS = new Set(["ignores", "ignoring", "forces", "throws", "aborts", "refuses", "rejects"]);
 /** Words that name what a change is before its verb: "This PR ignores …". Not "it": "It ignores the proxy setting" is a bug report. */
 const CHANGE_SUBJECTS = new Set(["this", "the", "pr", "change", "patch", "commit"]);
 const MAX_CHANGE_SUBJECT = 2;
@@ -254,6 +282,7 @@ function cueIn(text: string, cues: PhraseIndex, shapes: boolean, purposes = true
   const noProblem = onceOnly(() => cueIn(text, PROBLEMS, true, false) === undefined);
   const purposeOnly = cues === CUES && opensWithChange(words) ? noProblem : () => false;
   const purposeAlone = cues === CUES ? noProblem : () => false;
+  const denied = denialEnd(words);
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? "";
     // A word in a path or identifier, or a quoted label ("the “Blocked” column header"), names something: no problem.
@@ -281,7 +310,7 @@ function cueIn(text: string, cues: PhraseIndex, shapes: boolean, purposes = true
       // "where the logs end up": a place, not an outcome.
       if (word.startsWith("end") && parts[1] === "up" && words.slice(Math.max(0, i - MAX_TO_WHERE), i).includes("where")) continue;
       // "doesn't break", "no tests fail": a negation a word or two before.
-      if (NEGATABLE.has(word) && (NEGATIONS.has(words[i - 1] ?? "") || NEGATIONS.has(words[i - 2] ?? ""))) continue;
+      if (NEGATABLE.has(word) && (NEGATIONS.has(words[i - 1] ?? "") || NEGATIONS.has(words[i - 2] ?? "") || i < denied)) continue;
       // "operators who configure Envoy by hand": how a group named by its "who" clause works, not a problem it has.
       if (HABITS.has(parts.join(" ")) && describesAGroup(words, i)) continue;
       // "a failure hook", "the crash handler": a failure word naming a kind of thing the change adds.
@@ -308,8 +337,11 @@ const MAX_TO_PASSIVE = 5;
 function purposeOfAThing(words: readonly string[], at: number): boolean {
   const start = words[at + 1] === "that" ? at + 2 : at + 1;
   if (THING_SUBJECTS.has(words[start] ?? "")) return true;
-  return words.slice(start, start + MAX_TO_PASSIVE).some((word) => word === "be" || word === "been");
+  // "so import './util.ts' is emitted as …": a passive in the present says what the change makes the thing do too.
+  return words.slice(start, start + MAX_TO_PASSIVE).some((word, k, clause) => word === "be" || word === "been" || (PRESENT_BEING.has(word) && isParticiple(clause[k + 1] ?? "")));
 }
+const PRESENT_BEING = new Set(["is", "are", "gets", "get"]);
+const isParticiple = (word: string) => word.length > 4 && (word.endsWith("ed") || word.endsWith("en"));
 
 /** A verb in the past before "twice": "submitted twice", "charged twice" (not "need" or "click twice", which say what to do). */
 const doneTwice = (word: string) => word.length > 4 && word.endsWith("ed") && word !== "needed";
@@ -380,9 +412,14 @@ function judgesTheEffort(words: readonly string[], at: number): boolean {
   return EFFORTLESS.has(words[at + 4] ?? "") || ((words[at + 4] === "a" || words[at + 4] === "an") && EFFORTLESS.has(words[at + 5] ?? ""));
 }
 
+/** How far into a "so" clause the template may be named: "so I've skipped the template". */
+const MAX_TO_TEMPLATE = 5;
+/** "Docs only, so I've skipped the template.": what the author did with the form, not an outcome of the change. */
+const aboutTheTemplate = (words: readonly string[], at: number) => words.slice(at + 1, at + 1 + MAX_TO_TEMPLATE).includes("template");
+
 /** "…, so they have to…" (after a comma) or "so <someone> can …": "so" as "so that", not "so much" or "so opening an issue". */
 function soThat(read: readonly Word[], words: readonly string[], at: number): boolean {
-  if (reportsPosting(words, at) || judgesTheEffort(words, at)) return false;
+  if (reportsPosting(words, at) || judgesTheEffort(words, at) || aboutTheTemplate(words, at)) return false;
   if (at > 0 && read[at - 1]?.endsClause) return true;
   return OUTCOME_VERBS.has(words[at + 2] ?? "") || OUTCOME_VERBS.has(words[at + 3] ?? "");
 }

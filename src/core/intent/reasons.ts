@@ -623,7 +623,7 @@ function asksOnlyForTheChange(text: string): boolean {
 }
 
 /** Words that label what follows as the change proposed: "Proposal: …", "Suggestion: …". */
-const PITCHES = new Set(["proposal", "suggestion", "proposed"]);
+const PITCHES = new Set(["proposal", "suggestion", "proposed", "requesting"]);
 
 /**
  * Whether lower-cased words open with what the change does: "Adds X", "This PR
@@ -654,6 +654,9 @@ const DENIALS = phrasesOf([
   // No problem behind it, in more words: "There's no problem behind this one.", "Not fixing a problem.", "This isn't a bug report."
   "there's no problem", "there is no problem", "there's no bug", "there is no bug", "no problem to report", "nothing to fix",
   "not fixing a problem", "not fixing a bug", "not fixing anything", "this isn't a bug", "this is not a bug", "isn't a bug", "nothing is blocking", "nothing blocks",
+  // Nothing failing, or no problem of the author's: "Nothing fails today.", "Nothing is failing.", "It doesn't solve a problem of mine."
+  "nothing fails", "nothing is failing", "nothing's failing", "nothing failed", "nothing is missing", "nothing's missing",
+  "it doesn't solve a problem", "it does not solve a problem", "doesn't solve a problem", "does not solve a problem", "it doesn't fix a problem", "doesn't fix a problem",
   // A reassurance about the change: "No behaviour change.", "No functional changes."
   "no behaviour change", "no behavior change", "no behaviour changes", "no behavior changes", "no functional change", "no functional changes", "no user-facing change", "no user-facing changes", "no production code", "no code change", "no code changes",
 ]);

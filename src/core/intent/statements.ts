@@ -136,7 +136,10 @@ export interface BodyReading {
 
 /** Headings whose text reports how a change was checked, not why it was made. */
 const NOT_A_REASON_HEADING = new Set(["test", "tests", "tested", "testing", "checklist", "verification", "verified", "verify", "qa", "screenshots", "logs", "log"]);
-const asksForChecks = (heading: string) => heading.toLowerCase().split(/[^\p{L}]+/u).some((word) => NOT_A_REASON_HEADING.has(word));
+const headingWords = (heading: string) => heading.toLowerCase().split(/[^\p{L}]+/u);
+const asksForChecks = (heading: string) => headingWords(heading).some((word) => NOT_A_REASON_HEADING.has(word));
+/** "Code change checklist": a heading over boxes to tick, and nothing about testing, whose paragraphs are the author's own. */
+const onlyAChecklist = (heading: string) => headingWords(heading).every((word) => word === "checklist" || !NOT_A_REASON_HEADING.has(word));
 
 const blankStatement = (statement: Statement) => statement.lines.every((line) => line.trim() === "");
 
@@ -161,6 +164,8 @@ export function readBody(markdown: string | null | undefined, aliases: Aliases):
   const checksProse: string[][] = [];
   /** Under a heading about testing, until the next heading of the same or a higher level. */
   let checksDepth: number | undefined;
+  /** Whether that heading only heads a checklist: its boxes are checks, a paragraph after them is prose like any other. */
+  let checklistOnly = false;
   const openSection = (field: Field | undefined, source: StatementSource, label: string, depth: number) => {
     section = field ? { statement: { field, source, label, lines: [] }, depth } : undefined;
     if (section) statements.push(section.statement);
@@ -173,7 +178,10 @@ export function readBody(markdown: string | null | undefined, aliases: Aliases):
       const label = blockText(token).trim();
       const field = fieldOfPrompt(label);
       if (checksDepth !== undefined && depth <= checksDepth) checksDepth = undefined;
-      if (checksDepth === undefined && !field && asksForChecks(label)) checksDepth = depth;
+      if (checksDepth === undefined && !field && asksForChecks(label)) {
+        checksDepth = depth;
+        checklistOnly = onlyAChecklist(label);
+      }
       // "### Your use case" then "#### Why would you like to do it?": the sub-heading asking the same field is the prompt answered.
       if (section && depth > section.depth && field === section.statement.field) superseded.add(section.statement);
       // A sub-heading that names no field stays part of the section around it.
@@ -202,7 +210,7 @@ export function readBody(markdown: string | null | undefined, aliases: Aliases):
     // Other tables are forms and checklists ("| Breaking change? | No |"), not prose; a before-and-after table reports a measure.
     const blockProse = token.type === "paragraph" ? [lines] : isComparisonTable(token) ? lines.slice(1).map((row) => [row]) : token.type === "list" ? listProse(token as Tokens.List) : [];
     prose.push(...blockProse);
-    (checksDepth === undefined ? reasonProse : checksProse).push(...blockProse);
+    (checksDepth === undefined || (checklistOnly && token.type === "paragraph") ? reasonProse : checksProse).push(...blockProse);
   }
   return { statements: statements.filter((statement) => !superseded.has(statement)), prose, reasonProse, checksProse };
 }

@@ -171,8 +171,13 @@ function readStoryPersona(sentence: string): { persona: string; wish: boolean } 
   if (!opened) return undefined;
   const personaStart = opened.keep ? at + 3 : at + opened.opener.length;
   const limit = Math.min(sentence.length, personaStart + MAX_PERSONA);
+  // "As a backend developer on a SaaS (one schema per customer, about 900 of them), I want …": an aside's commas are the persona's.
+  let aside = 0;
   for (let end = personaStart + MIN_PERSONA; end < limit; end++) {
     const ch = sentence[end];
+    if (ch === "(") aside++;
+    else if (ch === ")" && aside > 0) aside--;
+    if (aside > 0) continue;
     if ((ch === "." && !isInnerDot(sentence, end)) || ch === ";") return undefined;
     if (isThousandsComma(sentence, end)) continue;
     const says = ch === "," ? sayAt(sentence, end + 1, PERSONA_SAYS) : isSpace(sentence.charCodeAt(end)) ? sayAt(sentence, end, PERSONA_VERBS) : undefined;

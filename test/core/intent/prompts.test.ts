@@ -104,6 +104,7 @@ describe("an alias anywhere in a heading or prompt, as a whole word", () => {
     ["## Additional context", "a catch-all, not the reason"],
     ["### Any other context", "a catch-all"],
     ["### Steps to reproduce the problem", "asks for steps"],
+    ["### Describe alternative solutions that would also satisfy this problem", "asks for other solutions"],
     ["### Who can help?", "asks for reviewers to mention"],
     ["## Contextual menu", "context only as part of a longer word"],
     ["## Whoami output", "who only as part of a longer word"],

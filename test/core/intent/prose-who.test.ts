@@ -479,3 +479,21 @@ describe("round 20: who", () => {
     expect(judgeBody("### Problem\n\nAs a developer using UnoCSS on a 40-package monorepo, I want a shared preset.", { ...rules, project: "unocss" }, templateLines([])).who).toBeDefined();
   });
 });
+
+describe("round 21: who", () => {
+  it("a persona with an aside in brackets, commas and all, is a who", () => {
+    const found = judgeBody("### Problem\n\nAs a backend developer on a schema-per-tenant SaaS (one schema per customer, about 900 of them), I want to pass a search path.", rules, templateLines([]));
+    expect(found.who).toBeDefined();
+  });
+
+  it.each([
+    ["tenants, which are accounts", "We keep 13 months of data for our production tenants."],
+    ["the project's own maintainers", "I hope the MicroPython maintainers will implement this feature."],
+  ])("no group: %s", (_shape, sentence) => {
+    expect(who(sentence)).toBeUndefined();
+  });
+
+  it.each([["Maintainers of small Helm charts who publish to a private registry lose the index."], ["The Debian maintainers who package it patch the path by hand."]])("maintainers said which are a group: %j", (sentence) => {
+    expect(who(sentence)).toBeDefined();
+  });
+});

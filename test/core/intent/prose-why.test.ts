@@ -167,7 +167,7 @@ describe("failures in a project's own terms", () => {
     ["code that is an exception", "## Summary\n\nThe generator dropped the parentheses in `(a ?? b) || c`, which is a SyntaxError.", "is syntaxerror"],
     ["code turned into one", "## Summary\n\nThe minifier turns the default export into a ReferenceError at load.", "into referenceerror"],
     ["an exception thrown", "Saving a draft with an emoji in the title throws a `SerializationException`.", "throws"],
-    ["an error status answered", "Uploads over 8 MB get rejected with a 413 by the ingress.", "413"],
+    ["an error status answered", "Uploads over 8 MB are answered with a 413 by the ingress.", "413"],
     ["an error status returned", "## Changes\n\nThe health endpoint returned a 503 whenever the cache was cold.", "503"],
     ["a wait measured", "Opening the settings page takes 40 s on a workspace with 3,000 members.", "takes"],
     ["a wait with its unit glued on", "Each lint run took 900ms per file on the monorepo.", "took"],
@@ -699,5 +699,73 @@ describe("round 20: work done twice, a rate halved", () => {
 
   it.each([["Click the row twice to edit it."], ["Only needed twice a year."]])("what to do twice is not: %j", (sentence) => {
     expect(reasonCue(sentence)).toBeUndefined();
+  });
+});
+
+describe("round 21: a why field of a denial and whom it is for, in other words", () => {
+  it.each([
+    ["on whose behalf", "Nothing fails today. I'm asking on behalf of the volunteer coaches in our league who plan the season with it."],
+    ["filed for a group", "Nothing's broken. I'm filing this for the nurses on our night shift who chart on tablets."],
+    ["no problem of the author's", "It doesn't solve a problem of mine. I'm asking for the librarians at our college, who catalogue donations with it."],
+    ["a guide for a group", "This guide is for operators moving an existing cluster to the managed control plane."],
+    ["a request from a group", "The request comes from the translators in our volunteer group who review strings on their phones."],
+    ["a request alone", "Requesting a strict mode for units when reading tables."],
+  ])("is no reason: %s", (_shape, answer) => {
+    expect(why(`## Why\n\n${answer}`)).toBeUndefined();
+  });
+
+  it.each([
+    ["a group that suffers something, in no cue's words", "Moderators of busy forums get 200 separate notifications for one thread and miss the ones from other threads."],
+    ["a denial, then a contrast", "Nothing fails, but the export is broken on Windows for the translators in our group."],
+  ])("a reason stays one: %s", (_shape, answer) => {
+    expect(why(`## Why\n\n${answer}`)).toMatchObject({ field: "why" });
+  });
+
+  it.each([["Nothing in the current docs is wrong or missing for me."], ["Nothing is failing for us."]])("a sentence opening with nothing denies its failure words: %j", (sentence) => {
+    expect(reasonCue(sentence)).toBeUndefined();
+  });
+});
+
+describe("round 21: a purpose that only restates the want, and what the change makes a thing do", () => {
+  it.each([
+    ["a want whose purpose is having it", "## Why\n\nI want to export a review clip as an animated GIF so that I can get the clip as a GIF."],
+    ["praise of a helper whose purpose is what it does", "It would be nice to have a helper that wraps the callback so that the code after each await runs inside the action."],
+    ["a change whose so clause is a present passive", "Add an option matching the compiler's flag, so import './util.ts' is emitted as import './util.js'."],
+    ["what the author did with the template", "Docs only, so I've skipped the template."],
+  ])("is no reason: %s", (_shape, body) => {
+    expect(why(body)).toBeUndefined();
+  });
+
+  it.each([
+    ["a want whose purpose ends toil", "## Why\n\nI want to export a review clip as an animated GIF so that I can stop screen-recording it by hand."],
+    ["a helper whose purpose avoids a failure", "It would be nice to have a helper that wraps the callback so that the code after each await doesn't throw in strict mode."],
+    ["a change whose so clause has people", "Add an option matching the compiler's flag, so people can stop renaming imports by hand."],
+  ])("a reason stays one: %s", (_shape, body) => {
+    expect(why(body)).toMatchObject({ field: "why" });
+  });
+});
+
+describe("round 21: failures in other words", () => {
+  it.each([
+    ["A firing alert was not delivered during the restart.", "not delivered"],
+    ["The results list was never updated.", "never updated"],
+    ["The cache isn't cleared on logout.", "isn't cleared"],
+    ["LocalStack rejects such definitions.", "rejects"],
+    ["The two copies drift apart within a sprint.", "drift apart"],
+  ])("%j is a reason", (sentence, cue) => {
+    expect(reasonCue(sentence)).toBe(cue);
+  });
+
+  it.each([["The public API is not changed."], ["Existing configs are not affected."], ["Rejects empty names with a clear message."]])("%j is not", (sentence) => {
+    expect(reasonCue(sentence)).toBeUndefined();
+  });
+
+  it("a paragraph after a checklist's boxes is prose like any other", () => {
+    const body = "### Code change checklist\n\n- [x] Added unit tests\n\nThe heap climbed by about 40 MB an hour until the tab crashed after a morning of use.";
+    expect(why(body)).toMatchObject({ source: "prose" });
+  });
+
+  it("a paragraph under a heading about testing is still only checks", () => {
+    expect(why("### Testing\n\n- [x] Added unit tests\n\nThe heap climbed by about 40 MB an hour until the tab crashed after a morning of use.")).toBeUndefined();
   });
 });
