@@ -124,11 +124,16 @@ export const thirtyninthCorpus = readCorpus(new URL("./thirtyninth/", import.met
 export const fortiethCorpus = readCorpus(new URL("./fortieth/", import.meta.url));
 export const fortyfirstCorpus = readCorpus(new URL("./fortyfirst/", import.meta.url));
 export const fortysecondCorpus = readCorpus(new URL("./fortysecond/", import.meta.url));
-/** The forty-third to forty-sixth sets, written the same way once the thirty-ninth to forty-second had been used for tuning; not used for tuning. */
+/** The forty-third to forty-sixth sets, written the same way once the thirty-ninth to forty-second had been used for tuning; since used for tuning too (round 21). */
 export const fortythirdCorpus = readCorpus(new URL("./fortythird/", import.meta.url));
 export const fortyfourthCorpus = readCorpus(new URL("./fortyfourth/", import.meta.url));
 export const fortyfifthCorpus = readCorpus(new URL("./fortyfifth/", import.meta.url));
 export const fortysixthCorpus = readCorpus(new URL("./fortysixth/", import.meta.url));
+/** The forty-seventh to fiftieth sets, written the same way once the forty-third to forty-sixth had been used for tuning; not used for tuning. */
+export const fortyseventhCorpus = readCorpus(new URL("./fortyseventh/", import.meta.url));
+export const fortyeighthCorpus = readCorpus(new URL("./fortyeighth/", import.meta.url));
+export const fortyninthCorpus = readCorpus(new URL("./fortyninth/", import.meta.url));
+export const fiftiethCorpus = readCorpus(new URL("./fiftieth/", import.meta.url));
 
 export interface Judgement {
   why: boolean;
