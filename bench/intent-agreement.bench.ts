@@ -187,6 +187,12 @@ const aimed: Record<string, string> = {
   "so clauses in a present passive": padded("Add x, ", "so y is emitted as z ", "."),
   "a persona with a long aside": padded("As a developer on a SaaS (", "one, two, ", "), I want x."),
   "failures after a checklist's boxes": padded("### Checklist\n\n- [x] a\n\n", "The heap crashed. ", ""),
+  // Round 22: owed work in any verb, conditions, errors of a kind, methods, asides in headings, personas with "the".
+  "negated participles and conditions": repeatTo("if it isn't refetched when never attached wasn't formatted "),
+  "errors of a kind and methods": repeatTo("get an MPS dtype error by calling x and ignoring "),
+  "headings with long bracketed asides": repeatTo("## Proposed changes (including screenshots (and videos)\nx\n"),
+  "personas named with the": repeatTo("As the maintainer of x, I'd like y. "),
+  "questions with a colon": padded("I'm asking for the developers at our company who ", "x ", ": could it?"),
 };
 const lines = templateLines(["**Why do we need this feature?**\n\nDescribe the problem.\n\n**Who is this feature for?**\n"]);
 /** Runs timed per body after a warm-up; the fastest is kept, since the machine may be shared and wall time then counts waiting. */

@@ -84,9 +84,11 @@ const SETTING = new Set(
 /** How far before a measure's move a setting's word is looked for. */
 const MAX_SETTING_BEFORE = 8;
 function setsAValue(words: readonly string[], at: number): boolean {
-  for (let k = Math.max(0, at - MAX_SETTING_BEFORE); k < at; k++) if (SETTING.has(words[k] ?? "")) return true;
+  for (let k = Math.max(0, at - MAX_SETTING_BEFORE); k < at; k++) if (SETTING.has(words[k] ?? "") && !namesTheChange(words, k)) return true;
   return false;
 }
+/** "With this change memory goes from …": "change" after "this" or "the" is the change itself, not a verb that sets a value. */
+const namesTheChange = (words: readonly string[], k: number) => (words[k] === "change" || words[k] === "changes") && (words[k - 1] === "this" || words[k - 1] === "the");
 
 /**
  * "goes from 4.1 s to 2.6 s", "dropped from 2 GB to 300 MB", "cuts

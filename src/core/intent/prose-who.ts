@@ -255,7 +255,7 @@ const PEOPLE_NOUNS = new Set(
     // People by the body they work in or their office: "clinical staff who share workstations", "compliance officers preparing audits".
     "staff crews personnel officers auditors " +
     // People by what they write or run: "technical writers at companies that …", "sysadmins who manage fleets".
-    "writers sysadmins webmasters " +
+    "writers sysadmins webmasters makers tinkerers " +
     // People by their work in a clinic, an office or a field: "nurses and ward clerks at our hospital".
     "nurses clerks doctors physicians coordinators accountants lawyers bookkeepers assistants instructors " +
     // People by how they run things: "SREs running etcd for large clusters", "self-hosters running n8n in queue mode", "the homelab crowd running …".
@@ -341,10 +341,12 @@ const OTHER_SUBJECTS = new Set(["we", "i", "you", "he", "she", "and", "then"]);
 function verbFollows(words: readonly Word[], i: number, verbs: Map<string, string[][]>, reach: number): boolean {
   for (let at = i + 1; at <= i + reach && at < words.length; at++) {
     if (words[at - 1]?.endsClause || OTHER_SUBJECTS.has(lowerAt(words, at))) return false;
-    if (verbAt(words, at, verbs)) return true;
+    // "the Nordic layouts will be asked for next": a passive says what is done to the thing, not what it does.
+    if (verbAt(words, at, verbs)) return verbs !== HUMAN_VERBS || !PASSIVE.has(lowerAt(words, at - 1));
   }
   return false;
 }
+const PASSIVE = new Set(["be", "been", "being", "is", "are", "was", "were", "get", "gets", "got"]);
 
 /** A plural not in the list that does what only people do: "moderators … told us", "those volunteers can't tell". */
 const isPluralDoingHumanThings = (words: readonly Word[], i: number) => {
@@ -533,6 +535,7 @@ function onlyWhereTheySpoke(words: readonly Word[], from: number, noun: number, 
   return said !== undefined && CHANNELS.has(said.lower) && (said.endsClause || place + 1 >= words.length || SAYING.has(words[place + 1]?.lower ?? ""));
 }
 
+const MACHINE_SIZES = new Set(["kb", "mb", "gb", "tb", "kib", "mib", "gib", "tib", "vcpu", "vcpus", "cpu", "cpus", "core", "cores", "gpu", "gpus", "ram"]);
 /** The people who run a project: "the MicroPython maintainers or community will implement this" names who would do the work. */
 const RUNNING_A_PROJECT = new Set(["maintainers", "contributors", "committers", "devs"]);
 /** "the MicroPython maintainers", "the Vite contributors": a name (capitalised, not opening the sentence), then its maintainers, with no clause saying which. */
@@ -554,6 +557,8 @@ const isDataVerbForm = (word: string) => DATA_VERBS.has(word) && (word.endsWith(
 function notTheAudience(words: readonly Word[], from: number, noun: number, end: number): boolean {
   if (MAYBE_PROGRAMS.has(words[noun]?.lower ?? "") && (PROTOCOLS.has(words[noun - 1]?.lower ?? "") || verbFollows(words, noun, PROGRAM_FATES, MAX_TO_FATE))) return true;
   if (onlyWhereTheySpoke(words, from, noun, end) || aProjectsOwnPeople(words, from, noun, end)) return true;
+  // "our 512 MB agents", "the 4 vCPU runners": sized by memory or cores, they are machines.
+  for (let q = from; q < noun; q++) if (MACHINE_SIZES.has(words[q]?.lower ?? "")) return true;
   // "`/api/status` counted viewers": the verb, in the past or in -ing, may have been read as a qualifier ("store owners" has a noun).
   for (let q = from; q < noun; q++) if (isDataVerbForm(words[q]?.lower ?? "")) return true;
   let k = from - 1;
@@ -567,8 +572,10 @@ const phraseOf = (words: readonly Word[], from: number, to: number) =>
     .map((w) => w.text)
     .join(" ");
 
-function groupIn(sentence: string, nouns: Map<string, string[][]>): string | undefined {
-  if (sentence.endsWith("?")) return undefined;
+function groupIn(written: string, nouns: Map<string, string[][]>): string | undefined {
+  // A question names no one, but a statement before its colon does: "I'm asking for the developers at our company who …: could it …?"
+  const sentence = written.endsWith("?") ? written.slice(0, Math.max(0, written.indexOf(": "))) : written;
+  if (sentence === "") return undefined;
   const words = wordsOf(sentence);
   for (let i = 0; i < words.length; i++) {
     const pronounGroup = pronounGroupAt(words, i) ?? selfDescribedAt(words, i, nouns);

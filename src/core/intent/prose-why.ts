@@ -46,7 +46,7 @@ const PROBLEM_PHRASES = [
   "forces", "breaking change", "surprising", "surprised", "unexpected", "unexpectedly", "conflicting", "inconsistent", "bugs", "buggy",
   // Running out of something: "pushed the process past its memory limit and it was killed", "panicked".
   "killed", "out of memory", "memory limit", "oom", "oom-killed", "panic", "panics", "panicked", "segfault", "segfaults",
-  "deadlock", "deadlocks", "deadlocked",
+  "deadlock", "deadlocks", "deadlocked", "oomkilled",
   // A process or build that stops for good: "the build died with this", "the worker dies after an hour".
   "died", "dies", "dying",
   // Work cut short or shut out: "the whole transfer aborts", "Dropbox escalates to a lockout", "the browser gives up".
@@ -83,7 +83,9 @@ const PROBLEM_PHRASES = [
   // A cost people bear: "readers on mobile data pay for every image on the page".
   "pay for", "pays for", "paying for",
   // Copies that stop matching, and input turned away: "the two drift apart", "LocalStack rejects such definitions".
-  "drift apart", "drifts apart", "drifted apart", "out of sync", "rejects", "rejected",
+  "drift apart", "drifts apart", "drifted apart", "out of sync", "rejects", "rejected", "rejecting",
+  // A workaround named as the one way there is: "the only way to see what a trigger returned is to set the log level to debug".
+  "only way to", "only way is", "only way out",
 ];
 
 /** A causal link to an outcome, or a benefit stated as one. */
@@ -96,6 +98,10 @@ const CAUSE_PHRASES = [
 
 /** Ways of working that say who a group is when its "who" clause names them: "writers who maintain pages by hand". */
 const HABITS = new Set(["by hand", "manually"]);
+/** How far before "ignoring" a "by" makes it part of a method: "by calling it and ignoring …". */
+const MAX_TO_METHOD = 4;
+/** "completions written by hand": how the change's own files were made, not work someone is stuck with. */
+const AUTHORED = new Set(["written", "wrote", "crafted", "drawn", "tuned", "curated"]);
 /** Words that make a way of working a burden even inside a "who" clause: "admins who have to edit it by hand". */
 const BURDENS = new Set(["have", "has", "had", "must", "need", "needs", "forced", "still"]);
 /** How far back a "who" may open the clause a habit describes. */
@@ -140,6 +146,8 @@ const NEGATABLE = new Set([
   "breaking", "break", "breaks", "broke", "broken", "fail", "fails", "failed", "failing", "failure", "failures", "regression", "crash", "crashes",
   // "Nothing is wrong with the current behaviour", "Nothing is blocking anyone."
   "wrong", "blocking", "blocked",
+  // "shows no leaks or memory corruption", "no errors": a clean report.
+  "leak", "leaks", "leaking", "corruption", "corrupted", "errors",
 ]);
 
 type PhraseIndex = Map<string, string[][]>;
@@ -311,8 +319,10 @@ function cueIn(text: string, cues: PhraseIndex, shapes: boolean, purposes = true
       if (word.startsWith("end") && parts[1] === "up" && words.slice(Math.max(0, i - MAX_TO_WHERE), i).includes("where")) continue;
       // "doesn't break", "no tests fail": a negation a word or two before.
       if (NEGATABLE.has(word) && (NEGATIONS.has(words[i - 1] ?? "") || NEGATIONS.has(words[i - 2] ?? "") || i < denied)) continue;
+      // "by calling produceWithPatches and ignoring the second element": a way to do it, not a fault.
+      if (word === "ignoring" && words.slice(Math.max(0, i - MAX_TO_METHOD), i).includes("by")) continue;
       // "operators who configure Envoy by hand": how a group named by its "who" clause works, not a problem it has.
-      if (HABITS.has(parts.join(" ")) && describesAGroup(words, i)) continue;
+      if (HABITS.has(parts.join(" ")) && (describesAGroup(words, i) || AUTHORED.has(words[i - 1] ?? ""))) continue;
       // "a failure hook", "the crash handler": a failure word naming a kind of thing the change adds.
       if (FAULT_NOUNS.has(word) && KINDS_OF_THING.has(words[i + 1] ?? "")) continue;
       // "should record a failure and keep going", "report crashes to Sentry": a failure as what a feature records is no failure here.

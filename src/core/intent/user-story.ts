@@ -107,6 +107,10 @@ export function findUserStory(line: string): UserStory | undefined {
   return undefined;
 }
 
+/** "As the title says, I want …", "As the docs suggest, …": a reference to what something says, not a role. */
+const SAYING = new Set(["says", "said", "say", "suggests", "suggest", "suggested", "mentions", "mentioned", "states", "stated", "shows", "showed", "explains", "explained", "describes", "described", "notes", "noted"]);
+const saysSomething = (persona: string) => persona.toLowerCase().split(" ").some((word) => SAYING.has(word));
+
 /** "As a result, I want …" is no story: phrases that start like one. */
 const NOT_A_PERSONA = new Set([
   "result", "consequence", "side note", "side effect", "reminder", "workaround", "rule", "general rule", "bonus", "first step", "start", "example",
@@ -125,6 +129,8 @@ const PERSONA_SAYS = [...PERSONA_VERBS, "can't", "can’t", "cannot", "can", "ha
 const PERSONA_OPENERS = [
   { opener: "as an ", keep: false },
   { opener: "as a ", keep: false },
+  // "As the maintainer of a plugin that several projects use, I'd like …": a role the author holds, named with "the".
+  { opener: "as the ", keep: false },
   { opener: "as someone ", keep: true },
   { opener: "as somebody ", keep: true },
 ];
@@ -186,6 +192,7 @@ function readStoryPersona(sentence: string): { persona: string; wish: boolean } 
       continue;
     }
     const persona = sentence.slice(personaStart, end).trim();
+    if (opened.opener === "as the " && saysSomething(persona)) return undefined;
     return NOT_A_PERSONA.has(persona.toLowerCase()) || hasSlot(sentence) ? undefined : { persona, wish: PERSONA_VERBS.includes(says) };
   }
   return undefined;

@@ -497,3 +497,21 @@ describe("round 21: who", () => {
     expect(who(sentence)).toBeDefined();
   });
 });
+
+describe("round 22: who", () => {
+  it("a statement before a question's colon names its group", () => {
+    expect(who("I'm asking for the React Native developers at our company who inspect the cache in Flipper: could the tab show its size?")).toBeDefined();
+    expect(who("Could the tab show its size for the React Native developers at our company who inspect the cache?")).toBeUndefined();
+  });
+
+  it.each([
+    ["machines sized by memory", "On our 512 MB agents the process was killed mid-pipeline about once a day."],
+    ["things asked for, in the passive", "QWERTZ and the Nordic layouts will be asked for next."],
+  ])("no group: %s", (_shape, sentence) => {
+    expect(who(sentence)).toBeUndefined();
+  });
+
+  it.each([["It's written for makers coming over from the Arduino TFT_eSPI library."], ["Moderators of large open communities asked for it twice."]])("a group: %j", (sentence) => {
+    expect(who(sentence)).toBeDefined();
+  });
+});

@@ -769,3 +769,46 @@ describe("round 21: failures in other words", () => {
     expect(why("### Testing\n\n- [x] Added unit tests\n\nThe heap climbed by about 40 MB an hour until the tab crashed after a morning of use.")).toBeUndefined();
   });
 });
+
+describe("round 22: failures and costs in other words", () => {
+  it.each([
+    ["owed work in any verb, not done", "The query is clearly active, it just isn't refetched.", "isn't refetched"],
+    ["a middleware never attached", "If you follow the guide with routes, the middleware is never attached and every app is served without authentication.", "never attached"],
+    ["time spent on a measure", "On our instance each login spent about 1.8 s in that query.", "spent"],
+    ["the only way there is", "Right now the only way to see what a trigger returned is to set the log level to debug.", "only way to"],
+    ["a service rejecting input", "Loki started rejecting the logs of everything else.", "rejecting"],
+    ["an error of a named kind", "People copy the CUDA examples and get an MPS dtype error on the first frame.", "get error"],
+    ["a measure moving after 'this change'", "With this change steady-state memory goes from ~1.7 GiB to ~600 MiB on the same cluster.", "goes from"],
+    ["pods OOMKilled", "Our pods were OOMKilled at the 2Gi limit every few hours.", "oomkilled"],
+    ["a service ignoring, in the present", "The proxy is ignoring the Retry-After header.", "ignoring"],
+  ])("%s is a reason", (_shape, sentence, cue) => {
+    expect(reasonCue(sentence)).toBe(cue);
+  });
+
+  it.each([
+    ["a condition a feature tests", "Add a --check flag that exits non-zero when the file isn't formatted."],
+    ["a reassurance in -ed", "The public API is not modified and existing configs are not impacted."],
+    ["a value set after 'the change'", "The change raises the default timeout from 30 s to 60 s."],
+    ["a clean report", "Attached Valgrind output that shows no leaks or memory corruption was found."],
+    ["a method with ignoring in it", "Yes, by calling produceWithPatches and ignoring the second element."],
+    ["files written by hand", "Adds fish completions for the exp subcommands, written by hand in scripts/completion/dvc.fish."],
+  ])("%s is not", (_shape, sentence) => {
+    expect(reasonCue(sentence)).toBeUndefined();
+  });
+
+  it("a heading's bracketed aside does not make it a heading about checks", () => {
+    const body = "## Proposed changes (including videos or screenshots)\n\nSome customers had visitors waiting ten minutes, until someone transferred the chat by hand.";
+    expect(why(body)).toMatchObject({ source: "prose" });
+    expect(why("## Screenshots (if any)\n\nThe page went blank until someone reloaded it by hand.")).toBeUndefined();
+  });
+
+  it("a role named with 'the' is a persona, and its wish alone no reason", () => {
+    const found = judgeBody("### Problem\n\nAs the maintainer of a plugin that several projects use for their releases, I'd like to declare its settings in a schema file.", rules, templateLines([]));
+    expect(found.why).toBeUndefined();
+    expect(found.who).toBeDefined();
+  });
+
+  it("a reference to what something says is no persona", () => {
+    expect(judgeBody("As the title says, I want a dark mode for the editor.", rules, templateLines([])).who).toBeUndefined();
+  });
+});
