@@ -129,11 +129,16 @@ export const fortythirdCorpus = readCorpus(new URL("./fortythird/", import.meta.
 export const fortyfourthCorpus = readCorpus(new URL("./fortyfourth/", import.meta.url));
 export const fortyfifthCorpus = readCorpus(new URL("./fortyfifth/", import.meta.url));
 export const fortysixthCorpus = readCorpus(new URL("./fortysixth/", import.meta.url));
-/** The forty-seventh to fiftieth sets, written the same way once the forty-third to forty-sixth had been used for tuning; not used for tuning. */
+/** The forty-seventh to fiftieth sets, written the same way once the forty-third to forty-sixth had been used for tuning; since used for tuning too (round 22). */
 export const fortyseventhCorpus = readCorpus(new URL("./fortyseventh/", import.meta.url));
 export const fortyeighthCorpus = readCorpus(new URL("./fortyeighth/", import.meta.url));
 export const fortyninthCorpus = readCorpus(new URL("./fortyninth/", import.meta.url));
 export const fiftiethCorpus = readCorpus(new URL("./fiftieth/", import.meta.url));
+/** The fifty-first to fifty-fourth sets, written once the forty-seventh to fiftieth had been used for tuning, by writers with no access to the repository; not used for tuning. */
+export const fiftyfirstCorpus = readCorpus(new URL("./fiftyfirst/", import.meta.url));
+export const fiftysecondCorpus = readCorpus(new URL("./fiftysecond/", import.meta.url));
+export const fiftythirdCorpus = readCorpus(new URL("./fiftythird/", import.meta.url));
+export const fiftyfourthCorpus = readCorpus(new URL("./fiftyfourth/", import.meta.url));
 
 export interface Judgement {
   why: boolean;
