@@ -197,6 +197,10 @@ const aimed: Record<string, string> = {
   "headings with long bracketed asides": repeatTo("## Proposed changes (including screenshots (and videos)\nx\n"),
   "personas named with the": repeatTo("As the maintainer of x, I'd like y. "),
   "questions with a colon": padded("I'm asking for the developers at our company who ", "x ", ": could it?"),
+  // Round 23: conditions, reassurances and guesses, doers at work, nobody and asking why.
+  "conditions that never close": padded("When it is set and ", "a handler panics and ", ", it could be."),
+  "so clauses that reassure or guess": repeatTo("x, so nothing changes the same so there may be so it should only be "),
+  "doers at organisations, nobody, asking": repeatTo("dispatchers at the taxi company nobody in the call asked in the forum "),
 };
 const lines = templateLines(["**Why do we need this feature?**\n\nDescribe the problem.\n\n**Who is this feature for?**\n"]);
 /** Runs timed per body after a warm-up; the fastest is kept, since the machine may be shared and wall time then counts waiting. */

@@ -97,6 +97,30 @@ function conditional(words: readonly string[], i: number): boolean {
 }
 const REASSURED = new Set("changed affected modified touched needed required used impacted included intended expected planned recommended meant supposed designed related tested merged reviewed considered covered exposed altered".split(" "));
 
+/** "nobody in the call heard the speaker", "no one could log in": what nobody managed, in the past. */
+const MANAGED = new Set(["heard", "saw", "could", "got", "received", "knew", "answered", "replied", "responded", "found"]);
+const MAX_TO_MANAGED = 4;
+function nobodyCould(words: readonly string[], read: readonly Word[], i: number): boolean {
+  const from = words[i] === "nobody" ? i + 1 : words[i] === "no" && words[i + 1] === "one" ? i + 2 : -1;
+  if (from < 0) return false;
+  for (let k = from; k < from + MAX_TO_MANAGED && k < words.length; k++) {
+    if (MANAGED.has(words[k] ?? "")) return true;
+    if (read[k]?.endsClause) return false;
+  }
+  return false;
+}
+/** "three of them asked in the forum why no numbers show up": people asking why is confusion. */
+const ASKING = new Set(["asked", "asking", "ask", "asks", "wondered", "wondering"]);
+const MAX_TO_WHY = 8;
+function askedWhy(words: readonly string[], read: readonly Word[], i: number): boolean {
+  if (!ASKING.has(words[i] ?? "")) return false;
+  for (let k = i + 1; k <= i + MAX_TO_WHY && k < words.length; k++) {
+    if (words[k] === "why") return true;
+    if (read[k]?.endsClause) return false;
+  }
+  return false;
+}
+
 const isUpper = (ch: string | undefined) => ch !== undefined && ch >= "A" && ch <= "Z";
 const isLowerOrDigit = (ch: string | undefined) => ch !== undefined && ((ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9"));
 
@@ -130,6 +154,10 @@ export function failureShapeAt(words: readonly string[], read: readonly Word[], 
   if (word === "off" && next === "by" && isAmount(words[i + 2] ?? "")) return "off by";
   const bidding = (i === 0 || read[i - 1]?.endsClause === true) && PROGRESSING.has(next);
   const fine = STILL_FINE.has(next) || (next === "going" && !GOING_WRONG.has(words[i + 2] ?? ""));
-  if (KEEPING.has(word) && !bidding && !fine && next.length >= MIN_ING_WORD && next.endsWith("ing")) return `${word} ${next}`;
+  // "a setting for webhook targets to keep retrying": what the feature should do, not trouble that recurs.
+  const wanted = words[i - 1] === "to";
+  if (KEEPING.has(word) && !bidding && !fine && !wanted && next.length >= MIN_ING_WORD && next.endsWith("ing")) return `${word} ${next}`;
+  if (nobodyCould(words, read, i)) return `${word} ${words[i + 1] === "one" ? "one " : ""}…`.trimEnd();
+  if (askedWhy(words, read, i)) return `${word} why`;
   return undefined;
 }

@@ -72,6 +72,8 @@ export function promptMatcher(aliases: Aliases): PromptMatcher {
       if (ASKS_SOMETHING_ELSE[field].some((word) => words.has(word))) continue;
       // "How should the problem be solved?" asks for the solution, though it names the problem.
       if (field === "why" && words.has("how") && SOLVING.some((word) => words.has(word))) continue;
+      // "Why should this be in core?", "Why should this be part of Sequelize?": why it belongs here, not why it is needed.
+      if (field === "why" && words.has("should") && words.has("be") && (words.has("in") || words.has("part"))) continue;
       for (const needle of list) {
         const at = mentionAt(padded, needle);
         if (at >= 0 && (!asked || at < asked.at)) asked = { field, at };

@@ -412,8 +412,37 @@ function nounAt(words: readonly Word[], i: number, nouns: Map<string, string[][]
   if (listed) return listed;
   // "the last community call": a community's meeting or page, not its people.
   if ((word.lower === "community" || word.lower === "communities") && COMMUNITY_THINGS.has(words[i + 1]?.lower ?? "")) return undefined;
-  const person = PEOPLE_NOUNS.has(word.lower) || namesPeopleByEnding(word.lower) || isPluralBeforeWho(words, i) || isPluralDoingHumanThings(words, i) || isListedPerson(words, i, nouns) || isPluralPraisedFor(words, i);
+  const person =
+    PEOPLE_NOUNS.has(word.lower) ||
+    namesPeopleByEnding(word.lower) ||
+    isPluralBeforeWho(words, i) ||
+    isPluralDoingHumanThings(words, i) ||
+    isListedPerson(words, i, nouns) ||
+    isPluralPraisedFor(words, i) ||
+    worksAtAnOrganisation(words, i);
   return person ? [word.lower] : undefined;
+}
+
+/** Where people work: "the claims handlers at our insurance company", "the reporters at our newsroom", "the QA testers on our payments team". */
+const ORGANISATIONS = new Set(
+  ("company companies firm firms newsroom newsrooms team teams lab labs hospital hospitals clinic clinics school schools university office offices agency agencies " +
+    "bank banks studio studios department nonprofit charity newspaper startup organisation organization council library libraries warehouse warehouses " +
+    "ministry court club association station stations store stores shop shops plant plants factory factories institute").split(" "),
+);
+/** Endings of plurals that name doers: dispatchers, testers, auditors, secretaries, assistants. */
+const DOER_ENDINGS = ["ers", "ors", "ies", "ants"];
+const AT_WORK = new Set(["at", "on", "in", "from"]);
+const MAX_TO_ORGANISATION = 4;
+/** A plural of doers, then where they work within a few words: "Dispatchers at the taxi company", "The integration team at our company". */
+function worksAtAnOrganisation(words: readonly Word[], i: number): boolean {
+  const word = words[i]?.lower ?? "";
+  const doers = (word.length >= 6 && DOER_ENDINGS.some((end) => word.endsWith(end))) || word === "team";
+  if (!doers || words[i]?.endsClause || !AT_WORK.has(words[i + 1]?.lower ?? "")) return false;
+  for (let k = i + 2; k <= i + 1 + MAX_TO_ORGANISATION && k < words.length; k++) {
+    if (ORGANISATIONS.has(words[k]?.lower ?? "")) return true;
+    if (words[k]?.endsClause) return false;
+  }
+  return false;
 }
 
 /** Pronouns that a "who" clause makes a group: "anyone who ships…", "those who run…". */
@@ -505,6 +534,8 @@ const PROGRAM_FATES = phraseIndex([
   "segfaulted", "panic", "panics", "panicked", "time out", "timed out", "times out", "deadlock", "deadlocked",
   // Retrying and reconnecting are what agents and clients do: "our Telegraf agents keep retrying".
   "keep retrying", "keeps retrying", "retry", "retries", "retried", "retrying", "reconnect", "reconnects", "reconnecting",
+  // Asking a server for something, as programs do: "the backup agents request fresh STS credentials for every bucket".
+  "request fresh", "request new", "request a", "poll", "polls", "polled", "polling",
 ]);
 /** How far that fate may follow the noun: "consumers were all OOM-killed", "the clients then time out". */
 const MAX_TO_FATE = 3;

@@ -86,6 +86,8 @@ const PROBLEM_PHRASES = [
   "drift apart", "drifts apart", "drifted apart", "out of sync", "rejects", "rejected", "rejecting",
   // A workaround named as the one way there is: "the only way to see what a trigger returned is to set the log level to debug".
   "only way to", "only way is", "only way out",
+  // Work done by hand each time it is needed: "I dig for the URL every time I need a thumbnail".
+  "every time i need", "every time we need", "each time i need", "each time we need",
 ];
 
 /** A causal link to an outcome, or a benefit stated as one. */
@@ -98,6 +100,30 @@ const CAUSE_PHRASES = [
 
 /** Ways of working that say who a group is when its "who" clause names them: "writers who maintain pages by hand". */
 const HABITS = new Set(["by hand", "manually"]);
+const KIND_DETERMINERS = new Set(["the", "those", "these"]);
+/** Words that open a condition. */
+const CONDITION_OPENERS = new Set(["when", "if", "whenever", "once"]);
+/** The longest leading condition read as one: "When a handler panics," … */
+const MAX_CONDITION_WORDS = 14;
+/** Where a sentence's leading condition ends ("When a handler panics, …": 3), or 0 when it opens otherwise or the condition runs on. */
+function leadingConditionEnd(text: string, read: readonly Word[], words: readonly string[]): number {
+  if (!CONDITION_OPENERS.has(words[0] ?? "")) return 0;
+  // Only a comma closes a condition: "When docked I have to choose: …" says what the author must do.
+  const mark = [",", ";", ":"].map((ch) => text.indexOf(ch)).filter((at) => at >= 0);
+  if (mark.length === 0 || text[Math.min(...mark)] !== ",") return 0;
+  for (let k = 0; k < MAX_CONDITION_WORDS && k < words.length - 1; k++) if (read[k]?.endsClause) return k + 1;
+  return 0;
+}
+/** How far into the main clause its modal may come: "the log line could include …". */
+const MAX_TO_WISH = 5;
+const WISHING_MODALS = new Set(["could", "should", "would", "might", "can", "will"]);
+/** States an option is in: "When it is set, …", "If it's enabled and …". */
+const OPTION_STATES = new Set(["set", "enabled", "disabled", "on", "off", "true", "false", "configured", "given", "passed", "specified"]);
+/** Whether a leading condition puts an option in a state ("When it is set and …"): the sentence then says what the option does. */
+function describesAnOption(words: readonly string[], conditionEnd: number): boolean {
+  for (let k = 1; k < conditionEnd - 1; k++) if ((words[k] === "is" || words[k] === "are" || words[k] === "it's") && OPTION_STATES.has(words[k + 1] ?? "")) return true;
+  return false;
+}
 /** How far before "ignoring" a "by" makes it part of a method: "by calling it and ignoring …". */
 const MAX_TO_METHOD = 4;
 /** "completions written by hand": how the change's own files were made, not work someone is stuck with. */
@@ -118,7 +144,7 @@ function describesAGroup(words: readonly string[], at: number): boolean {
 }
 
 /** Failure words that also name a kind of thing, and the nouns after them that make them do so: "a failure hook", "crash handler". */
-const FAULT_NOUNS = new Set(["failure", "failures", "crash", "error", "errors", "leak", "timeout"]);
+const FAULT_NOUNS = new Set(["failure", "failures", "crash", "error", "errors", "leak", "timeout", "panic"]);
 const KINDS_OF_THING = new Set("hook hooks handler handlers callback callbacks mode modes case cases state states path paths policy policies message messages notification notifications report reports page pages screen boundary boundaries code codes rate threshold".split(" "));
 
 /** Failures named as things a feature records: "record a failure", "report crashes". */
@@ -291,10 +317,16 @@ function cueIn(text: string, cues: PhraseIndex, shapes: boolean, purposes = true
   const purposeOnly = cues === CUES && opensWithChange(words) ? noProblem : () => false;
   const purposeAlone = cues === CUES ? noProblem : () => false;
   const denied = denialEnd(words);
+  const conditionEnd = leadingConditionEnd(text, read, words);
+  // "When it is set and none of the feeds return any items, the widget isn't rendered.": what the option does.
+  if (describesAnOption(words, conditionEnd)) return undefined;
+  const wishedAfter = onceOnly(() => words.slice(conditionEnd, conditionEnd + MAX_TO_WISH).some((word) => WISHING_MODALS.has(word)));
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? "";
     // A word in a path or identifier, or a quoted label ("the “Blocked” column header"), names something: no problem.
     if (read[i]?.inPath || read[i]?.quoted || i === describing) continue;
+    // A failure in a leading condition is when the wished-for feature acts: "When a handler panics, the log line could include the route".
+    if (i < conditionEnd && wishedAfter()) continue;
     // "Adds `completions()` so a plugin can return candidates": what the change lets its code do, with no problem in the sentence.
     if (word === "so" && purposeOfAThing(words, i) && purposeOnly()) continue;
     // "So that headers can be set on the download URL.": a purpose standing alone, of no one, with no problem in it, says what the change does.
@@ -319,6 +351,8 @@ function cueIn(text: string, cues: PhraseIndex, shapes: boolean, purposes = true
       if (word.startsWith("end") && parts[1] === "up" && words.slice(Math.max(0, i - MAX_TO_WHERE), i).includes("where")) continue;
       // "doesn't break", "no tests fail": a negation a word or two before.
       if (NEGATABLE.has(word) && (NEGATIONS.has(words[i - 1] ?? "") || NEGATIONS.has(words[i - 2] ?? "") || i < denied)) continue;
+      // "not only after the slow ones", "those slow tests": "slow" naming a kind of thing, after a determiner, is no complaint.
+      if ((word === "slow" || word === "slower") && KIND_DETERMINERS.has(words[i - 1] ?? "")) continue;
       // "by calling produceWithPatches and ignoring the second element": a way to do it, not a fault.
       if (word === "ignoring" && words.slice(Math.max(0, i - MAX_TO_METHOD), i).includes("by")) continue;
       // "operators who configure Envoy by hand": how a group named by its "who" clause works, not a problem it has.
@@ -418,9 +452,30 @@ const MODALS = new Set(["would", "should", "will", "might"]);
 
 /** "…, so this would be a small addition to core": what the change would cost to make, not an outcome. */
 function judgesTheEffort(words: readonly string[], at: number): boolean {
-  if ((words[at + 1] !== "this" && words[at + 1] !== "it") || !MODALS.has(words[at + 2] ?? "") || words[at + 3] !== "be") return false;
-  return EFFORTLESS.has(words[at + 4] ?? "") || ((words[at + 4] === "a" || words[at + 4] === "an") && EFFORTLESS.has(words[at + 5] ?? ""));
+  if ((words[at + 1] !== "this" && words[at + 1] !== "it") || !MODALS.has(words[at + 2] ?? "")) return false;
+  // "so it should only be one extra field in the request": how little it takes.
+  const be = ONLY.has(words[at + 3] ?? "") ? at + 4 : at + 3;
+  if (words[be] !== "be") return false;
+  return be > at + 3 || EFFORTLESS.has(words[be + 1] ?? "") || ((words[be + 1] === "a" || words[be + 1] === "an") && EFFORTLESS.has(words[be + 2] ?? ""));
 }
+const ONLY = new Set(["only", "just"]);
+
+/** How far into a "so" clause "the same" or "unchanged" may say nothing changes: "so existing configs render the same". */
+const MAX_TO_SAME = 6;
+/** "Default is unset, so existing configs render the same.", "…, so nothing changes for existing instances.": a reassurance. */
+function reassures(read: readonly Word[], words: readonly string[], at: number): boolean {
+  if (words[at + 1] === "nothing" && (words[at + 2] === "changes" || words[at + 2] === "breaks")) return true;
+  for (let k = at + 1; k <= at + MAX_TO_SAME && k < words.length; k++) {
+    if (words[k] === "unchanged") return true;
+    // "render the same." or "the same as before", not "the same network".
+    if (words[k] === "the" && words[k + 1] === "same" && (read[k + 1]?.endsClause || k + 2 >= words.length || SAME_AS.has(words[k + 2] ?? ""))) return true;
+  }
+  return false;
+}
+const SAME_AS = new Set(["as", "for", "way", "afterwards", "before", "too", "either"]);
+/** "…, so there may be French speakers on the team who could review it": a guess, not an outcome. */
+const guesses = (words: readonly string[], at: number) => words[at + 1] === "there" && MAYBE.has(words[at + 2] ?? "") && words[at + 3] === "be";
+const MAYBE = new Set(["may", "might", "could"]);
 
 /** How far into a "so" clause the template may be named: "so I've skipped the template". */
 const MAX_TO_TEMPLATE = 5;
@@ -429,7 +484,7 @@ const aboutTheTemplate = (words: readonly string[], at: number) => words.slice(a
 
 /** "…, so they have to…" (after a comma) or "so <someone> can …": "so" as "so that", not "so much" or "so opening an issue". */
 function soThat(read: readonly Word[], words: readonly string[], at: number): boolean {
-  if (reportsPosting(words, at) || judgesTheEffort(words, at) || aboutTheTemplate(words, at)) return false;
+  if (reportsPosting(words, at) || judgesTheEffort(words, at) || aboutTheTemplate(words, at) || reassures(read, words, at) || guesses(words, at)) return false;
   if (at > 0 && read[at - 1]?.endsClause) return true;
   return OUTCOME_VERBS.has(words[at + 2] ?? "") || OUTCOME_VERBS.has(words[at + 3] ?? "");
 }

@@ -123,7 +123,7 @@ const PERSONA_VERBS = ["want", "need", "would like", "'d like", "’d like", "wi
  * After a comma, what a persona says of themself also makes the story:
  * "As someone who is colour-blind, I can't tell…", "As a maintainer, I often…".
  */
-const PERSONA_SAYS = [...PERSONA_VERBS, "can't", "can’t", "cannot", "can", "have", "am", "use", "often", "keep", "spend", "run", "maintain", "work", "rely", "regularly", "usually"];
+const PERSONA_SAYS = [...PERSONA_VERBS, "can't", "can’t", "cannot", "can", "have", "am", "use", "'d use", "’d use", "would use", "often", "keep", "spend", "run", "maintain", "work", "rely", "regularly", "usually"];
 
 /** Where "As a …" / "As an …" / "As someone …" puts its persona. */
 const PERSONA_OPENERS = [

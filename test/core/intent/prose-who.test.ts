@@ -515,3 +515,22 @@ describe("round 22: who", () => {
     expect(who(sentence)).toBeDefined();
   });
 });
+
+describe("round 23: who", () => {
+  it.each([
+    ["Dispatchers at the taxi company assign rides from a frozen map after every deploy."],
+    ["The integration team at our company runs the nightly collection."],
+    ["The claims handlers at our insurance company lose drafts."],
+    ["The QA testers on our payments team count requests by hand."],
+  ])("doers where they work are a group: %j", (sentence) => {
+    expect(who(sentence)).toBeDefined();
+  });
+
+  it.each([
+    ["things in a team", "The flaky tests on our payments team fail twice a week."],
+    ["programs asking a server", "During the backup window the backup agents request fresh credentials for every bucket."],
+    ["a team with no place", "The integration team reviews it."],
+  ])("no group: %s", (_shape, sentence) => {
+    expect(who(sentence)).toBeUndefined();
+  });
+});

@@ -812,3 +812,45 @@ describe("round 22: failures and costs in other words", () => {
     expect(judgeBody("As the title says, I want a dark mode for the editor.", rules, templateLines([])).who).toBeUndefined();
   });
 });
+
+describe("round 23: conditions, reassurances, guesses and effort", () => {
+  it.each([
+    ["a failure in the condition of a wished-for feature", "When a handler panics, the log line could include the request method and the route."],
+    ["an option put in a state", "When it is set and none of the feeds return any items, the widget isn't rendered."],
+    ["a default that changes nothing", "Default is unset, so existing configs render the same."],
+    ["nothing changes", "0 means unlimited, which stays the default, so nothing changes for existing instances."],
+    ["a guess", "Hurl is developed in France, so there may be French speakers on the team who could review it."],
+    ["how little it takes", "The API already returns sunrise and sunset, so it should only be one extra field in the request."],
+    ["what a setting should keep doing", "A setting for webhook targets to keep retrying the connection at startup."],
+    ["slow as a kind of test", "An option that prints the duration after every test and not only after the slow ones."],
+    ["a sentence that opens by setting a value", "Change the max_request_duration value in the example server config in website/content/docs/configuration/index.mdx from 90s to 300s."],
+  ])("is no reason: %s", (_shape, sentence) => {
+    expect(reasonCue(sentence)).toBeUndefined();
+  });
+
+  it.each([
+    ["a failure in the main clause after a condition", "When the upload fails, the draft can be lost.", "lost"],
+    ["a failure in a condition whose main clause reports, not wishes", "When the upload fails, the draft is gone.", "fails"],
+    ["a condition with no comma that is the failure", "If one receiver cannot bind its port the collector exits, which takes every pipeline down.", "cannot"],
+    ["a condition closed by a colon", "When docked I have to choose: either the touchpad crawls or the wheel jumps.", "have to"],
+    ["the same network, not the same result", "It listened on 0.0.0.0, so anyone on the same network could open it.", "so"],
+    ["nobody managed it", "Nobody in the call heard the speaker until they rejoined.", "nobody …"],
+    ["people asking why", "Three of them asked in the forum this month why no numbers show up.", "asked why"],
+    ["work done by hand each time it is needed", "Right now I dig for the URL every time I need a thumbnail.", "every time i need"],
+    ["trouble that recurs", "The agents keep retrying until the buffer fills.", "keep retrying"],
+  ])("%s is a reason", (_shape, sentence, cue) => {
+    expect(reasonCue(sentence)).toBe(cue);
+  });
+
+  it.each([
+    ["a denial in other words, then whom it is for", "## Product Impact\n\nThis isn't fixing anything on our side. The request comes from the lab technicians at the two hospitals where our analyzer is installed."],
+    ["a bare persona's use", "## Product Impact\n\nAs a developer, I'd use it on the settings page of my app."],
+  ])("a why field with %s is no reason", (_shape, body) => {
+    expect(why(body)).toBeUndefined();
+  });
+
+  it("a heading asking why it belongs in the project does not ask for the why", () => {
+    expect(why("### Why should this be in core?\n\nIt reuses the same file resolution as a normal run.")).toBeUndefined();
+    expect(why("### Why is this needed?\n\nIt reuses the same file resolution as a normal run, and the CI fails without it.")).toBeDefined();
+  });
+});
