@@ -1,4 +1,5 @@
 import { countWords } from "../markdown.js";
+import { withoutBrackets } from "./brackets.js";
 import { notAReason, reasonlessBecause, reasonWords } from "./reasons.js";
 import { findWhoInProse, sentencesOf, wordsOf } from "./prose-who.js";
 import { findExplainedFailure, findWhyInProse, onlyWantedSoThat, reasonCue, restatesTheWant, wishCue } from "./prose-why.js";
@@ -351,13 +352,7 @@ function onlyNamesAudience(written: string, rules: IntentRules): boolean {
  * characters.
  */
 function withoutAsides(sentence: string): string {
-  let depth = 0;
-  let kept = "";
-  for (const ch of sentence) {
-    if (ch === "(") depth++;
-    else if (ch === ")" && depth > 0) depth--;
-    else if (depth === 0) kept += ch;
-  }
+  const kept = withoutBrackets(sentence);
   // "…, like the logistics planners I build this app for": an example of the group, an aside as a bracket is.
   const like = kept.indexOf(", like ");
   return like < 0 ? kept : kept.slice(0, like);

@@ -3,6 +3,7 @@ import type { Token, Tokens } from "marked";
 import { blockText, isComparisonTable, lex, stripHtmlComments } from "../markdown.js";
 import { boldPrompt, colonPrompt, promptMatcher, type Aliases, type PromptMatcher } from "./prompts.js";
 import { findStoryPersona, findUserStory, hasSlot } from "./user-story.js";
+import { withoutBrackets } from "./brackets.js";
 
 export type Field = "why" | "who";
 /** Where a statement was read: a `#` heading, a bold-only prompt paragraph, a `Label:` line, a user story, a sentence of prose. */
@@ -136,18 +137,8 @@ export interface BodyReading {
 
 /** Headings whose text reports how a change was checked, not why it was made. */
 const NOT_A_REASON_HEADING = new Set(["test", "tests", "tested", "testing", "checklist", "verification", "verified", "verify", "qa", "screenshots", "logs", "log"]);
-/** "Proposed changes (including videos or screenshots)": what a heading asks, without its bracketed aside. One pass. */
-function withoutAside(heading: string): string {
-  let depth = 0;
-  let kept = "";
-  for (const ch of heading) {
-    if (ch === "(") depth++;
-    else if (ch === ")" && depth > 0) depth--;
-    else if (depth === 0) kept += ch;
-  }
-  return kept;
-}
-const headingWords = (heading: string) => withoutAside(heading).toLowerCase().split(/[^\p{L}]+/u);
+/** What a heading asks, without its bracketed aside: "Proposed changes (including videos or screenshots)" is about the changes. */
+const headingWords = (heading: string) => withoutBrackets(heading).toLowerCase().split(/[^\p{L}]+/u);
 const asksForChecks = (heading: string) => headingWords(heading).some((word) => NOT_A_REASON_HEADING.has(word));
 /** "Code change checklist": a heading over boxes to tick, and nothing about testing, whose paragraphs are the author's own. */
 const onlyAChecklist = (heading: string) => headingWords(heading).every((word) => word === "checklist" || !NOT_A_REASON_HEADING.has(word));
