@@ -134,11 +134,16 @@ export const fortyseventhCorpus = readCorpus(new URL("./fortyseventh/", import.m
 export const fortyeighthCorpus = readCorpus(new URL("./fortyeighth/", import.meta.url));
 export const fortyninthCorpus = readCorpus(new URL("./fortyninth/", import.meta.url));
 export const fiftiethCorpus = readCorpus(new URL("./fiftieth/", import.meta.url));
-/** The fifty-first to fifty-fourth sets, written once the forty-seventh to fiftieth had been used for tuning, by writers with no access to the repository; not used for tuning. */
+/** The fifty-first to fifty-fourth sets, written once the forty-seventh to fiftieth had been used for tuning, by writers with no access to the repository; since used for tuning too (round 23). */
 export const fiftyfirstCorpus = readCorpus(new URL("./fiftyfirst/", import.meta.url));
 export const fiftysecondCorpus = readCorpus(new URL("./fiftysecond/", import.meta.url));
 export const fiftythirdCorpus = readCorpus(new URL("./fiftythird/", import.meta.url));
 export const fiftyfourthCorpus = readCorpus(new URL("./fiftyfourth/", import.meta.url));
+/** The fifty-fifth to fifty-eighth sets, written the same way once the fifty-first to fifty-fourth had been used for tuning; not used for tuning. */
+export const fiftyfifthCorpus = readCorpus(new URL("./fiftyfifth/", import.meta.url));
+export const fiftysixthCorpus = readCorpus(new URL("./fiftysixth/", import.meta.url));
+export const fiftyseventhCorpus = readCorpus(new URL("./fiftyseventh/", import.meta.url));
+export const fiftyeighthCorpus = readCorpus(new URL("./fiftyeighth/", import.meta.url));
 
 export interface Judgement {
   why: boolean;
