@@ -205,6 +205,9 @@ const aimed: Record<string, string> = {
   "conditions that never close": padded("When it is set and ", "a handler panics and ", ", it could be."),
   "so clauses that reassure or guess": repeatTo("x, so nothing changes the same so there may be so it should only be "),
   "doers at organisations, nobody, asking": repeatTo("dispatchers at the taxi company nobody in the call asked in the forum "),
+  // Round 24: denials in any person, failures in a wish's condition, doers of an organisation.
+  "wishes with failures in their conditions": padded("I'd like x ", "when one fails and the failed ones ", "."),
+  "denials of fixing, doers of newsletters": repeatTo("it's not fixing a problem of mine the editors of a village newsletter at the ambulance service "),
 };
 const lines = templateLines(["**Why do we need this feature?**\n\nDescribe the problem.\n\n**Who is this feature for?**\n"]);
 /** Runs timed per body after a warm-up; the fastest is kept, since the machine may be shared and wall time then counts waiting. */

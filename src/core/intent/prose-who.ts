@@ -255,7 +255,7 @@ const PEOPLE_NOUNS = new Set(
     // People by the body they work in or their office: "clinical staff who share workstations", "compliance officers preparing audits".
     "staff crews personnel officers auditors " +
     // People by what they write or run: "technical writers at companies that …", "sysadmins who manage fleets".
-    "writers sysadmins webmasters makers tinkerers " +
+    "writers sysadmins webmasters makers tinkerers sub-editors kids teenagers " +
     // People by their work in a clinic, an office or a field: "nurses and ward clerks at our hospital".
     "nurses clerks doctors physicians coordinators accountants lawyers bookkeepers assistants instructors " +
     // People by how they run things: "SREs running etcd for large clusters", "self-hosters running n8n in queue mode", "the homelab crowd running …".
@@ -359,7 +359,9 @@ const isPluralDoingHumanThings = (words: readonly Word[], i: number) => {
 /** One person named by a listed noun, doing what a person does: "the on-call data engineer spends…". */
 const isListedPerson = (words: readonly Word[], i: number, nouns: Map<string, string[][]>) => {
   const word = words[i];
-  return word !== undefined && (nouns.get(`${word.lower}s`) ?? []).some((parts) => parts.length === 1) && verbFollows(words, i, PERSON_VERBS, 1);
+  // "the on-call data engineer spends …" is a role; "an account manager asked …" is one unnamed person.
+  const onePerson = words.slice(Math.max(0, i - 3), i).some((before) => before.lower === "a" || before.lower === "an");
+  return word !== undefined && !onePerson && (nouns.get(`${word.lower}s`) ?? []).some((parts) => parts.length === 1) && verbFollows(words, i, PERSON_VERBS, 1);
 };
 
 /** Words of praise a group follows with "for": "would be useful for astronomers working with …". */
@@ -427,11 +429,14 @@ function nounAt(words: readonly Word[], i: number, nouns: Map<string, string[][]
 const ORGANISATIONS = new Set(
   ("company companies firm firms newsroom newsrooms team teams lab labs hospital hospitals clinic clinics school schools university office offices agency agencies " +
     "bank banks studio studios department nonprofit charity newspaper startup organisation organization council library libraries warehouse warehouses " +
-    "ministry court club association station stations store stores shop shops plant plants factory factories institute").split(" "),
+    "ministry court club association station stations store stores shop shops plant plants factory factories institute " +
+    "service ngo ngos house museum practice publisher newsletter magazine").split(" "),
 );
 /** Endings of plurals that name doers: dispatchers, testers, auditors, secretaries, assistants. */
+/** Workplaces that are also software, so only "at" places people there. */
+const ONLY_AT = new Set(["service", "house"]);
 const DOER_ENDINGS = ["ers", "ors", "ies", "ants"];
-const AT_WORK = new Set(["at", "on", "in", "from"]);
+const AT_WORK = new Set(["at", "on", "in", "from", "of"]);
 const MAX_TO_ORGANISATION = 4;
 /** A plural of doers, then where they work within a few words: "Dispatchers at the taxi company", "The integration team at our company". */
 function worksAtAnOrganisation(words: readonly Word[], i: number): boolean {
@@ -439,7 +444,9 @@ function worksAtAnOrganisation(words: readonly Word[], i: number): boolean {
   const doers = (word.length >= 6 && DOER_ENDINGS.some((end) => word.endsWith(end))) || word === "team";
   if (!doers || words[i]?.endsClause || !AT_WORK.has(words[i + 1]?.lower ?? "")) return false;
   for (let k = i + 2; k <= i + 1 + MAX_TO_ORGANISATION && k < words.length; k++) {
-    if (ORGANISATIONS.has(words[k]?.lower ?? "")) return true;
+    const place = words[k]?.lower ?? "";
+    // "at the county ambulance service" is a workplace; "in the user service" is code.
+    if (ORGANISATIONS.has(place) && (!ONLY_AT.has(place) || words[i + 1]?.lower === "at")) return true;
     if (words[k]?.endsClause) return false;
   }
   return false;

@@ -88,6 +88,8 @@ const PROBLEM_PHRASES = [
   "only way to", "only way is", "only way out",
   // Work done by hand each time it is needed: "I dig for the URL every time I need a thumbnail".
   "every time i need", "every time we need", "each time i need", "each time we need",
+  // Round 24: giving up, hearing nothing, refusing, a battery run flat.
+  "giving up", "hear nothing", "heard nothing", "see nothing", "saw nothing", "refusing to", "ran flat", "runs flat", "run flat", "went flat",
 ];
 
 /** A causal link to an outcome, or a benefit stated as one. */
@@ -154,6 +156,18 @@ const ARTICLES = new Set(["a", "an", "the", "each", "every", "any", "all"]);
 
 /** Words that, right before a failure word, turn it into a reassurance: "doesn't break anything", "no failures". */
 const NEGATIONS = new Set(["not", "no", "never", "doesn't", "don't", "won't", "didn't", "shouldn't", "nothing", "nothing's", "isn't", "aren't", "without", "none"]);
+const DENIED_REPORTS = new Set(["bug", "problem", "issue", "regression"]);
+const opensNotABug = (words: readonly string[]) => words[0] === "not" && (words[1] === "a" || words[1] === "an") && DENIED_REPORTS.has(words[2] ?? "");
+/** Words that open a wish for the feature: "I'd like an option …", "I want …", "It would be nice …". */
+const WISH_OPENERS = [["i'd", "like"], ["i", "would", "like"], ["i", "want"], ["we'd", "like"], ["we", "want"], ["it", "would", "be"], ["please", "add"]];
+/** How far before a failure word its "when" or "if" may be, in a wish: "… go on with the next batch when one fails". */
+const MAX_TO_WHEN = 3;
+/** A failure word in a "when" / "if" clause of a sentence that opens with a wish: when the wished-for feature acts, not a fault. */
+function conditionOfAWish(words: readonly string[], i: number): boolean {
+  if (!WISH_OPENERS.some((opener) => opener.every((part, k) => words[k] === part))) return false;
+  for (let k = i - 1; k >= 0 && k >= i - MAX_TO_WHEN; k--) if (words[k] === "when" || words[k] === "if" || words[k] === "whenever") return true;
+  return false;
+}
 /** Words that turn a sentence opened by "Nothing …" into a report after all: "Nothing is saved, but the form says it was". */
 const CONTRASTS = new Set(["but", "yet", "except", "until", "although", "though", "however", "unless"]);
 /**
@@ -163,7 +177,8 @@ const CONTRASTS = new Set(["but", "yet", "except", "until", "although", "though"
  * ends, or 0 when the sentence opens otherwise: one pass, once per sentence.
  */
 function denialEnd(words: readonly string[]): number {
-  if (words[0] !== "nothing" && words[0] !== "nothing's") return 0;
+  // "Not a bug, so no program.": a sentence that opens by saying it reports no bug denies as "Nothing …" does.
+  if (words[0] !== "nothing" && words[0] !== "nothing's" && !opensNotABug(words)) return 0;
   const contrast = words.findIndex((word) => CONTRASTS.has(word));
   return contrast < 0 ? words.length : contrast;
 }
@@ -331,6 +346,8 @@ function cueIn(text: string, cues: PhraseIndex, shapes: boolean, purposes = true
     if (word === "so" && purposeOfAThing(words, i) && purposeOnly()) continue;
     // "So that headers can be set on the download URL.": a purpose standing alone, of no one, with no problem in it, says what the change does.
     if (word === "so" && i === 0 && !PEOPLE_SUBJECTS.has(words[words[1] === "that" ? 2 : 1] ?? "") && purposeAlone()) continue;
+    // "Not a bug, so no program.": what follows from reporting no bug is no outcome either.
+    if (word === "so" && opensNotABug(words)) continue;
     if (word === "so" && purposes && soThat(read, words, i)) return "so";
     if ((word === "instead" || word === "rather") && cues === CUES && avoidsToil(words, i)) return `${word} ${words[i + 1] ?? ""}`;
     // "the same order submitted twice", "charged twice": something done twice that happened once.
@@ -351,8 +368,12 @@ function cueIn(text: string, cues: PhraseIndex, shapes: boolean, purposes = true
       if (word.startsWith("end") && parts[1] === "up" && words.slice(Math.max(0, i - MAX_TO_WHERE), i).includes("where")) continue;
       // "doesn't break", "no tests fail": a negation a word or two before.
       if (NEGATABLE.has(word) && (NEGATIONS.has(words[i - 1] ?? "") || NEGATIONS.has(words[i - 2] ?? "") || i < denied)) continue;
-      // "not only after the slow ones", "those slow tests": "slow" naming a kind of thing, after a determiner, is no complaint.
-      if ((word === "slow" || word === "slower") && KIND_DETERMINERS.has(words[i - 1] ?? "")) continue;
+      // "not only after the slow ones", "return the failed batches": "slow" or "failed" naming a kind of thing, after a determiner, is no complaint.
+      if ((word === "slow" || word === "slower" || word === "failed" || word === "failing") && KIND_DETERMINERS.has(words[i - 1] ?? "")) continue;
+      // "the CSS that has to go into the page": what a thing must be, not a burden on anyone.
+      if ((word === "has" || word === "have") && parts[1] === "to" && (words[i - 1] === "that" || words[i - 1] === "which")) continue;
+      // "I'd like CreateInBatches to go on with the next batch when one fails": a condition of the wished-for feature.
+      if (conditionOfAWish(words, i)) continue;
       // "by calling produceWithPatches and ignoring the second element": a way to do it, not a fault.
       if (word === "ignoring" && words.slice(Math.max(0, i - MAX_TO_METHOD), i).includes("by")) continue;
       // "operators who configure Envoy by hand": how a group named by its "who" clause works, not a problem it has.

@@ -661,7 +661,24 @@ const DENIALS = phrasesOf([
   // A reassurance about the change: "No behaviour change.", "No functional changes."
   "no behaviour change", "no behavior change", "no behaviour changes", "no behavior changes", "no functional change", "no functional changes", "no user-facing change", "no user-facing changes", "no production code", "no code change", "no code changes",
 ]);
+/** Verbs and objects of a denial in any person: "It's not fixing a problem of mine.", "It isn't solving a problem of ours." */
+const FIXING = new Set(["fixing", "solving", "fix", "solve", "fixes", "solves", "addressing", "address"]);
+const A_PROBLEM = new Set(["problem", "bug", "issue", "anything"]);
+const NEGATORS = new Set(["not", "isn't", "doesn't", "don't", "aren't", "wasn't", "isn’t", "doesn’t"]);
+/** A short sentence that negates fixing a problem: the negation, its verb within 2 words, then the problem within 2 more. */
+function deniesFixing(words: readonly string[]): boolean {
+  if (words.length > MAX_DENIAL_WORDS) return false;
+  for (let i = 0; i < words.length; i++) {
+    if (!NEGATORS.has(words[i] ?? "")) continue;
+    for (let v = i + 1; v <= i + 2 && v < words.length; v++) {
+      if (FIXING.has(words[v] ?? "") && words.slice(v + 1, v + 4).some((word) => A_PROBLEM.has(word))) return true;
+    }
+  }
+  return false;
+}
+const MAX_DENIAL_WORDS = 10;
 const deniesAProblem = (written: readonly string[]) => {
+  if (deniesFixing(written)) return true;
   // "None, just an idea.": a placeholder before the denial says no more.
   const words = PLACEHOLDER_WORDS.has(written[0] ?? "") && written.length > 1 ? written.slice(1) : written;
   // "Not really a problem.", "Not exactly a bug": an intensifier inside the denial denies as much.

@@ -534,3 +534,23 @@ describe("round 23: who", () => {
     expect(who(sentence)).toBeUndefined();
   });
 });
+
+describe("round 24: who", () => {
+  it.each([
+    ["The dispatchers at the county ambulance service we build the console for see stale units."],
+    ["The editors at our publishing house preview their articles locally."],
+    ["I'm asking on behalf of the volunteer editors of a village newsletter whose website I look after."],
+    ["The kids in the after-school manga club I run read right to left."],
+  ])("a group: %j", (sentence) => {
+    expect(who(sentence)).toBeDefined();
+  });
+
+  it.each([
+    ["a handler in a code service", "ListUsers in the user service v2 crashes on a nil pointer."],
+    ["one unnamed person", "We only found out when an account manager asked where the form was."],
+    ["software editors", "Text editors and normal editors both ignore it."],
+    ["children of a tree", "It skips the unmodified draft's children and the source children."],
+  ])("no group: %s", (_shape, sentence) => {
+    expect(who(sentence)).toBeUndefined();
+  });
+});

@@ -854,3 +854,36 @@ describe("round 23: conditions, reassurances, guesses and effort", () => {
     expect(why("### Why is this needed?\n\nIt reuses the same file resolution as a normal run, and the CI fails without it.")).toBeDefined();
   });
 });
+
+describe("round 24: denials in any person, conditions of a wish, kinds of things", () => {
+  it.each([
+    ["not fixing a problem of the author's", "## Why\n\nIt's not fixing a problem of mine. The request comes from the volunteers at our town's repair café."],
+    ["not solving a problem of ours", "## Why\n\nIt isn't solving a problem of ours. The request comes from the case workers at a legal-aid NGO I build tools for."],
+  ])("a why field of %s, then whom it is for, is no reason", (_shape, body) => {
+    expect(why(body)).toBeUndefined();
+  });
+
+  it("a denial with a reason after it keeps the reason", () => {
+    expect(why("## Why\n\nIt's not fixing a problem of mine, but the export fails for the volunteers at our repair café.")).toBeDefined();
+  });
+
+  it.each([
+    ["a failure in a wish's condition", "I'd like an option for CreateInBatches to go on with the next batch when one fails."],
+    ["the failed things a feature returns", "Return the failed batches at the end."],
+    ["what a thing has to be", "A guide showing the CSS that has to go into the page."],
+    ["what follows from reporting no bug", "Not a bug, so no program."],
+  ])("is no reason: %s", (_shape, sentence) => {
+    expect(reasonCue(sentence)).toBeUndefined();
+  });
+
+  it.each([
+    ["a failure in a condition of a report", "When one batch fails the whole import stops.", "fails"],
+    ["the failing test that breaks something", "The failing test breaks every nightly build.", "breaks"],
+    ["people who have to", "Admins who have to edit it by hand lose an hour.", "have to"],
+    ["giving up", "They reloaded two or three times before giving up.", "giving up"],
+    ["a battery run flat", "One of them ran flat in the middle of a client meeting.", "ran flat"],
+    ["hearing nothing", "Screen reader users hear nothing between pressing Upload and the end.", "hear nothing"],
+  ])("%s is a reason", (_shape, sentence, cue) => {
+    expect(reasonCue(sentence)).toBe(cue);
+  });
+});
