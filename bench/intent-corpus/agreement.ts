@@ -139,11 +139,16 @@ export const fiftyfirstCorpus = readCorpus(new URL("./fiftyfirst/", import.meta.
 export const fiftysecondCorpus = readCorpus(new URL("./fiftysecond/", import.meta.url));
 export const fiftythirdCorpus = readCorpus(new URL("./fiftythird/", import.meta.url));
 export const fiftyfourthCorpus = readCorpus(new URL("./fiftyfourth/", import.meta.url));
-/** The fifty-fifth to fifty-eighth sets, written the same way once the fifty-first to fifty-fourth had been used for tuning; not used for tuning. */
+/** The fifty-fifth to fifty-eighth sets, written the same way once the fifty-first to fifty-fourth had been used for tuning; since used for tuning too (round 24). */
 export const fiftyfifthCorpus = readCorpus(new URL("./fiftyfifth/", import.meta.url));
 export const fiftysixthCorpus = readCorpus(new URL("./fiftysixth/", import.meta.url));
 export const fiftyseventhCorpus = readCorpus(new URL("./fiftyseventh/", import.meta.url));
 export const fiftyeighthCorpus = readCorpus(new URL("./fiftyeighth/", import.meta.url));
+/** The fifty-ninth to sixty-second sets, written the same way once the fifty-fifth to fifty-eighth had been used for tuning; not used for tuning. */
+export const fiftyninthCorpus = readCorpus(new URL("./fiftyninth/", import.meta.url));
+export const sixtiethCorpus = readCorpus(new URL("./sixtieth/", import.meta.url));
+export const sixtyfirstCorpus = readCorpus(new URL("./sixtyfirst/", import.meta.url));
+export const sixtysecondCorpus = readCorpus(new URL("./sixtysecond/", import.meta.url));
 
 export interface Judgement {
   why: boolean;
