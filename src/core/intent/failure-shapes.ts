@@ -100,14 +100,15 @@ const REASSURED = new Set("changed affected modified touched needed required use
 /** "nobody in the call heard the speaker", "no one could log in": what nobody managed, in the past. */
 const MANAGED = new Set(["heard", "saw", "could", "got", "received", "knew", "answered", "replied", "responded", "found"]);
 const MAX_TO_MANAGED = 4;
-function nobodyCould(words: readonly string[], read: readonly Word[], i: number): boolean {
+/** What nobody managed, as the cue to report ("nobody heard"), or undefined. */
+function nobodyCould(words: readonly string[], read: readonly Word[], i: number): string | undefined {
   const from = words[i] === "nobody" ? i + 1 : words[i] === "no" && words[i + 1] === "one" ? i + 2 : -1;
-  if (from < 0) return false;
+  if (from < 0) return undefined;
   for (let k = from; k < from + MAX_TO_MANAGED && k < words.length; k++) {
-    if (MANAGED.has(words[k] ?? "")) return true;
-    if (read[k]?.endsClause) return false;
+    if (MANAGED.has(words[k] ?? "")) return `${from === i + 1 ? "nobody" : "no one"} ${words[k] ?? ""}`;
+    if (read[k]?.endsClause) return undefined;
   }
-  return false;
+  return undefined;
 }
 /** "three of them asked in the forum why no numbers show up": people asking why is confusion. */
 const ASKING = new Set(["asked", "asking", "ask", "asks", "wondered", "wondering"]);
@@ -157,7 +158,8 @@ export function failureShapeAt(words: readonly string[], read: readonly Word[], 
   // "a setting for webhook targets to keep retrying": what the feature should do, not trouble that recurs.
   const wanted = words[i - 1] === "to";
   if (KEEPING.has(word) && !bidding && !fine && !wanted && next.length >= MIN_ING_WORD && next.endsWith("ing")) return `${word} ${next}`;
-  if (nobodyCould(words, read, i)) return `${word} ${words[i + 1] === "one" ? "one " : ""}…`.trimEnd();
+  const unmanaged = nobodyCould(words, read, i);
+  if (unmanaged) return unmanaged;
   if (askedWhy(words, read, i)) return `${word} why`;
   return undefined;
 }

@@ -834,7 +834,7 @@ describe("round 23: conditions, reassurances, guesses and effort", () => {
     ["a condition with no comma that is the failure", "If one receiver cannot bind its port the collector exits, which takes every pipeline down.", "cannot"],
     ["a condition closed by a colon", "When docked I have to choose: either the touchpad crawls or the wheel jumps.", "have to"],
     ["the same network, not the same result", "It listened on 0.0.0.0, so anyone on the same network could open it.", "so"],
-    ["nobody managed it", "Nobody in the call heard the speaker until they rejoined.", "nobody …"],
+    ["nobody managed it", "Nobody in the call heard the speaker until they rejoined.", "nobody heard"],
     ["people asking why", "Three of them asked in the forum this month why no numbers show up.", "asked why"],
     ["work done by hand each time it is needed", "Right now I dig for the URL every time I need a thumbnail.", "every time i need"],
     ["trouble that recurs", "The agents keep retrying until the buffer fills.", "keep retrying"],
