@@ -85,10 +85,11 @@ function judge(statement: Statement, rules: IntentRules, template: ReadonlySet<s
   if (meant.length > 0 && said.length === 0) return reject("filler");
   const text = (said.length > 0 ? said : authored).join("\n");
   // "As a maintainer, I want a cap on the blocking pool": the wish's own words are no problem; only a causal link is a reason.
-  const wishOnly = statement.field === "why" && sentencesOf(text).length === 1 && isWishStory(text);
+  const oneWhySentence = statement.field === "why" && sentencesOf(text).length === 1;
+  const wishOnly = oneWhySentence && isWishStory(text);
   const cue = statement.field === "why" && (wishOnly ? wishCue(text) : reasonCue(text)) !== undefined;
   // "I want to export a clip as a GIF so that I can get the clip as a GIF.": the purpose is the want again.
-  if (statement.field === "why" && statement.source !== "user story" && sentencesOf(text).length === 1 && onlyWantedSoThat(text)) return reject("request");
+  if (oneWhySentence && statement.source !== "user story" && onlyWantedSoThat(text)) return reject("request");
   // "… I want a `useId()` helper so that I have a `useId()` helper": the benefit only says what is wanted.
   if (statement.source === "user story" && statement.field === "why" && restatesTheWant(statement.wholeStatement ?? "")) return reject("request");
   const reasonless = reasonlessBecause(text, filler, statement.field === "why" ? title : undefined, cue);

@@ -85,7 +85,7 @@ const SETTING = new Set(
 const MAX_SETTING_BEFORE = 8;
 function setsAValue(words: readonly string[], at: number): boolean {
   // "Change the max_request_duration value in the example config … from 90s to 300s": a sentence that opens by setting something.
-  if (at > 0 && SETTING.has(words[0] ?? "") && !namesTheChange(words, 0)) return true;
+  if (at > 0 && SETTING.has(words[0] ?? "")) return true;
   for (let k = Math.max(0, at - MAX_SETTING_BEFORE); k < at; k++) if (SETTING.has(words[k] ?? "") && !namesTheChange(words, k)) return true;
   return false;
 }

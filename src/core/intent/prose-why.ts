@@ -162,9 +162,10 @@ const opensNotABug = (words: readonly string[]) => words[0] === "not" && (words[
 const WISH_OPENERS = [["i'd", "like"], ["i", "would", "like"], ["i", "want"], ["we'd", "like"], ["we", "want"], ["it", "would", "be"], ["please", "add"]];
 /** How far before a failure word its "when" or "if" may be, in a wish: "… go on with the next batch when one fails". */
 const MAX_TO_WHEN = 3;
-/** A failure word in a "when" / "if" clause of a sentence that opens with a wish: when the wished-for feature acts, not a fault. */
-function conditionOfAWish(words: readonly string[], i: number): boolean {
-  if (!WISH_OPENERS.some((opener) => opener.every((part, k) => words[k] === part))) return false;
+const opensWithAWish = (words: readonly string[]) => WISH_OPENERS.some((opener) => opener.every((part, k) => words[k] === part));
+/** A failure word in a "when" / "if" clause of a sentence that opens with a wish (`wish`, read once per sentence): when the wished-for feature acts, not a fault. */
+function conditionOfAWish(words: readonly string[], i: number, wish: boolean): boolean {
+  if (!wish) return false;
   for (let k = i - 1; k >= 0 && k >= i - MAX_TO_WHEN; k--) if (words[k] === "when" || words[k] === "if" || words[k] === "whenever") return true;
   return false;
 }
@@ -335,6 +336,7 @@ function cueIn(text: string, cues: PhraseIndex, shapes: boolean, purposes = true
   const conditionEnd = leadingConditionEnd(text, read, words);
   // "When it is set and none of the feeds return any items, the widget isn't rendered.": what the option does.
   if (describesAnOption(words, conditionEnd)) return undefined;
+  const wish = opensWithAWish(words);
   const wishedAfter = onceOnly(() => words.slice(conditionEnd, conditionEnd + MAX_TO_WISH).some((word) => WISHING_MODALS.has(word)));
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? "";
@@ -373,7 +375,7 @@ function cueIn(text: string, cues: PhraseIndex, shapes: boolean, purposes = true
       // "the CSS that has to go into the page": what a thing must be, not a burden on anyone.
       if ((word === "has" || word === "have") && parts[1] === "to" && (words[i - 1] === "that" || words[i - 1] === "which")) continue;
       // "I'd like CreateInBatches to go on with the next batch when one fails": a condition of the wished-for feature.
-      if (conditionOfAWish(words, i)) continue;
+      if (conditionOfAWish(words, i, wish)) continue;
       // "by calling produceWithPatches and ignoring the second element": a way to do it, not a fault.
       if (word === "ignoring" && words.slice(Math.max(0, i - MAX_TO_METHOD), i).includes("by")) continue;
       // "operators who configure Envoy by hand": how a group named by its "who" clause works, not a problem it has.

@@ -657,7 +657,7 @@ const DENIALS = phrasesOf([
   // Nothing failing, or no problem of the author's: "Nothing fails today.", "Nothing is failing.", "It doesn't solve a problem of mine."
   "nothing fails", "nothing is failing", "nothing's failing", "nothing failed", "nothing is missing", "nothing's missing",
   "it doesn't solve a problem", "it does not solve a problem", "doesn't solve a problem", "does not solve a problem", "it doesn't fix a problem", "doesn't fix a problem",
-  "this isn't fixing anything", "isn't fixing anything", "not fixing anything", "it doesn't fix anything", "doesn't fix anything", "this fixes nothing", "it fixes nothing", "fixes nothing",
+  "this isn't fixing anything", "isn't fixing anything", "it doesn't fix anything", "doesn't fix anything", "this fixes nothing", "it fixes nothing", "fixes nothing",
   // A reassurance about the change: "No behaviour change.", "No functional changes."
   "no behaviour change", "no behavior change", "no behaviour changes", "no behavior changes", "no functional change", "no functional changes", "no user-facing change", "no user-facing changes", "no production code", "no code change", "no code changes",
 ]);
@@ -665,7 +665,7 @@ const DENIALS = phrasesOf([
 const FIXING = new Set(["fixing", "solving", "fix", "solve", "fixes", "solves", "addressing", "address"]);
 const A_PROBLEM = new Set(["problem", "bug", "issue", "anything"]);
 const NEGATORS = new Set(["not", "isn't", "doesn't", "don't", "aren't", "wasn't", "isn’t", "doesn’t"]);
-/** A short sentence that negates fixing a problem: the negation, its verb within 2 words, then the problem within 2 more. */
+/** A short sentence that negates fixing a problem: the negation, its verb within 2 words, then the problem within 3 more. */
 function deniesFixing(words: readonly string[]): boolean {
   if (words.length > MAX_DENIAL_WORDS) return false;
   for (let i = 0; i < words.length; i++) {

@@ -139,9 +139,9 @@ export interface BodyReading {
 const NOT_A_REASON_HEADING = new Set(["test", "tests", "tested", "testing", "checklist", "verification", "verified", "verify", "qa", "screenshots", "logs", "log"]);
 /** What a heading asks, without its bracketed aside: "Proposed changes (including videos or screenshots)" is about the changes. */
 const headingWords = (heading: string) => withoutBrackets(heading).toLowerCase().split(/[^\p{L}]+/u);
-const asksForChecks = (heading: string) => headingWords(heading).some((word) => NOT_A_REASON_HEADING.has(word));
+const asksForChecks = (words: readonly string[]) => words.some((word) => NOT_A_REASON_HEADING.has(word));
 /** "Code change checklist": a heading over boxes to tick, and nothing about testing, whose paragraphs are the author's own. */
-const onlyAChecklist = (heading: string) => headingWords(heading).every((word) => word === "checklist" || !NOT_A_REASON_HEADING.has(word));
+const onlyAChecklist = (words: readonly string[]) => words.every((word) => word === "checklist" || !NOT_A_REASON_HEADING.has(word));
 
 const blankStatement = (statement: Statement) => statement.lines.every((line) => line.trim() === "");
 
@@ -180,9 +180,10 @@ export function readBody(markdown: string | null | undefined, aliases: Aliases):
       const label = blockText(token).trim();
       const field = fieldOfPrompt(label);
       if (checksDepth !== undefined && depth <= checksDepth) checksDepth = undefined;
-      if (checksDepth === undefined && !field && asksForChecks(label)) {
+      const asked = checksDepth === undefined && !field ? headingWords(label) : [];
+      if (asksForChecks(asked)) {
         checksDepth = depth;
-        checklistOnly = onlyAChecklist(label);
+        checklistOnly = onlyAChecklist(asked);
       }
       // "### Your use case" then "#### Why would you like to do it?": the sub-heading asking the same field is the prompt answered.
       if (section && depth > section.depth && field === section.statement.field) superseded.add(section.statement);
